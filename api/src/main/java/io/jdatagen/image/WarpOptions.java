@@ -1,0 +1,76 @@
+package io.jdatagen.image;
+
+import io.jdatagen.spi.Backend;
+import io.jdatagen.spi.Backends;
+import io.jdatagen.spi.FillMode;
+import io.jdatagen.spi.Interpolation;
+import java.util.Objects;
+
+/**
+ * How {@link AffineTransforms} resamples: image axes, fill mode and value, interpolation order,
+ * geometry convention and backend. Immutable; the {@code with*} methods return copies.
+ *
+ * @param axes the image's axes
+ * @param fillMode boundary handling
+ * @param cval the constant fill value (Keras's {@code cval})
+ * @param interpolation nearest (order 0) or bilinear (order 1)
+ * @param compatibility geometry convention
+ * @param backend the backend, or null for the process-wide selection ({@link Backends#current()})
+ */
+public record WarpOptions(ImageAxes axes, FillMode fillMode, double cval, Interpolation interpolation,
+        Compatibility compatibility, Backend backend) {
+
+    /** Rejects null settings (other than the backend). */
+    public WarpOptions {
+        Objects.requireNonNull(axes, "axes");
+        Objects.requireNonNull(fillMode, "fillMode");
+        Objects.requireNonNull(interpolation, "interpolation");
+        Objects.requireNonNull(compatibility, "compatibility");
+    }
+
+    /**
+     * Channels-last axes, nearest fill, cval 0, bilinear, {@link Compatibility#DOCUMENTED}, the
+     * selected backend. (Keras's function defaults to channels-first axes; pass them explicitly
+     * when porting such calls.)
+     */
+    public static WarpOptions defaults() {
+        return new WarpOptions(ImageAxes.CHANNELS_LAST, FillMode.NEAREST, 0, Interpolation.BILINEAR,
+                Compatibility.DOCUMENTED, null);
+    }
+
+    /** Keras's function arguments ({@code axes, fill_mode, cval, order}) in the given convention. */
+    public static WarpOptions of(ImageAxes axes, FillMode fillMode, double cval, int order,
+            Compatibility compatibility) {
+        return new WarpOptions(axes, fillMode, cval, Interpolation.fromOrder(order), compatibility, null);
+    }
+
+    /** A copy with other axes. */
+    public WarpOptions withAxes(ImageAxes newAxes) {
+        return new WarpOptions(newAxes, fillMode, cval, interpolation, compatibility, backend);
+    }
+
+    /** A copy with another fill mode and value. */
+    public WarpOptions withFill(FillMode mode, double value) {
+        return new WarpOptions(axes, mode, value, interpolation, compatibility, backend);
+    }
+
+    /** A copy with another interpolation. */
+    public WarpOptions withInterpolation(Interpolation newInterpolation) {
+        return new WarpOptions(axes, fillMode, cval, newInterpolation, compatibility, backend);
+    }
+
+    /** A copy with another geometry convention. */
+    public WarpOptions withCompatibility(Compatibility newCompatibility) {
+        return new WarpOptions(axes, fillMode, cval, interpolation, newCompatibility, backend);
+    }
+
+    /** A copy running on the given backend (null: the process-wide selection). */
+    public WarpOptions withBackend(Backend newBackend) {
+        return new WarpOptions(axes, fillMode, cval, interpolation, compatibility, newBackend);
+    }
+
+    /** The backend to run on: the one set, or the process-wide selection. */
+    public Backend resolvedBackend() {
+        return backend != null ? backend : Backends.current();
+    }
+}

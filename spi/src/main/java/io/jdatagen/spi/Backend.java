@@ -1,0 +1,13 @@
+package io.jdatagen.spi;
+
+/**
+ * A set of kernels: warp, statistics and matrix product. Implementations are thread-safe: a
+ * backend may be called from several loader workers at once.
+ */
+public interface Backend extends WarpKernel, StatisticsKernel, MatrixKernel {
+    /** The provider name, e.g. {@code reference}. */
+    String name();
+
+    /** One line saying how each kernel is implemented (natively, or delegated to the reference). */
+    String describe();
+}

@@ -1,0 +1,62 @@
+package io.jdatagen.spi;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Where the channel axis sits in an image ({@code H,W,C} or {@code C,H,W}) or batch. */
+public enum DataFormat {
+    /** Channels after rows and columns: images {@code (H, W, C)}, batches {@code (N, H, W, C)}. */
+    CHANNELS_LAST("channels_last"),
+    /** Channels before rows and columns: images {@code (C, H, W)}, batches {@code (N, C, H, W)}. */
+    CHANNELS_FIRST("channels_first");
+
+    private final String kerasName;
+
+    DataFormat(String kerasName) {
+        this.kerasName = kerasName;
+    }
+
+    /** The Keras spelling, e.g. {@code "channels_last"}. */
+    public String kerasName() {
+        return kerasName;
+    }
+
+    /** The channel axis of a rank-3 image in this format. */
+    public int imageChannelAxis() {
+        return this == CHANNELS_LAST ? 2 : 0;
+    }
+
+    /** Height, width and channels of a rank-3 image of this format, in that order. */
+    public int[] imageHwc(int[] imageShape) {
+        if (imageShape.length != 3) {
+            throw new IllegalArgumentException("an image must have rank 3, got shape "
+                    + Arrays.toString(imageShape));
+        }
+        return this == CHANNELS_LAST
+                ? new int[] {imageShape[0], imageShape[1], imageShape[2]}
+                : new int[] {imageShape[1], imageShape[2], imageShape[0]};
+    }
+
+    /** The rank-3 image shape for the given height, width and channels. */
+    public int[] imageShape(int height, int width, int channels) {
+        return this == CHANNELS_LAST
+                ? new int[] {height, width, channels}
+                : new int[] {channels, height, width};
+    }
+
+    /**
+     * Parses a Keras name ({@code channels_last}, {@code channels_first}), case-insensitively.
+     *
+     * @throws IllegalArgumentException naming the value and the allowed ones
+     */
+    public static DataFormat fromKerasName(String name) {
+        for (DataFormat f : values()) {
+            if (f.kerasName.equalsIgnoreCase(String.valueOf(name))) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("data_format must be one of "
+                + Arrays.stream(values()).map(DataFormat::kerasName).collect(Collectors.joining(", "))
+                + "; got: " + name);
+    }
+}

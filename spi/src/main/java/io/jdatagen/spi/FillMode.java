@@ -1,0 +1,46 @@
+package io.jdatagen.spi;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * How points outside the source image are filled, with scipy {@code ndimage} semantics
+ * (KERAS-SPEC.md §1.4).
+ */
+public enum FillMode {
+    /** Outside {@code [0, n-1]} the whole output pixel is the fill value (a hard cut, no blend). */
+    CONSTANT("constant"),
+    /** The edge sample is repeated ({@code aaaa|abcd|dddd}). */
+    NEAREST("nearest"),
+    /** Half-sample symmetric reflection ({@code dcba|abcd|dcba}). */
+    REFLECT("reflect"),
+    /** Periodic repetition; the period is set by {@link WrapConvention}. */
+    WRAP("wrap");
+
+    private final String kerasName;
+
+    FillMode(String kerasName) {
+        this.kerasName = kerasName;
+    }
+
+    /** The Keras / scipy spelling. */
+    public String kerasName() {
+        return kerasName;
+    }
+
+    /**
+     * Parses a Keras name, case-insensitively.
+     *
+     * @throws IllegalArgumentException naming the value and the allowed ones
+     */
+    public static FillMode fromKerasName(String name) {
+        for (FillMode m : values()) {
+            if (m.kerasName.equalsIgnoreCase(String.valueOf(name))) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("fill_mode must be one of "
+                + Arrays.stream(values()).map(FillMode::kerasName).collect(Collectors.joining(", "))
+                + "; got: " + name);
+    }
+}

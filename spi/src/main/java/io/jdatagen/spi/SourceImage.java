@@ -1,0 +1,114 @@
+package io.jdatagen.spi;
+
+/**
+ * A read-only source image for the warp kernel: either float32 samples in a rank-3 tensor of
+ * either {@link DataFormat}, or 8-bit samples in {@code H,W,C} order (decoded images stay 8-bit
+ * until the kernel writes float32, DESIGN.md §2).
+ */
+public final class SourceImage {
+    private final int height;
+    private final int width;
+    private final int channels;
+    private final DataFormat format;
+    private final float[] floats;
+    private final byte[] bytes;
+    private final int offset;
+
+    private SourceImage(int height, int width, int channels, DataFormat format, float[] floats,
+            byte[] bytes, int offset) {
+        if (height < 1 || width < 1 || channels < 1) {
+            throw new IllegalArgumentException("a source image needs height, width and channels >= 1;"
+                    + " got " + height + "x" + width + "x" + channels);
+        }
+        this.height = height;
+        this.width = width;
+        this.channels = channels;
+        this.format = format;
+        this.floats = floats;
+        this.bytes = bytes;
+        this.offset = offset;
+    }
+
+    /** A float32 source: a rank-3 image tensor in the given format. */
+    public static SourceImage of(Tensor image, DataFormat format) {
+        int[] hwc = format.imageHwc(image.shape());
+        return new SourceImage(hwc[0], hwc[1], hwc[2], format, image.data(), null, 0);
+    }
+
+    /**
+     * An 8-bit source in {@code H,W,C} order starting at {@code offset} of {@code data}
+     * (values are unsigned, 0..255).
+     */
+    public static SourceImage ofBytes(byte[] data, int offset, int height, int width, int channels) {
+        long needed = (long) height * width * channels;
+        if (offset < 0 || offset + needed > data.length) {
+            throw new IllegalArgumentException("byte image " + height + "x" + width + "x" + channels
+                    + " at offset " + offset + " does not fit in " + data.length + " bytes");
+        }
+        return new SourceImage(height, width, channels, DataFormat.CHANNELS_LAST, null, data, offset);
+    }
+
+    /** Rows. */
+    public int height() {
+        return height;
+    }
+
+    /** Columns. */
+    public int width() {
+        return width;
+    }
+
+    /** Channels. */
+    public int channels() {
+        return channels;
+    }
+
+    /** Sample layout; always {@link DataFormat#CHANNELS_LAST} for 8-bit sources. */
+    public DataFormat format() {
+        return format;
+    }
+
+    /** Whether samples are 8-bit ({@link #bytes()}) rather than float32 ({@link #floats()}). */
+    public boolean isBytes() {
+        return bytes != null;
+    }
+
+    /** The float32 samples (null for an 8-bit source). */
+    public float[] floats() {
+        return floats;
+    }
+
+    /** The 8-bit samples (null for a float32 source). */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    /** Index of the first sample in {@link #bytes()} or {@link #floats()}. */
+    public int offset() {
+        return offset;
+    }
+
+    /** The array index of sample (row, col, channel). */
+    public int index(int row, int col, int channel) {
+        return format == DataFormat.CHANNELS_LAST
+                ? offset + (row * width + col) * channels + channel
+                : offset + (channel * height + row) * width + col;
+    }
+
+    /** Sample (row, col, channel) as a float; 8-bit samples are read unsigned. */
+    public float sample(int row, int col, int channel) {
+        int i = index(row, col, channel);
+        return bytes != null ? bytes[i] & 0xFF : floats[i];
+    }
+
+    @Override
+    public String toString() {
+        return "SourceImage[" + height + "x" + width + "x" + channels + ", " + format
+                + (bytes != null ? ", u8" : ", f32") + "]";
+    }
+
+    /** The shape {@code [height, width, channels]}. */
+    public int[] hwc() {
+        return new int[] {height, width, channels};
+    }
+}

@@ -1,0 +1,190 @@
+package io.jdatagen.spi;
+
+import java.util.Arrays;
+
+/**
+ * A dense float32 tensor in row-major (C) order, backed by a heap {@code float[]}.
+ *
+ * <p>Images are rank 3 ({@code H,W,C} or {@code C,H,W}) and batches rank 4, see {@link DataFormat};
+ * other ranks are allowed for matrices and timeseries windows. The backing array is exposed on
+ * purpose ({@link #data()}): kernels and exporters work on it without copies.
+ */
+public final class Tensor {
+    private final float[] data;
+    private final int[] shape;
+
+    private Tensor(float[] data, int[] shape) {
+        this.data = data;
+        this.shape = shape;
+    }
+
+    /**
+     * Wraps {@code data} (no copy) as a tensor of the given shape.
+     *
+     * @throws IllegalArgumentException if a dimension is negative or the sizes disagree
+     */
+    public static Tensor of(float[] data, int... shape) {
+        if (data == null) {
+            throw new IllegalArgumentException("data must not be null");
+        }
+        int[] s = checkedShape(shape);
+        long size = product(s);
+        if (size != data.length) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(s) + " needs " + size
+                    + " elements but data has " + data.length);
+        }
+        return new Tensor(data, s);
+    }
+
+    /** A new zero-filled tensor of the given shape. */
+    public static Tensor zeros(int... shape) {
+        int[] s = checkedShape(shape);
+        long size = product(s);
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(s) + " has " + size
+                    + " elements, more than one Java array holds");
+        }
+        return new Tensor(new float[(int) size], s);
+    }
+
+    private static int[] checkedShape(int[] shape) {
+        if (shape == null || shape.length == 0) {
+            throw new IllegalArgumentException("shape must have at least one dimension");
+        }
+        for (int d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("shape must not have negative dimensions: "
+                        + Arrays.toString(shape));
+            }
+        }
+        return shape.clone();
+    }
+
+    private static long product(int[] shape) {
+        long p = 1;
+        for (int d : shape) {
+            p *= d;
+        }
+        return p;
+    }
+
+    /** The backing array (not a copy). */
+    public float[] data() {
+        return data;
+    }
+
+    /** A copy of the shape. */
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** The number of dimensions. */
+    public int rank() {
+        return shape.length;
+    }
+
+    /** The length of {@code axis}; negative axes count from the end as in numpy. */
+    public int dim(int axis) {
+        return shape[normalizeAxis(axis)];
+    }
+
+    /** The number of elements. */
+    public int size() {
+        return data.length;
+    }
+
+    /** A deep copy. */
+    public Tensor copy() {
+        return new Tensor(data.clone(), shape);
+    }
+
+    /** A view of the same data with another shape of the same size. */
+    public Tensor reshape(int... newShape) {
+        return Tensor.of(data, newShape);
+    }
+
+    /** The element at the given full index. */
+    public float get(int... index) {
+        return data[offsetOf(index)];
+    }
+
+    /** Sets the element at the given full index. */
+    public void set(float value, int... index) {
+        data[offsetOf(index)] = value;
+    }
+
+    /** The number of elements in one item along axis 0. */
+    public int itemSize() {
+        return shape[0] == 0 ? 0 : data.length / shape[0];
+    }
+
+    /** A copy of item {@code n} along axis 0 (one rank less), e.g. image n of a batch. */
+    public Tensor item(int n) {
+        checkItem(n);
+        int size = itemSize();
+        return Tensor.of(Arrays.copyOfRange(data, n * size, (n + 1) * size),
+                Arrays.copyOfRange(shape, 1, shape.length));
+    }
+
+    /** Copies {@code value} (whose shape is this shape without axis 0) into item {@code n}. */
+    public void setItem(int n, Tensor value) {
+        checkItem(n);
+        if (!Arrays.equals(value.shape, Arrays.copyOfRange(shape, 1, shape.length))) {
+            throw new IllegalArgumentException("item shape " + Arrays.toString(value.shape)
+                    + " does not fit tensor of shape " + Arrays.toString(shape));
+        }
+        System.arraycopy(value.data, 0, data, n * itemSize(), value.data.length);
+    }
+
+    private void checkItem(int n) {
+        if (shape.length < 2) {
+            throw new IllegalArgumentException("item access needs rank >= 2, shape is "
+                    + Arrays.toString(shape));
+        }
+        if (n < 0 || n >= shape[0]) {
+            throw new IndexOutOfBoundsException("item " + n + " out of range for axis 0 of length "
+                    + shape[0]);
+        }
+    }
+
+    private int normalizeAxis(int axis) {
+        int a = axis < 0 ? axis + shape.length : axis;
+        if (a < 0 || a >= shape.length) {
+            throw new IllegalArgumentException("axis " + axis + " out of range for rank "
+                    + shape.length);
+        }
+        return a;
+    }
+
+    private int offsetOf(int[] index) {
+        if (index.length != shape.length) {
+            throw new IllegalArgumentException("index of rank " + index.length
+                    + " for tensor of rank " + shape.length);
+        }
+        int offset = 0;
+        for (int i = 0; i < shape.length; i++) {
+            if (index[i] < 0 || index[i] >= shape[i]) {
+                throw new IndexOutOfBoundsException("index " + Arrays.toString(index)
+                        + " out of bounds for shape " + Arrays.toString(shape));
+            }
+            offset = offset * shape[i] + index[i];
+        }
+        return offset;
+    }
+
+    /** Tensors are equal when shapes and all element bit patterns are equal. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Tensor t && Arrays.equals(shape, t.shape) && Arrays.equals(data, t.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(shape) + Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+        return "Tensor" + Arrays.toString(shape);
+    }
+}

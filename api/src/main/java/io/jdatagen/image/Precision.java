@@ -1,0 +1,51 @@
+package io.jdatagen.image;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The arithmetic precision of {@code standardize} and {@code fit} (Keras's {@code dtype}). Tensors
+ * are float32 either way (DESIGN.md §2); with {@link #FLOAT64} the intermediate steps and the
+ * fitted statistics are kept in double and rounded once at the end, as numpy does in float64.
+ */
+public enum Precision {
+    /** numpy float32: every step rounds to float32. */
+    FLOAT32("float32"),
+    /** numpy float64: steps in double. */
+    FLOAT64("float64");
+
+    private final String kerasName;
+
+    Precision(String kerasName) {
+        this.kerasName = kerasName;
+    }
+
+    /** The Keras {@code dtype} spelling. */
+    public String kerasName() {
+        return kerasName;
+    }
+
+    /** The result of one step in this precision: rounded to float32 for {@link #FLOAT32}. */
+    public double round(double v) {
+        return this == FLOAT32 ? (float) v : v;
+    }
+
+    /**
+     * Parses a Keras dtype name; null means float32.
+     *
+     * @throws IllegalArgumentException naming the value and the allowed ones
+     */
+    public static Precision fromKerasName(String name) {
+        if (name == null) {
+            return FLOAT32;
+        }
+        for (Precision p : values()) {
+            if (p.kerasName.equalsIgnoreCase(name)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("dtype must be one of "
+                + Arrays.stream(values()).map(Precision::kerasName).collect(Collectors.joining(", "))
+                + "; got: " + name);
+    }
+}

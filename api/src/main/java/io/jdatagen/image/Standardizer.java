@@ -1,0 +1,144 @@
+package io.jdatagen.image;
+
+import io.jdatagen.spi.DataFormat;
+import io.jdatagen.spi.MatrixKernel;
+import io.jdatagen.spi.Tensor;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keras's {@code standardize} (KERAS-SPEC.md §3.4), in its fixed order: preprocessing function,
+ * rescale, samplewise centre and std, featurewise centre and std, ZCA. Statistics of the
+ * samplewise steps cover every element of the tensor given (a whole batch when given a batch).
+ */
+final class Standardizer {
+    private static final Logger LOG = LoggerFactory.getLogger(Standardizer.class);
+    private static final double STD_EPSILON = 1e-6;
+
+    private final ImageDataGenerator.Options o;
+    private final AtomicBoolean warnedUnfitted = new AtomicBoolean();
+
+    Standardizer(ImageDataGenerator.Options options) {
+        this.o = options;
+    }
+
+    /** Standardizes {@code x} in place and returns it (or the preprocessing function's result). */
+    Tensor standardizeInPlace(Tensor x, FeaturewiseStatistics stats, MatrixKernel kernel) {
+        if (x.rank() < 3) {
+            throw new IllegalArgumentException("standardize needs an image (rank 3) or a batch (rank 4);"
+                    + " got shape " + Arrays.toString(x.shape()));
+        }
+        if (o.preprocessingFunction() != null) {
+            x = o.preprocessingFunction().apply(x);
+            if (x == null) {
+                throw new IllegalStateException("preprocessing_function returned null");
+            }
+        }
+        Precision p = o.precision();
+        float[] data = x.data();
+        double[] w = new double[data.length];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = data[k];
+        }
+        if (o.rescale() != null && o.rescale() != 0) {
+            double r = p.round(o.rescale());
+            for (int k = 0; k < w.length; k++) {
+                w[k] = p.round(w[k] * r);
+            }
+        }
+        if (o.samplewiseCenter()) {
+            double m = p.round(mean(w));
+            for (int k = 0; k < w.length; k++) {
+                w[k] = p.round(w[k] - m);
+            }
+        }
+        if (o.samplewiseStdNormalization()) {
+            double s = p.round(p.round(std(w)) + p.round(STD_EPSILON));
+            for (int k = 0; k < w.length; k++) {
+                w[k] = p.round(w[k] / s);
+            }
+        }
+        int[] shape = x.shape();
+        int channels = o.dataFormat() == DataFormat.CHANNELS_LAST ? shape[shape.length - 1] : shape[shape.length - 3];
+        int plane = o.dataFormat() == DataFormat.CHANNELS_LAST ? 1 : shape[shape.length - 2] * shape[shape.length - 1];
+        if (o.featurewiseCenter()) {
+            if (!stats.hasMean()) {
+                warnUnfitted("featurewise_center");
+            } else {
+                checkChannels(stats.channelCount(), channels);
+                for (int k = 0; k < w.length; k++) {
+                    w[k] = p.round(w[k] - stats.meanOf((k / plane) % channels));
+                }
+            }
+        }
+        if (o.featurewiseStdNormalization()) {
+            if (!stats.hasStd()) {
+                warnUnfitted("featurewise_std_normalization");
+            } else {
+                checkChannels(stats.channelCount(), channels);
+                double eps = p.round(STD_EPSILON);
+                for (int k = 0; k < w.length; k++) {
+                    w[k] = p.round(w[k] / p.round(stats.stdOf((k / plane) % channels) + eps));
+                }
+            }
+        }
+        for (int k = 0; k < w.length; k++) {
+            data[k] = (float) w[k];
+        }
+        if (o.zcaWhitening()) {
+            if (stats.zcaMatrix() == null) {
+                warnUnfitted("zca_whitening");
+            } else {
+                whiten(x, stats, kernel);
+            }
+        }
+        return x;
+    }
+
+    private static void whiten(Tensor x, FeaturewiseStatistics stats, MatrixKernel kernel) {
+        int[] shape = x.shape();
+        int d = shape[shape.length - 1] * shape[shape.length - 2] * shape[shape.length - 3];
+        if (d != stats.zcaDimension()) {
+            throw new IllegalArgumentException("the ZCA matrix was fitted on " + stats.zcaDimension()
+                    + " features per image but this input has " + d + " (shape " + Arrays.toString(shape) + ")");
+        }
+        float[] data = x.data();
+        float[] out = new float[data.length];
+        kernel.multiply(data, data.length / d, d, stats.zcaMatrix(), d, out);
+        System.arraycopy(out, 0, data, 0, data.length);
+    }
+
+    private static void checkChannels(int fitted, int channels) {
+        if (fitted != channels) {
+            throw new IllegalArgumentException("the statistics were fitted on " + fitted
+                    + " channels but this input has " + channels);
+        }
+    }
+
+    private void warnUnfitted(String option) {
+        if (warnedUnfitted.compareAndSet(false, true)) {
+            LOG.warn("This ImageDataGenerator specifies `{}`, but it hasn't been fit on any training data."
+                    + " Fit it first by calling `.fit(numpy_data)`.", option);
+        }
+    }
+
+    static double mean(double[] w) {
+        double sum = 0;
+        for (double v : w) {
+            sum += v;
+        }
+        return sum / w.length;
+    }
+
+    static double std(double[] w) {
+        double m = mean(w);
+        double sum = 0;
+        for (double v : w) {
+            double d = v - m;
+            sum += d * d;
+        }
+        return Math.sqrt(sum / w.length);
+    }
+}

@@ -1,0 +1,100 @@
+package io.jdatagen.golden;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jdatagen.spi.Tensor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Access to the Keras golden vectors in {@code ../shared/golden} (system property
+ * {@code jdatagen.golden.dir}). When the folder is missing, tests that need it are aborted, so
+ * they show as skipped, never as passed.
+ */
+final class Golden {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, JsonNode> CACHE = new ConcurrentHashMap<>();
+
+    private Golden() {
+    }
+
+    /** The golden folder; aborts the calling test when it is absent. */
+    static Path dir() {
+        String property = System.getProperty("jdatagen.golden.dir", "../../shared/golden");
+        Path dir = Path.of(property);
+        Assumptions.assumeTrue(Files.isDirectory(dir),
+                "SKIPPED: Keras golden vectors not found at " + dir.toAbsolutePath()
+                        + " (set -Djdatagen.golden.dir or put shared/ beside the checkout)");
+        return dir;
+    }
+
+    /** A golden file, parsed once. */
+    static JsonNode load(String file) {
+        Path path = dir().resolve(file);
+        return CACHE.computeIfAbsent(file, f -> {
+            try {
+                return JSON.readTree(path.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read golden file " + path, e);
+            }
+        });
+    }
+
+    /** A {@code {"shape", "dtype", "data"}} array as a float32 tensor. */
+    static Tensor tensor(JsonNode array) {
+        double[] values = doubles(array);
+        float[] data = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            data[i] = (float) values[i];
+        }
+        return Tensor.of(data, shape(array));
+    }
+
+    /** The shape of an encoded array. */
+    static int[] shape(JsonNode array) {
+        JsonNode s = array.get("shape");
+        int[] shape = new int[s.size()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = s.get(i).asInt();
+        }
+        return shape;
+    }
+
+    /** The flattened (C order) values of an encoded array, or of a plain nested list. */
+    static double[] doubles(JsonNode array) {
+        List<Double> out = new ArrayList<>();
+        flatten(array.has("data") ? array.get("data") : array, out);
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static void flatten(JsonNode node, List<Double> out) {
+        if (node.isArray()) {
+            for (JsonNode child : node) {
+                flatten(child, out);
+            }
+        } else {
+            out.add(node.asDouble());
+        }
+    }
+
+    /** A JSON object as a plain map (numbers stay Integer/Long/Double), for config loading. */
+    static Map<String, Object> map(JsonNode node) {
+        return JSON.convertValue(node, JSON.getTypeFactory().constructMapType(Map.class, String.class, Object.class));
+    }
+
+    /** Largest absolute value. */
+    static double maxAbs(double[] values) {
+        double m = 0;
+        for (double v : values) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+}

@@ -34,9 +34,10 @@ class AffineGoldenTest {
 
     @TestFactory
     Stream<DynamicNode> affineCases() {
-        JsonNode golden = Golden.load("affine.json");
-        return GoldenBackends.available().stream().map(backend -> DynamicContainer.dynamicContainer(
-                backend.name(), cases(golden, backend)));
+        return Golden.cases("affine.json", golden -> {
+            return GoldenBackends.available().stream().map(backend -> DynamicContainer.dynamicContainer(
+                    backend.name(), cases(golden, backend)));
+        });
     }
 
     private static Stream<DynamicNode> cases(JsonNode golden, Backend backend) {
@@ -109,71 +110,74 @@ class AffineGoldenTest {
 
     @TestFactory
     Stream<DynamicNode> fillModeProbes() {
-        JsonNode golden = Golden.load("affine.json");
-        Tensor probe = Golden.tensor(golden.get("inputs").get("PROBE_1x5").get("array"));
-        List<DynamicNode> tests = new ArrayList<>();
-        for (Backend backend : GoldenBackends.available()) {
-            for (JsonNode c : golden.get("fill_mode_probes")) {
-                String name = backend.name() + " " + c.get("fill_mode").asText() + " cval=" + c.get("cval").asDouble()
-                        + " order=" + c.get("order").asInt() + " tx=" + c.get("tx").asDouble();
-                tests.add(DynamicTest.dynamicTest(name, () -> {
-                    WarpOptions options = new WarpOptions(ImageAxes.CHANNELS_LAST,
-                            FillMode.fromKerasName(c.get("fill_mode").asText()), c.get("cval").asDouble(),
-                            Interpolation.fromOrder(c.get("order").asInt()), Compatibility.KERAS_REFERENCE, backend);
-                    Tensor out = AffineTransforms.applyAffineTransform(probe, 0, c.get("tx").asDouble(), 0, 0, 1, 1,
-                            options);
-                    assertClose(Golden.doubles(c.get("output_row")), out.data(), Map.of(), name);
-                }));
+        return Golden.cases("affine.json", golden -> {
+            Tensor probe = Golden.tensor(golden.get("inputs").get("PROBE_1x5").get("array"));
+            List<DynamicNode> tests = new ArrayList<>();
+            for (Backend backend : GoldenBackends.available()) {
+                for (JsonNode c : golden.get("fill_mode_probes")) {
+                    String name = backend.name() + " " + c.get("fill_mode").asText() + " cval=" + c.get("cval").asDouble()
+                            + " order=" + c.get("order").asInt() + " tx=" + c.get("tx").asDouble();
+                    tests.add(DynamicTest.dynamicTest(name, () -> {
+                        WarpOptions options = new WarpOptions(ImageAxes.CHANNELS_LAST,
+                                FillMode.fromKerasName(c.get("fill_mode").asText()), c.get("cval").asDouble(),
+                                Interpolation.fromOrder(c.get("order").asInt()), Compatibility.KERAS_REFERENCE, backend);
+                        Tensor out = AffineTransforms.applyAffineTransform(probe, 0, c.get("tx").asDouble(), 0, 0, 1, 1,
+                                options);
+                        assertClose(Golden.doubles(c.get("output_row")), out.data(), Map.of(), name);
+                    }));
+                }
             }
-        }
-        return tests.stream();
+            return tests.stream();
+        });
     }
 
     @TestFactory
     Stream<DynamicNode> flipAxis() {
-        JsonNode golden = Golden.load("affine.json");
-        List<DynamicNode> tests = new ArrayList<>();
-        for (JsonNode c : golden.get("flip_axis")) {
-            tests.add(DynamicTest.dynamicTest(c.get("input").asText() + " axis " + c.get("axis").asInt(), () -> {
-                Tensor input = Golden.tensor(golden.get("inputs").get(c.get("input").asText()).get("array"));
-                Tensor out = AffineTransforms.flipAxis(input, c.get("axis").asInt());
-                assertClose(Golden.doubles(c.get("output")), out.data(), Map.of(), "flip");
-            }));
-        }
-        return tests.stream();
+        return Golden.cases("affine.json", golden -> {
+            List<DynamicNode> tests = new ArrayList<>();
+            for (JsonNode c : golden.get("flip_axis")) {
+                tests.add(DynamicTest.dynamicTest(c.get("input").asText() + " axis " + c.get("axis").asInt(), () -> {
+                    Tensor input = Golden.tensor(golden.get("inputs").get(c.get("input").asText()).get("array"));
+                    Tensor out = AffineTransforms.flipAxis(input, c.get("axis").asInt());
+                    assertClose(Golden.doubles(c.get("output")), out.data(), Map.of(), "flip");
+                }));
+            }
+            return tests.stream();
+        });
     }
 
     /** The reference test suite's deterministic cases; Keras's function defaults to channels-first axes. */
     @TestFactory
     Stream<DynamicNode> testSuiteCases() {
-        JsonNode golden = Golden.load("affine.json");
-        List<DynamicNode> tests = new ArrayList<>();
-        for (Backend backend : GoldenBackends.available()) {
-            for (JsonNode c : golden.get("test_suite_cases")) {
-                tests.add(DynamicTest.dynamicTest(backend.name() + " " + c.get("name").asText(), () -> {
-                    JsonNode call = c.get("call");
-                    ImageAxes axes = new ImageAxes(call.path("row_axis").asInt(1), call.path("col_axis").asInt(2),
-                            call.path("channel_axis").asInt(0));
-                    WarpOptions options = new WarpOptions(axes,
-                            FillMode.fromKerasName(call.path("fill_mode").asText("nearest")),
-                            call.path("cval").asDouble(0), Interpolation.BILINEAR, Compatibility.KERAS_REFERENCE,
-                            backend);
-                    Tensor out = AffineTransforms.applyAffineTransform(Golden.tensor(c.get("input")),
-                            call.path("theta").asDouble(0), call.path("tx").asDouble(0), call.path("ty").asDouble(0),
-                            0, 1, 1, options);
-                    double[] want = Golden.doubles(c.get("output"));
-                    boolean integer = c.get("output").get("dtype").asText().startsWith("int");
-                    float[] got = out.data().clone();
-                    if (integer) {
-                        for (int i = 0; i < got.length; i++) {
-                            got[i] = Math.round(got[i]);
+        return Golden.cases("affine.json", golden -> {
+            List<DynamicNode> tests = new ArrayList<>();
+            for (Backend backend : GoldenBackends.available()) {
+                for (JsonNode c : golden.get("test_suite_cases")) {
+                    tests.add(DynamicTest.dynamicTest(backend.name() + " " + c.get("name").asText(), () -> {
+                        JsonNode call = c.get("call");
+                        ImageAxes axes = new ImageAxes(call.path("row_axis").asInt(1), call.path("col_axis").asInt(2),
+                                call.path("channel_axis").asInt(0));
+                        WarpOptions options = new WarpOptions(axes,
+                                FillMode.fromKerasName(call.path("fill_mode").asText("nearest")),
+                                call.path("cval").asDouble(0), Interpolation.BILINEAR, Compatibility.KERAS_REFERENCE,
+                                backend);
+                        Tensor out = AffineTransforms.applyAffineTransform(Golden.tensor(c.get("input")),
+                                call.path("theta").asDouble(0), call.path("tx").asDouble(0), call.path("ty").asDouble(0),
+                                0, 1, 1, options);
+                        double[] want = Golden.doubles(c.get("output"));
+                        boolean integer = c.get("output").get("dtype").asText().startsWith("int");
+                        float[] got = out.data().clone();
+                        if (integer) {
+                            for (int i = 0; i < got.length; i++) {
+                                got[i] = Math.round(got[i]);
+                            }
                         }
-                    }
-                    assertClose(want, got, Map.of(), c.get("name").asText());
-                    assertTrue(got.length > 0);
-                }));
+                        assertClose(want, got, Map.of(), c.get("name").asText());
+                        assertTrue(got.length > 0);
+                    }));
+                }
             }
-        }
-        return tests.stream();
+            return tests.stream();
+        });
     }
 }

@@ -11,7 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * Access to the Keras golden vectors in {@code ../shared/golden} (system property
@@ -25,14 +29,31 @@ final class Golden {
     private Golden() {
     }
 
+    private static Path location() {
+        return Path.of(System.getProperty("jdatagen.golden.dir", "../../shared/golden"));
+    }
+
+    private static String missingMessage() {
+        return "SKIPPED: Keras golden vectors not found at " + location().toAbsolutePath()
+                + " (set -Djdatagen.golden.dir or put shared/ beside the checkout)";
+    }
+
     /** The golden folder; aborts the calling test when it is absent. */
     static Path dir() {
-        String property = System.getProperty("jdatagen.golden.dir", "../../shared/golden");
-        Path dir = Path.of(property);
-        Assumptions.assumeTrue(Files.isDirectory(dir),
-                "SKIPPED: Keras golden vectors not found at " + dir.toAbsolutePath()
-                        + " (set -Djdatagen.golden.dir or put shared/ beside the checkout)");
-        return dir;
+        Assumptions.assumeTrue(Files.isDirectory(location()), missingMessage());
+        return location();
+    }
+
+    /**
+     * The dynamic tests {@code body} makes from golden file {@code file}; when the folder is absent,
+     * one skipped test instead (an aborted factory would not be counted at all).
+     */
+    static Stream<DynamicNode> cases(String file, Function<JsonNode, Stream<DynamicNode>> body) {
+        if (!Files.isDirectory(location())) {
+            return Stream.of(DynamicTest.dynamicTest(file + " (golden vectors missing)",
+                    () -> Assumptions.abort(missingMessage())));
+        }
+        return body.apply(load(file));
     }
 
     /** A golden file, parsed once. */

@@ -44,59 +44,62 @@ class PixelOpsGoldenTest {
 
     @TestFactory
     Stream<DynamicNode> channelShift() {
-        JsonNode golden = Golden.load("pixel_ops.json");
-        List<DynamicNode> tests = new ArrayList<>();
-        for (JsonNode c : golden.get("channel_shift")) {
-            String id = c.get("input").asText() + " intensity " + c.get("intensity").asDouble() + " axis "
-                    + c.get("channel_axis").asInt();
-            tests.add(DynamicTest.dynamicTest(id, () -> {
-                Tensor out = AffineTransforms.applyChannelShift(input(golden, c.get("input").asText()),
-                        c.get("intensity").asDouble(), c.get("channel_axis").asInt());
-                assertWithin(Golden.doubles(c.get("output")), out.data(), 1e-6, id);
-            }));
-        }
-        return tests.stream();
+        return Golden.cases("pixel_ops.json", golden -> {
+            List<DynamicNode> tests = new ArrayList<>();
+            for (JsonNode c : golden.get("channel_shift")) {
+                String id = c.get("input").asText() + " intensity " + c.get("intensity").asDouble() + " axis "
+                        + c.get("channel_axis").asInt();
+                tests.add(DynamicTest.dynamicTest(id, () -> {
+                    Tensor out = AffineTransforms.applyChannelShift(input(golden, c.get("input").asText()),
+                            c.get("intensity").asDouble(), c.get("channel_axis").asInt());
+                    assertWithin(Golden.doubles(c.get("output")), out.data(), 1e-6, id);
+                }));
+            }
+            return tests.stream();
+        });
     }
 
     @TestFactory
     Stream<DynamicNode> brightnessShift() {
-        JsonNode golden = Golden.load("pixel_ops.json");
-        List<DynamicNode> tests = new ArrayList<>();
-        for (JsonNode c : golden.get("brightness_shift")) {
-            String name = c.get("input").asText();
-            boolean scale = c.get("scale").asBoolean();
-            String id = name + " b=" + c.get("brightness").asDouble() + " scale=" + scale;
-            // Exact for in-range inputs; float32 back-scaling on the out-of-range ones (golden README).
-            double tolerance = !scale && (name.equals("IMG_WIDE") || name.equals("IMG_S")) ? 1e-3 : 0;
-            tests.add(DynamicTest.dynamicTest(id, () -> {
-                Tensor out = AffineTransforms.applyBrightnessShift(input(golden, name), c.get("brightness").asDouble(),
-                        scale);
-                assertWithin(Golden.doubles(c.get("output")), out.data(), tolerance, id);
-            }));
-        }
-        return tests.stream();
+        return Golden.cases("pixel_ops.json", golden -> {
+            List<DynamicNode> tests = new ArrayList<>();
+            for (JsonNode c : golden.get("brightness_shift")) {
+                String name = c.get("input").asText();
+                boolean scale = c.get("scale").asBoolean();
+                String id = name + " b=" + c.get("brightness").asDouble() + " scale=" + scale;
+                // Exact for in-range inputs; float32 back-scaling on the out-of-range ones (golden README).
+                double tolerance = !scale && (name.equals("IMG_WIDE") || name.equals("IMG_S")) ? 1e-3 : 0;
+                tests.add(DynamicTest.dynamicTest(id, () -> {
+                    Tensor out = AffineTransforms.applyBrightnessShift(input(golden, name), c.get("brightness").asDouble(),
+                            scale);
+                    assertWithin(Golden.doubles(c.get("output")), out.data(), tolerance, id);
+                }));
+            }
+            return tests.stream();
+        });
     }
 
     @TestFactory
     Stream<DynamicNode> applyTransform() {
-        JsonNode golden = Golden.load("pixel_ops.json");
-        List<DynamicNode> tests = new ArrayList<>();
-        for (Backend backend : GoldenBackends.available()) {
-            int k = 0;
-            for (JsonNode c : golden.get("apply_transform")) {
-                String id = backend.name() + " #" + k++ + " " + c.get("generator") + " " + c.get("transform_parameters");
-                tests.add(DynamicTest.dynamicTest(id, () -> {
-                    Map<String, Object> config = new LinkedHashMap<>(Golden.map(c.get("generator")));
-                    config.put("compatibility", "keras_reference");
-                    ImageDataGenerator generator = ImageDataGenerator.fromConfig(config).toBuilder()
-                            .backend(backend).build();
-                    TransformParameters params = TransformParameters.fromMap(Golden.map(c.get("transform_parameters")));
-                    Tensor out = generator.applyTransform(input(golden, c.get("input").asText()), params);
-                    assertWithin(Golden.doubles(c.get("output")), out.data(), 1e-4, id);
-                }));
+        return Golden.cases("pixel_ops.json", golden -> {
+            List<DynamicNode> tests = new ArrayList<>();
+            for (Backend backend : GoldenBackends.available()) {
+                int k = 0;
+                for (JsonNode c : golden.get("apply_transform")) {
+                    String id = backend.name() + " #" + k++ + " " + c.get("generator") + " " + c.get("transform_parameters");
+                    tests.add(DynamicTest.dynamicTest(id, () -> {
+                        Map<String, Object> config = new LinkedHashMap<>(Golden.map(c.get("generator")));
+                        config.put("compatibility", "keras_reference");
+                        ImageDataGenerator generator = ImageDataGenerator.fromConfig(config).toBuilder()
+                                .backend(backend).build();
+                        TransformParameters params = TransformParameters.fromMap(Golden.map(c.get("transform_parameters")));
+                        Tensor out = generator.applyTransform(input(golden, c.get("input").asText()), params);
+                        assertWithin(Golden.doubles(c.get("output")), out.data(), 1e-4, id);
+                    }));
+                }
             }
-        }
-        return tests.stream();
+            return tests.stream();
+        });
     }
 
     @Test

@@ -75,28 +75,29 @@ class StatisticsGoldenTest {
 
     @TestFactory
     Stream<DynamicNode> fit() {
-        JsonNode golden = Golden.load("fit.json");
-        List<DynamicNode> tests = new ArrayList<>();
-        for (JsonNode c : golden.get("cases")) {
-            tests.add(DynamicTest.dynamicTest(c.get("name").asText(), () -> {
-                ImageDataGenerator g = generator(c.get("generator"));
-                assertEffectiveFlags(c.get("effective_flags"), g);
-                Tensor x = fitInput(golden, c.get("input").asText());
-                JsonNode args = c.get("fit_args");
-                if (args.path("augment").asBoolean()) {
-                    g.fit(x, true, args.get("rounds").asInt(), args.get("seed").asLong());
-                } else {
-                    g.fit(x);
-                }
-                boolean f64 = float64(c.get("generator"));
-                FeaturewiseStatistics s = g.statistics();
-                JsonNode r = c.get("result");
-                checkStat(r.get("mean"), s.mean(), f64 ? 1e-9 : 1e-5, "mean");
-                checkStat(r.get("std"), s.std(), f64 ? 1e-9 : 1e-5, "std");
-                checkStat(r.get("zca_whitening_matrix"), s.zcaWhitening(), f64 ? 1e-9 : 1e-4, "zca");
-            }));
-        }
-        return tests.stream();
+        return Golden.cases("fit.json", golden -> {
+            List<DynamicNode> tests = new ArrayList<>();
+            for (JsonNode c : golden.get("cases")) {
+                tests.add(DynamicTest.dynamicTest(c.get("name").asText(), () -> {
+                    ImageDataGenerator g = generator(c.get("generator"));
+                    assertEffectiveFlags(c.get("effective_flags"), g);
+                    Tensor x = fitInput(golden, c.get("input").asText());
+                    JsonNode args = c.get("fit_args");
+                    if (args.path("augment").asBoolean()) {
+                        g.fit(x, true, args.get("rounds").asInt(), args.get("seed").asLong());
+                    } else {
+                        g.fit(x);
+                    }
+                    boolean f64 = float64(c.get("generator"));
+                    FeaturewiseStatistics s = g.statistics();
+                    JsonNode r = c.get("result");
+                    checkStat(r.get("mean"), s.mean(), f64 ? 1e-9 : 1e-5, "mean");
+                    checkStat(r.get("std"), s.std(), f64 ? 1e-9 : 1e-5, "std");
+                    checkStat(r.get("zca_whitening_matrix"), s.zcaWhitening(), f64 ? 1e-9 : 1e-4, "zca");
+                }));
+            }
+            return tests.stream();
+        });
     }
 
     private static void checkStat(JsonNode want, double[] got, double tolerance, String what) {
@@ -119,30 +120,31 @@ class StatisticsGoldenTest {
 
     @TestFactory
     Stream<DynamicNode> standardize() {
-        JsonNode golden = Golden.load("standardize.json");
-        JsonNode fits = Golden.load("fit.json");
-        List<DynamicNode> tests = new ArrayList<>();
-        for (JsonNode c : golden.get("cases")) {
-            tests.add(DynamicTest.dynamicTest(c.get("name").asText(), () -> {
-                ImageDataGenerator g = generator(c.get("generator"));
-                assertEffectiveFlags(c.get("effective_flags"), g);
-                JsonNode stats = c.has("fitted_stats") ? c.get("fitted_stats") : null;
-                if (stats == null && !c.get("fitted_stats_from").isNull()) {
-                    stats = fitResult(fits, c.get("fitted_stats_from").asText());
-                }
-                if (stats != null) {
-                    g.setStatistics(statistics(stats));
-                }
-                Tensor out = g.standardize(Golden.tensor(golden.get("inputs").get(c.get("input").asText())));
-                double[] got = new double[out.size()];
-                for (int i = 0; i < got.length; i++) {
-                    got[i] = out.data()[i];
-                }
-                assertRelative(Golden.doubles(c.get("output")), got, float64(c.get("generator")) ? 1e-6 : 1e-5,
-                        "standardize output");
-            }));
-        }
-        return tests.stream();
+        return Golden.cases("standardize.json", golden -> {
+            JsonNode fits = Golden.load("fit.json");
+            List<DynamicNode> tests = new ArrayList<>();
+            for (JsonNode c : golden.get("cases")) {
+                tests.add(DynamicTest.dynamicTest(c.get("name").asText(), () -> {
+                    ImageDataGenerator g = generator(c.get("generator"));
+                    assertEffectiveFlags(c.get("effective_flags"), g);
+                    JsonNode stats = c.has("fitted_stats") ? c.get("fitted_stats") : null;
+                    if (stats == null && !c.get("fitted_stats_from").isNull()) {
+                        stats = fitResult(fits, c.get("fitted_stats_from").asText());
+                    }
+                    if (stats != null) {
+                        g.setStatistics(statistics(stats));
+                    }
+                    Tensor out = g.standardize(Golden.tensor(golden.get("inputs").get(c.get("input").asText())));
+                    double[] got = new double[out.size()];
+                    for (int i = 0; i < got.length; i++) {
+                        got[i] = out.data()[i];
+                    }
+                    assertRelative(Golden.doubles(c.get("output")), got, float64(c.get("generator")) ? 1e-6 : 1e-5,
+                            "standardize output");
+                }));
+            }
+            return tests.stream();
+        });
     }
 
     private static JsonNode fitResult(JsonNode fits, String name) {

@@ -111,16 +111,11 @@ public final class AffineTransforms {
             throw new IllegalArgumentException("channel_axis must be 0 or 2; got: " + channelAxis);
         }
         float[] in = x.data();
-        float lo = Float.POSITIVE_INFINITY;
-        float hi = Float.NEGATIVE_INFINITY;
-        for (float v : in) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
+        ValueRange range = ValueRange.of(in);
         float shift = (float) intensity;
         float[] out = new float[in.length];
         for (int k = 0; k < in.length; k++) {
-            out[k] = Math.min(Math.max(in[k] + shift, lo), hi);
+            out[k] = Math.min(Math.max(in[k] + shift, range.min()), range.max());
         }
         return Tensor.of(out, x.shape());
     }

@@ -23,12 +23,9 @@ final class PillowBrightness {
             throw new IllegalArgumentException("Unsupported channel number: " + channels);
         }
         float[] in = x.data();
-        float lo = Float.POSITIVE_INFINITY;
-        float hi = Float.NEGATIVE_INFINITY;
-        for (float v : in) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
+        ValueRange range = ValueRange.of(in);
+        float lo = range.min();
+        float hi = range.max();
         boolean local = lo < 0 || hi > 255;
         int[] u8 = toUint8(in, local || scale, lo);
         float factor = (float) brightness;

@@ -45,6 +45,16 @@ public enum DataFormat {
     }
 
     /**
+     * The offset of element (row, col, channel) within one image of this format with the given
+     * height, width and channels.
+     */
+    public int offset(int height, int width, int channels, int row, int col, int channel) {
+        return this == CHANNELS_LAST
+                ? (row * width + col) * channels + channel
+                : (channel * height + row) * width + col;
+    }
+
+    /**
      * Parses a Keras name ({@code channels_last}, {@code channels_first}), case-insensitively.
      *
      * @throws IllegalArgumentException naming the value and the allowed ones

@@ -88,9 +88,7 @@ public final class OutputSlot {
 
     /** Index in {@code target().data()} of element (row, col, channel) of this slot. */
     public int index(int row, int col, int channel) {
-        return format == DataFormat.CHANNELS_LAST
-                ? baseOffset() + (row * width + col) * channels + channel
-                : baseOffset() + (channel * height + row) * width + col;
+        return baseOffset() + format.offset(height, width, channels, row, col, channel);
     }
 
     @Override

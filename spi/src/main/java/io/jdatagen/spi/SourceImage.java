@@ -90,9 +90,7 @@ public final class SourceImage {
 
     /** The array index of sample (row, col, channel). */
     public int index(int row, int col, int channel) {
-        return format == DataFormat.CHANNELS_LAST
-                ? offset + (row * width + col) * channels + channel
-                : offset + (channel * height + row) * width + col;
+        return offset + format.offset(height, width, channels, row, col, channel);
     }
 
     /** Sample (row, col, channel) as a float; 8-bit samples are read unsigned. */

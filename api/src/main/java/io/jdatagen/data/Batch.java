@@ -1,0 +1,105 @@
+package io.jdatagen.data;
+
+import io.jdatagen.spi.Tensor;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One batch: the inputs (one tensor, or several when extra inputs pass through), the targets
+ * (none, one, or several for multi-output models), optional sample weights, and the indices of
+ * the samples (rows, windows) it holds.
+ */
+public final class Batch {
+    private final List<Tensor> inputs;
+    private final List<Tensor> targets;
+    private final Tensor sampleWeights;
+    private final int[] indices;
+
+    /**
+     * Creates a batch.
+     *
+     * @param inputs at least one input tensor
+     * @param targets target tensors, possibly empty
+     * @param sampleWeights per-sample weights, or null
+     * @param indices the sample indices, one per row
+     */
+    public Batch(List<Tensor> inputs, List<Tensor> targets, Tensor sampleWeights, int[] indices) {
+        if (inputs == null || inputs.isEmpty()) {
+            throw new IllegalArgumentException("a batch needs at least one input");
+        }
+        this.inputs = List.copyOf(inputs);
+        this.targets = List.copyOf(Objects.requireNonNull(targets, "targets"));
+        this.sampleWeights = sampleWeights;
+        this.indices = indices.clone();
+    }
+
+    /** A batch with one input and one target (or none when {@code y} is null). */
+    public static Batch of(Tensor x, Tensor y, int[] indices) {
+        return new Batch(List.of(x), y == null ? List.of() : List.of(y), null, indices);
+    }
+
+    /** The (first) input. */
+    public Tensor x() {
+        return inputs.get(0);
+    }
+
+    /**
+     * The (first) target.
+     *
+     * @throws IllegalStateException if the batch has no targets
+     */
+    public Tensor y() {
+        if (targets.isEmpty()) {
+            throw new IllegalStateException("this batch has no targets");
+        }
+        return targets.get(0);
+    }
+
+    /** Every input. */
+    public List<Tensor> inputs() {
+        return inputs;
+    }
+
+    /** Every target (empty when there are none). */
+    public List<Tensor> targets() {
+        return targets;
+    }
+
+    /** Whether the batch has targets. */
+    public boolean hasTargets() {
+        return !targets.isEmpty();
+    }
+
+    /** Per-sample weights, if any. */
+    public Optional<Tensor> sampleWeights() {
+        return Optional.ofNullable(sampleWeights);
+    }
+
+    /** The number of samples. */
+    public int size() {
+        return indices.length;
+    }
+
+    /** A copy of the sample indices. */
+    public int[] indices() {
+        return indices.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "Batch[" + indices.length + " samples, inputs=" + inputs + ", targets=" + targets + "]";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Batch b && b.inputs.equals(inputs) && b.targets.equals(targets)
+                && Objects.equals(b.sampleWeights, sampleWeights) && Arrays.equals(b.indices, indices);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(inputs, targets, sampleWeights, Arrays.hashCode(indices));
+    }
+}

@@ -1,0 +1,61 @@
+package io.jdatagen.data;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * Keras's {@code keras.utils.Sequence}: an indexable list of batches for one epoch.
+ * {@link #get(int)} is pure and thread-safe for a given epoch; {@link #onEpochEnd()} moves to the
+ * next epoch (a new shuffle, new random draws); {@link #atEpoch(int)} views any epoch directly, so
+ * batch k of epoch e can be asked for in any order and from any thread.
+ *
+ * @param <T> the batch type
+ */
+public interface Sequence<T> extends Iterable<T> {
+    /** The number of batches in one epoch. */
+    int size();
+
+    /**
+     * Batch {@code index} of the current epoch.
+     *
+     * @throws IndexOutOfBoundsException with Keras's message when {@code index} is outside
+     *     {@code [0, size())}
+     */
+    T get(int index);
+
+    /** Ends the current epoch; the next {@link #get} calls belong to the next one. */
+    void onEpochEnd();
+
+    /** The current epoch, starting at 0. */
+    int epoch();
+
+    /** A view of this sequence fixed at epoch {@code e} ({@link #onEpochEnd()} on it does nothing). */
+    Sequence<T> atEpoch(int e);
+
+    /** The batches of the current epoch, in order. */
+    @Override
+    default Iterator<T> iterator() {
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < size();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("the epoch has " + size() + " batches");
+                }
+                return get(next++);
+            }
+        };
+    }
+
+    /** Keras's message for an index outside {@code [0, size)}. */
+    static IndexOutOfBoundsException outOfRange(int index, int size) {
+        return new IndexOutOfBoundsException("Asked to retrieve element " + index + ", but the Sequence has length "
+                + size);
+    }
+}

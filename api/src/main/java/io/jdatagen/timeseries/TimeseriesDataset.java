@@ -1,0 +1,194 @@
+package io.jdatagen.timeseries;
+
+import io.jdatagen.data.Batch;
+import io.jdatagen.data.EpochSequence;
+import io.jdatagen.image.NumpyRandomState;
+import io.jdatagen.spi.Tensor;
+import java.util.SplittableRandom;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Keras's {@code timeseries_dataset_from_array} (KERAS-SPEC.md §6) as a {@code Sequence<Batch>}:
+ * window {@code k} is {@code data[start + s_k + j·samplingRate]} for {@code j < sequenceLength}
+ * (the first point included), target {@code k} is {@code targets[start + s_k]}, start positions
+ * {@code s_k} run over {@code [0, num)} with {@code sequenceStride}, and {@code endIndex} is
+ * exclusive. Build it with {@link Timeseries#datasetFromArray} or {@link #builder}.
+ *
+ * <p>Shuffling: epoch 0 orders the start positions exactly as Keras's
+ * {@code np.random.RandomState(seed).shuffle}; later epochs reshuffle with a seed mixed from
+ * (seed, epoch). Keras then also passes the windows through a tf.data shuffle buffer, which is not
+ * reproducible outside TensorFlow; only the multiset of windows matches there.
+ */
+public final class TimeseriesDataset extends EpochSequence<Batch> {
+    private final SeriesData data;
+    private final SeriesData targets;
+    private final int sequenceLength;
+    private final int samplingRate;
+    private final int sequenceStride;
+    private final int batchSize;
+    private final boolean unbatched;
+    private final boolean shuffle;
+    private final long seed;
+    private final long start;
+    private final long[] positions;
+
+    private TimeseriesDataset(Builder b) {
+        TimeseriesValidation.check(b);
+        this.data = b.data;
+        this.targets = b.targets;
+        this.sequenceLength = b.sequenceLength;
+        this.samplingRate = b.samplingRate;
+        this.sequenceStride = b.sequenceStride;
+        this.unbatched = b.batchSize == null;
+        this.batchSize = unbatched ? 1 : b.batchSize;
+        this.shuffle = b.shuffle;
+        this.seed = b.seed != null ? b.seed : ThreadLocalRandom.current().nextInt(1_000_000);
+        this.start = b.startIndex == null ? 0 : b.startIndex;
+        long end = b.endIndex == null ? data.length() : b.endIndex;
+        long num = end - start - (long) (sequenceLength - 1) * samplingRate;
+        if (targets != null) {
+            // Keras caps at len(targets) and then reads targets[start + s], which fails inside
+            // TensorFlow when start > 0; capping at len(targets) - start is the same wherever Keras works.
+            num = Math.min(num, targets.length() - start);
+        }
+        int count = num <= 0 ? 0 : Math.toIntExact((num + b.sequenceStride - 1) / b.sequenceStride);
+        this.positions = new long[count];
+        for (int k = 0; k < count; k++) {
+            positions[k] = (long) k * b.sequenceStride;
+        }
+    }
+
+    /** A builder over {@code data} (axis 0 is time). */
+    public static Builder builder(SeriesData data) {
+        return new Builder(data);
+    }
+
+    @Override
+    public int size() {
+        return (positions.length + batchSize - 1) / batchSize;
+    }
+
+    /** The number of windows in one epoch. */
+    public int windowCount() {
+        return positions.length;
+    }
+
+    /** Start positions (relative to the start index) in epoch {@code e}'s order. */
+    public long[] startPositions(int e) {
+        long[] order = positions.clone();
+        if (!shuffle || order.length < 2) {
+            return order;
+        }
+        long epochSeed = e == 0 ? seed : new SplittableRandom(seed * 0x9E3779B97F4A7C15L + e).nextLong() & 0xFFFFFFFFL;
+        int[] perm = new NumpyRandomState(epochSeed & 0xFFFFFFFFL).permutation(order.length);
+        for (int k = 0; k < order.length; k++) {
+            order[k] = positions[perm[k]];
+        }
+        return order;
+    }
+
+    @Override
+    protected Batch batch(int epoch, int index) {
+        long[] order = startPositions(epoch);
+        int from = index * batchSize;
+        int rows = Math.min(batchSize, order.length - from);
+        long[] firsts = new long[rows];
+        int[] indices = new int[rows];
+        for (int k = 0; k < rows; k++) {
+            firsts[k] = start + order[from + k];
+            indices[k] = Math.toIntExact(order[from + k] / sequenceStride);
+        }
+        Batch b = Windows.batch(data, firsts, sequenceLength, samplingRate, false, targets, firsts, indices);
+        return unbatched ? unbatch(b) : b;
+    }
+
+    /**
+     * Drops the batch axis: one window of shape {@code (L, *step)}; its target has the step shape,
+     * or shape {@code (1)} for a scalar series (tensors have rank >= 1).
+     */
+    private static Batch unbatch(Batch b) {
+        Tensor y = !b.hasTargets() ? null : b.y().rank() == 1 ? b.y() : b.y().item(0);
+        return Batch.of(b.x().item(0), y, b.indices());
+    }
+
+    /** Builds a {@link TimeseriesDataset}; nullable options follow Keras's None. */
+    public static final class Builder {
+        final SeriesData data;
+        SeriesData targets;
+        int sequenceLength = -1;
+        int sequenceStride = 1;
+        int samplingRate = 1;
+        Integer batchSize = 128;
+        boolean shuffle;
+        Long seed;
+        Integer startIndex;
+        Integer endIndex;
+
+        private Builder(SeriesData data) {
+            this.data = data;
+        }
+
+        /** Targets aligned to the window starts (null: no targets). */
+        public Builder targets(SeriesData value) {
+            this.targets = value;
+            return this;
+        }
+
+        /** Steps per window (required). */
+        public Builder sequenceLength(int value) {
+            this.sequenceLength = value;
+            return this;
+        }
+
+        /** Steps between window starts (default 1). */
+        public Builder sequenceStride(int value) {
+            this.sequenceStride = value;
+            return this;
+        }
+
+        /** Steps between points inside a window (default 1). */
+        public Builder samplingRate(int value) {
+            this.samplingRate = value;
+            return this;
+        }
+
+        /** Windows per batch (default 128); null yields single windows without a batch axis. */
+        public Builder batchSize(Integer value) {
+            this.batchSize = value;
+            return this;
+        }
+
+        /** Shuffle the window order each epoch. */
+        public Builder shuffle(boolean value) {
+            this.shuffle = value;
+            return this;
+        }
+
+        /** Shuffle seed in {@code [0, 2^32)}; null draws one (not reproducible). */
+        public Builder seed(Long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** First step used (null: 0). */
+        public Builder startIndex(Integer value) {
+            this.startIndex = value;
+            return this;
+        }
+
+        /** End of the steps used, exclusive (null: the data length). */
+        public Builder endIndex(Integer value) {
+            this.endIndex = value;
+            return this;
+        }
+
+        /**
+         * Validates with Keras's rules and messages, and builds.
+         *
+         * @throws IllegalArgumentException with Keras's message for an invalid option
+         */
+        public TimeseriesDataset build() {
+            return new TimeseriesDataset(this);
+        }
+    }
+}

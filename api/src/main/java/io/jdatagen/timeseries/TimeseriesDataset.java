@@ -6,6 +6,7 @@ import io.jdatagen.image.NumpyRandomState;
 import io.jdatagen.spi.Tensor;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Keras's {@code timeseries_dataset_from_array} (KERAS-SPEC.md §6) as a {@code Sequence<Batch>}:
@@ -30,7 +31,12 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
     private final boolean shuffle;
     private final long seed;
     private final long start;
-    private final long[] positions;
+    private final int count;
+    private final AtomicReference<EpochOrder> order = new AtomicReference<>();
+
+    /** The window order of one epoch, memoized (it is a pure function of seed and epoch). */
+    private record EpochOrder(int epoch, int[] permutation) {
+    }
 
     private TimeseriesDataset(Builder b) {
         TimeseriesValidation.check(b);
@@ -51,11 +57,7 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
             // TensorFlow when start > 0; capping at len(targets) - start is the same wherever Keras works.
             num = Math.min(num, targets.length() - start);
         }
-        int count = num <= 0 ? 0 : Math.toIntExact((num + b.sequenceStride - 1) / b.sequenceStride);
-        this.positions = new long[count];
-        for (int k = 0; k < count; k++) {
-            positions[k] = (long) k * b.sequenceStride;
-        }
+        this.count = num <= 0 ? 0 : Math.toIntExact((num + b.sequenceStride - 1) / b.sequenceStride);
     }
 
     /** A builder over {@code data} (axis 0 is time). */
@@ -65,38 +67,50 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
 
     @Override
     public int size() {
-        return (positions.length + batchSize - 1) / batchSize;
+        return (count + batchSize - 1) / batchSize;
     }
 
     /** The number of windows in one epoch. */
     public int windowCount() {
-        return positions.length;
+        return count;
     }
 
     /** Start positions (relative to the start index) in epoch {@code e}'s order. */
     public long[] startPositions(int e) {
-        long[] order = positions.clone();
-        if (!shuffle || order.length < 2) {
-            return order;
+        int[] perm = permutation(e);
+        long[] positions = new long[count];
+        for (int k = 0; k < count; k++) {
+            positions[k] = (long) (perm == null ? k : perm[k]) * sequenceStride;
         }
-        long epochSeed = e == 0 ? seed : new SplittableRandom(seed * 0x9E3779B97F4A7C15L + e).nextLong() & 0xFFFFFFFFL;
-        int[] perm = new NumpyRandomState(epochSeed & 0xFFFFFFFFL).permutation(order.length);
-        for (int k = 0; k < order.length; k++) {
-            order[k] = positions[perm[k]];
+        return positions;
+    }
+
+    /** The window order of epoch {@code e}, or null for the natural order. */
+    private int[] permutation(int e) {
+        if (!shuffle || count < 2) {
+            return null;
         }
-        return order;
+        EpochOrder cached = order.get();
+        if (cached != null && cached.epoch() == e) {
+            return cached.permutation();
+        }
+        long epochSeed = e == 0 ? seed : new SplittableRandom(seed * 0x9E3779B97F4A7C15L + e).nextLong();
+        int[] perm = new NumpyRandomState(epochSeed & 0xFFFFFFFFL).permutation(count);
+        order.set(new EpochOrder(e, perm));
+        return perm;
     }
 
     @Override
     protected Batch batch(int epoch, int index) {
-        long[] order = startPositions(epoch);
+        int[] perm = permutation(epoch);
         int from = index * batchSize;
-        int rows = Math.min(batchSize, order.length - from);
+        int rows = Math.min(batchSize, count - from);
         long[] firsts = new long[rows];
         int[] indices = new int[rows];
         for (int k = 0; k < rows; k++) {
-            firsts[k] = start + order[from + k];
-            indices[k] = Math.toIntExact(order[from + k] / sequenceStride);
+            int window = perm == null ? from + k : perm[from + k];
+            indices[k] = window;
+            firsts[k] = start + (long) window * sequenceStride;
         }
         Batch b = Windows.batch(data, firsts, sequenceLength, samplingRate, false, targets, firsts, indices);
         return unbatched ? unbatch(b) : b;

@@ -1,0 +1,53 @@
+package io.jdatagen.simd;
+
+import io.jdatagen.spi.Backend;
+import io.jdatagen.spi.ChannelStatistics;
+import io.jdatagen.spi.DataFormat;
+import io.jdatagen.spi.OutputSlot;
+import io.jdatagen.spi.SourceImage;
+import io.jdatagen.spi.Tensor;
+import io.jdatagen.spi.WarpPlan;
+import io.jdatagen.spi.reference.ReferenceBackend;
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * The Vector API backend: the fused warp ({@link SimdWarp}, with a copy fast path for plans
+ * without an affine), vectorised channel statistics ({@link SimdStatistics}) and the ZCA product
+ * ({@link SimdMatrix}). Thread-safe: per-thread scratch.
+ */
+final class SimdBackend implements Backend {
+    SimdBackend() {
+    }
+
+    @Override
+    public String name() {
+        return SimdBackendProvider.NAME;
+    }
+
+    @Override
+    public String describe() {
+        return "Vector API " + FloatVector.SPECIES_PREFERRED + ": warp (gathers, float coordinates from a double"
+                + " base per chunk), channel statistics and matrix product all native";
+    }
+
+    @Override
+    public void warp(SourceImage source, WarpPlan plan, OutputSlot output) {
+        plan.checkCompatible(source, output);
+        if (plan.isIdentityAffine()) {
+            CopyKernel.run(source, plan, output);
+        } else {
+            SimdWarp.run(source, plan, output);
+        }
+    }
+
+    @Override
+    public ChannelStatistics channelStatistics(Tensor batch, DataFormat format) {
+        return SimdStatistics.of(batch, format);
+    }
+
+    @Override
+    public void multiply(float[] a, int rows, int inner, double[] b, int cols, float[] out) {
+        ReferenceBackend.checkProduct(a, rows, inner, b, cols, out);
+        SimdMatrix.multiply(a, rows, inner, b, cols, out);
+    }
+}

@@ -1,0 +1,178 @@
+package io.jdatagen.property;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jdatagen.image.AffineMatrix;
+import io.jdatagen.image.Compatibility;
+import io.jdatagen.image.ImageAxes;
+import io.jdatagen.spi.Backend;
+import io.jdatagen.spi.BackendSelector;
+import io.jdatagen.spi.Backends;
+import io.jdatagen.spi.DataFormat;
+import io.jdatagen.spi.FillMode;
+import io.jdatagen.spi.Interpolation;
+import io.jdatagen.spi.OutputSlot;
+import io.jdatagen.spi.SourceImage;
+import io.jdatagen.spi.Tensor;
+import io.jdatagen.spi.WarpPlan;
+import io.jdatagen.spi.WrapConvention;
+import io.jdatagen.spi.reference.ReferenceBackend;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every available backend against the reference on random images (1×1 to 300×300, odd sizes,
+ * 1/3/4 channels, 8-bit and float sources in both layouts), random plans (all fill modes, both
+ * orders, both wrap conventions, flips, colour) and both output layouts. Values must agree within
+ * 2e-4 of the value range, except on pixels whose reference coordinate lies within 2e-3 px of a
+ * decision boundary (order-0 rounding, the constant cut, scipy wrap's fold), where a float
+ * coordinate may legitimately fall on the other side.
+ */
+class BackendAgreementTest {
+    private static final double BOUNDARY = 2e-3;
+    private static final ReferenceBackend REFERENCE = new ReferenceBackend();
+
+    /** One random warp problem. */
+    record Case(SourceImage source, Tensor image, byte[] bytes, WarpPlan plan, DataFormat outFormat, int h, int w,
+            int c, String what) {
+        @Override
+        public String toString() {
+            return what;
+        }
+    }
+
+    static Case generate(SplittableRandom r, int size) {
+        int h = 1 + r.nextInt(size);
+        int w = 1 + r.nextInt(size);
+        int c = new int[] {1, 3, 4}[r.nextInt(3)];
+        int kind = r.nextInt(3);
+        SourceImage source;
+        Tensor image = null;
+        byte[] bytes = null;
+        DataFormat inFormat = kind == 2 ? DataFormat.CHANNELS_FIRST : DataFormat.CHANNELS_LAST;
+        if (kind == 0) {
+            bytes = new byte[h * w * c];
+            r.nextBytes(bytes);
+            source = SourceImage.ofBytes(bytes, 0, h, w, c);
+        } else {
+            image = Tensor.zeros(inFormat.imageShape(h, w, c));
+            for (int i = 0; i < image.size(); i++) {
+                image.data()[i] = (float) r.nextDouble(0, 255);
+            }
+            source = SourceImage.of(image, inFormat);
+        }
+        Compatibility compatibility = r.nextBoolean() ? Compatibility.DOCUMENTED : Compatibility.KERAS_REFERENCE;
+        double[] affine = r.nextInt(8) == 0 ? null : AffineMatrix.inverse(r.nextDouble(-180, 180),
+                r.nextDouble(-w, w) / 2, r.nextDouble(-h, h) / 2, r.nextInt(3) == 0 ? r.nextDouble(-30, 30) : 0,
+                r.nextDouble(0.5, 1.5), r.nextDouble(0.5, 1.5), new int[] {h, w, c}, ImageAxes.CHANNELS_LAST,
+                compatibility);
+        FillMode mode = FillMode.values()[r.nextInt(4)];
+        WarpPlan.Builder plan = WarpPlan.builder().inverseAffine(affine).flips(r.nextBoolean(), r.nextBoolean())
+                .interpolation(r.nextBoolean() ? Interpolation.BILINEAR : Interpolation.NEAREST)
+                .fill(mode, r.nextDouble(-10, 300)).wrapConvention(compatibility.wrapConvention());
+        if (r.nextBoolean()) {
+            float[] scale = new float[c];
+            float[] offset = new float[c];
+            for (int k = 0; k < c; k++) {
+                scale[k] = (float) r.nextDouble(-0.02, 0.02);
+                offset[k] = (float) r.nextDouble(-1, 1);
+            }
+            plan.colour(scale, offset);
+        }
+        DataFormat outFormat = r.nextBoolean() ? DataFormat.CHANNELS_LAST : DataFormat.CHANNELS_FIRST;
+        WarpPlan p = plan.build();
+        String what = h + "x" + w + "x" + c + " " + (kind == 0 ? "u8" : "f32 " + inFormat) + " -> " + outFormat + " "
+                + p;
+        return new Case(source, image, bytes, p, outFormat, h, w, c, what);
+    }
+
+    private static List<Backend> others() {
+        return Backends.providers().stream().filter(s -> s.availability().available())
+                .map(BackendSelector.ProviderStatus::name).filter(n -> !n.equals(ReferenceBackend.NAME))
+                .map(Backends::named).toList();
+    }
+
+    @Test
+    void everyBackendMatchesTheReference() {
+        List<Backend> backends = others();
+        Assumptions.assumeFalse(backends.isEmpty(), "only the reference backend is available in this JVM");
+        for (Backend backend : backends) {
+            Property.forAll(backend.name() + " vs reference", 150, 300, BackendAgreementTest::generate,
+                    c -> compare(backend, c));
+        }
+    }
+
+    private static void compare(Backend backend, Case c) {
+        Tensor want = Tensor.zeros(2, c.h(), c.w(), c.c());
+        Tensor got = Tensor.zeros(2, c.h(), c.w(), c.c());
+        if (c.outFormat() == DataFormat.CHANNELS_FIRST) {
+            want = Tensor.zeros(2, c.c(), c.h(), c.w());
+            got = Tensor.zeros(2, c.c(), c.h(), c.w());
+        }
+        Arrays.fill(got.data(), Float.NaN);
+        REFERENCE.warp(c.source(), c.plan(), OutputSlot.of(want, 1, c.outFormat()));
+        backend.warp(c.source(), c.plan(), OutputSlot.of(got, 1, c.outFormat()));
+        OutputSlot slot = OutputSlot.of(want, 1, c.outFormat());
+        double range = 0;
+        for (float v : want.item(1).data()) {
+            range = Math.max(range, Math.abs(v));
+        }
+        double tolerance = 2e-4 * Math.max(range, 1);
+        int mismatches = 0;
+        String first = "";
+        for (int i = 0; i < c.h(); i++) {
+            for (int j = 0; j < c.w(); j++) {
+                if (onBoundary(c, i, j)) {
+                    continue;
+                }
+                for (int ch = 0; ch < c.c(); ch++) {
+                    int k = slot.index(i, j, ch);
+                    if (!(Math.abs(got.data()[k] - want.data()[k]) <= tolerance)) {
+                        if (mismatches++ == 0) {
+                            first = " first at (" + i + "," + j + "," + ch + "): got " + got.data()[k] + " want "
+                                    + want.data()[k];
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(mismatches == 0, mismatches + " values differ beyond " + tolerance + first);
+        for (int k = 0; k < slot.baseOffset(); k++) {
+            assertTrue(Float.isNaN(got.data()[k]), "wrote outside its slot at " + k);
+        }
+    }
+
+    /** Whether output pixel (i, j) has a reference coordinate near a decision boundary. */
+    private static boolean onBoundary(Case c, int i, int j) {
+        WarpPlan p = c.plan();
+        if (p.isIdentityAffine()) {
+            return false;
+        }
+        int vi = p.flipRows() ? c.h() - 1 - i : i;
+        int vj = p.flipCols() ? c.w() - 1 - j : j;
+        double c0 = p.affine(2) + vi * p.affine(0) + vj * p.affine(1);
+        double c1 = p.affine(5) + vi * p.affine(3) + vj * p.affine(4);
+        return near(c, c0, c.h()) || near(c, c1, c.w());
+    }
+
+    private static boolean near(Case c, double x, int n) {
+        WarpPlan p = c.plan();
+        if (p.interpolation() == Interpolation.NEAREST && distanceToInteger(x + 0.5) < BOUNDARY) {
+            return true;
+        }
+        if (p.fillMode() == FillMode.CONSTANT && (Math.abs(x) < BOUNDARY || Math.abs(x - (n - 1)) < BOUNDARY)) {
+            return true;
+        }
+        if (p.fillMode() == FillMode.WRAP && p.wrapConvention() == WrapConvention.SCIPY && n > 1) {
+            return distanceToInteger(x / (n - 1)) * (n - 1) < BOUNDARY;
+        }
+        return false;
+    }
+
+    private static double distanceToInteger(double v) {
+        return Math.abs(v - Math.rint(v));
+    }
+}

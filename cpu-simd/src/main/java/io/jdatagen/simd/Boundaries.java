@@ -7,10 +7,13 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * scipy's boundary rules on float lanes (the same formulas as the reference's
- * {@code ScipyBoundary}, see KERAS-SPEC.md §1.4). After the coordinate map every mode's taps fall in
- * {@code [-1, n]}, where clamping equals scipy's tap map (or carries zero weight); periodic wrap
- * wraps its upper tap to 0 instead.
+ * scipy's boundary rules on float lanes (the formulas of the reference's {@code ScipyBoundary},
+ * KERAS-SPEC.md §1.4), applied in place to one chunk of a coordinate array. After the map every
+ * mode's taps fall in {@code [-1, n]}, where clamping equals scipy's tap map or carries zero
+ * weight; periodic wrap sends its upper tap n to 0 instead.
+ *
+ * <p>Every method takes and returns arrays and scalars only: C2 does not inline compiled vector
+ * methods reliably, and a vector that crosses a non-inlined call is boxed on the heap.
  */
 final class Boundaries {
     static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
@@ -21,59 +24,59 @@ final class Boundaries {
     private Boundaries() {
     }
 
-    static FloatVector trunc(FloatVector c) {
-        return (FloatVector) c.convert(VectorOperators.F2I, 0).convert(VectorOperators.I2F, 0);
-    }
-
-    static FloatVector floor(FloatVector c) {
-        FloatVector t = trunc(c);
-        return t.sub(1f, c.lt(t));
-    }
-
-    static IntVector toInt(FloatVector integral) {
-        return (IntVector) integral.convert(VectorOperators.F2I, 0);
-    }
-
-    /** Half-sample symmetric reflection into [-1, n-1] (scipy's arithmetic, in float). */
-    static FloatVector reflect(FloatVector c, int n) {
+    /** Half-sample symmetric reflection of {@code c[j..j+L)} into [-1, n-1]. */
+    static void reflect(float[] coords, int j, int n) {
+        FloatVector c = FloatVector.fromArray(FS, coords, j);
         if (n == 1) {
-            return FloatVector.zero(FS);
+            FloatVector.zero(FS).intoArray(coords, j);
+            return;
         }
         float sz2 = 2f * n;
-        VectorMask<Float> veryNegative = c.lt(-sz2);
-        FloatVector neg = c.add(trunc(c.neg().div(sz2)).mul(sz2), veryNegative);
-        FloatVector small = neg.neg().blend(FloatVector.broadcast(FS, 1e-15f), neg.compare(VectorOperators.GT, -1e-15f))
-                .sub(1f);
+        FloatVector q = c.neg().div(sz2);
+        FloatVector tq = (FloatVector) q.convert(VectorOperators.F2I, 0).convert(VectorOperators.I2F, 0);
+        FloatVector neg = c.add(tq.mul(sz2), c.lt(-sz2));
+        FloatVector small = neg.neg().blend(1e-15f, neg.compare(VectorOperators.GT, -1e-15f)).sub(1f);
         neg = neg.add(sz2).blend(small, neg.compare(VectorOperators.GE, (float) -n));
-        FloatVector pos = c.sub(trunc(c.div(sz2)).mul(sz2));
-        pos = pos.blend(FloatVector.broadcast(FS, sz2 - 1f).sub(pos), pos.compare(VectorOperators.GE, (float) n));
-        return c.blend(neg, c.lt(0f)).blend(pos, c.compare(VectorOperators.GT, (float) (n - 1)));
+        FloatVector p = c.div(sz2);
+        FloatVector tp = (FloatVector) p.convert(VectorOperators.F2I, 0).convert(VectorOperators.I2F, 0);
+        FloatVector pos = c.sub(tp.mul(sz2));
+        pos = pos.blend(pos.neg().add(sz2 - 1f), pos.compare(VectorOperators.GE, (float) n));
+        c.blend(neg, c.lt(0f)).blend(pos, c.compare(VectorOperators.GT, (float) (n - 1))).intoArray(coords, j);
     }
 
-    /** scipy's wrap, period n-1, into [0, n-1]. */
-    static FloatVector wrapScipy(FloatVector c, int n) {
+    /** scipy's wrap (period n-1) of {@code c[j..j+L)} into [0, n-1]. */
+    static void wrapScipy(float[] coords, int j, int n) {
+        FloatVector c = FloatVector.fromArray(FS, coords, j);
         if (n == 1) {
-            return FloatVector.zero(FS);
+            FloatVector.zero(FS).intoArray(coords, j);
+            return;
         }
-        float p = n - 1;
-        FloatVector neg = c.add(trunc(c.neg().div(p)).add(1f).mul(p));
-        FloatVector pos = c.sub(trunc(c.div(p)).mul(p));
-        return c.blend(neg, c.lt(0f)).blend(pos, c.compare(VectorOperators.GT, p));
+        float period = n - 1;
+        FloatVector qn = c.neg().div(period);
+        FloatVector tn = (FloatVector) qn.convert(VectorOperators.F2I, 0).convert(VectorOperators.I2F, 0);
+        FloatVector neg = c.add(tn.add(1f).mul(period));
+        FloatVector qp = c.div(period);
+        FloatVector tp = (FloatVector) qp.convert(VectorOperators.F2I, 0).convert(VectorOperators.I2F, 0);
+        FloatVector pos = c.sub(tp.mul(period));
+        c.blend(neg, c.lt(0f)).blend(pos, c.compare(VectorOperators.GT, period)).intoArray(coords, j);
     }
 
-    /** Periodic wrap with period n, into [0, n). */
-    static FloatVector wrapPeriodic(FloatVector c, int n) {
-        FloatVector r = c.sub(floor(c.div((float) n)).mul((float) n));
-        return r.blend(FloatVector.zero(FS), r.compare(VectorOperators.GE, (float) n));
+    /** Periodic wrap (period n) of {@code c[j..j+L)} into [0, n). */
+    static void wrapPeriodic(float[] coords, int j, int n) {
+        FloatVector c = FloatVector.fromArray(FS, coords, j);
+        FloatVector q = c.div((float) n);
+        FloatVector t = (FloatVector) q.convert(VectorOperators.F2I, 0).convert(VectorOperators.I2F, 0);
+        FloatVector f = t.sub(1f, q.lt(t));
+        FloatVector r = c.sub(f.mul((float) n));
+        r.blend(0f, r.compare(VectorOperators.GE, (float) n)).intoArray(coords, j);
     }
 
-    /** Taps clamped to [0, n-1]. */
-    static IntVector clamp(IntVector s, int n) {
-        return s.max(0).min(n - 1);
-    }
-
-    /** Periodic taps: n wraps to 0 (inputs lie in [0, n]). */
-    static IntVector wrapTap(IntVector s, int n) {
-        return s.blend(0, s.compare(VectorOperators.GE, n)).max(0);
+    /** Whether {@code c[j..j+L)} lies inside both axes (constant mode), stored as 1/0 floats. */
+    static void inside(float[] rows, float[] cols, int j, int n0, int n1, float[] out) {
+        FloatVector c0 = FloatVector.fromArray(FS, rows, j);
+        FloatVector c1 = FloatVector.fromArray(FS, cols, j);
+        VectorMask<Float> in = c0.compare(VectorOperators.GE, 0f).and(c0.compare(VectorOperators.LE, n0 - 1f))
+                .and(c1.compare(VectorOperators.GE, 0f)).and(c1.compare(VectorOperators.LE, n1 - 1f));
+        FloatVector.zero(FS).blend(1f, in).intoArray(out, j);
     }
 }

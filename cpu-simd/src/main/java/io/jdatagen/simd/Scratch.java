@@ -19,6 +19,8 @@ final class Scratch {
     int[] got10 = new int[0];
     int[] got11 = new int[0];
     /** Fractions along the row and column axes, and 1/0 for inside (constant fill). */
+    float[] coordRow = new float[0];
+    float[] coordCol = new float[0];
     float[] fracRow = new float[0];
     float[] fracCol = new float[0];
     float[] inside = new float[0];
@@ -39,6 +41,8 @@ final class Scratch {
             got01 = new int[padded];
             got10 = new int[padded];
             got11 = new int[padded];
+            coordRow = new float[padded];
+            coordCol = new float[padded];
             fracRow = new float[padded];
             fracCol = new float[padded];
             inside = new float[padded];

@@ -14,12 +14,15 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The fused warp on the Vector API, one output row at a time: (1) tap indices and fractions for
- * every output pixel of the row (coordinates from a double base per chunk plus float lane steps,
- * below 1e-4 px of the reference's double coordinates), (2) gathers, for 8-bit sources once per tap
- * for all channels from pixels packed into ints, (3) per channel a bilinear lerp, the colour step
- * and the constant fill, into a row buffer that is copied or interleaved into the output slot.
- * Methods stay small so that C2 keeps vectors in registers.
+ * The fused warp on the Vector API, one output row at a time, in array-to-array stages over
+ * chunks of one vector: (1) source coordinates (a double base per chunk plus float lane steps,
+ * within 1e-4 px of the reference's double coordinates), (2) the fill-mode map, (3) tap indices and
+ * fractions, (4) gathers (8-bit sources: one int gather per tap for all channels, from pixels
+ * packed into ints), (5) per channel the bilinear lerp and the colour step into a row buffer,
+ * then the constant fill and the copy or interleave into the output slot.
+ *
+ * <p>No method takes or returns a vector: C2 does not inline compiled vector methods reliably,
+ * and a vector crossing a non-inlined call is boxed on the heap (measured: 6.7 MB per 224² image).
  */
 final class SimdWarp {
     private static final VectorSpecies<Float> FS = Boundaries.FS;
@@ -39,13 +42,13 @@ final class SimdWarp {
     private final FillMode mode;
     private final boolean periodic;
     private final boolean constant;
+    private final float[] scale;
+    private final float[] offset;
+    private final float[] fill;
     /** Float sources: the array holding channel planes, the first plane's offset, the plane size. */
     private float[] planes;
     private int planeBase;
     private int planeSize;
-    private final float[] scale;
-    private final float[] offset;
-    private final float[] fill;
 
     private SimdWarp(SourceImage src, WarpPlan plan, OutputSlot out) {
         this.src = src;
@@ -81,8 +84,9 @@ final class SimdWarp {
         prepareSource();
         int height = out.height();
         for (int i = 0; i < height; i++) {
-            int vi = plan.flipRows() ? height - 1 - i : i;
-            coordinates(vi);
+            coordinates(plan.flipRows() ? height - 1 - i : i);
+            mapCoordinates();
+            taps();
             if (src.isBytes()) {
                 gatherPacked();
                 for (int c = 0; c < channels; c++) {
@@ -113,132 +117,200 @@ final class SimdWarp {
         }
     }
 
-    /** Taps, fractions and the inside flag of every pixel of output row {@code vi}. */
+    // ---------------------------------------------------------------- stage 1-3: coordinates and taps
+
     private void coordinates(int vi) {
         double base0 = plan.affine(2) + vi * plan.affine(0);
         double base1 = plan.affine(5) + vi * plan.affine(3);
         boolean flip = plan.flipCols();
         float step0 = (float) (flip ? -plan.affine(1) : plan.affine(1));
         float step1 = (float) (flip ? -plan.affine(4) : plan.affine(4));
-        FloatVector iota = FloatVector.broadcast(FS, 0f).addIndex(1);
         for (int j = 0; j < padded; j += L) {
             int vj = flip ? width - 1 - j : j;
-            FloatVector c0 = iota.mul(step0).add((float) (base0 + vj * plan.affine(1)));
-            FloatVector c1 = iota.mul(step1).add((float) (base1 + vj * plan.affine(4)));
-            c0 = c0.max(-Boundaries.LIMIT).min(Boundaries.LIMIT);
-            c1 = c1.max(-Boundaries.LIMIT).min(Boundaries.LIMIT);
-            if (constant) {
-                insideChunk(c0, c1, j);
-            }
-            c0 = map(c0, srcHeight);
-            c1 = map(c1, srcWidth);
-            if (bilinear) {
-                tapsBilinear(c0, c1, j);
-            } else {
-                tapsNearest(c0, c1, j);
+            coordinateChunk(j, (float) (base0 + vj * plan.affine(1)), (float) (base1 + vj * plan.affine(4)), step0,
+                    step1);
+        }
+        if (constant) {
+            for (int j = 0; j < padded; j += L) {
+                Boundaries.inside(s.coordRow, s.coordCol, j, srcHeight, srcWidth, s.inside);
             }
         }
     }
 
-    private void insideChunk(FloatVector c0, FloatVector c1, int j) {
-        VectorMask<Float> in = c0.compare(VectorOperators.GE, 0f).and(c0.compare(VectorOperators.LE, srcHeight - 1f))
-                .and(c1.compare(VectorOperators.GE, 0f)).and(c1.compare(VectorOperators.LE, srcWidth - 1f));
-        FloatVector.zero(FS).blend(1f, in).intoArray(s.inside, j);
+    private void coordinateChunk(int j, float start0, float start1, float step0, float step1) {
+        FloatVector lane = FloatVector.zero(FS).addIndex(1);
+        lane.fma(step0, start0).max(-Boundaries.LIMIT).min(Boundaries.LIMIT).intoArray(s.coordRow, j);
+        lane.fma(step1, start1).max(-Boundaries.LIMIT).min(Boundaries.LIMIT).intoArray(s.coordCol, j);
     }
 
-    private FloatVector map(FloatVector c, int n) {
-        switch (mode) {
-            case REFLECT:
-                return Boundaries.reflect(c, n);
-            case WRAP:
-                return periodic ? Boundaries.wrapPeriodic(c, n) : Boundaries.wrapScipy(c, n);
-            default:
-                return c;
+    private void mapCoordinates() {
+        if (mode == FillMode.REFLECT) {
+            for (int j = 0; j < padded; j += L) {
+                Boundaries.reflect(s.coordRow, j, srcHeight);
+                Boundaries.reflect(s.coordCol, j, srcWidth);
+            }
+        } else if (mode == FillMode.WRAP && periodic) {
+            for (int j = 0; j < padded; j += L) {
+                Boundaries.wrapPeriodic(s.coordRow, j, srcHeight);
+                Boundaries.wrapPeriodic(s.coordCol, j, srcWidth);
+            }
+        } else if (mode == FillMode.WRAP) {
+            for (int j = 0; j < padded; j += L) {
+                Boundaries.wrapScipy(s.coordRow, j, srcHeight);
+                Boundaries.wrapScipy(s.coordCol, j, srcWidth);
+            }
         }
     }
 
-    private IntVector tap(IntVector t, int n) {
-        return periodic ? Boundaries.wrapTap(t, n) : Boundaries.clamp(t, n);
+    private void taps() {
+        if (bilinear) {
+            for (int j = 0; j < padded; j += L) {
+                bilinearTapsChunk(j);
+            }
+        } else {
+            for (int j = 0; j < padded; j += L) {
+                nearestTapsChunk(j);
+            }
+        }
     }
 
-    private void tapsBilinear(FloatVector c0, FloatVector c1, int j) {
-        FloatVector f0 = Boundaries.floor(c0);
-        FloatVector f1 = Boundaries.floor(c1);
+    /** Floor, fractions, and the four combined tap indices; clamp or (periodic) wrap the upper tap. */
+    private void bilinearTapsChunk(int j) {
+        VectorMask<Integer> wrapUpper = IS.maskAll(periodic);
+        FloatVector c0 = FloatVector.fromArray(FS, s.coordRow, j);
+        FloatVector t0 = (FloatVector) c0.convert(VectorOperators.F2I, 0).convert(VectorOperators.I2F, 0);
+        FloatVector f0 = t0.sub(1f, c0.lt(t0));
         c0.sub(f0).intoArray(s.fracRow, j);
+        IntVector a = (IntVector) f0.convert(VectorOperators.F2I, 0);
+        IntVector a1 = a.add(1);
+        IntVector r0 = a.max(0).min(srcHeight - 1).mul(srcWidth);
+        IntVector r1 = a1.max(0).min(srcHeight - 1).blend(a1.blend(0, a1.compare(VectorOperators.GE, srcHeight)),
+                wrapUpper).mul(srcWidth);
+        FloatVector c1 = FloatVector.fromArray(FS, s.coordCol, j);
+        FloatVector t1 = (FloatVector) c1.convert(VectorOperators.F2I, 0).convert(VectorOperators.I2F, 0);
+        FloatVector f1 = t1.sub(1f, c1.lt(t1));
         c1.sub(f1).intoArray(s.fracCol, j);
-        IntVector a = Boundaries.toInt(f0);
-        IntVector b = Boundaries.toInt(f1);
-        IntVector r0 = tap(a, srcHeight).mul(srcWidth);
-        IntVector r1 = tap(a.add(1), srcHeight).mul(srcWidth);
-        IntVector k0 = tap(b, srcWidth);
-        IntVector k1 = tap(b.add(1), srcWidth);
+        IntVector b = (IntVector) f1.convert(VectorOperators.F2I, 0);
+        IntVector b1 = b.add(1);
+        IntVector k0 = b.max(0).min(srcWidth - 1);
+        IntVector k1 = b1.max(0).min(srcWidth - 1).blend(b1.blend(0, b1.compare(VectorOperators.GE, srcWidth)),
+                wrapUpper);
         r0.add(k0).intoArray(s.tap00, j);
         r0.add(k1).intoArray(s.tap01, j);
         r1.add(k0).intoArray(s.tap10, j);
         r1.add(k1).intoArray(s.tap11, j);
     }
 
-    private void tapsNearest(FloatVector c0, FloatVector c1, int j) {
-        IntVector a = tap(Boundaries.toInt(Boundaries.floor(c0.add(0.5f))), srcHeight);
-        IntVector b = tap(Boundaries.toInt(Boundaries.floor(c1.add(0.5f))), srcWidth);
-        a.mul(srcWidth).add(b).intoArray(s.tap00, j);
+    /** Round half up, then clamp (or, periodic, wrap n to 0). */
+    private void nearestTapsChunk(int j) {
+        VectorMask<Integer> wrap = IS.maskAll(periodic);
+        FloatVector c0 = FloatVector.fromArray(FS, s.coordRow, j).add(0.5f);
+        FloatVector t0 = (FloatVector) c0.convert(VectorOperators.F2I, 0).convert(VectorOperators.I2F, 0);
+        IntVector a = (IntVector) t0.sub(1f, c0.lt(t0)).convert(VectorOperators.F2I, 0);
+        IntVector row = a.max(0).min(srcHeight - 1).blend(a.blend(0, a.compare(VectorOperators.GE, srcHeight)), wrap);
+        FloatVector c1 = FloatVector.fromArray(FS, s.coordCol, j).add(0.5f);
+        FloatVector t1 = (FloatVector) c1.convert(VectorOperators.F2I, 0).convert(VectorOperators.I2F, 0);
+        IntVector b = (IntVector) t1.sub(1f, c1.lt(t1)).convert(VectorOperators.F2I, 0);
+        IntVector col = b.max(0).min(srcWidth - 1).blend(b.blend(0, b.compare(VectorOperators.GE, srcWidth)), wrap);
+        row.mul(srcWidth).add(col).intoArray(s.tap00, j);
     }
+
+    // ---------------------------------------------------------------- stage 4-5: gathers and blend
 
     private void gatherPacked() {
         int[] packed = s.packed;
-        for (int j = 0; j < padded; j += L) {
-            IntVector.fromArray(IS, packed, 0, s.tap00, j).intoArray(s.got00, j);
-            if (bilinear) {
+        if (bilinear) {
+            for (int j = 0; j < padded; j += L) {
+                IntVector.fromArray(IS, packed, 0, s.tap00, j).intoArray(s.got00, j);
                 IntVector.fromArray(IS, packed, 0, s.tap01, j).intoArray(s.got01, j);
                 IntVector.fromArray(IS, packed, 0, s.tap10, j).intoArray(s.got10, j);
                 IntVector.fromArray(IS, packed, 0, s.tap11, j).intoArray(s.got11, j);
+            }
+        } else {
+            for (int j = 0; j < padded; j += L) {
+                IntVector.fromArray(IS, packed, 0, s.tap00, j).intoArray(s.got00, j);
             }
         }
     }
 
     private void blendPacked(int c) {
-        IntVector shift = IntVector.broadcast(IS, 8 * c);
-        for (int j = 0; j < padded; j += L) {
-            FloatVector v = channel(s.got00, j, shift);
-            if (bilinear) {
-                v = lerp(v, channel(s.got01, j, shift), channel(s.got10, j, shift), channel(s.got11, j, shift), j);
+        int shift = 8 * c;
+        int at = c * padded;
+        if (bilinear) {
+            for (int j = 0; j < padded; j += L) {
+                packedBilinearChunk(j, shift, scale[c], offset[c], at + j);
             }
-            finish(v, c, j);
+        } else {
+            for (int j = 0; j < padded; j += L) {
+                packedNearestChunk(j, shift, scale[c], offset[c], at + j);
+            }
         }
+        applyFill(c);
     }
 
     private void blendPlane(int c) {
         int base = planeBase + c * planeSize;
-        for (int j = 0; j < padded; j += L) {
-            FloatVector v = FloatVector.fromArray(FS, planes, base, s.tap00, j);
-            if (bilinear) {
-                v = lerp(v, FloatVector.fromArray(FS, planes, base, s.tap01, j),
-                        FloatVector.fromArray(FS, planes, base, s.tap10, j),
-                        FloatVector.fromArray(FS, planes, base, s.tap11, j), j);
+        int at = c * padded;
+        if (bilinear) {
+            for (int j = 0; j < padded; j += L) {
+                planeBilinearChunk(base, j, scale[c], offset[c], at + j);
             }
-            finish(v, c, j);
+        } else {
+            for (int j = 0; j < padded; j += L) {
+                FloatVector.fromArray(FS, planes, base, s.tap00, j).fma(scale[c], offset[c]).intoArray(s.row, at + j);
+            }
         }
+        applyFill(c);
     }
 
-    private static FloatVector channel(int[] gathered, int j, IntVector shift) {
-        IntVector p = IntVector.fromArray(IS, gathered, j);
-        return (FloatVector) p.lanewise(VectorOperators.LSHR, shift).and(0xFF).convert(VectorOperators.I2F, 0);
-    }
-
-    private FloatVector lerp(FloatVector v00, FloatVector v01, FloatVector v10, FloatVector v11, int j) {
+    private void packedBilinearChunk(int j, int shift, float sc, float of, int at) {
+        IntVector sv = IntVector.broadcast(IS, shift);
+        FloatVector v00 = (FloatVector) IntVector.fromArray(IS, s.got00, j).lanewise(VectorOperators.LSHR, sv).and(0xFF)
+                .convert(VectorOperators.I2F, 0);
+        FloatVector v01 = (FloatVector) IntVector.fromArray(IS, s.got01, j).lanewise(VectorOperators.LSHR, sv).and(0xFF)
+                .convert(VectorOperators.I2F, 0);
+        FloatVector v10 = (FloatVector) IntVector.fromArray(IS, s.got10, j).lanewise(VectorOperators.LSHR, sv).and(0xFF)
+                .convert(VectorOperators.I2F, 0);
+        FloatVector v11 = (FloatVector) IntVector.fromArray(IS, s.got11, j).lanewise(VectorOperators.LSHR, sv).and(0xFF)
+                .convert(VectorOperators.I2F, 0);
         FloatVector fr = FloatVector.fromArray(FS, s.fracRow, j);
         FloatVector fc = FloatVector.fromArray(FS, s.fracCol, j);
         FloatVector top = v01.sub(v00).fma(fc, v00);
         FloatVector bottom = v11.sub(v10).fma(fc, v10);
-        return bottom.sub(top).fma(fr, top);
+        bottom.sub(top).fma(fr, top).fma(sc, of).intoArray(s.row, at);
     }
 
-    private void finish(FloatVector v, int c, int j) {
-        FloatVector r = v.fma(scale[c], offset[c]);
-        if (constant) {
-            VectorMask<Float> outside = FloatVector.fromArray(FS, s.inside, j).compare(VectorOperators.EQ, 0f);
-            r = r.blend(fill[c], outside);
+    private void packedNearestChunk(int j, int shift, float sc, float of, int at) {
+        IntVector sv = IntVector.broadcast(IS, shift);
+        ((FloatVector) IntVector.fromArray(IS, s.got00, j).lanewise(VectorOperators.LSHR, sv).and(0xFF)
+                .convert(VectorOperators.I2F, 0)).fma(sc, of).intoArray(s.row, at);
+    }
+
+    private void planeBilinearChunk(int base, int j, float sc, float of, int at) {
+        FloatVector v00 = FloatVector.fromArray(FS, planes, base, s.tap00, j);
+        FloatVector v01 = FloatVector.fromArray(FS, planes, base, s.tap01, j);
+        FloatVector v10 = FloatVector.fromArray(FS, planes, base, s.tap10, j);
+        FloatVector v11 = FloatVector.fromArray(FS, planes, base, s.tap11, j);
+        FloatVector fr = FloatVector.fromArray(FS, s.fracRow, j);
+        FloatVector fc = FloatVector.fromArray(FS, s.fracCol, j);
+        FloatVector top = v01.sub(v00).fma(fc, v00);
+        FloatVector bottom = v11.sub(v10).fma(fc, v10);
+        bottom.sub(top).fma(fr, top).fma(sc, of).intoArray(s.row, at);
+    }
+
+    /** Constant fill: pixels whose source lies outside the image take the (coloured) fill value. */
+    private void applyFill(int c) {
+        if (!constant) {
+            return;
         }
-        r.intoArray(s.row, c * padded + j);
+        float value = fill[c];
+        float[] inside = s.inside;
+        float[] row = s.row;
+        int at = c * padded;
+        for (int j = 0; j < width; j++) {
+            if (inside[j] == 0f) {
+                row[at + j] = value;
+            }
+        }
     }
 }

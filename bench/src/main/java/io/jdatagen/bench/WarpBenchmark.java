@@ -1,0 +1,88 @@
+package io.jdatagen.bench;
+
+import io.jdatagen.spi.Backend;
+import io.jdatagen.spi.Backends;
+import io.jdatagen.spi.DataFormat;
+import io.jdatagen.spi.OutputSlot;
+import io.jdatagen.spi.SourceImage;
+import io.jdatagen.spi.Tensor;
+import io.jdatagen.spi.WarpPlan;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * jdatagen's fused warp per backend: one u8 HWC RGB image into a float32 batch slot per
+ * operation (scores are images per second, per thread count). Plans: {@code headline} (NCHW),
+ * {@code headline-nhwc}, {@code nearest} (headline geometry, order 0), {@code flip} (flip and
+ * normalise only).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+public class WarpBenchmark {
+    /** The backend under test. */
+    @Param({"simd", "reference"})
+    public String backend;
+
+    /** The plan family (see the class doc). */
+    @Param({"headline", "headline-nhwc", "nearest", "flip"})
+    public String plan;
+
+    /** Image height and width. */
+    @Param({"224", "32"})
+    public int size;
+
+    private Backend kernels;
+    private SourceImage source;
+    private WarpPlan[] plans;
+    private OutputSlot slot;
+    private int next;
+
+    /** Builds the image, the plans and the output slot. */
+    @Setup
+    public void setup() {
+        kernels = Backends.named(backend);
+        byte[] pixels = new byte[size * size * 3];
+        new SplittableRandom(1).nextBytes(pixels);
+        source = SourceImage.ofBytes(pixels, 0, size, size, 3);
+        String kind = plan.equals("headline-nhwc") ? "headline" : plan;
+        plans = HeadlinePlans.plans(kind, size, size, 3);
+        DataFormat format = plan.equals("headline-nhwc") ? DataFormat.CHANNELS_LAST : DataFormat.CHANNELS_FIRST;
+        slot = OutputSlot.of(Tensor.zeros(1, format == DataFormat.CHANNELS_FIRST ? 3 : size, size,
+                format == DataFormat.CHANNELS_FIRST ? size : 3), 0, format);
+    }
+
+    private Tensor warp() {
+        next = (next + 1) & (HeadlinePlans.COUNT - 1);
+        kernels.warp(source, plans[next], slot);
+        return slot.target();
+    }
+
+    /** One thread. */
+    @Benchmark
+    public Tensor oneThread() {
+        return warp();
+    }
+
+    /** Two threads (each with its own state); the score is the total. */
+    @Benchmark
+    @Threads(2)
+    public Tensor twoThreads() {
+        return warp();
+    }
+}

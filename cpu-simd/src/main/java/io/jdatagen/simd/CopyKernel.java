@@ -6,13 +6,18 @@ import io.jdatagen.spi.WarpPlan;
 
 /**
  * The fast path for plans without an affine (identity or flips only): rows are copied with the
- * conversion to float and the colour step, no resampling (exactly the reference's values).
+ * conversion to float and the colour step, no resampling (exactly the reference's values). 8-bit
+ * RGB goes through {@link RgbCopy} (vectorised); other sources take the scalar loop here.
  */
 final class CopyKernel {
     private CopyKernel() {
     }
 
     static void run(SourceImage src, WarpPlan plan, OutputSlot out) {
+        if (src.isBytes() && src.channels() == 3) {
+            new RgbCopy(src, plan, out).run();
+            return;
+        }
         Scratch s = Scratch.get();
         int height = out.height();
         int width = out.width();

@@ -52,7 +52,9 @@ final class Scratch {
         }
     }
 
-    int[] packed(int size) {
+    /** The packed-pixel array for {@code pixels} pixels plus a guard vector on each side. */
+    int[] packed(int pixels) {
+        int size = pixels + 2 * Packing.GUARD;
         if (packed.length < size) {
             packed = new int[size];
         }

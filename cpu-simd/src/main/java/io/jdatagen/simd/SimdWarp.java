@@ -87,7 +87,14 @@ final class SimdWarp {
             coordinates(plan.flipRows() ? height - 1 - i : i);
             mapCoordinates();
             taps();
-            if (src.isBytes()) {
+            if (src.isBytes() && channels == 3 && bilinear) {
+                for (int j = 0; j < padded; j += L) {
+                    rgbBilinearChunk(j);
+                }
+                for (int c = 0; c < channels; c++) {
+                    applyFill(c);
+                }
+            } else if (src.isBytes()) {
                 gatherPacked();
                 for (int c = 0; c < channels; c++) {
                     blendPacked(c);
@@ -221,14 +228,14 @@ final class SimdWarp {
         int[] packed = s.packed;
         if (bilinear) {
             for (int j = 0; j < padded; j += L) {
-                IntVector.fromArray(IS, packed, 0, s.tap00, j).intoArray(s.got00, j);
-                IntVector.fromArray(IS, packed, 0, s.tap01, j).intoArray(s.got01, j);
-                IntVector.fromArray(IS, packed, 0, s.tap10, j).intoArray(s.got10, j);
-                IntVector.fromArray(IS, packed, 0, s.tap11, j).intoArray(s.got11, j);
+                IntVector.fromArray(IS, packed, Packing.GUARD, s.tap00, j).intoArray(s.got00, j);
+                IntVector.fromArray(IS, packed, Packing.GUARD, s.tap01, j).intoArray(s.got01, j);
+                IntVector.fromArray(IS, packed, Packing.GUARD, s.tap10, j).intoArray(s.got10, j);
+                IntVector.fromArray(IS, packed, Packing.GUARD, s.tap11, j).intoArray(s.got11, j);
             }
         } else {
             for (int j = 0; j < padded; j += L) {
-                IntVector.fromArray(IS, packed, 0, s.tap00, j).intoArray(s.got00, j);
+                IntVector.fromArray(IS, packed, Packing.GUARD, s.tap00, j).intoArray(s.got00, j);
             }
         }
     }
@@ -261,6 +268,30 @@ final class SimdWarp {
             }
         }
         applyFill(c);
+    }
+
+    /**
+     * The headline case in one pass: four gathers of packed RGB, then for each channel the
+     * extraction, lerp and colour step, stored to that channel's row.
+     */
+    private void rgbBilinearChunk(int j) {
+        int[] packed = s.packed;
+        IntVector g00 = IntVector.fromArray(IS, packed, Packing.GUARD, s.tap00, j);
+        IntVector g01 = IntVector.fromArray(IS, packed, Packing.GUARD, s.tap01, j);
+        IntVector g10 = IntVector.fromArray(IS, packed, Packing.GUARD, s.tap10, j);
+        IntVector g11 = IntVector.fromArray(IS, packed, Packing.GUARD, s.tap11, j);
+        FloatVector fr = FloatVector.fromArray(FS, s.fracRow, j);
+        FloatVector fc = FloatVector.fromArray(FS, s.fracCol, j);
+        for (int c = 0; c < 3; c++) {
+            IntVector sv = IntVector.broadcast(IS, 8 * c);
+            FloatVector v00 = (FloatVector) g00.lanewise(VectorOperators.LSHR, sv).and(0xFF).convert(VectorOperators.I2F, 0);
+            FloatVector v01 = (FloatVector) g01.lanewise(VectorOperators.LSHR, sv).and(0xFF).convert(VectorOperators.I2F, 0);
+            FloatVector v10 = (FloatVector) g10.lanewise(VectorOperators.LSHR, sv).and(0xFF).convert(VectorOperators.I2F, 0);
+            FloatVector v11 = (FloatVector) g11.lanewise(VectorOperators.LSHR, sv).and(0xFF).convert(VectorOperators.I2F, 0);
+            FloatVector top = v01.sub(v00).fma(fc, v00);
+            FloatVector bottom = v11.sub(v10).fma(fc, v10);
+            bottom.sub(top).fma(fr, top).fma(scale[c], offset[c]).intoArray(s.row, c * padded + j);
+        }
     }
 
     private void packedBilinearChunk(int j, int shift, float sc, float of, int at) {

@@ -39,8 +39,19 @@ final class Environment {
         }
         lines.add("- CPU: " + model + ", " + Runtime.getRuntime().availableProcessors() + " cores available");
         lines.add("- SIMD flags: " + (simd.isEmpty() ? "none found" : String.join(", ", simd)));
+        lines.add("- Vector species (this JVM): " + species());
         lines.add("- OS: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         return String.join("\n", lines) + "\n";
+    }
+
+    /** {@code FloatVector.SPECIES_PREFERRED}, read reflectively (needs --add-modules jdk.incubator.vector). */
+    private static String species() {
+        try {
+            return String.valueOf(Class.forName("jdk.incubator.vector.FloatVector").getField("SPECIES_PREFERRED")
+                    .get(null));
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return "unknown (the Vector API module is not in this JVM)";
+        }
     }
 }

@@ -70,6 +70,10 @@ public final class ReportGenerator {
             md.append("- JMH run: JDK ").append(results.get(0).jdk()).append(", ").append(results.get(0).vm().trim())
                     .append("\n");
         }
+        String bars = Summary.markdown(results);
+        if (!bars.isEmpty()) {
+            md.append('\n').append(bars);
+        }
         for (Map.Entry<String, List<BenchmarkResult>> g : groups.entrySet()) {
             md.append("\n## ").append(g.getKey()).append("\n\n");
             md.append("| benchmark | score | ± error | unit | vs first row |\n|---|---:|---:|---|---:|\n");

@@ -1,0 +1,72 @@
+package io.jdatagen.bench.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The performance bars of the SIMD issue, computed from one run's results: each line names the
+ * two measurements, their ratio and the target. Lines whose measurements are missing are left out.
+ */
+final class Summary {
+    private Summary() {
+    }
+
+    /** A bar: ours over theirs must reach {@code target}. */
+    private record Bar(String claim, String ours, Map<String, String> oursParams, String theirs,
+            Map<String, String> theirsParams, double target) {
+    }
+
+    private static final List<Bar> BARS = List.of(
+            new Bar("headline 224² NCHW, 1 thread: simd vs OpenCV chain", "WarpBenchmark.oneThread",
+                    Map.of("backend", "simd", "plan", "headline", "size", "224"), "PeerBenchmark.opencvChain",
+                    Map.of("size", "224"), 2.0),
+            new Bar("headline 224² NCHW, 1 thread: simd vs reference", "WarpBenchmark.oneThread",
+                    Map.of("backend", "simd", "plan", "headline", "size", "224"), "WarpBenchmark.oneThread",
+                    Map.of("backend", "reference", "plan", "headline", "size", "224"), 4.0),
+            new Bar("nearest 224²: simd (full pipeline) vs OpenCV warpAffine nearest", "WarpBenchmark.oneThread",
+                    Map.of("backend", "simd", "plan", "nearest", "size", "224"), "PeerBenchmark.opencvWarpNearest",
+                    Map.of("size", "224"), 1.0),
+            new Bar("flip-only 224²: simd vs arraycopy of the float output", "WarpBenchmark.oneThread",
+                    Map.of("backend", "simd", "plan", "flip", "size", "224"), "BaselineBenchmark.arraycopyFloatImage",
+                    Map.of("size", "224"), 0.5),
+            new Bar("headline 224²: simd two threads vs one", "WarpBenchmark.twoThreads",
+                    Map.of("backend", "simd", "plan", "headline", "size", "224"), "WarpBenchmark.oneThread",
+                    Map.of("backend", "simd", "plan", "headline", "size", "224"), 1.8),
+            new Bar("headline NHWC vs NCHW (simd, 224²)", "WarpBenchmark.oneThread",
+                    Map.of("backend", "simd", "plan", "headline-nhwc", "size", "224"), "WarpBenchmark.oneThread",
+                    Map.of("backend", "simd", "plan", "headline", "size", "224"), 0.6),
+            new Bar("headline 32² NCHW, 1 thread: simd vs OpenCV chain", "WarpBenchmark.oneThread",
+                    Map.of("backend", "simd", "plan", "headline", "size", "32"), "PeerBenchmark.opencvChain",
+                    Map.of("size", "32"), 2.0),
+            new Bar("resize 500×375 → 224²: simd vs OpenCV resize", "ResizeBenchmark.resize",
+                    Map.of("impl", "simd"), "ResizeBenchmark.resize", Map.of("impl", "opencv"), 1.0));
+
+    /** A Markdown table of the bars found in {@code results}, or an empty string. */
+    static String markdown(List<BenchmarkResult> results) {
+        StringBuilder md = new StringBuilder();
+        for (Bar bar : BARS) {
+            Optional<BenchmarkResult> ours = find(results, bar.ours(), bar.oursParams());
+            Optional<BenchmarkResult> theirs = find(results, bar.theirs(), bar.theirsParams());
+            if (ours.isEmpty() || theirs.isEmpty()) {
+                continue;
+            }
+            double ratio = ours.get().score() / theirs.get().score();
+            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f× | ≥ %.1f× | %s |%n", bar.claim(),
+                    ours.get().score(), theirs.get().score(), ratio, bar.target(), ratio >= bar.target() ? "met"
+                            : String.format(Locale.ROOT, "missed by %.0f%%", 100 * (1 - ratio / bar.target()))));
+        }
+        if (md.length() == 0) {
+            return "";
+        }
+        return "## Performance bars\n\n| claim | ours (img/s) | compared with (img/s) | ratio | target | |\n"
+                + "|---|---:|---:|---:|---:|---|\n" + md;
+    }
+
+    private static Optional<BenchmarkResult> find(List<BenchmarkResult> results, String name, Map<String, String> params) {
+        return results.stream().filter(r -> r.benchmark().endsWith("." + name) || r.benchmark().equals(name))
+                .filter(r -> params.entrySet().stream().allMatch(e -> e.getValue().equals(r.params().get(e.getKey()))))
+                .findFirst();
+    }
+}

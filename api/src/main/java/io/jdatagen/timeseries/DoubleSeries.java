@@ -1,32 +1,12 @@
 package io.jdatagen.timeseries;
 
 /** A series backed by a double array, converted to float32 while copying. */
-final class DoubleSeries implements SeriesData {
+final class DoubleSeries extends ArraySeries {
     private final double[] values;
-    private final int length;
-    private final int[] stepShape;
-    private final int stepSize;
 
     DoubleSeries(double[] values, int length, int[] stepShape) {
+        super(values.length, length, stepShape);
         this.values = values;
-        this.length = length;
-        this.stepShape = stepShape;
-        this.stepSize = length == 0 ? 1 : values.length / length;
-    }
-
-    @Override
-    public long length() {
-        return length;
-    }
-
-    @Override
-    public int[] stepShape() {
-        return stepShape.clone();
-    }
-
-    @Override
-    public int stepSize() {
-        return stepSize;
     }
 
     @Override

@@ -1,32 +1,12 @@
 package io.jdatagen.timeseries;
 
 /** A series backed by a float array; contiguous windows are copied with one arraycopy. */
-final class FloatSeries implements SeriesData {
+final class FloatSeries extends ArraySeries {
     private final float[] values;
-    private final int length;
-    private final int[] stepShape;
-    private final int stepSize;
 
     FloatSeries(float[] values, int length, int[] stepShape) {
+        super(values.length, length, stepShape);
         this.values = values;
-        this.length = length;
-        this.stepShape = stepShape;
-        this.stepSize = length == 0 ? 1 : values.length / length;
-    }
-
-    @Override
-    public long length() {
-        return length;
-    }
-
-    @Override
-    public int[] stepShape() {
-        return stepShape.clone();
-    }
-
-    @Override
-    public int stepSize() {
-        return stepSize;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.jdatagen.bench;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_64F;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
@@ -17,7 +16,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -66,11 +64,7 @@ public class PeerBenchmark {
     private boolean[] flips;
     private Mat warped;
     private Mat flipped;
-    private MatVector bytePlanes;
-    private MatVector planes;
-    private FloatPointer nchw;
-    private double[] alpha;
-    private double[] beta;
+    private OpencvNchw nchw;
     private Size dsize;
     private BufferedImage awtSource;
     private BufferedImage awtTarget;
@@ -88,20 +82,7 @@ public class PeerBenchmark {
         dsize = new Size(size, size);
         warped = new Mat(size, size, CV_8UC3);
         flipped = new Mat(size, size, CV_8UC3);
-        bytePlanes = new MatVector(3);
-        nchw = new FloatPointer(3L * size * size);
-        planes = new MatVector(3);
-        for (int c = 0; c < 3; c++) {
-            planes.put(c, new Mat(size, size, CV_32F, nchw.getPointer((long) c * size * size)));
-        }
-        // OpenCV keeps BGR order: channel c of the output (RGB) is plane 2 - c of the image; the
-        // benchmark image is random, so the order only matters for which statistics apply.
-        alpha = new double[3];
-        beta = new double[3];
-        for (int c = 0; c < 3; c++) {
-            alpha[c] = 1.0 / (255.0 * HeadlinePlans.STD[c]);
-            beta[c] = -HeadlinePlans.MEAN[c] / HeadlinePlans.STD[c];
-        }
+        nchw = new OpencvNchw(size, size);
         HeadlinePlans.Draw[] draws = HeadlinePlans.draws(size, size, 7);
         inverse = new Mat[HeadlinePlans.COUNT];
         flips = new boolean[HeadlinePlans.COUNT];
@@ -124,7 +105,7 @@ public class PeerBenchmark {
         awtOut = new float[3 * size * size];
     }
 
-    private FloatPointer chain() {
+    private MatVector chain() {
         next = (next + 1) & (HeadlinePlans.COUNT - 1);
         opencv_imgproc.warpAffine(source, warped, inverse[next], dsize,
                 opencv_imgproc.INTER_LINEAR | opencv_imgproc.WARP_INVERSE_MAP, BORDER_REPLICATE, new Scalar());
@@ -133,11 +114,7 @@ public class PeerBenchmark {
             opencv_core.flip(warped, flipped, 1);
             image = flipped;
         }
-        opencv_core.split(image, bytePlanes);
-        for (int c = 0; c < 3; c++) {
-            bytePlanes.get(c).convertTo(planes.get(c), CV_32F, alpha[c], beta[c]);
-        }
-        return nchw;
+        return nchw.convert(image);
     }
 
     private Mat warpNearest() {
@@ -168,14 +145,14 @@ public class PeerBenchmark {
 
     /** OpenCV chain, one thread. */
     @Benchmark
-    public FloatPointer opencvChain() {
+    public MatVector opencvChain() {
         return chain();
     }
 
     /** OpenCV chain, two threads. */
     @Benchmark
     @Threads(2)
-    public FloatPointer opencvChainTwoThreads() {
+    public MatVector opencvChainTwoThreads() {
         return chain();
     }
 

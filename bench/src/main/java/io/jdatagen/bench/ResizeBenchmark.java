@@ -1,6 +1,5 @@
 package io.jdatagen.bench;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
 import io.jdatagen.spi.Backend;
@@ -15,11 +14,9 @@ import io.jdatagen.spi.WarpPlan;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -60,10 +57,7 @@ public class ResizeBenchmark {
     private Mat cvSource;
     private Mat cvResized;
     private Size cvSize;
-    private MatVector bytePlanes;
-    private MatVector planes;
-    private double[] alpha;
-    private double[] beta;
+    private OpencvNchw nchw;
 
     /** Builds the image and the plan (or the OpenCV buffers). */
     @Setup
@@ -76,16 +70,7 @@ public class ResizeBenchmark {
             cvSource = new Mat(IN_H, IN_W, CV_8UC3, new BytePointer(pixels));
             cvResized = new Mat(OUT, OUT, CV_8UC3);
             cvSize = new Size(OUT, OUT);
-            bytePlanes = new MatVector(3);
-            FloatPointer nchw = new FloatPointer(3L * OUT * OUT);
-            planes = new MatVector(3);
-            alpha = new double[3];
-            beta = new double[3];
-            for (int c = 0; c < 3; c++) {
-                planes.put(c, new Mat(OUT, OUT, CV_32F, nchw.getPointer((long) c * OUT * OUT)));
-                alpha[c] = colour[0][c];
-                beta[c] = colour[1][c];
-            }
+            nchw = new OpencvNchw(OUT, OUT);
             return;
         }
         backend = Backends.named(impl);
@@ -102,11 +87,7 @@ public class ResizeBenchmark {
     public Object resize() {
         if (backend == null) {
             opencv_imgproc.resize(cvSource, cvResized, cvSize, 0, 0, opencv_imgproc.INTER_LINEAR);
-            opencv_core.split(cvResized, bytePlanes);
-            for (int c = 0; c < 3; c++) {
-                bytePlanes.get(c).convertTo(planes.get(c), CV_32F, alpha[c], beta[c]);
-            }
-            return planes;
+            return nchw.convert(cvResized);
         }
         backend.warp(source, plan, slot);
         return slot.target();

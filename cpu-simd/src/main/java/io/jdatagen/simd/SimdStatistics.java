@@ -3,7 +3,6 @@ package io.jdatagen.simd;
 import io.jdatagen.spi.ChannelStatistics;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.Tensor;
-import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -21,13 +20,10 @@ final class SimdStatistics {
     }
 
     static ChannelStatistics of(Tensor batch, DataFormat format) {
-        if (batch.rank() != 4) {
-            throw new IllegalArgumentException("channel statistics need a rank-4 batch, got shape "
-                    + Arrays.toString(batch.shape()));
-        }
+        int[] layout = ChannelStatistics.channelsAndPlane(batch, format);
         int[] s = batch.shape();
-        int channels = format == DataFormat.CHANNELS_LAST ? s[3] : s[1];
-        int plane = format == DataFormat.CHANNELS_LAST ? s[1] * s[2] : s[2] * s[3];
+        int channels = layout[0];
+        int plane = layout[1];
         double count = (double) s[0] * plane;
         double[] mean = new double[channels];
         double[] std = new double[channels];

@@ -17,6 +17,21 @@ public record ChannelStatistics(double[] mean, double[] std) {
         std = std.clone();
     }
 
+    /**
+     * The channel count and the number of values per channel per image of a rank-4 batch:
+     * {@code {channels, plane}}.
+     *
+     * @throws IllegalArgumentException if {@code batch} is not rank 4
+     */
+    public static int[] channelsAndPlane(Tensor batch, DataFormat format) {
+        if (batch.rank() != 4) {
+            throw new IllegalArgumentException("channel statistics need a rank-4 batch, got shape "
+                    + java.util.Arrays.toString(batch.shape()));
+        }
+        int[] s = batch.shape();
+        return format == DataFormat.CHANNELS_LAST ? new int[] {s[3], s[1] * s[2]} : new int[] {s[1], s[2] * s[3]};
+    }
+
     /** A copy of the means. */
     @Override
     public double[] mean() {

@@ -135,13 +135,10 @@ public final class ReferenceBackend implements Backend {
 
     @Override
     public ChannelStatistics channelStatistics(Tensor batch, DataFormat format) {
-        if (batch.rank() != 4) {
-            throw new IllegalArgumentException("channel statistics need a rank-4 batch, got shape "
-                    + Arrays.toString(batch.shape()));
-        }
+        int[] layout = ChannelStatistics.channelsAndPlane(batch, format);
         int[] s = batch.shape();
-        int channels = format == DataFormat.CHANNELS_LAST ? s[3] : s[1];
-        int plane = format == DataFormat.CHANNELS_LAST ? s[1] * s[2] : s[2] * s[3];
+        int channels = layout[0];
+        int plane = layout[1];
         float[] x = batch.data();
         double[] sum = new double[channels];
         long count = (long) s[0] * plane;

@@ -1,6 +1,5 @@
 package io.jdatagen.image;
 
-import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.MatrixKernel;
 import io.jdatagen.spi.Tensor;
 import java.util.Arrays;
@@ -38,16 +37,8 @@ final class Standardizer {
         }
         Precision p = o.precision();
         float[] data = x.data();
-        double[] w = new double[data.length];
-        for (int k = 0; k < w.length; k++) {
-            w[k] = data[k];
-        }
-        if (o.rescale() != null && o.rescale() != 0) {
-            double r = p.round(o.rescale());
-            for (int k = 0; k < w.length; k++) {
-                w[k] = p.round(w[k] * r);
-            }
-        }
+        double[] w = ElementSteps.widen(data);
+        ElementSteps.rescale(w, o.rescale(), p);
         if (o.samplewiseCenter()) {
             double m = p.round(mean(w));
             for (int k = 0; k < w.length; k++) {
@@ -61,15 +52,15 @@ final class Standardizer {
             }
         }
         int[] shape = x.shape();
-        int channels = o.dataFormat() == DataFormat.CHANNELS_LAST ? shape[shape.length - 1] : shape[shape.length - 3];
-        int plane = o.dataFormat() == DataFormat.CHANNELS_LAST ? 1 : shape[shape.length - 2] * shape[shape.length - 1];
+        int channels = ElementSteps.channels(shape, o.dataFormat());
+        int plane = ElementSteps.plane(shape, o.dataFormat());
         if (o.featurewiseCenter()) {
             if (!stats.hasMean()) {
                 warnUnfitted("featurewise_center");
             } else {
                 checkChannels(stats.channelCount(), channels);
                 for (int k = 0; k < w.length; k++) {
-                    w[k] = p.round(w[k] - stats.meanOf((k / plane) % channels));
+                    w[k] = p.round(w[k] - stats.meanOf(ElementSteps.channelOf(k, channels, plane)));
                 }
             }
         }
@@ -80,7 +71,7 @@ final class Standardizer {
                 checkChannels(stats.channelCount(), channels);
                 double eps = p.round(STD_EPSILON);
                 for (int k = 0; k < w.length; k++) {
-                    w[k] = p.round(w[k] / p.round(stats.stdOf((k / plane) % channels) + eps));
+                    w[k] = p.round(w[k] / p.round(stats.stdOf(ElementSteps.channelOf(k, channels, plane)) + eps));
                 }
             }
         }

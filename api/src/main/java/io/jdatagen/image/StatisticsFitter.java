@@ -43,15 +43,10 @@ final class StatisticsFitter {
         }
         Precision p = o.precision();
         Tensor x = generator.resizeBatch(input);
-        double[] w = toDoubles(x.data());
-        if (o.rescale() != null && o.rescale() != 0) {
-            double r = p.round(o.rescale());
-            for (int k = 0; k < w.length; k++) {
-                w[k] = p.round(w[k] * r);
-            }
-        }
+        double[] w = ElementSteps.widen(x.data());
+        ElementSteps.rescale(w, o.rescale(), p);
         if (augment) {
-            Tensor rescaled = Tensor.of(toFloats(w), x.shape());
+            Tensor rescaled = Tensor.of(ElementSteps.narrow(w), x.shape());
             int n = rescaled.dim(0);
             Tensor augmented = Tensor.zeros(withFirst(rescaled.shape(), n * rounds));
             for (int r = 0; r < rounds; r++) {
@@ -60,13 +55,13 @@ final class StatisticsFitter {
                 }
             }
             x = augmented;
-            w = toDoubles(x.data());
+            w = ElementSteps.widen(x.data());
         }
         if (!o.featurewiseCenter() && !o.featurewiseStdNormalization() && !o.zcaWhitening()) {
             return FeaturewiseStatistics.none();
         }
         ChannelStatistics stats = p == Precision.FLOAT32
-                ? generator.backend().channelStatistics(Tensor.of(toFloats(w), x.shape()), o.dataFormat())
+                ? generator.backend().channelStatistics(Tensor.of(ElementSteps.narrow(w), x.shape()), o.dataFormat())
                 : channelStatistics(w, x.shape(), o.dataFormat());
         double[] mean = null;
         double[] std = null;
@@ -75,9 +70,9 @@ final class StatisticsFitter {
             for (int c = 0; c < mean.length; c++) {
                 mean[c] = p.round(mean[c]);
             }
-            int plane = planeSize(x.shape());
+            int plane = ElementSteps.plane(x.shape(), o.dataFormat());
             for (int k = 0; k < w.length; k++) {
-                w[k] = p.round(w[k] - mean[channelOf(k, channels, plane)]);
+                w[k] = p.round(w[k] - mean[ElementSteps.channelOf(k, channels, plane)]);
             }
         }
         if (o.featurewiseStdNormalization()) {
@@ -96,21 +91,13 @@ final class StatisticsFitter {
         return new FeaturewiseStatistics(mean, std, zca, d);
     }
 
-    private int planeSize(int[] shape) {
-        return o.dataFormat() == DataFormat.CHANNELS_LAST ? 1 : shape[2] * shape[3];
-    }
-
-    private static int channelOf(int k, int channels, int plane) {
-        return (k / plane) % channels;
-    }
-
     /** Double-precision per-channel mean and population std (for {@link Precision#FLOAT64}). */
-    private ChannelStatistics channelStatistics(double[] w, int[] shape, DataFormat format) {
-        int channels = format == DataFormat.CHANNELS_LAST ? shape[3] : shape[1];
-        int plane = planeSize(shape);
+    private static ChannelStatistics channelStatistics(double[] w, int[] shape, DataFormat format) {
+        int channels = ElementSteps.channels(shape, format);
+        int plane = ElementSteps.plane(shape, format);
         double[] sum = new double[channels];
         for (int k = 0; k < w.length; k++) {
-            sum[channelOf(k, channels, plane)] += w[k];
+            sum[ElementSteps.channelOf(k, channels, plane)] += w[k];
         }
         double count = (double) w.length / channels;
         double[] mean = new double[channels];
@@ -119,7 +106,7 @@ final class StatisticsFitter {
         }
         double[] squares = new double[channels];
         for (int k = 0; k < w.length; k++) {
-            int c = channelOf(k, channels, plane);
+            int c = ElementSteps.channelOf(k, channels, plane);
             double dev = w[k] - mean[c];
             squares[c] += dev * dev;
         }
@@ -134,22 +121,6 @@ final class StatisticsFitter {
         int[] s = shape.clone();
         s[0] = first;
         return s;
-    }
-
-    private static double[] toDoubles(float[] f) {
-        double[] d = new double[f.length];
-        for (int k = 0; k < f.length; k++) {
-            d[k] = f[k];
-        }
-        return d;
-    }
-
-    private static float[] toFloats(double[] d) {
-        float[] f = new float[d.length];
-        for (int k = 0; k < d.length; k++) {
-            f[k] = (float) d[k];
-        }
-        return f;
     }
 
     /** A shape as Python prints a tuple: {@code (3, 10, 10)}. */

@@ -1,5 +1,7 @@
 package io.jdatagen.golden;
 
+import io.jdatagen.property.AvailableBackends;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -35,7 +37,7 @@ class AffineGoldenTest {
     @TestFactory
     Stream<DynamicNode> affineCases() {
         return Golden.cases("affine.json", golden -> {
-            return GoldenBackends.available().stream().map(backend -> DynamicContainer.dynamicContainer(
+            return AvailableBackends.all().stream().map(backend -> DynamicContainer.dynamicContainer(
                     backend.name(), cases(golden, backend)));
         });
     }
@@ -113,7 +115,7 @@ class AffineGoldenTest {
         return Golden.cases("affine.json", golden -> {
             Tensor probe = Golden.tensor(golden.get("inputs").get("PROBE_1x5").get("array"));
             List<DynamicNode> tests = new ArrayList<>();
-            for (Backend backend : GoldenBackends.available()) {
+            for (Backend backend : AvailableBackends.all()) {
                 for (JsonNode c : golden.get("fill_mode_probes")) {
                     String name = backend.name() + " " + c.get("fill_mode").asText() + " cval=" + c.get("cval").asDouble()
                             + " order=" + c.get("order").asInt() + " tx=" + c.get("tx").asDouble();
@@ -151,7 +153,7 @@ class AffineGoldenTest {
     Stream<DynamicNode> testSuiteCases() {
         return Golden.cases("affine.json", golden -> {
             List<DynamicNode> tests = new ArrayList<>();
-            for (Backend backend : GoldenBackends.available()) {
+            for (Backend backend : AvailableBackends.all()) {
                 for (JsonNode c : golden.get("test_suite_cases")) {
                     tests.add(DynamicTest.dynamicTest(backend.name() + " " + c.get("name").asText(), () -> {
                         JsonNode call = c.get("call");

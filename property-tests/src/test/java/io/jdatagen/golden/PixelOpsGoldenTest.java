@@ -1,5 +1,7 @@
 package io.jdatagen.golden;
 
+import io.jdatagen.property.AvailableBackends;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -83,7 +85,7 @@ class PixelOpsGoldenTest {
     Stream<DynamicNode> applyTransform() {
         return Golden.cases("pixel_ops.json", golden -> {
             List<DynamicNode> tests = new ArrayList<>();
-            for (Backend backend : GoldenBackends.available()) {
+            for (Backend backend : AvailableBackends.all()) {
                 int k = 0;
                 for (JsonNode c : golden.get("apply_transform")) {
                     String id = backend.name() + " #" + k++ + " " + c.get("generator") + " " + c.get("transform_parameters");

@@ -6,8 +6,6 @@ import io.jdatagen.image.AffineMatrix;
 import io.jdatagen.image.Compatibility;
 import io.jdatagen.image.ImageAxes;
 import io.jdatagen.spi.Backend;
-import io.jdatagen.spi.BackendSelector;
-import io.jdatagen.spi.Backends;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.FillMode;
 import io.jdatagen.spi.Interpolation;
@@ -90,9 +88,7 @@ class BackendAgreementTest {
     }
 
     private static List<Backend> others() {
-        return Backends.providers().stream().filter(s -> s.availability().available())
-                .map(BackendSelector.ProviderStatus::name).filter(n -> !n.equals(ReferenceBackend.NAME))
-                .map(Backends::named).toList();
+        return AvailableBackends.all().stream().filter(b -> !b.name().equals(ReferenceBackend.NAME)).toList();
     }
 
     @Test

@@ -8,14 +8,27 @@ import java.util.Optional;
 
 /**
  * One batch: the inputs (one tensor, or several when extra inputs pass through), the targets
- * (none, one, or several for multi-output models), optional sample weights, and the indices of
- * the samples (rows, windows) it holds.
+ * (none, one, or several for multi-output models), optional sample weights, the indices of the
+ * samples (rows, windows) it holds and, for file sources, the files of its rows.
  */
 public final class Batch {
     private final List<Tensor> inputs;
     private final List<Tensor> targets;
     private final Tensor sampleWeights;
     private final int[] indices;
+    private final List<String> filenames;
+
+    /**
+     * Creates a batch of in-memory samples.
+     *
+     * @param inputs at least one input tensor
+     * @param targets target tensors, possibly empty
+     * @param sampleWeights per-sample weights, or null
+     * @param indices the sample indices, one per row
+     */
+    public Batch(List<Tensor> inputs, List<Tensor> targets, Tensor sampleWeights, int[] indices) {
+        this(inputs, targets, sampleWeights, indices, List.of());
+    }
 
     /**
      * Creates a batch.
@@ -24,8 +37,10 @@ public final class Batch {
      * @param targets target tensors, possibly empty
      * @param sampleWeights per-sample weights, or null
      * @param indices the sample indices, one per row
+     * @param filenames the file of each row (empty for in-memory samples)
      */
-    public Batch(List<Tensor> inputs, List<Tensor> targets, Tensor sampleWeights, int[] indices) {
+    public Batch(List<Tensor> inputs, List<Tensor> targets, Tensor sampleWeights, int[] indices,
+            List<String> filenames) {
         if (inputs == null || inputs.isEmpty()) {
             throw new IllegalArgumentException("a batch needs at least one input");
         }
@@ -33,6 +48,10 @@ public final class Batch {
         this.targets = List.copyOf(Objects.requireNonNull(targets, "targets"));
         this.sampleWeights = sampleWeights;
         this.indices = indices.clone();
+        this.filenames = List.copyOf(filenames);
+        if (!this.filenames.isEmpty() && this.filenames.size() != indices.length) {
+            throw new IllegalArgumentException(indices.length + " rows but " + filenames.size() + " file names");
+        }
     }
 
     /** A batch with one input and one target (or none when {@code y} is null). */
@@ -87,6 +106,11 @@ public final class Batch {
         return indices.clone();
     }
 
+    /** The file of each row, as the source names it (empty for in-memory samples). */
+    public List<String> filenames() {
+        return filenames;
+    }
+
     @Override
     public String toString() {
         return "Batch[" + indices.length + " samples, inputs=" + inputs + ", targets=" + targets + "]";
@@ -95,7 +119,8 @@ public final class Batch {
     @Override
     public boolean equals(Object o) {
         return o instanceof Batch b && b.inputs.equals(inputs) && b.targets.equals(targets)
-                && Objects.equals(b.sampleWeights, sampleWeights) && Arrays.equals(b.indices, indices);
+                && Objects.equals(b.sampleWeights, sampleWeights) && Arrays.equals(b.indices, indices)
+                && b.filenames.equals(filenames);
     }
 
     @Override

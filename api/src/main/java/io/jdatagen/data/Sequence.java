@@ -53,6 +53,14 @@ public interface Sequence<T> extends Iterable<T> {
         };
     }
 
+    /**
+     * A {@link Loader} computing this epoch's batches on {@code workers} threads, at most
+     * {@code workers + maxBatchesPending} ahead of the consumer.
+     */
+    default Loader<T> parallel(int workers, int maxBatchesPending) {
+        return Loader.of(this, workers, maxBatchesPending);
+    }
+
     /** Keras's message for an index outside {@code [0, size)}. */
     static IndexOutOfBoundsException outOfRange(int index, int size) {
         return new IndexOutOfBoundsException("Asked to retrieve element " + index + ", but the Sequence has length "

@@ -1,5 +1,11 @@
 package io.jdatagen.image;
 
+import io.jdatagen.flow.ArrayFlow;
+import io.jdatagen.flow.DataFrame;
+import io.jdatagen.flow.DataFrameFlow;
+import io.jdatagen.flow.DirectoryFlow;
+import io.jdatagen.flow.FileFlow;
+import io.jdatagen.flow.FlowOptions;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.Backends;
 import io.jdatagen.spi.DataFormat;
@@ -9,7 +15,9 @@ import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpPlan;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -163,6 +171,72 @@ public final class ImageDataGenerator {
         return out;
     }
 
+    /**
+     * Augments and standardizes one image into slot {@code slot} of the rank-4 {@code batch} (in
+     * this generator's data format), drawing its parameters from {@code rng}: what Keras's
+     * iterators do per sample ({@code standardize(apply_transform(x, get_random_transform(...)))}).
+     * Where the options allow (no channel shift, brightness, samplewise step, ZCA or preprocessing
+     * function) the affine, the flips, rescale and the featurewise statistics run as one warp
+     * straight from the source (8-bit or float) into the slot; otherwise the extra steps follow on
+     * the warped image.
+     *
+     * @return the parameters drawn
+     * @throws IllegalArgumentException if the slot's image size differs from the (resized) source's
+     */
+    public TransformParameters augmentInto(SourceImage source, RandomGenerator rng, Tensor batch, int slot) {
+        DataFormat format = options.dataFormat();
+        SourceImage src = source;
+        if (options.resize() != null && (source.height() != options.resize()[0]
+                || source.width() != options.resize()[1])) {
+            src = SourceImage.of(resize(toTensor(source)), format);
+        }
+        int[] shape = format.imageShape(src.height(), src.width(), src.channels());
+        OutputSlot out = OutputSlot.of(batch, slot, format);
+        if (out.height() != src.height() || out.width() != src.width() || out.channels() != src.channels()) {
+            throw new IllegalArgumentException("batch slots hold " + out.height() + "x" + out.width() + "x"
+                    + out.channels() + " images but the source is " + src.height() + "x" + src.width() + "x"
+                    + src.channels());
+        }
+        TransformParameters p = sampler.sample(shape, rng);
+        double[] inverse = AffineMatrix.inverse(p.theta(), p.tx(), p.ty(), p.shear(), p.zx(), p.zy(), shape,
+                ImageAxes.of(format), options.compatibility());
+        WarpPlan.Builder plan = WarpPlan.builder().inverseAffine(inverse).flips(p.flipVertical(), p.flipHorizontal())
+                .interpolation(options.interpolation()).fill(options.fillMode(), options.cval())
+                .wrapConvention(options.compatibility().wrapConvention());
+        FeaturewiseStatistics fitted = statistics;
+        boolean pixelSteps = p.channelShiftIntensity().isPresent() || p.brightness().isPresent();
+        float[][] colour = pixelSteps ? null : standardizer.foldedColour(src.channels(), fitted);
+        if (colour != null) {
+            backend.warp(src, plan.colour(colour[0], colour[1]).build(), out);
+            return p;
+        }
+        backend.warp(src, plan.build(), out);
+        Tensor y = batch.item(slot);
+        int channelAxis = ImageAxes.of(format).channelAxis();
+        if (p.channelShiftIntensity().isPresent()) {
+            y = AffineTransforms.applyChannelShift(y, p.channelShiftIntensity().getAsDouble(), channelAxis);
+        }
+        if (p.brightness().isPresent()) {
+            y = AffineTransforms.applyBrightnessShift(y, p.brightness().getAsDouble(), false);
+        }
+        batch.setItem(slot, standardizer.standardizeInPlace(y, fitted, backend));
+        return p;
+    }
+
+    private Tensor toTensor(SourceImage source) {
+        DataFormat format = options.dataFormat();
+        Tensor t = Tensor.zeros(format.imageShape(source.height(), source.width(), source.channels()));
+        for (int r = 0; r < source.height(); r++) {
+            for (int c = 0; c < source.width(); c++) {
+                for (int ch = 0; ch < source.channels(); ch++) {
+                    t.data()[format.offset(source.height(), source.width(), source.channels(), r, c, ch)] =
+                            source.sample(r, c, ch);
+                }
+            }
+        }
+        return t;
+    }
+
     private WarpOptions warpOptions() {
         return new WarpOptions(ImageAxes.of(options.dataFormat()), options.fillMode(), options.cval(),
                 options.interpolation(), options.compatibility(), backend);
@@ -210,6 +284,54 @@ public final class ImageDataGenerator {
     /** Replaces the fitted statistics, e.g. with ones saved from an earlier {@code fit}. */
     public void setStatistics(FeaturewiseStatistics fitted) {
         this.statistics = Objects.requireNonNull(fitted, "statistics");
+    }
+
+    // ---------------------------------------------------------------- sources
+
+    /** Keras's {@code flow(x, y)} with default options (batches of 32, shuffled). */
+    public ArrayFlow flow(Tensor x, Tensor y) {
+        return flow(x, List.of(), y, null, FlowOptions.defaults());
+    }
+
+    /** Keras's {@code flow(x, y, ...)}: {@code y} may be null. */
+    public ArrayFlow flow(Tensor x, Tensor y, FlowOptions options) {
+        return flow(x, List.of(), y, null, options);
+    }
+
+    /**
+     * Keras's {@code flow((x, extraInputs), y, sample_weight=...)} (KERAS-SPEC.md §4.1): batches
+     * of augmented, standardized images from the rank-4 array {@code x} (in this generator's data
+     * format), the matching rows of {@code extraInputs} passed through as further inputs, of
+     * {@code y} as the target and of {@code sampleWeights}.
+     *
+     * @param extraInputs arrays with one row per image, possibly empty
+     * @param y labels (any shape with one row per image), or null
+     * @param sampleWeights one weight per image, or null (needs {@code y})
+     * @throws IllegalArgumentException with Keras's messages for mismatched lengths, a rank other
+     *     than 4, a bad subset or a class split that leaves different classes on each side
+     */
+    public ArrayFlow flow(Tensor x, List<Tensor> extraInputs, Tensor y, Tensor sampleWeights, FlowOptions options) {
+        return ArrayFlow.create(this, x, extraInputs, y, sampleWeights, options);
+    }
+
+    /**
+     * Keras's {@code flow_from_directory} (§4.3): one class per sub-folder of {@code directory},
+     * images decoded with the selected codec, resized to the target size and augmented.
+     *
+     * @throws IllegalArgumentException for a missing directory or invalid options
+     */
+    public FileFlow flowFromDirectory(Path directory, FlowOptions options) {
+        return DirectoryFlow.create(this, directory, options);
+    }
+
+    /**
+     * Keras's {@code flow_from_dataframe} (§4.4): file names and labels from a table, e.g.
+     * {@link DataFrame#readCsv(Path)}.
+     *
+     * @throws IllegalArgumentException with Keras's messages for bad columns, labels or options
+     */
+    public FileFlow flowFromDataframe(DataFrame table, FlowOptions options) {
+        return DataFrameFlow.create(this, table, options);
     }
 
     // ---------------------------------------------------------------- config

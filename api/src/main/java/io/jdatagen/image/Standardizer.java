@@ -88,6 +88,40 @@ final class Standardizer {
         return x;
     }
 
+    /**
+     * The per-channel {@code scale, offset} pair equal to this standardize's rescale and
+     * featurewise steps, for the warp kernel's fused colour step; null when standardize has a step
+     * that cannot be folded (preprocessing function, samplewise statistics, ZCA). Unfitted
+     * featurewise steps are skipped with the usual warning.
+     */
+    float[][] foldedColour(int channels, FeaturewiseStatistics stats) {
+        if (o.preprocessingFunction() != null || o.samplewiseCenter() || o.samplewiseStdNormalization()
+                || o.zcaWhitening()) {
+            return null;
+        }
+        double rescale = o.rescale() == null || o.rescale() == 0 ? 1 : o.rescale();
+        boolean center = o.featurewiseCenter() && stats.hasMean();
+        boolean divide = o.featurewiseStdNormalization() && stats.hasStd();
+        if (o.featurewiseCenter() && !center) {
+            warnUnfitted("featurewise_center");
+        }
+        if (o.featurewiseStdNormalization() && !divide) {
+            warnUnfitted("featurewise_std_normalization");
+        }
+        if (center || divide) {
+            checkChannels(stats.channelCount(), channels);
+        }
+        float[] scale = new float[channels];
+        float[] offset = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            double mean = center ? stats.meanOf(c) : 0;
+            double std = divide ? stats.stdOf(c) + STD_EPSILON : 1;
+            scale[c] = (float) (rescale / std);
+            offset[c] = (float) (-mean / std);
+        }
+        return new float[][] {scale, offset};
+    }
+
     private static void whiten(Tensor x, FeaturewiseStatistics stats, MatrixKernel kernel) {
         int[] shape = x.shape();
         int d = shape[shape.length - 1] * shape[shape.length - 2] * shape[shape.length - 3];

@@ -1,0 +1,176 @@
+package io.jdatagen.data;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Computes a {@link Sequence}'s batches ahead on a pool of worker threads and hands them out in
+ * order. At most {@code workers + maxBatchesPending} batches are queued or being computed at any
+ * time, so memory stays bounded. Batches come from {@link Sequence#atEpoch} views, so they are the
+ * same whatever the number of workers; after the consumer has taken the last batch of an epoch
+ * the loader calls {@link Sequence#onEpochEnd()}.
+ *
+ * <p>Closing the loader (also implicit once the last batch is taken, or when a batch fails) stops
+ * every worker thread. A worker's exception reaches the consumer as a {@link LoaderException}
+ * naming the epoch and batch (and the file, when the cause names one). Use from one consumer
+ * thread.
+ *
+ * @param <T> the batch type
+ */
+public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable {
+    private static final AtomicInteger POOLS = new AtomicInteger();
+    private final Sequence<T> sequence;
+    private final int window;
+    private final int firstEpoch;
+    private final int epochs;
+    private final int batchesPerEpoch;
+    private final ExecutorService pool;
+    private final ArrayDeque<Future<T>> queued = new ArrayDeque<>();
+    private long submitted;
+    private long delivered;
+    private boolean closed;
+    private boolean iterated;
+
+    private Loader(Sequence<T> sequence, int workers, int maxBatchesPending, int epochs) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be >= 1; got: " + workers);
+        }
+        if (maxBatchesPending < 0) {
+            throw new IllegalArgumentException("maxBatchesPending must be >= 0; got: " + maxBatchesPending);
+        }
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be >= 1; got: " + epochs);
+        }
+        this.sequence = sequence;
+        this.window = workers + maxBatchesPending;
+        this.firstEpoch = sequence.epoch();
+        this.epochs = epochs;
+        this.batchesPerEpoch = sequence.size();
+        this.pool = Executors.newFixedThreadPool(workers, threads());
+        fill();
+    }
+
+    /**
+     * Starts loading the current epoch of {@code sequence}.
+     *
+     * @param workers worker threads, at least 1
+     * @param maxBatchesPending batches computed ahead beyond one per worker, at least 0
+     */
+    public static <T> Loader<T> of(Sequence<T> sequence, int workers, int maxBatchesPending) {
+        return new Loader<>(sequence, workers, maxBatchesPending, 1);
+    }
+
+    /** Starts loading {@code epochs} consecutive epochs, from the sequence's current one. */
+    public static <T> Loader<T> of(Sequence<T> sequence, int workers, int maxBatchesPending, int epochs) {
+        return new Loader<>(sequence, workers, maxBatchesPending, epochs);
+    }
+
+    private static ThreadFactory threads() {
+        int pool = POOLS.incrementAndGet();
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "jdatagen-loader-" + pool + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private void fill() {
+        long total = (long) epochs * batchesPerEpoch;
+        while (!closed && queued.size() < window && submitted < total) {
+            int epoch = firstEpoch + (int) (submitted / batchesPerEpoch);
+            int index = (int) (submitted % batchesPerEpoch);
+            Sequence<T> view = sequence.atEpoch(epoch);
+            queued.add(pool.submit(() -> view.get(index)));
+            submitted++;
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        return !closed && delivered < (long) epochs * batchesPerEpoch;
+    }
+
+    /**
+     * The next batch, waiting for it if needed.
+     *
+     * @throws LoaderException if computing it failed (the loader is closed then)
+     * @throws NoSuchElementException after the last batch or after {@link #close()}
+     */
+    @Override
+    public T next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException(closed ? "the loader is closed" : "no more batches");
+        }
+        int epoch = firstEpoch + (int) (delivered / batchesPerEpoch);
+        int index = (int) (delivered % batchesPerEpoch);
+        Future<T> head = queued.poll();
+        T batch;
+        try {
+            batch = head.get();
+        } catch (ExecutionException e) {
+            close();
+            throw new LoaderException(epoch, index, e.getCause());
+        } catch (InterruptedException e) {
+            close();
+            Thread.currentThread().interrupt();
+            throw new LoaderException(epoch, index, e);
+        } catch (CancellationException e) {
+            close();
+            throw new LoaderException(epoch, index, e);
+        }
+        delivered++;
+        if (delivered % batchesPerEpoch == 0) {
+            sequence.onEpochEnd();
+        }
+        if (delivered == (long) epochs * batchesPerEpoch) {
+            close();
+        } else {
+            fill();
+        }
+        return batch;
+    }
+
+    /** This loader as the iterator of a for-each loop (once). */
+    @Override
+    public Iterator<T> iterator() {
+        if (iterated) {
+            throw new IllegalStateException("a loader can be iterated once; start a new one");
+        }
+        iterated = true;
+        return this;
+    }
+
+    /** Batches queued or in computation right now (at most workers + maxBatchesPending). */
+    public int pending() {
+        return queued.size();
+    }
+
+    /** Stops the workers (waiting up to 1 s for running batches to finish) and drops queued batches. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Future<T> f : queued) {
+            f.cancel(true);
+        }
+        queued.clear();
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

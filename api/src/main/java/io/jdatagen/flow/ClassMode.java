@@ -1,0 +1,49 @@
+package io.jdatagen.flow;
+
+import java.util.Locale;
+
+/** What a file source yields as targets (Keras's {@code class_mode}). */
+public enum ClassMode {
+    /** One-hot (multi-hot for multi-label rows) float vectors. */
+    CATEGORICAL,
+    /** Class index 0 or 1 as a float. */
+    BINARY,
+    /** Class index as a float. */
+    SPARSE,
+    /** The images themselves (autoencoders); a copy of the inputs. */
+    INPUT,
+    /** One target per {@code y} column (data frames only). */
+    MULTI_OUTPUT,
+    /** The {@code y} column values as they are (data frames only). */
+    RAW,
+    /** No targets. */
+    NONE;
+
+    /** Keras's spelling ({@code categorical}, ..., and {@code none} for Python's None). */
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Parses Keras's spelling ({@code null} or {@code "none"} is {@link #NONE}).
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the names
+     */
+    public static ClassMode fromName(String name) {
+        if (name == null) {
+            return NONE;
+        }
+        for (ClassMode m : values()) {
+            if (m.configName().equals(name)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("Invalid class_mode: " + name
+                + "; expected one of: {categorical, binary, sparse, input, multi_output, raw, none}");
+    }
+
+    /** Whether targets are built from class indices (categorical, binary, sparse). */
+    boolean usesClasses() {
+        return this == CATEGORICAL || this == BINARY || this == SPARSE;
+    }
+}

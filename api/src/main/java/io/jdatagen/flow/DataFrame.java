@@ -1,0 +1,146 @@
+package io.jdatagen.flow;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A small table of file names and labels for {@code flowFromDataframe}: named columns whose cells
+ * are strings, numbers, lists of labels (multi-label rows) or null (missing). Immutable.
+ */
+public final class DataFrame {
+    private final List<String> columns;
+    private final List<List<Object>> rows;
+
+    private DataFrame(List<String> columns, List<List<Object>> rows) {
+        this.columns = List.copyOf(columns);
+        this.rows = rows.stream().map(r -> java.util.Collections.unmodifiableList(new ArrayList<>(r))).toList();
+    }
+
+    /** A builder for a table with these columns. */
+    public static Builder builder(String... columns) {
+        return new Builder(Arrays.asList(columns));
+    }
+
+    /**
+     * Reads a CSV file with a header row (Commons CSV, RFC 4180). As pandas does, a column whose
+     * non-empty cells all parse as numbers holds numbers; other cells are strings; empty cells are
+     * missing (null).
+     *
+     * @throws UncheckedIOException naming the file if it cannot be read or parsed
+     */
+    public static DataFrame readCsv(Path csv) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.parse(reader, format)) {
+            List<String> header = parser.getHeaderNames();
+            List<List<Object>> rows = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                List<Object> row = new ArrayList<>();
+                for (int c = 0; c < header.size(); c++) {
+                    String cell = c < record.size() ? record.get(c) : "";
+                    row.add(cell.isEmpty() ? null : cell);
+                }
+                rows.add(row);
+            }
+            for (int c = 0; c < header.size(); c++) {
+                if (isNumeric(rows, c)) {
+                    for (List<Object> row : rows) {
+                        if (row.get(c) != null) {
+                            row.set(c, Double.parseDouble((String) row.get(c)));
+                        }
+                    }
+                }
+            }
+            return new DataFrame(header, rows);
+        } catch (IOException | RuntimeException e) {
+            throw new UncheckedIOException("cannot read CSV file " + csv + ": " + e.getMessage(),
+                    e instanceof IOException io ? io : new IOException(e));
+        }
+    }
+
+    private static boolean isNumeric(List<List<Object>> rows, int c) {
+        boolean any = false;
+        for (List<Object> row : rows) {
+            Object v = row.get(c);
+            if (v != null) {
+                try {
+                    Double.parseDouble((String) v);
+                    any = true;
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            }
+        }
+        return any;
+    }
+
+    /** The column names. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** The number of rows. */
+    public int size() {
+        return rows.size();
+    }
+
+    /** Whether there is a column called {@code name}. */
+    public boolean has(String name) {
+        return columns.contains(name);
+    }
+
+    /**
+     * The cells of column {@code name}.
+     *
+     * @throws IllegalArgumentException naming the column and the columns there are
+     */
+    public List<Object> column(String name) {
+        int c = columns.indexOf(name);
+        if (c < 0) {
+            throw new IllegalArgumentException("no column '" + name + "' in the data frame; columns: " + columns);
+        }
+        return rows.stream().map(r -> r.get(c)).toList();
+    }
+
+    /** Builds a {@link DataFrame} row by row. */
+    public static final class Builder {
+        private final List<String> columns;
+        private final List<List<Object>> rows = new ArrayList<>();
+
+        private Builder(List<String> columns) {
+            if (columns.isEmpty() || columns.stream().distinct().count() != columns.size()) {
+                throw new IllegalArgumentException("a data frame needs distinct column names; got " + columns);
+            }
+            this.columns = List.copyOf(columns);
+        }
+
+        /**
+         * Adds a row; cells are strings, numbers, lists of strings (multi-label) or null.
+         *
+         * @throws IllegalArgumentException if the number of cells differs from the columns
+         */
+        public Builder row(Object... cells) {
+            if (cells.length != columns.size()) {
+                throw new IllegalArgumentException("row " + rows.size() + " has " + cells.length + " cells but there are "
+                        + columns.size() + " columns " + columns);
+            }
+            rows.add(Arrays.asList(cells.clone()));
+            return this;
+        }
+
+        /** The table. */
+        public DataFrame build() {
+            return new DataFrame(columns, rows);
+        }
+    }
+}

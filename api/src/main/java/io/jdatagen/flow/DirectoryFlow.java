@@ -1,0 +1,150 @@
+package io.jdatagen.flow;
+
+import io.jdatagen.image.ImageDataGenerator;
+import io.jdatagen.io.ImageLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keras's {@code DirectoryIterator} ({@code flowFromDirectory}, KERAS-SPEC.md §4.3): one class
+ * per sub-folder (code-point order), files found recursively in Keras's walk order, the
+ * validation split taken per class.
+ */
+public final class DirectoryFlow {
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryFlow.class);
+    private static final Set<ClassMode> MODES = Set.of(ClassMode.CATEGORICAL, ClassMode.BINARY, ClassMode.SPARSE,
+            ClassMode.INPUT, ClassMode.NONE);
+
+    private DirectoryFlow() {
+    }
+
+    /**
+     * Scans {@code directory} and creates the flow; see {@link ImageDataGenerator#flowFromDirectory}.
+     *
+     * @throws IllegalArgumentException for a missing directory, an unsupported class mode (Keras's
+     *     message) or an option that does not apply
+     */
+    public static FileFlow create(ImageDataGenerator generator, Path directory, FlowOptions o) {
+        o.check("flowFromDirectory", union(FlowOptions.FILES, FlowOptions.DIRECTORY));
+        if (!MODES.contains(o.classMode)) {
+            throw new IllegalArgumentException("Invalid class_mode: " + o.classMode.configName()
+                    + "; expected one of: {'categorical', 'binary', 'sparse', 'input', None}");
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("directory " + directory + " does not exist or is not a directory");
+        }
+        List<String> classes = o.classes != null && !o.classes.isEmpty() ? o.classes : subdirectories(directory);
+        Map<String, Integer> classIndices = new LinkedHashMap<>();
+        for (String c : classes) {
+            classIndices.putIfAbsent(c, classIndices.size());
+        }
+        double[] fractions = o.subset == null ? new double[] {0, 1} : o.subset.fractions(generator.validationSplit());
+        ImageLoader loader = FileSources.loader(o);
+        List<java.nio.file.Path> paths = new ArrayList<>();
+        List<String> filenames = new ArrayList<>();
+        List<int[]> labels = new ArrayList<>();
+        List<java.nio.file.Path> skipped = new ArrayList<>();
+        for (Map.Entry<String, Integer> c : classIndices.entrySet()) {
+            List<Path> files = walk(directory.resolve(c.getKey()), o.followLinks);
+            if (o.skipUnreadable) {
+                List<Path> readable = new ArrayList<>();
+                for (int i : FileSources.readable(files, loader, skipped)) {
+                    readable.add(files.get(i));
+                }
+                files = readable;
+            }
+            int k = files.size();
+            for (Path file : files.subList(Subset.cut(fractions[0], k), Subset.cut(fractions[1], k))) {
+                paths.add(file);
+                filenames.add(directory.relativize(file).toString());
+                labels.add(new int[] {c.getValue()});
+            }
+        }
+        String summary = "Found " + paths.size() + " images belonging to " + classIndices.size() + " classes.";
+        LOG.info(summary);
+        FileFlow.Rows rows = new FileFlow.Rows(paths, filenames, labels.toArray(new int[0][]), classIndices, null,
+                null, skipped, summary);
+        return new FileFlow(generator, loader, o.classMode, rows, o);
+    }
+
+    static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return u;
+    }
+
+    /** Sub-folders of {@code dir} (symlinks to folders count), sorted by code point. */
+    private static List<String> subdirectories(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list directory " + dir, e);
+        }
+    }
+
+    /**
+     * Keras's {@code _iter_valid_files}: every folder under {@code classDir} (entering symlinked
+     * folders only with {@code followLinks}) in order of its full path string, each folder's
+     * white-listed non-folder entries in name order.
+     */
+    static List<Path> walk(Path classDir, boolean followLinks) {
+        if (!Files.isDirectory(classDir)) {
+            return List.of();
+        }
+        TreeMap<String, List<Path>> byRoot = new TreeMap<>();
+        EnumSet<FileVisitOption> options = followLinks ? EnumSet.of(FileVisitOption.FOLLOW_LINKS)
+                : EnumSet.noneOf(FileVisitOption.class);
+        try {
+            Files.walkFileTree(classDir, options, Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    byRoot.put(d.toString(), new ArrayList<>());
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    boolean folder = attrs.isDirectory() || Files.isDirectory(f);
+                    if (!folder && FileSources.isWhiteListed(f.getFileName().toString())) {
+                        byRoot.computeIfAbsent(f.getParent().toString(), k -> new ArrayList<>()).add(f);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                    if (e instanceof FileSystemLoopException) {
+                        LOG.warn("Not following {}: it links back to a folder being walked", f);
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot walk directory " + classDir, e);
+        }
+        List<Path> files = new ArrayList<>();
+        for (List<Path> rootFiles : byRoot.values()) {
+            rootFiles.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+            files.addAll(rootFiles);
+        }
+        return files;
+    }
+}

@@ -1,0 +1,146 @@
+package io.jdatagen.flow;
+
+import io.jdatagen.data.Batch;
+import io.jdatagen.image.ImageDataGenerator;
+import io.jdatagen.io.ByteImage;
+import io.jdatagen.io.ImageLoader;
+import io.jdatagen.spi.Tensor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * Batches of augmented images loaded from files (Keras's {@code BatchFromFilesMixin}, §4.2), with
+ * targets by {@link ClassMode}; built by {@link DirectoryFlow} and {@link DataFrameFlow}.
+ */
+public final class FileFlow extends ImageFlow {
+    private final ImageDataGenerator generator;
+    private final ImageLoader loader;
+    private final List<Path> paths;
+    private final List<String> filenames;
+    private final ClassMode classMode;
+    private final Map<String, Integer> classIndices;
+    private final int[][] labels;
+    private final List<Tensor> rawTargets;
+    private final Tensor weights;
+    private final List<Path> skipped;
+    private final String summary;
+
+    /** What a scanner found: the rows and their labels. */
+    record Rows(List<Path> paths, List<String> filenames, int[][] labels, Map<String, Integer> classIndices,
+            List<Tensor> rawTargets, Tensor weights, List<Path> skipped, String summary) {
+    }
+
+    FileFlow(ImageDataGenerator generator, ImageLoader loader, ClassMode classMode, Rows rows, FlowOptions o) {
+        super(generator, rows.paths().size(), imageShape(generator, o), o, 10_000_000);
+        this.generator = generator;
+        this.loader = loader;
+        this.paths = List.copyOf(rows.paths());
+        this.filenames = List.copyOf(rows.filenames());
+        this.classMode = classMode;
+        this.classIndices = Collections.unmodifiableMap(new LinkedHashMap<>(rows.classIndices()));
+        this.labels = rows.labels();
+        this.rawTargets = rows.rawTargets() == null ? List.of() : List.copyOf(rows.rawTargets());
+        this.weights = rows.weights();
+        this.skipped = List.copyOf(rows.skipped());
+        this.summary = rows.summary();
+    }
+
+    private static int[] imageShape(ImageDataGenerator generator, FlowOptions o) {
+        int[] size = generator.resizeTarget() != null ? generator.resizeTarget() : o.targetSize;
+        return generator.dataFormat().imageShape(size[0], size[1], o.colorMode.channels());
+    }
+
+    /** Keras's {@code class_indices}: class name to index, in index order (empty without classes). */
+    public Map<String, Integer> classIndices() {
+        return classIndices;
+    }
+
+    /** Keras's {@code filenames}: each sample's file as the source names it, in sample order. */
+    public List<String> filenames() {
+        return filenames;
+    }
+
+    /** The resolved path of each sample's file. */
+    public List<Path> paths() {
+        return paths;
+    }
+
+    /**
+     * Keras's {@code classes}: each sample's class index ({@code -1} without classes; the first
+     * label of a multi-label row).
+     */
+    public int[] classes() {
+        int[] out = new int[paths.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = labels == null || labels[i].length == 0 ? -1 : labels[i][0];
+        }
+        return out;
+    }
+
+    /** Every label index of sample {@code i} (several for multi-label rows). */
+    public int[] labelsOf(int i) {
+        return labels == null ? new int[0] : labels[i].clone();
+    }
+
+    /** The targets' mode. */
+    public ClassMode classMode() {
+        return classMode;
+    }
+
+    /** The files left out at scan time by the skip policy (empty without it). */
+    public List<Path> skippedFiles() {
+        return skipped;
+    }
+
+    /** The line Keras prints, e.g. {@code Found 40 images belonging to 2 classes.} */
+    public String summary() {
+        return summary;
+    }
+
+    @Override
+    void writeSample(int sample, RandomGenerator rng, Tensor batch, int slot) {
+        ByteImage image = loader.load(paths.get(sample));
+        generator.augmentInto(image.toSource(), rng, batch, slot);
+    }
+
+    @Override
+    Batch assemble(int[] indices, Tensor x) {
+        List<String> names = new ArrayList<>(indices.length);
+        for (int i : indices) {
+            names.add(filenames.get(i));
+        }
+        List<Tensor> targets = switch (classMode) {
+            case INPUT -> List.of(x.copy());
+            case BINARY, SPARSE -> List.of(classIndexTargets(indices));
+            case CATEGORICAL -> List.of(oneHotTargets(indices));
+            case MULTI_OUTPUT -> rawTargets.stream().map(t -> rows(t, indices)).toList();
+            case RAW -> List.of(rows(rawTargets.get(0), indices));
+            case NONE -> List.of();
+        };
+        return new Batch(List.of(x), targets, weights == null ? null : rows(weights, indices), indices, names);
+    }
+
+    private Tensor classIndexTargets(int[] indices) {
+        Tensor y = Tensor.zeros(indices.length);
+        for (int j = 0; j < indices.length; j++) {
+            y.data()[j] = labels[indices[j]][0];
+        }
+        return y;
+    }
+
+    private Tensor oneHotTargets(int[] indices) {
+        int k = classIndices.size();
+        Tensor y = Tensor.zeros(indices.length, k);
+        for (int j = 0; j < indices.length; j++) {
+            for (int c : labels[indices[j]]) {
+                y.data()[j * k + c] = 1;
+            }
+        }
+        return y;
+    }
+}

@@ -1,0 +1,61 @@
+package io.jdatagen.flow;
+
+import io.jdatagen.io.ImageCodecs;
+import io.jdatagen.io.ImageLoader;
+import io.jdatagen.io.ImageReadException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What directory and data-frame sources share: the file-name white list, the loader, the skip policy. */
+final class FileSources {
+    /** Keras's {@code white_list_formats}, matched as a case-insensitive suffix with no dot check. */
+    static final List<String> WHITE_LIST = List.of("png", "jpg", "jpeg", "bmp", "ppm", "tif", "tiff");
+    private static final Logger LOG = LoggerFactory.getLogger(FileSources.class);
+
+    private FileSources() {
+    }
+
+    /** Whether {@code name} ends with a white-listed extension (Keras: {@code lower().endswith(...)}). */
+    static boolean isWhiteListed(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String ext : WHITE_LIST) {
+            if (lower.endsWith(ext)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static ImageLoader loader(FlowOptions o) {
+        return new ImageLoader(o.codec != null ? o.codec : ImageCodecs.current(), o.colorMode, o.targetSize,
+                o.interpolation, o.keepAspectRatio, o.exifOrientation, o.reducedDecode);
+    }
+
+    /**
+     * The indices of {@code paths} that {@code loader} can load; the others are added to
+     * {@code skipped} and reported in one warning.
+     */
+    static List<Integer> readable(List<Path> paths, ImageLoader loader, List<Path> skipped) {
+        List<Integer> kept = new ArrayList<>(paths.size());
+        List<String> reasons = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            try {
+                loader.load(paths.get(i));
+                kept.add(i);
+            } catch (ImageReadException e) {
+                skipped.add(paths.get(i));
+                reasons.add(e.getMessage());
+            }
+        }
+        if (!reasons.isEmpty()) {
+            LOG.warn("Skipped {} unreadable image file(s):\n  {}", reasons.size(),
+                    reasons.stream().collect(Collectors.joining("\n  ")));
+        }
+        return kept;
+    }
+}

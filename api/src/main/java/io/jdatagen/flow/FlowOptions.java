@@ -1,0 +1,336 @@
+package io.jdatagen.flow;
+
+import io.jdatagen.io.ColorMode;
+import io.jdatagen.io.ImageCodec;
+import io.jdatagen.io.ResizeFilter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import javax.imageio.ImageIO;
+
+/**
+ * The arguments of {@code flow}, {@code flowFromDirectory} and {@code flowFromDataframe}, with
+ * Keras's defaults. Each flow rejects, by name, an option set here that it does not use.
+ */
+public final class FlowOptions {
+    static final Set<String> ARRAY = Set.of("ignoreClassSplit");
+    static final Set<String> FILES = Set.of("targetSize", "colorMode", "classMode", "classes", "interpolation",
+            "keepAspectRatio", "codec", "exifOrientation", "reducedDecode", "skipUnreadable");
+    static final Set<String> DIRECTORY = Set.of("followLinks");
+    static final Set<String> DATAFRAME = Set.of("directory", "xCol", "yCol", "weightCol", "validateFilenames");
+
+    final int batchSize;
+    final boolean shuffle;
+    final Long seed;
+    final Subset subset;
+    final Path saveToDir;
+    final String savePrefix;
+    final String saveFormat;
+    final boolean ignoreClassSplit;
+    final int[] targetSize;
+    final ColorMode colorMode;
+    final ClassMode classMode;
+    final List<String> classes;
+    final ResizeFilter interpolation;
+    final boolean keepAspectRatio;
+    final ImageCodec codec;
+    final boolean exifOrientation;
+    final boolean reducedDecode;
+    final boolean skipUnreadable;
+    final boolean followLinks;
+    final Path directory;
+    final String xCol;
+    final List<String> yCol;
+    final boolean yColList;
+    final String weightCol;
+    final boolean validateFilenames;
+    private final Set<String> explicit;
+
+    private FlowOptions(Builder b) {
+        batchSize = b.batchSize;
+        shuffle = b.shuffle;
+        seed = b.seed;
+        subset = b.subset;
+        saveToDir = b.saveToDir;
+        savePrefix = b.savePrefix;
+        saveFormat = b.saveFormat;
+        ignoreClassSplit = b.ignoreClassSplit;
+        targetSize = b.targetSize.clone();
+        colorMode = b.colorMode;
+        classMode = b.classMode;
+        classes = b.classes;
+        interpolation = b.interpolation;
+        keepAspectRatio = b.keepAspectRatio;
+        codec = b.codec;
+        exifOrientation = b.exifOrientation;
+        reducedDecode = b.reducedDecode;
+        skipUnreadable = b.skipUnreadable;
+        followLinks = b.followLinks;
+        directory = b.directory;
+        xCol = b.xCol;
+        yCol = b.yCol;
+        yColList = b.yColList;
+        weightCol = b.weightCol;
+        validateFilenames = b.validateFilenames;
+        explicit = Collections.unmodifiableSet(new LinkedHashSet<>(b.explicit));
+    }
+
+    /** A builder with Keras's defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Keras's defaults for every flow. */
+    public static FlowOptions defaults() {
+        return builder().build();
+    }
+
+    /** Throws if an option outside the common ones and {@code allowed} was set. */
+    void check(String flow, Set<String> allowed) {
+        for (String name : explicit) {
+            boolean common = !ARRAY.contains(name) && !FILES.contains(name) && !DIRECTORY.contains(name)
+                    && !DATAFRAME.contains(name);
+            if (!common && !allowed.contains(name)) {
+                throw new IllegalArgumentException("option " + name + " does not apply to " + flow);
+            }
+        }
+    }
+
+    /** Builds {@link FlowOptions}; every setter validates its value. */
+    public static final class Builder {
+        private final Set<String> explicit = new LinkedHashSet<>();
+        private int batchSize = 32;
+        private boolean shuffle = true;
+        private Long seed;
+        private Subset subset;
+        private Path saveToDir;
+        private String savePrefix = "";
+        private String saveFormat = "png";
+        private boolean ignoreClassSplit;
+        private int[] targetSize = {256, 256};
+        private ColorMode colorMode = ColorMode.RGB;
+        private ClassMode classMode = ClassMode.CATEGORICAL;
+        private List<String> classes;
+        private ResizeFilter interpolation = ResizeFilter.NEAREST;
+        private boolean keepAspectRatio;
+        private ImageCodec codec;
+        private boolean exifOrientation = true;
+        private boolean reducedDecode = true;
+        private boolean skipUnreadable;
+        private boolean followLinks;
+        private Path directory;
+        private String xCol = "filename";
+        private List<String> yCol = List.of("class");
+        private boolean yColList;
+        private String weightCol;
+        private boolean validateFilenames = true;
+
+        private Builder() {
+        }
+
+        private Builder set(String name) {
+            explicit.add(name);
+            return this;
+        }
+
+        /** Samples per batch (default 32); the last batch may be shorter. */
+        public Builder batchSize(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("batchSize must be >= 1; got: " + size);
+            }
+            this.batchSize = size;
+            return this;
+        }
+
+        /** Shuffle the samples every epoch (default true). */
+        public Builder shuffle(boolean on) {
+            this.shuffle = on;
+            return this;
+        }
+
+        /** The seed of the shuffles and random transforms (default: a random seed per flow). */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** Read only the training or the validation part of the generator's {@code validation_split}. */
+        public Builder subset(Subset value) {
+            this.subset = value;
+            return this;
+        }
+
+        /** {@link #subset(Subset)} by Keras's name ({@code "training"}, {@code "validation"} or null). */
+        public Builder subset(String name) {
+            return subset(Subset.fromName(name));
+        }
+
+        /** Also write every augmented image to this folder (created if needed). */
+        public Builder saveToDir(Path dir) {
+            this.saveToDir = dir;
+            return this;
+        }
+
+        /** File name prefix of saved images (default empty). */
+        public Builder savePrefix(String prefix) {
+            this.savePrefix = Objects.requireNonNull(prefix, "savePrefix");
+            return this;
+        }
+
+        /** Format of saved images: png (default), jpeg/jpg, bmp, gif or tiff. */
+        public Builder saveFormat(String format) {
+            String f = Objects.requireNonNull(format, "saveFormat").toLowerCase(Locale.ROOT);
+            if (!ImageIO.getImageWritersByFormatName(f).hasNext()) {
+                throw new IllegalArgumentException("saveFormat must be one of png, jpeg, jpg, bmp, gif, tiff;"
+                        + " got: " + format);
+            }
+            this.saveFormat = f;
+            return this;
+        }
+
+        /** Arrays: skip the check that both split parts hold the same classes. */
+        public Builder ignoreClassSplit(boolean on) {
+            this.ignoreClassSplit = on;
+            return set("ignoreClassSplit");
+        }
+
+        /** Files: the size every image is resized to (default 256×256). */
+        public Builder targetSize(int height, int width) {
+            if (height < 1 || width < 1) {
+                throw new IllegalArgumentException("targetSize must be two sizes >= 1 (height, width); got: "
+                        + height + ", " + width);
+            }
+            this.targetSize = new int[] {height, width};
+            return set("targetSize");
+        }
+
+        /** Files: the colour mode (default rgb). */
+        public Builder colorMode(ColorMode mode) {
+            this.colorMode = Objects.requireNonNull(mode, "colorMode");
+            return set("colorMode");
+        }
+
+        /** Files: {@link #colorMode(ColorMode)} by Keras's name. */
+        public Builder colorMode(String name) {
+            return colorMode(ColorMode.fromName(name));
+        }
+
+        /** Files: the targets (default categorical). */
+        public Builder classMode(ClassMode mode) {
+            this.classMode = Objects.requireNonNull(mode, "classMode");
+            return set("classMode");
+        }
+
+        /** Files: the class names to use, in index order (directories: sub-folders; default: all). */
+        public Builder classes(List<String> names) {
+            this.classes = names == null ? null : List.copyOf(names);
+            return set("classes");
+        }
+
+        /** Files: the resampling filter when resizing (default nearest, as Keras). */
+        public Builder interpolation(ResizeFilter filter) {
+            this.interpolation = Objects.requireNonNull(filter, "interpolation");
+            return set("interpolation");
+        }
+
+        /** Files: {@link #interpolation(ResizeFilter)} by Keras's name. */
+        public Builder interpolation(String name) {
+            return interpolation(ResizeFilter.fromName(name));
+        }
+
+        /** Files: crop the centre to the target's aspect ratio before resizing. */
+        public Builder keepAspectRatio(boolean on) {
+            this.keepAspectRatio = on;
+            return set("keepAspectRatio");
+        }
+
+        /** Files: the codec (default: {@link io.jdatagen.io.ImageCodecs#current()}). */
+        public Builder codec(ImageCodec value) {
+            this.codec = Objects.requireNonNull(value, "codec");
+            return set("codec");
+        }
+
+        /** Files: apply JPEG EXIF orientation (default true; Keras ignores it). */
+        public Builder exifOrientation(boolean apply) {
+            this.exifOrientation = apply;
+            return set("exifOrientation");
+        }
+
+        /** Files: let the codec decode JPEGs at a reduced DCT scale when the target allows (default true). */
+        public Builder reducedDecode(boolean on) {
+            this.reducedDecode = on;
+            return set("reducedDecode");
+        }
+
+        /**
+         * Files: decode every file at scan time and leave out the unreadable ones, reporting them
+         * (default false: an unreadable file fails its batch, naming the file).
+         */
+        public Builder skipUnreadable(boolean on) {
+            this.skipUnreadable = on;
+            return set("skipUnreadable");
+        }
+
+        /** Directories: enter symlinked sub-folders (default false). */
+        public Builder followLinks(boolean on) {
+            this.followLinks = on;
+            return set("followLinks");
+        }
+
+        /** Data frames: the folder that relative file names are resolved against. */
+        public Builder directory(Path dir) {
+            this.directory = dir;
+            return set("directory");
+        }
+
+        /** Data frames: the column of file names (default {@code filename}). */
+        public Builder xCol(String column) {
+            this.xCol = Objects.requireNonNull(column, "xCol");
+            return set("xCol");
+        }
+
+        /** Data frames: the label column (default {@code class}). */
+        public Builder yCol(String column) {
+            this.yCol = List.of(Objects.requireNonNull(column, "yCol"));
+            this.yColList = false;
+            return set("yCol");
+        }
+
+        /** Data frames: several label columns (Keras's list {@code y_col}, for multi_output and raw). */
+        public Builder yCols(List<String> columns) {
+            if (columns == null || columns.isEmpty()) {
+                throw new IllegalArgumentException("yCols needs at least one column; got: " + columns);
+            }
+            this.yCol = List.copyOf(columns);
+            this.yColList = true;
+            return set("yCol");
+        }
+
+        /** Data frames: the numeric column of sample weights. */
+        public Builder weightCol(String column) {
+            this.weightCol = column;
+            return set("weightCol");
+        }
+
+        /** Data frames: drop rows whose file is missing or not an image name (default true). */
+        public Builder validateFilenames(boolean on) {
+            this.validateFilenames = on;
+            return set("validateFilenames");
+        }
+
+        /** The options. */
+        public FlowOptions build() {
+            return new FlowOptions(this);
+        }
+
+        @Override
+        public String toString() {
+            return "FlowOptions.Builder" + explicit + " targetSize=" + Arrays.toString(targetSize);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.jdatagen.io;
+
+import io.jdatagen.spi.DataFormat;
+import io.jdatagen.spi.SourceImage;
+import io.jdatagen.spi.Tensor;
+
+/**
+ * A decoded 8-bit image: unsigned samples in {@code H,W,C} order with 1 (gray), 2 (gray and
+ * alpha), 3 (RGB) or 4 (RGBA) channels. Images stay 8-bit until a kernel writes float32.
+ */
+public final class ByteImage {
+    private final byte[] data;
+    private final int height;
+    private final int width;
+    private final int channels;
+
+    /**
+     * Wraps {@code data} (no copy).
+     *
+     * @throws IllegalArgumentException if the sizes disagree or {@code channels} is not 1 to 4
+     */
+    public ByteImage(byte[] data, int height, int width, int channels) {
+        if (height < 1 || width < 1 || channels < 1 || channels > 4) {
+            throw new IllegalArgumentException("an image needs height and width >= 1 and 1 to 4 channels; got "
+                    + height + "x" + width + "x" + channels);
+        }
+        if ((long) height * width * channels != data.length) {
+            throw new IllegalArgumentException(height + "x" + width + "x" + channels + " needs "
+                    + (long) height * width * channels + " bytes but data has " + data.length);
+        }
+        this.data = data;
+        this.height = height;
+        this.width = width;
+        this.channels = channels;
+    }
+
+    /** The samples, {@code H,W,C} order (not a copy). */
+    public byte[] data() {
+        return data;
+    }
+
+    /** Rows. */
+    public int height() {
+        return height;
+    }
+
+    /** Columns. */
+    public int width() {
+        return width;
+    }
+
+    /** Channels per pixel. */
+    public int channels() {
+        return channels;
+    }
+
+    /** The sample at {@code (row, col, channel)}, 0..255. */
+    public int get(int row, int col, int channel) {
+        return data[(row * width + col) * channels + channel] & 0xFF;
+    }
+
+    /** This image as a warp-kernel source (no copy). */
+    public SourceImage toSource() {
+        return SourceImage.ofBytes(data, 0, height, width, channels);
+    }
+
+    /** A float32 copy in the given layout (Keras's {@code img_to_array}). */
+    public Tensor toTensor(DataFormat format) {
+        Tensor t = Tensor.zeros(format.imageShape(height, width, channels));
+        float[] out = t.data();
+        int plane = height * width;
+        for (int p = 0; p < plane; p++) {
+            for (int c = 0; c < channels; c++) {
+                float v = data[p * channels + c] & 0xFF;
+                out[format == DataFormat.CHANNELS_LAST ? p * channels + c : c * plane + p] = v;
+            }
+        }
+        return t;
+    }
+
+    @Override
+    public String toString() {
+        return "ByteImage[" + height + "x" + width + "x" + channels + "]";
+    }
+}

@@ -1,0 +1,47 @@
+package io.jdatagen.io;
+
+/**
+ * How a codec decodes one file.
+ *
+ * @param applyExifOrientation rotate and flip JPEGs as their EXIF orientation tag says (the
+ *     default; Keras, through Pillow, ignores the tag)
+ * @param minHeight with {@code minWidth}: the smallest size the caller needs, so that a codec may
+ *     decode a JPEG at a reduced DCT scale (1/2, 1/4, 1/8) as long as both sides stay at least
+ *     this large; 0 asks for full size
+ * @param minWidth see {@code minHeight}
+ */
+public record DecodeOptions(boolean applyExifOrientation, int minHeight, int minWidth) {
+    /** Full size, EXIF orientation applied. */
+    public static final DecodeOptions DEFAULT = new DecodeOptions(true, 0, 0);
+
+    /** Validates the sizes. */
+    public DecodeOptions {
+        if (minHeight < 0 || minWidth < 0) {
+            throw new IllegalArgumentException("minHeight and minWidth must be >= 0; got " + minHeight + ", "
+                    + minWidth);
+        }
+    }
+
+    /** Whether a reduced-scale decode may be used. */
+    public boolean allowsReducedScale() {
+        return minHeight > 0 && minWidth > 0;
+    }
+
+    /**
+     * The largest DCT reduction (8, 4, 2 or 1) that keeps a {@code height × width} image at least
+     * {@code max(minHeight, minWidth)} on both sides, whatever its orientation.
+     */
+    public int reduction(int height, int width) {
+        if (!allowsReducedScale()) {
+            return 1;
+        }
+        int need = Math.max(minHeight, minWidth);
+        int shortest = Math.min(height, width);
+        for (int f = 8; f > 1; f /= 2) {
+            if (shortest / f >= need) {
+                return f;
+            }
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,114 @@
+package io.jdatagen.io;
+
+import com.twelvemonkeys.imageio.metadata.Directory;
+import com.twelvemonkeys.imageio.metadata.Entry;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEG;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * What the codecs need to know about a JPEG file before or besides decoding it: whether it is one,
+ * whether it is complete, its size, and its EXIF orientation (read with TwelveMonkeys' metadata
+ * readers).
+ */
+final class JpegStructure {
+    private JpegStructure() {
+    }
+
+    /** Whether {@code b} starts with a JPEG SOI marker. */
+    static boolean isJpeg(byte[] b) {
+        return b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF;
+    }
+
+    /**
+     * Whether the last scan is followed by an EOI marker. Entropy-coded data stuffs every 0xFF, so
+     * a marker pair cannot occur inside a scan; a truncated file has its last SOS after its last EOI
+     * (an EOI of an embedded thumbnail comes earlier).
+     */
+    static boolean isComplete(byte[] b) {
+        int eoi = lastMarker(b, 0xD9);
+        return eoi >= 0 && eoi > lastMarker(b, 0xDA);
+    }
+
+    private static int lastMarker(byte[] b, int marker) {
+        for (int i = b.length - 2; i >= 0; i--) {
+            if ((b[i + 1] & 0xFF) == marker && (b[i] & 0xFF) == 0xFF) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code {height, width}} from the first SOF marker, or null if there is none. */
+    static int[] size(byte[] b) {
+        int i = 2;
+        while (i + 9 < b.length) {
+            if ((b[i] & 0xFF) != 0xFF) {
+                return null;
+            }
+            int marker = b[i + 1] & 0xFF;
+            if (marker == 0xFF) {
+                i++;
+                continue;
+            }
+            int length = ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
+            boolean sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+            if (sof) {
+                int height = ((b[i + 5] & 0xFF) << 8) | (b[i + 6] & 0xFF);
+                int width = ((b[i + 7] & 0xFF) << 8) | (b[i + 8] & 0xFF);
+                return new int[] {height, width};
+            }
+            if (marker == 0xDA) {
+                return null;
+            }
+            i += 2 + length;
+        }
+        return null;
+    }
+
+    /** The EXIF orientation of a JPEG, {@link Orientation#NORMAL} when it has none or it is unreadable. */
+    static Orientation orientation(byte[] jpeg) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+            List<JPEGSegment> segments = JPEGSegmentUtil.readSegments(in, JPEG.APP1, "Exif");
+            if (segments.isEmpty()) {
+                return Orientation.NORMAL;
+            }
+            byte[] exif;
+            try (InputStream data = segments.get(0).data()) {
+                exif = data.readAllBytes();
+            }
+            int tiff = tiffHeader(exif);
+            if (tiff < 0) {
+                return Orientation.NORMAL;
+            }
+            Directory ifd = new TIFFReader().read(ImageIO.createImageInputStream(
+                    new ByteArrayInputStream(exif, tiff, exif.length - tiff)));
+            Entry entry = ifd.getEntryById(TIFF.TAG_ORIENTATION);
+            return entry != null && entry.getValue() instanceof Number n ? Orientation.ofTag(n.intValue())
+                    : Orientation.NORMAL;
+        } catch (IOException | RuntimeException e) {
+            // A broken EXIF block does not make the image unreadable; it is shown as stored.
+            return Orientation.NORMAL;
+        }
+    }
+
+    /** Where the TIFF header ("II*\0" or "MM\0*") starts within the first bytes of an EXIF payload. */
+    private static int tiffHeader(byte[] exif) {
+        for (int i = 0; i + 3 < exif.length && i < 8; i++) {
+            boolean intel = exif[i] == 'I' && exif[i + 1] == 'I' && exif[i + 2] == 42 && exif[i + 3] == 0;
+            boolean motorola = exif[i] == 'M' && exif[i + 1] == 'M' && exif[i + 2] == 0 && exif[i + 3] == 42;
+            if (intel || motorola) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,105 @@
+package io.jdatagen.io;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_16U;
+import static org.bytedeco.opencv.global.opencv_core.CV_8U;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_IGNORE_ORIENTATION;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_2;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_4;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_8;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
+
+import java.io.IOException;
+import java.nio.ShortBuffer;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * The native codec: OpenCV's {@code imdecode} (libjpeg-turbo, libpng, libtiff) through JavaCPP.
+ * JPEGs are decoded in colour with EXIF orientation applied by OpenCV (or ignored on request),
+ * at a reduced DCT scale when {@link DecodeOptions#reduction} allows; other formats keep their
+ * channels and alpha. Native memory is freed with a {@link PointerScope} per call. Only loaded
+ * once {@link OpencvCodecProvider} has found the classes.
+ */
+final class OpencvCodec implements ImageCodec {
+    static final String NAME = "opencv";
+
+    /** Loads the native libraries (the provider's probe). */
+    static void loadNatives() {
+        Loader.load(opencv_imgcodecs.class);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public ByteImage decode(byte[] encoded, DecodeOptions options) throws IOException {
+        if (encoded.length == 0) {
+            throw new IOException("the file is empty");
+        }
+        int flags = IMREAD_UNCHANGED;
+        if (JpegStructure.isJpeg(encoded)) {
+            if (!JpegStructure.isComplete(encoded)) {
+                throw new IOException("truncated JPEG (no end-of-image marker after the last scan)");
+            }
+            int[] size = JpegStructure.size(encoded);
+            int reduction = size == null ? 1 : options.reduction(size[0], size[1]);
+            flags = switch (reduction) {
+                case 8 -> IMREAD_REDUCED_COLOR_8;
+                case 4 -> IMREAD_REDUCED_COLOR_4;
+                case 2 -> IMREAD_REDUCED_COLOR_2;
+                default -> IMREAD_COLOR;
+            };
+            if (!options.applyExifOrientation()) {
+                flags |= IMREAD_IGNORE_ORIENTATION;
+            }
+        }
+        try (PointerScope scope = new PointerScope();
+                BytePointer bytes = new BytePointer(encoded)) {
+            Mat buffer = new Mat(1, encoded.length, CV_8UC1, bytes);
+            Mat image = imdecode(buffer, flags);
+            if (image == null || image.empty()) {
+                throw new IOException("OpenCV could not decode it (corrupt, truncated or not an image in a"
+                        + " supported format)");
+            }
+            return toRgb(image);
+        }
+    }
+
+    private static ByteImage toRgb(Mat image) throws IOException {
+        int h = image.rows();
+        int w = image.cols();
+        int channels = image.channels();
+        if (!image.isContinuous() || channels < 1 || channels > 4) {
+            throw new IOException("unexpected decoded layout: " + channels + " channels");
+        }
+        byte[] samples = new byte[h * w * channels];
+        if (image.depth() == CV_8U) {
+            image.data().get(samples);
+        } else if (image.depth() == CV_16U) {
+            short[] wide = new short[samples.length];
+            ((ShortBuffer) image.createBuffer()).get(wide);
+            for (int i = 0; i < wide.length; i++) {
+                samples[i] = (byte) (((wide[i] & 0xFFFF) * 255 + 32767) / 65535);
+            }
+        } else {
+            throw new IOException("unsupported sample depth (OpenCV depth code " + image.depth()
+                    + "); 8- and 16-bit images are supported");
+        }
+        if (channels >= 3) {
+            for (int p = 0; p < samples.length; p += channels) {
+                byte blue = samples[p];
+                samples[p] = samples[p + 2];
+                samples[p + 2] = blue;
+            }
+        }
+        return new ByteImage(samples, h, w, channels);
+    }
+}

@@ -1,0 +1,125 @@
+package io.jdatagen.io;
+
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+
+/**
+ * Converts a decoded {@link BufferedImage} to a {@link ByteImage} with its own channel layout:
+ * direct copies for the common 8-bit layouts, palette lookup (alpha kept when the palette has
+ * transparency), component samples of any depth rounded to 8 bits, and {@code getRGB} for the rest.
+ */
+final class Rasters {
+    private Rasters() {
+    }
+
+    static ByteImage toByteImage(BufferedImage image) {
+        int h = image.getHeight();
+        int w = image.getWidth();
+        Raster raster = image.getRaster();
+        boolean plain = raster.getParent() == null && raster.getSampleModelTranslateX() == 0
+                && raster.getSampleModelTranslateY() == 0;
+        if (plain && raster.getDataBuffer() instanceof DataBufferByte buffer && buffer.getNumBanks() == 1) {
+            byte[] src = buffer.getData();
+            switch (image.getType()) {
+                case BufferedImage.TYPE_3BYTE_BGR:
+                    return reorder(src, h, w, 3, new int[] {2, 1, 0});
+                case BufferedImage.TYPE_4BYTE_ABGR:
+                    return reorder(src, h, w, 4, new int[] {3, 2, 1, 0});
+                case BufferedImage.TYPE_BYTE_GRAY:
+                    return new ByteImage(src.length == h * w ? src.clone() : java.util.Arrays.copyOf(src, h * w), h, w,
+                            1);
+                default:
+                    break;
+            }
+        }
+        ColorModel model = image.getColorModel();
+        if (model instanceof IndexColorModel palette) {
+            return fromPalette(raster, palette, h, w);
+        }
+        if (model instanceof ComponentColorModel && isGrayOrSrgb(model.getColorSpace())
+                && raster.getNumBands() == model.getNumComponents()) {
+            return fromComponents(raster, model, h, w);
+        }
+        return fromRgb(image, h, w);
+    }
+
+    private static boolean isGrayOrSrgb(ColorSpace space) {
+        return space.isCS_sRGB() || space.getType() == ColorSpace.TYPE_GRAY;
+    }
+
+    private static ByteImage reorder(byte[] src, int h, int w, int channels, int[] sourceOf) {
+        byte[] out = new byte[h * w * channels];
+        for (int p = 0; p < out.length; p += channels) {
+            for (int c = 0; c < channels; c++) {
+                out[p + c] = src[p + sourceOf[c]];
+            }
+        }
+        return new ByteImage(out, h, w, channels);
+    }
+
+    private static ByteImage fromPalette(Raster raster, IndexColorModel palette, int h, int w) {
+        boolean alpha = palette.hasAlpha() || palette.getTransparentPixel() >= 0;
+        int channels = alpha ? 4 : 3;
+        byte[] out = new byte[h * w * channels];
+        int[] row = new int[w];
+        for (int r = 0; r < h; r++) {
+            raster.getSamples(0, r, w, 1, 0, row);
+            for (int c = 0; c < w; c++) {
+                int argb = palette.getRGB(row[c]);
+                int o = (r * w + c) * channels;
+                out[o] = (byte) (argb >> 16);
+                out[o + 1] = (byte) (argb >> 8);
+                out[o + 2] = (byte) argb;
+                if (alpha) {
+                    out[o + 3] = (byte) (argb >>> 24);
+                }
+            }
+        }
+        return new ByteImage(out, h, w, channels);
+    }
+
+    private static ByteImage fromComponents(Raster raster, ColorModel model, int h, int w) {
+        int bands = raster.getNumBands();
+        long[] max = new long[bands];
+        for (int b = 0; b < bands; b++) {
+            max[b] = (1L << model.getComponentSize(b)) - 1;
+        }
+        byte[] out = new byte[h * w * bands];
+        int[] row = new int[w * bands];
+        for (int r = 0; r < h; r++) {
+            raster.getPixels(0, r, w, 1, row);
+            for (int i = 0; i < row.length; i++) {
+                long m = max[i % bands];
+                long v = row[i] & 0xFFFFFFFFL;
+                out[r * w * bands + i] = (byte) (m == 255 ? v : Math.min(255, (v * 255 + m / 2) / m));
+            }
+        }
+        return new ByteImage(out, h, w, bands);
+    }
+
+    private static ByteImage fromRgb(BufferedImage image, int h, int w) {
+        boolean alpha = image.getColorModel().hasAlpha();
+        int channels = alpha ? 4 : 3;
+        byte[] out = new byte[h * w * channels];
+        int[] row = new int[w];
+        for (int r = 0; r < h; r++) {
+            image.getRGB(0, r, w, 1, row, 0, w);
+            for (int c = 0; c < w; c++) {
+                int argb = row[c];
+                int o = (r * w + c) * channels;
+                out[o] = (byte) (argb >> 16);
+                out[o + 1] = (byte) (argb >> 8);
+                out[o + 2] = (byte) argb;
+                if (alpha) {
+                    out[o + 3] = (byte) (argb >>> 24);
+                }
+            }
+        }
+        return new ByteImage(out, h, w, channels);
+    }
+}

@@ -108,14 +108,21 @@ public final class DirectoryFlow {
         if (!Files.isDirectory(classDir)) {
             return List.of();
         }
+        // os.walk always enters its top folder, even through a symlink: walk its real path and map back.
+        Path start;
+        try {
+            start = classDir.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve directory " + classDir, e);
+        }
         TreeMap<String, List<Path>> byRoot = new TreeMap<>();
         EnumSet<FileVisitOption> options = followLinks ? EnumSet.of(FileVisitOption.FOLLOW_LINKS)
                 : EnumSet.noneOf(FileVisitOption.class);
         try {
-            Files.walkFileTree(classDir, options, Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+            Files.walkFileTree(start, options, Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    byRoot.put(d.toString(), new ArrayList<>());
+                    byRoot.put(classDir.resolve(start.relativize(d)).toString(), new ArrayList<>());
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -123,7 +130,8 @@ public final class DirectoryFlow {
                 public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
                     boolean folder = attrs.isDirectory() || Files.isDirectory(f);
                     if (!folder && FileSources.isWhiteListed(f.getFileName().toString())) {
-                        byRoot.computeIfAbsent(f.getParent().toString(), k -> new ArrayList<>()).add(f);
+                        Path named = classDir.resolve(start.relativize(f));
+                        byRoot.computeIfAbsent(named.getParent().toString(), k -> new ArrayList<>()).add(named);
                     }
                     return FileVisitResult.CONTINUE;
                 }

@@ -1,0 +1,195 @@
+package io.jdatagen.flow;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jdatagen.data.Batch;
+import io.jdatagen.image.ImageDataGenerator;
+import io.jdatagen.io.ByteImage;
+import io.jdatagen.io.ImageReadException;
+import io.jdatagen.io.TestImages;
+import io.jdatagen.spi.Tensor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code flowFromDirectory}: KERAS-SPEC.md §8.5 and §4.3. */
+class DirectoryFlowTest {
+    private static final ImageDataGenerator PLAIN = ImageDataGenerator.builder().build();
+
+    /** Keras's test tree: 2 classes × 20 images over sub-folders; returns the relative file names. */
+    static List<String> kerasTree(Path root) {
+        String[] folders = {"", "subfolder-1", "subfolder-2", "subfolder-1/sub-subfolder"};
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < 2; c++) {
+            for (int i = 0; i < 20; i++) {
+                String rel = "class-" + c + "/" + (folders[i % 4].isEmpty() ? "" : folders[i % 4] + "/") + "image-" + i
+                        + (i % 2 == 0 ? ".png" : ".jpg");
+                ByteImage img = TestImages.gradient(8 + i % 3, 9, 3);
+                TestImages.write(root.resolve(rel), i % 2 == 0 ? TestImages.encode(TestImages.toBuffered(img), "png")
+                        : TestImages.jpeg(img, 0.9f));
+                names.add(rel);
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void classesFilenamesAndSummaryComeFromTheTree(@TempDir Path root) {
+        List<String> names = kerasTree(root);
+        FileFlow flow = PLAIN.flowFromDirectory(root, FlowOptions.builder().targetSize(26, 26).build());
+        assertEquals(Map.of("class-0", 0, "class-1", 1), flow.classIndices());
+        assertEquals(40, flow.samples());
+        assertEquals(40, flow.classes().length);
+        assertEquals(new HashSet<>(names), new HashSet<>(flow.filenames()));
+        assertEquals("Found 40 images belonging to 2 classes.", flow.summary());
+        int[] classes = flow.classes();
+        for (int i = 0; i < 40; i++) {
+            assertEquals(flow.filenames().get(i).startsWith("class-1") ? 1 : 0, classes[i]);
+        }
+    }
+
+    @Test
+    void batchesHaveKerasShapesAndThePreprocessingFunctionSeesEachImage(@TempDir Path root) {
+        kerasTree(root);
+        AtomicReference<int[]> seen = new AtomicReference<>();
+        ImageDataGenerator zeros = ImageDataGenerator.builder().preprocessingFunction(t -> {
+            seen.set(t.shape());
+            return Tensor.zeros(t.shape());
+        }).build();
+        FileFlow flow = zeros.flowFromDirectory(root, FlowOptions.builder().targetSize(26, 26).batchSize(3).build());
+        assertEquals(14, flow.size());
+        Batch b = flow.get(1);
+        assertArrayEquals(new int[] {3, 26, 26, 3}, b.x().shape());
+        assertArrayEquals(new int[] {3, 2}, b.y().shape());
+        assertArrayEquals(new int[] {26, 26, 3}, seen.get());
+        for (float v : flow.get(5).x().data()) {
+            assertEquals(0, v);
+        }
+        assertEquals(3, b.filenames().size());
+        assertThrows(IndexOutOfBoundsException.class, () -> flow.get(14));
+        assertEquals(1, flow.get(13).size(), "40 = 13 * 3 + 1: the last batch is short");
+    }
+
+    @Test
+    void inputModeTargetsAreACopyOfTheImages(@TempDir Path root) {
+        kerasTree(root);
+        Batch b = PLAIN.flowFromDirectory(root, FlowOptions.builder().targetSize(12, 12).classMode(ClassMode.INPUT)
+                .batchSize(4).build()).get(0);
+        assertArrayEquals(b.x().data(), b.y().data());
+        assertNotSame(b.x().data(), b.y().data());
+        b.y().data()[0] = -1;
+        assertTrue(b.x().data()[0] >= 0);
+    }
+
+    @Test
+    void validationSplitIsPerClass(@TempDir Path root) {
+        kerasTree(root);
+        double[] splits = {0.25, 0.5, 0.75};
+        int[] training = {30, 20, 10};
+        for (int i = 0; i < 3; i++) {
+            ImageDataGenerator g = ImageDataGenerator.builder().validationSplit(splits[i]).build();
+            assertEquals(training[i], g.flowFromDirectory(root, FlowOptions.builder().subset("training").build())
+                    .samples());
+            assertEquals(40 - training[i], g.flowFromDirectory(root, FlowOptions.builder().subset("validation")
+                    .build()).samples());
+        }
+        assertEquals(0, PLAIN.flowFromDirectory(root, FlowOptions.builder().subset("validation").build()).samples());
+    }
+
+    @Test
+    void badOptionsFailWithKerasMessages(@TempDir Path root) {
+        kerasTree(root);
+        assertThrows(IllegalArgumentException.class, () -> FlowOptions.builder().colorMode("cmyk"));
+        assertThrows(IllegalArgumentException.class, () -> ClassMode.fromName("output"));
+        IllegalArgumentException raw = assertThrows(IllegalArgumentException.class,
+                () -> PLAIN.flowFromDirectory(root, FlowOptions.builder().classMode(ClassMode.RAW).build()));
+        assertTrue(raw.getMessage().startsWith("Invalid class_mode: raw; expected one of: "), raw.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> PLAIN.flowFromDirectory(root.resolve("nope"), FlowOptions.defaults()));
+        IllegalArgumentException column = assertThrows(IllegalArgumentException.class,
+                () -> PLAIN.flowFromDirectory(root, FlowOptions.builder().xCol("path").build()));
+        assertEquals("option xCol does not apply to flowFromDirectory", column.getMessage());
+    }
+
+    @Test
+    void walkOrderIsCodePointOrderOfFolderPathsWithFilesBeforeSubfolders(@TempDir Path root) throws IOException {
+        byte[] png = TestImages.encode(TestImages.toBuffered(TestImages.gradient(4, 4, 3)), "png");
+        for (String rel : List.of("cats/b.png", "cats/A.PNG", "cats/Sub2/x.png", "cats/sub/y.png", "cats/sub-x/z.jpg",
+                "cats/sub/deeper/w.png", "cats/zpng", "cats/.hidden.png", "cats/notes.txt", "Ants/a.png",
+                "birds/b.png")) {
+            TestImages.write(root.resolve(rel), png);
+        }
+        FileFlow flow = PLAIN.flowFromDirectory(root, FlowOptions.builder().shuffle(false).build());
+        assertEquals(List.of("Ants", "birds", "cats"), List.copyOf(flow.classIndices().keySet()));
+        assertEquals(List.of("Ants/a.png", "birds/b.png", "cats/.hidden.png", "cats/A.PNG", "cats/b.png", "cats/zpng",
+                "cats/Sub2/x.png", "cats/sub/y.png", "cats/sub-x/z.jpg", "cats/sub/deeper/w.png").toString(),
+                flow.filenames().toString().replace("\\", "/"));
+        FileFlow explicit = PLAIN.flowFromDirectory(root, FlowOptions.builder().classes(List.of("cats", "dogs",
+                "Ants")).build());
+        assertEquals(Map.of("cats", 0, "dogs", 1, "Ants", 2), explicit.classIndices());
+        assertEquals(9, explicit.samples(), "a missing class folder has no files");
+    }
+
+    @Test
+    void symlinkedFoldersAreEnteredOnlyWhenFollowingLinks(@TempDir Path root) throws IOException {
+        byte[] png = TestImages.encode(TestImages.toBuffered(TestImages.gradient(4, 4, 3)), "png");
+        Path outside = root.resolve("outside");
+        TestImages.write(outside.resolve("o1.png"), png);
+        TestImages.write(outside.resolve("o2.png"), png);
+        Path data = root.resolve("data");
+        TestImages.write(data.resolve("a/a1.png"), png);
+        Files.createSymbolicLink(data.resolve("a/linked"), outside);
+        Files.createSymbolicLink(data.resolve("a/file-link.png"), outside.resolve("o1.png"));
+        Files.createSymbolicLink(data.resolve("b"), outside);
+        FileFlow plain = PLAIN.flowFromDirectory(data, FlowOptions.defaults());
+        assertEquals(Map.of("a", 0, "b", 1), plain.classIndices(), "a symlinked folder is a class");
+        assertEquals(Set.of("a/a1.png", "a/file-link.png", "b/o1.png", "b/o2.png"), new HashSet<>(plain.filenames()));
+        FileFlow following = PLAIN.flowFromDirectory(data, FlowOptions.builder().followLinks(true).build());
+        assertEquals(6, following.samples());
+        assertTrue(following.filenames().contains("a/linked/o2.png"));
+    }
+
+    @Test
+    void unreadableFilesFailTheirBatchOrAreSkippedAndReported(@TempDir Path root) {
+        byte[] png = TestImages.encode(TestImages.toBuffered(TestImages.gradient(6, 6, 3)), "png");
+        TestImages.write(root.resolve("a/good.png"), png);
+        Path bad = TestImages.write(root.resolve("a/bad.png"), new byte[] {1, 2, 3});
+        Path empty = TestImages.write(root.resolve("b/empty.jpg"), new byte[0]);
+        TestImages.write(root.resolve("b/good.jpg"), TestImages.jpeg(TestImages.gradient(6, 6, 3), 0.9f));
+        FileFlow strict = PLAIN.flowFromDirectory(root, FlowOptions.builder().shuffle(false).batchSize(1).build());
+        assertEquals(4, strict.samples());
+        ImageReadException e = assertThrows(ImageReadException.class, () -> strict.get(0));
+        assertEquals(bad, e.path());
+        FileFlow skipping = PLAIN.flowFromDirectory(root, FlowOptions.builder().skipUnreadable(true).build());
+        assertEquals(2, skipping.samples());
+        assertEquals(Set.of(bad, empty), new HashSet<>(skipping.skippedFiles()));
+        assertEquals(2, skipping.get(0).size());
+    }
+
+    @Test
+    void targetsFollowTheClassMode(@TempDir Path root) {
+        kerasTree(root);
+        FlowOptions.Builder o = FlowOptions.builder().targetSize(8, 8).shuffle(false).batchSize(40);
+        Batch sparse = PLAIN.flowFromDirectory(root, o.classMode(ClassMode.SPARSE).build()).get(0);
+        assertArrayEquals(new int[] {40}, sparse.y().shape());
+        assertEquals(0, sparse.y().data()[0]);
+        assertEquals(1, sparse.y().data()[39]);
+        Batch categorical = PLAIN.flowFromDirectory(root, o.classMode(ClassMode.CATEGORICAL).build()).get(0);
+        assertArrayEquals(new float[] {0, 1}, java.util.Arrays.copyOfRange(categorical.y().data(), 78, 80));
+        Batch none = PLAIN.flowFromDirectory(root, o.classMode(ClassMode.NONE).colorMode("grayscale").build()).get(0);
+        assertEquals(0, none.targets().size());
+        assertArrayEquals(new int[] {40, 8, 8, 1}, none.x().shape());
+    }
+}

@@ -1,0 +1,158 @@
+package io.jdatagen.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jdatagen.flow.FileFlow;
+import io.jdatagen.flow.FlowOptions;
+import io.jdatagen.image.ImageDataGenerator;
+import io.jdatagen.io.TestImages;
+import io.jdatagen.spi.Tensor;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The parallel loader: determinism, exactly-once, bounded queue, shutdown and errors. */
+class LoaderTest {
+    private static final ImageDataGenerator AUGMENT = ImageDataGenerator.builder().rotationRange(20)
+            .widthShiftRange(0.1).heightShiftRange(0.1).zoomRange(0.2).horizontalFlip(true).channelShiftRange(10)
+            .rescale(1 / 255.0).build();
+
+    private static FileFlow directoryFlow(Path root, long seed) {
+        for (int i = 0; i < 22; i++) {
+            String rel = (i % 3 == 0 ? "cat" : "dog") + "/img" + i + ".jpg";
+            if (!root.resolve(rel).toFile().exists()) {
+                TestImages.write(root.resolve(rel), TestImages.jpeg(TestImages.blocks(30 + i, 40), 0.9f));
+            }
+        }
+        return AUGMENT.flowFromDirectory(root, FlowOptions.builder().targetSize(24, 24).batchSize(5).seed(seed)
+                .build());
+    }
+
+    private static List<float[]> run(FileFlow flow, int workers, int epochs) {
+        List<float[]> out = new ArrayList<>();
+        try (Loader<Batch> loader = Loader.of(flow, workers, 2, epochs)) {
+            for (Batch b : loader) {
+                out.add(b.x().data());
+                out.add(b.y().data());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void sameSeedSameBytesForAnyWorkerCountAndAccessOrder(@TempDir Path root) {
+        List<float[]> serial = run(directoryFlow(root, 42), 1, 3);
+        assertEquals(5 * 3 * 2, serial.size());
+        for (int workers : new int[] {2, 8}) {
+            List<float[]> parallel = run(directoryFlow(root, 42), workers, 3);
+            for (int i = 0; i < serial.size(); i++) {
+                assertArrayEquals(serial.get(i), parallel.get(i), workers + " workers, item " + i);
+            }
+        }
+        FileFlow flow = directoryFlow(root, 42);
+        List<Integer> order = new ArrayList<>();
+        for (int e = 0; e < 3; e++) {
+            for (int k = 0; k < flow.size(); k++) {
+                order.add(e * flow.size() + k);
+            }
+        }
+        Collections.shuffle(order, new Random(1));
+        for (int key : order) {
+            Batch b = flow.atEpoch(key / flow.size()).get(key % flow.size());
+            assertArrayEquals(serial.get(2 * key), b.x().data(), "random access " + key);
+        }
+        assertFalse(java.util.Arrays.equals(serial.get(0), run(directoryFlow(root, 43), 2, 1).get(0)),
+                "another seed, other batches");
+    }
+
+    @Test
+    void everySampleOnceEachEpochForAnySizeBatchAndWorkers() {
+        ImageDataGenerator plain = ImageDataGenerator.builder().horizontalFlip(true).build();
+        for (int n : new int[] {1, 2, 5, 17, 64}) {
+            for (int batch : new int[] {1, 3, 8, 32}) {
+                for (int workers : new int[] {1, 3}) {
+                    Tensor labels = Tensor.zeros(n);
+                    for (int i = 0; i < n; i++) {
+                        labels.data()[i] = i;
+                    }
+                    var flow = plain.flow(Tensor.zeros(n, 2, 2, 1), labels,
+                            FlowOptions.builder().batchSize(batch).seed(n * 31L + batch).build());
+                    int[][] seen = new int[2][n];
+                    int count = 0;
+                    try (Loader<Batch> loader = Loader.of(flow, workers, 1, 2)) {
+                        for (Batch b : loader) {
+                            int epoch = count++ / flow.size();
+                            for (float v : b.y().data()) {
+                                seen[epoch][(int) v]++;
+                            }
+                        }
+                    }
+                    for (int[] epoch : seen) {
+                        for (int i = 0; i < n; i++) {
+                            assertEquals(1, epoch[i], "n=" + n + " batch=" + batch + " workers=" + workers);
+                        }
+                    }
+                    assertEquals(2, flow.epoch(), "onEpochEnd after each consumed epoch");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theQueueIsBoundedAndCloseStopsEveryWorker(@TempDir Path root) throws InterruptedException {
+        FileFlow flow = directoryFlow(root, 1);
+        Loader<Batch> loader = Loader.of(flow, 2, 1, 50);
+        assertTrue(loader.pending() <= 3);
+        loader.next();
+        assertTrue(loader.pending() <= 3);
+        loader.close();
+        assertNoLoaderThreadsWithin(1000);
+        assertFalse(loader.hasNext());
+        try (Loader<Batch> early = Loader.of(flow, 3, 4, 50)) {
+            for (Batch b : early) {
+                break;
+            }
+        }
+        assertNoLoaderThreadsWithin(1000);
+    }
+
+    @Test
+    void aWorkerFailureReachesTheConsumerWithBatchAndFile(@TempDir Path root) throws InterruptedException {
+        directoryFlow(root, 1);
+        Path broken = TestImages.write(root.resolve("dog/zz-broken.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8,
+            (byte) 0xFF, 1, 2});
+        FileFlow flow = AUGMENT.flowFromDirectory(root, FlowOptions.builder().targetSize(24, 24).batchSize(5)
+                .shuffle(false).build());
+        int brokenIndex = flow.filenames().indexOf("dog/zz-broken.jpg");
+        Loader<Batch> loader = Loader.of(flow, 2, 2);
+        LoaderException e = assertThrows(LoaderException.class, () -> {
+            while (loader.hasNext()) {
+                loader.next();
+            }
+        });
+        assertEquals(brokenIndex / 5, e.batchIndex());
+        assertEquals(0, e.epoch());
+        assertTrue(e.getMessage().contains(broken.toString()), e.getMessage());
+        assertNoLoaderThreadsWithin(1000);
+    }
+
+    private static void assertNoLoaderThreadsWithin(long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            if (Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(t -> t.isAlive() && t.getName().startsWith("jdatagen-loader-"))) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("loader threads still alive after " + millis + " ms");
+    }
+}

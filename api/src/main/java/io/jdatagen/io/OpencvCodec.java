@@ -3,7 +3,7 @@ package io.jdatagen.io;
 import static org.bytedeco.opencv.global.opencv_core.CV_16U;
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR_RGB;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_IGNORE_ORIENTATION;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_2;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_4;
@@ -45,6 +45,7 @@ final class OpencvCodec implements ImageCodec {
             throw new IOException("the file is empty");
         }
         int flags = IMREAD_UNCHANGED;
+        boolean bgr = true;
         if (JpegStructure.isJpeg(encoded)) {
             if (!JpegStructure.isComplete(encoded)) {
                 throw new IOException("truncated JPEG (no end-of-image marker after the last scan)");
@@ -55,8 +56,10 @@ final class OpencvCodec implements ImageCodec {
                 case 8 -> IMREAD_REDUCED_COLOR_8;
                 case 4 -> IMREAD_REDUCED_COLOR_4;
                 case 2 -> IMREAD_REDUCED_COLOR_2;
-                default -> IMREAD_COLOR;
+                default -> IMREAD_COLOR_RGB;
             };
+            // At full scale libjpeg-turbo writes RGB directly (no swap); the reduced modes are BGR only.
+            bgr = flags != IMREAD_COLOR_RGB;
             if (!options.applyExifOrientation()) {
                 flags |= IMREAD_IGNORE_ORIENTATION;
             }
@@ -69,11 +72,11 @@ final class OpencvCodec implements ImageCodec {
                 throw new IOException("OpenCV could not decode it (corrupt, truncated or not an image in a"
                         + " supported format)");
             }
-            return toRgb(image);
+            return toRgb(image, bgr);
         }
     }
 
-    private static ByteImage toRgb(Mat image) throws IOException {
+    private static ByteImage toRgb(Mat image, boolean bgr) throws IOException {
         int h = image.rows();
         int w = image.cols();
         int channels = image.channels();
@@ -93,7 +96,7 @@ final class OpencvCodec implements ImageCodec {
             throw new IOException("unsupported sample depth (OpenCV depth code " + image.depth()
                     + "); 8- and 16-bit images are supported");
         }
-        if (channels >= 3) {
+        if (bgr && channels >= 3) {
             for (int p = 0; p < samples.length; p += channels) {
                 byte blue = samples[p];
                 samples[p] = samples[p + 2];

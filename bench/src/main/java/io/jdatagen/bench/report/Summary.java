@@ -43,6 +43,16 @@ final class Summary {
             new Bar("resize 500×375 → 224²: simd vs OpenCV resize", "ResizeBenchmark.resize",
                     Map.of("impl", "simd"), "ResizeBenchmark.resize", Map.of("impl", "opencv"), 1.0));
 
+    /** An absolute bar: a measurement must reach {@code minimum} (same unit as its score). */
+    private record Floor(String claim, String name, Map<String, String> params, double minimum) {
+    }
+
+    private static final List<Floor> FLOORS = List.of(
+            new Floor("JPEG folder → augmented batches, 2 workers, opencv codec (nearest resize)",
+                    "PipelineBenchmark.epoch", Map.of("codec", "opencv", "interpolation", "nearest"), 1500),
+            new Floor("JPEG folder → augmented batches, 2 workers, imageio codec (nearest resize)",
+                    "PipelineBenchmark.epoch", Map.of("codec", "imageio", "interpolation", "nearest"), 600));
+
     /** A Markdown table of the bars found in {@code results}, or an empty string. */
     static String markdown(List<BenchmarkResult> results) {
         StringBuilder md = new StringBuilder();
@@ -56,6 +66,15 @@ final class Summary {
             md.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f× | ≥ %.1f× | %s |%n", bar.claim(),
                     ours.get().score(), theirs.get().score(), ratio, bar.target(), ratio >= bar.target() ? "met"
                             : String.format(Locale.ROOT, "missed by %.0f%%", 100 * (1 - ratio / bar.target()))));
+        }
+        for (Floor floor : FLOORS) {
+            Optional<BenchmarkResult> r = find(results, floor.name(), floor.params());
+            if (r.isPresent()) {
+                double ratio = r.get().score() / floor.minimum();
+                md.append(String.format(Locale.ROOT, "| %s | %,.0f | – | – | ≥ %,.0f img/s | %s |%n", floor.claim(),
+                        r.get().score(), floor.minimum(), ratio >= 1 ? "met"
+                                : String.format(Locale.ROOT, "missed by %.0f%%", 100 * (1 - ratio))));
+            }
         }
         if (md.length() == 0) {
             return "";

@@ -152,6 +152,38 @@ class ArrayFlowTest {
     }
 
     @Test
+    void saveToDirWritesEveryAugmentedImageScaledToBytes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        Tensor x = images(5, 6, 7, 3, 8);
+        ArrayFlow flow = PLAIN.flow(x, arange(5, 0), options().batchSize(5).shuffle(false).seed(4)
+                .saveToDir(dir).savePrefix("aug").saveFormat("png").build());
+        flow.get(0);
+        java.util.List<java.nio.file.Path> files;
+        try (var listing = java.nio.file.Files.list(dir)) {
+            files = listing.sorted().toList();
+        }
+        assertEquals(5, files.size());
+        for (java.nio.file.Path file : files) {
+            String name = file.getFileName().toString();
+            assertTrue(name.matches("aug_[0-4]_\\d{1,4}\\.png"), name);
+            int row = Integer.parseInt(name.split("_")[1]);
+            java.awt.image.BufferedImage saved = javax.imageio.ImageIO.read(file.toFile());
+            assertEquals(7, saved.getWidth());
+            // array_to_img(scale=True): min -> 0, max -> 255, truncated.
+            float[] v = x.item(row).data();
+            float min = Float.MAX_VALUE;
+            float max = -Float.MAX_VALUE;
+            for (float f : v) {
+                min = Math.min(min, f);
+                max = Math.max(max, f);
+            }
+            int expectedRed = (int) ((v[0] - min) * (255.0 / (max - min)));
+            assertEquals(expectedRed, (saved.getRGB(0, 0) >> 16) & 0xFF, name);
+        }
+        assertThrows(IllegalArgumentException.class, () -> options().saveFormat("webp2"));
+    }
+
+    @Test
     void rightAngleNearestRotationsKeepTheLabelValues() {
         Tensor labels = Tensor.zeros(4, 12, 12, 1);
         for (int i = 0; i < labels.size(); i++) {

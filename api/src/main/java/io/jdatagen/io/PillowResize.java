@@ -50,13 +50,25 @@ public final class PillowResize {
         int c = image.channels();
         byte[] in = image.data();
         byte[] out = new byte[height * width * c];
+        for (int x = 0; x < width; x++) {
+            cols[x] *= c;
+        }
         for (int r = 0; r < height; r++) {
             int srcRow = rows[r] * image.width() * c;
             int o = r * width * c;
-            for (int x = 0; x < width; x++) {
-                int s = srcRow + cols[x] * c;
-                for (int ch = 0; ch < c; ch++) {
-                    out[o++] = in[s + ch];
+            if (c == 3) {
+                for (int x = 0; x < width; x++, o += 3) {
+                    int s = srcRow + cols[x];
+                    out[o] = in[s];
+                    out[o + 1] = in[s + 1];
+                    out[o + 2] = in[s + 2];
+                }
+            } else {
+                for (int x = 0; x < width; x++) {
+                    int s = srcRow + cols[x];
+                    for (int ch = 0; ch < c; ch++) {
+                        out[o++] = in[s + ch];
+                    }
                 }
             }
         }

@@ -42,7 +42,7 @@ public final class DirectoryFlow {
      *     message) or an option that does not apply
      */
     public static FileFlow create(ImageDataGenerator generator, Path directory, FlowOptions o) {
-        o.check("flowFromDirectory", union(FlowOptions.FILES, FlowOptions.DIRECTORY));
+        o.check("flowFromDirectory", FlowOptions.FILES, FlowOptions.DIRECTORY);
         if (!MODES.contains(o.classMode)) {
             throw new IllegalArgumentException("Invalid class_mode: " + o.classMode.configName()
                     + "; expected one of: {'categorical', 'binary', 'sparse', 'input', None}");
@@ -82,12 +82,6 @@ public final class DirectoryFlow {
         FileFlow.Rows rows = new FileFlow.Rows(paths, filenames, labels.toArray(new int[0][]), classIndices, null,
                 null, skipped, summary);
         return new FileFlow(generator, loader, o.classMode, rows, o);
-    }
-
-    static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> u = new java.util.HashSet<>(a);
-        u.addAll(b);
-        return u;
     }
 
     /** Sub-folders of {@code dir} (symlinks to folders count), sorted by code point. */

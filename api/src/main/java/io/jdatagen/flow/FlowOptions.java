@@ -90,12 +90,13 @@ public final class FlowOptions {
         return builder().build();
     }
 
-    /** Throws if an option outside the common ones and {@code allowed} was set. */
-    void check(String flow, Set<String> allowed) {
+    /** Throws if an option outside the common ones and the {@code allowed} groups was set. */
+    @SafeVarargs
+    final void check(String flow, Set<String>... allowed) {
         for (String name : explicit) {
             boolean common = !ARRAY.contains(name) && !FILES.contains(name) && !DIRECTORY.contains(name)
                     && !DATAFRAME.contains(name);
-            if (!common && !allowed.contains(name)) {
+            if (!common && java.util.Arrays.stream(allowed).noneMatch(group -> group.contains(name))) {
                 throw new IllegalArgumentException("option " + name + " does not apply to " + flow);
             }
         }

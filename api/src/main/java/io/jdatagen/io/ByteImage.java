@@ -1,8 +1,6 @@
 package io.jdatagen.io;
 
-import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.SourceImage;
-import io.jdatagen.spi.Tensor;
 
 /**
  * A decoded 8-bit image: unsigned samples in {@code H,W,C} order with 1 (gray), 2 (gray and
@@ -62,20 +60,6 @@ public final class ByteImage {
     /** This image as a warp-kernel source (no copy). */
     public SourceImage toSource() {
         return SourceImage.ofBytes(data, 0, height, width, channels);
-    }
-
-    /** A float32 copy in the given layout (Keras's {@code img_to_array}). */
-    public Tensor toTensor(DataFormat format) {
-        Tensor t = Tensor.zeros(format.imageShape(height, width, channels));
-        float[] out = t.data();
-        int plane = height * width;
-        for (int p = 0; p < plane; p++) {
-            for (int c = 0; c < channels; c++) {
-                float v = data[p * channels + c] & 0xFF;
-                out[format == DataFormat.CHANNELS_LAST ? p * channels + c : c * plane + p] = v;
-            }
-        }
-        return t;
     }
 
     @Override

@@ -25,13 +25,7 @@ final class ImageioCodec implements ImageCodec {
 
     @Override
     public ByteImage decode(byte[] encoded, DecodeOptions options) throws IOException {
-        if (encoded.length == 0) {
-            throw new IOException("the file is empty");
-        }
-        boolean jpeg = JpegStructure.isJpeg(encoded);
-        if (jpeg && !JpegStructure.isComplete(encoded)) {
-            throw new IOException("truncated JPEG (no end-of-image marker after the last scan)");
-        }
+        boolean jpeg = JpegStructure.checkBeforeDecoding(encoded);
         ByteImage image = Rasters.toByteImage(read(encoded));
         return jpeg && options.applyExifOrientation() ? JpegStructure.orientation(encoded).apply(image) : image;
     }

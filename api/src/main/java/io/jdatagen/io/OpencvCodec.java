@@ -41,15 +41,10 @@ final class OpencvCodec implements ImageCodec {
 
     @Override
     public ByteImage decode(byte[] encoded, DecodeOptions options) throws IOException {
-        if (encoded.length == 0) {
-            throw new IOException("the file is empty");
-        }
+        boolean jpeg = JpegStructure.checkBeforeDecoding(encoded);
         int flags = IMREAD_UNCHANGED;
         boolean bgr = true;
-        if (JpegStructure.isJpeg(encoded)) {
-            if (!JpegStructure.isComplete(encoded)) {
-                throw new IOException("truncated JPEG (no end-of-image marker after the last scan)");
-            }
+        if (jpeg) {
             int[] size = JpegStructure.size(encoded);
             int reduction = size == null ? 1 : options.reduction(size[0], size[1]);
             flags = switch (reduction) {

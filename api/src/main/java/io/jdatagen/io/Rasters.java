@@ -70,14 +70,7 @@ final class Rasters {
         for (int r = 0; r < h; r++) {
             raster.getSamples(0, r, w, 1, 0, row);
             for (int c = 0; c < w; c++) {
-                int argb = palette.getRGB(row[c]);
-                int o = (r * w + c) * channels;
-                out[o] = (byte) (argb >> 16);
-                out[o + 1] = (byte) (argb >> 8);
-                out[o + 2] = (byte) argb;
-                if (alpha) {
-                    out[o + 3] = (byte) (argb >>> 24);
-                }
+                putArgb(out, (r * w + c) * channels, palette.getRGB(row[c]), alpha);
             }
         }
         return new ByteImage(out, h, w, channels);
@@ -110,16 +103,19 @@ final class Rasters {
         for (int r = 0; r < h; r++) {
             image.getRGB(0, r, w, 1, row, 0, w);
             for (int c = 0; c < w; c++) {
-                int argb = row[c];
-                int o = (r * w + c) * channels;
-                out[o] = (byte) (argb >> 16);
-                out[o + 1] = (byte) (argb >> 8);
-                out[o + 2] = (byte) argb;
-                if (alpha) {
-                    out[o + 3] = (byte) (argb >>> 24);
-                }
+                putArgb(out, (r * w + c) * channels, row[c], alpha);
             }
         }
         return new ByteImage(out, h, w, channels);
+    }
+
+    /** Writes an ARGB pixel as R, G, B (and A when {@code alpha}) at {@code o}. */
+    private static void putArgb(byte[] out, int o, int argb, boolean alpha) {
+        out[o] = (byte) (argb >> 16);
+        out[o + 1] = (byte) (argb >> 8);
+        out[o + 2] = (byte) argb;
+        if (alpha) {
+            out[o + 3] = (byte) (argb >>> 24);
+        }
     }
 }

@@ -107,13 +107,13 @@ public final class ArrayFlow extends ImageFlow {
     }
 
     @Override
-    void writeSample(int sample, RandomGenerator rng, Tensor batch, int slot) {
+    void writeSample(int sample, RandomGenerator rng, Tensor batch, Tensor paired, int slot) {
         DataFormat format = generator.dataFormat();
-        generator.augmentInto(SourceImage.of(x.item(firstRow + sample), format), rng, batch, slot);
+        imageInto(SourceImage.of(x.item(firstRow + sample), format), rng, batch, slot);
     }
 
     @Override
-    Batch assemble(int[] indices, Tensor batchX) {
+    Batch assemble(int[] indices, Tensor batchX, Tensor paired) {
         int[] rows = new int[indices.length];
         for (int j = 0; j < indices.length; j++) {
             rows[j] = firstRow + indices[j];

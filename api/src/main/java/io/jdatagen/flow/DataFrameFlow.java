@@ -33,7 +33,7 @@ public final class DataFrameFlow {
      *     columns, labels or weights, and for options that do not apply
      */
     public static FileFlow create(ImageDataGenerator generator, DataFrame table, FlowOptions o) {
-        o.check("flowFromDataframe", FlowOptions.FILES, FlowOptions.DATAFRAME);
+        o.check("flowFromDataframe", FlowOptions.FILES, FlowOptions.LABELS, FlowOptions.DATAFRAME);
         ClassMode mode = o.classMode;
         check(table, o);
         List<Integer> rows = new ArrayList<>();

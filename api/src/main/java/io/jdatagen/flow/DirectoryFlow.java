@@ -1,5 +1,6 @@
 package io.jdatagen.flow;
 
+import io.jdatagen.data.RandomKeys;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.ImageLoader;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +44,8 @@ public final class DirectoryFlow {
      *     message) or an option that does not apply
      */
     public static FileFlow create(ImageDataGenerator generator, Path directory, FlowOptions o) {
-        o.check("flowFromDirectory", FlowOptions.FILES, FlowOptions.DIRECTORY);
+        o.check("flowFromDirectory", FlowOptions.FILES, FlowOptions.LABELS, FlowOptions.DIRECTORY,
+                FlowOptions.CLASS_DIRECTORY);
         if (!MODES.contains(o.classMode)) {
             throw new IllegalArgumentException("Invalid class_mode: " + o.classMode.configName()
                     + "; expected one of: {'categorical', 'binary', 'sparse', 'input', None}");
@@ -57,10 +60,10 @@ public final class DirectoryFlow {
         }
         double[] fractions = o.subset == null ? new double[] {0, 1} : o.subset.fractions(generator.validationSplit());
         ImageLoader loader = FileSources.loader(o);
-        List<java.nio.file.Path> paths = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
         List<String> filenames = new ArrayList<>();
         List<int[]> labels = new ArrayList<>();
-        List<java.nio.file.Path> skipped = new ArrayList<>();
+        List<Path> skipped = new ArrayList<>();
         for (Map.Entry<String, Integer> c : classIndices.entrySet()) {
             List<Path> files = walk(directory.resolve(c.getKey()), o.followLinks);
             if (o.skipUnreadable) {
@@ -69,6 +72,10 @@ public final class DirectoryFlow {
                     readable.add(files.get(i));
                 }
                 files = readable;
+            }
+            if (o.maxSamplesPerClass > 0 && files.size() > o.maxSamplesPerClass) {
+                files = capped(files, o.maxSamplesPerClass, o.seed != null ? o.seed : 0, c.getValue());
+                LOG.info("Class {}: kept {} of its files (maxSamplesPerClass)", c.getKey(), files.size());
             }
             int k = files.size();
             for (Path file : files.subList(Subset.cut(fractions[0], k), Subset.cut(fractions[1], k))) {
@@ -82,6 +89,20 @@ public final class DirectoryFlow {
         FileFlow.Rows rows = new FileFlow.Rows(paths, filenames, labels.toArray(new int[0][]), classIndices, null,
                 null, skipped, summary);
         return new FileFlow(generator, loader, o.classMode, rows, o);
+    }
+
+    /**
+     * {@code cap} of {@code files} chosen by the permutation keyed by ({@code seed},
+     * {@code classIndex}), kept in their order.
+     */
+    static List<Path> capped(List<Path> files, int cap, long seed, int classIndex) {
+        int[] chosen = Arrays.copyOf(RandomKeys.order(files.size(), true, seed, classIndex), cap);
+        Arrays.sort(chosen);
+        List<Path> kept = new ArrayList<>(cap);
+        for (int i : chosen) {
+            kept.add(files.get(i));
+        }
+        return kept;
     }
 
     /** Sub-folders of {@code dir} (symlinks to folders count), sorted by code point. */

@@ -103,13 +103,17 @@ public final class FileFlow extends ImageFlow {
     }
 
     @Override
-    void writeSample(int sample, RandomGenerator rng, Tensor batch, int slot) {
-        ByteImage image = loader.load(paths.get(sample));
-        generator.augmentInto(image.toSource(), rng, batch, slot);
+    void writeSample(int sample, RandomGenerator rng, Tensor batch, Tensor paired, int slot) {
+        imageInto(image(sample).toSource(), rng, batch, slot);
+    }
+
+    /** Sample {@code sample}'s image as loaded (decoded, colour-converted, resized; not augmented). */
+    public ByteImage image(int sample) {
+        return loader.load(paths.get(sample));
     }
 
     @Override
-    Batch assemble(int[] indices, Tensor x) {
+    Batch assemble(int[] indices, Tensor x, Tensor paired) {
         List<String> names = new ArrayList<>(indices.length);
         for (int i : indices) {
             names.add(filenames.get(i));

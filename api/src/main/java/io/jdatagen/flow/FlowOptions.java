@@ -19,10 +19,15 @@ import javax.imageio.ImageIO;
  */
 public final class FlowOptions {
     static final Set<String> ARRAY = Set.of("ignoreClassSplit");
-    static final Set<String> FILES = Set.of("targetSize", "colorMode", "classMode", "classes", "interpolation",
-            "keepAspectRatio", "codec", "exifOrientation", "reducedDecode", "skipUnreadable");
+    static final Set<String> FILES = Set.of("targetSize", "colorMode", "interpolation", "keepAspectRatio", "codec",
+            "exifOrientation", "reducedDecode", "skipUnreadable");
+    static final Set<String> LABELS = Set.of("classMode", "classes");
     static final Set<String> DIRECTORY = Set.of("followLinks");
+    static final Set<String> CLASS_DIRECTORY = Set.of("maxSamplesPerClass");
     static final Set<String> DATAFRAME = Set.of("directory", "xCol", "yCol", "weightCol", "validateFilenames");
+    static final Set<String> SEGMENTATION = Set.of("maskFillValue", "maskColorMode");
+    private static final List<Set<String>> GROUPS = List.of(ARRAY, FILES, LABELS, DIRECTORY, CLASS_DIRECTORY,
+            DATAFRAME, SEGMENTATION);
 
     final int batchSize;
     final boolean shuffle;
@@ -49,6 +54,10 @@ public final class FlowOptions {
     final boolean yColList;
     final String weightCol;
     final boolean validateFilenames;
+    final int maxSamplesPerClass;
+    final double maskFillValue;
+    final ColorMode maskColorMode;
+    final Boolean augment;
     private final Set<String> explicit;
 
     private FlowOptions(Builder b) {
@@ -77,6 +86,10 @@ public final class FlowOptions {
         yColList = b.yColList;
         weightCol = b.weightCol;
         validateFilenames = b.validateFilenames;
+        maxSamplesPerClass = b.maxSamplesPerClass;
+        maskFillValue = b.maskFillValue;
+        maskColorMode = b.maskColorMode;
+        augment = b.augment;
         explicit = Collections.unmodifiableSet(new LinkedHashSet<>(b.explicit));
     }
 
@@ -94,8 +107,7 @@ public final class FlowOptions {
     @SafeVarargs
     final void check(String flow, Set<String>... allowed) {
         for (String name : explicit) {
-            boolean common = !ARRAY.contains(name) && !FILES.contains(name) && !DIRECTORY.contains(name)
-                    && !DATAFRAME.contains(name);
+            boolean common = GROUPS.stream().noneMatch(group -> group.contains(name));
             if (!common && java.util.Arrays.stream(allowed).noneMatch(group -> group.contains(name))) {
                 throw new IllegalArgumentException("option " + name + " does not apply to " + flow);
             }
@@ -130,6 +142,10 @@ public final class FlowOptions {
         private boolean yColList;
         private String weightCol;
         private boolean validateFilenames = true;
+        private int maxSamplesPerClass;
+        private double maskFillValue;
+        private ColorMode maskColorMode = ColorMode.GRAYSCALE;
+        private Boolean augment;
 
         private Builder() {
         }
@@ -322,6 +338,44 @@ public final class FlowOptions {
         public Builder validateFilenames(boolean on) {
             this.validateFilenames = on;
             return set("validateFilenames");
+        }
+
+        /**
+         * Whether to augment the images (default: yes, except for the validation subset of a
+         * generator built with {@code augmentValidation(false)}); false only resizes and
+         * standardizes them.
+         */
+        public Builder augment(boolean on) {
+            this.augment = on;
+            return this;
+        }
+
+        /**
+         * Directories (mltk's {@code max_samples_per_class}): keep at most this many files of each
+         * class, chosen at random with the flow's seed (0 when none is set) before the validation
+         * split, kept in walk order (default 0: no cap).
+         */
+        public Builder maxSamplesPerClass(int cap) {
+            if (cap < 1) {
+                throw new IllegalArgumentException("maxSamplesPerClass must be >= 1; got: " + cap);
+            }
+            this.maxSamplesPerClass = cap;
+            return set("maxSamplesPerClass");
+        }
+
+        /** Segmentation: the mask value where the transform leaves the mask (default 0; e.g. 255 to ignore). */
+        public Builder maskFillValue(double value) {
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("maskFillValue must be a finite number; got: " + value);
+            }
+            this.maskFillValue = value;
+            return set("maskFillValue");
+        }
+
+        /** Segmentation: the colour mode masks are read in (default grayscale). */
+        public Builder maskColorMode(ColorMode mode) {
+            this.maskColorMode = Objects.requireNonNull(mode, "maskColorMode");
+            return set("maskColorMode");
         }
 
         /** The options. */

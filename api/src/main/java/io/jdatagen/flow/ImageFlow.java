@@ -6,7 +6,9 @@ import io.jdatagen.data.RandomKeys;
 import io.jdatagen.image.Compatibility;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.image.NumpyRandomState;
+import io.jdatagen.image.TransformParameters;
 import io.jdatagen.io.ImageWriter;
+import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,6 +28,10 @@ import java.util.random.RandomGenerator;
  * of epoch {@code e} reseeds numpy's MT19937 with {@code seed + e·size() + k} (mod 2^32), epoch
  * {@code e}'s permutation comes from {@code seed + e·size()}, and the batch's samples draw from
  * that one stream in order, so augmented batches equal Keras's.
+ *
+ * <p>Images are augmented unless {@link FlowOptions.Builder#augment(boolean)} says otherwise or
+ * the flow reads the validation subset of a generator built with
+ * {@code augmentValidation(false)}; then they are only resized and standardized.
  */
 public abstract class ImageFlow extends EpochSequence<Batch> {
     private final ImageDataGenerator generator;
@@ -39,6 +45,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
     private final String savePrefix;
     private final String saveFormat;
     private final int saveHashBound;
+    private final boolean augment;
     private volatile EpochOrder lastOrder;
 
     private record EpochOrder(int epoch, int[] order) {
@@ -61,6 +68,12 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         this.savePrefix = o.savePrefix;
         this.saveFormat = o.saveFormat;
         this.saveHashBound = saveHashBound;
+        this.augment = o.augment != null ? o.augment : o.subset != Subset.VALIDATION || generator.augmentValidation();
+    }
+
+    /** Whether the images are augmented (otherwise only resized and standardized). */
+    public boolean augments() {
+        return augment;
     }
 
     /** Batches per epoch: {@code ceil(samples / batchSize)}. */
@@ -123,6 +136,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         shape[0] = indices.length;
         System.arraycopy(imageShape, 0, shape, 1, 3);
         Tensor x = Tensor.zeros(shape);
+        Tensor paired = pairedBatch(indices.length);
         RandomGenerator batchStream = null;
         if (numpyStreams) {
             NumpyRandomState state = new NumpyRandomState(numpySeed(epoch, index));
@@ -134,7 +148,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         RandomGenerator[] streams = new RandomGenerator[indices.length];
         for (int j = 0; j < indices.length; j++) {
             streams[j] = numpyStreams ? batchStream : RandomKeys.forSample(seed, epoch, indices[j]);
-            writeSample(indices[j], streams[j], x, j);
+            writeSample(indices[j], streams[j], x, paired, j);
         }
         if (saveToDir != null) {
             for (int j = 0; j < indices.length; j++) {
@@ -143,14 +157,36 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
                 ImageWriter.write(ImageWriter.toBytes(x.item(j), generator.dataFormat(), true), file, saveFormat);
             }
         }
-        return assemble(indices, x);
+        return assemble(indices, x, paired);
     }
 
-    /** Augments sample {@code sample} into slot {@code slot} of {@code batch}, drawing from {@code rng}. */
-    abstract void writeSample(int sample, RandomGenerator rng, Tensor batch, int slot);
+    /**
+     * Augments (or, without augmentation, only standardizes) {@code image} into slot {@code slot}
+     * of {@code batch}, drawing from {@code rng}.
+     *
+     * @return the parameters applied (the identity without augmentation)
+     */
+    final TransformParameters imageInto(SourceImage image, RandomGenerator rng, Tensor batch, int slot) {
+        if (augment) {
+            return generator.augmentInto(image, rng, batch, slot);
+        }
+        generator.standardizeInto(image, batch, slot);
+        return TransformParameters.identity();
+    }
 
-    /** The batch of the augmented images {@code x} of samples {@code indices}, with the targets. */
-    abstract Batch assemble(int[] indices, Tensor x);
+    /** A batch for what a source writes next to each image (segmentation masks), or null. */
+    Tensor pairedBatch(int samples) {
+        return null;
+    }
+
+    /**
+     * Writes sample {@code sample} into slot {@code slot} of {@code batch} (and of {@code paired}
+     * when not null), drawing from {@code rng}.
+     */
+    abstract void writeSample(int sample, RandomGenerator rng, Tensor batch, Tensor paired, int slot);
+
+    /** The batch of the images {@code x} (and the {@code paired} batch) of samples {@code indices}, with targets. */
+    abstract Batch assemble(int[] indices, Tensor x, Tensor paired);
 
     /** Rows {@code indices} of {@code t} along axis 0, as a new tensor. */
     static Tensor rows(Tensor t, int[] indices) {

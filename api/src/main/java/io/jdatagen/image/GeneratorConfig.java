@@ -15,8 +15,9 @@ import java.util.Set;
 
 /**
  * The JSON / map form of an {@link ImageDataGenerator}: Keras's constructor arguments in
- * snake_case, plus {@code fill_value} (alias of {@code cval}), {@code resize} and
- * {@code compatibility}. Unknown keys are errors.
+ * snake_case, plus {@code fill_value} (alias of {@code cval}), {@code resize},
+ * {@code compatibility} and mltk's {@code contrast_range}, {@code noise} (a list of names or
+ * objects, see {@link Noise#fromConfig}) and {@code augment_validation}. Unknown keys are errors.
  */
 final class GeneratorConfig {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -25,7 +26,8 @@ final class GeneratorConfig {
             "rotation_range", "width_shift_range", "height_shift_range", "brightness_range", "shear_range",
             "zoom_range", "channel_shift_range", "fill_mode", "cval", "fill_value", "horizontal_flip",
             "vertical_flip", "rescale", "preprocessing_function", "data_format", "validation_split",
-            "interpolation_order", "dtype", "resize", "compatibility");
+            "interpolation_order", "dtype", "resize", "compatibility", "contrast_range", "noise",
+            "augment_validation");
     private static final Set<String> KNOWN = Set.copyOf(KEYS);
 
     private GeneratorConfig() {
@@ -58,6 +60,10 @@ final class GeneratorConfig {
         m.put("dtype", o.precision().kerasName());
         m.put("resize", o.resize() == null ? null : List.of(o.resize()[0], o.resize()[1]));
         m.put("compatibility", o.compatibility().configName());
+        m.put("contrast_range", o.contrastRange() == null ? null : List.of(o.contrastRange()[0],
+                o.contrastRange()[1]));
+        m.put("noise", o.noise().isEmpty() ? null : o.noise().stream().map(Noise::toConfig).toList());
+        m.put("augment_validation", o.augmentValidation());
         return m;
     }
 
@@ -134,6 +140,19 @@ final class GeneratorConfig {
         if (config.get("compatibility") != null) {
             b.compatibility(Compatibility.fromConfigName(string(config, "compatibility")));
         }
+        Object contrast = config.get("contrast_range");
+        if (contrast != null) {
+            double[] pair = pair(contrast);
+            if (pair == null) {
+                throw new IllegalArgumentException("contrast_range must be a list of two numbers [low, high] or null;"
+                        + " got: " + contrast);
+            }
+            b.contrastRange(pair[0], pair[1]);
+        }
+        noise(config.get("noise"), b);
+        if (config.get("augment_validation") != null) {
+            b.augmentValidation(bool(config, "augment_validation"));
+        }
         return b;
     }
 
@@ -172,6 +191,14 @@ final class GeneratorConfig {
                     + v);
         }
         b.brightnessRange(pair[0], pair[1]);
+    }
+
+    private static void noise(Object v, ImageDataGenerator.Builder b) {
+        if (v == null) {
+            return;
+        }
+        List<?> items = v instanceof List<?> list ? list : List.of(v);
+        b.noise(items.stream().map(Noise::fromConfig).toList());
     }
 
     private static void resize(Object v, ImageDataGenerator.Builder b) {

@@ -1,11 +1,13 @@
 package io.jdatagen.image;
 
+import io.jdatagen.data.RandomKeys;
 import io.jdatagen.flow.ArrayFlow;
 import io.jdatagen.flow.DataFrame;
 import io.jdatagen.flow.DataFrameFlow;
 import io.jdatagen.flow.DirectoryFlow;
 import io.jdatagen.flow.FileFlow;
 import io.jdatagen.flow.FlowOptions;
+import io.jdatagen.flow.SegmentationFlow;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.Backends;
 import io.jdatagen.spi.DataFormat;
@@ -44,13 +46,15 @@ public final class ImageDataGenerator {
             double shearRange, double[] zoomRange, double channelShiftRange, FillMode fillMode, double cval,
             boolean horizontalFlip, boolean verticalFlip, Double rescale,
             UnaryOperator<Tensor> preprocessingFunction, DataFormat dataFormat, double validationSplit,
-            Interpolation interpolation, Precision precision, int[] resize, Compatibility compatibility) {
+            Interpolation interpolation, Precision precision, int[] resize, Compatibility compatibility,
+            double[] contrastRange, List<Noise> noise, boolean augmentValidation) {
     }
 
     private final Options options;
     private final Backend backend;
     private final TransformSampler sampler;
     private final Standardizer standardizer;
+    private final PixelExtras extras;
     private volatile FeaturewiseStatistics statistics = FeaturewiseStatistics.none();
 
     private ImageDataGenerator(Options options, Backend backend) {
@@ -58,6 +62,7 @@ public final class ImageDataGenerator {
         this.backend = backend;
         this.sampler = new TransformSampler(options);
         this.standardizer = new Standardizer(options);
+        this.extras = new PixelExtras(options.contrastRange(), options.noise());
     }
 
     /** A builder with Keras's defaults (and {@link Compatibility#DOCUMENTED}). */
@@ -127,11 +132,19 @@ public final class ImageDataGenerator {
         return randomTransform(x, new NumpyRandomState(seed));
     }
 
-    /** {@link #randomTransform(Tensor, long)} drawing from {@code rng}. */
+    /**
+     * {@link #randomTransform(Tensor, long)} drawing from {@code rng}; then, when configured,
+     * mltk's contrast and noise steps (drawn after Keras's draws).
+     */
     public Tensor randomTransform(Tensor x, RandomGenerator rng) {
         AffineTransforms.checkImage(x);
         Tensor image = resize(x);
-        return applyTransform(image, sampler.sample(image.shape(), rng));
+        Tensor y = applyTransform(image, sampler.sample(image.shape(), rng));
+        if (extras.active()) {
+            y = y == x ? x.copy() : y;
+            extras.apply(y, rng);
+        }
+        return y;
     }
 
     /**
@@ -147,13 +160,19 @@ public final class ImageDataGenerator {
         if (target == null || (hwc[0] == target[0] && hwc[1] == target[1])) {
             return x;
         }
-        double ry = (double) hwc[0] / target[0];
-        double rx = (double) hwc[1] / target[1];
-        WarpPlan plan = WarpPlan.builder().inverseAffine(new double[] {ry, 0, 0.5 * ry - 0.5, 0, rx, 0.5 * rx - 0.5})
-                .interpolation(options.interpolation()).fill(FillMode.NEAREST, 0).build();
         Tensor out = Tensor.zeros(format.imageShape(target[0], target[1], hwc[2]));
-        backend.warp(SourceImage.of(x, format), plan, OutputSlot.image(out, format));
+        backend.warp(SourceImage.of(x, format), resizePlan(hwc[0], hwc[1], options.interpolation()),
+                OutputSlot.image(out, format));
         return out;
+    }
+
+    /** The warp that resamples a {@code height × width} image to the resize target, centres aligned. */
+    private WarpPlan resizePlan(int height, int width, Interpolation interpolation) {
+        int[] target = options.resize();
+        double ry = (double) height / target[0];
+        double rx = (double) width / target[1];
+        return WarpPlan.builder().inverseAffine(new double[] {ry, 0, 0.5 * ry - 0.5, 0, rx, 0.5 * rx - 0.5})
+                .interpolation(interpolation).fill(FillMode.NEAREST, 0).build();
     }
 
     /** {@link #resize} applied to every image of a rank-4 batch. */
@@ -174,41 +193,124 @@ public final class ImageDataGenerator {
     /**
      * Augments and standardizes one image into slot {@code slot} of the rank-4 {@code batch} (in
      * this generator's data format), drawing its parameters from {@code rng}: what Keras's
-     * iterators do per sample ({@code standardize(apply_transform(x, get_random_transform(...)))}).
-     * Where the options allow (no channel shift, brightness, samplewise step, ZCA or preprocessing
-     * function) the affine, the flips, rescale and the featurewise statistics run as one warp
-     * straight from the source (8-bit or float) into the slot; otherwise the extra steps follow on
-     * the warped image.
+     * iterators do per sample ({@code standardize(apply_transform(x, get_random_transform(...)))}),
+     * with mltk's contrast and noise steps before {@code standardize} when configured. Where the
+     * options allow (no channel shift, brightness, contrast, noise, samplewise step, ZCA or
+     * preprocessing function) the affine, the flips, rescale and the featurewise statistics run as
+     * one warp straight from the source (8-bit or float) into the slot; otherwise the extra steps
+     * follow on the warped image.
      *
      * @return the parameters drawn
      * @throws IllegalArgumentException if the slot's image size differs from the (resized) source's
      */
     public TransformParameters augmentInto(SourceImage source, RandomGenerator rng, Tensor batch, int slot) {
+        SourceImage src = resized(source);
+        TransformParameters p = sampler.sample(options.dataFormat().imageShape(src.height(), src.width(),
+                src.channels()), rng);
+        writeInto(src, p, rng, batch, slot);
+        return p;
+    }
+
+    /**
+     * Standardizes one image into slot {@code slot} of {@code batch} without augmenting it (after
+     * the resize when one is configured): what a flow does for validation data when
+     * {@link Builder#augmentValidation(boolean)} is off.
+     *
+     * @throws IllegalArgumentException if the slot's image size differs from the (resized) source's
+     */
+    public void standardizeInto(SourceImage source, Tensor batch, int slot) {
+        writeInto(resized(source), TransformParameters.identity(), null, batch, slot);
+    }
+
+    /**
+     * Applies the geometry of {@code p} (affine and flips, as {@link #augmentInto} drew them for
+     * the paired image) to a segmentation mask, into slot {@code slot} of {@code masks}: nearest
+     * interpolation, constant fill with {@code fillValue} (e.g. an ignore label), no colour or
+     * standardization step. A mask of another size than the configured resize is first resized by
+     * nearest neighbour.
+     *
+     * @throws IllegalArgumentException if the slot's size differs from the (resized) mask's
+     */
+    public void warpMaskInto(SourceImage mask, TransformParameters p, Tensor masks, int slot, double fillValue) {
         DataFormat format = options.dataFormat();
-        SourceImage src = source;
-        if (options.resize() != null && (source.height() != options.resize()[0]
-                || source.width() != options.resize()[1])) {
-            src = SourceImage.of(resize(toTensor(source)), format);
+        SourceImage src = mask;
+        int[] target = options.resize();
+        if (target != null && (mask.height() != target[0] || mask.width() != target[1])) {
+            Tensor out = Tensor.zeros(format.imageShape(target[0], target[1], mask.channels()));
+            backend.warp(mask, resizePlan(mask.height(), mask.width(), Interpolation.NEAREST),
+                    OutputSlot.image(out, format));
+            src = SourceImage.of(out, format);
         }
-        int[] shape = format.imageShape(src.height(), src.width(), src.channels());
-        OutputSlot out = OutputSlot.of(batch, slot, format);
+        OutputSlot out = checkedSlot(src, masks, slot);
+        double[] inverse = AffineMatrix.inverse(p.theta(), p.tx(), p.ty(), p.shear(), p.zx(), p.zy(),
+                format.imageShape(src.height(), src.width(), src.channels()), ImageAxes.of(format),
+                options.compatibility());
+        backend.warp(src, WarpPlan.builder().inverseAffine(inverse).flips(p.flipVertical(), p.flipHorizontal())
+                .interpolation(Interpolation.NEAREST).fill(FillMode.CONSTANT, fillValue).build(), out);
+    }
+
+    /**
+     * The RFC's {@code apply(data, seed)}: augments and standardizes an image (rank 3) or every
+     * image of a batch (rank 4) as a flow does, returning a new tensor (resized when a resize is
+     * configured). Image {@code i} draws from the stream keyed by ({@code seed}, 0, {@code i}), so
+     * the result depends only on the data, the configuration and the seed.
+     *
+     * @throws IllegalArgumentException if {@code data} is not rank 3 or 4
+     */
+    public Tensor apply(Tensor data, long seed) {
+        if (data.rank() != 3 && data.rank() != 4) {
+            throw new IllegalArgumentException("apply needs an image (rank 3) or a batch (rank 4); got shape "
+                    + Arrays.toString(data.shape()));
+        }
+        DataFormat format = options.dataFormat();
+        boolean single = data.rank() == 3;
+        int n = single ? 1 : data.dim(0);
+        int[] hwc = format.imageHwc(single ? data.shape() : Arrays.copyOfRange(data.shape(), 1, 4));
+        int[] size = options.resize() != null ? options.resize() : hwc;
+        int[] image = format.imageShape(size[0], size[1], hwc[2]);
+        Tensor out = Tensor.zeros(n, image[0], image[1], image[2]);
+        for (int i = 0; i < n; i++) {
+            Tensor x = single ? data : data.item(i);
+            augmentInto(SourceImage.of(x, format), RandomKeys.forSample(seed, 0, i), out, i);
+        }
+        return single ? out.item(0) : out;
+    }
+
+    private SourceImage resized(SourceImage source) {
+        int[] target = options.resize();
+        if (target == null || (source.height() == target[0] && source.width() == target[1])) {
+            return source;
+        }
+        return SourceImage.of(resize(source.toTensor(options.dataFormat())), options.dataFormat());
+    }
+
+    private OutputSlot checkedSlot(SourceImage src, Tensor batch, int slot) {
+        OutputSlot out = OutputSlot.of(batch, slot, options.dataFormat());
         if (out.height() != src.height() || out.width() != src.width() || out.channels() != src.channels()) {
             throw new IllegalArgumentException("batch slots hold " + out.height() + "x" + out.width() + "x"
                     + out.channels() + " images but the source is " + src.height() + "x" + src.width() + "x"
                     + src.channels());
         }
-        TransformParameters p = sampler.sample(shape, rng);
+        return out;
+    }
+
+    /** Warps {@code src} with {@code p} into the slot, then the pixel steps and standardize; {@code rng} null: no extras. */
+    private void writeInto(SourceImage src, TransformParameters p, RandomGenerator rng, Tensor batch, int slot) {
+        DataFormat format = options.dataFormat();
+        OutputSlot out = checkedSlot(src, batch, slot);
+        int[] shape = format.imageShape(src.height(), src.width(), src.channels());
         double[] inverse = AffineMatrix.inverse(p.theta(), p.tx(), p.ty(), p.shear(), p.zx(), p.zy(), shape,
                 ImageAxes.of(format), options.compatibility());
         WarpPlan.Builder plan = WarpPlan.builder().inverseAffine(inverse).flips(p.flipVertical(), p.flipHorizontal())
                 .interpolation(options.interpolation()).fill(options.fillMode(), options.cval())
                 .wrapConvention(options.compatibility().wrapConvention());
         FeaturewiseStatistics fitted = statistics;
-        boolean pixelSteps = p.channelShiftIntensity().isPresent() || p.brightness().isPresent();
+        boolean extraSteps = rng != null && extras.active();
+        boolean pixelSteps = p.channelShiftIntensity().isPresent() || p.brightness().isPresent() || extraSteps;
         float[][] colour = pixelSteps ? null : standardizer.foldedColour(src.channels(), fitted);
         if (colour != null) {
             backend.warp(src, plan.colour(colour[0], colour[1]).build(), out);
-            return p;
+            return;
         }
         backend.warp(src, plan.build(), out);
         Tensor y = batch.item(slot);
@@ -219,22 +321,10 @@ public final class ImageDataGenerator {
         if (p.brightness().isPresent()) {
             y = AffineTransforms.applyBrightnessShift(y, p.brightness().getAsDouble(), false);
         }
-        batch.setItem(slot, standardizer.standardizeInPlace(y, fitted, backend));
-        return p;
-    }
-
-    private Tensor toTensor(SourceImage source) {
-        DataFormat format = options.dataFormat();
-        Tensor t = Tensor.zeros(format.imageShape(source.height(), source.width(), source.channels()));
-        for (int r = 0; r < source.height(); r++) {
-            for (int c = 0; c < source.width(); c++) {
-                for (int ch = 0; ch < source.channels(); ch++) {
-                    t.data()[format.offset(source.height(), source.width(), source.channels(), r, c, ch)] =
-                            source.sample(r, c, ch);
-                }
-            }
+        if (extraSteps) {
+            extras.apply(y, rng);
         }
-        return t;
+        batch.setItem(slot, standardizer.standardizeInPlace(y, fitted, backend));
     }
 
     private WarpOptions warpOptions() {
@@ -334,6 +424,50 @@ public final class ImageDataGenerator {
         return DataFrameFlow.create(this, table, options);
     }
 
+    /**
+     * Image and mask pairs from two rank-4 arrays for segmentation: both get the same geometric
+     * transform; masks use nearest interpolation and constant fill with the options'
+     * {@code maskFillValue}, and no colour or standardization step. See {@link SegmentationFlow}.
+     *
+     * @throws IllegalArgumentException naming the argument whose shape does not fit
+     */
+    public SegmentationFlow flowPairs(Tensor images, Tensor masks, FlowOptions options) {
+        return SegmentationFlow.ofArrays(this, images, masks, options);
+    }
+
+    /**
+     * Image and mask pairs from two folders matched by relative path (see
+     * {@link SegmentationFlow#ofDirectories}).
+     *
+     * @throws IllegalArgumentException for a missing folder, or naming an image without its mask
+     */
+    public SegmentationFlow flowPairsFromDirectories(Path imageDir, Path maskDir, FlowOptions options) {
+        return SegmentationFlow.ofDirectories(this, imageDir, maskDir, options);
+    }
+
+    /**
+     * The RFC's {@code preview}: writes {@code preview.png} into {@code outputDir}, a grid with one
+     * row per image (up to {@code rows} of them): the original, then {@code copies} random
+     * transforms of it drawn with {@code seed} (see {@link PreviewGrid}).
+     *
+     * @return the file written
+     */
+    public Path preview(List<Tensor> images, Path outputDir, int copies, long seed) {
+        return PreviewGrid.write(this, images, copies, seed, outputDir.resolve("preview.png"));
+    }
+
+    /**
+     * {@link #preview(List, Path, int, long)} on the first {@code rows} images of a file source, as
+     * it loads them (decoded, colour-converted, resized).
+     */
+    public Path preview(FileFlow source, int rows, Path outputDir, int copies, long seed) {
+        List<Tensor> images = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.min(rows, source.samples()); i++) {
+            images.add(source.image(i).toSource().toTensor(dataFormat()));
+        }
+        return preview(images, outputDir, copies, seed);
+    }
+
     // ---------------------------------------------------------------- config
 
     /**
@@ -417,6 +551,11 @@ public final class ImageDataGenerator {
         return options.validationSplit();
     }
 
+    /** Whether flows augment their validation subset (mltk's option; default true, as Keras). */
+    public boolean augmentValidation() {
+        return options.augmentValidation();
+    }
+
     /** The resize target {@code {height, width}}, or null. */
     public int[] resizeTarget() {
         return options.resize() == null ? null : options.resize().clone();
@@ -457,6 +596,9 @@ public final class ImageDataGenerator {
         private Precision precision = Precision.FLOAT32;
         private int[] resize;
         private Compatibility compatibility = Compatibility.DOCUMENTED;
+        private double[] contrastRange;
+        private List<Noise> noise = List.of();
+        private boolean augmentValidation = true;
         private Backend backend;
 
         private Builder() {
@@ -645,6 +787,41 @@ public final class ImageDataGenerator {
             return this;
         }
 
+        /**
+         * mltk's {@code contrast_range}: a factor drawn from {@code [low, high]} per image scales
+         * its deviation from the image mean ({@code 1}: unchanged; {@code 0}: flat grey).
+         */
+        public Builder contrastRange(double low, double high) {
+            this.contrastRange = new double[] {low, high};
+            return this;
+        }
+
+        /** Removes the contrast range. */
+        public Builder noContrast() {
+            this.contrastRange = null;
+            return this;
+        }
+
+        /** mltk's {@code noise}: each image gets one of these kinds, chosen uniformly (none: no noise). */
+        public Builder noise(Noise... kinds) {
+            return noise(List.of(kinds));
+        }
+
+        /** {@link #noise(Noise...)} from a list. */
+        public Builder noise(List<Noise> kinds) {
+            this.noise = List.copyOf(Objects.requireNonNull(kinds, "noise"));
+            return this;
+        }
+
+        /**
+         * Whether flows over the validation subset augment their images (default true, as Keras);
+         * with false they only resize and standardize them (mltk's option).
+         */
+        public Builder augmentValidation(boolean on) {
+            this.augmentValidation = on;
+            return this;
+        }
+
         /** The backend to run on (default: the process-wide selection). */
         public Builder backend(Backend value) {
             this.backend = value;
@@ -681,6 +858,11 @@ public final class ImageDataGenerator {
                         + GeneratorConfig.pythonNumber(validationSplit));
             }
             Interpolation interpolation = Interpolation.fromOrder(interpolationOrder);
+            if (contrastRange != null && (!Double.isFinite(contrastRange[0]) || !Double.isFinite(contrastRange[1])
+                    || contrastRange[0] < 0 || contrastRange[0] > contrastRange[1])) {
+                throw new IllegalArgumentException("contrast_range must be two finite numbers 0 <= low <= high; got: "
+                        + Arrays.toString(contrastRange));
+            }
             if (resize != null && (resize[0] < 1 || resize[1] < 1)) {
                 throw new IllegalArgumentException("resize must be two sizes >= 1 (height, width); got: "
                         + Arrays.toString(resize));
@@ -715,7 +897,8 @@ public final class ImageDataGenerator {
                     brightnessRange == null ? null : brightnessRange.clone(), shearRange, zoomRange.clone(),
                     channelShiftRange, fillMode, cval, horizontalFlip, verticalFlip, rescale,
                     preprocessingFunction, dataFormat, validationSplit, interpolation, precision,
-                    resize == null ? null : resize.clone(), compatibility);
+                    resize == null ? null : resize.clone(), compatibility,
+                    contrastRange == null ? null : contrastRange.clone(), noise, augmentValidation);
             return new ImageDataGenerator(options, backend != null ? backend : Backends.current());
         }
 

@@ -192,4 +192,62 @@ class DirectoryFlowTest {
         assertEquals(0, none.targets().size());
         assertArrayEquals(new int[] {40, 8, 8, 1}, none.x().shape());
     }
+    @Test
+    void maxSamplesPerClassKeepsASeededChoiceInWalkOrder(@TempDir Path root) {
+        List<String> names = kerasTree(root);
+        FlowOptions.Builder o = FlowOptions.builder().targetSize(8, 8).maxSamplesPerClass(6).seed(4);
+        FileFlow capped = PLAIN.flowFromDirectory(root, o.build());
+        assertEquals("Found 12 images belonging to 2 classes.", capped.summary());
+        FileFlow all = PLAIN.flowFromDirectory(root, FlowOptions.builder().targetSize(8, 8).build());
+        List<String> kept = capped.filenames();
+        assertEquals(all.filenames().stream().filter(kept::contains).toList(), kept, "walk order kept");
+        assertEquals(6, kept.stream().filter(n -> n.startsWith("class-0")).count());
+        assertTrue(names.containsAll(kept));
+        assertEquals(kept, PLAIN.flowFromDirectory(root, o.build()).filenames(), "same seed, same files");
+        assertTrue(!kept.equals(PLAIN.flowFromDirectory(root, o.seed(5).build()).filenames()), "another seed, others");
+        ImageDataGenerator split = ImageDataGenerator.builder().validationSplit(0.5).build();
+        assertEquals(6, split.flowFromDirectory(root, o.subset("validation").build()).samples(), "split after the cap");
+        assertThrows(IllegalArgumentException.class, () -> FlowOptions.builder().maxSamplesPerClass(0));
+    }
+
+    @Test
+    void validationImagesAreOnlyResizedAndStandardizedWhenAugmentationIsOffForThem(@TempDir Path root) {
+        kerasTree(root);
+        ImageDataGenerator g = ImageDataGenerator.builder().validationSplit(0.25).rotationRange(90)
+                .horizontalFlip(true).rescale(0.5).augmentValidation(false).build();
+        FlowOptions.Builder o = FlowOptions.builder().targetSize(8, 9).shuffle(false).batchSize(10).seed(1);
+        FileFlow validation = g.flowFromDirectory(root, o.subset("validation").build());
+        assertTrue(!validation.augments());
+        Batch b = validation.get(0);
+        for (int j = 0; j < b.size(); j++) {
+            ByteImage loaded = validation.image(j);
+            for (int k = 0; k < loaded.data().length; k++) {
+                assertEquals((loaded.data()[k] & 0xFF) * 0.5f, b.x().data()[j * loaded.data().length + k]);
+            }
+        }
+        FileFlow training = g.flowFromDirectory(root, o.subset("training").build());
+        assertTrue(training.augments());
+        assertTrue(g.flowFromDirectory(root, o.subset("validation").augment(true).build()).augments(),
+                "the flow's option wins");
+    }
+    @Test
+    void previewOfADirectorySourceShowsItsFirstImagesAsLoaded(@TempDir Path root, @TempDir Path out)
+            throws IOException {
+        kerasTree(root);
+        ImageDataGenerator g = ImageDataGenerator.builder().rotationRange(20).build();
+        FileFlow flow = g.flowFromDirectory(root, FlowOptions.builder().targetSize(10, 12).build());
+        java.awt.image.BufferedImage grid = javax.imageio.ImageIO.read(g.preview(flow, 3, out, 2, 5).toFile());
+        assertEquals(3 * 12, grid.getWidth());
+        assertEquals(3 * 10, grid.getHeight());
+        for (int i = 0; i < 3; i++) {
+            ByteImage loaded = flow.image(i);
+            for (int r = 0; r < 10; r++) {
+                for (int c = 0; c < 12; c++) {
+                    int rgb = grid.getRGB(c, i * 10 + r);
+                    assertEquals(loaded.get(r, c, 0), rgb >> 16 & 0xFF);
+                    assertEquals(loaded.get(r, c, 2), rgb & 0xFF);
+                }
+            }
+        }
+    }
 }

@@ -105,6 +105,20 @@ public final class SourceImage {
                 + (bytes != null ? ", u8" : ", f32") + "]";
     }
 
+    /** A float copy of this image as a rank-3 tensor in {@code layout}. */
+    public Tensor toTensor(DataFormat layout) {
+        Tensor t = Tensor.zeros(layout.imageShape(height, width, channels));
+        float[] out = t.data();
+        for (int r = 0; r < height; r++) {
+            for (int c = 0; c < width; c++) {
+                for (int ch = 0; ch < channels; ch++) {
+                    out[layout.offset(height, width, channels, r, c, ch)] = sample(r, c, ch);
+                }
+            }
+        }
+        return t;
+    }
+
     /** The shape {@code [height, width, channels]}. */
     public int[] hwc() {
         return new int[] {height, width, channels};

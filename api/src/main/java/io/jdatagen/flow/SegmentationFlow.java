@@ -1,0 +1,266 @@
+package io.jdatagen.flow;
+
+import io.jdatagen.data.Batch;
+import io.jdatagen.image.ImageDataGenerator;
+import io.jdatagen.image.TransformParameters;
+import io.jdatagen.io.ImageLoader;
+import io.jdatagen.io.ResizeFilter;
+import io.jdatagen.spi.DataFormat;
+import io.jdatagen.spi.SourceImage;
+import io.jdatagen.spi.Tensor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Image and mask pairs for segmentation: each batch holds the augmented images as input and their
+ * masks as target, both under the same geometric transform (affine and flips). Masks are warped
+ * with nearest interpolation and a constant fill ({@link FlowOptions.Builder#maskFillValue}),
+ * never colour-shifted, noised or standardized, so label values survive. Pairs come from two
+ * arrays or from two folders matched by relative path; the validation split takes the first
+ * fraction of the pairs.
+ */
+public final class SegmentationFlow extends ImageFlow {
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentationFlow.class);
+
+    private final ImageDataGenerator generator;
+    private final Pairs pairs;
+    private final int first;
+    private final int[] maskShape;
+    private final double fillValue;
+
+    /** Where the pairs come from. */
+    private interface Pairs {
+        SourceImage image(int row);
+
+        SourceImage mask(int row);
+
+        String name(int row);
+    }
+
+    private record ArrayPairs(Tensor images, Tensor masks, DataFormat format) implements Pairs {
+        @Override
+        public SourceImage image(int row) {
+            return SourceImage.of(images.item(row), format);
+        }
+
+        @Override
+        public SourceImage mask(int row) {
+            return SourceImage.of(masks.item(row), format);
+        }
+
+        @Override
+        public String name(int row) {
+            return null;
+        }
+    }
+
+    private record FilePairs(List<Path> images, List<Path> masks, List<String> names, ImageLoader imageLoader,
+            ImageLoader maskLoader) implements Pairs {
+        @Override
+        public SourceImage image(int row) {
+            return imageLoader.load(images.get(row)).toSource();
+        }
+
+        @Override
+        public SourceImage mask(int row) {
+            return maskLoader.load(masks.get(row)).toSource();
+        }
+
+        @Override
+        public String name(int row) {
+            return names.get(row);
+        }
+    }
+
+    private SegmentationFlow(ImageDataGenerator generator, Pairs pairs, int first, int rows, int[] imageShape,
+            int[] maskShape, FlowOptions o) {
+        super(generator, rows, imageShape, o, 10_000_000);
+        this.generator = generator;
+        this.pairs = pairs;
+        this.first = first;
+        this.maskShape = maskShape;
+        this.fillValue = o.maskFillValue;
+    }
+
+    /**
+     * Pairs from a rank-4 image array and a rank-4 mask array (same number of rows, same height
+     * and width; any channel counts), in the generator's data format.
+     *
+     * @throws IllegalArgumentException naming the argument whose shape does not fit
+     */
+    public static SegmentationFlow ofArrays(ImageDataGenerator generator, Tensor images, Tensor masks,
+            FlowOptions o) {
+        o.check("flowPairs", FlowOptions.SEGMENTATION);
+        if (images.rank() != 4 || masks.rank() != 4) {
+            throw new IllegalArgumentException("images and masks must have rank 4; got images "
+                    + Arrays.toString(images.shape()) + ", masks " + Arrays.toString(masks.shape()));
+        }
+        DataFormat format = generator.dataFormat();
+        int[] image = format.imageHwc(Arrays.copyOfRange(images.shape(), 1, 4));
+        int[] mask = format.imageHwc(Arrays.copyOfRange(masks.shape(), 1, 4));
+        if (images.dim(0) != masks.dim(0) || image[0] != mask[0] || image[1] != mask[1]) {
+            throw new IllegalArgumentException("masks must have one row per image and the images' height and width;"
+                    + " got images " + Arrays.toString(images.shape()) + ", masks " + Arrays.toString(masks.shape()));
+        }
+        int n = images.dim(0);
+        int[] range = range(generator, o, n);
+        int[] size = generator.resizeTarget() != null ? generator.resizeTarget() : image;
+        return new SegmentationFlow(generator, new ArrayPairs(images, masks, format), range[0], range[1],
+                format.imageShape(size[0], size[1], image[2]), format.imageShape(size[0], size[1], mask[2]), o);
+    }
+
+    /**
+     * Pairs from two folders: every white-listed image under {@code imageDir} (in
+     * {@code flowFromDirectory}'s walk order) with the mask at the same relative path under
+     * {@code maskDir}, or, when that file does not exist, the one mask there with the same name
+     * and another white-listed extension ({@code a/x.jpg} with {@code a/x.png}). Images load with
+     * the options' colour mode and interpolation, masks with {@code maskColorMode} and nearest.
+     *
+     * @throws IllegalArgumentException for a missing folder, or naming an image without a mask or
+     *     with several candidate masks
+     */
+    public static SegmentationFlow ofDirectories(ImageDataGenerator generator, Path imageDir, Path maskDir,
+            FlowOptions o) {
+        o.check("flowPairsFromDirectories", FlowOptions.FILES, FlowOptions.DIRECTORY, FlowOptions.SEGMENTATION);
+        for (Path dir : List.of(imageDir, maskDir)) {
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("directory " + dir + " does not exist or is not a directory");
+            }
+        }
+        List<Path> images = DirectoryFlow.walk(imageDir, o.followLinks);
+        List<Path> masks = new ArrayList<>(images.size());
+        for (Path image : images) {
+            masks.add(maskOf(imageDir.relativize(image), maskDir));
+        }
+        long orphans = countFiles(maskDir, o.followLinks) - new HashSet<>(masks).size();
+        if (orphans > 0) {
+            LOG.warn("{} mask file(s) under {} have no image under {}; they are not used", orphans, maskDir, imageDir);
+        }
+        ImageLoader imageLoader = FileSources.loader(o);
+        ImageLoader maskLoader = new ImageLoader(imageLoader.codec(), o.maskColorMode, o.targetSize,
+                ResizeFilter.NEAREST, o.keepAspectRatio, o.exifOrientation, false);
+        List<Path> skipped = new ArrayList<>();
+        if (o.skipUnreadable) {
+            Set<Integer> unreadable = new HashSet<>();
+            Set<Integer> readableImages = new HashSet<>(FileSources.readable(images, imageLoader, skipped));
+            Set<Integer> readableMasks = new HashSet<>(FileSources.readable(masks, maskLoader, skipped));
+            for (int i = 0; i < images.size(); i++) {
+                if (!readableImages.contains(i) || !readableMasks.contains(i)) {
+                    unreadable.add(i);
+                }
+            }
+            images = without(images, unreadable);
+            masks = without(masks, unreadable);
+        }
+        int[] range = range(generator, o, images.size());
+        List<String> names = images.stream().map(p -> imageDir.relativize(p).toString()).toList();
+        LOG.info("Found {} image/mask pairs.", range[1]);
+        int[] size = generator.resizeTarget() != null ? generator.resizeTarget() : o.targetSize;
+        DataFormat format = generator.dataFormat();
+        return new SegmentationFlow(generator, new FilePairs(images, masks, names, imageLoader, maskLoader),
+                range[0], range[1], format.imageShape(size[0], size[1], o.colorMode.channels()),
+                format.imageShape(size[0], size[1], o.maskColorMode.channels()), o);
+    }
+
+    /** {@code {first row, rows}} of the subset: the first fraction is the validation part. */
+    private static int[] range(ImageDataGenerator generator, FlowOptions o, int n) {
+        if (o.subset == null) {
+            return new int[] {0, n};
+        }
+        int split = Subset.cut(generator.validationSplit(), n);
+        return o.subset == Subset.VALIDATION ? new int[] {0, split} : new int[] {split, n - split};
+    }
+
+    private static Path maskOf(Path relative, Path maskDir) {
+        Path same = maskDir.resolve(relative.toString());
+        if (Files.isRegularFile(same)) {
+            return same;
+        }
+        String name = relative.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        Path folder = same.getParent();
+        List<Path> candidates = new ArrayList<>();
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> entries = Files.list(folder)) {
+                entries.filter(p -> {
+                    String n = p.getFileName().toString();
+                    return n.startsWith(stem + ".") && n.indexOf('.', stem.length() + 1) < 0
+                            && FileSources.isWhiteListed(n) && Files.isRegularFile(p);
+                }).sorted().forEach(candidates::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list mask folder " + folder, e);
+            }
+        }
+        if (candidates.size() != 1) {
+            throw new IllegalArgumentException((candidates.isEmpty() ? "no mask" : "several masks " + candidates)
+                    + " for image " + relative + ": expected " + same + " or one file " + stem + ".{"
+                    + String.join(",", FileSources.WHITE_LIST) + "} in " + folder);
+        }
+        return candidates.get(0);
+    }
+
+    private static long countFiles(Path dir, boolean followLinks) {
+        return DirectoryFlow.walk(dir, followLinks).size();
+    }
+
+    private static List<Path> without(List<Path> paths, Set<Integer> dropped) {
+        List<Path> kept = new ArrayList<>(paths.size());
+        for (int i = 0; i < paths.size(); i++) {
+            if (!dropped.contains(i)) {
+                kept.add(paths.get(i));
+            }
+        }
+        return kept;
+    }
+
+    /** The shape of one mask in the batches, in the generator's data format. */
+    public int[] maskShape() {
+        return maskShape.clone();
+    }
+
+    /** Each pair's image file relative to the image folder (empty for arrays), in sample order. */
+    public List<String> filenames() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < samples() && pairs.name(first + i) != null; i++) {
+            names.add(pairs.name(first + i));
+        }
+        return names;
+    }
+
+    @Override
+    Tensor pairedBatch(int samples) {
+        return Tensor.zeros(samples, maskShape[0], maskShape[1], maskShape[2]);
+    }
+
+    @Override
+    void writeSample(int sample, RandomGenerator rng, Tensor batch, Tensor paired, int slot) {
+        TransformParameters p = imageInto(pairs.image(first + sample), rng, batch, slot);
+        generator.warpMaskInto(pairs.mask(first + sample), p, paired, slot, fillValue);
+    }
+
+    @Override
+    Batch assemble(int[] indices, Tensor x, Tensor paired) {
+        int[] rows = new int[indices.length];
+        List<String> names = new ArrayList<>(indices.length);
+        for (int j = 0; j < indices.length; j++) {
+            rows[j] = first + indices[j];
+            names.add(pairs.name(rows[j]));
+        }
+        if (names.contains(null)) {
+            return new Batch(List.of(x), List.of(paired), null, rows);
+        }
+        return new Batch(List.of(x), List.of(paired), null, rows, names);
+    }
+}

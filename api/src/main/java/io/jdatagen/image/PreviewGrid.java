@@ -1,0 +1,105 @@
+package io.jdatagen.image;
+
+import io.jdatagen.data.RandomKeys;
+import io.jdatagen.spi.DataFormat;
+import io.jdatagen.spi.Tensor;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/**
+ * The preview grid: one row per image, the original in the first column and {@code copies}
+ * random transforms of it after. Every cell is as large as the largest tile; a smaller tile sits
+ * in its cell's top-left corner on black. Pixels are written as they are, rounded and clamped to
+ * 0..255 (no rescaling: the images are raw pixel values, before standardization); 1 channel as
+ * gray, 3 as RGB, 4 as RGB with alpha ignored. Copy {@code k} of image {@code i} draws from the
+ * stream keyed by ({@code seed}, {@code k}, {@code i}).
+ */
+public final class PreviewGrid {
+    private PreviewGrid() {
+    }
+
+    /**
+     * Renders the grid of {@code images} (rank 3, in the generator's data format) and writes it to
+     * {@code file} as PNG.
+     *
+     * @return {@code file}
+     * @throws IllegalArgumentException if there is no image, {@code copies < 0}, or an image has
+     *     other than 1, 3 or 4 channels
+     */
+    public static Path write(ImageDataGenerator generator, List<Tensor> images, int copies, long seed, Path file) {
+        if (images.isEmpty()) {
+            throw new IllegalArgumentException("preview needs at least one image");
+        }
+        if (copies < 0) {
+            throw new IllegalArgumentException("copies must be >= 0; got: " + copies);
+        }
+        DataFormat format = generator.dataFormat();
+        List<List<Tensor>> rows = new ArrayList<>();
+        int cellHeight = 0;
+        int cellWidth = 0;
+        for (int i = 0; i < images.size(); i++) {
+            Tensor image = images.get(i);
+            if (image.rank() != 3) {
+                throw new IllegalArgumentException("preview images must have rank 3; image " + i + " has shape "
+                        + Arrays.toString(image.shape()));
+            }
+            List<Tensor> tiles = new ArrayList<>();
+            tiles.add(image);
+            for (int k = 1; k <= copies; k++) {
+                tiles.add(generator.randomTransform(image, RandomKeys.forSample(seed, k, i)));
+            }
+            for (Tensor tile : tiles) {
+                int[] hwc = format.imageHwc(tile.shape());
+                if (hwc[2] != 1 && hwc[2] != 3 && hwc[2] != 4) {
+                    throw new IllegalArgumentException("preview shows images with 1, 3 or 4 channels; image " + i
+                            + " has " + hwc[2]);
+                }
+                cellHeight = Math.max(cellHeight, hwc[0]);
+                cellWidth = Math.max(cellWidth, hwc[1]);
+            }
+            rows.add(tiles);
+        }
+        BufferedImage grid = new BufferedImage(cellWidth * (copies + 1), cellHeight * rows.size(),
+                BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < rows.size(); i++) {
+            for (int k = 0; k < rows.get(i).size(); k++) {
+                draw(rows.get(i).get(k), format, grid, k * cellWidth, i * cellHeight);
+            }
+        }
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            ImageIO.write(grid, "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write preview " + file, e);
+        }
+        return file;
+    }
+
+    private static void draw(Tensor tile, DataFormat format, BufferedImage grid, int left, int top) {
+        int[] hwc = format.imageHwc(tile.shape());
+        int h = hwc[0];
+        int w = hwc[1];
+        int c = hwc[2];
+        float[] x = tile.data();
+        for (int r = 0; r < h; r++) {
+            for (int col = 0; col < w; col++) {
+                int rgb = 0;
+                for (int ch = 0; ch < 3; ch++) {
+                    float v = x[format.offset(h, w, c, r, col, c == 1 ? 0 : ch)];
+                    rgb = rgb << 8 | (int) Math.max(0, Math.min(255, Math.round(v)));
+                }
+                grid.setRGB(left + col, top + r, rgb);
+            }
+        }
+    }
+}

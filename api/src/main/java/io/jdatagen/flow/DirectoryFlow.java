@@ -65,7 +65,7 @@ public final class DirectoryFlow {
         List<int[]> labels = new ArrayList<>();
         List<Path> skipped = new ArrayList<>();
         for (Map.Entry<String, Integer> c : classIndices.entrySet()) {
-            List<Path> files = walk(directory.resolve(c.getKey()), o.followLinks);
+            List<Path> files = imageFiles(directory.resolve(c.getKey()), o.followLinks);
             if (o.skipUnreadable) {
                 List<Path> readable = new ArrayList<>();
                 for (int i : FileSources.readable(files, loader, skipped)) {
@@ -115,11 +115,12 @@ public final class DirectoryFlow {
     }
 
     /**
-     * Keras's {@code _iter_valid_files}: every folder under {@code classDir} (entering symlinked
-     * folders only with {@code followLinks}) in order of its full path string, each folder's
-     * white-listed non-folder entries in name order.
+     * The image files under {@code classDir} in Keras's {@code _iter_valid_files} order: every
+     * folder (entering symlinked folders only with {@code followLinks}) in order of its full path
+     * string, each folder's white-listed non-folder entries (png, jpg, jpeg, bmp, ppm, tif, tiff)
+     * in name order. Empty when {@code classDir} is not a folder.
      */
-    static List<Path> walk(Path classDir, boolean followLinks) {
+    public static List<Path> imageFiles(Path classDir, boolean followLinks) {
         if (!Files.isDirectory(classDir)) {
             return List.of();
         }

@@ -138,7 +138,7 @@ public final class SegmentationFlow extends ImageFlow {
                 throw new IllegalArgumentException("directory " + dir + " does not exist or is not a directory");
             }
         }
-        List<Path> images = DirectoryFlow.walk(imageDir, o.followLinks);
+        List<Path> images = DirectoryFlow.imageFiles(imageDir, o.followLinks);
         List<Path> masks = new ArrayList<>(images.size());
         for (Path image : images) {
             masks.add(maskOf(imageDir.relativize(image), maskDir));
@@ -212,7 +212,7 @@ public final class SegmentationFlow extends ImageFlow {
     }
 
     private static long countFiles(Path dir, boolean followLinks) {
-        return DirectoryFlow.walk(dir, followLinks).size();
+        return DirectoryFlow.imageFiles(dir, followLinks).size();
     }
 
     private static List<Path> without(List<Path> paths, Set<Integer> dropped) {

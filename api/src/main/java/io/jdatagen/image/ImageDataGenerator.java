@@ -457,13 +457,15 @@ public final class ImageDataGenerator {
     }
 
     /**
-     * {@link #preview(List, Path, int, long)} on the first {@code rows} images of a file source, as
-     * it loads them (decoded, colour-converted, resized).
+     * {@link #preview(List, Path, int, long)} on {@code rows} images of a file source spread
+     * evenly over its samples (sample {@code ⌊i·n/rows⌋} for row {@code i}, so that every class
+     * of a sorted folder shows), as it loads them (decoded, colour-converted, resized).
      */
     public Path preview(FileFlow source, int rows, Path outputDir, int copies, long seed) {
+        int shown = Math.min(rows, source.samples());
         List<Tensor> images = new java.util.ArrayList<>();
-        for (int i = 0; i < Math.min(rows, source.samples()); i++) {
-            images.add(source.image(i).toSource().toTensor(dataFormat()));
+        for (int i = 0; i < shown; i++) {
+            images.add(source.image((int) ((long) i * source.samples() / shown)).toSource().toTensor(dataFormat()));
         }
         return preview(images, outputDir, copies, seed);
     }

@@ -1,6 +1,8 @@
 package io.jdatagen.image;
 
 import io.jdatagen.data.RandomKeys;
+import io.jdatagen.io.ByteImage;
+import io.jdatagen.io.ImageWriter;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.Tensor;
 import java.awt.image.BufferedImage;
@@ -86,19 +88,14 @@ public final class PreviewGrid {
     }
 
     private static void draw(Tensor tile, DataFormat format, BufferedImage grid, int left, int top) {
-        int[] hwc = format.imageHwc(tile.shape());
-        int h = hwc[0];
-        int w = hwc[1];
-        int c = hwc[2];
-        float[] x = tile.data();
-        for (int r = 0; r < h; r++) {
-            for (int col = 0; col < w; col++) {
-                int rgb = 0;
-                for (int ch = 0; ch < 3; ch++) {
-                    float v = x[format.offset(h, w, c, r, col, c == 1 ? 0 : ch)];
-                    rgb = rgb << 8 | (int) Math.max(0, Math.min(255, Math.round(v)));
-                }
-                grid.setRGB(left + col, top + r, rgb);
+        ByteImage pixels = ImageWriter.toPixels(tile, format);
+        boolean gray = pixels.channels() == 1;
+        for (int r = 0; r < pixels.height(); r++) {
+            for (int c = 0; c < pixels.width(); c++) {
+                int red = pixels.get(r, c, 0);
+                int rgb = gray ? red << 16 | red << 8 | red
+                        : red << 16 | pixels.get(r, c, 1) << 8 | pixels.get(r, c, 2);
+                grid.setRGB(left + c, top + r, rgb);
             }
         }
     }

@@ -53,6 +53,29 @@ public final class ImageWriter {
         return new ByteImage(out, h, w, c);
     }
 
+    /**
+     * {@code image} (rank 3, in {@code format}) as 8-bit pixels, each value rounded to the nearest
+     * integer and clamped to 0..255 (no rescaling): raw pixel values, e.g. augmented but not yet
+     * standardized images.
+     */
+    public static ByteImage toPixels(Tensor image, DataFormat format) {
+        int[] hwc = format.imageHwc(image.shape());
+        int h = hwc[0];
+        int w = hwc[1];
+        int c = hwc[2];
+        float[] x = image.data();
+        byte[] out = new byte[h * w * c];
+        for (int r = 0; r < h; r++) {
+            for (int col = 0; col < w; col++) {
+                for (int ch = 0; ch < c; ch++) {
+                    out[(r * w + col) * c + ch] = (byte) Math.max(0, Math.min(255,
+                            Math.round(x[format.offset(h, w, c, r, col, ch)])));
+                }
+            }
+        }
+        return new ByteImage(out, h, w, c);
+    }
+
     /** Writes {@code image} to {@code file} in {@code formatName} (png, jpeg, bmp, gif, tiff). */
     public static void write(ByteImage image, Path file, String formatName) {
         String f = formatName.toLowerCase(Locale.ROOT);

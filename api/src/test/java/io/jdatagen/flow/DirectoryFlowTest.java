@@ -231,7 +231,7 @@ class DirectoryFlowTest {
                 "the flow's option wins");
     }
     @Test
-    void previewOfADirectorySourceShowsItsFirstImagesAsLoaded(@TempDir Path root, @TempDir Path out)
+    void previewOfADirectorySourceShowsImagesSpreadOverItAsLoaded(@TempDir Path root, @TempDir Path out)
             throws IOException {
         kerasTree(root);
         ImageDataGenerator g = ImageDataGenerator.builder().rotationRange(20).build();
@@ -240,7 +240,7 @@ class DirectoryFlowTest {
         assertEquals(3 * 12, grid.getWidth());
         assertEquals(3 * 10, grid.getHeight());
         for (int i = 0; i < 3; i++) {
-            ByteImage loaded = flow.image(i);
+            ByteImage loaded = flow.image(i * 40 / 3);
             for (int r = 0; r < 10; r++) {
                 for (int c = 0; c < 12; c++) {
                     int rgb = grid.getRGB(c, i * 10 + r);

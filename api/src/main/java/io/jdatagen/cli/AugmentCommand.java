@@ -1,0 +1,134 @@
+package io.jdatagen.cli;
+
+import io.jdatagen.data.RandomKeys;
+import io.jdatagen.image.ImageDataGenerator;
+import io.jdatagen.io.ImageLoader;
+import io.jdatagen.io.ImageWriter;
+import io.jdatagen.spi.DataFormat;
+import io.jdatagen.spi.Tensor;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.imageio.ImageIO;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jdatagen augment}: offline augmentation. Copy {@code k} of the {@code i}-th image (walk
+ * order) draws from the stream keyed by ({@code seed}, {@code k}, {@code i}), so the output does
+ * not depend on the number of workers.
+ */
+@Command(name = "augment", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Writes N randomly augmented copies of every image under DIR to OUT, keeping the folder"
+                + " structure: DIR/a/x.jpg gives OUT/a/x_1.png ... OUT/a/x_N.png.",
+            "The generator's augmentation steps run (geometry, flips, channel shift, brightness, contrast, noise);"
+                + " its standardization steps (rescale, centring, normalization, ZCA) belong to training and are not"
+                + " applied. Pixel values are rounded and clamped to 0-255.",
+            "Without --config the augmentation is the demo's (see jdatagen demo --help)."})
+final class AugmentCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR",
+            description = "Folder of images, searched recursively for png, jpg, jpeg, bmp, ppm, tif and tiff files.")
+    private Path dir;
+
+    @Parameters(index = "1", paramLabel = "OUT", description = "Folder to write the copies to (created if needed).")
+    private Path out;
+
+    @Mixin
+    private GeneratorConfigOption config;
+
+    @Mixin
+    private ImageInputOptions input;
+
+    @Option(names = "--copies", paramLabel = "N", defaultValue = "1",
+            description = "Augmented copies per image (default: ${DEFAULT-VALUE}).")
+    private int copies;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "Seed of the random augmentations (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "png",
+            description = "Output format: png, jpg, bmp, gif or tiff (default: ${DEFAULT-VALUE}).")
+    private String format;
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Threads (default: the number of processors).")
+    private int workers = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public Integer call() throws Exception {
+        if (copies < 1) {
+            throw new ParameterException(spec.commandLine(), "--copies must be >= 1; got: " + copies);
+        }
+        if (workers < 1) {
+            throw new ParameterException(spec.commandLine(), "--workers must be >= 1; got: " + workers);
+        }
+        String fmt = format.toLowerCase(Locale.ROOT);
+        if (!ImageIO.getImageWritersByFormatName(fmt).hasNext()) {
+            throw new ParameterException(spec.commandLine(), "--format must be one of png, jpg, bmp, gif, tiff; got: "
+                    + format);
+        }
+        List<Path> files = ImageFolder.images(dir);
+        ImageDataGenerator generator = config.generator();
+        ImageLoader loader = input.loader();
+        PrintWriter stdout = spec.commandLine().getOut();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "jdatagen-augment");
+            t.setDaemon(true);
+            return t;
+        });
+        try (Progress progress = Progress.start("augment", (long) files.size() * copies, "images",
+                spec.commandLine().getErr())) {
+            List<Future<?>> tasks = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                int index = i;
+                tasks.add(pool.submit(() -> {
+                    augment(generator, loader, index, files.get(index), fmt);
+                    progress.step(copies);
+                    return null;
+                }));
+            }
+            for (Future<?> task : tasks) {
+                try {
+                    task.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        stdout.println("Wrote " + (long) files.size() * copies + " images (" + copies + " per image, " + files.size()
+                + " images under " + dir + ") to " + out);
+        return 0;
+    }
+
+    private void augment(ImageDataGenerator generator, ImageLoader loader, int index, Path file, String fmt) {
+        DataFormat layout = generator.dataFormat();
+        Tensor image = loader.load(file).toSource().toTensor(layout);
+        Path relative = dir.relativize(file);
+        String name = relative.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        Path folder = relative.getParent() == null ? out : out.resolve(relative.getParent().toString());
+        for (int k = 1; k <= copies; k++) {
+            Tensor augmented = generator.randomTransform(image, RandomKeys.forSample(seed, k, index));
+            ImageWriter.write(ImageWriter.toPixels(augmented, layout), folder.resolve(stem + "_" + k + "." + fmt), fmt);
+        }
+    }
+}

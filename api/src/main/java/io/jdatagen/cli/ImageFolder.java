@@ -1,0 +1,28 @@
+package io.jdatagen.cli;
+
+import io.jdatagen.flow.DirectoryFlow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The image files a command reads from a folder argument. */
+final class ImageFolder {
+    private ImageFolder() {
+    }
+
+    /**
+     * Every image under {@code dir} in {@code flowFromDirectory}'s walk order.
+     *
+     * @throws IllegalArgumentException if {@code dir} is not a folder or holds no image
+     */
+    static List<Path> images(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("DIR " + dir + " does not exist or is not a folder");
+        }
+        List<Path> files = DirectoryFlow.imageFiles(dir, false);
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("DIR " + dir + " holds no png, jpg, jpeg, bmp, ppm, tif or tiff file");
+        }
+        return files;
+    }
+}

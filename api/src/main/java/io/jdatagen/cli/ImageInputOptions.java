@@ -1,0 +1,34 @@
+package io.jdatagen.cli;
+
+import io.jdatagen.io.ColorMode;
+import io.jdatagen.io.ImageCodecs;
+import io.jdatagen.io.ImageLoader;
+import io.jdatagen.io.ResizeFilter;
+import picocli.CommandLine.Option;
+
+/** How {@code preview} and {@code augment} load images: size, colour mode, resize filter. */
+final class ImageInputOptions {
+    @Option(names = "--target-size", paramLabel = "HxW", converter = ImageSize.Converter.class,
+            description = "Resize every image to HEIGHTxWIDTH when loading it (default: keep each image's size).")
+    ImageSize targetSize;
+
+    @Option(names = "--color-mode", paramLabel = "MODE", defaultValue = "rgb",
+            description = "Colour mode images are loaded in: grayscale, rgb or rgba (default: ${DEFAULT-VALUE}).")
+    String colorMode;
+
+    @Option(names = "--interpolation", paramLabel = "FILTER", defaultValue = "bilinear",
+            description = "Resize filter: nearest, bilinear, bicubic, lanczos, box or hamming, as Pillow defines them"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String interpolation;
+
+    /**
+     * The loader these options describe, on the selected codec, with EXIF orientation applied.
+     *
+     * @throws IllegalArgumentException naming an unknown colour mode or filter
+     */
+    ImageLoader loader() {
+        return new ImageLoader(ImageCodecs.current(), ColorMode.fromName(colorMode),
+                targetSize == null ? null : targetSize.toArray(),
+                ResizeFilter.fromName(interpolation), false, true, true);
+    }
+}

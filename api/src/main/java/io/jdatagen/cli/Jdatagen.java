@@ -1,0 +1,69 @@
+package io.jdatagen.cli;
+
+import io.jdatagen.io.ImageReadException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code jdatagen} command-line tool: {@code demo}, {@code preview}, {@code augment} and
+ * {@code backends}. Bad input (a missing folder, an invalid config) ends with one line naming it
+ * and exit status 1; a usage error prints the usage and exits with 2.
+ */
+@Command(name = "jdatagen", mixinStandardHelpOptions = true, versionProvider = Jdatagen.Version.class,
+        description = "Real-time image augmentation and data loading for the JVM, with Keras's"
+                + " ImageDataGenerator semantics.",
+        subcommands = {DemoCommand.class, PreviewCommand.class, AugmentCommand.class, BackendsCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Jdatagen implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    /** Runs the tool and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The tool's command line, with jdatagen's error handling; {@code execute(args)} runs it. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Jdatagen());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException
+                    || e instanceof ImageReadException || e instanceof IOException) {
+                commandLine.getErr().println(commandLine.getCommandName() + ": " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        return cl;
+    }
+
+    /** Without a command: prints the usage and fails. */
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("Missing command: one of demo, preview, augment, backends.");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    /** The version from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Jdatagen.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"jdatagen " + p.getProperty("version", "(unknown version)"),
+                    "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

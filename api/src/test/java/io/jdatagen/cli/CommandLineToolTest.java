@@ -1,0 +1,206 @@
+package io.jdatagen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jdatagen.io.ByteImage;
+import io.jdatagen.io.TestImages;
+import io.jdatagen.spi.Backends;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** The command-line tool end to end, in process. */
+class CommandLineToolTest {
+    /** What one run printed and returned. */
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Jdatagen.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int status = cl.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    private static BufferedImage read(Path png) throws IOException {
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertTrue(img != null, "readable image " + png);
+        return img;
+    }
+
+    /** Three PNG images of different sizes, two of them in a sub-folder. */
+    private static void folder(Path dir) {
+        TestImages.write(dir.resolve("top.png"), TestImages.encode(TestImages.toBuffered(
+                TestImages.gradient(20, 30, 3)), "png"));
+        TestImages.write(dir.resolve("sub/a.png"), TestImages.encode(TestImages.toBuffered(
+                TestImages.blocks(16, 24)), "png"));
+        TestImages.write(dir.resolve("sub/b.png"), TestImages.encode(TestImages.toBuffered(
+                TestImages.gradient(25, 15, 3)), "png"));
+    }
+
+    @Test
+    void demoStreamsAGeneratedDatasetAndWritesAPreview(@TempDir Path out) throws IOException {
+        Run r = run("demo", "--classes", "2", "--images-per-class", "5", "--epochs", "2", "--batch-size", "4",
+                "--workers", "2", "--target-size", "24x24", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("Generated 10 JPEG images of 2 shape classes"), r.out());
+        assertTrue(r.out().contains("2 epochs x 3 batches: 20 images of [24, 24, 3] in "), r.out());
+        assertTrue(r.out().contains("images/s"), r.out());
+        assertTrue(r.out().contains("Backend: " + Backends.current().name() + "; codec: "), r.out());
+        assertTrue(r.err().contains("6/6 batches"), "the progress display ends at 6 of 6: " + r.err());
+        BufferedImage preview = read(out.resolve("preview.png"));
+        assertEquals(6 * 24, preview.getWidth());
+        assertEquals(4 * 24, preview.getHeight());
+    }
+
+    @Test
+    void demoReadsAGivenFolderAndConfig(@TempDir Path data, @TempDir Path out) throws IOException {
+        SampleDataset.write(data, 3, 2, 20, 1);
+        Path config = Files.writeString(data.resolve("gen.json"), "{\"horizontal_flip\": true, \"rescale\": 0.5}");
+        Run r = run("demo", "--data", data.toString(), "--config", config.toString(), "--epochs", "1",
+                "--target-size", "16x20", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertFalse(r.out().contains("Generated"), r.out());
+        assertFalse(r.out().contains("Fitted"), "this config has no featurewise step: " + r.out());
+        assertTrue(r.out().contains("1 epochs x 1 batches: 6 images of [16, 20, 3]"), r.out());
+        Run empty = run("demo", "--data", out.resolve("nothing").toString());
+        assertEquals(1, empty.status());
+        assertTrue(empty.err().contains("does not exist"), empty.err());
+    }
+
+    @Test
+    void augmentWritesNamedCopiesOfEveryImageIndependentOfWorkers(@TempDir Path root) throws IOException {
+        Path dir = root.resolve("in");
+        folder(dir);
+        Path out1 = root.resolve("out1");
+        Run r = run("augment", dir.toString(), out1.toString(), "--copies", "2", "--seed", "3", "--workers", "1");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("Wrote 6 images (2 per image, 3 images under"), r.out());
+        try (Stream<Path> files = Files.walk(out1)) {
+            assertEquals(List.of("sub/a_1.png", "sub/a_2.png", "sub/b_1.png", "sub/b_2.png", "top_1.png", "top_2.png"),
+                    files.filter(Files::isRegularFile).map(p -> out1.relativize(p).toString()).sorted().toList());
+        }
+        assertEquals(30, read(out1.resolve("top_2.png")).getWidth());
+        assertEquals(20, read(out1.resolve("top_2.png")).getHeight());
+        assertEquals(15, read(out1.resolve("sub/b_1.png")).getWidth());
+        Path out2 = root.resolve("out2");
+        assertEquals(0, run("augment", dir.toString(), out2.toString(), "--copies", "2", "--seed", "3",
+                "--workers", "3").status());
+        for (String name : List.of("sub/a_1.png", "sub/b_2.png", "top_1.png")) {
+            assertArrayEquals(Files.readAllBytes(out1.resolve(name)), Files.readAllBytes(out2.resolve(name)), name);
+        }
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(out1.resolve("top_1.png")),
+                Files.readAllBytes(out1.resolve("top_2.png"))), "copies differ");
+    }
+
+    @Test
+    void augmentAppliesTheConfigAndTheTargetSize(@TempDir Path root) throws IOException {
+        Path dir = root.resolve("in");
+        folder(dir);
+        Path config = Files.writeString(root.resolve("gen.json"),
+                "{\"brightness_range\": [0.5, 0.5], \"rescale\": 0.001, \"featurewise_center\": true}");
+        Path out = root.resolve("out");
+        Run r = run("augment", "--config", config.toString(), "--target-size", "10x12", "--interpolation", "nearest",
+                "--format", "bmp", dir.toString(), out.toString());
+        assertEquals(0, r.status(), r.err());
+        BufferedImage half = read(out.resolve("sub/a_1.bmp"));
+        assertEquals(12, half.getWidth());
+        assertEquals(10, half.getHeight());
+        Path plain = root.resolve("plain");
+        assertEquals(0, run("augment", "--config", Files.writeString(root.resolve("none.json"), "{}").toString(),
+                "--target-size", "10x12", "--interpolation", "nearest", "--format", "bmp", dir.toString(),
+                plain.toString()).status());
+        BufferedImage same = read(plain.resolve("sub/a_1.bmp"));
+        for (int y = 0; y < 10; y++) {
+            for (int x = 0; x < 12; x++) {
+                int original = same.getRGB(x, y) >> 8 & 0xFF;
+                int darker = half.getRGB(x, y) >> 8 & 0xFF;
+                assertEquals(original / 2.0, darker, 1.0, "brightness 0.5 halves the pixels; no rescale, no centring");
+            }
+        }
+    }
+
+    @Test
+    void previewWritesTheGrid(@TempDir Path root) throws IOException {
+        Path dir = root.resolve("in");
+        folder(dir);
+        Run r = run("preview", dir.toString(), "--rows", "2", "--copies", "3", "--target-size", "8x10", "--out",
+                root.resolve("p").toString());
+        assertEquals(0, r.status(), r.err());
+        BufferedImage grid = read(root.resolve("p/preview.png"));
+        assertEquals(4 * 10, grid.getWidth());
+        assertEquals(2 * 8, grid.getHeight());
+        ByteImage first = new io.jdatagen.io.ImageLoader(io.jdatagen.io.ImageCodecs.current(),
+                io.jdatagen.io.ColorMode.RGB, new int[] {8, 10}, io.jdatagen.io.ResizeFilter.BILINEAR, false, true,
+                true).load(dir.resolve("top.png"));
+        assertEquals(first.get(3, 4, 1), grid.getRGB(4, 3) >> 8 & 0xFF, "row 0 starts with the first image in walk order");
+    }
+
+    @Test
+    void backendsListsBackendsAndCodecs() {
+        Run r = run("backends");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("reference"), r.out());
+        assertTrue(r.out().contains("in use: " + Backends.current().name()), r.out());
+        assertTrue(r.out().contains("imageio"), r.out());
+    }
+
+    @Test
+    void everyCommandsHelpDescribesEveryOption() {
+        CommandLine top = Jdatagen.commandLine();
+        for (String name : List.of("demo", "preview", "augment", "backends")) {
+            Run r = run(name, "--help");
+            assertEquals(0, r.status(), name);
+            CommandLine sub = top.getSubcommands().get(name);
+            assertTrue(sub.getCommandSpec().usageMessage().description().length > 0, name + " has a description");
+            for (OptionSpec option : sub.getCommandSpec().options()) {
+                assertTrue(option.description().length > 0 && !option.description()[0].isBlank(),
+                        name + " " + option.longestName() + " has a description");
+                assertTrue(r.out().contains(option.longestName()), name + " help lists " + option.longestName());
+            }
+            sub.getCommandSpec().positionalParameters().forEach(p -> assertTrue(r.out().contains(p.paramLabel()),
+                    name + " help lists " + p.paramLabel()));
+        }
+        Run top2 = run("--help");
+        for (String name : List.of("demo", "preview", "augment", "backends")) {
+            assertTrue(top2.out().contains(name), "top-level help lists " + name);
+        }
+    }
+
+    @Test
+    void badInputIsNamed(@TempDir Path root) throws IOException {
+        Run missing = run("preview", root.resolve("absent").toString());
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().contains("DIR " + root.resolve("absent") + " does not exist"), missing.err());
+        Run size = run("preview", root.toString(), "--target-size", "12by3");
+        assertEquals(2, size.status());
+        assertTrue(size.err().contains("expected HEIGHTxWIDTH"), size.err());
+        folder(root.resolve("in"));
+        Path bad = Files.writeString(root.resolve("bad.json"), "{\"rotation_rang\": 3}");
+        Run config = run("augment", "--config", bad.toString(), root.resolve("in").toString(),
+                root.resolve("out").toString());
+        assertEquals(1, config.status());
+        assertTrue(config.err().contains("--config " + bad + ": unknown ImageDataGenerator option 'rotation_rang'"),
+                config.err());
+        Run copies = run("augment", "--copies", "0", root.resolve("in").toString(), root.resolve("out").toString());
+        assertEquals(2, copies.status());
+        assertTrue(copies.err().contains("--copies must be >= 1; got: 0"), copies.err());
+        assertEquals(2, run().status(), "no command");
+    }
+}

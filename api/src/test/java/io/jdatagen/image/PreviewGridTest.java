@@ -48,7 +48,7 @@ class PreviewGridTest {
                 for (int r = 0; r < 20; r++) {
                     for (int c = 0; c < 30; c++) {
                         for (int ch = 0; ch < 3; ch++) {
-                            int want = (int) Math.max(0, Math.min(255, Math.round(expected.get(r, c, ch))));
+                            int want = Math.max(0, Math.min(255, Math.round(expected.get(r, c, ch))));
                             assertEquals(want, channel(grid, k * 30 + c, i * 20 + r, ch),
                                     "image " + i + " tile " + k + " at " + r + "," + c);
                             differs += want != (int) images.get(i).get(r, c, ch) ? 1 : 0;

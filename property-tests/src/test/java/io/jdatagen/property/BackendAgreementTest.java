@@ -43,9 +43,12 @@ class BackendAgreementTest {
     }
 
     static Case generate(SplittableRandom r, int size) {
-        int h = 1 + r.nextInt(size);
-        int w = 1 + r.nextInt(size);
-        int c = new int[] {1, 3, 4}[r.nextInt(3)];
+        return generate(r, 1 + r.nextInt(size), 1 + r.nextInt(size), new int[] {1, 3, 4}[r.nextInt(3)],
+                r.nextBoolean() ? DataFormat.CHANNELS_LAST : DataFormat.CHANNELS_FIRST);
+    }
+
+    /** A random case for an {@code h × w × c} image written in {@code outFormat}. */
+    static Case generate(SplittableRandom r, int h, int w, int c, DataFormat outFormat) {
         int kind = r.nextInt(3);
         SourceImage source;
         Tensor image = null;
@@ -80,7 +83,6 @@ class BackendAgreementTest {
             }
             plan.colour(scale, offset);
         }
-        DataFormat outFormat = r.nextBoolean() ? DataFormat.CHANNELS_LAST : DataFormat.CHANNELS_FIRST;
         WarpPlan p = plan.build();
         String what = h + "x" + w + "x" + c + " " + (kind == 0 ? "u8" : "f32 " + inFormat) + " -> " + outFormat + " "
                 + p;
@@ -101,19 +103,68 @@ class BackendAgreementTest {
         }
     }
 
-    private static void compare(Backend backend, Case c) {
-        Tensor want = Tensor.zeros(2, c.h(), c.w(), c.c());
-        Tensor got = Tensor.zeros(2, c.h(), c.w(), c.c());
-        if (c.outFormat() == DataFormat.CHANNELS_FIRST) {
-            want = Tensor.zeros(2, c.c(), c.h(), c.w());
-            got = Tensor.zeros(2, c.c(), c.h(), c.w());
+    /** A random batch of 1 to 6 cases sharing the output size, channels and layout. */
+    static List<Case> generateBatch(SplittableRandom r, int size) {
+        int h = 1 + r.nextInt(size);
+        int w = 1 + r.nextInt(size);
+        int c = new int[] {1, 3, 4}[r.nextInt(3)];
+        DataFormat out = r.nextBoolean() ? DataFormat.CHANNELS_LAST : DataFormat.CHANNELS_FIRST;
+        List<Case> cases = new java.util.ArrayList<>();
+        for (int k = 1 + r.nextInt(6); k > 0; k--) {
+            cases.add(generate(r, h, w, c, out));
         }
+        return cases;
+    }
+
+    @Test
+    void everyBackendsBatchWarpMatchesTheReferencePerImage() {
+        List<Backend> backends = others();
+        Assumptions.assumeFalse(backends.isEmpty(), "only the reference backend is available in this JVM");
+        for (Backend backend : backends) {
+            Property.forAll(backend.name() + " batch vs reference", 60, 120, BackendAgreementTest::generateBatch,
+                    cases -> compareBatch(backend, cases));
+        }
+    }
+
+    private static Tensor batchFor(Case c, int n) {
+        return c.outFormat() == DataFormat.CHANNELS_FIRST ? Tensor.zeros(n, c.c(), c.h(), c.w())
+                : Tensor.zeros(n, c.h(), c.w(), c.c());
+    }
+
+    private static void compareBatch(Backend backend, List<Case> cases) {
+        Case first = cases.get(0);
+        Tensor want = batchFor(first, cases.size() + 1);
+        Tensor got = batchFor(first, cases.size() + 1);
+        Arrays.fill(got.data(), Float.NaN);
+        List<SourceImage> sources = cases.stream().map(Case::source).toList();
+        List<WarpPlan> plans = cases.stream().map(Case::plan).toList();
+        REFERENCE.warpBatch(sources, plans, want, first.outFormat());
+        backend.warpBatch(sources, plans, got, first.outFormat());
+        for (int k = 0; k < cases.size(); k++) {
+            check(cases.get(k), got, want, OutputSlot.of(want, k, first.outFormat()));
+        }
+        for (int k = cases.size() * got.itemSize(); k < got.size(); k++) {
+            assertTrue(Float.isNaN(got.data()[k]), "wrote past the last source's slot at " + k);
+        }
+    }
+
+    private static void compare(Backend backend, Case c) {
+        Tensor want = batchFor(c, 2);
+        Tensor got = batchFor(c, 2);
         Arrays.fill(got.data(), Float.NaN);
         REFERENCE.warp(c.source(), c.plan(), OutputSlot.of(want, 1, c.outFormat()));
         backend.warp(c.source(), c.plan(), OutputSlot.of(got, 1, c.outFormat()));
         OutputSlot slot = OutputSlot.of(want, 1, c.outFormat());
+        check(c, got, want, slot);
+        for (int k = 0; k < slot.baseOffset(); k++) {
+            assertTrue(Float.isNaN(got.data()[k]), "wrote outside its slot at " + k);
+        }
+    }
+
+    /** Values of {@code slot} agree within 2e-4 of the range, boundary pixels aside. */
+    private static void check(Case c, Tensor got, Tensor want, OutputSlot slot) {
         double range = 0;
-        for (float v : want.item(1).data()) {
+        for (float v : want.item(slot.index()).data()) {
             range = Math.max(range, Math.abs(v));
         }
         double tolerance = 2e-4 * Math.max(range, 1);
@@ -135,10 +186,8 @@ class BackendAgreementTest {
                 }
             }
         }
-        assertTrue(mismatches == 0, mismatches + " values differ beyond " + tolerance + first);
-        for (int k = 0; k < slot.baseOffset(); k++) {
-            assertTrue(Float.isNaN(got.data()[k]), "wrote outside its slot at " + k);
-        }
+        assertTrue(mismatches == 0, "slot " + slot.index() + ": " + mismatches + " values differ beyond " + tolerance
+                + first);
     }
 
     /** Whether output pixel (i, j) has a reference coordinate near a decision boundary. */

@@ -1,6 +1,8 @@
 package io.jdatagen.spi;
 
-/** Kernel contract: apply one {@link WarpPlan} to one image (DESIGN.md §3). */
+import java.util.List;
+
+/** Kernel contract: apply one {@link WarpPlan} to one image, or one plan per image to a batch (DESIGN.md §3). */
 public interface WarpKernel {
     /**
      * Resamples {@code source} through {@code plan} into {@code output}. Every output element of
@@ -10,4 +12,36 @@ public interface WarpKernel {
      *     ({@link WarpPlan#checkCompatible})
      */
     void warp(SourceImage source, WarpPlan plan, OutputSlot output);
+
+    /**
+     * Resamples {@code sources.get(k)} through {@code plans.get(k)} into slot {@code k} of the
+     * rank-4 {@code batch} (in {@code format}) for every {@code k}; slots beyond the sources are
+     * left as they are. The result equals {@link #warp} per image; a backend with a per-launch
+     * cost (a GPU) runs the whole batch at once.
+     *
+     * @throws IllegalArgumentException if the lists differ in length, there are more sources than
+     *     slots, or a plan does not fit its source and slot
+     */
+    default void warpBatch(List<SourceImage> sources, List<WarpPlan> plans, Tensor batch, DataFormat format) {
+        checkBatch(sources, plans, batch);
+        for (int k = 0; k < sources.size(); k++) {
+            warp(sources.get(k), plans.get(k), OutputSlot.of(batch, k, format));
+        }
+    }
+
+    /**
+     * Validates the shape of a {@link #warpBatch} call (not each plan).
+     *
+     * @throws IllegalArgumentException naming what does not fit
+     */
+    static void checkBatch(List<SourceImage> sources, List<WarpPlan> plans, Tensor batch) {
+        if (sources.size() != plans.size()) {
+            throw new IllegalArgumentException("warpBatch needs one plan per source; got " + sources.size()
+                    + " sources and " + plans.size() + " plans");
+        }
+        if (batch.rank() != 4 || sources.size() > batch.dim(0)) {
+            throw new IllegalArgumentException("warpBatch needs a rank-4 batch with at least " + sources.size()
+                    + " slots; got shape " + java.util.Arrays.toString(batch.shape()));
+        }
+    }
 }

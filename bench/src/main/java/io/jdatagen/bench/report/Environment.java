@@ -1,5 +1,7 @@
 package io.jdatagen.bench.report;
 
+import io.jdatagen.spi.BackendSelector;
+import io.jdatagen.spi.Backends;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +44,10 @@ final class Environment {
         lines.add("- Vector species (this JVM): " + species());
         lines.add("- OS: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
+        for (BackendSelector.ProviderStatus s : Backends.providers()) {
+            lines.add("- backend " + s.name() + ": " + (s.availability().available() ? "" : "unavailable, ")
+                    + s.availability().reason());
+        }
         return String.join("\n", lines) + "\n";
     }
 

@@ -18,7 +18,6 @@ import java.util.random.RandomGenerator;
  * targets by {@link ClassMode}; built by {@link DirectoryFlow} and {@link DataFrameFlow}.
  */
 public final class FileFlow extends ImageFlow {
-    private final ImageDataGenerator generator;
     private final ImageLoader loader;
     private final List<Path> paths;
     private final List<String> filenames;
@@ -37,7 +36,6 @@ public final class FileFlow extends ImageFlow {
 
     FileFlow(ImageDataGenerator generator, ImageLoader loader, ClassMode classMode, Rows rows, FlowOptions o) {
         super(generator, rows.paths().size(), imageShape(generator, o), o, 10_000_000);
-        this.generator = generator;
         this.loader = loader;
         this.paths = List.copyOf(rows.paths());
         this.filenames = List.copyOf(rows.filenames());

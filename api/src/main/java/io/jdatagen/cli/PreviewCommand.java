@@ -1,6 +1,7 @@
 package io.jdatagen.cli;
 
 import io.jdatagen.image.ImageDataGenerator;
+import io.jdatagen.image.PreviewGrid;
 import io.jdatagen.io.ImageLoader;
 import io.jdatagen.spi.Tensor;
 import java.io.IOException;
@@ -65,13 +66,11 @@ final class PreviewCommand implements Callable<Integer> {
         ImageDataGenerator generator = config.generator();
         ImageLoader loader = input.loader();
         List<Tensor> images = new ArrayList<>();
-        int shown = Math.min(rows, files.size());
-        for (int i = 0; i < shown; i++) {
-            Path file = files.get((int) ((long) i * files.size() / shown));
-            images.add(loader.load(file).toSource().toTensor(generator.dataFormat()));
+        for (int i : PreviewGrid.spread(files.size(), rows)) {
+            images.add(loader.load(files.get(i)).toSource().toTensor(generator.dataFormat()));
         }
         Path png = generator.preview(images, Files.createDirectories(out), copies, seed);
-        spec.commandLine().getOut().println("Wrote " + png + " (" + shown + " rows of 1 original + " + copies
+        spec.commandLine().getOut().println("Wrote " + png + " (" + images.size() + " rows of 1 original + " + copies
                 + " augmented copies, from " + files.size() + " images under " + dir + ")");
         return 0;
     }

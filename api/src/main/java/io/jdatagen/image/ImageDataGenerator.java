@@ -462,10 +462,9 @@ public final class ImageDataGenerator {
      * of a sorted folder shows), as it loads them (decoded, colour-converted, resized).
      */
     public Path preview(FileFlow source, int rows, Path outputDir, int copies, long seed) {
-        int shown = Math.min(rows, source.samples());
         List<Tensor> images = new java.util.ArrayList<>();
-        for (int i = 0; i < shown; i++) {
-            images.add(source.image((int) ((long) i * source.samples() / shown)).toSource().toTensor(dataFormat()));
+        for (int i : PreviewGrid.spread(source.samples(), rows)) {
+            images.add(source.image(i).toSource().toTensor(dataFormat()));
         }
         return preview(images, outputDir, copies, seed);
     }

@@ -87,6 +87,19 @@ public final class PreviewGrid {
         return file;
     }
 
+    /**
+     * The indices of {@code rows} samples spread evenly over {@code samples} ({@code ⌊i·n/rows⌋};
+     * all of them when there are fewer), so that every class of a sorted source shows.
+     */
+    public static int[] spread(int samples, int rows) {
+        int shown = Math.min(rows, samples);
+        int[] indices = new int[shown];
+        for (int i = 0; i < shown; i++) {
+            indices[i] = (int) ((long) i * samples / shown);
+        }
+        return indices;
+    }
+
     private static void draw(Tensor tile, DataFormat format, BufferedImage grid, int left, int top) {
         ByteImage pixels = ImageWriter.toPixels(tile, format);
         boolean gray = pixels.channels() == 1;

@@ -151,7 +151,7 @@ final class AparapiBackend implements Backend {
         synchronized (this) {
             sums.x = batch.data();
             sums.channels = channels;
-            sums.plane = format == DataFormat.CHANNELS_FIRST ? batch.dim(2) * batch.dim(3) : 1;
+            sums.plane = plane;
             sums.channelsFirst = format == DataFormat.CHANNELS_FIRST ? 1 : 0;
             sums.count = (int) count;
             sums.chunks = (int) Math.max(1, Math.min(1024, count / 1024));

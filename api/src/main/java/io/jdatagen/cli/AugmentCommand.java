@@ -72,12 +72,8 @@ final class AugmentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (copies < 1) {
-            throw new ParameterException(spec.commandLine(), "--copies must be >= 1; got: " + copies);
-        }
-        if (workers < 1) {
-            throw new ParameterException(spec.commandLine(), "--workers must be >= 1; got: " + workers);
-        }
+        OptionChecks.atLeast(spec, "--copies", copies, 1);
+        OptionChecks.atLeast(spec, "--workers", workers, 1);
         String fmt = format.toLowerCase(Locale.ROOT);
         if (!ImageIO.getImageWritersByFormatName(fmt).hasNext()) {
             throw new ParameterException(spec.commandLine(), "--format must be one of png, jpg, bmp, gif, tiff; got: "

@@ -80,10 +80,10 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        positive("--epochs", epochs);
-        positive("--batch-size", batchSize);
-        positive("--workers", workers);
-        positive("--images-per-class", perClass);
+        OptionChecks.atLeast(spec, "--epochs", epochs, 1);
+        OptionChecks.atLeast(spec, "--batch-size", batchSize, 1);
+        OptionChecks.atLeast(spec, "--workers", workers, 1);
+        OptionChecks.atLeast(spec, "--images-per-class", perClass, 1);
         if (classes < 1 || classes > SampleDataset.CLASSES.size()) {
             throw new ParameterException(spec.commandLine(), "--classes must be 1 to " + SampleDataset.CLASSES.size()
                     + "; got: " + classes);
@@ -126,12 +126,6 @@ final class DemoCommand implements Callable<Integer> {
         stdout.println("Preview (each row: the original, then 5 augmentations): " + png.toAbsolutePath());
         stdout.flush();
         return 0;
-    }
-
-    private void positive(String option, long value) {
-        if (value < 1) {
-            throw new ParameterException(spec.commandLine(), option + " must be >= 1; got: " + value);
-        }
     }
 
     /** Fits the featurewise statistics (and ZCA) on up to 64 images of the flow when the generator uses them. */

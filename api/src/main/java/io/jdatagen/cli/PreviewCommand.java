@@ -15,7 +15,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code jdatagen preview}: a grid PNG of images of a folder and random augmentations of each. */
@@ -56,12 +55,8 @@ final class PreviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (rows < 1) {
-            throw new ParameterException(spec.commandLine(), "--rows must be >= 1; got: " + rows);
-        }
-        if (copies < 0) {
-            throw new ParameterException(spec.commandLine(), "--copies must be >= 0; got: " + copies);
-        }
+        OptionChecks.atLeast(spec, "--rows", rows, 1);
+        OptionChecks.atLeast(spec, "--copies", copies, 0);
         List<Path> files = ImageFolder.images(dir);
         ImageDataGenerator generator = config.generator();
         ImageLoader loader = input.loader();

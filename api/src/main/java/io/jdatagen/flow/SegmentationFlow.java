@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -38,6 +37,7 @@ public final class SegmentationFlow extends ImageFlow {
     private final int first;
     private final int[] maskShape;
     private final double fillValue;
+    private final List<Path> skipped;
 
     /** Where the pairs come from. */
     private interface Pairs {
@@ -84,13 +84,14 @@ public final class SegmentationFlow extends ImageFlow {
     }
 
     private SegmentationFlow(ImageDataGenerator generator, Pairs pairs, int first, int rows, int[] imageShape,
-            int[] maskShape, FlowOptions o) {
+            int[] maskShape, List<Path> skipped, FlowOptions o) {
         super(generator, rows, imageShape, o, 10_000_000);
         this.generator = generator;
         this.pairs = pairs;
         this.first = first;
         this.maskShape = maskShape;
         this.fillValue = o.maskFillValue;
+        this.skipped = List.copyOf(skipped);
     }
 
     /**
@@ -117,7 +118,8 @@ public final class SegmentationFlow extends ImageFlow {
         int[] range = range(generator, o, n);
         int[] size = generator.resizeTarget() != null ? generator.resizeTarget() : image;
         return new SegmentationFlow(generator, new ArrayPairs(images, masks, format), range[0], range[1],
-                format.imageShape(size[0], size[1], image[2]), format.imageShape(size[0], size[1], mask[2]), o);
+                format.imageShape(size[0], size[1], image[2]), format.imageShape(size[0], size[1], mask[2]), List.of(),
+                o);
     }
 
     /**
@@ -143,7 +145,7 @@ public final class SegmentationFlow extends ImageFlow {
         for (Path image : images) {
             masks.add(maskOf(imageDir.relativize(image), maskDir));
         }
-        long orphans = countFiles(maskDir, o.followLinks) - new HashSet<>(masks).size();
+        long orphans = DirectoryFlow.imageFiles(maskDir, o.followLinks).size() - new HashSet<>(masks).size();
         if (orphans > 0) {
             LOG.warn("{} mask file(s) under {} have no image under {}; they are not used", orphans, maskDir, imageDir);
         }
@@ -152,16 +154,10 @@ public final class SegmentationFlow extends ImageFlow {
                 ResizeFilter.NEAREST, o.keepAspectRatio, o.exifOrientation, false);
         List<Path> skipped = new ArrayList<>();
         if (o.skipUnreadable) {
-            Set<Integer> unreadable = new HashSet<>();
-            Set<Integer> readableImages = new HashSet<>(FileSources.readable(images, imageLoader, skipped));
-            Set<Integer> readableMasks = new HashSet<>(FileSources.readable(masks, maskLoader, skipped));
-            for (int i = 0; i < images.size(); i++) {
-                if (!readableImages.contains(i) || !readableMasks.contains(i)) {
-                    unreadable.add(i);
-                }
-            }
-            images = without(images, unreadable);
-            masks = without(masks, unreadable);
+            List<Integer> kept = new ArrayList<>(FileSources.readable(images, imageLoader, skipped));
+            kept.retainAll(new HashSet<>(FileSources.readable(masks, maskLoader, skipped)));
+            images = pick(images, kept);
+            masks = pick(masks, kept);
         }
         int[] range = range(generator, o, images.size());
         List<String> names = images.stream().map(p -> imageDir.relativize(p).toString()).toList();
@@ -170,7 +166,7 @@ public final class SegmentationFlow extends ImageFlow {
         DataFormat format = generator.dataFormat();
         return new SegmentationFlow(generator, new FilePairs(images, masks, names, imageLoader, maskLoader),
                 range[0], range[1], format.imageShape(size[0], size[1], o.colorMode.channels()),
-                format.imageShape(size[0], size[1], o.maskColorMode.channels()), o);
+                format.imageShape(size[0], size[1], o.maskColorMode.channels()), skipped, o);
     }
 
     /** {@code {first row, rows}} of the subset: the first fraction is the validation part. */
@@ -211,18 +207,13 @@ public final class SegmentationFlow extends ImageFlow {
         return candidates.get(0);
     }
 
-    private static long countFiles(Path dir, boolean followLinks) {
-        return DirectoryFlow.imageFiles(dir, followLinks).size();
+    private static List<Path> pick(List<Path> paths, List<Integer> indices) {
+        return indices.stream().map(paths::get).toList();
     }
 
-    private static List<Path> without(List<Path> paths, Set<Integer> dropped) {
-        List<Path> kept = new ArrayList<>(paths.size());
-        for (int i = 0; i < paths.size(); i++) {
-            if (!dropped.contains(i)) {
-                kept.add(paths.get(i));
-            }
-        }
-        return kept;
+    /** The image and mask files left out at scan time by the skip policy (empty without it). */
+    public List<Path> skippedFiles() {
+        return skipped;
     }
 
     /** The shape of one mask in the batches, in the generator's data format. */

@@ -174,6 +174,13 @@ class SegmentationFlowTest {
         assertArrayEquals(threshold(b.x()).data(), b.y().data());
         assertEquals(6, b.filenames().size());
 
+        Path corrupt = TestImages.write(maskDir.resolve("b.png"), new byte[] {1, 2, 3});
+        SegmentationFlow skipping = g.flowPairsFromDirectories(imageDir, maskDir, FlowOptions.builder()
+                .targetSize(H, W).colorMode("grayscale").skipUnreadable(true).build());
+        assertEquals(List.of(corrupt), skipping.skippedFiles());
+        assertEquals(5, skipping.samples());
+        assertTrue(!skipping.filenames().contains("b.png"), "the pair with the unreadable mask is left out");
+
         TestImages.write(imageDir.resolve("sub/g.png"), TestImages.encode(TestImages.toBuffered(
                 TestImages.gradient(H, W, 1)), "png"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

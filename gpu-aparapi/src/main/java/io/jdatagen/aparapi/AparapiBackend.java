@@ -64,13 +64,12 @@ final class AparapiBackend implements Backend {
     public void warp(SourceImage source, WarpPlan plan, OutputSlot output) {
         plan.checkCompatible(source, output);
         int item = output.height() * output.width() * output.channels();
-        float[] result;
         synchronized (this) {
             runWarp(List.of(source), List.of(plan), output.height(), output.width(), output.channels(),
                     output.format());
-            result = warp.out;
+            // Inside the lock: the next call reuses the output buffer.
+            System.arraycopy(warp.out, 0, output.target().data(), output.baseOffset(), item);
         }
-        System.arraycopy(result, 0, output.target().data(), output.baseOffset(), item);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.jdatagen.io;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Pillow's {@code Image.resize(size, filter, box)} on 8-bit images, with Pillow's arithmetic so
  * that results match it byte for byte: separable convolution (horizontal pass first, over only
@@ -10,6 +14,8 @@ package io.jdatagen.io;
  */
 public final class PillowResize {
     private static final int PRECISION_BITS = 32 - 8 - 2;
+    /** Four bytes of a byte array as one little-endian int: an RGB pixel plus one byte. */
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private PillowResize() {
     }
@@ -57,12 +63,7 @@ public final class PillowResize {
             int srcRow = rows[r] * image.width() * c;
             int o = r * width * c;
             if (c == 3) {
-                for (int x = 0; x < width; x++, o += 3) {
-                    int s = srcRow + cols[x];
-                    out[o] = in[s];
-                    out[o + 1] = in[s + 1];
-                    out[o + 2] = in[s + 2];
-                }
+                copyRgbRow(in, srcRow, cols, out, o, width);
             } else {
                 for (int x = 0; x < width; x++) {
                     int s = srcRow + cols[x];
@@ -73,6 +74,28 @@ public final class PillowResize {
             }
         }
         return new ByteImage(out, height, width, c);
+    }
+
+    /**
+     * One RGB row of the nearest resize: each pixel moves as a 4-byte int whose fourth byte the
+     * next pixel overwrites; the row's last pixel (whose fourth byte belongs to the next row or
+     * lies past the arrays) moves byte by byte.
+     */
+    private static void copyRgbRow(byte[] in, int srcRow, int[] cols, byte[] out, int o, int width) {
+        int x = 0;
+        for (; x < width - 1; x++, o += 3) {
+            int s = srcRow + cols[x];
+            if (s + 4 > in.length) {
+                break;
+            }
+            INT.set(out, o, (int) INT.get(in, s));
+        }
+        for (; x < width; x++, o += 3) {
+            int s = srcRow + cols[x];
+            out[o] = in[s];
+            out[o + 1] = in[s + 1];
+            out[o + 2] = in[s + 2];
+        }
     }
 
     /** Pillow's {@code ImagingScaleAffine}: source index of each output pixel centre, accumulated in double. */

@@ -1,16 +1,20 @@
 package io.jdatagen.io;
 
+import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 
 /**
  * Converts a decoded {@link BufferedImage} to a {@link ByteImage} with its own channel layout:
- * direct copies for the common 8-bit layouts, palette lookup (alpha kept when the palette has
+ * the pixel array itself when it is already 8-bit channels in order (RGB, RGBA, gray; see
+ * {@link #rgbImage}), direct copies for the other common 8-bit layouts, palette lookup (alpha kept when the palette has
  * transparency), component samples of any depth rounded to 8 bits, and {@code getRGB} for the rest.
  */
 final class Rasters {
@@ -25,6 +29,9 @@ final class Rasters {
                 && raster.getSampleModelTranslateY() == 0;
         if (plain && raster.getDataBuffer() instanceof DataBufferByte buffer && buffer.getNumBanks() == 1) {
             byte[] src = buffer.getData();
+            if (inChannelOrder(image, h, w, src.length)) {
+                return new ByteImage(src, h, w, raster.getNumBands());
+            }
             switch (image.getType()) {
                 case BufferedImage.TYPE_3BYTE_BGR:
                     return reorder(src, h, w, 3, new int[] {2, 1, 0});
@@ -46,6 +53,36 @@ final class Rasters {
             return fromComponents(raster, model, h, w);
         }
         return fromRgb(image, h, w);
+    }
+
+    /**
+     * An empty opaque sRGB image whose bytes are R, G, B per pixel: a decoding destination that
+     * {@link #toByteImage} takes over without a copy.
+     */
+    static BufferedImage rgbImage(int height, int width) {
+        ColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
+                Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        return new BufferedImage(model, Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height, 3 * width,
+                3, new int[] {0, 1, 2}, null), false, null);
+    }
+
+    /** 8-bit sRGB or gray components, not premultiplied, stored pixel after pixel in band order. */
+    private static boolean inChannelOrder(BufferedImage image, int h, int w, int length) {
+        ColorModel model = image.getColorModel();
+        if (!(model instanceof ComponentColorModel) || model.isAlphaPremultiplied()
+                || !isGrayOrSrgb(model.getColorSpace())
+                || !(image.getSampleModel() instanceof PixelInterleavedSampleModel layout)) {
+            return false;
+        }
+        int bands = layout.getNumBands();
+        int[] offsets = layout.getBandOffsets();
+        for (int b = 0; b < bands; b++) {
+            if (offsets[b] != b || layout.getSampleSize(b) != 8) {
+                return false;
+            }
+        }
+        return bands == model.getNumComponents() && layout.getPixelStride() == bands
+                && layout.getScanlineStride() == w * bands && length == h * w * bands;
     }
 
     private static boolean isGrayOrSrgb(ColorSpace space) {

@@ -64,6 +64,31 @@ class PillowResizeTest {
                 ResizeFilter.NEAREST)));
     }
 
+    /** RGB pixels move as whole ints; each channel must equal that channel resized on its own. */
+    @Test
+    void nearestRgbEqualsEachChannelResizedAlone() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        int[][] sizes = {{7, 13, 5, 9}, {7, 13, 11, 20}, {1, 1, 3, 2}, {4, 5, 4, 5}, {375, 500, 224, 224}};
+        for (int[] size : sizes) {
+            byte[] pixels = new byte[size[0] * size[1] * 3];
+            random.nextBytes(pixels);
+            ByteImage rgb = PillowResize.resize(new ByteImage(pixels, size[0], size[1], 3), size[2], size[3],
+                    ResizeFilter.NEAREST);
+            for (int c = 0; c < 3; c++) {
+                byte[] plane = new byte[size[0] * size[1]];
+                for (int p = 0; p < plane.length; p++) {
+                    plane[p] = pixels[3 * p + c];
+                }
+                ByteImage alone = PillowResize.resize(new ByteImage(plane, size[0], size[1], 1), size[2], size[3],
+                        ResizeFilter.NEAREST);
+                for (int p = 0; p < size[2] * size[3]; p++) {
+                    assertEquals(alone.data()[p], rgb.data()[3 * p + c], java.util.Arrays.toString(size) + " pixel "
+                            + p + " channel " + c);
+                }
+            }
+        }
+    }
+
     @Test
     void shrinkingWidensTheKernelSoThatItAntialiases() {
         int[] stripes = new int[16];

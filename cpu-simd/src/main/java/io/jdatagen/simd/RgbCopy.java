@@ -1,5 +1,6 @@
 package io.jdatagen.simd;
 
+import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.WarpPlan;
@@ -11,8 +12,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Identity and flip plans for 8-bit RGB: pack the pixels, then per chunk one int load (lanes
- * reversed for a horizontal flip), three channel extractions, the colour FMA and row stores. No
- * method takes or returns a vector.
+ * reversed for a horizontal flip), three channel extractions, the colour step (multiply, then
+ * add, as the reference rounds) and stores straight into the channels-first slot (channels-last
+ * rows go through the row buffer). No method takes or returns a vector.
  */
 final class RgbCopy {
     private static final VectorSpecies<Float> FS = Boundaries.FS;
@@ -41,33 +43,50 @@ final class RgbCopy {
         Packing.pack(src.bytes(), src.offset(), height * width, 3, s.packed(height * width));
         float[] scale = {plan.scale(0), plan.scale(1), plan.scale(2)};
         float[] offset = {plan.offset(0), plan.offset(1), plan.offset(2)};
+        boolean channelsFirst = out.format() == DataFormat.CHANNELS_FIRST;
+        float[] target = channelsFirst ? out.target().data() : s.row;
         for (int i = 0; i < height; i++) {
             int vi = plan.flipRows() ? height - 1 - i : i;
             int rowStart = Packing.GUARD + vi * width;
+            int base = channelsFirst ? out.index(i, 0, 0) : 0;
+            int step = channelsFirst ? out.index(i, 0, 1) - base : padded;
             for (int j = 0; j < padded; j += L) {
+                int lanes = Math.min(L, width - j);
                 if (plan.flipCols()) {
-                    reversedChunk(rowStart + width - j - L, j, scale, offset);
+                    reversedChunk(rowStart + width - j - L, target, base + j, step, lanes, scale, offset);
                 } else {
-                    chunk(rowStart + j, j, scale, offset);
+                    chunk(rowStart + j, target, base + j, step, lanes, scale, offset);
                 }
             }
-            RowWriter.write(out, i, s.row, padded);
+            if (!channelsFirst) {
+                RowWriter.write(out, i, s.row, padded);
+            }
         }
     }
 
-    private void chunk(int from, int j, float[] scale, float[] offset) {
+    private void chunk(int from, float[] target, int at, int step, int lanes, float[] scale, float[] offset) {
         IntVector p = IntVector.fromArray(IS, s.packed, from);
         for (int c = 0; c < 3; c++) {
-            ((FloatVector) p.lanewise(VectorOperators.LSHR, IntVector.broadcast(IS, 8 * c)).and(0xFF)
-                    .convert(VectorOperators.I2F, 0)).mul(scale[c]).add(offset[c]).intoArray(s.row, c * padded + j);
+            FloatVector v = ((FloatVector) p.lanewise(VectorOperators.LSHR, IntVector.broadcast(IS, 8 * c)).and(0xFF)
+                    .convert(VectorOperators.I2F, 0)).mul(scale[c]).add(offset[c]);
+            if (lanes == L) {
+                v.intoArray(target, at + c * step);
+            } else {
+                v.intoArray(target, at + c * step, FS.indexInRange(0, lanes));
+            }
         }
     }
 
-    private void reversedChunk(int from, int j, float[] scale, float[] offset) {
+    private void reversedChunk(int from, float[] target, int at, int step, int lanes, float[] scale, float[] offset) {
         IntVector p = IntVector.fromArray(IS, s.packed, from).rearrange(REVERSE);
         for (int c = 0; c < 3; c++) {
-            ((FloatVector) p.lanewise(VectorOperators.LSHR, IntVector.broadcast(IS, 8 * c)).and(0xFF)
-                    .convert(VectorOperators.I2F, 0)).mul(scale[c]).add(offset[c]).intoArray(s.row, c * padded + j);
+            FloatVector v = ((FloatVector) p.lanewise(VectorOperators.LSHR, IntVector.broadcast(IS, 8 * c)).and(0xFF)
+                    .convert(VectorOperators.I2F, 0)).mul(scale[c]).add(offset[c]);
+            if (lanes == L) {
+                v.intoArray(target, at + c * step);
+            } else {
+                v.intoArray(target, at + c * step, FS.indexInRange(0, lanes));
+            }
         }
     }
 }

@@ -6,6 +6,8 @@ final class Scratch {
 
     /** Source pixels packed one int per pixel, channel c in bits 8c..8c+7 (8-bit sources). */
     int[] packed = new int[0];
+    /** Source pixel pairs ({@link PixelPairs}). */
+    long[] pairs = new long[0];
     /** Source planes (float sources stored channels last). */
     float[] planes = new float[0];
     /** Combined source pixel index of each tap: (row tap, column tap) 00, 01, 10, 11. */
@@ -59,6 +61,13 @@ final class Scratch {
             packed = new int[size];
         }
         return packed;
+    }
+
+    long[] pairs(int pixels) {
+        if (pairs.length < pixels) {
+            pairs = new long[pixels];
+        }
+        return pairs;
     }
 
     float[] planes(int size) {

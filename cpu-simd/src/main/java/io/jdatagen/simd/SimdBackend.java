@@ -35,6 +35,8 @@ final class SimdBackend implements Backend {
         plan.checkCompatible(source, output);
         if (plan.isIdentityAffine()) {
             CopyKernel.run(source, plan, output);
+        } else if (PairGatherWarp.covers(source, plan)) {
+            PairGatherWarp.run(source, plan, output);
         } else {
             SimdWarp.run(source, plan, output);
         }

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jdatagen.spi.ChannelStatistics;
 import io.jdatagen.spi.DataFormat;
+import io.jdatagen.spi.FillMode;
+import io.jdatagen.spi.Interpolation;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpPlan;
 import io.jdatagen.spi.reference.ReferenceBackend;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +75,55 @@ class SimdKernelsTest {
             reference.warp(src, plan, OutputSlot.image(want, format));
             simd.warp(src, plan, OutputSlot.image(got, format));
             assertEquals(want, got);
+        }
+    }
+
+    /**
+     * The pair-gather path (8-bit sources, nearest and constant fill) on sources inside a larger
+     * buffer whose neighbouring bytes are 255, at widths around the vector length, into a batch
+     * slot whose neighbours must stay untouched.
+     */
+    @Test
+    void pairGatherPathMatchesTheReferenceOnEmbeddedSources() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (int width : new int[] {1, 2, 15, 17, 33, 64}) {
+            for (int channels : new int[] {1, 3, 4}) {
+                int height = 1 + r.nextInt(20);
+                int offset = 7;
+                byte[] buffer = new byte[offset + height * width * channels + 70];
+                Arrays.fill(buffer, (byte) 255);
+                byte[] image = new byte[height * width * channels];
+                r.nextBytes(image);
+                System.arraycopy(image, 0, buffer, offset, image.length);
+                SourceImage embedded = SourceImage.ofBytes(buffer, offset, height, width, channels);
+                SourceImage alone = SourceImage.ofBytes(image, 0, height, width, channels);
+                for (FillMode mode : new FillMode[] {FillMode.NEAREST, FillMode.CONSTANT}) {
+                    for (Interpolation order : Interpolation.values()) {
+                        double t = r.nextDouble(-0.5, 0.5);
+                        double z = r.nextDouble(0.8, 1.2);
+                        WarpPlan plan = WarpPlan.builder()
+                                .inverseAffine(new double[] {z * Math.cos(t), -z * Math.sin(t), r.nextDouble(-3, 3),
+                                        z * Math.sin(t), z * Math.cos(t), r.nextDouble(-3, 3)})
+                                .interpolation(order).fill(mode, 17).flips(r.nextBoolean(), r.nextBoolean()).build();
+                        for (DataFormat format : DataFormat.values()) {
+                            Tensor want = Tensor.zeros(3, format == DataFormat.CHANNELS_FIRST ? channels : height,
+                                    format == DataFormat.CHANNELS_FIRST ? height : width,
+                                    format == DataFormat.CHANNELS_FIRST ? width : channels);
+                            Tensor got = Tensor.zeros(want.shape());
+                            Arrays.fill(want.data(), -1f);
+                            Arrays.fill(got.data(), -1f);
+                            reference.warp(alone, plan, OutputSlot.of(want, 1, format));
+                            simd.warp(embedded, plan, OutputSlot.of(got, 1, format));
+                            String what = width + "x" + height + "x" + channels + " " + mode + " " + order + " "
+                                    + format;
+                            for (int k = 0; k < want.size(); k++) {
+                                float tolerance = order == Interpolation.NEAREST ? 0f : 2e-3f;
+                                assertEquals(want.data()[k], got.data()[k], tolerance, what + " at " + k);
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 

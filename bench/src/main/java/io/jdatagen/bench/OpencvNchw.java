@@ -16,9 +16,11 @@ final class OpencvNchw {
     private final MatVector planes = new MatVector(3);
     private final double[] alpha = new double[3];
     private final double[] beta = new double[3];
+    /** The output buffer, held so that JavaCPP cannot free it under the plane Mats. */
+    private final FloatPointer nchw;
 
     OpencvNchw(int height, int width) {
-        FloatPointer nchw = new FloatPointer(3L * height * width);
+        nchw = new FloatPointer(3L * height * width);
         float[][] colour = HeadlinePlans.colour(3);
         for (int c = 0; c < 3; c++) {
             planes.put(c, new Mat(height, width, CV_32F, nchw.getPointer((long) c * height * width)));

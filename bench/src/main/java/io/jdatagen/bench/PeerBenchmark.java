@@ -59,6 +59,10 @@ public class PeerBenchmark {
     @Param({"224", "32"})
     public int size;
 
+    /** Native buffers behind the Mats, held so that JavaCPP cannot free them while in use. */
+    private BytePointer sourcePixels;
+    private DoublePointer[] inverseData;
+    private final Scalar border = new Scalar();
     private Mat source;
     private Mat[] inverse;
     private boolean[] flips;
@@ -78,13 +82,15 @@ public class PeerBenchmark {
         opencv_core.setNumThreads(1);
         byte[] pixels = new byte[size * size * 3];
         new SplittableRandom(1).nextBytes(pixels);
-        source = new Mat(size, size, CV_8UC3, new BytePointer(pixels));
+        sourcePixels = new BytePointer(pixels);
+        source = new Mat(size, size, CV_8UC3, sourcePixels);
         dsize = new Size(size, size);
         warped = new Mat(size, size, CV_8UC3);
         flipped = new Mat(size, size, CV_8UC3);
         nchw = new OpencvNchw(size, size);
         HeadlinePlans.Draw[] draws = HeadlinePlans.draws(size, size, 7);
         inverse = new Mat[HeadlinePlans.COUNT];
+        inverseData = new DoublePointer[HeadlinePlans.COUNT];
         flips = new boolean[HeadlinePlans.COUNT];
         awtOps = new AffineTransformOp[HeadlinePlans.COUNT];
         for (int k = 0; k < HeadlinePlans.COUNT; k++) {
@@ -93,7 +99,8 @@ public class PeerBenchmark {
                     ImageAxes.CHANNELS_LAST, Compatibility.DOCUMENTED);
             // jdatagen maps (row, col) -> (row', col'); OpenCV and AWT map (x = col, y = row).
             double[] xy = {m[4], m[3], m[5], m[1], m[0], m[2]};
-            inverse[k] = new Mat(2, 3, CV_64F, new DoublePointer(xy));
+            inverseData[k] = new DoublePointer(xy);
+            inverse[k] = new Mat(2, 3, CV_64F, inverseData[k]);
             flips[k] = d.flip();
             AffineTransform inv = new AffineTransform(xy[0], xy[3], xy[1], xy[4], xy[2], xy[5]);
             awtOps[k] = new AffineTransformOp(inv.createInverse(), AffineTransformOp.TYPE_BILINEAR);
@@ -108,7 +115,7 @@ public class PeerBenchmark {
     private MatVector chain() {
         next = (next + 1) & (HeadlinePlans.COUNT - 1);
         opencv_imgproc.warpAffine(source, warped, inverse[next], dsize,
-                opencv_imgproc.INTER_LINEAR | opencv_imgproc.WARP_INVERSE_MAP, BORDER_REPLICATE, new Scalar());
+                opencv_imgproc.INTER_LINEAR | opencv_imgproc.WARP_INVERSE_MAP, BORDER_REPLICATE, border);
         Mat image = warped;
         if (flips[next]) {
             opencv_core.flip(warped, flipped, 1);
@@ -120,7 +127,7 @@ public class PeerBenchmark {
     private Mat warpNearest() {
         next = (next + 1) & (HeadlinePlans.COUNT - 1);
         opencv_imgproc.warpAffine(source, warped, inverse[next], dsize,
-                opencv_imgproc.INTER_NEAREST | opencv_imgproc.WARP_INVERSE_MAP, BORDER_REPLICATE, new Scalar());
+                opencv_imgproc.INTER_NEAREST | opencv_imgproc.WARP_INVERSE_MAP, BORDER_REPLICATE, border);
         return warped;
     }
 

@@ -54,6 +54,8 @@ public class ResizeBenchmark {
     private SourceImage source;
     private WarpPlan plan;
     private OutputSlot slot;
+    /** The native pixels behind {@code cvSource}, held so that JavaCPP cannot free them. */
+    private BytePointer cvPixels;
     private Mat cvSource;
     private Mat cvResized;
     private Size cvSize;
@@ -67,7 +69,8 @@ public class ResizeBenchmark {
         float[][] colour = HeadlinePlans.colour(3);
         if (impl.equals("opencv")) {
             opencv_core.setNumThreads(1);
-            cvSource = new Mat(IN_H, IN_W, CV_8UC3, new BytePointer(pixels));
+            cvPixels = new BytePointer(pixels);
+            cvSource = new Mat(IN_H, IN_W, CV_8UC3, cvPixels);
             cvResized = new Mat(OUT, OUT, CV_8UC3);
             cvSize = new Size(OUT, OUT);
             nchw = new OpencvNchw(OUT, OUT);

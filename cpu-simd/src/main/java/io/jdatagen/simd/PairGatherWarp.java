@@ -105,14 +105,10 @@ final class PairGatherWarp {
         this.fracCol = s.fracCol;
         this.pairs = PixelPairs.of(src, s);
         this.target = out.target().data();
-        this.scale = new float[channels];
-        this.offset = new float[channels];
-        this.fill = new float[channels];
-        for (int c = 0; c < channels; c++) {
-            scale[c] = plan.scale(c);
-            offset[c] = plan.offset(c);
-            fill[c] = (float) plan.fillValue() * scale[c] + offset[c];
-        }
+        PlanColour colour = new PlanColour(plan, channels);
+        this.scale = colour.scale;
+        this.offset = colour.offset;
+        this.fill = colour.fill;
     }
 
     /** Whether this kernel covers {@code plan} from {@code src}. */
@@ -201,7 +197,11 @@ final class PairGatherWarp {
                 .rearrange(EVEN_THEN_ODD).intoArray(bottomIndex, j);
     }
 
-    /** Round half up of the clamped coordinates (a truncation: they are non-negative). */
+    /**
+     * Round half up of the clamped coordinates (a truncation: they are non-negative). The
+     * coordinate lines repeat {@link #bilinearTaps}'s on purpose: merged into one method with a
+     * branch, both plans ran 7 % slower.
+     */
     private void nearestTaps(int j, float start0, float start1, float step0, float step1) {
         FloatVector iota = FloatVector.fromArray(FS, IOTA, 0);
         FloatVector r = iota.fma(step0, start0);

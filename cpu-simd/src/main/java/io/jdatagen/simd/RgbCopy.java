@@ -77,6 +77,11 @@ final class RgbCopy {
         }
     }
 
+    /**
+     * {@link #chunk} with the lanes reversed. Kept separate on purpose: one method with the
+     * reversal behind a branch (the vector then crosses a branch, or a scratch array) ran the
+     * flip plan at a third of the speed.
+     */
     private void reversedChunk(int from, float[] target, int at, int step, int lanes, float[] scale, float[] offset) {
         IntVector p = IntVector.fromArray(IS, s.packed, from).rearrange(REVERSE);
         for (int c = 0; c < 3; c++) {

@@ -64,14 +64,10 @@ final class SimdWarp {
         this.mode = plan.fillMode();
         this.periodic = mode == FillMode.WRAP && plan.wrapConvention() == WrapConvention.PERIODIC;
         this.constant = mode == FillMode.CONSTANT;
-        this.scale = new float[channels];
-        this.offset = new float[channels];
-        this.fill = new float[channels];
-        for (int c = 0; c < channels; c++) {
-            scale[c] = plan.scale(c);
-            offset[c] = plan.offset(c);
-            fill[c] = (float) plan.fillValue() * scale[c] + offset[c];
-        }
+        PlanColour colour = new PlanColour(plan, channels);
+        this.scale = colour.scale;
+        this.offset = colour.offset;
+        this.fill = colour.fill;
     }
 
     /** Runs {@code plan} (which must have an affine) from {@code src} into {@code out}. */

@@ -1,0 +1,21 @@
+package io.jdatagen.simd;
+
+import io.jdatagen.spi.WarpPlan;
+
+/** A plan's per-channel colour step as float arrays: scale, offset, and the coloured fill value. */
+final class PlanColour {
+    final float[] scale;
+    final float[] offset;
+    final float[] fill;
+
+    PlanColour(WarpPlan plan, int channels) {
+        scale = new float[channels];
+        offset = new float[channels];
+        fill = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            scale[c] = plan.scale(c);
+            offset[c] = plan.offset(c);
+            fill[c] = (float) plan.fillValue() * scale[c] + offset[c];
+        }
+    }
+}

@@ -14,8 +14,9 @@ import java.awt.image.Raster;
 /**
  * Converts a decoded {@link BufferedImage} to a {@link ByteImage} with its own channel layout:
  * the pixel array itself when it is already 8-bit channels in order (RGB, RGBA, gray; see
- * {@link #rgbImage}), direct copies for the other common 8-bit layouts, palette lookup (alpha kept when the palette has
- * transparency), component samples of any depth rounded to 8 bits, and {@code getRGB} for the rest.
+ * {@link #rgbImage}), direct copies for the other common 8-bit layouts, palette lookup (alpha
+ * kept when the palette has transparency), component samples of any depth rounded to 8 bits, and
+ * {@code getRGB} for the rest.
  */
 final class Rasters {
     private Rasters() {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Pillow's resampling rules, checked on values worked out by hand from Pillow's definitions. */
@@ -28,7 +30,7 @@ class PillowResizeTest {
     @Test
     void constantImagesStayConstantUnderEveryFilterAndScale() {
         byte[] d = new byte[23 * 31 * 3];
-        java.util.Arrays.fill(d, (byte) 173);
+        Arrays.fill(d, (byte) 173);
         ByteImage flat = new ByteImage(d, 23, 31, 3);
         for (ResizeFilter f : ResizeFilter.values()) {
             for (int[] size : new int[][] {{7, 5}, {23, 64}, {50, 31}, {1, 1}}) {
@@ -67,7 +69,7 @@ class PillowResizeTest {
     /** RGB pixels move as whole ints; each channel must equal that channel resized on its own. */
     @Test
     void nearestRgbEqualsEachChannelResizedAlone() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        SplittableRandom random = new SplittableRandom(3);
         int[][] sizes = {{7, 13, 5, 9}, {7, 13, 11, 20}, {1, 1, 3, 2}, {4, 5, 4, 5}, {375, 500, 224, 224}};
         for (int[] size : sizes) {
             byte[] pixels = new byte[size[0] * size[1] * 3];
@@ -82,8 +84,8 @@ class PillowResizeTest {
                 ByteImage alone = PillowResize.resize(new ByteImage(plane, size[0], size[1], 1), size[2], size[3],
                         ResizeFilter.NEAREST);
                 for (int p = 0; p < size[2] * size[3]; p++) {
-                    assertEquals(alone.data()[p], rgb.data()[3 * p + c], java.util.Arrays.toString(size) + " pixel "
-                            + p + " channel " + c);
+                    assertEquals(alone.data()[p], rgb.data()[3 * p + c],
+                            Arrays.toString(size) + " pixel " + p + " channel " + c);
                 }
             }
         }
@@ -118,7 +120,7 @@ class PillowResizeTest {
         ByteImage image = new ByteImage(new byte[] {(byte) 255, 0, 0, (byte) 255, 0, 0, (byte) 255, 0}, 1, 2, 4);
         ByteImage out = PillowResize.resize(image, 1, 4, ResizeFilter.BILINEAR);
         // Pixel 1 = 0.75 opaque red + 0.25 transparent blue: alpha 191, colour still pure red.
-        assertArrayEquals(new int[] {255, 0, 0, 255, 255, 0, 0, 191}, java.util.Arrays.copyOf(values(out), 8));
+        assertArrayEquals(new int[] {255, 0, 0, 255, 255, 0, 0, 191}, Arrays.copyOf(values(out), 8));
         assertEquals(0, out.get(0, 2, 2));
     }
 

@@ -133,9 +133,8 @@ final class PairGatherWarp {
             double base1 = plan.affine(5) + vi * plan.affine(3);
             targetRow(i);
             for (int j = 0; j < padded; j += L) {
-                int vj = flip ? width - 1 - j : j;
-                float start0 = (float) (base0 + vj * plan.affine(1));
-                float start1 = (float) (base1 + vj * plan.affine(4));
+                float start0 = chunkStart(base0, j, 1);
+                float start1 = chunkStart(base1, j, 4);
                 if (bilinear) {
                     bilinearTaps(j, start0, start1, step0, step1);
                 } else {
@@ -151,15 +150,23 @@ final class PairGatherWarp {
             }
             if (constant) {
                 for (int j = 0; j < padded; j += L) {
-                    int vj = flip ? width - 1 - j : j;
-                    fillOutside(j, Math.min(L, width - j), (float) (base0 + vj * plan.affine(1)),
-                            (float) (base1 + vj * plan.affine(4)), step0, step1);
+                    fillOutside(j, Math.min(L, width - j), chunkStart(base0, j, 1), chunkStart(base1, j, 4), step0,
+                            step1);
                 }
             }
             if (!channelsFirst) {
                 RowWriter.write(out, i, row, padded);
             }
         }
+    }
+
+    /**
+     * The coordinate of chunk {@code j}'s first pixel along one axis: the row's double base plus
+     * that pixel's (flipped) column times the affine entry {@code k}, rounded to float once.
+     */
+    private float chunkStart(double base, int j, int k) {
+        int vj = plan.flipCols() ? width - 1 - j : j;
+        return (float) (base + vj * plan.affine(k));
     }
 
     /** Channels-first rows are stored in place; channels-last ones go through the row buffer. */
@@ -265,8 +272,8 @@ final class PairGatherWarp {
         FloatVector iota = FloatVector.fromArray(FS, IOTA, 0);
         FloatVector r = iota.fma(step0, start0);
         FloatVector c = iota.fma(step1, start1);
-        VectorMask<Float> outside = r.compare(VectorOperators.GE, 0f).and(r.compare(VectorOperators.LE, srcHeight - 1f))
-                .and(c.compare(VectorOperators.GE, 0f)).and(c.compare(VectorOperators.LE, srcWidth - 1f)).not()
+        VectorMask<Float> outside = r.compare(VectorOperators.GE, 0f).and(r.compare(VectorOperators.LE, maxRow))
+                .and(c.compare(VectorOperators.GE, 0f)).and(c.compare(VectorOperators.LE, maxCol)).not()
                 .and(FS.indexInRange(0, lanes));
         for (int ch = 0; ch < channels; ch++) {
             int at = storeBase + ch * storeStep + j;

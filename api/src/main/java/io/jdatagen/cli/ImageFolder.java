@@ -1,6 +1,6 @@
 package io.jdatagen.cli;
 
-import io.jdatagen.flow.DirectoryFlow;
+import io.jdatagen.flow.Flows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +19,7 @@ final class ImageFolder {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("DIR " + dir + " does not exist or is not a folder");
         }
-        List<Path> files = DirectoryFlow.imageFiles(dir, false);
+        List<Path> files = Flows.imageFiles(dir);
         if (files.isEmpty()) {
             throw new IllegalArgumentException("DIR " + dir + " holds no png, jpg, jpeg, bmp, ppm, tif or tiff file");
         }

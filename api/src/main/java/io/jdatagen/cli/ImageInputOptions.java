@@ -6,14 +6,14 @@ import io.jdatagen.io.ImageLoader;
 import io.jdatagen.io.ResizeFilter;
 import picocli.CommandLine.Option;
 
-/** How {@code preview} and {@code augment} load images: size, colour mode, resize filter. */
+/** How {@code preview} and {@code augment} load images: size, color mode, resize filter. */
 final class ImageInputOptions {
     @Option(names = "--target-size", paramLabel = "HxW", converter = ImageSize.Converter.class,
             description = "Resize every image to HEIGHTxWIDTH when loading it (default: keep each image's size).")
     ImageSize targetSize;
 
     @Option(names = "--color-mode", paramLabel = "MODE", defaultValue = "rgb",
-            description = "Colour mode images are loaded in: grayscale, rgb or rgba (default: ${DEFAULT-VALUE}).")
+            description = "Color mode images are loaded in: grayscale, rgb or rgba (default: ${DEFAULT-VALUE}).")
     String colorMode;
 
     @Option(names = "--interpolation", paramLabel = "FILTER", defaultValue = "bilinear",
@@ -24,7 +24,7 @@ final class ImageInputOptions {
     /**
      * The loader these options describe, on the selected codec, with EXIF orientation applied.
      *
-     * @throws IllegalArgumentException naming an unknown colour mode or filter
+     * @throws IllegalArgumentException naming an unknown color mode or filter
      */
     ImageLoader loader() {
         return new ImageLoader(ImageCodecs.current(), ColorMode.fromName(colorMode),

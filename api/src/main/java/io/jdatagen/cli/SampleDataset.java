@@ -18,7 +18,7 @@ import javax.imageio.ImageIO;
 /**
  * The demo's built-in data: a labelled image folder generated on the spot, one sub-folder per
  * shape class ({@code circle}, {@code square}, {@code triangle}, {@code cross}, {@code ring}),
- * each image a randomly coloured, placed and sized shape on a gradient background, saved as JPEG
+ * each image a randomly colored, placed and sized shape on a gradient background, saved as JPEG
  * at a size that varies around the one asked for (so that loading resizes).
  */
 final class SampleDataset {
@@ -55,9 +55,9 @@ final class SampleDataset {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setPaint(new GradientPaint(0, 0, randomColour(rng, 40, 140), w, h, randomColour(rng, 40, 140)));
+        g.setPaint(new GradientPaint(0, 0, randomColor(rng, 40, 140), w, h, randomColor(rng, 40, 140)));
         g.fillRect(0, 0, w, h);
-        g.setColor(randomColour(rng, 150, 255));
+        g.setColor(randomColor(rng, 150, 255));
         int side = Math.min(w, h);
         int r = side / 5 + rng.nextInt(side / 6 + 1);
         int cx = r + rng.nextInt(Math.max(1, w - 2 * r));
@@ -81,7 +81,7 @@ final class SampleDataset {
         return img;
     }
 
-    private static Color randomColour(SplittableRandom rng, int low, int high) {
+    private static Color randomColor(SplittableRandom rng, int low, int high) {
         return new Color(rng.nextInt(low, high), rng.nextInt(low, high), rng.nextInt(low, high));
     }
 }

@@ -1,7 +1,6 @@
 package io.jdatagen.flow;
 
 import io.jdatagen.data.Batch;
-import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
@@ -21,17 +20,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArrayFlow extends ImageFlow {
     private static final Logger LOG = LoggerFactory.getLogger(ArrayFlow.class);
-    private final ImageDataGenerator generator;
     private final Tensor x;
     private final List<Tensor> extraInputs;
     private final Tensor y;
     private final Tensor sampleWeights;
     private final int firstRow;
 
-    private ArrayFlow(ImageDataGenerator generator, Tensor x, List<Tensor> extraInputs, Tensor y,
+    private ArrayFlow(Augmenter augmenter, Tensor x, List<Tensor> extraInputs, Tensor y,
             Tensor sampleWeights, int firstRow, int rows, FlowOptions o) {
-        super(generator, rows, Arrays.copyOfRange(x.shape(), 1, 4), o, 10_000);
-        this.generator = generator;
+        super(augmenter, rows, Arrays.copyOfRange(x.shape(), 1, 4), o, 10_000);
         this.x = x;
         this.extraInputs = extraInputs;
         this.y = y;
@@ -40,15 +37,15 @@ public final class ArrayFlow extends ImageFlow {
     }
 
     /**
-     * Creates the flow; see {@link ImageDataGenerator#flow}.
+     * Creates the flow; see {@code ImageDataGenerator.flow}.
      *
      * @throws IllegalArgumentException with Keras's messages for mismatched lengths, a rank other
      *     than 4, a bad subset, or classes that differ between the split parts; and for sample
      *     weights without labels (Keras drops them silently)
      */
-    public static ArrayFlow create(ImageDataGenerator generator, Tensor x, List<Tensor> extraInputs, Tensor y,
+    static ArrayFlow create(Augmenter augmenter, Tensor x, List<Tensor> extraInputs, Tensor y,
             Tensor sampleWeights, FlowOptions o) {
-        o.check("flow", FlowOptions.ARRAY);
+        o.check("flow", FlowOption.Group.ARRAY);
         List<Tensor> extras = extraInputs == null ? List.of() : List.copyOf(extraInputs);
         if (x.rank() != 4) {
             throw new IllegalArgumentException("Input data in `NumpyArrayIterator` should have rank 4. You passed an"
@@ -74,22 +71,22 @@ public final class ArrayFlow extends ImageFlow {
             throw new IllegalArgumentException("sample weights need labels: pass y, or leave sampleWeights null"
                     + " (Keras would drop them silently)");
         }
-        int channels = generator.dataFormat().imageHwc(Arrays.copyOfRange(x.shape(), 1, 4))[2];
+        int channels = augmenter.dataFormat().imageHwc(Arrays.copyOfRange(x.shape(), 1, 4))[2];
         if (channels != 1 && channels != 3 && channels != 4) {
             LOG.warn("NumpyArrayIterator is set to use the data format convention \"{}\" but the array has {}"
-                    + " channels; expected 1, 3 or 4.", generator.dataFormat().kerasName(), channels);
+                    + " channels; expected 1, 3 or 4.", augmenter.dataFormat().kerasName(), channels);
         }
         int first = 0;
         int rows = n;
         if (o.subset != null) {
-            int split = Subset.cut(generator.validationSplit(), n);
+            int split = Subset.cut(augmenter.validationSplit(), n);
             if (y != null && !o.ignoreClassSplit) {
                 checkClassSplit(y, split);
             }
             first = o.subset == Subset.VALIDATION ? 0 : split;
             rows = o.subset == Subset.VALIDATION ? split : n - split;
         }
-        return new ArrayFlow(generator, x, extras, y, sampleWeights, first, rows, o);
+        return new ArrayFlow(augmenter, x, extras, y, sampleWeights, first, rows, o);
     }
 
     private static void checkClassSplit(Tensor y, int split) {
@@ -107,9 +104,8 @@ public final class ArrayFlow extends ImageFlow {
     }
 
     @Override
-    void writeSample(int sample, RandomGenerator rng, Tensor batch, Tensor paired, int slot) {
-        DataFormat format = generator.dataFormat();
-        imageInto(SourceImage.of(x.item(firstRow + sample), format), rng, batch, slot);
+    SourceImage source(int sample) {
+        return SourceImage.of(x.item(firstRow + sample), augmenter().dataFormat());
     }
 
     @Override

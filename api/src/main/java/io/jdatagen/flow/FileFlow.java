@@ -1,9 +1,9 @@
 package io.jdatagen.flow;
 
 import io.jdatagen.data.Batch;
-import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.ImageLoader;
+import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,11 +11,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.random.RandomGenerator;
 
 /**
  * Batches of augmented images loaded from files (Keras's {@code BatchFromFilesMixin}, §4.2), with
- * targets by {@link ClassMode}; built by {@link DirectoryFlow} and {@link DataFrameFlow}.
+ * targets by {@link ClassMode}; built by {@link DirectoryScanner} and {@link DataFrameScanner}.
  */
 public final class FileFlow extends ImageFlow {
     private final ImageLoader loader;
@@ -34,8 +33,8 @@ public final class FileFlow extends ImageFlow {
             List<Tensor> rawTargets, Tensor weights, List<Path> skipped, String summary) {
     }
 
-    FileFlow(ImageDataGenerator generator, ImageLoader loader, ClassMode classMode, Rows rows, FlowOptions o) {
-        super(generator, rows.paths().size(), imageShape(generator, o), o, 10_000_000);
+    FileFlow(Augmenter augmenter, ImageLoader loader, ClassMode classMode, Rows rows, FlowOptions o) {
+        super(augmenter, rows.paths().size(), imageShape(augmenter, o), o, 10_000_000);
         this.loader = loader;
         this.paths = List.copyOf(rows.paths());
         this.filenames = List.copyOf(rows.filenames());
@@ -48,9 +47,9 @@ public final class FileFlow extends ImageFlow {
         this.summary = rows.summary();
     }
 
-    private static int[] imageShape(ImageDataGenerator generator, FlowOptions o) {
-        int[] size = generator.resizeTarget() != null ? generator.resizeTarget() : o.targetSize;
-        return generator.dataFormat().imageShape(size[0], size[1], o.colorMode.channels());
+    private static int[] imageShape(Augmenter augmenter, FlowOptions o) {
+        int[] size = augmenter.resizeTarget() != null ? augmenter.resizeTarget() : o.targetSize;
+        return augmenter.dataFormat().imageShape(size[0], size[1], o.colorMode.channels());
     }
 
     /** Keras's {@code class_indices}: class name to index, in index order (empty without classes). */
@@ -101,11 +100,11 @@ public final class FileFlow extends ImageFlow {
     }
 
     @Override
-    void writeSample(int sample, RandomGenerator rng, Tensor batch, Tensor paired, int slot) {
-        imageInto(image(sample).toSource(), rng, batch, slot);
+    SourceImage source(int sample) {
+        return image(sample).toSource();
     }
 
-    /** Sample {@code sample}'s image as loaded (decoded, colour-converted, resized; not augmented). */
+    /** Sample {@code sample}'s image as loaded (decoded, color-converted, resized; not augmented). */
     public ByteImage image(int sample) {
         return loader.load(paths.get(sample));
     }

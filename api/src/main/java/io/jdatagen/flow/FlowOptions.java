@@ -5,8 +5,7 @@ import io.jdatagen.io.ImageCodec;
 import io.jdatagen.io.ResizeFilter;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -18,17 +17,6 @@ import javax.imageio.ImageIO;
  * Keras's defaults. Each flow rejects, by name, an option set here that it does not use.
  */
 public final class FlowOptions {
-    static final Set<String> ARRAY = Set.of("ignoreClassSplit");
-    static final Set<String> FILES = Set.of("targetSize", "colorMode", "interpolation", "keepAspectRatio", "codec",
-            "exifOrientation", "reducedDecode", "skipUnreadable");
-    static final Set<String> LABELS = Set.of("classMode", "classes");
-    static final Set<String> DIRECTORY = Set.of("followLinks");
-    static final Set<String> CLASS_DIRECTORY = Set.of("maxSamplesPerClass");
-    static final Set<String> DATAFRAME = Set.of("directory", "xCol", "yCol", "weightCol", "validateFilenames");
-    static final Set<String> SEGMENTATION = Set.of("maskFillValue", "maskColorMode");
-    private static final List<Set<String>> GROUPS = List.of(ARRAY, FILES, LABELS, DIRECTORY, CLASS_DIRECTORY,
-            DATAFRAME, SEGMENTATION);
-
     final int batchSize;
     final boolean shuffle;
     final Long seed;
@@ -58,7 +46,7 @@ public final class FlowOptions {
     final double maskFillValue;
     final ColorMode maskColorMode;
     final Boolean augment;
-    private final Set<String> explicit;
+    private final Set<FlowOption> explicit;
 
     private FlowOptions(Builder b) {
         batchSize = b.batchSize;
@@ -90,7 +78,7 @@ public final class FlowOptions {
         maskFillValue = b.maskFillValue;
         maskColorMode = b.maskColorMode;
         augment = b.augment;
-        explicit = Collections.unmodifiableSet(new LinkedHashSet<>(b.explicit));
+        explicit = b.explicit.isEmpty() ? EnumSet.noneOf(FlowOption.class) : EnumSet.copyOf(b.explicit);
     }
 
     /** A builder with Keras's defaults. */
@@ -103,20 +91,19 @@ public final class FlowOptions {
         return builder().build();
     }
 
-    /** Throws if an option outside the common ones and the {@code allowed} groups was set. */
-    @SafeVarargs
-    final void check(String flow, Set<String>... allowed) {
-        for (String name : explicit) {
-            boolean common = GROUPS.stream().noneMatch(group -> group.contains(name));
-            if (!common && java.util.Arrays.stream(allowed).noneMatch(group -> group.contains(name))) {
-                throw new IllegalArgumentException("option " + name + " does not apply to " + flow);
+    /** Throws, naming the option, if an option outside the {@code allowed} groups was set. */
+    void check(String flow, FlowOption.Group... allowed) {
+        List<FlowOption.Group> groups = List.of(allowed);
+        for (FlowOption option : explicit) {
+            if (!groups.contains(option.group())) {
+                throw new IllegalArgumentException("option " + option.builderName() + " does not apply to " + flow);
             }
         }
     }
 
     /** Builds {@link FlowOptions}; every setter validates its value. */
     public static final class Builder {
-        private final Set<String> explicit = new LinkedHashSet<>();
+        private final Set<FlowOption> explicit = EnumSet.noneOf(FlowOption.class);
         private int batchSize = 32;
         private boolean shuffle = true;
         private Long seed;
@@ -150,8 +137,8 @@ public final class FlowOptions {
         private Builder() {
         }
 
-        private Builder set(String name) {
-            explicit.add(name);
+        private Builder set(FlowOption option) {
+            explicit.add(option);
             return this;
         }
 
@@ -176,7 +163,7 @@ public final class FlowOptions {
             return this;
         }
 
-        /** Read only the training or the validation part of the generator's {@code validation_split}. */
+        /** Read only the training or the validation part of the augmenter's {@code validation_split}. */
         public Builder subset(Subset value) {
             this.subset = value;
             return this;
@@ -213,7 +200,7 @@ public final class FlowOptions {
         /** Arrays: skip the check that both split parts hold the same classes. */
         public Builder ignoreClassSplit(boolean on) {
             this.ignoreClassSplit = on;
-            return set("ignoreClassSplit");
+            return set(FlowOption.IGNORE_CLASS_SPLIT);
         }
 
         /** Files: the size every image is resized to (default 256×256). */
@@ -223,13 +210,13 @@ public final class FlowOptions {
                         + height + ", " + width);
             }
             this.targetSize = new int[] {height, width};
-            return set("targetSize");
+            return set(FlowOption.TARGET_SIZE);
         }
 
-        /** Files: the colour mode (default rgb). */
+        /** Files: the color mode (default rgb). */
         public Builder colorMode(ColorMode mode) {
             this.colorMode = Objects.requireNonNull(mode, "colorMode");
-            return set("colorMode");
+            return set(FlowOption.COLOR_MODE);
         }
 
         /** Files: {@link #colorMode(ColorMode)} by Keras's name. */
@@ -240,19 +227,19 @@ public final class FlowOptions {
         /** Files: the targets (default categorical). */
         public Builder classMode(ClassMode mode) {
             this.classMode = Objects.requireNonNull(mode, "classMode");
-            return set("classMode");
+            return set(FlowOption.CLASS_MODE);
         }
 
         /** Files: the class names to use, in index order (directories: sub-folders; default: all). */
         public Builder classes(List<String> names) {
             this.classes = names == null ? null : List.copyOf(names);
-            return set("classes");
+            return set(FlowOption.CLASSES);
         }
 
         /** Files: the resampling filter when resizing (default nearest, as Keras). */
         public Builder interpolation(ResizeFilter filter) {
             this.interpolation = Objects.requireNonNull(filter, "interpolation");
-            return set("interpolation");
+            return set(FlowOption.INTERPOLATION);
         }
 
         /** Files: {@link #interpolation(ResizeFilter)} by Keras's name. */
@@ -263,25 +250,25 @@ public final class FlowOptions {
         /** Files: crop the centre to the target's aspect ratio before resizing. */
         public Builder keepAspectRatio(boolean on) {
             this.keepAspectRatio = on;
-            return set("keepAspectRatio");
+            return set(FlowOption.KEEP_ASPECT_RATIO);
         }
 
         /** Files: the codec (default: {@link io.jdatagen.io.ImageCodecs#current()}). */
         public Builder codec(ImageCodec value) {
             this.codec = Objects.requireNonNull(value, "codec");
-            return set("codec");
+            return set(FlowOption.CODEC);
         }
 
         /** Files: apply JPEG EXIF orientation (default true; Keras ignores it). */
         public Builder exifOrientation(boolean apply) {
             this.exifOrientation = apply;
-            return set("exifOrientation");
+            return set(FlowOption.EXIF_ORIENTATION);
         }
 
         /** Files: let the codec decode JPEGs at a reduced DCT scale when the target allows (default true). */
         public Builder reducedDecode(boolean on) {
             this.reducedDecode = on;
-            return set("reducedDecode");
+            return set(FlowOption.REDUCED_DECODE);
         }
 
         /**
@@ -290,32 +277,32 @@ public final class FlowOptions {
          */
         public Builder skipUnreadable(boolean on) {
             this.skipUnreadable = on;
-            return set("skipUnreadable");
+            return set(FlowOption.SKIP_UNREADABLE);
         }
 
         /** Directories: enter symlinked sub-folders (default false). */
         public Builder followLinks(boolean on) {
             this.followLinks = on;
-            return set("followLinks");
+            return set(FlowOption.FOLLOW_LINKS);
         }
 
         /** Data frames: the folder that relative file names are resolved against. */
         public Builder directory(Path dir) {
             this.directory = dir;
-            return set("directory");
+            return set(FlowOption.DIRECTORY);
         }
 
         /** Data frames: the column of file names (default {@code filename}). */
         public Builder xCol(String column) {
             this.xCol = Objects.requireNonNull(column, "xCol");
-            return set("xCol");
+            return set(FlowOption.X_COL);
         }
 
         /** Data frames: the label column (default {@code class}). */
         public Builder yCol(String column) {
             this.yCol = List.of(Objects.requireNonNull(column, "yCol"));
             this.yColList = false;
-            return set("yCol");
+            return set(FlowOption.Y_COL);
         }
 
         /** Data frames: several label columns (Keras's list {@code y_col}, for multi_output and raw). */
@@ -325,24 +312,24 @@ public final class FlowOptions {
             }
             this.yCol = List.copyOf(columns);
             this.yColList = true;
-            return set("yCol");
+            return set(FlowOption.Y_COL);
         }
 
         /** Data frames: the numeric column of sample weights. */
         public Builder weightCol(String column) {
             this.weightCol = column;
-            return set("weightCol");
+            return set(FlowOption.WEIGHT_COL);
         }
 
         /** Data frames: drop rows whose file is missing or not an image name (default true). */
         public Builder validateFilenames(boolean on) {
             this.validateFilenames = on;
-            return set("validateFilenames");
+            return set(FlowOption.VALIDATE_FILENAMES);
         }
 
         /**
          * Whether to augment the images (default: yes, except for the validation subset of a
-         * generator built with {@code augmentValidation(false)}); false only resizes and
+         * augmenter built with {@code augmentValidation(false)}); false only resizes and
          * standardizes them.
          */
         public Builder augment(boolean on) {
@@ -360,7 +347,7 @@ public final class FlowOptions {
                 throw new IllegalArgumentException("maxSamplesPerClass must be >= 1; got: " + cap);
             }
             this.maxSamplesPerClass = cap;
-            return set("maxSamplesPerClass");
+            return set(FlowOption.MAX_SAMPLES_PER_CLASS);
         }
 
         /** Segmentation: the mask value where the transform leaves the mask (default 0; e.g. 255 to ignore). */
@@ -369,13 +356,13 @@ public final class FlowOptions {
                 throw new IllegalArgumentException("maskFillValue must be a finite number; got: " + value);
             }
             this.maskFillValue = value;
-            return set("maskFillValue");
+            return set(FlowOption.MASK_FILL_VALUE);
         }
 
-        /** Segmentation: the colour mode masks are read in (default grayscale). */
+        /** Segmentation: the color mode masks are read in (default grayscale). */
         public Builder maskColorMode(ColorMode mode) {
             this.maskColorMode = Objects.requireNonNull(mode, "maskColorMode");
-            return set("maskColorMode");
+            return set(FlowOption.MASK_COLOR_MODE);
         }
 
         /** The options. */

@@ -2,39 +2,42 @@ package io.jdatagen.flow;
 
 import io.jdatagen.data.Batch;
 import io.jdatagen.data.EpochSequence;
+import io.jdatagen.data.NumpyRandomState;
 import io.jdatagen.data.RandomKeys;
-import io.jdatagen.image.Compatibility;
-import io.jdatagen.image.ImageDataGenerator;
-import io.jdatagen.image.NumpyRandomState;
-import io.jdatagen.image.TransformParameters;
 import io.jdatagen.io.ImageWriter;
+import io.jdatagen.spi.DataFormat;
+import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
+import io.jdatagen.spi.WarpPlan;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
  * The batching shared by every image source (Keras's {@code Iterator}): {@code ceil(n / batchSize)}
  * batches per epoch, the epoch's sample order, each sample augmented and standardized by the
- * generator into its batch slot, optional saving of the augmented images, and the source-specific
- * targets added by {@link #assemble}.
+ * {@link Augmenter} into its batch slot (one batch warp per batch), optional saving of the augmented
+ * images, and the source-specific targets added by {@link #assemble}.
  *
  * <p>Randomness is a pure function of (seed, epoch, batch): by default each sample draws from its
  * own stream keyed by (seed, epoch, sample index) and the shuffle is keyed by (seed, epoch), so
- * the same seed gives the same batches for any batch order and thread count. With
- * {@link Compatibility#KERAS_REFERENCE} the flow replays Keras's {@code next()}: batch {@code k}
+ * the same seed gives the same batches for any batch order and thread count. When the augmenter
+ * {@linkplain Augmenter#replaysKerasStreams() replays Keras's streams} the flow replays Keras's {@code next()}: batch {@code k}
  * of epoch {@code e} reseeds numpy's MT19937 with {@code seed + e·size() + k} (mod 2^32), epoch
  * {@code e}'s permutation comes from {@code seed + e·size()}, and the batch's samples draw from
- * that one stream in order, so augmented batches equal Keras's.
+ * that one stream in order (mltk's contrast and noise steps draw after the whole batch's Keras
+ * draws), so augmented batches equal Keras's.
  *
  * <p>Images are augmented unless {@link FlowOptions.Builder#augment(boolean)} says otherwise or
  * the flow reads the validation subset of a generator built with
  * {@code augmentValidation(false)}; then they are only resized and standardized.
  */
 public abstract class ImageFlow extends EpochSequence<Batch> {
-    private final ImageDataGenerator generator;
+    private final Augmenter augmenter;
     private final int samples;
     private final int batchSize;
     private final boolean shuffle;
@@ -51,12 +54,12 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
     private record EpochOrder(int epoch, int[] order) {
     }
 
-    ImageFlow(ImageDataGenerator generator, int samples, int[] imageShape, FlowOptions o, int saveHashBound) {
-        this.generator = generator;
+    ImageFlow(Augmenter augmenter, int samples, int[] imageShape, FlowOptions o, int saveHashBound) {
+        this.augmenter = augmenter;
         this.samples = samples;
         this.batchSize = o.batchSize;
         this.shuffle = o.shuffle;
-        this.numpyStreams = generator.compatibility() == Compatibility.KERAS_REFERENCE;
+        this.numpyStreams = augmenter.replaysKerasStreams();
         long s = o.seed != null ? o.seed : new SplittableRandom().nextLong();
         if (numpyStreams && o.seed != null && (s < 0 || s > 0xFFFFFFFFL)) {
             throw new IllegalArgumentException("seed must be in [0, 2^32) with keras_reference compatibility"
@@ -68,7 +71,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         this.savePrefix = o.savePrefix;
         this.saveFormat = o.saveFormat;
         this.saveHashBound = saveHashBound;
-        this.augment = o.augment != null ? o.augment : o.subset != Subset.VALIDATION || generator.augmentValidation();
+        this.augment = o.augment != null ? o.augment : o.subset != Subset.VALIDATION || augmenter.augmentValidation();
     }
 
     /** Whether the images are augmented (otherwise only resized and standardized). */
@@ -97,18 +100,22 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         return seed;
     }
 
-    /** The shape of one image in the batches, in the generator's data format. */
+    /** The shape of one image in the batches, in the augmenter's data format. */
     public int[] imageShape() {
         return imageShape.clone();
     }
 
-    /** The generator that augments and standardizes the samples. */
-    public ImageDataGenerator generator() {
-        return generator;
+    /** The augmenter that plans and finishes the samples. */
+    final Augmenter augmenter() {
+        return augmenter;
     }
 
-    /** The sample order of epoch {@code epoch}. */
+    /** The sample order of epoch {@code epoch} (a copy). */
     public int[] order(int epoch) {
+        return orderOf(epoch).clone();
+    }
+
+    private int[] orderOf(int epoch) {
         EpochOrder cached = lastOrder;
         if (cached != null && cached.epoch() == epoch) {
             return cached.order();
@@ -127,65 +134,95 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         return (seed + (long) epoch * size() + batch) & 0xFFFFFFFFL;
     }
 
+    /**
+     * Batch {@code index} of epoch {@code epoch}: every sample planned in order (its random
+     * transform drawn from its stream), the whole batch warped in one
+     * {@link io.jdatagen.spi.WarpKernel#warpBatch} call (masks in a second one), then each
+     * sample's remaining steps in order.
+     */
     @Override
     protected final Batch batch(int epoch, int index) {
-        int[] order = order(epoch);
+        int[] order = orderOf(epoch);
         int from = index * batchSize;
         int[] indices = Arrays.copyOfRange(order, from, Math.min(samples, from + batchSize));
-        int[] shape = new int[4];
-        shape[0] = indices.length;
-        System.arraycopy(imageShape, 0, shape, 1, 3);
-        Tensor x = Tensor.zeros(shape);
-        Tensor paired = pairedBatch(indices.length);
-        RandomGenerator batchStream = null;
+        int n = indices.length;
+        DataFormat format = augmenter.dataFormat();
+        Tensor x = Tensor.zeros(n, imageShape[0], imageShape[1], imageShape[2]);
+        Tensor masks = pairedBatch(n);
+        RandomGenerator[] streams = streams(epoch, index, indices);
+        Augmenter.PlannedSample[] planned = new Augmenter.PlannedSample[n];
+        List<SourceImage> sources = new ArrayList<>(n);
+        List<WarpPlan> plans = new ArrayList<>(n);
+        List<SourceImage> maskSources = new ArrayList<>(masks == null ? 0 : n);
+        List<WarpPlan> maskPlans = new ArrayList<>(masks == null ? 0 : n);
+        for (int j = 0; j < n; j++) {
+            planned[j] = augmenter.plan(source(indices[j]), augment ? streams[j] : null);
+            Augmenter.checkFits(planned[j].source(), OutputSlot.of(x, j, format));
+            sources.add(planned[j].source());
+            plans.add(planned[j].plan());
+            if (masks != null) {
+                Augmenter.PlannedSample mask = augmenter.planMask(mask(indices[j]), planned[j], maskFillValue());
+                Augmenter.checkFits(mask.source(), OutputSlot.of(masks, j, format));
+                maskSources.add(mask.source());
+                maskPlans.add(mask.plan());
+            }
+        }
+        augmenter.backend().warpBatch(sources, plans, x, format);
+        if (masks != null) {
+            augmenter.backend().warpBatch(maskSources, maskPlans, masks, format);
+        }
+        for (int j = 0; j < n; j++) {
+            augmenter.finish(planned[j], x, j);
+        }
+        if (saveToDir != null) {
+            for (int j = 0; j < n; j++) {
+                int hash = streams[j].nextInt(saveHashBound);
+                Path file = saveToDir.resolve(savePrefix + "_" + indices[j] + "_" + hash + "." + saveFormat);
+                ImageWriter.write(ImageWriter.toBytes(x.item(j), format, true), file, saveFormat);
+            }
+        }
+        return assemble(indices, x, masks);
+    }
+
+    /**
+     * Each sample's random stream: keyed by (seed, epoch, sample), or with Keras's streams one
+     * numpy MT19937 for the whole batch, reseeded as Keras's {@code next()} does.
+     */
+    private RandomGenerator[] streams(int epoch, int index, int[] indices) {
+        RandomGenerator[] streams = new RandomGenerator[indices.length];
         if (numpyStreams) {
             NumpyRandomState state = new NumpyRandomState(numpySeed(epoch, index));
             if (index == 0 && shuffle) {
                 state.permutation(samples);
             }
-            batchStream = state;
-        }
-        RandomGenerator[] streams = new RandomGenerator[indices.length];
-        for (int j = 0; j < indices.length; j++) {
-            streams[j] = numpyStreams ? batchStream : RandomKeys.forSample(seed, epoch, indices[j]);
-            writeSample(indices[j], streams[j], x, paired, j);
-        }
-        if (saveToDir != null) {
+            Arrays.fill(streams, state);
+        } else {
             for (int j = 0; j < indices.length; j++) {
-                int hash = streams[j].nextInt(saveHashBound);
-                Path file = saveToDir.resolve(savePrefix + "_" + indices[j] + "_" + hash + "." + saveFormat);
-                ImageWriter.write(ImageWriter.toBytes(x.item(j), generator.dataFormat(), true), file, saveFormat);
+                streams[j] = RandomKeys.forSample(seed, epoch, indices[j]);
             }
         }
-        return assemble(indices, x, paired);
+        return streams;
     }
 
-    /**
-     * Augments (or, without augmentation, only standardizes) {@code image} into slot {@code slot}
-     * of {@code batch}, drawing from {@code rng}.
-     *
-     * @return the parameters applied (the identity without augmentation)
-     */
-    final TransformParameters imageInto(SourceImage image, RandomGenerator rng, Tensor batch, int slot) {
-        if (augment) {
-            return generator.augmentInto(image, rng, batch, slot);
-        }
-        generator.standardizeInto(image, batch, slot);
-        return TransformParameters.identity();
+    /** Sample {@code sample}'s source image. */
+    abstract SourceImage source(int sample);
+
+    /** Sample {@code sample}'s segmentation mask; only called when {@link #pairedBatch} is not null. */
+    SourceImage mask(int sample) {
+        throw new UnsupportedOperationException("this flow has no masks");
     }
 
-    /** A batch for what a source writes next to each image (segmentation masks), or null. */
+    /** The mask value where the transform leaves the mask. */
+    double maskFillValue() {
+        return 0;
+    }
+
+    /** A batch for the masks written next to each image (segmentation), or null. */
     Tensor pairedBatch(int samples) {
         return null;
     }
 
-    /**
-     * Writes sample {@code sample} into slot {@code slot} of {@code batch} (and of {@code paired}
-     * when not null), drawing from {@code rng}.
-     */
-    abstract void writeSample(int sample, RandomGenerator rng, Tensor batch, Tensor paired, int slot);
-
-    /** The batch of the images {@code x} (and the {@code paired} batch) of samples {@code indices}, with targets. */
+    /** The batch of the images {@code x} (and the {@code paired} masks) of samples {@code indices}, with targets. */
     abstract Batch assemble(int[] indices, Tensor x, Tensor paired);
 
     /** Rows {@code indices} of {@code t} along axis 0, as a new tensor. */

@@ -1,8 +1,6 @@
 package io.jdatagen.flow;
 
 import io.jdatagen.data.Batch;
-import io.jdatagen.image.ImageDataGenerator;
-import io.jdatagen.image.TransformParameters;
 import io.jdatagen.io.ImageLoader;
 import io.jdatagen.io.ResizeFilter;
 import io.jdatagen.spi.DataFormat;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +22,13 @@ import org.slf4j.LoggerFactory;
  * Image and mask pairs for segmentation: each batch holds the augmented images as input and their
  * masks as target, both under the same geometric transform (affine and flips). Masks are warped
  * with nearest interpolation and a constant fill ({@link FlowOptions.Builder#maskFillValue}),
- * never colour-shifted, noised or standardized, so label values survive. Pairs come from two
+ * never color-shifted, noised or standardized, so label values survive. Pairs come from two
  * arrays or from two folders matched by relative path; the validation split takes the first
  * fraction of the pairs.
  */
 public final class SegmentationFlow extends ImageFlow {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentationFlow.class);
 
-    private final ImageDataGenerator generator;
     private final Pairs pairs;
     private final int first;
     private final int[] maskShape;
@@ -83,10 +79,9 @@ public final class SegmentationFlow extends ImageFlow {
         }
     }
 
-    private SegmentationFlow(ImageDataGenerator generator, Pairs pairs, int first, int rows, int[] imageShape,
+    private SegmentationFlow(Augmenter augmenter, Pairs pairs, int first, int rows, int[] imageShape,
             int[] maskShape, List<Path> skipped, FlowOptions o) {
-        super(generator, rows, imageShape, o, 10_000_000);
-        this.generator = generator;
+        super(augmenter, rows, imageShape, o, 10_000_000);
         this.pairs = pairs;
         this.first = first;
         this.maskShape = maskShape;
@@ -96,18 +91,18 @@ public final class SegmentationFlow extends ImageFlow {
 
     /**
      * Pairs from a rank-4 image array and a rank-4 mask array (same number of rows, same height
-     * and width; any channel counts), in the generator's data format.
+     * and width; any channel counts), in the augmenter's data format.
      *
      * @throws IllegalArgumentException naming the argument whose shape does not fit
      */
-    public static SegmentationFlow ofArrays(ImageDataGenerator generator, Tensor images, Tensor masks,
+    static SegmentationFlow ofArrays(Augmenter augmenter, Tensor images, Tensor masks,
             FlowOptions o) {
-        o.check("flowPairs", FlowOptions.SEGMENTATION);
+        o.check("flowPairs", FlowOption.Group.SEGMENTATION);
         if (images.rank() != 4 || masks.rank() != 4) {
             throw new IllegalArgumentException("images and masks must have rank 4; got images "
                     + Arrays.toString(images.shape()) + ", masks " + Arrays.toString(masks.shape()));
         }
-        DataFormat format = generator.dataFormat();
+        DataFormat format = augmenter.dataFormat();
         int[] image = format.imageHwc(Arrays.copyOfRange(images.shape(), 1, 4));
         int[] mask = format.imageHwc(Arrays.copyOfRange(masks.shape(), 1, 4));
         if (images.dim(0) != masks.dim(0) || image[0] != mask[0] || image[1] != mask[1]) {
@@ -115,9 +110,9 @@ public final class SegmentationFlow extends ImageFlow {
                     + " got images " + Arrays.toString(images.shape()) + ", masks " + Arrays.toString(masks.shape()));
         }
         int n = images.dim(0);
-        int[] range = range(generator, o, n);
-        int[] size = generator.resizeTarget() != null ? generator.resizeTarget() : image;
-        return new SegmentationFlow(generator, new ArrayPairs(images, masks, format), range[0], range[1],
+        int[] range = range(augmenter, o, n);
+        int[] size = augmenter.resizeTarget() != null ? augmenter.resizeTarget() : image;
+        return new SegmentationFlow(augmenter, new ArrayPairs(images, masks, format), range[0], range[1],
                 format.imageShape(size[0], size[1], image[2]), format.imageShape(size[0], size[1], mask[2]), List.of(),
                 o);
     }
@@ -127,25 +122,25 @@ public final class SegmentationFlow extends ImageFlow {
      * {@code flowFromDirectory}'s walk order) with the mask at the same relative path under
      * {@code maskDir}, or, when that file does not exist, the one mask there with the same name
      * and another white-listed extension ({@code a/x.jpg} with {@code a/x.png}). Images load with
-     * the options' colour mode and interpolation, masks with {@code maskColorMode} and nearest.
+     * the options' color mode and interpolation, masks with {@code maskColorMode} and nearest.
      *
      * @throws IllegalArgumentException for a missing folder, or naming an image without a mask or
      *     with several candidate masks
      */
-    public static SegmentationFlow ofDirectories(ImageDataGenerator generator, Path imageDir, Path maskDir,
+    static SegmentationFlow ofDirectories(Augmenter augmenter, Path imageDir, Path maskDir,
             FlowOptions o) {
-        o.check("flowPairsFromDirectories", FlowOptions.FILES, FlowOptions.DIRECTORY, FlowOptions.SEGMENTATION);
+        o.check("flowPairsFromDirectories", FlowOption.Group.FILES, FlowOption.Group.DIRECTORY, FlowOption.Group.SEGMENTATION);
         for (Path dir : List.of(imageDir, maskDir)) {
             if (!Files.isDirectory(dir)) {
                 throw new IllegalArgumentException("directory " + dir + " does not exist or is not a directory");
             }
         }
-        List<Path> images = DirectoryFlow.imageFiles(imageDir, o.followLinks);
+        List<Path> images = DirectoryScanner.imageFiles(imageDir, o.followLinks);
         List<Path> masks = new ArrayList<>(images.size());
         for (Path image : images) {
             masks.add(maskOf(imageDir.relativize(image), maskDir));
         }
-        long orphans = DirectoryFlow.imageFiles(maskDir, o.followLinks).size() - new HashSet<>(masks).size();
+        long orphans = DirectoryScanner.imageFiles(maskDir, o.followLinks).size() - new HashSet<>(masks).size();
         if (orphans > 0) {
             LOG.warn("{} mask file(s) under {} have no image under {}; they are not used", orphans, maskDir, imageDir);
         }
@@ -159,22 +154,22 @@ public final class SegmentationFlow extends ImageFlow {
             images = pick(images, kept);
             masks = pick(masks, kept);
         }
-        int[] range = range(generator, o, images.size());
+        int[] range = range(augmenter, o, images.size());
         List<String> names = images.stream().map(p -> imageDir.relativize(p).toString()).toList();
         LOG.info("Found {} image/mask pairs.", range[1]);
-        int[] size = generator.resizeTarget() != null ? generator.resizeTarget() : o.targetSize;
-        DataFormat format = generator.dataFormat();
-        return new SegmentationFlow(generator, new FilePairs(images, masks, names, imageLoader, maskLoader),
+        int[] size = augmenter.resizeTarget() != null ? augmenter.resizeTarget() : o.targetSize;
+        DataFormat format = augmenter.dataFormat();
+        return new SegmentationFlow(augmenter, new FilePairs(images, masks, names, imageLoader, maskLoader),
                 range[0], range[1], format.imageShape(size[0], size[1], o.colorMode.channels()),
                 format.imageShape(size[0], size[1], o.maskColorMode.channels()), skipped, o);
     }
 
     /** {@code {first row, rows}} of the subset: the first fraction is the validation part. */
-    private static int[] range(ImageDataGenerator generator, FlowOptions o, int n) {
+    private static int[] range(Augmenter augmenter, FlowOptions o, int n) {
         if (o.subset == null) {
             return new int[] {0, n};
         }
-        int split = Subset.cut(generator.validationSplit(), n);
+        int split = Subset.cut(augmenter.validationSplit(), n);
         return o.subset == Subset.VALIDATION ? new int[] {0, split} : new int[] {split, n - split};
     }
 
@@ -216,7 +211,7 @@ public final class SegmentationFlow extends ImageFlow {
         return skipped;
     }
 
-    /** The shape of one mask in the batches, in the generator's data format. */
+    /** The shape of one mask in the batches, in the augmenter's data format. */
     public int[] maskShape() {
         return maskShape.clone();
     }
@@ -236,9 +231,18 @@ public final class SegmentationFlow extends ImageFlow {
     }
 
     @Override
-    void writeSample(int sample, RandomGenerator rng, Tensor batch, Tensor paired, int slot) {
-        TransformParameters p = imageInto(pairs.image(first + sample), rng, batch, slot);
-        generator.warpMaskInto(pairs.mask(first + sample), p, paired, slot, fillValue);
+    SourceImage source(int sample) {
+        return pairs.image(first + sample);
+    }
+
+    @Override
+    SourceImage mask(int sample) {
+        return pairs.mask(first + sample);
+    }
+
+    @Override
+    double maskFillValue() {
+        return fillValue;
     }
 
     @Override

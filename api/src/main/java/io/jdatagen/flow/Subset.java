@@ -1,6 +1,6 @@
 package io.jdatagen.flow;
 
-/** Which part of a source a flow reads when the generator has a {@code validation_split}. */
+/** Which part of a source a flow reads when the augmenter has a {@code validation_split}. */
 public enum Subset {
     /** The rest after the validation part. */
     TRAINING,

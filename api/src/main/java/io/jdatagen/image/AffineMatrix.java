@@ -48,10 +48,10 @@ public final class AffineMatrix {
         }
         double h = imageShape[axes.rowAxis()];
         double w = imageShape[axes.colAxis()];
-        // Index 0 of Keras's matrix is the column ("x") axis. The reference centres it with the
-        // height (its bug); the documented convention uses the width.
-        double ox = compatibility == Compatibility.KERAS_REFERENCE ? h / 2 - 0.5 : w / 2 - 0.5;
-        double oy = compatibility == Compatibility.KERAS_REFERENCE ? w / 2 - 0.5 : h / 2 - 0.5;
+        // Index 0 of Keras's matrix is the column ("x") axis.
+        double[] pivot = compatibility.pivot(h, w);
+        double ox = pivot[0];
+        double oy = pivot[1];
         double[][] offset = {{1, 0, ox}, {0, 1, oy}, {0, 0, 1}};
         double[][] reset = {{1, 0, -ox}, {0, 1, -oy}, {0, 0, 1}};
         double[][] m = multiply(multiply(offset, t), reset);

@@ -1,5 +1,6 @@
 package io.jdatagen.image;
 
+import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.FillMode;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
@@ -50,21 +51,18 @@ public final class AffineTransforms {
     public static Tensor applyAffineTransform(Tensor x, double theta, double tx, double ty, double shear,
             double zx, double zy, WarpOptions options) {
         checkImage(x);
-        double[] inverse = AffineMatrix.inverse(theta, tx, ty, shear, zx, zy, x.shape(), options.axes(),
-                options.compatibility());
-        if (inverse == null) {
+        TransformParameters p = TransformParameters.affine(theta, tx, ty, shear, zx, zy);
+        if (!p.hasAffine()) {
             return x;
         }
-        return warp(x, options, WarpPlan.builder().inverseAffine(inverse));
+        return warp(x, options, new WarpPlanner(options).plan(p, x.shape()).build());
     }
 
-    /** Runs a plan (affine and flips set by the caller) with the options' fill and interpolation. */
-    static Tensor warp(Tensor x, WarpOptions options, WarpPlan.Builder plan) {
-        WarpPlan p = plan.interpolation(options.interpolation()).fill(options.fillMode(), options.cval())
-                .wrapConvention(options.compatibility().wrapConvention()).build();
+    /** Runs {@code plan} on the image {@code x} (in the options' axes) into a new tensor of its shape. */
+    static Tensor warp(Tensor x, WarpOptions options, WarpPlan plan) {
         Tensor out = Tensor.zeros(x.shape());
-        var format = options.axes().dataFormat();
-        options.resolvedBackend().warp(SourceImage.of(x, format), p, OutputSlot.image(out, format));
+        DataFormat format = options.axes().dataFormat();
+        options.resolvedBackend().warp(SourceImage.of(x, format), plan, OutputSlot.image(out, format));
         return out;
     }
 
@@ -149,16 +147,9 @@ public final class AffineTransforms {
         checkImage(x);
         int h = x.dim(options.axes().rowAxis());
         int w = x.dim(options.axes().colAxis());
-        double tx;
-        double ty;
-        if (options.compatibility() == Compatibility.KERAS_REFERENCE) {
-            tx = (-hrg + (hrg - -hrg) * rng.nextDouble()) * h;
-            ty = (-wrg + (wrg - -wrg) * rng.nextDouble()) * w;
-        } else {
-            tx = (-wrg + (wrg - -wrg) * rng.nextDouble()) * w;
-            ty = (-hrg + (hrg - -hrg) * rng.nextDouble()) * h;
-        }
-        return applyAffineTransform(x, 0, tx, ty, 0, 1, 1, options);
+        double[] shift = options.compatibility().drawShifts(() -> (-wrg + (wrg - -wrg) * rng.nextDouble()) * w,
+                () -> (-hrg + (hrg - -hrg) * rng.nextDouble()) * h);
+        return applyAffineTransform(x, 0, shift[0], shift[1], 0, 1, 1, options);
     }
 
     /** Keras's {@code random_shear}: shear {@code ~ U(-intensity, intensity)} degrees. */

@@ -3,10 +3,11 @@ package io.jdatagen.image;
 import io.jdatagen.spi.WrapConvention;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
 
 /**
- * Which geometry convention a generator follows (KERAS-SPEC.md preface). Everything else (matrix
+ * Which geometry convention a generator follows. Everything else (matrix
  * order, inverse mapping, boundary rules, statistics, the order of steps) is the same in both.
  */
 public enum Compatibility {
@@ -31,6 +32,38 @@ public enum Compatibility {
     /** The period convention of the wrap fill mode in this convention. */
     public WrapConvention wrapConvention() {
         return wrapConvention;
+    }
+
+    /**
+     * The pivot {@code {x, y}} (column, row) that rotation, shear and zoom turn about in an image of
+     * {@code height × width}: the true centre, or in {@link #KERAS_REFERENCE} the reference's
+     * pivot with height and width crossed.
+     */
+    public double[] pivot(double height, double width) {
+        return this == KERAS_REFERENCE ? new double[] {height / 2 - 0.5, width / 2 - 0.5}
+                : new double[] {width / 2 - 0.5, height / 2 - 0.5};
+    }
+
+    /**
+     * The shifts {@code {tx, ty}} (along columns, along rows) from the draws of the width and the
+     * height shift ranges, drawn in Keras's order (the column shift first). In
+     * {@link #KERAS_REFERENCE} the height range feeds the column shift, as in the reference.
+     */
+    public double[] drawShifts(DoubleSupplier widthShift, DoubleSupplier heightShift) {
+        if (this == KERAS_REFERENCE) {
+            double tx = heightShift.getAsDouble();
+            return new double[] {tx, widthShift.getAsDouble()};
+        }
+        double tx = widthShift.getAsDouble();
+        return new double[] {tx, heightShift.getAsDouble()};
+    }
+
+    /**
+     * Whether flows replay Keras's random streams: numpy's MT19937 reseeded per batch, so that
+     * augmented batches equal Keras's for the same seed ({@link #KERAS_REFERENCE} only).
+     */
+    public boolean replaysKerasStreams() {
+        return this == KERAS_REFERENCE;
     }
 
     /** The JSON spelling: {@code documented} or {@code keras_reference}. */

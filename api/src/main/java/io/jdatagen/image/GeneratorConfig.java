@@ -33,7 +33,7 @@ final class GeneratorConfig {
     private GeneratorConfig() {
     }
 
-    static Map<String, Object> toMap(ImageDataGenerator.Options o) {
+    static Map<String, Object> toMap(GeneratorOptions o) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("featurewise_center", o.featurewiseCenter());
         m.put("samplewise_center", o.samplewiseCenter());
@@ -88,14 +88,14 @@ final class GeneratorConfig {
         }
     }
 
-    static ImageDataGenerator.Builder toBuilder(Map<String, ?> config) {
+    static GeneratorBuilder toBuilder(Map<String, ?> config) {
         for (String key : config.keySet()) {
             if (!KNOWN.contains(key)) {
                 throw new IllegalArgumentException("unknown ImageDataGenerator option '" + key + "'; allowed: "
                         + KEYS);
             }
         }
-        ImageDataGenerator.Builder b = ImageDataGenerator.builder();
+        GeneratorBuilder b = ImageDataGenerator.builder();
         b.featurewiseCenter(bool(config, "featurewise_center"))
                 .samplewiseCenter(bool(config, "samplewise_center"))
                 .featurewiseStdNormalization(bool(config, "featurewise_std_normalization"))
@@ -165,7 +165,7 @@ final class GeneratorConfig {
         }
     }
 
-    private static void zoom(Object v, ImageDataGenerator.Builder b) {
+    private static void zoom(Object v, GeneratorBuilder b) {
         if (v == null) {
             return;
         }
@@ -181,7 +181,7 @@ final class GeneratorConfig {
         b.zoomRange(pair[0], pair[1]);
     }
 
-    private static void brightness(Object v, ImageDataGenerator.Builder b) {
+    private static void brightness(Object v, GeneratorBuilder b) {
         if (v == null) {
             return;
         }
@@ -193,7 +193,7 @@ final class GeneratorConfig {
         b.brightnessRange(pair[0], pair[1]);
     }
 
-    private static void noise(Object v, ImageDataGenerator.Builder b) {
+    private static void noise(Object v, GeneratorBuilder b) {
         if (v == null) {
             return;
         }
@@ -201,7 +201,7 @@ final class GeneratorConfig {
         b.noise(items.stream().map(Noise::fromConfig).toList());
     }
 
-    private static void resize(Object v, ImageDataGenerator.Builder b) {
+    private static void resize(Object v, GeneratorBuilder b) {
         if (v == null) {
             return;
         }
@@ -213,7 +213,7 @@ final class GeneratorConfig {
         b.resize((int) pair[0], (int) pair[1]);
     }
 
-    private static void cval(Map<String, ?> config, ImageDataGenerator.Builder b) {
+    private static void cval(Map<String, ?> config, GeneratorBuilder b) {
         var cval = number(config, "cval");
         var fill = number(config, "fill_value");
         if (cval.isPresent() && fill.isPresent() && Double.compare(cval.getAsDouble(), fill.getAsDouble()) != 0) {

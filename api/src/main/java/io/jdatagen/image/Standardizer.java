@@ -16,10 +16,10 @@ final class Standardizer {
     private static final Logger LOG = LoggerFactory.getLogger(Standardizer.class);
     private static final double STD_EPSILON = 1e-6;
 
-    private final ImageDataGenerator.Options o;
+    private final GeneratorOptions o;
     private final AtomicBoolean warnedUnfitted = new AtomicBoolean();
 
-    Standardizer(ImageDataGenerator.Options options) {
+    Standardizer(GeneratorOptions options) {
         this.o = options;
     }
 
@@ -37,8 +37,8 @@ final class Standardizer {
         }
         Precision p = o.precision();
         float[] data = x.data();
-        double[] w = ElementSteps.widen(data);
-        ElementSteps.rescale(w, o.rescale(), p);
+        double[] w = ElementArithmetic.widen(data);
+        ElementArithmetic.rescale(w, o.rescale(), p);
         if (o.samplewiseCenter()) {
             double m = p.round(mean(w));
             for (int k = 0; k < w.length; k++) {
@@ -52,15 +52,15 @@ final class Standardizer {
             }
         }
         int[] shape = x.shape();
-        int channels = ElementSteps.channels(shape, o.dataFormat());
-        int plane = ElementSteps.plane(shape, o.dataFormat());
+        int channels = ElementArithmetic.channels(shape, o.dataFormat());
+        int plane = ElementArithmetic.plane(shape, o.dataFormat());
         if (o.featurewiseCenter()) {
             if (!stats.hasMean()) {
                 warnUnfitted("featurewise_center");
             } else {
                 checkChannels(stats.channelCount(), channels);
                 for (int k = 0; k < w.length; k++) {
-                    w[k] = p.round(w[k] - stats.meanOf(ElementSteps.channelOf(k, channels, plane)));
+                    w[k] = p.round(w[k] - stats.meanOf(ElementArithmetic.channelOf(k, channels, plane)));
                 }
             }
         }
@@ -71,7 +71,7 @@ final class Standardizer {
                 checkChannels(stats.channelCount(), channels);
                 double eps = p.round(STD_EPSILON);
                 for (int k = 0; k < w.length; k++) {
-                    w[k] = p.round(w[k] / p.round(stats.stdOf(ElementSteps.channelOf(k, channels, plane)) + eps));
+                    w[k] = p.round(w[k] / p.round(stats.stdOf(ElementArithmetic.channelOf(k, channels, plane)) + eps));
                 }
             }
         }
@@ -90,11 +90,11 @@ final class Standardizer {
 
     /**
      * The per-channel {@code scale, offset} pair equal to this standardize's rescale and
-     * featurewise steps, for the warp kernel's fused colour step; null when standardize has a step
+     * featurewise steps, for the warp kernel's fused color step; null when standardize has a step
      * that cannot be folded (preprocessing function, samplewise statistics, ZCA). Unfitted
      * featurewise steps are skipped with the usual warning.
      */
-    float[][] foldedColour(int channels, FeaturewiseStatistics stats) {
+    float[][] foldedColor(int channels, FeaturewiseStatistics stats) {
         if (o.preprocessingFunction() != null || o.samplewiseCenter() || o.samplewiseStdNormalization()
                 || o.zcaWhitening()) {
             return null;

@@ -17,12 +17,12 @@ import org.slf4j.LoggerFactory;
 final class StatisticsFitter {
     private static final Logger LOG = LoggerFactory.getLogger(StatisticsFitter.class);
 
-    private final ImageDataGenerator generator;
-    private final ImageDataGenerator.Options o;
+    private final SamplePipeline pipeline;
+    private final GeneratorOptions o;
 
-    StatisticsFitter(ImageDataGenerator generator, ImageDataGenerator.Options options) {
-        this.generator = generator;
-        this.o = options;
+    StatisticsFitter(SamplePipeline pipeline) {
+        this.pipeline = pipeline;
+        this.o = pipeline.options();
     }
 
     FeaturewiseStatistics fit(Tensor input, boolean augment, int rounds, RandomGenerator rng) {
@@ -42,26 +42,26 @@ final class StatisticsFitter {
                     channelAxis, pythonTuple(input.shape()), channels);
         }
         Precision p = o.precision();
-        Tensor x = generator.resizeBatch(input);
-        double[] w = ElementSteps.widen(x.data());
-        ElementSteps.rescale(w, o.rescale(), p);
+        Tensor x = pipeline.resizeBatch(input);
+        double[] w = ElementArithmetic.widen(x.data());
+        ElementArithmetic.rescale(w, o.rescale(), p);
         if (augment) {
-            Tensor rescaled = Tensor.of(ElementSteps.narrow(w), x.shape());
+            Tensor rescaled = Tensor.of(ElementArithmetic.narrow(w), x.shape());
             int n = rescaled.dim(0);
             Tensor augmented = Tensor.zeros(withFirst(rescaled.shape(), n * rounds));
             for (int r = 0; r < rounds; r++) {
                 for (int i = 0; i < n; i++) {
-                    augmented.setItem(i + r * n, generator.randomTransform(rescaled.item(i), rng));
+                    augmented.setItem(i + r * n, pipeline.randomTransform(rescaled.item(i), rng));
                 }
             }
             x = augmented;
-            w = ElementSteps.widen(x.data());
+            w = ElementArithmetic.widen(x.data());
         }
         if (!o.featurewiseCenter() && !o.featurewiseStdNormalization() && !o.zcaWhitening()) {
             return FeaturewiseStatistics.none();
         }
         ChannelStatistics stats = p == Precision.FLOAT32
-                ? generator.backend().channelStatistics(Tensor.of(ElementSteps.narrow(w), x.shape()), o.dataFormat())
+                ? pipeline.backend().channelStatistics(Tensor.of(ElementArithmetic.narrow(w), x.shape()), o.dataFormat())
                 : channelStatistics(w, x.shape(), o.dataFormat());
         double[] mean = null;
         double[] std = null;
@@ -70,9 +70,9 @@ final class StatisticsFitter {
             for (int c = 0; c < mean.length; c++) {
                 mean[c] = p.round(mean[c]);
             }
-            int plane = ElementSteps.plane(x.shape(), o.dataFormat());
+            int plane = ElementArithmetic.plane(x.shape(), o.dataFormat());
             for (int k = 0; k < w.length; k++) {
-                w[k] = p.round(w[k] - mean[ElementSteps.channelOf(k, channels, plane)]);
+                w[k] = p.round(w[k] - mean[ElementArithmetic.channelOf(k, channels, plane)]);
             }
         }
         if (o.featurewiseStdNormalization()) {
@@ -93,11 +93,11 @@ final class StatisticsFitter {
 
     /** Double-precision per-channel mean and population std (for {@link Precision#FLOAT64}). */
     private static ChannelStatistics channelStatistics(double[] w, int[] shape, DataFormat format) {
-        int channels = ElementSteps.channels(shape, format);
-        int plane = ElementSteps.plane(shape, format);
+        int channels = ElementArithmetic.channels(shape, format);
+        int plane = ElementArithmetic.plane(shape, format);
         double[] sum = new double[channels];
         for (int k = 0; k < w.length; k++) {
-            sum[ElementSteps.channelOf(k, channels, plane)] += w[k];
+            sum[ElementArithmetic.channelOf(k, channels, plane)] += w[k];
         }
         double count = (double) w.length / channels;
         double[] mean = new double[channels];
@@ -106,7 +106,7 @@ final class StatisticsFitter {
         }
         double[] squares = new double[channels];
         for (int k = 0; k < w.length; k++) {
-            int c = ElementSteps.channelOf(k, channels, plane);
+            int c = ElementArithmetic.channelOf(k, channels, plane);
             double dev = w[k] - mean[c];
             squares[c] += dev * dev;
         }

@@ -1,5 +1,6 @@
 package io.jdatagen.image;
 
+import io.jdatagen.data.NumpyRandomState;
 import java.util.OptionalDouble;
 import java.util.random.RandomGenerator;
 
@@ -9,9 +10,9 @@ import java.util.random.RandomGenerator;
  * generator gives the same distributions.
  */
 final class TransformSampler {
-    private final ImageDataGenerator.Options o;
+    private final GeneratorOptions o;
 
-    TransformSampler(ImageDataGenerator.Options options) {
+    TransformSampler(GeneratorOptions options) {
         this.o = options;
     }
 
@@ -24,15 +25,10 @@ final class TransformSampler {
         int height = imageShape[axes.rowAxis()];
         int width = imageShape[axes.colAxis()];
         double theta = o.rotationRange() != 0 ? uniform(rng, -o.rotationRange(), o.rotationRange()) : 0;
-        double tx;
-        double ty;
-        if (o.compatibility() == Compatibility.KERAS_REFERENCE) {
-            tx = o.heightShiftRange().draw(rng, height);
-            ty = o.widthShiftRange().draw(rng, width);
-        } else {
-            tx = o.widthShiftRange().draw(rng, width);
-            ty = o.heightShiftRange().draw(rng, height);
-        }
+        double[] shift = o.compatibility().drawShifts(() -> o.widthShiftRange().draw(rng, width),
+                () -> o.heightShiftRange().draw(rng, height));
+        double tx = shift[0];
+        double ty = shift[1];
         double shear = o.shearRange() != 0 ? uniform(rng, -o.shearRange(), o.shearRange()) : 0;
         double zx = 1;
         double zy = 1;

@@ -2,7 +2,7 @@ package io.jdatagen.io;
 
 import java.util.Locale;
 
-/** The colour mode images are loaded in (Keras's {@code color_mode}). */
+/** The color mode images are loaded in (Keras's {@code color_mode}). */
 public enum ColorMode {
     /** One channel: Pillow's {@code L}. */
     GRAYSCALE(1),

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Keras's {@code load_img} on a codec: reads a file, decodes it (EXIF orientation applied unless
- * switched off), converts it to the colour mode as Pillow does, and resizes it to the target size
+ * switched off), converts it to the color mode as Pillow does, and resizes it to the target size
  * with a Pillow filter when its size differs, optionally cropping the centre to the target's aspect
  * ratio first ({@code keep_aspect_ratio}). Thread-safe.
  */
@@ -23,7 +23,7 @@ public final class ImageLoader {
      * Creates a loader.
      *
      * @param codec the decoder
-     * @param colorMode the colour mode of loaded images
+     * @param colorMode the color mode of loaded images
      * @param targetSize {@code {height, width}}, or null to keep each image's size
      * @param filter the resampling filter used when resizing
      * @param keepAspectRatio crop the centre to the target aspect ratio before resizing
@@ -51,7 +51,7 @@ public final class ImageLoader {
         return codec;
     }
 
-    /** The colour mode of loaded images. */
+    /** The color mode of loaded images. */
     public ColorMode colorMode() {
         return colorMode;
     }
@@ -77,7 +77,7 @@ public final class ImageLoader {
         return fit(ColorConversion.convert(image, colorMode));
     }
 
-    /** {@code image} (already in this loader's colour mode) resized as configured. */
+    /** {@code image} (already in this loader's color mode) resized as configured. */
     ByteImage fit(ByteImage image) {
         if (targetSize == null) {
             return image;

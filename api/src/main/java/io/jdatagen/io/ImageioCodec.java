@@ -19,7 +19,7 @@ import javax.imageio.stream.ImageInputStream;
  * files are errors, not partly grey images.
  *
  * <p>Bytes are read from memory (no ImageIO file cache). A reader whose natural output is 8-bit
- * BGR (JPEG in colour) decodes straight into an RGB-ordered image that becomes the
+ * BGR (JPEG in color) decodes straight into an RGB-ordered image that becomes the
  * {@link ByteImage} without a copy (measured: 339 → 439 decodes/s for a 500×375 JPEG).
  */
 final class ImageioCodec implements ImageCodec {

@@ -21,7 +21,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * The native codec: OpenCV's {@code imdecode} (libjpeg-turbo, libpng, libtiff) through JavaCPP.
- * JPEGs are decoded in colour with EXIF orientation applied by OpenCV (or ignored on request),
+ * JPEGs are decoded in color with EXIF orientation applied by OpenCV (or ignored on request),
  * at a reduced DCT scale when {@link DecodeOptions#reduction} allows; other formats keep their
  * channels and alpha. Native memory is freed with a {@link PointerScope} per call. Only loaded
  * once {@link OpencvCodecProvider} has found the classes.

@@ -2,7 +2,7 @@ package io.jdatagen.io;
 
 /**
  * Pillow's RGBA ↔ RGBa (and LA ↔ La) conversions, used around filtered resizes so that
- * transparent pixels do not bleed colour: {@code c·a/255} rounded as Pillow's {@code MULDIV255},
+ * transparent pixels do not bleed color: {@code c·a/255} rounded as Pillow's {@code MULDIV255},
  * and back with {@code min(255, 255·c/a)} (kept as is for alpha 0 and 255).
  */
 final class Premultiplied {

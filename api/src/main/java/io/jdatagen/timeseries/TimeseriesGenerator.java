@@ -2,7 +2,7 @@ package io.jdatagen.timeseries;
 
 import io.jdatagen.data.Batch;
 import io.jdatagen.data.EpochSequence;
-import io.jdatagen.image.NumpyRandomState;
+import io.jdatagen.data.NumpyRandomState;
 import java.util.Map;
 import java.util.Objects;
 

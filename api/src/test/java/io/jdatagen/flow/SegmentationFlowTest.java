@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdatagen.data.Batch;
+import io.jdatagen.image.GeneratorBuilder;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.TestImages;
@@ -48,7 +49,7 @@ class SegmentationFlowTest {
         return m;
     }
 
-    private static ImageDataGenerator.Builder augmenting() {
+    private static GeneratorBuilder augmenting() {
         return ImageDataGenerator.builder().rotationRange(40).widthShiftRange(0.2).heightShiftRange(0.2)
                 .zoomRange(0.3).shearRange(10).horizontalFlip(true).verticalFlip(true).fillMode(FillMode.CONSTANT);
     }
@@ -101,7 +102,7 @@ class SegmentationFlowTest {
     }
 
     @Test
-    void masksAreFilledWithTheIgnoreValueAndSkipColourAndStandardization() {
+    void masksAreFilledWithTheIgnoreValueAndSkipColorAndStandardization() {
         Tensor images = discs(1, 3);
         Tensor masks = threshold(images);
         ImageDataGenerator g = ImageDataGenerator.builder().widthShiftRange(0.5).fillMode(FillMode.CONSTANT).cval(7)

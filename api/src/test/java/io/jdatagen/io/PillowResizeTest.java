@@ -116,10 +116,10 @@ class PillowResizeTest {
     }
 
     @Test
-    void rgbaIsResizedWithPremultipliedAlphaSoTransparentColoursDoNotBleed() {
+    void rgbaIsResizedWithPremultipliedAlphaSoTransparentColorsDoNotBleed() {
         ByteImage image = new ByteImage(new byte[] {(byte) 255, 0, 0, (byte) 255, 0, 0, (byte) 255, 0}, 1, 2, 4);
         ByteImage out = PillowResize.resize(image, 1, 4, ResizeFilter.BILINEAR);
-        // Pixel 1 = 0.75 opaque red + 0.25 transparent blue: alpha 191, colour still pure red.
+        // Pixel 1 = 0.75 opaque red + 0.25 transparent blue: alpha 191, color still pure red.
         assertArrayEquals(new int[] {255, 0, 0, 255, 255, 0, 0, 191}, Arrays.copyOf(values(out), 8));
         assertEquals(0, out.get(0, 2, 2));
     }
@@ -156,7 +156,7 @@ class PillowResizeTest {
     }
 
     @Test
-    void colourModesFollowPillow() {
+    void colorModesFollowPillow() {
         ByteImage rgb = new ByteImage(new byte[] {(byte) 255, 0, 0, 0, (byte) 255, 0, 10, 20, 30}, 1, 3, 3);
         assertArrayEquals(new int[] {76, 150, 18}, values(ColorConversion.convert(rgb, ColorMode.GRAYSCALE)));
         ByteImage gray = new ByteImage(new byte[] {7}, 1, 1, 1);

@@ -16,7 +16,7 @@ public final class TestImages {
     private TestImages() {
     }
 
-    /** An RGB image of 8×8 blocks with distinct colours (survives JPEG compression). */
+    /** An RGB image of 8×8 blocks with distinct colors (survives JPEG compression). */
     public static ByteImage blocks(int height, int width) {
         byte[] d = new byte[height * width * 3];
         for (int r = 0; r < height; r++) {

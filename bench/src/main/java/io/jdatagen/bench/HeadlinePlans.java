@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 
 /**
  * The benchmark plans. Headline: rotation ±15°, shift ±10%, zoom 0.9–1.1, horizontal flip with
- * probability 1/2, rescale 1/255 then featurewise mean/std (folded into the colour step),
+ * probability 1/2, rescale 1/255 then featurewise mean/std (folded into the color step),
  * bilinear, nearest fill.
  */
 final class HeadlinePlans {
@@ -38,7 +38,7 @@ final class HeadlinePlans {
     }
 
     /** Per-channel scale and offset of rescale 1/255 followed by (x - mean) / std. */
-    static float[][] colour(int channels) {
+    static float[][] color(int channels) {
         float[] scale = new float[channels];
         float[] offset = new float[channels];
         for (int c = 0; c < channels; c++) {
@@ -50,11 +50,11 @@ final class HeadlinePlans {
 
     static WarpPlan[] plans(String kind, int height, int width, int channels) {
         Draw[] draws = draws(height, width, 7);
-        float[][] colour = colour(channels);
+        float[][] color = color(channels);
         WarpPlan[] plans = new WarpPlan[COUNT];
         for (int k = 0; k < COUNT; k++) {
             Draw d = draws[k];
-            WarpPlan.Builder b = WarpPlan.builder().colour(colour[0], colour[1]).fill(FillMode.NEAREST, 0)
+            WarpPlan.Builder b = WarpPlan.builder().color(color[0], color[1]).fill(FillMode.NEAREST, 0)
                     .flips(false, d.flip());
             if (!kind.equals("flip")) {
                 b.inverseAffine(AffineMatrix.inverse(d.theta(), d.tx(), d.ty(), 0, d.zx(), d.zy(),

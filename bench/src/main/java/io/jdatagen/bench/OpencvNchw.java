@@ -21,11 +21,11 @@ final class OpencvNchw {
 
     OpencvNchw(int height, int width) {
         nchw = new FloatPointer(3L * height * width);
-        float[][] colour = HeadlinePlans.colour(3);
+        float[][] color = HeadlinePlans.color(3);
         for (int c = 0; c < 3; c++) {
             planes.put(c, new Mat(height, width, CV_32F, nchw.getPointer((long) c * height * width)));
-            alpha[c] = colour[0][c];
-            beta[c] = colour[1][c];
+            alpha[c] = color[0][c];
+            beta[c] = color[1][c];
         }
     }
 

@@ -66,7 +66,7 @@ public class ResizeBenchmark {
     public void setup() {
         byte[] pixels = new byte[IN_W * IN_H * 3];
         new SplittableRandom(5).nextBytes(pixels);
-        float[][] colour = HeadlinePlans.colour(3);
+        float[][] color = HeadlinePlans.color(3);
         if (impl.equals("opencv")) {
             opencv_core.setNumThreads(1);
             cvPixels = new BytePointer(pixels);
@@ -81,7 +81,7 @@ public class ResizeBenchmark {
         double ry = (double) IN_H / OUT;
         double rx = (double) IN_W / OUT;
         plan = WarpPlan.builder().inverseAffine(new double[] {ry, 0, 0.5 * ry - 0.5, 0, rx, 0.5 * rx - 0.5})
-                .interpolation(Interpolation.BILINEAR).fill(FillMode.NEAREST, 0).colour(colour[0], colour[1]).build();
+                .interpolation(Interpolation.BILINEAR).fill(FillMode.NEAREST, 0).color(color[0], color[1]).build();
         slot = OutputSlot.of(Tensor.zeros(1, 3, OUT, OUT), 0, DataFormat.CHANNELS_FIRST);
     }
 

@@ -6,7 +6,7 @@ import io.jdatagen.spi.WarpPlan;
 
 /**
  * The fast path for plans without an affine (identity or flips only): rows are copied with the
- * conversion to float and the colour step, no resampling (exactly the reference's values). 8-bit
+ * conversion to float and the color step, no resampling (exactly the reference's values). 8-bit
  * RGB goes through {@link RgbCopy} (vectorised); other sources take the scalar loop here.
  */
 final class CopyKernel {

@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The fast warp for 8-bit sources under the clamping fill modes (nearest and constant), which
  * covers the headline plan. Per output row, in two passes over chunks of one vector: first the
  * coordinates, clamped, become gather indices and fractions (row arrays); then the gathers, the
- * lerps and the colour step store straight into a channels-first slot (channels-last rows go
+ * lerps and the color step store straight into a channels-first slot (channels-last rows go
  * through the row buffer). Splitting the passes lets the gathers run without waiting on the index
  * arithmetic just before them (measured 6,400 → 7,900 images/s for the headline plan).
  *
@@ -105,10 +105,10 @@ final class PairGatherWarp {
         this.fracCol = s.fracCol;
         this.pairs = PixelPairs.of(src, s);
         this.target = out.target().data();
-        PlanColour colour = new PlanColour(plan, channels);
-        this.scale = colour.scale;
-        this.offset = colour.offset;
-        this.fill = colour.fill;
+        PlanColor color = new PlanColor(plan, channels);
+        this.scale = color.scale;
+        this.offset = color.offset;
+        this.fill = color.fill;
     }
 
     /** Whether this kernel covers {@code plan} from {@code src}. */
@@ -222,7 +222,7 @@ final class PairGatherWarp {
         a.mul(srcWidth).add(b).rearrange(EVEN_THEN_ODD).intoArray(topIndex, j);
     }
 
-    /** Gathers, pixel order, then per channel the lerps and the colour step, stored. */
+    /** Gathers, pixel order, then per channel the lerps and the color step, stored. */
     private void bilinearChunk(int j, int lanes) {
         LongVector t0 = LongVector.fromArray(LS, pairs, 0, topIndex, j);
         LongVector t1 = LongVector.fromArray(LS, pairs, 0, topIndex, j + HALF);

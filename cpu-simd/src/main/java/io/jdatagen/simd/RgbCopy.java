@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Identity and flip plans for 8-bit RGB: pack the pixels, then per chunk one int load (lanes
- * reversed for a horizontal flip), three channel extractions, the colour step (multiply, then
+ * reversed for a horizontal flip), three channel extractions, the color step (multiply, then
  * add, as the reference rounds) and stores straight into the channels-first slot (channels-last
  * rows go through the row buffer). No method takes or returns a vector.
  */

@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  * chunks of one vector: (1) source coordinates (a double base per chunk plus float lane steps,
  * within 1e-4 px of the reference's double coordinates), (2) the fill-mode map, (3) tap indices and
  * fractions, (4) gathers (8-bit sources: one int gather per tap for all channels, from pixels
- * packed into ints), (5) per channel the bilinear lerp and the colour step into a row buffer,
+ * packed into ints), (5) per channel the bilinear lerp and the color step into a row buffer,
  * then the constant fill and the copy or interleave into the output slot.
  *
  * <p>No method takes or returns a vector: C2 does not inline compiled vector methods reliably,
@@ -64,10 +64,10 @@ final class SimdWarp {
         this.mode = plan.fillMode();
         this.periodic = mode == FillMode.WRAP && plan.wrapConvention() == WrapConvention.PERIODIC;
         this.constant = mode == FillMode.CONSTANT;
-        PlanColour colour = new PlanColour(plan, channels);
-        this.scale = colour.scale;
-        this.offset = colour.offset;
-        this.fill = colour.fill;
+        PlanColor color = new PlanColor(plan, channels);
+        this.scale = color.scale;
+        this.offset = color.offset;
+        this.fill = color.fill;
     }
 
     /** Runs {@code plan} (which must have an affine) from {@code src} into {@code out}. */
@@ -268,7 +268,7 @@ final class SimdWarp {
 
     /**
      * The headline case in one pass: four gathers of packed RGB, then for each channel the
-     * extraction, lerp and colour step, stored to that channel's row.
+     * extraction, lerp and color step, stored to that channel's row.
      */
     private void rgbBilinearChunk(int j) {
         int[] packed = s.packed;
@@ -325,7 +325,7 @@ final class SimdWarp {
         bottom.sub(top).fma(fr, top).fma(sc, of).intoArray(s.row, at);
     }
 
-    /** Constant fill: pixels whose source lies outside the image take the (coloured) fill value. */
+    /** Constant fill: pixels whose source lies outside the image take the (colored) fill value. */
     private void applyFill(int c) {
         if (!constant) {
             return;

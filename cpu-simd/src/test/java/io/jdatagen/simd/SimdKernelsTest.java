@@ -66,7 +66,7 @@ class SimdKernelsTest {
     void copyPathEqualsTheReferenceExactly() {
         byte[] pixels = new byte[13 * 11 * 3];
         new SplittableRandom(4).nextBytes(pixels);
-        WarpPlan plan = WarpPlan.builder().flips(true, true).colour(new float[] {1 / 255f, 2, -1},
+        WarpPlan plan = WarpPlan.builder().flips(true, true).color(new float[] {1 / 255f, 2, -1},
                 new float[] {-0.5f, 0, 3}).build();
         for (DataFormat format : DataFormat.values()) {
             Tensor want = Tensor.zeros(format.imageShape(13, 11, 3));

@@ -24,7 +24,7 @@ final class PlanRows {
         flags |= plan.flipRows() ? WarpBatchKernel.FLIP_ROWS : 0;
         flags |= plan.flipCols() ? WarpBatchKernel.FLIP_COLS : 0;
         flags |= plan.interpolation() == Interpolation.NEAREST ? WarpBatchKernel.NEAREST : 0;
-        flags |= plan.hasColour() ? WarpBatchKernel.COLOUR : 0;
+        flags |= plan.hasColor() ? WarpBatchKernel.COLOUR : 0;
         meta[m + 6] = flags;
         meta[m + 7] = mode(plan.fillMode());
         meta[m + 8] = plan.wrapConvention() == WrapConvention.SCIPY ? 1 : 0;
@@ -33,7 +33,7 @@ final class PlanRows {
         }
         params[q + 6] = (float) plan.fillValue();
         for (int c = 0; c < 4; c++) {
-            boolean has = plan.hasColour() && c < s.channels();
+            boolean has = plan.hasColor() && c < s.channels();
             params[q + 7 + c] = has ? plan.scale(c) : 1f;
             params[q + 11 + c] = has ? plan.offset(c) : 0f;
         }

@@ -12,7 +12,7 @@ import com.aparapi.Kernel;
  *
  * <p>Per image {@code n}: {@code meta[n·META + ...]} holds the source offset, height, width,
  * channels, whether it is 8-bit, whether it is channels-first, the flags (identity affine, flip
- * rows, flip columns, nearest, colour), the fill mode and the wrap convention;
+ * rows, flip columns, nearest, color), the fill mode and the wrap convention;
  * {@code params[n·PARAMS + ...]} holds the six affine coefficients, the fill value, then four
  * scales and four offsets.
  */

@@ -52,7 +52,7 @@ class AparapiBackendTest {
                 scale[k] = (float) r.nextDouble(0.001, 0.01);
                 offset[k] = (float) r.nextDouble(-1, 1);
             }
-            b.colour(scale, offset);
+            b.color(scale, offset);
         }
         return b.build();
     }

@@ -9,7 +9,7 @@ import io.jdatagen.data.Batch;
 import io.jdatagen.flow.ArrayFlow;
 import io.jdatagen.flow.FlowOptions;
 import io.jdatagen.image.ImageDataGenerator;
-import io.jdatagen.image.NumpyRandomState;
+import io.jdatagen.data.NumpyRandomState;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jdatagen.image.ImageDataGenerator;
-import io.jdatagen.image.NumpyRandomState;
+import io.jdatagen.data.NumpyRandomState;
 import io.jdatagen.image.TransformParameters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

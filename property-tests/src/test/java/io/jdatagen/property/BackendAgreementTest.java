@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every available backend against the reference on random images (1×1 to 300×300, odd sizes,
  * 1/3/4 channels, 8-bit and float sources in both layouts), random plans (all fill modes, both
- * orders, both wrap conventions, flips, colour) and both output layouts. Values must agree within
+ * orders, both wrap conventions, flips, color) and both output layouts. Values must agree within
  * 2e-4 of the value range, except on pixels whose reference coordinate lies within 2e-3 px of a
  * decision boundary (order-0 rounding, the constant cut, scipy wrap's fold), where a float
  * coordinate may legitimately fall on the other side.
@@ -81,7 +81,7 @@ class BackendAgreementTest {
                 scale[k] = (float) r.nextDouble(-0.02, 0.02);
                 offset[k] = (float) r.nextDouble(-1, 1);
             }
-            plan.colour(scale, offset);
+            plan.color(scale, offset);
         }
         WarpPlan p = plan.build();
         String what = h + "x" + w + "x" + c + " " + (kind == 0 ? "u8" : "f32 " + inFormat) + " -> " + outFormat + " "

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The fused per-image plan of DESIGN.md §3: one inverse affine map (output pixel to source
- * coordinate), output flips, interpolation, fill, and a per-channel linear colour step
+ * coordinate), output flips, interpolation, fill, and a per-channel linear color step
  * {@code y = scale[c] * x + offset[c]} applied after sampling (fill pixels included).
  *
  * <p>Coordinates are in the two spatial axes of the image as stored: axis 0 is the row (outer)
@@ -41,7 +41,7 @@ public final class WarpPlan {
         this.offset = b.offset == null ? null : b.offset.clone();
     }
 
-    /** A builder for an identity plan (copy, bilinear, nearest fill, scipy wrap, no colour). */
+    /** A builder for an identity plan (copy, bilinear, nearest fill, scipy wrap, no color). */
     public static Builder builder() {
         return new Builder();
     }
@@ -61,7 +61,7 @@ public final class WarpPlan {
         return b;
     }
 
-    /** True when no affine is set: samples are copied (with flips and colour) without resampling. */
+    /** True when no affine is set: samples are copied (with flips and color) without resampling. */
     public boolean isIdentityAffine() {
         return inverseAffine == null;
     }
@@ -106,35 +106,35 @@ public final class WarpPlan {
         return wrapConvention;
     }
 
-    /** The value of {@link FillMode#CONSTANT} fill, in source units (before the colour step). */
+    /** The value of {@link FillMode#CONSTANT} fill, in source units (before the color step). */
     public double fillValue() {
         return fillValue;
     }
 
-    /** Whether a colour step is set. */
-    public boolean hasColour() {
+    /** Whether a color step is set. */
+    public boolean hasColor() {
         return scale != null;
     }
 
-    /** Colour scale of channel {@code c} (1 without a colour step). */
+    /** Color scale of channel {@code c} (1 without a color step). */
     public float scale(int c) {
         return scale == null ? 1f : scale[c];
     }
 
-    /** Colour offset of channel {@code c} (0 without a colour step). */
+    /** Color offset of channel {@code c} (0 without a color step). */
     public float offset(int c) {
         return offset == null ? 0f : offset[c];
     }
 
-    /** The number of channels the colour step is defined for (0 without one). */
-    public int colourChannels() {
+    /** The number of channels the color step is defined for (0 without one). */
+    public int colorChannels() {
         return scale == null ? 0 : scale.length;
     }
 
     /**
      * Checks that this plan can map {@code source} into {@code output}.
      *
-     * @throws IllegalArgumentException when channels differ, the colour step has the wrong number
+     * @throws IllegalArgumentException when channels differ, the color step has the wrong number
      *     of channels, or an identity plan would change the spatial size
      */
     public void checkCompatible(SourceImage source, OutputSlot output) {
@@ -143,7 +143,7 @@ public final class WarpPlan {
                     + " channels but output has " + output.channels());
         }
         if (scale != null && scale.length != output.channels()) {
-            throw new IllegalArgumentException("colour step has " + scale.length
+            throw new IllegalArgumentException("color step has " + scale.length
                     + " channels but the image has " + output.channels());
         }
         if (inverseAffine == null
@@ -225,11 +225,11 @@ public final class WarpPlan {
             return this;
         }
 
-        /** Sets the per-channel colour step; both null removes it. */
-        public Builder colour(float[] scale, float[] offset) {
+        /** Sets the per-channel color step; both null removes it. */
+        public Builder color(float[] scale, float[] offset) {
             if ((scale == null) != (offset == null)
                     || (scale != null && scale.length != offset.length)) {
-                throw new IllegalArgumentException("colour scale and offset must both be set with the"
+                throw new IllegalArgumentException("color scale and offset must both be set with the"
                         + " same length, or both be null");
             }
             this.scale = scale == null ? null : scale.clone();

@@ -70,15 +70,15 @@ public final class ReferenceBackend implements Backend {
                     int vj = plan.flipCols() ? width - 1 - j : j;
                     if (plan.isIdentityAffine()) {
                         for (int c = 0; c < channels; c++) {
-                            dst[out.index(i, j, c)] = colour(src.sample(vi, vj, c), c);
+                            dst[out.index(i, j, c)] = color(src.sample(vi, vj, c), c);
                         }
                     } else if (locate(vi, vj)) {
                         for (int c = 0; c < channels; c++) {
-                            dst[out.index(i, j, c)] = colour((float) interpolate(c), c);
+                            dst[out.index(i, j, c)] = color((float) interpolate(c), c);
                         }
                     } else {
                         for (int c = 0; c < channels; c++) {
-                            dst[out.index(i, j, c)] = colour(fill, c);
+                            dst[out.index(i, j, c)] = color(fill, c);
                         }
                     }
                 }
@@ -128,8 +128,8 @@ public final class ReferenceBackend implements Backend {
             return t;
         }
 
-        private float colour(float v, int c) {
-            return plan.hasColour() ? v * plan.scale(c) + plan.offset(c) : v;
+        private float color(float v, int c) {
+            return plan.hasColor() ? v * plan.scale(c) + plan.offset(c) : v;
         }
     }
 

@@ -64,10 +64,10 @@ class ReferenceBackendTest {
     }
 
     @Test
-    void identityPlanCopiesWithFlipsColourAndLayoutChange() {
+    void identityPlanCopiesWithFlipsColorAndLayoutChange() {
         Tensor hwc = Tensor.of(new float[] {1, 10, 2, 20, 3, 30, 4, 40}, 2, 2, 2);
         Tensor batch = Tensor.zeros(2, 2, 2, 2);
-        WarpPlan plan = WarpPlan.builder().flips(false, true).colour(new float[] {2, 1}, new float[] {0, -10}).build();
+        WarpPlan plan = WarpPlan.builder().flips(false, true).color(new float[] {2, 1}, new float[] {0, -10}).build();
         backend.warp(SourceImage.of(hwc, DataFormat.CHANNELS_LAST), plan, OutputSlot.of(batch, 1, DataFormat.CHANNELS_FIRST));
         // slot 1, CHW: channel 0 = 2*[[2,1],[4,3]], channel 1 = [[20,10],[40,30]] - 10
         assertArrayEquals(new float[] {4, 2, 8, 6, 10, 0, 30, 20}, batch.item(1).data());

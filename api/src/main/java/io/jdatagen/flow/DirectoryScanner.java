@@ -1,7 +1,6 @@
 package io.jdatagen.flow;
 
 import io.jdatagen.data.RandomKeys;
-import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.ImageLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,23 +28,23 @@ import org.slf4j.LoggerFactory;
  * per sub-folder (code-point order), files found recursively in Keras's walk order, the
  * validation split taken per class.
  */
-public final class DirectoryFlow {
-    private static final Logger LOG = LoggerFactory.getLogger(DirectoryFlow.class);
+final class DirectoryScanner {
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryScanner.class);
     private static final Set<ClassMode> MODES = Set.of(ClassMode.CATEGORICAL, ClassMode.BINARY, ClassMode.SPARSE,
             ClassMode.INPUT, ClassMode.NONE);
 
-    private DirectoryFlow() {
+    private DirectoryScanner() {
     }
 
     /**
-     * Scans {@code directory} and creates the flow; see {@link ImageDataGenerator#flowFromDirectory}.
+     * Scans {@code directory} and creates the flow; see {@code ImageDataGenerator.flowFromDirectory}.
      *
      * @throws IllegalArgumentException for a missing directory, an unsupported class mode (Keras's
      *     message) or an option that does not apply
      */
-    public static FileFlow create(ImageDataGenerator generator, Path directory, FlowOptions o) {
-        o.check("flowFromDirectory", FlowOptions.FILES, FlowOptions.LABELS, FlowOptions.DIRECTORY,
-                FlowOptions.CLASS_DIRECTORY);
+    static FileFlow create(Augmenter augmenter, Path directory, FlowOptions o) {
+        o.check("flowFromDirectory", FlowOption.Group.FILES, FlowOption.Group.LABELS, FlowOption.Group.DIRECTORY,
+                FlowOption.Group.CLASS_DIRECTORY);
         if (!MODES.contains(o.classMode)) {
             throw new IllegalArgumentException("Invalid class_mode: " + o.classMode.configName()
                     + "; expected one of: {'categorical', 'binary', 'sparse', 'input', None}");
@@ -58,7 +57,7 @@ public final class DirectoryFlow {
         for (String c : classes) {
             classIndices.putIfAbsent(c, classIndices.size());
         }
-        double[] fractions = o.subset == null ? new double[] {0, 1} : o.subset.fractions(generator.validationSplit());
+        double[] fractions = o.subset == null ? new double[] {0, 1} : o.subset.fractions(augmenter.validationSplit());
         ImageLoader loader = FileSources.loader(o);
         List<Path> paths = new ArrayList<>();
         List<String> filenames = new ArrayList<>();
@@ -88,7 +87,7 @@ public final class DirectoryFlow {
         LOG.info(summary);
         FileFlow.Rows rows = new FileFlow.Rows(paths, filenames, labels.toArray(new int[0][]), classIndices, null,
                 null, skipped, summary);
-        return new FileFlow(generator, loader, o.classMode, rows, o);
+        return new FileFlow(augmenter, loader, o.classMode, rows, o);
     }
 
     /**
@@ -120,7 +119,7 @@ public final class DirectoryFlow {
      * string, each folder's white-listed non-folder entries (png, jpg, jpeg, bmp, ppm, tif, tiff)
      * in name order. Empty when {@code classDir} is not a folder.
      */
-    public static List<Path> imageFiles(Path classDir, boolean followLinks) {
+    static List<Path> imageFiles(Path classDir, boolean followLinks) {
         if (!Files.isDirectory(classDir)) {
             return List.of();
         }

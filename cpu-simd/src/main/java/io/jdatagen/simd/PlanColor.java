@@ -2,13 +2,13 @@ package io.jdatagen.simd;
 
 import io.jdatagen.spi.WarpPlan;
 
-/** A plan's per-channel colour step as float arrays: scale, offset, and the coloured fill value. */
-final class PlanColour {
+/** A plan's per-channel color step as float arrays: scale, offset, and the colored fill value. */
+final class PlanColor {
     final float[] scale;
     final float[] offset;
     final float[] fill;
 
-    PlanColour(WarpPlan plan, int channels) {
+    PlanColor(WarpPlan plan, int channels) {
         scale = new float[channels];
         offset = new float[channels];
         fill = new float[channels];

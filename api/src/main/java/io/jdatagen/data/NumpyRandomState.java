@@ -1,4 +1,4 @@
-package io.jdatagen.image;
+package io.jdatagen.data;
 
 import java.util.random.RandomGenerator;
 

@@ -1,6 +1,5 @@
 package io.jdatagen.flow;
 
-import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.ImageLoader;
 import io.jdatagen.spi.Tensor;
 import java.nio.file.Files;
@@ -20,20 +19,20 @@ import org.slf4j.LoggerFactory;
  * names and labels, checked in Keras's order with Keras's messages, invalid file names dropped
  * (with a warning), classes filtered, then the validation split taken over all rows.
  */
-public final class DataFrameFlow {
-    private static final Logger LOG = LoggerFactory.getLogger(DataFrameFlow.class);
+final class DataFrameScanner {
+    private static final Logger LOG = LoggerFactory.getLogger(DataFrameScanner.class);
 
-    private DataFrameFlow() {
+    private DataFrameScanner() {
     }
 
     /**
-     * Creates the flow; see {@link ImageDataGenerator#flowFromDataframe}.
+     * Creates the flow; see {@code ImageDataGenerator.flowFromDataframe}.
      *
      * @throws IllegalArgumentException with Keras's messages (Keras's TypeErrors included) for bad
      *     columns, labels or weights, and for options that do not apply
      */
-    public static FileFlow create(ImageDataGenerator generator, DataFrame table, FlowOptions o) {
-        o.check("flowFromDataframe", FlowOptions.FILES, FlowOptions.LABELS, FlowOptions.DATAFRAME);
+    static FileFlow create(Augmenter augmenter, DataFrame table, FlowOptions o) {
+        o.check("flowFromDataframe", FlowOption.Group.FILES, FlowOption.Group.LABELS, FlowOption.Group.DATAFRAME);
         ClassMode mode = o.classMode;
         check(table, o);
         List<Integer> rows = new ArrayList<>();
@@ -72,7 +71,7 @@ public final class DataFrameFlow {
             rows = filterClasses(rows, y, o.classes, classIndices, labelsOfRow);
         }
         if (o.subset != null) {
-            double[] f = o.subset.fractions(generator.validationSplit());
+            double[] f = o.subset.fractions(augmenter.validationSplit());
             int n = rows.size();
             rows = rows.subList(Subset.cut(f[0], n), Subset.cut(f[1], n));
         }
@@ -100,7 +99,7 @@ public final class DataFrameFlow {
                         + " classes."
                 : "Found " + paths.size() + " " + validated + " image filenames.";
         LOG.info(summary);
-        return new FileFlow(generator, loader, mode,
+        return new FileFlow(augmenter, loader, mode,
                 new FileFlow.Rows(paths, filenames, labels, classIndices, raw, weights, skipped, summary), o);
     }
 

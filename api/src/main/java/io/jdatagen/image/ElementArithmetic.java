@@ -7,8 +7,8 @@ import io.jdatagen.spi.DataFormat;
  * for the work and narrowed back, the rescale step in a {@link Precision}, and the channel of each
  * element for a layout (any rank: the last three axes are the image).
  */
-final class ElementSteps {
-    private ElementSteps() {
+final class ElementArithmetic {
+    private ElementArithmetic() {
     }
 
     static double[] widen(float[] values) {

@@ -11,11 +11,11 @@ import java.util.random.RandomGenerator;
  * and channels, as Pillow's {@code ImageEnhance.Contrast} blends with the mean grey), then one
  * noise kind chosen uniformly from the list and added to every element.
  */
-final class PixelExtras {
+final class ContrastAndNoise {
     private final double[] contrastRange;
     private final List<Noise> noise;
 
-    PixelExtras(double[] contrastRange, List<Noise> noise) {
+    ContrastAndNoise(double[] contrastRange, List<Noise> noise) {
         this.contrastRange = contrastRange;
         this.noise = noise;
     }

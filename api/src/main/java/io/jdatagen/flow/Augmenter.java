@@ -1,0 +1,83 @@
+package io.jdatagen.flow;
+
+import io.jdatagen.spi.Backend;
+import io.jdatagen.spi.DataFormat;
+import io.jdatagen.spi.OutputSlot;
+import io.jdatagen.spi.SourceImage;
+import io.jdatagen.spi.Tensor;
+import io.jdatagen.spi.WarpPlan;
+import java.util.random.RandomGenerator;
+
+/**
+ * What a flow needs from whatever augments its samples (an
+ * {@code io.jdatagen.image.ImageDataGenerator} provides it): a warp plan per sample, the steps that
+ * follow the warp, and the settings that shape batches. A flow plans every sample of a batch,
+ * runs all the plans in one {@link Backend#warpBatch} call, then {@linkplain #finish finishes}
+ * each sample in order.
+ */
+public interface Augmenter {
+    /** One sample ready for the batch warp: the (resized) source and the plan that warps it into its slot. */
+    interface PlannedSample {
+        /** The source to warp, already resized to the batch's image size. */
+        SourceImage source();
+
+        /** The fused plan: geometry, fill, interpolation and, where possible, the color step. */
+        WarpPlan plan();
+    }
+
+    /** The data format of images and batches. */
+    DataFormat dataFormat();
+
+    /** The size every image is resampled to before augmentation, {@code {height, width}}, or null. */
+    int[] resizeTarget();
+
+    /** The fraction of data reserved for validation (0 when none). */
+    double validationSplit();
+
+    /** Whether the validation subset is augmented (otherwise only resized and standardized). */
+    boolean augmentValidation();
+
+    /**
+     * Whether flows replay Keras's random streams (numpy's MT19937 reseeded per batch) instead of
+     * drawing from a stream keyed by (seed, epoch, sample).
+     */
+    boolean replaysKerasStreams();
+
+    /** The backend that runs the batch warps. */
+    Backend backend();
+
+    /**
+     * Plans one sample: resizes {@code source} when a resize is configured, draws its random
+     * transform from {@code rng} (null: no augmentation, only standardization) and builds its
+     * warp plan.
+     */
+    PlannedSample plan(SourceImage source, RandomGenerator rng);
+
+    /**
+     * Plans the segmentation mask of {@code image}: the same geometry, nearest interpolation,
+     * constant fill with {@code fillValue}, no color step. A mask of another size than the
+     * resize target is first resized by nearest neighbour.
+     */
+    PlannedSample planMask(SourceImage mask, PlannedSample image, double fillValue);
+
+    /**
+     * Runs the steps that are not part of the fused plan (channel shift, brightness, contrast,
+     * noise, standardization when it could not be folded) on slot {@code slot} of {@code batch},
+     * which the warp of {@code sample} has written.
+     */
+    void finish(PlannedSample sample, Tensor batch, int slot);
+
+    /**
+     * Checks that {@code source} has the size and channels of {@code slot}.
+     *
+     * @throws IllegalArgumentException naming both sizes
+     */
+    static void checkFits(SourceImage source, OutputSlot slot) {
+        if (slot.height() != source.height() || slot.width() != source.width()
+                || slot.channels() != source.channels()) {
+            throw new IllegalArgumentException("batch slots hold " + slot.height() + "x" + slot.width() + "x"
+                    + slot.channels() + " images but the source is " + source.height() + "x" + source.width()
+                    + "x" + source.channels());
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.jdatagen.flow;
+
+import io.jdatagen.spi.Tensor;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Creates flows over an {@link Augmenter}: what {@code ImageDataGenerator.flow},
+ * {@code flowFromDirectory}, {@code flowFromDataframe} and the segmentation pair methods call.
+ * Users normally call those methods; this class is the entry point for a custom augmenter.
+ */
+public final class Flows {
+    private Flows() {
+    }
+
+    /**
+     * Keras's {@code NumpyArrayIterator}: batches from the rank-4 array {@code x}, with the
+     * matching rows of {@code extraInputs}, {@code y} and {@code sampleWeights}.
+     *
+     * @throws IllegalArgumentException with Keras's messages for mismatched lengths, a rank other
+     *     than 4, a bad subset, or classes that differ between the split parts; and for sample
+     *     weights without labels (Keras drops them silently)
+     */
+    public static ArrayFlow fromArrays(Augmenter augmenter, Tensor x, List<Tensor> extraInputs, Tensor y,
+            Tensor sampleWeights, FlowOptions options) {
+        return ArrayFlow.create(augmenter, x, extraInputs, y, sampleWeights, options);
+    }
+
+    /**
+     * Keras's {@code DirectoryIterator}: one class per sub-folder of {@code directory} (code-point
+     * order), files found recursively in Keras's walk order, the validation split taken per class.
+     *
+     * @throws IllegalArgumentException for a missing directory, an unsupported class mode (Keras's
+     *     message) or an option that does not apply
+     */
+    public static FileFlow fromDirectory(Augmenter augmenter, Path directory, FlowOptions options) {
+        return DirectoryScanner.create(augmenter, directory, options);
+    }
+
+    /**
+     * Keras's {@code DataFrameIterator}: rows of file names and labels, checked in Keras's order
+     * with Keras's messages, invalid file names dropped (with a warning), classes filtered, then
+     * the validation split taken over all rows.
+     *
+     * @throws IllegalArgumentException with Keras's messages for bad columns, labels or weights, and
+     *     for options that do not apply
+     */
+    public static FileFlow fromDataframe(Augmenter augmenter, DataFrame table, FlowOptions options) {
+        return DataFrameScanner.create(augmenter, table, options);
+    }
+
+    /**
+     * Segmentation pairs from a rank-4 image array and a rank-4 mask array (same number of rows,
+     * same height and width; any channel counts).
+     *
+     * @throws IllegalArgumentException naming the argument whose shape does not fit
+     */
+    public static SegmentationFlow pairsFromArrays(Augmenter augmenter, Tensor images, Tensor masks,
+            FlowOptions options) {
+        return SegmentationFlow.ofArrays(augmenter, images, masks, options);
+    }
+
+    /**
+     * Segmentation pairs from two folders: every white-listed image under {@code imageDir} (in
+     * {@code flowFromDirectory}'s walk order) with the mask at the same relative path under
+     * {@code maskDir}, or, when that file does not exist, the one mask there with the same name
+     * and another white-listed extension ({@code a/x.jpg} with {@code a/x.png}).
+     *
+     * @throws IllegalArgumentException for a missing folder, or naming an image without a mask or
+     *     with several candidate masks
+     */
+    public static SegmentationFlow pairsFromDirectories(Augmenter augmenter, Path imageDir, Path maskDir,
+            FlowOptions options) {
+        return SegmentationFlow.ofDirectories(augmenter, imageDir, maskDir, options);
+    }
+
+    /**
+     * The image files under {@code folder} in Keras's walk order (every folder in order of its
+     * full path, each folder's white-listed files in name order; symlinked folders not entered).
+     * Empty when {@code folder} is not a folder.
+     */
+    public static List<Path> imageFiles(Path folder) {
+        return DirectoryScanner.imageFiles(folder, false);
+    }
+}

@@ -2,7 +2,7 @@ package io.jdatagen.cli;
 
 import io.jdatagen.data.RandomKeys;
 import io.jdatagen.image.ImageDataGenerator;
-import io.jdatagen.io.ImageLoader;
+import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.ImageWriter;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.Tensor;
@@ -81,7 +81,7 @@ final class AugmentCommand implements Callable<Integer> {
         }
         List<Path> files = ImageFolder.images(dir);
         ImageDataGenerator generator = config.generator();
-        ImageLoader loader = input.loader();
+        ImageFileReader loader = input.loader();
         PrintWriter stdout = spec.commandLine().getOut();
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "jdatagen-augment");
@@ -114,7 +114,7 @@ final class AugmentCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void augment(ImageDataGenerator generator, ImageLoader loader, int index, Path file, String fmt) {
+    private void augment(ImageDataGenerator generator, ImageFileReader loader, int index, Path file, String fmt) {
         DataFormat layout = generator.dataFormat();
         Tensor image = loader.load(file).toSource().toTensor(layout);
         Path relative = dir.relativize(file);

@@ -2,7 +2,7 @@ package io.jdatagen.cli;
 
 import io.jdatagen.io.ColorMode;
 import io.jdatagen.io.ImageCodecs;
-import io.jdatagen.io.ImageLoader;
+import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.ResizeFilter;
 import picocli.CommandLine.Option;
 
@@ -26,8 +26,8 @@ final class ImageInputOptions {
      *
      * @throws IllegalArgumentException naming an unknown color mode or filter
      */
-    ImageLoader loader() {
-        return new ImageLoader(ImageCodecs.current(), ColorMode.fromName(colorMode),
+    ImageFileReader loader() {
+        return new ImageFileReader(ImageCodecs.current(), ColorMode.fromName(colorMode),
                 targetSize == null ? null : targetSize.toArray(),
                 ResizeFilter.fromName(interpolation), false, true, true);
     }

@@ -2,7 +2,7 @@ package io.jdatagen.cli;
 
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.image.PreviewGrid;
-import io.jdatagen.io.ImageLoader;
+import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.spi.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +59,7 @@ final class PreviewCommand implements Callable<Integer> {
         OptionChecks.atLeast(spec, "--copies", copies, 0);
         List<Path> files = ImageFolder.images(dir);
         ImageDataGenerator generator = config.generator();
-        ImageLoader loader = input.loader();
+        ImageFileReader loader = input.loader();
         List<Tensor> images = new ArrayList<>();
         for (int i : PreviewGrid.spread(files.size(), rows)) {
             images.add(loader.load(files.get(i)).toSource().toTensor(generator.dataFormat()));

@@ -3,7 +3,7 @@ package io.jdatagen.data;
 import java.util.random.RandomGenerator;
 
 /**
- * numpy's legacy {@code RandomState} (MT19937) with numpy's sampling rules (KERAS-SPEC.md §3.2):
+ * numpy's legacy {@code RandomState} (MT19937) with numpy's sampling rules:
  * {@link #nextDouble()} is {@code random_sample}, {@link #nextInt(int)} is {@code randint(0, n)}
  * by masked rejection. Seeded like {@code np.random.seed(seed)}, it reproduces Keras's draws,
  * e.g. {@code get_random_transform(shape, seed)}. Not thread-safe.

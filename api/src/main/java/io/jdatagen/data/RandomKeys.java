@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
- * Deterministic randomness without shared state (DESIGN.md §5): the random stream of sample
+ * Deterministic randomness without shared state: the random stream of sample
  * {@code i} in epoch {@code e} and the shuffle of epoch {@code e} are pure functions of the seed,
  * so batches do not depend on thread count, access order or restarts.
  */

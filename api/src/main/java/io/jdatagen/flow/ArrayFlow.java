@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keras's {@code NumpyArrayIterator} ({@code flow}, KERAS-SPEC.md §4.1): batches of augmented
+ * Keras's {@code NumpyArrayIterator} ({@code flow}): batches of augmented
  * images from a rank-4 array, with extra inputs passed through, labels and sample weights. With a
  * subset, rows {@code [0, int(n·split))} are the validation part and the rest the training part;
  * unlike the reference, sample weights are split with their rows.

@@ -1,6 +1,6 @@
 package io.jdatagen.flow;
 
-import io.jdatagen.io.ImageLoader;
+import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.spi.Tensor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keras's {@code DataFrameIterator} ({@code flowFromDataframe}, KERAS-SPEC.md §4.4): rows of file
+ * Keras's {@code DataFrameIterator} ({@code flowFromDataframe}): rows of file
  * names and labels, checked in Keras's order with Keras's messages, invalid file names dropped
  * (with a warning), classes filtered, then the validation split taken over all rows.
  */
@@ -54,7 +54,7 @@ final class DataFrameScanner {
             }
             rows = valid;
         }
-        ImageLoader loader = FileSources.loader(o);
+        ImageFileReader loader = FileSources.loader(o);
         List<Path> skipped = new ArrayList<>();
         if (o.skipUnreadable) {
             List<Path> candidates = rows.stream().map(r -> resolve(o.directory, (String) names.get(r))).toList();

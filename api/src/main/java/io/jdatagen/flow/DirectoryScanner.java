@@ -1,7 +1,7 @@
 package io.jdatagen.flow;
 
 import io.jdatagen.data.RandomKeys;
-import io.jdatagen.io.ImageLoader;
+import io.jdatagen.io.ImageFileReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemLoopException;
@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keras's {@code DirectoryIterator} ({@code flowFromDirectory}, KERAS-SPEC.md §4.3): one class
+ * Keras's {@code DirectoryIterator} ({@code flowFromDirectory}): one class
  * per sub-folder (code-point order), files found recursively in Keras's walk order, the
  * validation split taken per class.
  */
@@ -58,7 +58,7 @@ final class DirectoryScanner {
             classIndices.putIfAbsent(c, classIndices.size());
         }
         double[] fractions = o.subset == null ? new double[] {0, 1} : o.subset.fractions(augmenter.validationSplit());
-        ImageLoader loader = FileSources.loader(o);
+        ImageFileReader loader = FileSources.loader(o);
         List<Path> paths = new ArrayList<>();
         List<String> filenames = new ArrayList<>();
         List<int[]> labels = new ArrayList<>();

@@ -2,7 +2,7 @@ package io.jdatagen.flow;
 
 import io.jdatagen.data.Batch;
 import io.jdatagen.io.ByteImage;
-import io.jdatagen.io.ImageLoader;
+import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
 import java.nio.file.Path;
@@ -17,7 +17,7 @@ import java.util.Map;
  * targets by {@link ClassMode}; built by {@link DirectoryScanner} and {@link DataFrameScanner}.
  */
 public final class FileFlow extends ImageFlow {
-    private final ImageLoader loader;
+    private final ImageFileReader loader;
     private final List<Path> paths;
     private final List<String> filenames;
     private final ClassMode classMode;
@@ -33,7 +33,7 @@ public final class FileFlow extends ImageFlow {
             List<Tensor> rawTargets, Tensor weights, List<Path> skipped, String summary) {
     }
 
-    FileFlow(Augmenter augmenter, ImageLoader loader, ClassMode classMode, Rows rows, FlowOptions o) {
+    FileFlow(Augmenter augmenter, ImageFileReader loader, ClassMode classMode, Rows rows, FlowOptions o) {
         super(augmenter, rows.paths().size(), imageShape(augmenter, o), o, 10_000_000);
         this.loader = loader;
         this.paths = List.copyOf(rows.paths());

@@ -1,7 +1,7 @@
 package io.jdatagen.flow;
 
 import io.jdatagen.io.ImageCodecs;
-import io.jdatagen.io.ImageLoader;
+import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.ImageReadException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +31,8 @@ final class FileSources {
         return false;
     }
 
-    static ImageLoader loader(FlowOptions o) {
-        return new ImageLoader(o.codec != null ? o.codec : ImageCodecs.current(), o.colorMode, o.targetSize,
+    static ImageFileReader loader(FlowOptions o) {
+        return new ImageFileReader(o.codec != null ? o.codec : ImageCodecs.current(), o.colorMode, o.targetSize,
                 o.interpolation, o.keepAspectRatio, o.exifOrientation, o.reducedDecode);
     }
 
@@ -40,7 +40,7 @@ final class FileSources {
      * The indices of {@code paths} that {@code loader} can load; the others are added to
      * {@code skipped} and reported in one warning.
      */
-    static List<Integer> readable(List<Path> paths, ImageLoader loader, List<Path> skipped) {
+    static List<Integer> readable(List<Path> paths, ImageFileReader loader, List<Path> skipped) {
         List<Integer> kept = new ArrayList<>(paths.size());
         List<String> reasons = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {

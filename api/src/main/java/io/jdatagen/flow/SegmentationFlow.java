@@ -1,7 +1,7 @@
 package io.jdatagen.flow;
 
 import io.jdatagen.data.Batch;
-import io.jdatagen.io.ImageLoader;
+import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.ResizeFilter;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.SourceImage;
@@ -61,16 +61,16 @@ public final class SegmentationFlow extends ImageFlow {
         }
     }
 
-    private record FilePairs(List<Path> images, List<Path> masks, List<String> names, ImageLoader imageLoader,
-            ImageLoader maskLoader) implements Pairs {
+    private record FilePairs(List<Path> images, List<Path> masks, List<String> names, ImageFileReader imageReader,
+            ImageFileReader maskReader) implements Pairs {
         @Override
         public SourceImage image(int row) {
-            return imageLoader.load(images.get(row)).toSource();
+            return imageReader.load(images.get(row)).toSource();
         }
 
         @Override
         public SourceImage mask(int row) {
-            return maskLoader.load(masks.get(row)).toSource();
+            return maskReader.load(masks.get(row)).toSource();
         }
 
         @Override
@@ -144,13 +144,13 @@ public final class SegmentationFlow extends ImageFlow {
         if (orphans > 0) {
             LOG.warn("{} mask file(s) under {} have no image under {}; they are not used", orphans, maskDir, imageDir);
         }
-        ImageLoader imageLoader = FileSources.loader(o);
-        ImageLoader maskLoader = new ImageLoader(imageLoader.codec(), o.maskColorMode, o.targetSize,
+        ImageFileReader imageReader = FileSources.loader(o);
+        ImageFileReader maskReader = new ImageFileReader(imageReader.codec(), o.maskColorMode, o.targetSize,
                 ResizeFilter.NEAREST, o.keepAspectRatio, o.exifOrientation, false);
         List<Path> skipped = new ArrayList<>();
         if (o.skipUnreadable) {
-            List<Integer> kept = new ArrayList<>(FileSources.readable(images, imageLoader, skipped));
-            kept.retainAll(new HashSet<>(FileSources.readable(masks, maskLoader, skipped)));
+            List<Integer> kept = new ArrayList<>(FileSources.readable(images, imageReader, skipped));
+            kept.retainAll(new HashSet<>(FileSources.readable(masks, maskReader, skipped)));
             images = pick(images, kept);
             masks = pick(masks, kept);
         }
@@ -159,7 +159,7 @@ public final class SegmentationFlow extends ImageFlow {
         LOG.info("Found {} image/mask pairs.", range[1]);
         int[] size = augmenter.resizeTarget() != null ? augmenter.resizeTarget() : o.targetSize;
         DataFormat format = augmenter.dataFormat();
-        return new SegmentationFlow(augmenter, new FilePairs(images, masks, names, imageLoader, maskLoader),
+        return new SegmentationFlow(augmenter, new FilePairs(images, masks, names, imageReader, maskReader),
                 range[0], range[1], format.imageShape(size[0], size[1], o.colorMode.channels()),
                 format.imageShape(size[0], size[1], o.maskColorMode.channels()), skipped, o);
     }

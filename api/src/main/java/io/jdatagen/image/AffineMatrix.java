@@ -1,7 +1,7 @@
 package io.jdatagen.image;
 
 /**
- * Builds the inverse affine that Keras hands to scipy (KERAS-SPEC.md §1.2): the product
+ * Builds the inverse affine that Keras hands to scipy: the product
  * {@code R·S·Sh·Z} of the factors that are present, centred on the image, and expressed in the
  * image's stored spatial axes. All arithmetic is in double, in numpy's order, so that the result
  * equals numpy's bit for bit.

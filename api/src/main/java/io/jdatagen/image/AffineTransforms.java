@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Keras's single-image transform functions ({@code keras.preprocessing.image.apply_affine_transform}
- * and friends, KERAS-SPEC.md §1–2) on float32 tensors. Resampling runs on the backend of the
+ * and friends) on float32 tensors. Resampling runs on the backend of the
  * {@link WarpOptions}. Results are new tensors, except that identity geometry returns the input
  * itself, as Keras does.
  */

@@ -3,7 +3,7 @@ package io.jdatagen.image;
 import java.util.Arrays;
 
 /**
- * What {@code fit} learns (KERAS-SPEC.md §3.5): the per-channel mean and standard deviation, and
+ * What {@code fit} learns: the per-channel mean and standard deviation, and
  * the ZCA whitening matrix. Absent parts are null.
  *
  * @param mean per-channel mean, or null

@@ -6,7 +6,7 @@ import java.util.TreeSet;
 
 /**
  * The row, column and channel axes of a rank-3 image, as Keras's {@code apply_affine_transform}
- * takes them. Validated with Keras's messages (KERAS-SPEC.md §1.1).
+ * takes them. Validated with Keras's messages.
  *
  * @param rowAxis the axis of rows (height)
  * @param colAxis the axis of columns (width)

@@ -4,7 +4,7 @@ import io.jdatagen.spi.Tensor;
 import java.util.Arrays;
 
 /**
- * Keras's {@code apply_brightness_shift} with Pillow's exact arithmetic (KERAS-SPEC.md §2): the
+ * Keras's {@code apply_brightness_shift} with Pillow's exact arithmetic: the
  * image goes through 8-bit samples with truncation, {@code ImageEnhance.Brightness} blends with
  * black in C {@code float}, and alpha is kept.
  */

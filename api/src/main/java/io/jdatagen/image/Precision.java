@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 /**
  * The arithmetic precision of {@code standardize} and {@code fit} (Keras's {@code dtype}). Tensors
- * are float32 either way (DESIGN.md §2); with {@link #FLOAT64} the intermediate steps and the
+ * are float32 either way; with {@link #FLOAT64} the intermediate steps and the
  * fitted statistics are kept in double and rounded once at the end, as numpy does in float64.
  */
 public enum Precision {

@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
 /**
- * Keras's polymorphic {@code width_shift_range} / {@code height_shift_range} (KERAS-SPEC.md §3.2):
+ * Keras's polymorphic {@code width_shift_range} / {@code height_shift_range}:
  * <ul>
  *   <li>a float {@code f}: {@code U(-f, f)}, times the image dimension when {@code f < 1};</li>
  *   <li>an int {@code n}: a whole number of pixels in {@code -(n-1)..n-1};</li>

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keras's {@code standardize} (KERAS-SPEC.md §3.4), in its fixed order: preprocessing function,
+ * Keras's {@code standardize}, in its fixed order: preprocessing function,
  * rescale, samplewise centre and std, featurewise centre and std, ZCA. Statistics of the
  * samplewise steps cover every element of the tensor given (a whole batch when given a batch).
  */

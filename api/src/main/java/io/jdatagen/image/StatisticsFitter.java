@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keras's {@code fit} (KERAS-SPEC.md §3.5): rescale, optional augmentation rounds, then the
+ * Keras's {@code fit}: rescale, optional augmentation rounds, then the
  * per-channel mean, the standard deviation of the centred data, and the ZCA matrix. The
  * samplewise flags are ignored, as in Keras.
  */

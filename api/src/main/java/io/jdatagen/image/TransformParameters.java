@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The parameters of one random augmentation, as Keras's {@code get_random_transform} returns
- * them. Geometry uses Keras's meaning (KERAS-SPEC.md §1.3): {@code tx} shifts along the column
+ * them. Geometry uses Keras's meaning: {@code tx} shifts along the column
  * axis and {@code ty} along the row axis, in pixels.
  *
  * @param theta rotation in degrees

@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Draws {@link TransformParameters} with Keras's rules and in Keras's draw order
- * (KERAS-SPEC.md §3.2), so that a {@link NumpyRandomState} reproduces Keras's values and any other
+ *, so that a {@link NumpyRandomState} reproduces Keras's values and any other
  * generator gives the same distributions.
  */
 final class TransformSampler {

@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Keras's {@code timeseries_dataset_from_array} (KERAS-SPEC.md §6) as a {@code Sequence<Batch>}:
+ * Keras's {@code timeseries_dataset_from_array} as a {@code Sequence<Batch>}:
  * window {@code k} is {@code data[start + s_k + j·samplingRate]} for {@code j < sequenceLength}
  * (the first point included), target {@code k} is {@code targets[start + s_k]}, start positions
  * {@code s_k} run over {@code [0, num)} with {@code sequenceStride}, and {@code endIndex} is

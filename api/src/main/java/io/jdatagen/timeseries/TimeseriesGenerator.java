@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Keras's {@code TimeseriesGenerator} (KERAS-SPEC.md §5) as a {@code Sequence<Batch>}: row
+ * Keras's {@code TimeseriesGenerator} as a {@code Sequence<Batch>}: row
  * {@code r} of a batch is the window {@code data[r - length : r : samplingRate]} (the step
  * {@code r} itself excluded) with target {@code targets[r]}, for {@code r} from
  * {@code startIndex + length} to {@code endIndex} inclusive, {@code stride} apart.

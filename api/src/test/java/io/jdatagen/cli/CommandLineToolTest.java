@@ -146,7 +146,7 @@ class CommandLineToolTest {
         BufferedImage grid = read(root.resolve("p/preview.png"));
         assertEquals(4 * 10, grid.getWidth());
         assertEquals(2 * 8, grid.getHeight());
-        ByteImage first = new io.jdatagen.io.ImageLoader(io.jdatagen.io.ImageCodecs.current(),
+        ByteImage first = new io.jdatagen.io.ImageFileReader(io.jdatagen.io.ImageCodecs.current(),
                 io.jdatagen.io.ColorMode.RGB, new int[] {8, 10}, io.jdatagen.io.ResizeFilter.BILINEAR, false, true,
                 true).load(dir.resolve("top.png"));
         assertEquals(first.get(3, 4, 1), grid.getRGB(4, 3) >> 8 & 0xFF, "row 0 starts with the first image in walk order");

@@ -240,7 +240,7 @@ class CodecTest {
     void theLoaderNamesTheFileThatFails(@TempDir Path dir) {
         Path text = TestImages.write(dir.resolve("notes.png"), "hello".getBytes(StandardCharsets.US_ASCII));
         for (ImageCodec codec : codecs().toList()) {
-            ImageLoader loader = new ImageLoader(codec, ColorMode.RGB, null, ResizeFilter.NEAREST, false, true, true);
+            ImageFileReader loader = new ImageFileReader(codec, ColorMode.RGB, null, ResizeFilter.NEAREST, false, true, true);
             ImageReadException e = assertThrows(ImageReadException.class, () -> loader.load(text));
             assertEquals(text, e.path());
             assertTrue(e.getMessage().contains(text.toString()), e.getMessage());
@@ -260,7 +260,7 @@ class CodecTest {
         assertEquals(200, half.height());
         assertEquals(300, half.width());
         assertEquals(50, opencv.decode(jpeg, new DecodeOptions(true, 32, 32)).height());
-        ImageLoader loader = new ImageLoader(opencv, ColorMode.RGB, new int[] {100, 100}, ResizeFilter.BILINEAR,
+        ImageFileReader loader = new ImageFileReader(opencv, ColorMode.RGB, new int[] {100, 100}, ResizeFilter.BILINEAR,
                 false, true, true);
         assertEquals(4, new DecodeOptions(true, 100, 100).reduction(400, 600));
         assertEquals(100, loader.fit(half).height());

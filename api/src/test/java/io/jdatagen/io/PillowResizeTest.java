@@ -127,7 +127,7 @@ class PillowResizeTest {
     @Test
     void keepAspectRatioCropsTheCentreBeforeResizing() {
         ByteImage wide = TestImages.gradient(10, 20, 1);
-        ImageLoader loader = new ImageLoader(ImageCodecs.named("imageio"), ColorMode.GRAYSCALE, new int[] {5, 5},
+        ImageFileReader loader = new ImageFileReader(ImageCodecs.named("imageio"), ColorMode.GRAYSCALE, new int[] {5, 5},
                 ResizeFilter.NEAREST, true, true, false);
         ByteImage out = loader.fit(wide);
         // Crop box x in [5, 15): nearest picks columns 5 + {1, 3, 5, 7, 9}, rows {1, 3, 5, 7, 9}.
@@ -136,7 +136,7 @@ class PillowResizeTest {
                 assertEquals(wide.get(2 * r + 1, 5 + 2 * c + 1, 0), out.get(r, c, 0));
             }
         }
-        ImageLoader square = new ImageLoader(ImageCodecs.named("imageio"), ColorMode.GRAYSCALE, new int[] {10, 10},
+        ImageFileReader square = new ImageFileReader(ImageCodecs.named("imageio"), ColorMode.GRAYSCALE, new int[] {10, 10},
                 ResizeFilter.BILINEAR, true, true, false);
         ByteImage same = TestImages.gradient(10, 10, 1);
         assertEquals(same, square.fit(same), "a same-size target is a no-op");

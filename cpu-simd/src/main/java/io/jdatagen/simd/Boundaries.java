@@ -7,8 +7,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * scipy's boundary rules on float lanes (the formulas of the reference's {@code ScipyBoundary},
- * KERAS-SPEC.md §1.4), applied in place to one chunk of a coordinate array. After the map every
+ * scipy's boundary rules on float lanes (the formulas of the reference's {@code ScipyBoundary}),
+ * applied in place to one chunk of a coordinate array. After the map every
  * mode's taps fall in {@code [-1, n]}, where clamping equals scipy's tap map or carries zero
  * weight; periodic wrap sends its upper tap n to 0 instead.
  *

@@ -10,8 +10,8 @@ import io.jdatagen.spi.BackendProvider;
  * {@code --add-modules jdk.incubator.vector} reports the backend unavailable instead of failing.
  *
  * <p>Priority: 100 on JDK 21 and later; on older runtimes the Vector API boxes its casts and
- * gathers (measured 4x slower than on JDK 25, allocating megabytes per image; PERF-NOTES saw it
- * fall below scalar code on another CPU), so the priority drops below the reference's and automatic
+ * gathers (measured 4x slower than on JDK 25, allocating megabytes per image, and below
+ * scalar code on another CPU), so the priority drops below the reference's and automatic
  * selection keeps the reference; naming {@code simd} still works.
  */
 public final class SimdBackendProvider implements BackendProvider {

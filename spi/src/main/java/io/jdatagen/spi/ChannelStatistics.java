@@ -2,7 +2,7 @@ package io.jdatagen.spi;
 
 /**
  * Per-channel mean and population standard deviation over a batch (all images, rows and
- * columns), computed in double precision, as {@code fit} needs them (KERAS-SPEC.md §3.5).
+ * columns), computed in double precision, as {@code fit} needs them.
  *
  * @param mean mean of each channel
  * @param std population standard deviation of each channel about its mean

@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 /**
  * How points outside the source image are filled, with scipy {@code ndimage} semantics
- * (KERAS-SPEC.md §1.4).
+ *.
  */
 public enum FillMode {
     /** Outside {@code [0, n-1]} the whole output pixel is the fill value (a hard cut, no blend). */

@@ -3,7 +3,7 @@ package io.jdatagen.spi;
 /**
  * A read-only source image for the warp kernel: either float32 samples in a rank-3 tensor of
  * either {@link DataFormat}, or 8-bit samples in {@code H,W,C} order (decoded images stay 8-bit
- * until the kernel writes float32, DESIGN.md §2).
+ * until the kernel writes float32).
  */
 public final class SourceImage {
     private final int height;

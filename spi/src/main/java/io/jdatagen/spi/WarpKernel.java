@@ -2,7 +2,7 @@ package io.jdatagen.spi;
 
 import java.util.List;
 
-/** Kernel contract: apply one {@link WarpPlan} to one image, or one plan per image to a batch (DESIGN.md §3). */
+/** Kernel contract: apply one {@link WarpPlan} to one image, or one plan per image to a batch. */
 public interface WarpKernel {
     /**
      * Resamples {@code source} through {@code plan} into {@code output}. Every output element of

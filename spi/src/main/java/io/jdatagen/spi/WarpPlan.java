@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The fused per-image plan of DESIGN.md §3: one inverse affine map (output pixel to source
+ * The fused per-image plan: one inverse affine map (output pixel to source
  * coordinate), output flips, interpolation, fill, and a per-channel linear color step
  * {@code y = scale[c] * x + offset[c]} applied after sampling (fill pixels included).
  *

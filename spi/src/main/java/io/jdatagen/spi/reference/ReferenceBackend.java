@@ -14,7 +14,7 @@ import java.util.Arrays;
 
 /**
  * The plain-Java ground truth for every other backend: double-precision coordinates and
- * accumulation, scipy's boundary and tap rules and operation order (KERAS-SPEC.md §1.4).
+ * accumulation, scipy's boundary and tap rules and operation order.
  * Stateless and thread-safe.
  */
 public final class ReferenceBackend implements Backend {

@@ -4,7 +4,7 @@ import io.jdatagen.spi.FillMode;
 import io.jdatagen.spi.WrapConvention;
 
 /**
- * scipy {@code ndimage} boundary rules (KERAS-SPEC.md §1.4): the map applied to a source
+ * scipy {@code ndimage} boundary rules: the map applied to a source
  * coordinate before interpolation, and the map applied to an interpolation tap that falls outside
  * the image. Shared by every backend so that they agree on edge pixels.
  */

@@ -11,7 +11,7 @@ import java.util.Objects;
  * with a Pillow filter when its size differs, optionally cropping the centre to the target's aspect
  * ratio first ({@code keep_aspect_ratio}). Thread-safe.
  */
-public final class ImageLoader {
+public final class ImageFileReader {
     private final ImageCodec codec;
     private final ColorMode colorMode;
     private final int[] targetSize;
@@ -20,7 +20,7 @@ public final class ImageLoader {
     private final DecodeOptions decodeOptions;
 
     /**
-     * Creates a loader.
+     * Creates a reader.
      *
      * @param codec the decoder
      * @param colorMode the color mode of loaded images
@@ -30,7 +30,7 @@ public final class ImageLoader {
      * @param applyExifOrientation rotate and flip JPEGs as their EXIF orientation says
      * @param reducedDecode let the codec decode JPEGs at a reduced DCT scale when the target allows
      */
-    public ImageLoader(ImageCodec codec, ColorMode colorMode, int[] targetSize, ResizeFilter filter,
+    public ImageFileReader(ImageCodec codec, ColorMode colorMode, int[] targetSize, ResizeFilter filter,
             boolean keepAspectRatio, boolean applyExifOrientation, boolean reducedDecode) {
         this.codec = Objects.requireNonNull(codec, "codec");
         this.colorMode = Objects.requireNonNull(colorMode, "colorMode");

@@ -1,0 +1,14 @@
+/**
+ * Flows: batches of augmented images from arrays, folders, tables of file names and image/mask
+ * pairs (Keras's {@code NumpyArrayIterator}, {@code DirectoryIterator} and
+ * {@code DataFrameIterator}).
+ *
+ * <p>Entry points: {@link io.jdatagen.flow.FlowOptions} (the arguments of every flow),
+ * {@link io.jdatagen.flow.ArrayFlow}, {@link io.jdatagen.flow.FileFlow} and
+ * {@link io.jdatagen.flow.SegmentationFlow} (what the generator's {@code flow*} methods return),
+ * {@link io.jdatagen.flow.DataFrame} (a table, e.g. read from CSV). Flows depend only on the
+ * {@link io.jdatagen.flow.Augmenter} port, never on the generator: {@link io.jdatagen.flow.ImageFlow}
+ * plans each sample of a batch through it, warps the whole batch in one backend call, then
+ * finishes each sample.
+ */
+package io.jdatagen.flow;

@@ -1,0 +1,16 @@
+/**
+ * Keras's {@code ImageDataGenerator} and its single-image functions.
+ *
+ * <p>Entry points: {@link io.jdatagen.image.ImageDataGenerator} (built with
+ * {@link io.jdatagen.image.ImageDataGenerator#builder()}, a {@link io.jdatagen.image.GeneratorBuilder},
+ * or from Keras's JSON config), and {@link io.jdatagen.image.AffineTransforms}, Keras's functional
+ * API ({@code apply_affine_transform} and friends) with {@link io.jdatagen.image.WarpOptions}.
+ * {@link io.jdatagen.image.Compatibility} chooses between Keras's documented geometry and the
+ * reference's quirks. Inside, {@code SamplePipeline} runs the per-sample path that flows use,
+ * {@code WarpPlanner} builds every warp plan, and {@code TransformSampler}, {@code Standardizer}
+ * and {@code StatisticsFitter} are Keras's {@code get_random_transform}, {@code standardize} and
+ * {@code fit}.
+ *
+ * @see <a href="https://keras.io/api/data_loading/image/">Keras image data loading</a>
+ */
+package io.jdatagen.image;

@@ -1,0 +1,14 @@
+/**
+ * The kernel contracts and the data they exchange: what every backend implements and how one is
+ * chosen at run time.
+ *
+ * <p>Entry points: {@link io.jdatagen.spi.Backends} (the selected backend, and a table of every
+ * provider with its availability), {@link io.jdatagen.spi.Tensor}, {@link io.jdatagen.spi.WarpPlan}
+ * (one fused per-image plan: inverse affine, flips, fill, interpolation, per-channel color),
+ * {@link io.jdatagen.spi.SourceImage} and {@link io.jdatagen.spi.OutputSlot}. A new backend
+ * implements {@link io.jdatagen.spi.Backend} (the {@link io.jdatagen.spi.WarpKernel},
+ * {@link io.jdatagen.spi.StatisticsKernel} and {@link io.jdatagen.spi.MatrixKernel} contracts) and a
+ * {@link io.jdatagen.spi.BackendProvider} listed in
+ * {@code META-INF/services/io.jdatagen.spi.BackendProvider}. This package depends on the JDK only.
+ */
+package io.jdatagen.spi;

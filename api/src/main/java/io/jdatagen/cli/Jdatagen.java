@@ -25,12 +25,16 @@ public final class Jdatagen implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    /** Runs the tool and exits with its status. */
+    /**
+     * Runs the tool and exits with its status.
+     *
+     * @param args the args
+     */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
-    /** The tool's command line, with jdatagen's error handling; {@code execute(args)} runs it. */
+    /** {@return the tool's command line, with jdatagen's error handling; {@code execute(args)} runs it} */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Jdatagen());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -54,18 +54,24 @@ public final class Batch {
         }
     }
 
-    /** A batch with one input and one target (or none when {@code y} is null). */
+    /**
+     * {@return a batch with one input and one target (or none when {@code y} is null)}
+     *
+     * @param indices the indices
+     * @param x the input
+     * @param y the labels, or null
+     */
     public static Batch of(Tensor x, Tensor y, int[] indices) {
         return new Batch(List.of(x), y == null ? List.of() : List.of(y), null, indices);
     }
 
-    /** The (first) input. */
+    /** {@return the (first) input} */
     public Tensor x() {
         return inputs.get(0);
     }
 
     /**
-     * The (first) target.
+     * {@return the (first) target}
      *
      * @throws IllegalStateException if the batch has no targets
      */
@@ -76,37 +82,37 @@ public final class Batch {
         return targets.get(0);
     }
 
-    /** Every input. */
+    /** {@return every input} */
     public List<Tensor> inputs() {
         return inputs;
     }
 
-    /** Every target (empty when there are none). */
+    /** {@return every target (empty when there are none)} */
     public List<Tensor> targets() {
         return targets;
     }
 
-    /** Whether the batch has targets. */
+    /** {@return whether the batch has targets} */
     public boolean hasTargets() {
         return !targets.isEmpty();
     }
 
-    /** Per-sample weights, if any. */
+    /** {@return per-sample weights, if any} */
     public Optional<Tensor> sampleWeights() {
         return Optional.ofNullable(sampleWeights);
     }
 
-    /** The number of samples. */
+    /** {@return the number of samples} */
     public int size() {
         return indices.length;
     }
 
-    /** A copy of the sample indices. */
+    /** {@return a copy of the sample indices} */
     public int[] indices() {
         return indices.clone();
     }
 
-    /** The file of each row, as the source names it (empty for in-memory samples). */
+    /** {@return the file of each row, as the source names it (empty for in-memory samples)} */
     public List<String> filenames() {
         return filenames;
     }

@@ -16,8 +16,11 @@ public abstract class EpochSequence<T> implements Sequence<T> {
     }
 
     /**
-     * Batch {@code index} (already bounds-checked) of epoch {@code epoch}. Must be pure and
-     * thread-safe.
+     * Batch {@code index} (already bounds-checked) of epoch {@code epoch}. Must be pure and thread-safe.
+     *
+     * @param epoch the epoch
+     * @param index the index
+     * @return the t
      */
     protected abstract T batch(int epoch, int index);
 
@@ -29,6 +32,9 @@ public abstract class EpochSequence<T> implements Sequence<T> {
     /**
      * Batch {@code index} of epoch {@code e}.
      *
+     * @param e the e
+     * @param index the index
+     * @return the t
      * @throws IndexOutOfBoundsException with Keras's message for a bad index
      * @throws IllegalArgumentException for a negative epoch
      */

@@ -62,14 +62,26 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
     /**
      * Starts loading the current epoch of {@code sequence}.
      *
+     * @param <T> the type of the batches
+     * @param sequence the sequence
      * @param workers worker threads, at least 1
      * @param maxBatchesPending batches computed ahead beyond one per worker, at least 0
+     * @return the loader
      */
     public static <T> Loader<T> of(Sequence<T> sequence, int workers, int maxBatchesPending) {
         return new Loader<>(sequence, workers, maxBatchesPending, 1);
     }
 
-    /** Starts loading {@code epochs} consecutive epochs, from the sequence's current one. */
+    /**
+     * Starts loading {@code epochs} consecutive epochs, from the sequence's current one.
+     *
+     * @param <T> the type of the batches
+     * @param epochs the epochs
+     * @param maxBatchesPending the max batches pending
+     * @param sequence the sequence
+     * @param workers the workers
+     * @return the loader
+     */
     public static <T> Loader<T> of(Sequence<T> sequence, int workers, int maxBatchesPending, int epochs) {
         return new Loader<>(sequence, workers, maxBatchesPending, epochs);
     }
@@ -150,7 +162,7 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
         return this;
     }
 
-    /** Batches queued or in computation right now (at most workers + maxBatchesPending). */
+    /** {@return batches queued or in computation right now (at most workers + maxBatchesPending)} */
     public int pending() {
         return queued.size();
     }

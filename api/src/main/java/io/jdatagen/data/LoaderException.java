@@ -6,7 +6,9 @@ package io.jdatagen.data;
  */
 public final class LoaderException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** The epoch of the failed batch. */
     private final int epoch;
+    /** The index of the failed batch within its epoch. */
     private final int batchIndex;
 
     LoaderException(int epoch, int batchIndex, Throwable cause) {
@@ -15,12 +17,12 @@ public final class LoaderException extends RuntimeException {
         this.batchIndex = batchIndex;
     }
 
-    /** The epoch of the failed batch. */
+    /** {@return the epoch of the failed batch} */
     public int epoch() {
         return epoch;
     }
 
-    /** The index of the failed batch within its epoch. */
+    /** {@return the index of the failed batch within its epoch} */
     public int batchIndex() {
         return batchIndex;
     }

@@ -17,6 +17,7 @@ public final class NumpyRandomState implements RandomGenerator {
     /**
      * Seeds like {@code np.random.seed(seed)}.
      *
+     * @param seed the seed
      * @throws IllegalArgumentException if {@code seed} is outside {@code [0, 2^32)}, as numpy
      */
     public NumpyRandomState(long seed) {
@@ -31,7 +32,7 @@ public final class NumpyRandomState implements RandomGenerator {
         index = N;
     }
 
-    /** The next raw 32-bit output of MT19937, as an unsigned value in a long. */
+    /** {@return the next raw 32-bit output of MT19937, as an unsigned value in a long} */
     public long nextUint32() {
         if (index >= N) {
             twist();
@@ -70,7 +71,13 @@ public final class NumpyRandomState implements RandomGenerator {
         return (a * 67108864.0 + b) / 9007199254740992.0;
     }
 
-    /** numpy's {@code uniform(low, high)}: {@code low + (high - low) * random_sample()}. */
+    /**
+     * numpy's {@code uniform(low, high)}: {@code low + (high - low) * random_sample()}.
+     *
+     * @param high the upper bound
+     * @param low the lower bound
+     * @return the double
+     */
     public double uniform(double low, double high) {
         return low + (high - low) * nextDouble();
     }
@@ -105,7 +112,12 @@ public final class NumpyRandomState implements RandomGenerator {
         return v;
     }
 
-    /** numpy's {@code permutation(n)}: Fisher-Yates from the end with masked-rejection draws. */
+    /**
+     * numpy's {@code permutation(n)}: Fisher-Yates from the end with masked-rejection draws.
+     *
+     * @param n the count
+     * @return the int array
+     */
     public int[] permutation(int n) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {

@@ -12,12 +12,14 @@ import java.util.NoSuchElementException;
  * @param <T> the batch type
  */
 public interface Sequence<T> extends Iterable<T> {
-    /** The number of batches in one epoch. */
+    /** {@return the number of batches in one epoch} */
     int size();
 
     /**
      * Batch {@code index} of the current epoch.
      *
+     * @param index the index
+     * @return the
      * @throws IndexOutOfBoundsException with Keras's message when {@code index} is outside
      *     {@code [0, size())}
      */
@@ -26,10 +28,14 @@ public interface Sequence<T> extends Iterable<T> {
     /** Ends the current epoch; the next {@link #get} calls belong to the next one. */
     void onEpochEnd();
 
-    /** The current epoch, starting at 0. */
+    /** {@return the current epoch, starting at 0} */
     int epoch();
 
-    /** A view of this sequence fixed at epoch {@code e} ({@link #onEpochEnd()} on it does nothing). */
+    /**
+     * {@return a view of this sequence fixed at epoch {@code e} ({@link #onEpochEnd()} on it does nothing)}
+     *
+     * @param e the e
+     */
     Sequence<T> atEpoch(int e);
 
     /** The batches of the current epoch, in order. */
@@ -54,14 +60,22 @@ public interface Sequence<T> extends Iterable<T> {
     }
 
     /**
-     * A {@link Loader} computing this epoch's batches on {@code workers} threads, at most
-     * {@code workers + maxBatchesPending} ahead of the consumer.
+     * {@return a {@link Loader} computing this epoch's batches on {@code workers} threads, at most {@code
+     * workers + maxBatchesPending} ahead of the consumer}
+     *
+     * @param maxBatchesPending the max batches pending
+     * @param workers the workers
      */
     default Loader<T> parallel(int workers, int maxBatchesPending) {
         return Loader.of(this, workers, maxBatchesPending);
     }
 
-    /** Keras's message for an index outside {@code [0, size)}. */
+    /**
+     * {@return keras's message for an index outside {@code [0, size)}}
+     *
+     * @param index the index
+     * @param size the size
+     */
     static IndexOutOfBoundsException outOfRange(int index, int size) {
         return new IndexOutOfBoundsException("Asked to retrieve element " + index + ", but the Sequence has length "
                 + size);

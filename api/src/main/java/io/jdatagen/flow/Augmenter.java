@@ -18,58 +18,72 @@ import java.util.random.RandomGenerator;
 public interface Augmenter {
     /** One sample ready for the batch warp: the (resized) source and the plan that warps it into its slot. */
     interface PlannedSample {
-        /** The source to warp, already resized to the batch's image size. */
+        /** {@return the source to warp, already resized to the batch's image size} */
         SourceImage source();
 
-        /** The fused plan: geometry, fill, interpolation and, where possible, the color step. */
+        /** {@return the fused plan: geometry, fill, interpolation and, where possible, the color step} */
         WarpPlan plan();
     }
 
-    /** The data format of images and batches. */
+    /** {@return the data format of images and batches} */
     DataFormat dataFormat();
 
-    /** The size every image is resampled to before augmentation, {@code {height, width}}, or null. */
+    /** {@return the size every image is resampled to before augmentation, {@code {height, width}}, or null} */
     int[] resizeTarget();
 
-    /** The fraction of data reserved for validation (0 when none). */
+    /** {@return the fraction of data reserved for validation (0 when none)} */
     double validationSplit();
 
-    /** Whether the validation subset is augmented (otherwise only resized and standardized). */
+    /** {@return whether the validation subset is augmented (otherwise only resized and standardized)} */
     boolean augmentValidation();
 
     /**
-     * Whether flows replay Keras's random streams (numpy's MT19937 reseeded per batch) instead of
-     * drawing from a stream keyed by (seed, epoch, sample).
+     * {@return whether flows replay Keras's random streams (numpy's MT19937 reseeded per batch) instead of
+     * drawing from a stream keyed by (seed, epoch, sample)}
      */
     boolean replaysKerasStreams();
 
-    /** The backend that runs the batch warps. */
+    /** {@return the backend that runs the batch warps} */
     Backend backend();
 
     /**
-     * Plans one sample: resizes {@code source} when a resize is configured, draws its random
-     * transform from {@code rng} (null: no augmentation, only standardization) and builds its
-     * warp plan.
+     * Plans one sample: resizes {@code source} when a resize is configured, draws its random transform from
+     * {@code rng} (null: no augmentation, only standardization) and builds its warp plan.
+     *
+     * @param rng the random source
+     * @param source the source
+     * @return the
      */
     PlannedSample plan(SourceImage source, RandomGenerator rng);
 
     /**
-     * Plans the segmentation mask of {@code image}: the same geometry, nearest interpolation,
-     * constant fill with {@code fillValue}, no color step. A mask of another size than the
-     * resize target is first resized by nearest neighbour.
+     * Plans the segmentation mask of {@code image}: the same geometry, nearest interpolation, constant fill
+     * with {@code fillValue}, no color step. A mask of another size than the resize target is first resized
+     * by nearest neighbour.
+     *
+     * @param fillValue the fill value
+     * @param image the image
+     * @param mask the mask
+     * @return the
      */
     PlannedSample planMask(SourceImage mask, PlannedSample image, double fillValue);
 
     /**
-     * Runs the steps that are not part of the fused plan (channel shift, brightness, contrast,
-     * noise, standardization when it could not be folded) on slot {@code slot} of {@code batch},
-     * which the warp of {@code sample} has written.
+     * Runs the steps that are not part of the fused plan (channel shift, brightness, contrast, noise,
+     * standardization when it could not be folded) on slot {@code slot} of {@code batch}, which the warp of
+     * {@code sample} has written.
+     *
+     * @param batch the batch
+     * @param sample the sample
+     * @param slot the slot
      */
     void finish(PlannedSample sample, Tensor batch, int slot);
 
     /**
      * Checks that {@code source} has the size and channels of {@code slot}.
      *
+     * @param slot the slot
+     * @param source the source
      * @throws IllegalArgumentException naming both sizes
      */
     static void checkFits(SourceImage source, OutputSlot slot) {

@@ -19,7 +19,7 @@ public enum ClassMode {
     /** No targets. */
     NONE;
 
-    /** Keras's spelling ({@code categorical}, ..., and {@code none} for Python's None). */
+    /** {@return keras's spelling ({@code categorical}, ..., and {@code none} for Python's None)} */
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -27,6 +27,8 @@ public enum ClassMode {
     /**
      * Parses Keras's spelling ({@code null} or {@code "none"} is {@link #NONE}).
      *
+     * @param name the name
+     * @return the class mode
      * @throws IllegalArgumentException for an unknown name, listing the names
      */
     public static ClassMode fromName(String name) {

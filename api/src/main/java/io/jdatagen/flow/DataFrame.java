@@ -26,20 +26,25 @@ public final class DataFrame {
         this.rows = rows.stream().map(r -> java.util.Collections.unmodifiableList(new ArrayList<>(r))).toList();
     }
 
-    /** A builder for a table with these columns. */
+    /**
+     * {@return a builder for a table with these columns}
+     *
+     * @param columns the columns
+     */
     public static Builder builder(String... columns) {
         return new Builder(Arrays.asList(columns));
     }
 
     /**
-     * Reads a CSV file with a header row (Commons CSV, RFC 4180). As pandas does, a column whose
-     * non-empty cells all parse as numbers holds numbers; other cells are strings; empty cells are
-     * missing (null).
+     * Reads a CSV file with a header row (Commons CSV, RFC 4180). As pandas does, a column whose non-empty
+     * cells all parse as numbers holds numbers; other cells are strings; empty cells are missing (null).
      *
+     * @param csv the csv
+     * @return the data frame
      * @throws UncheckedIOException naming the file if it cannot be read or parsed
      */
     public static DataFrame readCsv(Path csv) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
         try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
                 CSVParser parser = CSVParser.parse(reader, format)) {
             List<String> header = parser.getHeaderNames();
@@ -84,24 +89,29 @@ public final class DataFrame {
         return any;
     }
 
-    /** The column names. */
+    /** {@return the column names} */
     public List<String> columns() {
         return columns;
     }
 
-    /** The number of rows. */
+    /** {@return the number of rows} */
     public int size() {
         return rows.size();
     }
 
-    /** Whether there is a column called {@code name}. */
+    /**
+     * {@return whether there is a column called {@code name}}
+     *
+     * @param name the name
+     */
     public boolean has(String name) {
         return columns.contains(name);
     }
 
     /**
-     * The cells of column {@code name}.
+     * {@return the cells of column {@code name}}
      *
+     * @param name the name
      * @throws IllegalArgumentException naming the column and the columns there are
      */
     public List<Object> column(String name) {
@@ -127,6 +137,8 @@ public final class DataFrame {
         /**
          * Adds a row; cells are strings, numbers, lists of strings (multi-label) or null.
          *
+         * @param cells the cells
+         * @return this builder
          * @throws IllegalArgumentException if the number of cells differs from the columns
          */
         public Builder row(Object... cells) {
@@ -138,7 +150,7 @@ public final class DataFrame {
             return this;
         }
 
-        /** The table. */
+        /** {@return the table} */
         public DataFrame build() {
             return new DataFrame(columns, rows);
         }

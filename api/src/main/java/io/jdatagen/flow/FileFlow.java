@@ -52,24 +52,24 @@ public final class FileFlow extends ImageFlow {
         return augmenter.dataFormat().imageShape(size[0], size[1], o.colorMode.channels());
     }
 
-    /** Keras's {@code class_indices}: class name to index, in index order (empty without classes). */
+    /** {@return keras's {@code class_indices}: class name to index, in index order (empty without classes)} */
     public Map<String, Integer> classIndices() {
         return classIndices;
     }
 
-    /** Keras's {@code filenames}: each sample's file as the source names it, in sample order. */
+    /** {@return keras's {@code filenames}: each sample's file as the source names it, in sample order} */
     public List<String> filenames() {
         return filenames;
     }
 
-    /** The resolved path of each sample's file. */
+    /** {@return the resolved path of each sample's file} */
     public List<Path> paths() {
         return paths;
     }
 
     /**
-     * Keras's {@code classes}: each sample's class index ({@code -1} without classes; the first
-     * label of a multi-label row).
+     * {@return keras's {@code classes}: each sample's class index ({@code -1} without classes; the first
+     * label of a multi-label row)}
      */
     public int[] classes() {
         int[] out = new int[paths.size()];
@@ -79,22 +79,26 @@ public final class FileFlow extends ImageFlow {
         return out;
     }
 
-    /** Every label index of sample {@code i} (several for multi-label rows). */
+    /**
+     * {@return every label index of sample {@code i} (several for multi-label rows)}
+     *
+     * @param i the index
+     */
     public int[] labelsOf(int i) {
         return labels == null ? new int[0] : labels[i].clone();
     }
 
-    /** The targets' mode. */
+    /** {@return the targets' mode} */
     public ClassMode classMode() {
         return classMode;
     }
 
-    /** The files left out at scan time by the skip policy (empty without it). */
+    /** {@return the files left out at scan time by the skip policy (empty without it)} */
     public List<Path> skippedFiles() {
         return skipped;
     }
 
-    /** The line Keras prints, e.g. {@code Found 40 images belonging to 2 classes.} */
+    /** {@return the line Keras prints, e.g. {@code Found 40 images belonging to 2 classes.}} */
     public String summary() {
         return summary;
     }
@@ -104,7 +108,11 @@ public final class FileFlow extends ImageFlow {
         return image(sample).toSource();
     }
 
-    /** Sample {@code sample}'s image as loaded (decoded, color-converted, resized; not augmented). */
+    /**
+     * {@return sample {@code sample}'s image as loaded (decoded, color-converted, resized; not augmented)}
+     *
+     * @param sample the sample
+     */
     public ByteImage image(int sample) {
         return loader.load(paths.get(sample));
     }

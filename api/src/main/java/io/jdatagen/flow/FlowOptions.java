@@ -81,12 +81,12 @@ public final class FlowOptions {
         explicit = b.explicit.isEmpty() ? EnumSet.noneOf(FlowOption.class) : EnumSet.copyOf(b.explicit);
     }
 
-    /** A builder with Keras's defaults. */
+    /** {@return a builder with Keras's defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Keras's defaults for every flow. */
+    /** {@return keras's defaults for every flow} */
     public static FlowOptions defaults() {
         return builder().build();
     }
@@ -142,7 +142,12 @@ public final class FlowOptions {
             return this;
         }
 
-        /** Samples per batch (default 32); the last batch may be shorter. */
+        /**
+         * Samples per batch (default 32); the last batch may be shorter.
+         *
+         * @param size the size
+         * @return this builder
+         */
         public Builder batchSize(int size) {
             if (size < 1) {
                 throw new IllegalArgumentException("batchSize must be >= 1; got: " + size);
@@ -151,42 +156,77 @@ public final class FlowOptions {
             return this;
         }
 
-        /** Shuffle the samples every epoch (default true). */
+        /**
+         * Shuffle the samples every epoch (default true).
+         *
+         * @param on true to switch it on
+         * @return this builder
+         */
         public Builder shuffle(boolean on) {
             this.shuffle = on;
             return this;
         }
 
-        /** The seed of the shuffles and random transforms (default: a random seed per flow). */
+        /**
+         * The seed of the shuffles and random transforms (default: a random seed per flow).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder seed(long value) {
             this.seed = value;
             return this;
         }
 
-        /** Read only the training or the validation part of the augmenter's {@code validation_split}. */
+        /**
+         * Read only the training or the validation part of the augmenter's {@code validation_split}.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder subset(Subset value) {
             this.subset = value;
             return this;
         }
 
-        /** {@link #subset(Subset)} by Keras's name ({@code "training"}, {@code "validation"} or null). */
+        /**
+         * {@link #subset(Subset)} by Keras's name ({@code "training"}, {@code "validation"} or null).
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder subset(String name) {
             return subset(Subset.fromName(name));
         }
 
-        /** Also write every augmented image to this folder (created if needed). */
+        /**
+         * Also write every augmented image to this folder (created if needed).
+         *
+         * @param dir the dir
+         * @return this builder
+         */
         public Builder saveToDir(Path dir) {
             this.saveToDir = dir;
             return this;
         }
 
-        /** File name prefix of saved images (default empty). */
+        /**
+         * File name prefix of saved images (default empty).
+         *
+         * @param prefix the prefix
+         * @return this builder
+         */
         public Builder savePrefix(String prefix) {
             this.savePrefix = Objects.requireNonNull(prefix, "savePrefix");
             return this;
         }
 
-        /** Format of saved images: png (default), jpeg/jpg, bmp, gif or tiff. */
+        /**
+         * Format of saved images: png (default), jpeg/jpg, bmp, gif or tiff.
+         *
+         * @param format the data format
+         * @return this builder
+         */
         public Builder saveFormat(String format) {
             String f = Objects.requireNonNull(format, "saveFormat").toLowerCase(Locale.ROOT);
             if (!ImageIO.getImageWritersByFormatName(f).hasNext()) {
@@ -197,13 +237,24 @@ public final class FlowOptions {
             return this;
         }
 
-        /** Arrays: skip the check that both split parts hold the same classes. */
+        /**
+         * Arrays: skip the check that both split parts hold the same classes.
+         *
+         * @param on true to switch it on
+         * @return this builder
+         */
         public Builder ignoreClassSplit(boolean on) {
             this.ignoreClassSplit = on;
             return set(FlowOption.IGNORE_CLASS_SPLIT);
         }
 
-        /** Files: the size every image is resized to (default 256×256). */
+        /**
+         * Files: the size every image is resized to (default 256×256).
+         *
+         * @param height the height
+         * @param width the width
+         * @return this builder
+         */
         public Builder targetSize(int height, int width) {
             if (height < 1 || width < 1) {
                 throw new IllegalArgumentException("targetSize must be two sizes >= 1 (height, width); got: "
@@ -213,99 +264,188 @@ public final class FlowOptions {
             return set(FlowOption.TARGET_SIZE);
         }
 
-        /** Files: the color mode (default rgb). */
+        /**
+         * Files: the color mode (default rgb).
+         *
+         * @param mode the mode
+         * @return this builder
+         */
         public Builder colorMode(ColorMode mode) {
             this.colorMode = Objects.requireNonNull(mode, "colorMode");
             return set(FlowOption.COLOR_MODE);
         }
 
-        /** Files: {@link #colorMode(ColorMode)} by Keras's name. */
+        /**
+         * Files: {@link #colorMode(ColorMode)} by Keras's name.
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder colorMode(String name) {
             return colorMode(ColorMode.fromName(name));
         }
 
-        /** Files: the targets (default categorical). */
+        /**
+         * Files: the targets (default categorical).
+         *
+         * @param mode the mode
+         * @return this builder
+         */
         public Builder classMode(ClassMode mode) {
             this.classMode = Objects.requireNonNull(mode, "classMode");
             return set(FlowOption.CLASS_MODE);
         }
 
-        /** Files: the class names to use, in index order (directories: sub-folders; default: all). */
+        /**
+         * Files: {@link #classMode(ClassMode)} by Keras's name ({@code categorical}, {@code binary}, {@code
+         * sparse}, {@code input}, {@code multi_output}, {@code raw}, or null for none).
+         *
+         * @param name the name
+         * @return this builder
+         */
+        public Builder classMode(String name) {
+            return classMode(ClassMode.fromName(name));
+        }
+
+        /**
+         * Files: the class names to use, in index order (directories: sub-folders; default: all).
+         *
+         * @param names the names
+         * @return this builder
+         */
         public Builder classes(List<String> names) {
             this.classes = names == null ? null : List.copyOf(names);
             return set(FlowOption.CLASSES);
         }
 
-        /** Files: the resampling filter when resizing (default nearest, as Keras). */
+        /**
+         * Files: the resampling filter when resizing (default nearest, as Keras).
+         *
+         * @param filter the filter
+         * @return this builder
+         */
         public Builder interpolation(ResizeFilter filter) {
             this.interpolation = Objects.requireNonNull(filter, "interpolation");
             return set(FlowOption.INTERPOLATION);
         }
 
-        /** Files: {@link #interpolation(ResizeFilter)} by Keras's name. */
+        /**
+         * Files: {@link #interpolation(ResizeFilter)} by Keras's name.
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder interpolation(String name) {
             return interpolation(ResizeFilter.fromName(name));
         }
 
-        /** Files: crop the centre to the target's aspect ratio before resizing. */
+        /**
+         * Files: crop the centre to the target's aspect ratio before resizing.
+         *
+         * @param on true to switch it on
+         * @return this builder
+         */
         public Builder keepAspectRatio(boolean on) {
             this.keepAspectRatio = on;
             return set(FlowOption.KEEP_ASPECT_RATIO);
         }
 
-        /** Files: the codec (default: {@link io.jdatagen.io.ImageCodecs#current()}). */
+        /**
+         * Files: the codec (default: {@link io.jdatagen.io.ImageCodecs#current()}).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder codec(ImageCodec value) {
             this.codec = Objects.requireNonNull(value, "codec");
             return set(FlowOption.CODEC);
         }
 
-        /** Files: apply JPEG EXIF orientation (default true; Keras ignores it). */
+        /**
+         * Files: apply JPEG EXIF orientation (default true; Keras ignores it).
+         *
+         * @param apply the apply
+         * @return this builder
+         */
         public Builder exifOrientation(boolean apply) {
             this.exifOrientation = apply;
             return set(FlowOption.EXIF_ORIENTATION);
         }
 
-        /** Files: let the codec decode JPEGs at a reduced DCT scale when the target allows (default true). */
+        /**
+         * Files: let the codec decode JPEGs at a reduced DCT scale when the target allows (default true).
+         *
+         * @param on true to switch it on
+         * @return this builder
+         */
         public Builder reducedDecode(boolean on) {
             this.reducedDecode = on;
             return set(FlowOption.REDUCED_DECODE);
         }
 
         /**
-         * Files: decode every file at scan time and leave out the unreadable ones, reporting them
-         * (default false: an unreadable file fails its batch, naming the file).
+         * Files: decode every file at scan time and leave out the unreadable ones, reporting them (default
+         * false: an unreadable file fails its batch, naming the file).
+         *
+         * @param on true to switch it on
+         * @return this builder
          */
         public Builder skipUnreadable(boolean on) {
             this.skipUnreadable = on;
             return set(FlowOption.SKIP_UNREADABLE);
         }
 
-        /** Directories: enter symlinked sub-folders (default false). */
+        /**
+         * Directories: enter symlinked sub-folders (default false).
+         *
+         * @param on true to switch it on
+         * @return this builder
+         */
         public Builder followLinks(boolean on) {
             this.followLinks = on;
             return set(FlowOption.FOLLOW_LINKS);
         }
 
-        /** Data frames: the folder that relative file names are resolved against. */
+        /**
+         * Data frames: the folder that relative file names are resolved against.
+         *
+         * @param dir the dir
+         * @return this builder
+         */
         public Builder directory(Path dir) {
             this.directory = dir;
             return set(FlowOption.DIRECTORY);
         }
 
-        /** Data frames: the column of file names (default {@code filename}). */
+        /**
+         * Data frames: the column of file names (default {@code filename}).
+         *
+         * @param column the column
+         * @return this builder
+         */
         public Builder xCol(String column) {
             this.xCol = Objects.requireNonNull(column, "xCol");
             return set(FlowOption.X_COL);
         }
 
-        /** Data frames: the label column (default {@code class}). */
+        /**
+         * Data frames: the label column (default {@code class}).
+         *
+         * @param column the column
+         * @return this builder
+         */
         public Builder yCol(String column) {
             this.yCol = List.of(Objects.requireNonNull(column, "yCol"));
             this.yColList = false;
             return set(FlowOption.Y_COL);
         }
 
-        /** Data frames: several label columns (Keras's list {@code y_col}, for multi_output and raw). */
+        /**
+         * Data frames: several label columns (Keras's list {@code y_col}, for multi_output and raw).
+         *
+         * @param columns the columns
+         * @return this builder
+         */
         public Builder yCols(List<String> columns) {
             if (columns == null || columns.isEmpty()) {
                 throw new IllegalArgumentException("yCols needs at least one column; got: " + columns);
@@ -315,22 +455,34 @@ public final class FlowOptions {
             return set(FlowOption.Y_COL);
         }
 
-        /** Data frames: the numeric column of sample weights. */
+        /**
+         * Data frames: the numeric column of sample weights.
+         *
+         * @param column the column
+         * @return this builder
+         */
         public Builder weightCol(String column) {
             this.weightCol = column;
             return set(FlowOption.WEIGHT_COL);
         }
 
-        /** Data frames: drop rows whose file is missing or not an image name (default true). */
+        /**
+         * Data frames: drop rows whose file is missing or not an image name (default true).
+         *
+         * @param on true to switch it on
+         * @return this builder
+         */
         public Builder validateFilenames(boolean on) {
             this.validateFilenames = on;
             return set(FlowOption.VALIDATE_FILENAMES);
         }
 
         /**
-         * Whether to augment the images (default: yes, except for the validation subset of a
-         * augmenter built with {@code augmentValidation(false)}); false only resizes and
-         * standardizes them.
+         * Whether to augment the images (default: yes, except for the validation subset of a augmenter built
+         * with {@code augmentValidation(false)}); false only resizes and standardizes them.
+         *
+         * @param on true to switch it on
+         * @return this builder
          */
         public Builder augment(boolean on) {
             this.augment = on;
@@ -338,9 +490,12 @@ public final class FlowOptions {
         }
 
         /**
-         * Directories (mltk's {@code max_samples_per_class}): keep at most this many files of each
-         * class, chosen at random with the flow's seed (0 when none is set) before the validation
-         * split, kept in walk order (default 0: no cap).
+         * Directories (mltk's {@code max_samples_per_class}): keep at most this many files of each class,
+         * chosen at random with the flow's seed (0 when none is set) before the validation split, kept in
+         * walk order (default 0: no cap).
+         *
+         * @param cap the cap
+         * @return this builder
          */
         public Builder maxSamplesPerClass(int cap) {
             if (cap < 1) {
@@ -350,7 +505,12 @@ public final class FlowOptions {
             return set(FlowOption.MAX_SAMPLES_PER_CLASS);
         }
 
-        /** Segmentation: the mask value where the transform leaves the mask (default 0; e.g. 255 to ignore). */
+        /**
+         * Segmentation: the mask value where the transform leaves the mask (default 0; e.g. 255 to ignore).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder maskFillValue(double value) {
             if (!Double.isFinite(value)) {
                 throw new IllegalArgumentException("maskFillValue must be a finite number; got: " + value);
@@ -359,13 +519,18 @@ public final class FlowOptions {
             return set(FlowOption.MASK_FILL_VALUE);
         }
 
-        /** Segmentation: the color mode masks are read in (default grayscale). */
+        /**
+         * Segmentation: the color mode masks are read in (default grayscale).
+         *
+         * @param mode the mode
+         * @return this builder
+         */
         public Builder maskColorMode(ColorMode mode) {
             this.maskColorMode = Objects.requireNonNull(mode, "maskColorMode");
             return set(FlowOption.MASK_COLOR_MODE);
         }
 
-        /** The options. */
+        /** {@return the options} */
         public FlowOptions build() {
             return new FlowOptions(this);
         }

@@ -14,9 +14,15 @@ public final class Flows {
     }
 
     /**
-     * Keras's {@code NumpyArrayIterator}: batches from the rank-4 array {@code x}, with the
-     * matching rows of {@code extraInputs}, {@code y} and {@code sampleWeights}.
+     * {@return keras's {@code NumpyArrayIterator}: batches from the rank-4 array {@code x}, with the matching
+     * rows of {@code extraInputs}, {@code y} and {@code sampleWeights}}
      *
+     * @param augmenter the augmenter
+     * @param extraInputs the extra inputs
+     * @param options the options
+     * @param sampleWeights the sample weights
+     * @param x the input
+     * @param y the labels, or null
      * @throws IllegalArgumentException with Keras's messages for mismatched lengths, a rank other
      *     than 4, a bad subset, or classes that differ between the split parts; and for sample
      *     weights without labels (Keras drops them silently)
@@ -27,9 +33,12 @@ public final class Flows {
     }
 
     /**
-     * Keras's {@code DirectoryIterator}: one class per sub-folder of {@code directory} (code-point
-     * order), files found recursively in Keras's walk order, the validation split taken per class.
+     * {@return keras's {@code DirectoryIterator}: one class per sub-folder of {@code directory} (code-point
+     * order), files found recursively in Keras's walk order, the validation split taken per class}
      *
+     * @param augmenter the augmenter
+     * @param directory the directory
+     * @param options the options
      * @throws IllegalArgumentException for a missing directory, an unsupported class mode (Keras's
      *     message) or an option that does not apply
      */
@@ -38,10 +47,13 @@ public final class Flows {
     }
 
     /**
-     * Keras's {@code DataFrameIterator}: rows of file names and labels, checked in Keras's order
-     * with Keras's messages, invalid file names dropped (with a warning), classes filtered, then
-     * the validation split taken over all rows.
+     * {@return keras's {@code DataFrameIterator}: rows of file names and labels, checked in Keras's order
+     * with Keras's messages, invalid file names dropped (with a warning), classes filtered, then the
+     * validation split taken over all rows}
      *
+     * @param augmenter the augmenter
+     * @param options the options
+     * @param table the table
      * @throws IllegalArgumentException with Keras's messages for bad columns, labels or weights, and
      *     for options that do not apply
      */
@@ -50,9 +62,14 @@ public final class Flows {
     }
 
     /**
-     * Segmentation pairs from a rank-4 image array and a rank-4 mask array (same number of rows,
-     * same height and width; any channel counts).
+     * Segmentation pairs from a rank-4 image array and a rank-4 mask array (same number of rows, same height
+     * and width; any channel counts).
      *
+     * @param augmenter the augmenter
+     * @param images the images
+     * @param masks the masks
+     * @param options the options
+     * @return the segmentation flow
      * @throws IllegalArgumentException naming the argument whose shape does not fit
      */
     public static SegmentationFlow pairsFromArrays(Augmenter augmenter, Tensor images, Tensor masks,
@@ -61,11 +78,16 @@ public final class Flows {
     }
 
     /**
-     * Segmentation pairs from two folders: every white-listed image under {@code imageDir} (in
-     * {@code flowFromDirectory}'s walk order) with the mask at the same relative path under
-     * {@code maskDir}, or, when that file does not exist, the one mask there with the same name
-     * and another white-listed extension ({@code a/x.jpg} with {@code a/x.png}).
+     * Segmentation pairs from two folders: every white-listed image under {@code imageDir} (in {@code
+     * flowFromDirectory}'s walk order) with the mask at the same relative path under {@code maskDir}, or,
+     * when that file does not exist, the one mask there with the same name and another white-listed extension
+     * ({@code a/x.jpg} with {@code a/x.png}).
      *
+     * @param augmenter the augmenter
+     * @param imageDir the image dir
+     * @param maskDir the mask dir
+     * @param options the options
+     * @return the segmentation flow
      * @throws IllegalArgumentException for a missing folder, or naming an image without a mask or
      *     with several candidate masks
      */
@@ -75,9 +97,11 @@ public final class Flows {
     }
 
     /**
-     * The image files under {@code folder} in Keras's walk order (every folder in order of its
-     * full path, each folder's white-listed files in name order; symlinked folders not entered).
-     * Empty when {@code folder} is not a folder.
+     * {@return the image files under {@code folder} in Keras's walk order (every folder in order of its full
+     * path, each folder's white-listed files in name order; symlinked folders not entered)} Empty when {@code
+     * folder} is not a folder.
+     *
+     * @param folder the folder
      */
     public static List<Path> imageFiles(Path folder) {
         return DirectoryScanner.imageFiles(folder, false);

@@ -74,7 +74,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         this.augment = o.augment != null ? o.augment : o.subset != Subset.VALIDATION || augmenter.augmentValidation();
     }
 
-    /** Whether the images are augmented (otherwise only resized and standardized). */
+    /** {@return whether the images are augmented (otherwise only resized and standardized)} */
     public boolean augments() {
         return augment;
     }
@@ -85,22 +85,22 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         return (samples + batchSize - 1) / batchSize;
     }
 
-    /** The number of samples (Keras's {@code n} / {@code samples}). */
+    /** {@return the number of samples (Keras's {@code n} / {@code samples})} */
     public int samples() {
         return samples;
     }
 
-    /** Samples per batch. */
+    /** {@return samples per batch} */
     public int batchSize() {
         return batchSize;
     }
 
-    /** The seed in use (drawn at random when none was given). */
+    /** {@return the seed in use (drawn at random when none was given)} */
     public long seed() {
         return seed;
     }
 
-    /** The shape of one image in the batches, in the augmenter's data format. */
+    /** {@return the shape of one image in the batches, in the augmenter's data format} */
     public int[] imageShape() {
         return imageShape.clone();
     }
@@ -110,7 +110,11 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         return augmenter;
     }
 
-    /** The sample order of epoch {@code epoch} (a copy). */
+    /**
+     * {@return the sample order of epoch {@code epoch} (a copy)}
+     *
+     * @param epoch the epoch
+     */
     public int[] order(int epoch) {
         return orderOf(epoch).clone();
     }

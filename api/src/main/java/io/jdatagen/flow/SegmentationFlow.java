@@ -206,17 +206,17 @@ public final class SegmentationFlow extends ImageFlow {
         return indices.stream().map(paths::get).toList();
     }
 
-    /** The image and mask files left out at scan time by the skip policy (empty without it). */
+    /** {@return the image and mask files left out at scan time by the skip policy (empty without it)} */
     public List<Path> skippedFiles() {
         return skipped;
     }
 
-    /** The shape of one mask in the batches, in the augmenter's data format. */
+    /** {@return the shape of one mask in the batches, in the augmenter's data format} */
     public int[] maskShape() {
         return maskShape.clone();
     }
 
-    /** Each pair's image file relative to the image folder (empty for arrays), in sample order. */
+    /** {@return each pair's image file relative to the image folder (empty for arrays), in sample order} */
     public List<String> filenames() {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < samples() && pairs.name(first + i) != null; i++) {

@@ -10,6 +10,8 @@ public enum Subset {
     /**
      * Parses Keras's spelling ({@code null} means no subset).
      *
+     * @param name the name
+     * @return the subset
      * @throws IllegalArgumentException with Keras's message for another name
      */
     public static Subset fromName(String name) {

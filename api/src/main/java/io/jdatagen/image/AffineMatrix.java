@@ -11,9 +11,9 @@ public final class AffineMatrix {
     }
 
     /**
-     * The inverse affine {@code {A00, A01, off0, A10, A11, off1}} for output (axis0, axis1) to
-     * source coordinates, or null when no factor is present (the transform is the identity and
-     * the image must be returned unchanged).
+     * {@return the inverse affine {@code {A00, A01, off0, A10, A11, off1}} for output (axis0, axis1) to
+     * source coordinates, or null when no factor is present (the transform is the identity and the image must
+     * be returned unchanged)}
      *
      * @param theta rotation in degrees (counter-clockwise on screen)
      * @param tx shift along the column axis, in pixels (positive moves content left)

@@ -45,6 +45,14 @@ public final class AffineTransforms {
     /**
      * Keras's {@code apply_affine_transform} with explicit options (convention, backend).
      *
+     * @param options the options
+     * @param shear the shear
+     * @param theta the theta
+     * @param tx the tx
+     * @param ty the ty
+     * @param x the input
+     * @param zx the zx
+     * @param zy the zy
      * @return the transformed image, or {@code x} itself when no factor is present
      * @throws IllegalArgumentException with Keras's message if {@code x} is not rank 3
      */
@@ -72,7 +80,12 @@ public final class AffineTransforms {
         }
     }
 
-    /** Keras's {@code flip_axis}: a copy of {@code x} reversed along {@code axis}. */
+    /**
+     * {@return keras's {@code flip_axis}: a copy of {@code x} reversed along {@code axis}}
+     *
+     * @param axis the axis
+     * @param x the input
+     */
     public static Tensor flipAxis(Tensor x, int axis) {
         int[] shape = x.shape();
         if (axis < 0 || axis >= shape.length) {
@@ -98,9 +111,12 @@ public final class AffineTransforms {
     }
 
     /**
-     * Keras's {@code apply_channel_shift}: adds {@code intensity} to every channel and clips to
-     * the minimum and maximum of the whole image (all channels), in float32.
+     * {@return keras's {@code apply_channel_shift}: adds {@code intensity} to every channel and clips to the
+     * minimum and maximum of the whole image (all channels), in float32}
      *
+     * @param channelAxis the channel axis
+     * @param intensity the intensity
+     * @param x the input
      * @throws IllegalArgumentException if {@code x} is not rank 3 or the channel axis is not 0 or 2
      */
     public static Tensor applyChannelShift(Tensor x, double intensity, int channelAxis) {
@@ -119,10 +135,13 @@ public final class AffineTransforms {
     }
 
     /**
-     * Keras's {@code apply_brightness_shift} with Pillow's uint8 semantics: with {@code scale} the
-     * image is min-max scaled to 0..255 and stays there; without it, values outside 0..255 are
-     * scaled for Pillow and scaled back. Reads the image as channels last, like the reference.
+     * {@return keras's {@code apply_brightness_shift} with Pillow's uint8 semantics: with {@code scale} the
+     * image is min-max scaled to 0..255 and stays there; without it, values outside 0..255 are scaled for
+     * Pillow and scaled back} Reads the image as channels last, like the reference.
      *
+     * @param brightness the brightness
+     * @param scale the scale
+     * @param x the input
      * @throws IllegalArgumentException {@code "Unsupported channel number: N"} unless the last
      *     axis has 1, 3 or 4 channels
      */
@@ -130,17 +149,30 @@ public final class AffineTransforms {
         return PillowBrightness.apply(x, brightness, scale);
     }
 
-    /** Keras's {@code random_rotation}: {@code theta ~ U(-rg, rg)} degrees. */
+    /**
+     * {@return keras's {@code random_rotation}: {@code theta ~ U(-rg, rg)} degrees}
+     *
+     * @param options the options
+     * @param rg the rg
+     * @param rng the random source
+     * @param x the input
+     */
     public static Tensor randomRotation(Tensor x, double rg, WarpOptions options, RandomGenerator rng) {
         double theta = -rg + (rg - -rg) * rng.nextDouble();
         return applyAffineTransform(x, theta, 0, 0, 0, 1, 1, options);
     }
 
     /**
-     * Keras's {@code random_shift} with fractions {@code wrg} of the width and {@code hrg} of the
-     * height. In {@link Compatibility#KERAS_REFERENCE} the height fraction feeds the column shift
-     * (the reference's behaviour); in {@link Compatibility#DOCUMENTED} the width fraction moves
-     * content horizontally.
+     * {@return keras's {@code random_shift} with fractions {@code wrg} of the width and {@code hrg} of the
+     * height} In {@link Compatibility#KERAS_REFERENCE} the height fraction feeds the column shift (the
+     * reference's behaviour); in {@link Compatibility#DOCUMENTED} the width fraction moves content
+     * horizontally.
+     *
+     * @param hrg the hrg
+     * @param options the options
+     * @param rng the random source
+     * @param wrg the wrg
+     * @param x the input
      */
     public static Tensor randomShift(Tensor x, double wrg, double hrg, WarpOptions options,
             RandomGenerator rng) {
@@ -152,16 +184,27 @@ public final class AffineTransforms {
         return applyAffineTransform(x, 0, shift[0], shift[1], 0, 1, 1, options);
     }
 
-    /** Keras's {@code random_shear}: shear {@code ~ U(-intensity, intensity)} degrees. */
+    /**
+     * {@return keras's {@code random_shear}: shear {@code ~ U(-intensity, intensity)} degrees}
+     *
+     * @param intensity the intensity
+     * @param options the options
+     * @param rng the random source
+     * @param x the input
+     */
     public static Tensor randomShear(Tensor x, double intensity, WarpOptions options, RandomGenerator rng) {
         double shear = -intensity + (intensity - -intensity) * rng.nextDouble();
         return applyAffineTransform(x, 0, 0, 0, shear, 1, 1, options);
     }
 
     /**
-     * Keras's {@code random_zoom}: {@code zx, zy ~ U(lo, hi)}; {@code (1, 1)} returns {@code x}
-     * without drawing.
+     * {@return keras's {@code random_zoom}: {@code zx, zy ~ U(lo, hi)}; {@code (1, 1)} returns {@code x}
+     * without drawing}
      *
+     * @param options the options
+     * @param rng the random source
+     * @param x the input
+     * @param zoomRange the zoom range
      * @throws IllegalArgumentException with Keras's message if {@code zoomRange} is not two numbers
      */
     public static Tensor randomZoom(Tensor x, double[] zoomRange, WarpOptions options, RandomGenerator rng) {
@@ -179,7 +222,14 @@ public final class AffineTransforms {
         return applyAffineTransform(x, 0, 0, 0, 0, zx, zy, options);
     }
 
-    /** Keras's {@code random_channel_shift}: intensity {@code ~ U(-range, range)}. */
+    /**
+     * {@return keras's {@code random_channel_shift}: intensity {@code ~ U(-range, range)}}
+     *
+     * @param channelAxis the channel axis
+     * @param intensityRange the intensity range
+     * @param rng the random source
+     * @param x the input
+     */
     public static Tensor randomChannelShift(Tensor x, double intensityRange, int channelAxis,
             RandomGenerator rng) {
         double intensity = -intensityRange + (intensityRange - -intensityRange) * rng.nextDouble();
@@ -187,9 +237,13 @@ public final class AffineTransforms {
     }
 
     /**
-     * Keras's {@code random_brightness}: factor {@code ~ U(lo, hi)}, then
-     * {@link #applyBrightnessShift} with {@code scale}.
+     * {@return keras's {@code random_brightness}: factor {@code ~ U(lo, hi)}, then {@link
+     * #applyBrightnessShift} with {@code scale}}
      *
+     * @param range the range
+     * @param rng the random source
+     * @param scale the scale
+     * @param x the input
      * @throws IllegalArgumentException with Keras's message if {@code range} is not two numbers
      */
     public static Tensor randomBrightness(Tensor x, double[] range, boolean scale, RandomGenerator rng) {

@@ -29,15 +29,18 @@ public enum Compatibility {
         this.wrapConvention = wrapConvention;
     }
 
-    /** The period convention of the wrap fill mode in this convention. */
+    /** {@return the period convention of the wrap fill mode in this convention} */
     public WrapConvention wrapConvention() {
         return wrapConvention;
     }
 
     /**
-     * The pivot {@code {x, y}} (column, row) that rotation, shear and zoom turn about in an image of
-     * {@code height × width}: the true centre, or in {@link #KERAS_REFERENCE} the reference's
-     * pivot with height and width crossed.
+     * {@return the pivot {@code {x, y}} (column, row) that rotation, shear and zoom turn about in an image of
+     * {@code height × width}: the true centre, or in {@link #KERAS_REFERENCE} the reference's pivot with
+     * height and width crossed}
+     *
+     * @param height the height
+     * @param width the width
      */
     public double[] pivot(double height, double width) {
         return this == KERAS_REFERENCE ? new double[] {height / 2 - 0.5, width / 2 - 0.5}
@@ -45,9 +48,12 @@ public enum Compatibility {
     }
 
     /**
-     * The shifts {@code {tx, ty}} (along columns, along rows) from the draws of the width and the
-     * height shift ranges, drawn in Keras's order (the column shift first). In
-     * {@link #KERAS_REFERENCE} the height range feeds the column shift, as in the reference.
+     * {@return the shifts {@code {tx, ty}} (along columns, along rows) from the draws of the width and the
+     * height shift ranges, drawn in Keras's order (the column shift first)} In {@link #KERAS_REFERENCE} the
+     * height range feeds the column shift, as in the reference.
+     *
+     * @param heightShift the height shift
+     * @param widthShift the width shift
      */
     public double[] drawShifts(DoubleSupplier widthShift, DoubleSupplier heightShift) {
         if (this == KERAS_REFERENCE) {
@@ -59,14 +65,14 @@ public enum Compatibility {
     }
 
     /**
-     * Whether flows replay Keras's random streams: numpy's MT19937 reseeded per batch, so that
-     * augmented batches equal Keras's for the same seed ({@link #KERAS_REFERENCE} only).
+     * {@return whether flows replay Keras's random streams: numpy's MT19937 reseeded per batch, so that
+     * augmented batches equal Keras's for the same seed ({@link #KERAS_REFERENCE} only)}
      */
     public boolean replaysKerasStreams() {
         return this == KERAS_REFERENCE;
     }
 
-    /** The JSON spelling: {@code documented} or {@code keras_reference}. */
+    /** {@return the JSON spelling: {@code documented} or {@code keras_reference}} */
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -74,6 +80,8 @@ public enum Compatibility {
     /**
      * Parses {@link #configName()}, case-insensitively.
      *
+     * @param name the name
+     * @return the compatibility
      * @throws IllegalArgumentException naming the value and the allowed ones
      */
     public static Compatibility fromConfigName(String name) {

@@ -12,7 +12,14 @@ import java.util.Arrays;
  * @param zcaDimension {@code d}: the number of features per image ({@code H·W·C}), 0 without ZCA
  */
 public record FeaturewiseStatistics(double[] mean, double[] std, double[] zcaWhitening, int zcaDimension) {
-    /** Validates that the ZCA matrix is {@code zcaDimension} squared, and copies the arrays. */
+    /**
+     * Validates that the ZCA matrix is {@code zcaDimension} squared, and copies the arrays.
+     *
+     * @param mean the mean
+     * @param std the std
+     * @param zcaDimension the zca dimension
+     * @param zcaWhitening the zca whitening
+     */
     public FeaturewiseStatistics {
         if (zcaWhitening != null && (long) zcaDimension * zcaDimension != zcaWhitening.length) {
             throw new IllegalArgumentException("the ZCA matrix has " + zcaWhitening.length
@@ -27,24 +34,28 @@ public record FeaturewiseStatistics(double[] mean, double[] std, double[] zcaWhi
         zcaWhitening = zcaWhitening == null ? null : zcaWhitening.clone();
     }
 
-    /** Nothing fitted. */
+    /**
+     * Nothing fitted.
+     *
+     * @return the featurewise statistics
+     */
     public static FeaturewiseStatistics none() {
         return new FeaturewiseStatistics(null, null, null, 0);
     }
 
-    /** A copy of the means, or null. */
+    /** {@return a copy of the means, or null} */
     @Override
     public double[] mean() {
         return mean == null ? null : mean.clone();
     }
 
-    /** A copy of the standard deviations, or null. */
+    /** {@return a copy of the standard deviations, or null} */
     @Override
     public double[] std() {
         return std == null ? null : std.clone();
     }
 
-    /** A copy of the ZCA matrix (row-major {@code d×d}), or null. */
+    /** {@return a copy of the ZCA matrix (row-major {@code d×d}), or null} */
     @Override
     public double[] zcaWhitening() {
         return zcaWhitening == null ? null : zcaWhitening.clone();

@@ -46,235 +46,469 @@ public final class GeneratorBuilder {
     GeneratorBuilder() {
     }
 
-    /** Subtract the dataset mean (fitted per channel). */
+    /**
+     * Subtract the dataset mean (fitted per channel).
+     *
+     * @param on true to switch it on
+     * @return this builder
+     */
     public GeneratorBuilder featurewiseCenter(boolean on) {
         this.featurewiseCenter = on;
         return this;
     }
 
-    /** Subtract each sample's mean. */
+    /**
+     * Subtract each sample's mean.
+     *
+     * @param on true to switch it on
+     * @return this builder
+     */
     public GeneratorBuilder samplewiseCenter(boolean on) {
         this.samplewiseCenter = on;
         return this;
     }
 
-    /** Divide by the dataset std (fitted per channel); forces featurewise centring. */
+    /**
+     * Divide by the dataset std (fitted per channel); forces featurewise centring.
+     *
+     * @param on true to switch it on
+     * @return this builder
+     */
     public GeneratorBuilder featurewiseStdNormalization(boolean on) {
         this.featurewiseStdNormalization = on;
         return this;
     }
 
-    /** Divide each sample by its std; forces samplewise centring. */
+    /**
+     * Divide each sample by its std; forces samplewise centring.
+     *
+     * @param on true to switch it on
+     * @return this builder
+     */
     public GeneratorBuilder samplewiseStdNormalization(boolean on) {
         this.samplewiseStdNormalization = on;
         return this;
     }
 
-    /** ZCA whitening; forces featurewise centring and disables featurewise std normalization. */
+    /**
+     * ZCA whitening; forces featurewise centring and disables featurewise std normalization.
+     *
+     * @param on true to switch it on
+     * @return this builder
+     */
     public GeneratorBuilder zcaWhitening(boolean on) {
         this.zcaWhitening = on;
         return this;
     }
 
-    /** Epsilon added to the singular values in ZCA (default 1e-6). */
+    /**
+     * Epsilon added to the singular values in ZCA (default 1e-6).
+     *
+     * @param epsilon the epsilon
+     * @return this builder
+     */
     public GeneratorBuilder zcaEpsilon(double epsilon) {
         this.zcaEpsilon = epsilon;
         return this;
     }
 
-    /** Random rotations in {@code [-degrees, degrees]}. */
+    /**
+     * Random rotations in {@code [-degrees, degrees]}.
+     *
+     * @param degrees the degrees
+     * @return this builder
+     */
     public GeneratorBuilder rotationRange(double degrees) {
         this.rotationRange = degrees;
         return this;
     }
 
-    /** Horizontal shifts, Keras's float form (fraction of the width when below 1, else pixels). */
+    /**
+     * Horizontal shifts, Keras's float form (fraction of the width when below 1, else pixels).
+     *
+     * @param range the range
+     * @return this builder
+     */
     public GeneratorBuilder widthShiftRange(double range) {
         return widthShiftRange(ShiftRange.of(range));
     }
 
-    /** Horizontal shifts in any of Keras's forms. */
+    /**
+     * Horizontal shifts in any of Keras's forms.
+     *
+     * @param range the range
+     * @return this builder
+     */
     public GeneratorBuilder widthShiftRange(ShiftRange range) {
         this.widthShiftRange = Objects.requireNonNull(range, "widthShiftRange");
         return this;
     }
 
-    /** Vertical shifts, Keras's float form (fraction of the height when below 1, else pixels). */
+    /**
+     * Vertical shifts, Keras's float form (fraction of the height when below 1, else pixels).
+     *
+     * @param range the range
+     * @return this builder
+     */
     public GeneratorBuilder heightShiftRange(double range) {
         return heightShiftRange(ShiftRange.of(range));
     }
 
-    /** Vertical shifts in any of Keras's forms. */
+    /**
+     * Vertical shifts in any of Keras's forms.
+     *
+     * @param range the range
+     * @return this builder
+     */
     public GeneratorBuilder heightShiftRange(ShiftRange range) {
         this.heightShiftRange = Objects.requireNonNull(range, "heightShiftRange");
         return this;
     }
 
-    /** Random brightness factors in {@code [low, high]}. */
+    /**
+     * Random brightness factors in {@code [low, high]}.
+     *
+     * @param high the upper bound
+     * @param low the lower bound
+     * @return this builder
+     */
     public GeneratorBuilder brightnessRange(double low, double high) {
         this.brightnessRange = new double[] {low, high};
         return this;
     }
 
-    /** Removes the brightness range. */
+    /**
+     * Removes the brightness range.
+     *
+     * @return this builder
+     */
     public GeneratorBuilder noBrightness() {
         this.brightnessRange = null;
         return this;
     }
 
-    /** Random shear angles in {@code [-degrees, degrees]}. */
+    /**
+     * Random shear angles in {@code [-degrees, degrees]}.
+     *
+     * @param degrees the degrees
+     * @return this builder
+     */
     public GeneratorBuilder shearRange(double degrees) {
         this.shearRange = degrees;
         return this;
     }
 
-    /** Zoom factors in {@code [1 - z, 1 + z]}. */
+    /**
+     * Zoom factors in {@code [1 - z, 1 + z]}.
+     *
+     * @param z the z
+     * @return this builder
+     */
     public GeneratorBuilder zoomRange(double z) {
         this.zoomRange = new double[] {1 - z, 1 + z};
         return this;
     }
 
-    /** Zoom factors in {@code [low, high]}, kept as given ({@code (0.2, 0.2)} zooms by exactly 0.2). */
+    /**
+     * Zoom factors in {@code [low, high]}, kept as given ({@code (0.2, 0.2)} zooms by exactly 0.2).
+     *
+     * @param high the upper bound
+     * @param low the lower bound
+     * @return this builder
+     */
     public GeneratorBuilder zoomRange(double low, double high) {
         this.zoomRange = new double[] {low, high};
         return this;
     }
 
-    /** Random channel shifts in {@code [-range, range]} (raw pixel units). */
+    /**
+     * Random channel shifts in {@code [-range, range]} (raw pixel units).
+     *
+     * @param range the range
+     * @return this builder
+     */
     public GeneratorBuilder channelShiftRange(double range) {
         this.channelShiftRange = range;
         return this;
     }
 
-    /** Boundary handling (default nearest). */
+    /**
+     * Boundary handling (default nearest).
+     *
+     * @param mode the mode
+     * @return this builder
+     */
     public GeneratorBuilder fillMode(FillMode mode) {
         this.fillMode = Objects.requireNonNull(mode, "fillMode");
         return this;
     }
 
-    /** Constant fill value (Keras's {@code cval}; raw pixel units). */
+    /**
+     * {@link #fillMode(FillMode)} by Keras's name: {@code constant}, {@code nearest}, {@code reflect} or
+     * {@code wrap}.
+     *
+     * @param name the name
+     * @return this builder
+     */
+    public GeneratorBuilder fillMode(String name) {
+        return fillMode(FillMode.fromKerasName(name));
+    }
+
+    /**
+     * Constant fill value (Keras's {@code cval}; raw pixel units).
+     *
+     * @param value the value
+     * @return this builder
+     */
     public GeneratorBuilder cval(double value) {
         this.cval = value;
         return this;
     }
 
-    /** The RFC's name for {@link #cval}. */
+    /**
+     * The RFC's name for {@link #cval}.
+     *
+     * @param value the value
+     * @return this builder
+     */
     public GeneratorBuilder fillValue(double value) {
         return cval(value);
     }
 
-    /** Random horizontal flips. */
+    /**
+     * Random horizontal flips.
+     *
+     * @param on true to switch it on
+     * @return this builder
+     */
     public GeneratorBuilder horizontalFlip(boolean on) {
         this.horizontalFlip = on;
         return this;
     }
 
-    /** Random vertical flips. */
+    /**
+     * Random vertical flips.
+     *
+     * @param on true to switch it on
+     * @return this builder
+     */
     public GeneratorBuilder verticalFlip(boolean on) {
         this.verticalFlip = on;
         return this;
     }
 
-    /** Multiply by this factor after augmentation (null or 0: no rescale). */
+    /**
+     * Multiply by this factor after augmentation ({@code 0}: no rescale), e.g. {@code rescale(1 / 255.0)}.
+     *
+     * @param factor the factor
+     * @return this builder
+     */
+    public GeneratorBuilder rescale(double factor) {
+        this.rescale = factor;
+        return this;
+    }
+
+    /**
+     * Multiply by this factor after augmentation (null or 0: no rescale).
+     *
+     * @param factor the factor
+     * @return this builder
+     */
     public GeneratorBuilder rescale(Double factor) {
         this.rescale = factor;
         return this;
     }
 
-    /** A function run on each image first in {@code standardize} (not serialisable). */
+    /**
+     * A function run on each image first in {@code standardize} (not serialisable).
+     *
+     * @param function the function
+     * @return this builder
+     */
     public GeneratorBuilder preprocessingFunction(UnaryOperator<Tensor> function) {
         this.preprocessingFunction = function;
         return this;
     }
 
-    /** Channels last (default) or first. */
+    /**
+     * Channels last (default) or first.
+     *
+     * @param format the data format
+     * @return this builder
+     */
     public GeneratorBuilder dataFormat(DataFormat format) {
         this.dataFormat = Objects.requireNonNull(format, "dataFormat");
         return this;
     }
 
-    /** Fraction of the data reserved for validation, strictly between 0 and 1 (0: none). */
+    /**
+     * {@link #dataFormat(DataFormat)} by Keras's name: {@code channels_last} or {@code channels_first}.
+     *
+     * @param name the name
+     * @return this builder
+     */
+    public GeneratorBuilder dataFormat(String name) {
+        return dataFormat(GeneratorConfig.dataFormat(name));
+    }
+
+    /**
+     * Fraction of the data reserved for validation, strictly between 0 and 1 (0: none).
+     *
+     * @param fraction the fraction
+     * @return this builder
+     */
     public GeneratorBuilder validationSplit(double fraction) {
         this.validationSplit = fraction;
         return this;
     }
 
-    /** Interpolation order: 0 (nearest) or 1 (bilinear, default). */
+    /**
+     * Interpolation order: 0 (nearest) or 1 (bilinear, default).
+     *
+     * @param order the order
+     * @return this builder
+     */
     public GeneratorBuilder interpolationOrder(int order) {
         this.interpolationOrder = order;
         return this;
     }
 
-    /** Arithmetic precision of standardize and fit (Keras's {@code dtype}). */
+    /**
+     * Arithmetic precision of standardize and fit (Keras's {@code dtype}).
+     *
+     * @param dtype the dtype
+     * @return this builder
+     */
     public GeneratorBuilder dtype(Precision dtype) {
         this.precision = Objects.requireNonNull(dtype, "dtype");
         return this;
     }
 
-    /** The RFC's {@code resize}: resample every image to {@code height × width} first. */
+    /**
+     * {@link #dtype(Precision)} by Keras's name: {@code float32} or {@code float64}.
+     *
+     * @param name the name
+     * @return this builder
+     */
+    public GeneratorBuilder dtype(String name) {
+        return dtype(Precision.fromKerasName(name));
+    }
+
+    /**
+     * The RFC's {@code resize}: resample every image to {@code height × width} first.
+     *
+     * @param height the height
+     * @param width the width
+     * @return this builder
+     */
     public GeneratorBuilder resize(int height, int width) {
         this.resize = new int[] {height, width};
         return this;
     }
 
-    /** Removes the resize target. */
+    /**
+     * Removes the resize target.
+     *
+     * @return this builder
+     */
     public GeneratorBuilder noResize() {
         this.resize = null;
         return this;
     }
 
-    /** Geometry convention (default {@link Compatibility#DOCUMENTED}). */
+    /**
+     * Geometry convention (default {@link Compatibility#DOCUMENTED}).
+     *
+     * @param value the value
+     * @return this builder
+     */
     public GeneratorBuilder compatibility(Compatibility value) {
         this.compatibility = Objects.requireNonNull(value, "compatibility");
         return this;
     }
 
     /**
-     * mltk's {@code contrast_range}: a factor drawn from {@code [low, high]} per image scales
-     * its deviation from the image mean ({@code 1}: unchanged; {@code 0}: flat grey).
+     * {@return {@link #compatibility(Compatibility)} by name: {@code documented} or {@code keras_reference}}
+     *
+     * @param name the name
+     */
+    public GeneratorBuilder compatibility(String name) {
+        return compatibility(Compatibility.fromConfigName(name));
+    }
+
+    /**
+     * mltk's {@code contrast_range}: a factor drawn from {@code [low, high]} per image scales its deviation
+     * from the image mean ({@code 1}: unchanged; {@code 0}: flat grey).
+     *
+     * @param high the upper bound
+     * @param low the lower bound
+     * @return this builder
      */
     public GeneratorBuilder contrastRange(double low, double high) {
         this.contrastRange = new double[] {low, high};
         return this;
     }
 
-    /** Removes the contrast range. */
+    /**
+     * Removes the contrast range.
+     *
+     * @return this builder
+     */
     public GeneratorBuilder noContrast() {
         this.contrastRange = null;
         return this;
     }
 
-    /** mltk's {@code noise}: each image gets one of these kinds, chosen uniformly (none: no noise). */
+    /**
+     * mltk's {@code noise}: each image gets one of these kinds, chosen uniformly (none: no noise).
+     *
+     * @param kinds the kinds
+     * @return this builder
+     */
     public GeneratorBuilder noise(Noise... kinds) {
         return noise(List.of(kinds));
     }
 
-    /** {@link #noise(Noise...)} from a list. */
+    /**
+     * {@link #noise(Noise...)} from a list.
+     *
+     * @param kinds the kinds
+     * @return this builder
+     */
     public GeneratorBuilder noise(List<Noise> kinds) {
         this.noise = List.copyOf(Objects.requireNonNull(kinds, "noise"));
         return this;
     }
 
     /**
-     * Whether flows over the validation subset augment their images (default true, as Keras);
-     * with false they only resize and standardize them (mltk's option).
+     * Whether flows over the validation subset augment their images (default true, as Keras); with false they
+     * only resize and standardize them (mltk's option).
+     *
+     * @param on true to switch it on
+     * @return this builder
      */
     public GeneratorBuilder augmentValidation(boolean on) {
         this.augmentValidation = on;
         return this;
     }
 
-    /** The backend to run on (default: the process-wide selection). */
+    /**
+     * The backend to run on (default: the process-wide selection).
+     *
+     * @param value the value
+     * @return this builder
+     */
     public GeneratorBuilder backend(Backend value) {
         this.backend = value;
         return this;
     }
 
     /**
-     * Validates every option and applies Keras's couplings (each logged): ZCA forces
-     * featurewise centring and disables featurewise std normalization; featurewise std forces
-     * featurewise centring; samplewise std forces samplewise centring.
+     * Validates every option and applies Keras's couplings (each logged): ZCA forces featurewise centring and
+     * disables featurewise std normalization; featurewise std forces featurewise centring; samplewise std
+     * forces samplewise centring.
      *
+     * @return the image data generator
      * @throws IllegalArgumentException naming the option, the value and what is allowed
      */
     public ImageDataGenerator build() {

@@ -156,7 +156,7 @@ final class GeneratorConfig {
         return b;
     }
 
-    private static DataFormat dataFormat(String name) {
+    static DataFormat dataFormat(String name) {
         try {
             return DataFormat.fromKerasName(name);
         } catch (IllegalArgumentException e) {

@@ -21,6 +21,9 @@ public record ImageAxes(int rowAxis, int colAxis, int channelAxis) {
     /**
      * Validates the axes.
      *
+     * @param channelAxis the channel axis
+     * @param colAxis the col axis
+     * @param rowAxis the row axis
      * @throws IllegalArgumentException with Keras's message when the axes are not distinct, not
      *     {0,1,2}, or the channel axis is not first or last
      */
@@ -39,17 +42,21 @@ public record ImageAxes(int rowAxis, int colAxis, int channelAxis) {
         }
     }
 
-    /** The standard axes of a data format. */
+    /**
+     * {@return the standard axes of a data format}
+     *
+     * @param format the data format
+     */
     public static ImageAxes of(DataFormat format) {
         return format == DataFormat.CHANNELS_LAST ? CHANNELS_LAST : CHANNELS_FIRST;
     }
 
-    /** The storage layout: channels last when the channel axis is 2. */
+    /** {@return the storage layout: channels last when the channel axis is 2} */
     public DataFormat dataFormat() {
         return channelAxis == 2 ? DataFormat.CHANNELS_LAST : DataFormat.CHANNELS_FIRST;
     }
 
-    /** Whether the column axis is the inner of the two spatial axes as stored. */
+    /** {@return whether the column axis is the inner of the two spatial axes as stored} */
     public boolean columnsInner() {
         return colAxis > rowAxis;
     }

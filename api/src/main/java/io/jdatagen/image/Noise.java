@@ -46,12 +46,16 @@ public record Noise(Kind kind, double stddev, double scale, double amount, doubl
             this.configName = configName;
         }
 
-        /** The name in configs: gauss, poisson, s&amp;p, speckle. */
+        /** {@return the name in configs: gauss, poisson, s&amp;p, speckle} */
         public String configName() {
             return configName;
         }
 
-        /** The kind named {@code name} (case-insensitive). */
+        /**
+         * {@return the kind named {@code name} (case-insensitive)}
+         *
+         * @param name the name
+         */
         public static Kind fromConfigName(String name) {
             for (Kind k : values()) {
                 if (k.configName.equalsIgnoreCase(name)) {
@@ -69,7 +73,17 @@ public record Noise(Kind kind, double stddev, double scale, double amount, doubl
     /** Default fraction of elements replaced by {@code s&p}. */
     public static final double DEFAULT_AMOUNT = 0.01;
 
-    /** Validates the parameters the kind uses. */
+    /**
+     * Validates the parameters the kind uses.
+     *
+     * @param amount the amount
+     * @param kind the kind
+     * @param pepper the pepper
+     * @param salt the salt
+     * @param saltVsPepper the salt vs pepper
+     * @param scale the scale
+     * @param stddev the stddev
+     */
     public Noise {
         if (kind == null) {
             throw new IllegalArgumentException("noise kind must not be null; allowed: gauss, poisson, s&p, speckle");
@@ -99,32 +113,64 @@ public record Noise(Kind kind, double stddev, double scale, double amount, doubl
         }
     }
 
-    /** Additive Gaussian noise with standard deviation {@code stddev} (pixel units). */
+    /**
+     * Additive Gaussian noise with standard deviation {@code stddev} (pixel units).
+     *
+     * @param stddev the stddev
+     * @return the noise
+     */
     public static Noise gauss(double stddev) {
         return new Noise(Kind.GAUSS, stddev, 1, 0, 0.5, 255, 0);
     }
 
-    /** Poisson noise: {@code Poisson(x · scale) / scale}. */
+    /**
+     * Poisson noise: {@code Poisson(x · scale) / scale}.
+     *
+     * @param scale the scale
+     * @return the noise
+     */
     public static Noise poisson(double scale) {
         return new Noise(Kind.POISSON, 0, scale, 0, 0.5, 255, 0);
     }
 
-    /** Salt (255) and pepper (0) on a fraction {@code amount} of the elements, half each. */
+    /**
+     * Salt (255) and pepper (0) on a fraction {@code amount} of the elements, half each.
+     *
+     * @param amount the amount
+     * @return the noise
+     */
     public static Noise saltAndPepper(double amount) {
         return saltAndPepper(amount, 0.5, 255, 0);
     }
 
-    /** Salt and pepper with explicit proportions and values. */
+    /**
+     * Salt and pepper with explicit proportions and values.
+     *
+     * @param amount the amount
+     * @param pepper the pepper
+     * @param salt the salt
+     * @param saltVsPepper the salt vs pepper
+     * @return the noise
+     */
     public static Noise saltAndPepper(double amount, double saltVsPepper, double salt, double pepper) {
         return new Noise(Kind.SALT_AND_PEPPER, 0, 1, amount, saltVsPepper, salt, pepper);
     }
 
-    /** Multiplicative noise {@code x + x · N(0, stddev²)}. */
+    /**
+     * Multiplicative noise {@code x + x · N(0, stddev²)}.
+     *
+     * @param stddev the stddev
+     * @return the noise
+     */
     public static Noise speckle(double stddev) {
         return new Noise(Kind.SPECKLE, stddev, 1, 0, 0.5, 255, 0);
     }
 
-    /** The kind with its default parameters. */
+    /**
+     * {@return the kind with its default parameters}
+     *
+     * @param kind the kind
+     */
     public static Noise of(Kind kind) {
         return switch (kind) {
             case GAUSS -> gauss(DEFAULT_GAUSS_STDDEV);
@@ -163,7 +209,7 @@ public record Noise(Kind kind, double stddev, double scale, double amount, doubl
         }
     }
 
-    /** This noise as a config object ({@code {"type": "gauss", "stddev": 8.0}}). */
+    /** {@return this noise as a config object ({@code {"type": "gauss", "stddev": 8.0}})} */
     public Map<String, Object> toConfig() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", kind.configName());
@@ -182,9 +228,10 @@ public record Noise(Kind kind, double stddev, double scale, double amount, doubl
     }
 
     /**
-     * A noise from config: a name ({@code "gauss"}, default parameters) or an object with
-     * {@code type} and the kind's parameters.
+     * {@return a noise from config: a name ({@code "gauss"}, default parameters) or an object with {@code
+     * type} and the kind's parameters}
      *
+     * @param value the value
      * @throws IllegalArgumentException naming an unknown kind or parameter
      */
     public static Noise fromConfig(Object value) {

@@ -20,12 +20,16 @@ public enum Precision {
         this.kerasName = kerasName;
     }
 
-    /** The Keras {@code dtype} spelling. */
+    /** {@return the Keras {@code dtype} spelling} */
     public String kerasName() {
         return kerasName;
     }
 
-    /** The result of one step in this precision: rounded to float32 for {@link #FLOAT32}. */
+    /**
+     * {@return the result of one step in this precision: rounded to float32 for {@link #FLOAT32}}
+     *
+     * @param v the v
+     */
     public double round(double v) {
         return this == FLOAT32 ? (float) v : v;
     }
@@ -33,6 +37,8 @@ public enum Precision {
     /**
      * Parses a Keras dtype name; null means float32.
      *
+     * @param name the name
+     * @return the precision
      * @throws IllegalArgumentException naming the value and the allowed ones
      */
     public static Precision fromKerasName(String name) {

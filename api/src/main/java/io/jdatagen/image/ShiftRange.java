@@ -30,9 +30,10 @@ public final class ShiftRange {
     }
 
     /**
-     * Keras's float form: {@code U(-f, f)}, a fraction of the dimension when {@code f < 1},
-     * otherwise pixels.
+     * {@return keras's float form: {@code U(-f, f)}, a fraction of the dimension when {@code f < 1},
+     * otherwise pixels}
      *
+     * @param f the f
      * @throws IllegalArgumentException if {@code f} is negative or not finite
      */
     public static ShiftRange of(double f) {
@@ -43,8 +44,9 @@ public final class ShiftRange {
     }
 
     /**
-     * Keras's int form: whole pixels drawn from {@code -(n-1)..n-1}.
+     * {@return keras's int form: whole pixels drawn from {@code -(n-1)..n-1}}
      *
+     * @param n the count
      * @throws IllegalArgumentException if {@code n} is negative
      */
     public static ShiftRange ofInt(int n) {
@@ -55,9 +57,10 @@ public final class ShiftRange {
     }
 
     /**
-     * Keras's list form: one of {@code values} with a random sign; fractions of the dimension when
-     * all are below 1, otherwise pixels.
+     * {@return keras's list form: one of {@code values} with a random sign; fractions of the dimension when
+     * all are below 1, otherwise pixels}
      *
+     * @param values the values
      * @throws IllegalArgumentException if a value is not finite
      */
     public static ShiftRange choices(double... values) {
@@ -70,14 +73,18 @@ public final class ShiftRange {
         return new ShiftRange(Kind.CHOICES, 0, values.clone());
     }
 
-    /** Whether Keras would treat the range as truthy, i.e. draw from it. */
+    /** {@return whether Keras would treat the range as truthy, i.e. draw from it} */
     public boolean isActive() {
         return kind == Kind.CHOICES ? choices.length > 0 : value != 0;
     }
 
     /**
-     * Draws a shift in pixels for an axis of length {@code dimension}, in Keras's draw order
-     * (element, then sign). Returns 0 without drawing when the range is inactive.
+     * Draws a shift in pixels for an axis of length {@code dimension}, in Keras's draw order (element, then
+     * sign). Returns 0 without drawing when the range is inactive.
+     *
+     * @param dimension the dimension
+     * @param rng the random source
+     * @return the double
      */
     public double draw(RandomGenerator rng, int dimension) {
         if (!isActive()) {
@@ -110,7 +117,7 @@ public final class ShiftRange {
         return rng.nextInt(2) == 0 ? -1 : 1;
     }
 
-    /** The JSON form: a double, an int, or a list of doubles. */
+    /** {@return the JSON form: a double, an int, or a list of doubles} */
     public Object toConfigValue() {
         switch (kind) {
             case FLOAT:
@@ -123,9 +130,12 @@ public final class ShiftRange {
     }
 
     /**
-     * Reads the JSON form: an {@link Integer} or {@link Long} is the int form, another number the
-     * float form, a list the choices.
+     * Reads the JSON form: an {@link Integer} or {@link Long} is the int form, another number the float form,
+     * a list the choices.
      *
+     * @param option the option
+     * @param v the v
+     * @return the shift range
      * @throws IllegalArgumentException naming {@code option} when the value has another type
      */
     public static ShiftRange fromConfigValue(String option, Object v) {

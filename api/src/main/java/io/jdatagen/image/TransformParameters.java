@@ -28,7 +28,20 @@ public record TransformParameters(double theta, double tx, double ty, double she
     private static final Set<String> KEYS = Set.of("theta", "tx", "ty", "shear", "zx", "zy",
             "flip_horizontal", "flip_vertical", "channel_shift_intensity", "brightness");
 
-    /** Rejects null optionals. */
+    /**
+     * Rejects null optionals.
+     *
+     * @param brightness the brightness
+     * @param channelShiftIntensity the channel shift intensity
+     * @param flipHorizontal the flip horizontal
+     * @param flipVertical the flip vertical
+     * @param shear the shear
+     * @param theta the theta
+     * @param tx the tx
+     * @param ty the ty
+     * @param zx the zx
+     * @param zy the zy
+     */
     public TransformParameters {
         if (channelShiftIntensity == null || brightness == null) {
             throw new IllegalArgumentException("use OptionalDouble.empty() for an absent channel shift or"
@@ -36,47 +49,72 @@ public record TransformParameters(double theta, double tx, double ty, double she
         }
     }
 
-    /** The parameters that change nothing. */
+    /** {@return the parameters that change nothing} */
     public static TransformParameters identity() {
         return new TransformParameters(0, 0, 0, 0, 1, 1, false, false, OptionalDouble.empty(),
                 OptionalDouble.empty());
     }
 
-    /** Only geometry: rotation, shifts, shear and zoom. */
+    /**
+     * Only geometry: rotation, shifts, shear and zoom.
+     *
+     * @param shear the shear
+     * @param theta the theta
+     * @param tx the tx
+     * @param ty the ty
+     * @param zx the zx
+     * @param zy the zy
+     * @return the transform parameters
+     */
     public static TransformParameters affine(double theta, double tx, double ty, double shear, double zx,
             double zy) {
         return new TransformParameters(theta, tx, ty, shear, zx, zy, false, false, OptionalDouble.empty(),
                 OptionalDouble.empty());
     }
 
-    /** A copy with the given flips. */
+    /**
+     * {@return a copy with the given flips}
+     *
+     * @param horizontal the horizontal
+     * @param vertical the vertical
+     */
     public TransformParameters withFlips(boolean horizontal, boolean vertical) {
         return new TransformParameters(theta, tx, ty, shear, zx, zy, horizontal, vertical,
                 channelShiftIntensity, brightness);
     }
 
-    /** A copy with the given channel shift intensity. */
+    /**
+     * {@return a copy with the given channel shift intensity}
+     *
+     * @param intensity the intensity
+     */
     public TransformParameters withChannelShift(double intensity) {
         return new TransformParameters(theta, tx, ty, shear, zx, zy, flipHorizontal, flipVertical,
                 OptionalDouble.of(intensity), brightness);
     }
 
-    /** A copy with the given brightness factor. */
+    /**
+     * {@return a copy with the given brightness factor}
+     *
+     * @param factor the factor
+     */
     public TransformParameters withBrightness(double factor) {
         return new TransformParameters(theta, tx, ty, shear, zx, zy, flipHorizontal, flipVertical,
                 channelShiftIntensity, OptionalDouble.of(factor));
     }
 
-    /** Whether any of rotation, shift, shear or zoom is present (Keras's factor triggers). */
+    /** {@return whether any of rotation, shift, shear or zoom is present (Keras's factor triggers)} */
     public boolean hasAffine() {
         return theta != 0 || tx != 0 || ty != 0 || shear != 0 || zx != 1 || zy != 1;
     }
 
     /**
-     * Reads a Keras parameter dict ({@code theta, tx, ty, shear, zx, zy, flip_horizontal,
-     * flip_vertical, channel_shift_intensity, brightness}); missing keys take their identity
-     * value, null means absent, flips accept booleans or 0/1.
+     * Reads a Keras parameter dict ({@code theta, tx, ty, shear, zx, zy, flip_horizontal, flip_vertical,
+     * channel_shift_intensity, brightness}); missing keys take their identity value, null means absent, flips
+     * accept booleans or 0/1.
      *
+     * @param map the map
+     * @return the transform parameters
      * @throws IllegalArgumentException naming an unknown key or a value of the wrong type
      */
     public static TransformParameters fromMap(Map<String, ?> map) {
@@ -92,7 +130,7 @@ public record TransformParameters(double theta, double tx, double ty, double she
                 optional(map, "channel_shift_intensity"), optional(map, "brightness"));
     }
 
-    /** This as a Keras parameter dict (absent optionals as null). */
+    /** {@return this as a Keras parameter dict (absent optionals as null)} */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("theta", theta);

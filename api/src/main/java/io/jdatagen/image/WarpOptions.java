@@ -20,7 +20,16 @@ import java.util.Objects;
 public record WarpOptions(ImageAxes axes, FillMode fillMode, double cval, Interpolation interpolation,
         Compatibility compatibility, Backend backend) {
 
-    /** Rejects null settings (other than the backend). */
+    /**
+     * Rejects null settings (other than the backend).
+     *
+     * @param axes the axes
+     * @param backend the backend
+     * @param compatibility the compatibility
+     * @param cval the cval
+     * @param fillMode the fill mode
+     * @param interpolation the interpolation
+     */
     public WarpOptions {
         Objects.requireNonNull(axes, "axes");
         Objects.requireNonNull(fillMode, "fillMode");
@@ -29,47 +38,76 @@ public record WarpOptions(ImageAxes axes, FillMode fillMode, double cval, Interp
     }
 
     /**
-     * Channels-last axes, nearest fill, cval 0, bilinear, {@link Compatibility#DOCUMENTED}, the
-     * selected backend. (Keras's function defaults to channels-first axes; pass them explicitly
-     * when porting such calls.)
+     * {@return channels-last axes, nearest fill, cval 0, bilinear, {@link Compatibility#DOCUMENTED}, the
+     * selected backend} (Keras's function defaults to channels-first axes; pass them explicitly when porting
+     * such calls.)
      */
     public static WarpOptions defaults() {
         return new WarpOptions(ImageAxes.CHANNELS_LAST, FillMode.NEAREST, 0, Interpolation.BILINEAR,
                 Compatibility.DOCUMENTED, null);
     }
 
-    /** Keras's function arguments ({@code axes, fill_mode, cval, order}) in the given convention. */
+    /**
+     * {@return keras's function arguments ({@code axes, fill_mode, cval, order}) in the given convention}
+     *
+     * @param axes the axes
+     * @param compatibility the compatibility
+     * @param cval the cval
+     * @param fillMode the fill mode
+     * @param order the order
+     */
     public static WarpOptions of(ImageAxes axes, FillMode fillMode, double cval, int order,
             Compatibility compatibility) {
         return new WarpOptions(axes, fillMode, cval, Interpolation.fromOrder(order), compatibility, null);
     }
 
-    /** A copy with other axes. */
+    /**
+     * {@return a copy with other axes}
+     *
+     * @param newAxes the new axes
+     */
     public WarpOptions withAxes(ImageAxes newAxes) {
         return new WarpOptions(newAxes, fillMode, cval, interpolation, compatibility, backend);
     }
 
-    /** A copy with another fill mode and value. */
+    /**
+     * {@return a copy with another fill mode and value}
+     *
+     * @param mode the mode
+     * @param value the value
+     */
     public WarpOptions withFill(FillMode mode, double value) {
         return new WarpOptions(axes, mode, value, interpolation, compatibility, backend);
     }
 
-    /** A copy with another interpolation. */
+    /**
+     * {@return a copy with another interpolation}
+     *
+     * @param newInterpolation the new interpolation
+     */
     public WarpOptions withInterpolation(Interpolation newInterpolation) {
         return new WarpOptions(axes, fillMode, cval, newInterpolation, compatibility, backend);
     }
 
-    /** A copy with another geometry convention. */
+    /**
+     * {@return a copy with another geometry convention}
+     *
+     * @param newCompatibility the new compatibility
+     */
     public WarpOptions withCompatibility(Compatibility newCompatibility) {
         return new WarpOptions(axes, fillMode, cval, interpolation, newCompatibility, backend);
     }
 
-    /** A copy running on the given backend (null: the process-wide selection). */
+    /**
+     * {@return a copy running on the given backend (null: the process-wide selection)}
+     *
+     * @param newBackend the new backend
+     */
     public WarpOptions withBackend(Backend newBackend) {
         return new WarpOptions(axes, fillMode, cval, interpolation, compatibility, newBackend);
     }
 
-    /** The backend to run on: the one set, or the process-wide selection. */
+    /** {@return the backend to run on: the one set, or the process-wide selection} */
     public Backend resolvedBackend() {
         return backend != null ? backend : Backends.current();
     }

@@ -15,6 +15,10 @@ public final class ByteImage {
     /**
      * Wraps {@code data} (no copy).
      *
+     * @param channels the channels
+     * @param data the data
+     * @param height the height
+     * @param width the width
      * @throws IllegalArgumentException if the sizes disagree or {@code channels} is not 1 to 4
      */
     public ByteImage(byte[] data, int height, int width, int channels) {
@@ -32,32 +36,38 @@ public final class ByteImage {
         this.channels = channels;
     }
 
-    /** The samples, {@code H,W,C} order (not a copy). */
+    /** {@return the samples, {@code H,W,C} order (not a copy)} */
     public byte[] data() {
         return data;
     }
 
-    /** Rows. */
+    /** {@return rows} */
     public int height() {
         return height;
     }
 
-    /** Columns. */
+    /** {@return columns} */
     public int width() {
         return width;
     }
 
-    /** Channels per pixel. */
+    /** {@return channels per pixel} */
     public int channels() {
         return channels;
     }
 
-    /** The sample at {@code (row, col, channel)}, 0..255. */
+    /**
+     * {@return the sample at {@code (row, col, channel)}, 0..255}
+     *
+     * @param channel the channel
+     * @param col the col
+     * @param row the row
+     */
     public int get(int row, int col, int channel) {
         return data[(row * width + col) * channels + channel] & 0xFF;
     }
 
-    /** This image as a warp-kernel source (no copy). */
+    /** {@return this image as a warp-kernel source (no copy)} */
     public SourceImage toSource() {
         return SourceImage.ofBytes(data, 0, height, width, channels);
     }

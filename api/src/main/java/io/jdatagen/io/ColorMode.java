@@ -17,12 +17,12 @@ public enum ColorMode {
         this.channels = channels;
     }
 
-    /** Channels per pixel in this mode. */
+    /** {@return channels per pixel in this mode} */
     public int channels() {
         return channels;
     }
 
-    /** Keras's spelling: {@code grayscale}, {@code rgb} or {@code rgba}. */
+    /** {@return keras's spelling: {@code grayscale}, {@code rgb} or {@code rgba}} */
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -30,6 +30,8 @@ public enum ColorMode {
     /**
      * Parses Keras's spelling.
      *
+     * @param name the name
+     * @return the color mode
      * @throws IllegalArgumentException with Keras's message for another value
      */
     public static ColorMode fromName(String name) {

@@ -14,7 +14,13 @@ public record DecodeOptions(boolean applyExifOrientation, int minHeight, int min
     /** Full size, EXIF orientation applied. */
     public static final DecodeOptions DEFAULT = new DecodeOptions(true, 0, 0);
 
-    /** Validates the sizes. */
+    /**
+     * Validates the sizes.
+     *
+     * @param applyExifOrientation the apply exif orientation
+     * @param minHeight the min height
+     * @param minWidth the min width
+     */
     public DecodeOptions {
         if (minHeight < 0 || minWidth < 0) {
             throw new IllegalArgumentException("minHeight and minWidth must be >= 0; got " + minHeight + ", "
@@ -22,14 +28,17 @@ public record DecodeOptions(boolean applyExifOrientation, int minHeight, int min
         }
     }
 
-    /** Whether a reduced-scale decode may be used. */
+    /** {@return whether a reduced-scale decode may be used} */
     public boolean allowsReducedScale() {
         return minHeight > 0 && minWidth > 0;
     }
 
     /**
-     * The largest DCT reduction (8, 4, 2 or 1) that keeps a {@code height × width} image at least
-     * {@code max(minHeight, minWidth)} on both sides, whatever its orientation.
+     * {@return the largest DCT reduction (8, 4, 2 or 1) that keeps a {@code height × width} image at least
+     * {@code max(minHeight, minWidth)} on both sides, whatever its orientation}
+     *
+     * @param height the height
+     * @param width the width
      */
     public int reduction(int height, int width) {
         if (!allowsReducedScale()) {

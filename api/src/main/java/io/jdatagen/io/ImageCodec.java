@@ -7,12 +7,15 @@ import java.io.IOException;
  * gray+alpha, RGB or RGBA; 16-bit samples are scaled to 8 bits). Implementations are thread-safe.
  */
 public interface ImageCodec {
-    /** The name used to select this codec ({@code -Djdatagen.codec=NAME}). */
+    /** {@return the name used to select this codec ({@code -Djdatagen.codec=NAME})} */
     String name();
 
     /**
      * Decodes {@code encoded}.
      *
+     * @param encoded the encoded
+     * @param options the options
+     * @return the
      * @throws IOException if the bytes are not a complete image in a supported format; never
      *     returns null
      */

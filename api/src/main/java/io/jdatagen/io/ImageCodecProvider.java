@@ -8,18 +8,23 @@ import io.jdatagen.spi.Availability;
  * codec's libraries before {@link #availability()} has said they are there.
  */
 public interface ImageCodecProvider {
-    /** The codec's name. */
+    /** {@return the codec's name} */
     String name();
 
-    /** Higher wins automatic selection among available codecs. */
+    /**
+     * Higher wins automatic selection among available codecs.
+     *
+     * @return the
+     */
     int priority();
 
-    /** Whether the codec can run here, and why not (as a remedy). */
+    /** {@return whether the codec can run here, and why not (as a remedy)} */
     Availability availability();
 
     /**
      * Creates the codec.
      *
+     * @return the
      * @throws IllegalStateException if it is not available
      */
     ImageCodec create();

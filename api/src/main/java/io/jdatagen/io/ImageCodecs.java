@@ -31,7 +31,7 @@ public final class ImageCodecs {
     private ImageCodecs() {
     }
 
-    /** The process-wide codec (selected once, logged once). */
+    /** {@return the process-wide codec (selected once, logged once)} */
     public static synchronized ImageCodec current() {
         if (current == null) {
             String requested = System.getProperty(PROPERTY, System.getenv(ENVIRONMENT));
@@ -43,8 +43,9 @@ public final class ImageCodecs {
     }
 
     /**
-     * The codec called {@code name}.
+     * {@return the codec called {@code name}}
      *
+     * @param name the name
      * @throws IllegalArgumentException naming the codecs there are, if none has that name or it is
      *     not available here (with the reason)
      */
@@ -62,7 +63,7 @@ public final class ImageCodecs {
         throw new IllegalArgumentException("unknown image codec '" + name + "'; codecs: " + listing());
     }
 
-    /** Every codec found, with its availability, highest priority first. */
+    /** {@return every codec found, with its availability, highest priority first} */
     public static synchronized List<Status> statuses() {
         if (statuses == null) {
             List<Status> found = new ArrayList<>();
@@ -76,7 +77,7 @@ public final class ImageCodecs {
         return statuses;
     }
 
-    /** One line per codec: name, priority, availability and reason. */
+    /** {@return one line per codec: name, priority, availability and reason} */
     public static String describe() {
         StringBuilder sb = new StringBuilder();
         for (Status s : statuses()) {

@@ -46,12 +46,12 @@ public final class ImageFileReader {
                 : new DecodeOptions(applyExifOrientation, 0, 0);
     }
 
-    /** The codec in use. */
+    /** {@return the codec in use} */
     public ImageCodec codec() {
         return codec;
     }
 
-    /** The color mode of loaded images. */
+    /** {@return the color mode of loaded images} */
     public ColorMode colorMode() {
         return colorMode;
     }
@@ -59,6 +59,8 @@ public final class ImageFileReader {
     /**
      * Loads one image.
      *
+     * @param path the path
+     * @return the byte image
      * @throws ImageReadException naming the file if it cannot be read or decoded
      */
     public ByteImage load(Path path) {

@@ -7,13 +7,19 @@ public final class ImageReadException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient Path path;
 
-    /** Creates the exception for {@code path} with what went wrong. */
+    /**
+     * Creates the exception for {@code path} with what went wrong.
+     *
+     * @param cause the cause
+     * @param path the path
+     * @param problem the problem
+     */
     public ImageReadException(Path path, String problem, Throwable cause) {
         super("cannot read image file " + path + ": " + problem, cause);
         this.path = path;
     }
 
-    /** The file. */
+    /** {@return the file} */
     public Path path() {
         return path;
     }

@@ -20,7 +20,14 @@ public final class ImageWriter {
     private ImageWriter() {
     }
 
-    /** {@code image} (rank 3, in {@code format}) as 8-bit pixels, scaled as Keras does when {@code scale}. */
+    /**
+     * {@return {@code image} (rank 3, in {@code format}) as 8-bit pixels, scaled as Keras does when {@code
+     * scale}}
+     *
+     * @param format the data format
+     * @param image the image
+     * @param scale the scale
+     */
     public static ByteImage toBytes(Tensor image, DataFormat format, boolean scale) {
         int[] hwc = format.imageHwc(image.shape());
         int h = hwc[0];
@@ -54,9 +61,12 @@ public final class ImageWriter {
     }
 
     /**
-     * {@code image} (rank 3, in {@code format}) as 8-bit pixels, each value rounded to the nearest
-     * integer and clamped to 0..255 (no rescaling): raw pixel values, e.g. augmented but not yet
-     * standardized images.
+     * {@return {@code image} (rank 3, in {@code format}) as 8-bit pixels, each value rounded to the nearest
+     * integer and clamped to 0..255 (no rescaling): raw pixel values, e.g. augmented but not yet standardized
+     * images}
+     *
+     * @param format the data format
+     * @param image the image
      */
     public static ByteImage toPixels(Tensor image, DataFormat format) {
         int[] hwc = format.imageHwc(image.shape());
@@ -76,7 +86,13 @@ public final class ImageWriter {
         return new ByteImage(out, h, w, c);
     }
 
-    /** Writes {@code image} to {@code file} in {@code formatName} (png, jpeg, bmp, gif, tiff). */
+    /**
+     * Writes {@code image} to {@code file} in {@code formatName} (png, jpeg, bmp, gif, tiff).
+     *
+     * @param file the file
+     * @param formatName the format name
+     * @param image the image
+     */
     public static void write(ByteImage image, Path file, String formatName) {
         String f = formatName.toLowerCase(Locale.ROOT);
         boolean alpha = image.channels() == 4 && (f.equals("png") || f.equals("tiff") || f.equals("tif"));

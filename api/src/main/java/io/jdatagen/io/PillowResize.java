@@ -20,15 +20,30 @@ public final class PillowResize {
     private PillowResize() {
     }
 
-    /** {@code image} resized to {@code height × width} from the whole source. */
+    /**
+     * {@return {@code image} resized to {@code height × width} from the whole source}
+     *
+     * @param filter the filter
+     * @param height the height
+     * @param image the image
+     * @param width the width
+     */
     public static ByteImage resize(ByteImage image, int height, int width, ResizeFilter filter) {
         return resize(image, height, width, filter, 0, 0, image.width(), image.height());
     }
 
     /**
-     * {@code image} resized to {@code height × width} from the source box
-     * {@code [x0, x1) × [y0, y1)} (Pillow's {@code box}).
+     * {@return {@code image} resized to {@code height × width} from the source box {@code [x0, x1) × [y0,
+     * y1)} (Pillow's {@code box})}
      *
+     * @param filter the filter
+     * @param height the height
+     * @param image the image
+     * @param width the width
+     * @param x0 the x0
+     * @param x1 the x1
+     * @param y0 the y0
+     * @param y1 the y1
      * @throws IllegalArgumentException for an empty target or a box outside the image
      */
     public static ByteImage resize(ByteImage image, int height, int width, ResizeFilter filter, double x0,

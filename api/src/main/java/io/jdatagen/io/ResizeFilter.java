@@ -57,7 +57,7 @@ public enum ResizeFilter {
         return Math.sin(px) / px;
     }
 
-    /** Keras's spelling (lower case). */
+    /** {@return keras's spelling (lower case)} */
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -65,6 +65,8 @@ public enum ResizeFilter {
     /**
      * Parses Keras's spelling.
      *
+     * @param name the name
+     * @return the resize filter
      * @throws IllegalArgumentException with Keras's message for another value
      */
     public static ResizeFilter fromName(String name) {

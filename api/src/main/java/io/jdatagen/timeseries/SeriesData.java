@@ -10,13 +10,13 @@ import java.util.Arrays;
  * Windows are copied straight from the source into the batch, converted to float32.
  */
 public interface SeriesData {
-    /** The number of time steps. */
+    /** {@return the number of time steps} */
     long length();
 
-    /** The shape of one step (empty for a scalar series). */
+    /** {@return the shape of one step (empty for a scalar series)} */
     int[] stepShape();
 
-    /** The number of values in one step. */
+    /** {@return the number of values in one step} */
     default int stepSize() {
         int n = 1;
         for (int d : stepShape()) {
@@ -26,31 +26,54 @@ public interface SeriesData {
     }
 
     /**
-     * Copies {@code count} steps starting at {@code start}, {@code stride} steps apart, into
-     * {@code dst} from {@code offset}, as float32 (a negative stride walks backwards).
+     * Copies {@code count} steps starting at {@code start}, {@code stride} steps apart, into {@code dst} from
+     * {@code offset}, as float32 (a negative stride walks backwards).
+     *
+     * @param count the count
+     * @param dst the dst
+     * @param offset the offset
+     * @param start the start
+     * @param stride the stride
      */
     void copySteps(long start, int count, int stride, float[] dst, int offset);
 
-    /** A view starting {@code offset} steps later (step {@code t} of the view is step {@code t + offset}). */
+    /**
+     * {@return a view starting {@code offset} steps later (step {@code t} of the view is step {@code t +
+     * offset})}
+     *
+     * @param offset the offset
+     */
     default SeriesData shifted(long offset) {
         return new ShiftedSeries(this, offset);
     }
 
-    /** A series over a tensor: axis 0 is time, the other axes the step shape. */
+    /**
+     * {@return a series over a tensor: axis 0 is time, the other axes the step shape}
+     *
+     * @param tensor the tensor
+     */
     static SeriesData of(Tensor tensor) {
         int[] shape = tensor.shape();
         return new FloatSeries(tensor.data(), shape[0], Arrays.copyOfRange(shape, 1, shape.length));
     }
 
     /**
-     * A series over a float array holding {@code values.length / stepSize} steps of the given
-     * step shape (none: scalar steps).
+     * {@return a series over a float array holding {@code values.length / stepSize} steps of the given step
+     * shape (none: scalar steps)}
+     *
+     * @param stepShape the step shape
+     * @param values the values
      */
     static SeriesData of(float[] values, int... stepShape) {
         return new FloatSeries(values, steps(values.length, stepShape), stepShape.clone());
     }
 
-    /** A series over a double array; values are converted to float32 as windows are copied. */
+    /**
+     * {@return a series over a double array; values are converted to float32 as windows are copied}
+     *
+     * @param stepShape the step shape
+     * @param values the values
+     */
     static SeriesData of(double[] values, int... stepShape) {
         return new DoubleSeries(values, steps(values.length, stepShape), stepShape.clone());
     }

@@ -6,8 +6,8 @@ public final class Timeseries {
     }
 
     /**
-     * Keras's {@code timeseries_dataset_from_array} with Keras's argument order; null stands for
-     * Keras's None.
+     * {@return keras's {@code timeseries_dataset_from_array} with Keras's argument order; null stands for
+     * Keras's None}
      *
      * @param data the series (axis 0 is time)
      * @param targets targets aligned to window starts, or null
@@ -30,11 +30,13 @@ public final class Timeseries {
     }
 
     /**
-     * A forecasting dataset: windows of {@code data} as {@link #datasetFromArray}, each with the
-     * target {@code horizon} steps after the window's last point, i.e. window
-     * {@code data[s], data[s+rate], …, data[e]} predicts {@code targets[e + horizon]}. Windows whose
-     * target would fall past the end are left out.
+     * A forecasting dataset: windows of {@code data} as {@link #datasetFromArray}, each with the target
+     * {@code horizon} steps after the window's last point, i.e. window {@code data[s], data[s+rate], …,
+     * data[e]} predicts {@code targets[e + horizon]}. Windows whose target would fall past the end are left
+     * out.
      *
+     * @param samplingRate the sampling rate
+     * @param sequenceLength the sequence length
      * @param data the inputs
      * @param targets the series to predict (often {@code data} itself), the same length as {@code data}
      * @param horizon how far ahead of the window end, >= 1

@@ -60,7 +60,11 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
         this.count = num <= 0 ? 0 : Math.toIntExact((num + b.sequenceStride - 1) / b.sequenceStride);
     }
 
-    /** A builder over {@code data} (axis 0 is time). */
+    /**
+     * {@return a builder over {@code data} (axis 0 is time)}
+     *
+     * @param data the data
+     */
     public static Builder builder(SeriesData data) {
         return new Builder(data);
     }
@@ -70,12 +74,17 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
         return (count + batchSize - 1) / batchSize;
     }
 
-    /** The number of windows in one epoch. */
+    /** {@return the number of windows in one epoch} */
     public int windowCount() {
         return count;
     }
 
-    /** Start positions (relative to the start index) in epoch {@code e}'s order. */
+    /**
+     * Start positions (relative to the start index) in epoch {@code e}'s order.
+     *
+     * @param e the e
+     * @return the long array
+     */
     public long[] startPositions(int e) {
         int[] perm = permutation(e);
         long[] positions = new long[count];
@@ -142,55 +151,100 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
             this.data = data;
         }
 
-        /** Targets aligned to the window starts (null: no targets). */
+        /**
+         * Targets aligned to the window starts (null: no targets).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder targets(SeriesData value) {
             this.targets = value;
             return this;
         }
 
-        /** Steps per window (required). */
+        /**
+         * Steps per window (required).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder sequenceLength(int value) {
             this.sequenceLength = value;
             return this;
         }
 
-        /** Steps between window starts (default 1). */
+        /**
+         * Steps between window starts (default 1).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder sequenceStride(int value) {
             this.sequenceStride = value;
             return this;
         }
 
-        /** Steps between points inside a window (default 1). */
+        /**
+         * Steps between points inside a window (default 1).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder samplingRate(int value) {
             this.samplingRate = value;
             return this;
         }
 
-        /** Windows per batch (default 128); null yields single windows without a batch axis. */
+        /**
+         * Windows per batch (default 128); null yields single windows without a batch axis.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder batchSize(Integer value) {
             this.batchSize = value;
             return this;
         }
 
-        /** Shuffle the window order each epoch. */
+        /**
+         * Shuffle the window order each epoch.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder shuffle(boolean value) {
             this.shuffle = value;
             return this;
         }
 
-        /** Shuffle seed in {@code [0, 2^32)}; null draws one (not reproducible). */
+        /**
+         * Shuffle seed in {@code [0, 2^32)}; null draws one (not reproducible).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder seed(Long value) {
             this.seed = value;
             return this;
         }
 
-        /** First step used (null: 0). */
+        /**
+         * First step used (null: 0).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder startIndex(Integer value) {
             this.startIndex = value;
             return this;
         }
 
-        /** End of the steps used, exclusive (null: the data length). */
+        /**
+         * End of the steps used, exclusive (null: the data length).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder endIndex(Integer value) {
             this.endIndex = value;
             return this;
@@ -199,6 +253,7 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
         /**
          * Validates with Keras's rules and messages, and builds.
          *
+         * @return the timeseries dataset
          * @throws IllegalArgumentException with Keras's message for an invalid option
          */
         public TimeseriesDataset build() {

@@ -81,7 +81,12 @@ public final class TimeseriesGenerator extends EpochSequence<Batch> {
         }
     }
 
-    /** A builder over {@code data} and {@code targets} (same length; axis 0 is time). */
+    /**
+     * {@return a builder over {@code data} and {@code targets} (same length; axis 0 is time)}
+     *
+     * @param data the data
+     * @param targets the targets
+     */
     public static Builder builder(SeriesData data, SeriesData targets) {
         return new Builder(data, targets);
     }
@@ -91,7 +96,7 @@ public final class TimeseriesGenerator extends EpochSequence<Batch> {
         return size;
     }
 
-    /** The number of steps in each window: {@code ceil(length / samplingRate)}. */
+    /** {@return the number of steps in each window: {@code ceil(length / samplingRate)}} */
     public int windowSteps() {
         return (length + samplingRate - 1) / samplingRate;
     }
@@ -124,23 +129,26 @@ public final class TimeseriesGenerator extends EpochSequence<Batch> {
     }
 
     /**
-     * The configuration (without the series), with Keras's keys and the start index as given:
-     * {@code length, sampling_rate, stride, start_index, end_index, shuffle, reverse, batch_size,
-     * seed}.
+     * {@return the configuration (without the series), with Keras's keys and the start index as given: {@code
+     * length, sampling_rate, stride, start_index, end_index, shuffle, reverse, batch_size, seed}}
      */
     public Map<String, Object> getConfig() {
         return TimeseriesConfig.toMap(this);
     }
 
-    /** The configuration and the series as JSON ({@code {"class_name", "config"}} like Keras's {@code to_json}). */
+    /**
+     * {@return the configuration and the series as JSON ({@code {"class_name", "config"}} like Keras's {@code
+     * to_json})}
+     */
     public String toJson() {
         return TimeseriesConfig.toJson(this, data, targets);
     }
 
     /**
-     * A generator from {@link #toJson()} output, or from a Keras {@code to_json} document (data and
-     * targets as nested lists or as JSON strings). The start index is taken as written.
+     * {@return a generator from {@link #toJson()} output, or from a Keras {@code to_json} document (data and
+     * targets as nested lists or as JSON strings)} The start index is taken as written.
      *
+     * @param json the json
      * @throws IllegalArgumentException for malformed JSON, unknown keys or invalid values
      */
     public static TimeseriesGenerator fromJson(String json) {
@@ -202,55 +210,100 @@ public final class TimeseriesGenerator extends EpochSequence<Batch> {
             this.targets = targets;
         }
 
-        /** The history length in steps (required). */
+        /**
+         * The history length in steps (required).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder length(int value) {
             this.length = value;
             return this;
         }
 
-        /** Take every {@code value}-th step inside a window (default 1). */
+        /**
+         * Take every {@code value}-th step inside a window (default 1).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder samplingRate(int value) {
             this.samplingRate = value;
             return this;
         }
 
-        /** Steps between successive windows (default 1). */
+        /**
+         * Steps between successive windows (default 1).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder stride(int value) {
             this.stride = value;
             return this;
         }
 
-        /** Steps before this index are only used as history (default 0). */
+        /**
+         * Steps before this index are only used as history (default 0).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder startIndex(int value) {
             this.startIndex = value;
             return this;
         }
 
-        /** The last step used as a target, inclusive (default: the last step); null for the default. */
+        /**
+         * The last step used as a target, inclusive (default: the last step); null for the default.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder endIndex(Integer value) {
             this.endIndex = value;
             return this;
         }
 
-        /** Draw rows at random (with replacement, like Keras) instead of in order. */
+        /**
+         * Draw rows at random (with replacement, like Keras) instead of in order.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder shuffle(boolean value) {
             this.shuffle = value;
             return this;
         }
 
-        /** The seed of the shuffle draws, in {@code [0, 2^32)} (default 0). */
+        /**
+         * The seed of the shuffle draws, in {@code [0, 2^32)} (default 0).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder seed(long value) {
             this.seed = value;
             return this;
         }
 
-        /** Reverse the steps inside each window. */
+        /**
+         * Reverse the steps inside each window.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder reverse(boolean value) {
             this.reverse = value;
             return this;
         }
 
-        /** Windows per batch (default 128). */
+        /**
+         * Windows per batch (default 128).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder batchSize(int value) {
             this.batchSize = value;
             return this;
@@ -259,6 +312,7 @@ public final class TimeseriesGenerator extends EpochSequence<Batch> {
         /**
          * Validates and builds.
          *
+         * @return the timeseries generator
          * @throws IllegalArgumentException with Keras's messages (lengths differ, nothing left
          *     after {@code start_index + length}) or naming the invalid option
          */

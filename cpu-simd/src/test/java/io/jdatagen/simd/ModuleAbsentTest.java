@@ -36,6 +36,8 @@ class ModuleAbsentTest {
         assertTrue(out.matches("(?s).*simd\\s+-?\\d+\\s+unavailable\\s+the Vector API module is missing: start the JVM"
                 + " with --add-modules jdk.incubator.vector.*"), out);
         assertTrue(out.contains("skipped simd (the Vector API module is missing"), "one log line says why: " + out);
+        assertTrue(out.matches("(?s).*INFO.*skipped simd \\(.*--add-modules jdk.incubator.vector.*about \\d+x the"
+                + " reference's speed.*"), "the log line, at INFO, gives the flag and the speed-up: " + out);
     }
 
     @Test

@@ -9,7 +9,9 @@ import io.jdatagen.spi.BackendProvider;
  * type: the device search runs in {@code OpenClDevices}, loaded reflectively, so a missing or
  * broken OpenCL runtime makes the backend unavailable instead of failing.
  *
- * <p>Available only with a real OpenCL device; the backend never runs in Aparapi's Java
+ * <p>Aparapi is loaded only where an OpenCL driver is installed, and the root
+ * {@code java.util.logging} handlers keep their levels across its initialization (Aparapi lowers
+ * them to WARNING). Available only with a real OpenCL device; the backend never runs in Aparapi's Java
  * thread-pool fallback. Priority 200 with a GPU (or accelerator), above {@code simd}; with only an
  * OpenCL CPU device (e.g. PoCL) -20, below the reference, so that automatic selection never
  * picks it (the benchmark shows PoCL losing to simd and to the reference on the same cores) and
@@ -39,17 +41,29 @@ public final class AparapiBackendProvider implements BackendProvider {
     @Override
     public synchronized Availability probe() {
         if (availability == null) {
-            try {
-                DeviceSearch search = (DeviceSearch) Class.forName(SEAM).getDeclaredMethod("search").invoke(null);
-                availability = search.availability();
-                devices = search.available() ? search : null;
-            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
-                availability = Availability.unavailable("OpenCL could not be loaded (" + cause + "): install an"
-                        + " OpenCL driver, e.g. pocl-opencl-icd");
+            String missing = OpenClRuntime.missingDriver(System.getenv(), System.getProperty("os.name", ""));
+            if (missing != null) {
+                availability = Availability.unavailable(missing + ": install an OpenCL driver, e.g."
+                        + " pocl-opencl-icd (CPU) or the GPU vendor's ICD");
+            } else {
+                OpenClRuntime.keepingRootHandlerLevels(this::search);
             }
         }
         return availability;
+    }
+
+    /** Runs the device search behind the seam (this loads Aparapi). */
+    private Void search() {
+        try {
+            DeviceSearch search = (DeviceSearch) Class.forName(SEAM).getDeclaredMethod("search").invoke(null);
+            availability = search.availability();
+            devices = search.available() ? search : null;
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            availability = Availability.unavailable("OpenCL could not be loaded (" + cause + "): install an"
+                    + " OpenCL driver, e.g. pocl-opencl-icd");
+        }
+        return null;
     }
 
     @Override

@@ -8,19 +8,32 @@ package io.jdatagen.spi;
  * @param reason what was found, or what to do to make the backend available
  */
 public record Availability(boolean available, String reason) {
-    /** Validates the reason. */
+    /**
+     * Validates the reason.
+     *
+     * @param available the available
+     * @param reason the reason
+     */
     public Availability {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("an availability needs a reason");
         }
     }
 
-    /** The backend can run; {@code note} says on what. */
+    /**
+     * {@return the backend can run; {@code note} says on what}
+     *
+     * @param note the note
+     */
     public static Availability available(String note) {
         return new Availability(true, note);
     }
 
-    /** The backend cannot run; {@code remedy} says what would make it available. */
+    /**
+     * {@return the backend cannot run; {@code remedy} says what would make it available}
+     *
+     * @param remedy the remedy
+     */
     public static Availability unavailable(String remedy) {
         return new Availability(false, remedy);
     }

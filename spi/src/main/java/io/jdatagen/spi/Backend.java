@@ -5,9 +5,9 @@ package io.jdatagen.spi;
  * backend may be called from several loader workers at once.
  */
 public interface Backend extends WarpKernel, StatisticsKernel, MatrixKernel {
-    /** The provider name, e.g. {@code reference}. */
+    /** {@return the provider name, e.g. {@code reference}} */
     String name();
 
-    /** One line saying how each kernel is implemented (natively, or delegated to the reference). */
+    /** {@return one line saying how each kernel is implemented (natively, or delegated to the reference)} */
     String describe();
 }

@@ -6,14 +6,18 @@ package io.jdatagen.spi;
  * whether the backend can run and {@link #create()} builds it.
  */
 public interface BackendProvider {
-    /** The name used in {@code -Djdatagen.backend=NAME}. Lower case, unique. */
+    /** {@return the name used in {@code -Djdatagen.backend=NAME}} Lower case, unique. */
     String name();
 
-    /** Automatic selection prefers the available provider with the highest priority. */
+    /**
+     * Automatic selection prefers the available provider with the highest priority.
+     *
+     * @return the
+     */
     int priority();
 
     /**
-     * Whether the backend can run here and why. Must not throw; must be cheap enough to call at
+     * {@return whether the backend can run here and why} Must not throw; must be cheap enough to call at
      * start-up (results are cached by {@link Backends}).
      */
     Availability probe();
@@ -21,6 +25,7 @@ public interface BackendProvider {
     /**
      * Creates the backend. Called only after an available probe.
      *
+     * @return the
      * @throws IllegalStateException if the backend cannot be created after all
      */
     Backend create();

@@ -14,12 +14,12 @@ import java.util.stream.Collectors;
 public final class BackendSelector {
     /** A provider with the result of its probe. */
     public record ProviderStatus(BackendProvider provider, Availability availability) {
-        /** The provider's name. */
+        /** {@return the provider's name} */
         public String name() {
             return provider.name();
         }
 
-        /** The provider's priority. */
+        /** {@return the provider's priority} */
         public int priority() {
             return provider.priority();
         }
@@ -37,7 +37,11 @@ public final class BackendSelector {
 
     private final List<ProviderStatus> statuses;
 
-    /** Probes each provider once and orders them by priority (highest first), then name. */
+    /**
+     * Probes each provider once and orders them by priority (highest first), then name.
+     *
+     * @param providers the providers
+     */
     public BackendSelector(List<? extends BackendProvider> providers) {
         List<ProviderStatus> list = new ArrayList<>();
         for (BackendProvider p : providers) {
@@ -57,15 +61,16 @@ public final class BackendSelector {
         }
     }
 
-    /** Every provider with its probe result, highest priority first. */
+    /** {@return every provider with its probe result, highest priority first} */
     public List<ProviderStatus> statuses() {
         return statuses;
     }
 
     /**
-     * Selects the named backend, or the best available one when {@code requested} is null or
-     * blank.
+     * Selects the named backend, or the best available one when {@code requested} is null or blank.
      *
+     * @param requested the requested
+     * @return the selection
      * @throws IllegalArgumentException if the named backend is unknown or unavailable; the message
      *     lists every provider with its priority and reason
      */
@@ -99,7 +104,7 @@ public final class BackendSelector {
         throw new IllegalStateException("no jdatagen backend is available. Providers: " + listing());
     }
 
-    /** Every provider as {@code name (priority P, available|unavailable: reason)}. */
+    /** {@return every provider as {@code name (priority P, available|unavailable: reason)}} */
     public String listing() {
         if (statuses.isEmpty()) {
             return "none found on the class path";
@@ -110,8 +115,10 @@ public final class BackendSelector {
     }
 
     /**
-     * A table of providers: name, priority, availability and reason, with the one named
-     * {@code selected} marked by {@code *}.
+     * {@return a table of providers: name, priority, availability and reason, with the one named {@code
+     * selected} marked by {@code *}}
+     *
+     * @param selected the selected
      */
     public String describe(String selected) {
         int nameWidth = Math.max(7, statuses.stream().mapToInt(s -> s.name().length()).max().orElse(0));

@@ -25,7 +25,7 @@ public final class Backends {
     }
 
     /**
-     * The selected backend, chosen on first use.
+     * {@return the selected backend, chosen on first use}
      *
      * @throws IllegalArgumentException if a backend is named but unknown or unavailable
      */
@@ -38,8 +38,9 @@ public final class Backends {
     }
 
     /**
-     * A new instance of the named backend, whatever the process-wide choice.
+     * {@return a new instance of the named backend, whatever the process-wide choice}
      *
+     * @param name the name
      * @throws IllegalArgumentException if the name is unknown or the backend unavailable
      */
     public static Backend named(String name) {
@@ -50,17 +51,17 @@ public final class Backends {
         return selector().select(name).backend();
     }
 
-    /** Every provider on the class path with its probe result, highest priority first. */
+    /** {@return every provider on the class path with its probe result, highest priority first} */
     public static List<BackendSelector.ProviderStatus> providers() {
         return selector().statuses();
     }
 
-    /** A table of every provider (name, priority, availability, reason); {@code *} marks the selected one. */
+    /** {@return a table of every provider (name, priority, availability, reason); {@code *} marks the selected one} */
     public static String describe() {
         return selector().describe(current().name());
     }
 
-    /** The backend name asked for by {@value #PROPERTY} or {@value #ENVIRONMENT}, or null. */
+    /** {@return the backend name asked for by {@value #PROPERTY} or {@value #ENVIRONMENT}, or null} */
     public static String requestedName() {
         String p = System.getProperty(PROPERTY);
         if (p != null && !p.isBlank()) {

@@ -8,7 +8,12 @@ package io.jdatagen.spi;
  * @param std population standard deviation of each channel about its mean
  */
 public record ChannelStatistics(double[] mean, double[] std) {
-    /** Validates that both arrays exist and have the same length. */
+    /**
+     * Validates that both arrays exist and have the same length.
+     *
+     * @param mean the mean
+     * @param std the std
+     */
     public ChannelStatistics {
         if (mean == null || std == null || mean.length != std.length) {
             throw new IllegalArgumentException("mean and std must have one value per channel");
@@ -18,9 +23,11 @@ public record ChannelStatistics(double[] mean, double[] std) {
     }
 
     /**
-     * The channel count and the number of values per channel per image of a rank-4 batch:
-     * {@code {channels, plane}}.
+     * {@return the channel count and the number of values per channel per image of a rank-4 batch: {@code
+     * {channels, plane}}}
      *
+     * @param batch the batch
+     * @param format the data format
      * @throws IllegalArgumentException if {@code batch} is not rank 4
      */
     public static int[] channelsAndPlane(Tensor batch, DataFormat format) {
@@ -32,13 +39,13 @@ public record ChannelStatistics(double[] mean, double[] std) {
         return format == DataFormat.CHANNELS_LAST ? new int[] {s[3], s[1] * s[2]} : new int[] {s[1], s[2] * s[3]};
     }
 
-    /** A copy of the means. */
+    /** {@return a copy of the means} */
     @Override
     public double[] mean() {
         return mean.clone();
     }
 
-    /** A copy of the standard deviations. */
+    /** {@return a copy of the standard deviations} */
     @Override
     public double[] std() {
         return std.clone();

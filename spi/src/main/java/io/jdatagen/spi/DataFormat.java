@@ -16,17 +16,21 @@ public enum DataFormat {
         this.kerasName = kerasName;
     }
 
-    /** The Keras spelling, e.g. {@code "channels_last"}. */
+    /** {@return the Keras spelling, e.g. {@code "channels_last"}} */
     public String kerasName() {
         return kerasName;
     }
 
-    /** The channel axis of a rank-3 image in this format. */
+    /** {@return the channel axis of a rank-3 image in this format} */
     public int imageChannelAxis() {
         return this == CHANNELS_LAST ? 2 : 0;
     }
 
-    /** Height, width and channels of a rank-3 image of this format, in that order. */
+    /**
+     * {@return height, width and channels of a rank-3 image of this format, in that order}
+     *
+     * @param imageShape the image shape
+     */
     public int[] imageHwc(int[] imageShape) {
         if (imageShape.length != 3) {
             throw new IllegalArgumentException("an image must have rank 3, got shape "
@@ -37,7 +41,13 @@ public enum DataFormat {
                 : new int[] {imageShape[1], imageShape[2], imageShape[0]};
     }
 
-    /** The rank-3 image shape for the given height, width and channels. */
+    /**
+     * {@return the rank-3 image shape for the given height, width and channels}
+     *
+     * @param channels the channels
+     * @param height the height
+     * @param width the width
+     */
     public int[] imageShape(int height, int width, int channels) {
         return this == CHANNELS_LAST
                 ? new int[] {height, width, channels}
@@ -45,8 +55,15 @@ public enum DataFormat {
     }
 
     /**
-     * The offset of element (row, col, channel) within one image of this format with the given
-     * height, width and channels.
+     * {@return the offset of element (row, col, channel) within one image of this format with the given
+     * height, width and channels}
+     *
+     * @param channel the channel
+     * @param channels the channels
+     * @param col the col
+     * @param height the height
+     * @param row the row
+     * @param width the width
      */
     public int offset(int height, int width, int channels, int row, int col, int channel) {
         return this == CHANNELS_LAST
@@ -57,6 +74,8 @@ public enum DataFormat {
     /**
      * Parses a Keras name ({@code channels_last}, {@code channels_first}), case-insensitively.
      *
+     * @param name the name
+     * @return the data format
      * @throws IllegalArgumentException naming the value and the allowed ones
      */
     public static DataFormat fromKerasName(String name) {

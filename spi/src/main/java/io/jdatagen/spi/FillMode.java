@@ -23,7 +23,7 @@ public enum FillMode {
         this.kerasName = kerasName;
     }
 
-    /** The Keras / scipy spelling. */
+    /** {@return the Keras / scipy spelling} */
     public String kerasName() {
         return kerasName;
     }
@@ -31,6 +31,8 @@ public enum FillMode {
     /**
      * Parses a Keras name, case-insensitively.
      *
+     * @param name the name
+     * @return the fill mode
      * @throws IllegalArgumentException naming the value and the allowed ones
      */
     public static FillMode fromKerasName(String name) {

@@ -13,14 +13,15 @@ public enum Interpolation {
         this.order = order;
     }
 
-    /** The spline order (0 or 1). */
+    /** {@return the spline order (0 or 1)} */
     public int order() {
         return order;
     }
 
     /**
-     * The interpolation for a spline order.
+     * {@return the interpolation for a spline order}
      *
+     * @param order the order
      * @throws IllegalArgumentException naming the order and the supported ones
      */
     public static Interpolation fromOrder(int order) {

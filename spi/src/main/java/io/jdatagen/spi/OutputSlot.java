@@ -41,52 +41,69 @@ public final class OutputSlot {
         this.channels = hwc[2];
     }
 
-    /** Slot {@code index} of a rank-4 batch tensor in the given layout. */
+    /**
+     * {@return slot {@code index} of a rank-4 batch tensor in the given layout}
+     *
+     * @param batch the batch
+     * @param format the data format
+     * @param index the index
+     */
     public static OutputSlot of(Tensor batch, int index, DataFormat format) {
         return new OutputSlot(batch, index, format);
     }
 
-    /** The whole of a rank-3 image tensor in the given layout. */
+    /**
+     * {@return the whole of a rank-3 image tensor in the given layout}
+     *
+     * @param format the data format
+     * @param image the image
+     */
     public static OutputSlot image(Tensor image, DataFormat format) {
         return new OutputSlot(image, 0, format);
     }
 
-    /** The tensor written to. */
+    /** {@return the tensor written to} */
     public Tensor target() {
         return target;
     }
 
-    /** The batch slot (0 for a single image). */
+    /** {@return the batch slot (0 for a single image)} */
     public int index() {
         return index;
     }
 
-    /** Layout of the output. */
+    /** {@return layout of the output} */
     public DataFormat format() {
         return format;
     }
 
-    /** Output rows. */
+    /** {@return output rows} */
     public int height() {
         return height;
     }
 
-    /** Output columns. */
+    /** {@return output columns} */
     public int width() {
         return width;
     }
 
-    /** Output channels. */
+    /** {@return output channels} */
     public int channels() {
         return channels;
     }
 
-    /** Index in {@code target().data()} of the slot's first element. */
+    /** {@return index in {@code target().data()} of the slot's first element} */
     public int baseOffset() {
         return index * height * width * channels;
     }
 
-    /** Index in {@code target().data()} of element (row, col, channel) of this slot. */
+    /**
+     * {@return index in {@code target().data()} of element (row, col, channel) of this slot}
+     *
+     * @param channel the channel
+     * @param col the col
+     * @param row the row
+     */
     public int index(int row, int col, int channel) {
         return baseOffset() + format.offset(height, width, channels, row, col, channel);
     }

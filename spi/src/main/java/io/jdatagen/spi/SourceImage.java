@@ -29,15 +29,26 @@ public final class SourceImage {
         this.offset = offset;
     }
 
-    /** A float32 source: a rank-3 image tensor in the given format. */
+    /**
+     * {@return a float32 source: a rank-3 image tensor in the given format}
+     *
+     * @param format the data format
+     * @param image the image
+     */
     public static SourceImage of(Tensor image, DataFormat format) {
         int[] hwc = format.imageHwc(image.shape());
         return new SourceImage(hwc[0], hwc[1], hwc[2], format, image.data(), null, 0);
     }
 
     /**
-     * An 8-bit source in {@code H,W,C} order starting at {@code offset} of {@code data}
-     * (values are unsigned, 0..255).
+     * {@return an 8-bit source in {@code H,W,C} order starting at {@code offset} of {@code data} (values are
+     * unsigned, 0..255)}
+     *
+     * @param channels the channels
+     * @param data the data
+     * @param height the height
+     * @param offset the offset
+     * @param width the width
      */
     public static SourceImage ofBytes(byte[] data, int offset, int height, int width, int channels) {
         long needed = (long) height * width * channels;
@@ -48,52 +59,64 @@ public final class SourceImage {
         return new SourceImage(height, width, channels, DataFormat.CHANNELS_LAST, null, data, offset);
     }
 
-    /** Rows. */
+    /** {@return rows} */
     public int height() {
         return height;
     }
 
-    /** Columns. */
+    /** {@return columns} */
     public int width() {
         return width;
     }
 
-    /** Channels. */
+    /** {@return channels} */
     public int channels() {
         return channels;
     }
 
-    /** Sample layout; always {@link DataFormat#CHANNELS_LAST} for 8-bit sources. */
+    /** {@return sample layout; always {@link DataFormat#CHANNELS_LAST} for 8-bit sources} */
     public DataFormat format() {
         return format;
     }
 
-    /** Whether samples are 8-bit ({@link #bytes()}) rather than float32 ({@link #floats()}). */
+    /** {@return whether samples are 8-bit ({@link #bytes()}) rather than float32 ({@link #floats()})} */
     public boolean isBytes() {
         return bytes != null;
     }
 
-    /** The float32 samples (null for an 8-bit source). */
+    /** {@return the float32 samples (null for an 8-bit source)} */
     public float[] floats() {
         return floats;
     }
 
-    /** The 8-bit samples (null for a float32 source). */
+    /** {@return the 8-bit samples (null for a float32 source)} */
     public byte[] bytes() {
         return bytes;
     }
 
-    /** Index of the first sample in {@link #bytes()} or {@link #floats()}. */
+    /** {@return index of the first sample in {@link #bytes()} or {@link #floats()}} */
     public int offset() {
         return offset;
     }
 
-    /** The array index of sample (row, col, channel). */
+    /**
+     * {@return the array index of sample (row, col, channel)}
+     *
+     * @param channel the channel
+     * @param col the col
+     * @param row the row
+     */
     public int index(int row, int col, int channel) {
         return offset + format.offset(height, width, channels, row, col, channel);
     }
 
-    /** Sample (row, col, channel) as a float; 8-bit samples are read unsigned. */
+    /**
+     * {@return sample (row, col, channel) as a float; 8-bit samples are read unsigned}
+     *
+     * @param channel the channel
+     * @param col the col
+     * @param row the row
+     */
     public float sample(int row, int col, int channel) {
         int i = index(row, col, channel);
         return bytes != null ? bytes[i] & 0xFF : floats[i];
@@ -105,7 +128,11 @@ public final class SourceImage {
                 + (bytes != null ? ", u8" : ", f32") + "]";
     }
 
-    /** A float copy of this image as a rank-3 tensor in {@code layout}. */
+    /**
+     * {@return a float copy of this image as a rank-3 tensor in {@code layout}}
+     *
+     * @param layout the layout
+     */
     public Tensor toTensor(DataFormat layout) {
         Tensor t = Tensor.zeros(layout.imageShape(height, width, channels));
         float[] out = t.data();
@@ -119,7 +146,7 @@ public final class SourceImage {
         return t;
     }
 
-    /** The shape {@code [height, width, channels]}. */
+    /** {@return the shape {@code [height, width, channels]}} */
     public int[] hwc() {
         return new int[] {height, width, channels};
     }

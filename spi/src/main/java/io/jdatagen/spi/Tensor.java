@@ -21,6 +21,9 @@ public final class Tensor {
     /**
      * Wraps {@code data} (no copy) as a tensor of the given shape.
      *
+     * @param data the data
+     * @param shape the shape
+     * @return the tensor
      * @throws IllegalArgumentException if a dimension is negative or the sizes disagree
      */
     public static Tensor of(float[] data, int... shape) {
@@ -36,7 +39,11 @@ public final class Tensor {
         return new Tensor(data, s);
     }
 
-    /** A new zero-filled tensor of the given shape. */
+    /**
+     * {@return a new zero-filled tensor of the given shape}
+     *
+     * @param shape the shape
+     */
     public static Tensor zeros(int... shape) {
         int[] s = checkedShape(shape);
         long size = product(s);
@@ -68,57 +75,78 @@ public final class Tensor {
         return p;
     }
 
-    /** The backing array (not a copy). */
+    /** {@return the backing array (not a copy)} */
     public float[] data() {
         return data;
     }
 
-    /** A copy of the shape. */
+    /** {@return a copy of the shape} */
     public int[] shape() {
         return shape.clone();
     }
 
-    /** The number of dimensions. */
+    /** {@return the number of dimensions} */
     public int rank() {
         return shape.length;
     }
 
-    /** The length of {@code axis}; negative axes count from the end as in numpy. */
+    /**
+     * {@return the length of {@code axis}; negative axes count from the end as in numpy}
+     *
+     * @param axis the axis
+     */
     public int dim(int axis) {
         return shape[normalizeAxis(axis)];
     }
 
-    /** The number of elements. */
+    /** {@return the number of elements} */
     public int size() {
         return data.length;
     }
 
-    /** A deep copy. */
+    /** {@return a deep copy} */
     public Tensor copy() {
         return new Tensor(data.clone(), shape);
     }
 
-    /** A view of the same data with another shape of the same size. */
+    /**
+     * {@return a view of the same data with another shape of the same size}
+     *
+     * @param newShape the new shape
+     */
     public Tensor reshape(int... newShape) {
         return Tensor.of(data, newShape);
     }
 
-    /** The element at the given full index. */
+    /**
+     * {@return the element at the given full index}
+     *
+     * @param index the index
+     */
     public float get(int... index) {
         return data[offsetOf(index)];
     }
 
-    /** Sets the element at the given full index. */
+    /**
+     * Sets the element at the given full index.
+     *
+     * @param index the index
+     * @param value the value
+     */
     public void set(float value, int... index) {
         data[offsetOf(index)] = value;
     }
 
-    /** The number of elements in one item along axis 0. */
+    /** {@return the number of elements in one item along axis 0} */
     public int itemSize() {
         return shape[0] == 0 ? 0 : data.length / shape[0];
     }
 
-    /** A copy of item {@code n} along axis 0 (one rank less), e.g. image n of a batch. */
+    /**
+     * {@return a copy of item {@code n} along axis 0 (one rank less), e.g. image n of a batch}
+     *
+     * @param n the count
+     */
     public Tensor item(int n) {
         checkItem(n);
         int size = itemSize();
@@ -126,7 +154,12 @@ public final class Tensor {
                 Arrays.copyOfRange(shape, 1, shape.length));
     }
 
-    /** Copies {@code value} (whose shape is this shape without axis 0) into item {@code n}. */
+    /**
+     * Copies {@code value} (whose shape is this shape without axis 0) into item {@code n}.
+     *
+     * @param n the count
+     * @param value the value
+     */
     public void setItem(int n, Tensor value) {
         checkItem(n);
         if (!Arrays.equals(value.shape, Arrays.copyOfRange(shape, 1, shape.length))) {

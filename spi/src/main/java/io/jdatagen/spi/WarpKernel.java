@@ -5,20 +5,27 @@ import java.util.List;
 /** Kernel contract: apply one {@link WarpPlan} to one image, or one plan per image to a batch. */
 public interface WarpKernel {
     /**
-     * Resamples {@code source} through {@code plan} into {@code output}. Every output element of
-     * the slot is written.
+     * Resamples {@code source} through {@code plan} into {@code output}. Every output element of the slot is
+     * written.
      *
+     * @param output the output
+     * @param plan the plan
+     * @param source the source
      * @throws IllegalArgumentException if the plan does not fit source and output
      *     ({@link WarpPlan#checkCompatible})
      */
     void warp(SourceImage source, WarpPlan plan, OutputSlot output);
 
     /**
-     * Resamples {@code sources.get(k)} through {@code plans.get(k)} into slot {@code k} of the
-     * rank-4 {@code batch} (in {@code format}) for every {@code k}; slots beyond the sources are
-     * left as they are. The result equals {@link #warp} per image; a backend with a per-launch
-     * cost (a GPU) runs the whole batch at once.
+     * Resamples {@code sources.get(k)} through {@code plans.get(k)} into slot {@code k} of the rank-4 {@code
+     * batch} (in {@code format}) for every {@code k}; slots beyond the sources are left as they are. The
+     * result equals {@link #warp} per image; a backend with a per-launch cost (a GPU) runs the whole batch at
+     * once.
      *
+     * @param batch the batch
+     * @param format the data format
+     * @param plans the plans
+     * @param sources the sources
      * @throws IllegalArgumentException if the lists differ in length, there are more sources than
      *     slots, or a plan does not fit its source and slot
      */
@@ -32,6 +39,9 @@ public interface WarpKernel {
     /**
      * Validates the shape of a {@link #warpBatch} call (not each plan).
      *
+     * @param batch the batch
+     * @param plans the plans
+     * @param sources the sources
      * @throws IllegalArgumentException naming what does not fit
      */
     static void checkBatch(List<SourceImage> sources, List<WarpPlan> plans, Tensor batch) {

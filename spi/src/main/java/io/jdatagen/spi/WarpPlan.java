@@ -41,12 +41,12 @@ public final class WarpPlan {
         this.offset = b.offset == null ? null : b.offset.clone();
     }
 
-    /** A builder for an identity plan (copy, bilinear, nearest fill, scipy wrap, no color). */
+    /** {@return a builder for an identity plan (copy, bilinear, nearest fill, scipy wrap, no color)} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder initialised from this plan. */
+    /** {@return a builder initialised from this plan} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.inverseAffine = inverseAffine;
@@ -61,19 +61,21 @@ public final class WarpPlan {
         return b;
     }
 
-    /** True when no affine is set: samples are copied (with flips and color) without resampling. */
+    /** {@return true when no affine is set: samples are copied (with flips and color) without resampling} */
     public boolean isIdentityAffine() {
         return inverseAffine == null;
     }
 
-    /**
-     * A copy of the inverse affine {@code {m00, m01, off0, m10, m11, off1}}, or null for identity.
-     */
+    /** {@return a copy of the inverse affine {@code {m00, m01, off0, m10, m11, off1}}, or null for identity} */
     public double[] inverseAffine() {
         return inverseAffine == null ? null : inverseAffine.clone();
     }
 
-    /** Element {@code k} (0..5) of the inverse affine; identity values when there is none. */
+    /**
+     * {@return element {@code k} (0..5) of the inverse affine; identity values when there is none}
+     *
+     * @param k the index
+     */
     public double affine(int k) {
         if (inverseAffine != null) {
             return inverseAffine[k];
@@ -81,52 +83,74 @@ public final class WarpPlan {
         return k == 0 || k == 4 ? 1.0 : 0.0;
     }
 
-    /** Whether output rows are mirrored (a vertical flip applied after the affine). */
+    /** {@return whether output rows are mirrored (a vertical flip applied after the affine)} */
     public boolean flipRows() {
         return flipRows;
     }
 
-    /** Whether output columns are mirrored (a horizontal flip applied after the affine). */
+    /** {@return whether output columns are mirrored (a horizontal flip applied after the affine)} */
     public boolean flipCols() {
         return flipCols;
     }
 
-    /** Interpolation order. */
+    /**
+     * Interpolation order.
+     *
+     * @return the interpolation
+     */
     public Interpolation interpolation() {
         return interpolation;
     }
 
-    /** Boundary handling. */
+    /**
+     * Boundary handling.
+     *
+     * @return the fill mode
+     */
     public FillMode fillMode() {
         return fillMode;
     }
 
-    /** Period of {@link FillMode#WRAP}. */
+    /**
+     * Period of {@link FillMode#WRAP}.
+     *
+     * @return the wrap convention
+     */
     public WrapConvention wrapConvention() {
         return wrapConvention;
     }
 
-    /** The value of {@link FillMode#CONSTANT} fill, in source units (before the color step). */
+    /** {@return the value of {@link FillMode#CONSTANT} fill, in source units (before the color step)} */
     public double fillValue() {
         return fillValue;
     }
 
-    /** Whether a color step is set. */
+    /** {@return whether a color step is set} */
     public boolean hasColor() {
         return scale != null;
     }
 
-    /** Color scale of channel {@code c} (1 without a color step). */
+    /**
+     * Color scale of channel {@code c} (1 without a color step).
+     *
+     * @param c the channel
+     * @return the float
+     */
     public float scale(int c) {
         return scale == null ? 1f : scale[c];
     }
 
-    /** Color offset of channel {@code c} (0 without a color step). */
+    /**
+     * Color offset of channel {@code c} (0 without a color step).
+     *
+     * @param c the channel
+     * @return the float
+     */
     public float offset(int c) {
         return offset == null ? 0f : offset[c];
     }
 
-    /** The number of channels the color step is defined for (0 without one). */
+    /** {@return the number of channels the color step is defined for (0 without one)} */
     public int colorChannels() {
         return scale == null ? 0 : scale.length;
     }
@@ -134,6 +158,8 @@ public final class WarpPlan {
     /**
      * Checks that this plan can map {@code source} into {@code output}.
      *
+     * @param output the output
+     * @param source the source
      * @throws IllegalArgumentException when channels differ, the color step has the wrong number
      *     of channels, or an identity plan would change the spatial size
      */
@@ -180,8 +206,11 @@ public final class WarpPlan {
         }
 
         /**
-         * Sets the inverse affine {@code {m00, m01, off0, m10, m11, off1}} (see the class doc);
-         * null means identity.
+         * Sets the inverse affine {@code {m00, m01, off0, m10, m11, off1}} (see the class doc); null means
+         * identity.
+         *
+         * @param m the m
+         * @return this builder
          */
         public Builder inverseAffine(double[] m) {
             if (m != null) {
@@ -199,33 +228,61 @@ public final class WarpPlan {
             return this;
         }
 
-        /** Mirrors the output rows and/or columns. */
+        /**
+         * Mirrors the output rows and/or columns.
+         *
+         * @param cols the cols
+         * @param rows the rows
+         * @return this builder
+         */
         public Builder flips(boolean rows, boolean cols) {
             this.flipRows = rows;
             this.flipCols = cols;
             return this;
         }
 
-        /** Sets the interpolation. */
+        /**
+         * Sets the interpolation.
+         *
+         * @param interpolation the interpolation
+         * @return this builder
+         */
         public Builder interpolation(Interpolation interpolation) {
             this.interpolation = Objects.requireNonNull(interpolation, "interpolation");
             return this;
         }
 
-        /** Sets the fill mode and the constant fill value. */
+        /**
+         * Sets the fill mode and the constant fill value.
+         *
+         * @param mode the mode
+         * @param value the value
+         * @return this builder
+         */
         public Builder fill(FillMode mode, double value) {
             this.fillMode = Objects.requireNonNull(mode, "fill mode");
             this.fillValue = value;
             return this;
         }
 
-        /** Sets the period convention of {@link FillMode#WRAP}. */
+        /**
+         * Sets the period convention of {@link FillMode#WRAP}.
+         *
+         * @param convention the convention
+         * @return this builder
+         */
         public Builder wrapConvention(WrapConvention convention) {
             this.wrapConvention = Objects.requireNonNull(convention, "wrap convention");
             return this;
         }
 
-        /** Sets the per-channel color step; both null removes it. */
+        /**
+         * Sets the per-channel color step; both null removes it.
+         *
+         * @param offset the offset
+         * @param scale the scale
+         * @return this builder
+         */
         public Builder color(float[] scale, float[] offset) {
             if ((scale == null) != (offset == null)
                     || (scale != null && scale.length != offset.length)) {
@@ -237,7 +294,7 @@ public final class WarpPlan {
             return this;
         }
 
-        /** The plan. */
+        /** {@return the plan} */
         public WarpPlan build() {
             return new WarpPlan(this);
         }

@@ -13,9 +13,14 @@ public final class ScipyBoundary {
     }
 
     /**
-     * Maps coordinate {@code c} on an axis of length {@code n} into the image, or returns NaN when
-     * the output pixel takes the constant fill ({@link FillMode#CONSTANT} and {@code c} outside
-     * {@code [0, n-1]}).
+     * Maps coordinate {@code c} on an axis of length {@code n} into the image, or returns NaN when the output
+     * pixel takes the constant fill ({@link FillMode#CONSTANT} and {@code c} outside {@code [0, n-1]}).
+     *
+     * @param c the channel
+     * @param mode the mode
+     * @param n the count
+     * @param wrap the wrap
+     * @return the double
      */
     public static double mapCoordinate(double c, int n, FillMode mode, WrapConvention wrap) {
         switch (mode) {
@@ -33,9 +38,15 @@ public final class ScipyBoundary {
     }
 
     /**
-     * Maps tap index {@code k} on an axis of length {@code n} into {@code [0, n-1]}: clamp for
-     * nearest, half-sample reflection for reflect, mirror (period {@code 2n-2}) for constant and
-     * scipy wrap, modulo {@code n} for periodic wrap.
+     * Maps tap index {@code k} on an axis of length {@code n} into {@code [0, n-1]}: clamp for nearest,
+     * half-sample reflection for reflect, mirror (period {@code 2n-2}) for constant and scipy wrap, modulo
+     * {@code n} for periodic wrap.
+     *
+     * @param k the index
+     * @param mode the mode
+     * @param n the count
+     * @param wrap the wrap
+     * @return the int
      */
     public static int mapTap(long k, int n, FillMode mode, WrapConvention wrap) {
         if (k >= 0 && k < n) {

@@ -12,8 +12,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,6 +75,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "Images per class of the generated dataset (default: ${DEFAULT-VALUE}).")
     private int perClass;
 
+    @Option(names = "--keep",
+            description = "Keep the generated dataset (it is deleted at the end by default; --data is never touched).")
+    private boolean keep;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
             description = "Seed of the generated data, shuffles and augmentation (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -89,12 +94,26 @@ final class DemoCommand implements Callable<Integer> {
                     + "; got: " + classes);
         }
         PrintWriter stdout = spec.commandLine().getOut();
+        Path generated = null;
         Path dataDir = data;
         if (dataDir == null) {
-            dataDir = Files.createTempDirectory("jdatagen-demo-data");
+            generated = Files.createTempDirectory("jdatagen-demo-data");
+            dataDir = generated;
             int n = SampleDataset.write(dataDir, classes, perClass, Math.max(targetSize.height(), targetSize.width()), seed);
-            stdout.println("Generated " + n + " JPEG images of " + classes + " shape classes in " + dataDir);
+            stdout.println("Generated " + n + " JPEG images of " + classes + " shape classes in " + dataDir
+                    + (keep ? " (kept)" : " (deleted at the end; --keep keeps it)"));
         }
+        try {
+            run(dataDir, stdout);
+        } finally {
+            if (generated != null && !keep) {
+                deleteTree(generated);
+            }
+        }
+        return 0;
+    }
+
+    private void run(Path dataDir, PrintWriter stdout) throws IOException {
         ImageDataGenerator generator = config.generator();
         FileFlow flow = generator.flowFromDirectory(dataDir, FlowOptions.builder().targetSize(targetSize.height(),
                 targetSize.width()).interpolation("bilinear").batchSize(batchSize).seed(seed).build());
@@ -107,6 +126,7 @@ final class DemoCommand implements Callable<Integer> {
                 + "; workers: " + workers);
         stdout.flush();
 
+        long[] epochEnds = new long[epochs];
         long images = 0;
         long start = System.nanoTime();
         try (Loader<Batch> loader = Loader.of(flow, workers, 2 * workers, epochs);
@@ -114,18 +134,26 @@ final class DemoCommand implements Callable<Integer> {
                         spec.commandLine().getErr())) {
             for (Batch b : loader) {
                 images += b.size();
+                if (images % flow.samples() == 0) {
+                    epochEnds[(int) (images / flow.samples()) - 1] = System.nanoTime();
+                }
                 progress.step(1);
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        stdout.printf(Locale.ROOT, "%d epochs x %d batches: %d images of %s in %.2f s = %.0f images/s"
-                + " (JVM warm-up included)%n", epochs, flow.size(), images, Arrays.toString(flow.imageShape()), seconds,
-                images / seconds);
+        stdout.print(Throughput.report(flow.samples(), Arrays.toString(flow.imageShape()), start, epochEnds));
         Path outDir = out != null ? Files.createDirectories(out) : Files.createTempDirectory("jdatagen-demo");
         Path png = generator.preview(flow, 4, outDir, 5, seed);
         stdout.println("Preview (each row: the original, then 5 augmentations): " + png.toAbsolutePath());
         stdout.flush();
-        return 0;
+    }
+
+    /** Deletes {@code dir} and everything under it. */
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** Fits the featurewise statistics (and ZCA) on up to 64 images of the flow when the generator uses them. */

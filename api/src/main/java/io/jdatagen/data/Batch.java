@@ -57,9 +57,9 @@ public final class Batch {
     /**
      * {@return a batch with one input and one target (or none when {@code y} is null)}
      *
-     * @param indices the indices
      * @param x the input
      * @param y the labels, or null
+     * @param indices the indices
      */
     public static Batch of(Tensor x, Tensor y, int[] indices) {
         return new Batch(List.of(x), y == null ? List.of() : List.of(y), null, indices);

@@ -76,10 +76,10 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
      * Starts loading {@code epochs} consecutive epochs, from the sequence's current one.
      *
      * @param <T> the type of the batches
-     * @param epochs the epochs
-     * @param maxBatchesPending the max batches pending
      * @param sequence the sequence
      * @param workers the workers
+     * @param maxBatchesPending the max batches pending
+     * @param epochs the epochs
      * @return the loader
      */
     public static <T> Loader<T> of(Sequence<T> sequence, int workers, int maxBatchesPending, int epochs) {

@@ -74,8 +74,8 @@ public final class NumpyRandomState implements RandomGenerator {
     /**
      * numpy's {@code uniform(low, high)}: {@code low + (high - low) * random_sample()}.
      *
-     * @param high the upper bound
      * @param low the lower bound
+     * @param high the upper bound
      * @return the double
      */
     public double uniform(double low, double high) {

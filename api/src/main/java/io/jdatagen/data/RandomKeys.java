@@ -17,9 +17,9 @@ public final class RandomKeys {
     /**
      * {@return the generator of sample {@code sample}'s random draws in epoch {@code epoch}}
      *
+     * @param seed the seed
      * @param epoch the epoch
      * @param sample the sample
-     * @param seed the seed
      */
     public static RandomGenerator forSample(long seed, int epoch, long sample) {
         return new SplittableRandom(mix(mix(mix(seed) ^ epoch) ^ sample));
@@ -28,10 +28,10 @@ public final class RandomKeys {
     /**
      * {@return the order of {@code n} samples in epoch {@code epoch}: {@code 0..n-1}, shuffled when asked}
      *
-     * @param epoch the epoch
      * @param n the count
-     * @param seed the seed
      * @param shuffle the shuffle
+     * @param seed the seed
+     * @param epoch the epoch
      */
     public static int[] order(int n, boolean shuffle, long seed, int epoch) {
         int[] order = new int[n];

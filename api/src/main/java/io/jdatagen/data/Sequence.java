@@ -63,8 +63,8 @@ public interface Sequence<T> extends Iterable<T> {
      * {@return a {@link Loader} computing this epoch's batches on {@code workers} threads, at most {@code
      * workers + maxBatchesPending} ahead of the consumer}
      *
-     * @param maxBatchesPending the max batches pending
      * @param workers the workers
+     * @param maxBatchesPending the max batches pending
      */
     default Loader<T> parallel(int workers, int maxBatchesPending) {
         return Loader.of(this, workers, maxBatchesPending);

@@ -50,8 +50,8 @@ public interface Augmenter {
      * Plans one sample: resizes {@code source} when a resize is configured, draws its random transform from
      * {@code rng} (null: no augmentation, only standardization) and builds its warp plan.
      *
-     * @param rng the random source
      * @param source the source
+     * @param rng the random source
      * @return the
      */
     PlannedSample plan(SourceImage source, RandomGenerator rng);
@@ -61,9 +61,9 @@ public interface Augmenter {
      * with {@code fillValue}, no color step. A mask of another size than the resize target is first resized
      * by nearest neighbour.
      *
-     * @param fillValue the fill value
-     * @param image the image
      * @param mask the mask
+     * @param image the image
+     * @param fillValue the fill value
      * @return the
      */
     PlannedSample planMask(SourceImage mask, PlannedSample image, double fillValue);
@@ -73,8 +73,8 @@ public interface Augmenter {
      * standardization when it could not be folded) on slot {@code slot} of {@code batch}, which the warp of
      * {@code sample} has written.
      *
-     * @param batch the batch
      * @param sample the sample
+     * @param batch the batch
      * @param slot the slot
      */
     void finish(PlannedSample sample, Tensor batch, int slot);
@@ -82,8 +82,8 @@ public interface Augmenter {
     /**
      * Checks that {@code source} has the size and channels of {@code slot}.
      *
-     * @param slot the slot
      * @param source the source
+     * @param slot the slot
      * @throws IllegalArgumentException naming both sizes
      */
     static void checkFits(SourceImage source, OutputSlot slot) {

@@ -18,11 +18,11 @@ public final class Flows {
      * rows of {@code extraInputs}, {@code y} and {@code sampleWeights}}
      *
      * @param augmenter the augmenter
-     * @param extraInputs the extra inputs
-     * @param options the options
-     * @param sampleWeights the sample weights
      * @param x the input
+     * @param extraInputs the extra inputs
      * @param y the labels, or null
+     * @param sampleWeights the sample weights
+     * @param options the options
      * @throws IllegalArgumentException with Keras's messages for mismatched lengths, a rank other
      *     than 4, a bad subset, or classes that differ between the split parts; and for sample
      *     weights without labels (Keras drops them silently)
@@ -52,8 +52,8 @@ public final class Flows {
      * validation split taken over all rows}
      *
      * @param augmenter the augmenter
-     * @param options the options
      * @param table the table
+     * @param options the options
      * @throws IllegalArgumentException with Keras's messages for bad columns, labels or weights, and
      *     for options that do not apply
      */

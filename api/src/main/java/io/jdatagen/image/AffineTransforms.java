@@ -45,14 +45,14 @@ public final class AffineTransforms {
     /**
      * Keras's {@code apply_affine_transform} with explicit options (convention, backend).
      *
-     * @param options the options
-     * @param shear the shear
+     * @param x the input
      * @param theta the theta
      * @param tx the tx
      * @param ty the ty
-     * @param x the input
+     * @param shear the shear
      * @param zx the zx
      * @param zy the zy
+     * @param options the options
      * @return the transformed image, or {@code x} itself when no factor is present
      * @throws IllegalArgumentException with Keras's message if {@code x} is not rank 3
      */
@@ -83,8 +83,8 @@ public final class AffineTransforms {
     /**
      * {@return keras's {@code flip_axis}: a copy of {@code x} reversed along {@code axis}}
      *
-     * @param axis the axis
      * @param x the input
+     * @param axis the axis
      */
     public static Tensor flipAxis(Tensor x, int axis) {
         int[] shape = x.shape();
@@ -114,9 +114,9 @@ public final class AffineTransforms {
      * {@return keras's {@code apply_channel_shift}: adds {@code intensity} to every channel and clips to the
      * minimum and maximum of the whole image (all channels), in float32}
      *
-     * @param channelAxis the channel axis
-     * @param intensity the intensity
      * @param x the input
+     * @param intensity the intensity
+     * @param channelAxis the channel axis
      * @throws IllegalArgumentException if {@code x} is not rank 3 or the channel axis is not 0 or 2
      */
     public static Tensor applyChannelShift(Tensor x, double intensity, int channelAxis) {
@@ -139,9 +139,9 @@ public final class AffineTransforms {
      * image is min-max scaled to 0..255 and stays there; without it, values outside 0..255 are scaled for
      * Pillow and scaled back} Reads the image as channels last, like the reference.
      *
+     * @param x the input
      * @param brightness the brightness
      * @param scale the scale
-     * @param x the input
      * @throws IllegalArgumentException {@code "Unsupported channel number: N"} unless the last
      *     axis has 1, 3 or 4 channels
      */
@@ -152,10 +152,10 @@ public final class AffineTransforms {
     /**
      * {@return keras's {@code random_rotation}: {@code theta ~ U(-rg, rg)} degrees}
      *
-     * @param options the options
-     * @param rg the rg
-     * @param rng the random source
      * @param x the input
+     * @param rg the rg
+     * @param options the options
+     * @param rng the random source
      */
     public static Tensor randomRotation(Tensor x, double rg, WarpOptions options, RandomGenerator rng) {
         double theta = -rg + (rg - -rg) * rng.nextDouble();
@@ -168,11 +168,11 @@ public final class AffineTransforms {
      * reference's behaviour); in {@link Compatibility#DOCUMENTED} the width fraction moves content
      * horizontally.
      *
+     * @param x the input
+     * @param wrg the wrg
      * @param hrg the hrg
      * @param options the options
      * @param rng the random source
-     * @param wrg the wrg
-     * @param x the input
      */
     public static Tensor randomShift(Tensor x, double wrg, double hrg, WarpOptions options,
             RandomGenerator rng) {
@@ -187,10 +187,10 @@ public final class AffineTransforms {
     /**
      * {@return keras's {@code random_shear}: shear {@code ~ U(-intensity, intensity)} degrees}
      *
+     * @param x the input
      * @param intensity the intensity
      * @param options the options
      * @param rng the random source
-     * @param x the input
      */
     public static Tensor randomShear(Tensor x, double intensity, WarpOptions options, RandomGenerator rng) {
         double shear = -intensity + (intensity - -intensity) * rng.nextDouble();
@@ -201,10 +201,10 @@ public final class AffineTransforms {
      * {@return keras's {@code random_zoom}: {@code zx, zy ~ U(lo, hi)}; {@code (1, 1)} returns {@code x}
      * without drawing}
      *
-     * @param options the options
-     * @param rng the random source
      * @param x the input
      * @param zoomRange the zoom range
+     * @param options the options
+     * @param rng the random source
      * @throws IllegalArgumentException with Keras's message if {@code zoomRange} is not two numbers
      */
     public static Tensor randomZoom(Tensor x, double[] zoomRange, WarpOptions options, RandomGenerator rng) {
@@ -225,10 +225,10 @@ public final class AffineTransforms {
     /**
      * {@return keras's {@code random_channel_shift}: intensity {@code ~ U(-range, range)}}
      *
-     * @param channelAxis the channel axis
-     * @param intensityRange the intensity range
-     * @param rng the random source
      * @param x the input
+     * @param intensityRange the intensity range
+     * @param channelAxis the channel axis
+     * @param rng the random source
      */
     public static Tensor randomChannelShift(Tensor x, double intensityRange, int channelAxis,
             RandomGenerator rng) {
@@ -240,10 +240,10 @@ public final class AffineTransforms {
      * {@return keras's {@code random_brightness}: factor {@code ~ U(lo, hi)}, then {@link
      * #applyBrightnessShift} with {@code scale}}
      *
-     * @param range the range
-     * @param rng the random source
-     * @param scale the scale
      * @param x the input
+     * @param range the range
+     * @param scale the scale
+     * @param rng the random source
      * @throws IllegalArgumentException with Keras's message if {@code range} is not two numbers
      */
     public static Tensor randomBrightness(Tensor x, double[] range, boolean scale, RandomGenerator rng) {

@@ -52,8 +52,8 @@ public enum Compatibility {
      * height shift ranges, drawn in Keras's order (the column shift first)} In {@link #KERAS_REFERENCE} the
      * height range feeds the column shift, as in the reference.
      *
-     * @param heightShift the height shift
      * @param widthShift the width shift
+     * @param heightShift the height shift
      */
     public double[] drawShifts(DoubleSupplier widthShift, DoubleSupplier heightShift) {
         if (this == KERAS_REFERENCE) {

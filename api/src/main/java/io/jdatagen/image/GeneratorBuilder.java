@@ -168,8 +168,8 @@ public final class GeneratorBuilder {
     /**
      * Random brightness factors in {@code [low, high]}.
      *
-     * @param high the upper bound
      * @param low the lower bound
+     * @param high the upper bound
      * @return this builder
      */
     public GeneratorBuilder brightnessRange(double low, double high) {
@@ -212,8 +212,8 @@ public final class GeneratorBuilder {
     /**
      * Zoom factors in {@code [low, high]}, kept as given ({@code (0.2, 0.2)} zooms by exactly 0.2).
      *
-     * @param high the upper bound
      * @param low the lower bound
+     * @param high the upper bound
      * @return this builder
      */
     public GeneratorBuilder zoomRange(double low, double high) {
@@ -440,8 +440,8 @@ public final class GeneratorBuilder {
      * mltk's {@code contrast_range}: a factor drawn from {@code [low, high]} per image scales its deviation
      * from the image mean ({@code 1}: unchanged; {@code 0}: flat grey).
      *
-     * @param high the upper bound
      * @param low the lower bound
+     * @param high the upper bound
      * @return this builder
      */
     public GeneratorBuilder contrastRange(double low, double high) {

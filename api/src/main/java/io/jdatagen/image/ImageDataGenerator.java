@@ -84,8 +84,8 @@ public final class ImageDataGenerator {
      * The affine and the flips run as one fused warp. With {@link GeneratorBuilder#resize} set, the image is
      * first resized.
      *
-     * @param p the transform parameters
      * @param x the input
+     * @param p the transform parameters
      * @return a new tensor, or {@code x} itself when there is nothing to do
      */
     public Tensor applyTransform(Tensor x, TransformParameters p) {
@@ -97,8 +97,8 @@ public final class ImageDataGenerator {
      * {@link #applyTransform}} With {@link GeneratorBuilder#resize} set, parameters are drawn for the resized
      * image.
      *
-     * @param seed the seed
      * @param x the input
+     * @param seed the seed
      */
     public Tensor randomTransform(Tensor x, long seed) {
         return randomTransform(x, new NumpyRandomState(seed));
@@ -108,8 +108,8 @@ public final class ImageDataGenerator {
      * {@return {@link #randomTransform(Tensor, long)} drawing from {@code rng}; then, when configured, mltk's
      * contrast and noise steps (drawn after Keras's draws)}
      *
-     * @param rng the random source
      * @param x the input
+     * @param rng the random source
      */
     public Tensor randomTransform(Tensor x, RandomGenerator rng) {
         return pipeline.randomTransform(x, rng);
@@ -136,10 +136,10 @@ public final class ImageDataGenerator {
      * rescale and the featurewise statistics run as one warp straight from the source (8-bit or float) into
      * the slot.
      *
-     * @param batch the batch
-     * @param rng the random source
-     * @param slot the slot
      * @param source the source
+     * @param rng the random source
+     * @param batch the batch
+     * @param slot the slot
      * @return the parameters drawn
      * @throws IllegalArgumentException if the slot's image size differs from the (resized) source's
      */
@@ -152,9 +152,9 @@ public final class ImageDataGenerator {
      * when one is configured): what a flow does for validation data when {@link
      * GeneratorBuilder#augmentValidation(boolean)} is off.
      *
+     * @param source the source
      * @param batch the batch
      * @param slot the slot
-     * @param source the source
      * @throws IllegalArgumentException if the slot's image size differs from the (resized) source's
      */
     public void standardizeInto(SourceImage source, Tensor batch, int slot) {
@@ -210,8 +210,8 @@ public final class ImageDataGenerator {
     /**
      * Keras's {@code fit(x, augment)} with {@code rounds=1} and a random seed (Keras's {@code seed=None}).
      *
-     * @param augment the augment
      * @param x the input
+     * @param augment the augment
      * @throws IllegalArgumentException with Keras's message if {@code x} is not rank 4
      */
     public void fit(Tensor x, boolean augment) {
@@ -221,9 +221,9 @@ public final class ImageDataGenerator {
     /**
      * Keras's {@code fit(x, augment, rounds)} with a random seed (Keras's {@code seed=None}).
      *
+     * @param x the input
      * @param augment the augment
      * @param rounds the rounds
-     * @param x the input
      * @throws IllegalArgumentException with Keras's message if {@code x} is not rank 4, or if
      *     {@code rounds < 1}
      */
@@ -236,10 +236,10 @@ public final class ImageDataGenerator {
      * transforms of every image drawn from numpy's MT19937 seeded with {@code seed} (so that the statistics
      * equal Keras's), then mean, std and ZCA as configured.
      *
+     * @param x the input
      * @param augment the augment
      * @param rounds the rounds
      * @param seed the seed
-     * @param x the input
      * @throws IllegalArgumentException with Keras's message if {@code x} is not rank 4, or if
      *     {@code rounds < 1} or the seed is outside {@code [0, 2^32)}
      */
@@ -276,9 +276,9 @@ public final class ImageDataGenerator {
     /**
      * {@return keras's {@code flow(x, y, ...)}: {@code y} may be null}
      *
-     * @param options the options
      * @param x the input
      * @param y the labels, or null
+     * @param options the options
      */
     public ArrayFlow flow(Tensor x, Tensor y, FlowOptions options) {
         return flow(x, List.of(), y, null, options);
@@ -290,11 +290,11 @@ public final class ImageDataGenerator {
      * rows of {@code extraInputs} passed through as further inputs, of {@code y} as the target and of {@code
      * sampleWeights}}
      *
-     * @param options the options
      * @param x the input
      * @param extraInputs arrays with one row per image, possibly empty
      * @param y labels (any shape with one row per image), or null
      * @param sampleWeights one weight per image, or null (needs {@code y})
+     * @param options the options
      * @throws IllegalArgumentException with Keras's messages for mismatched lengths, a rank other
      *     than 4, a bad subset or a class split that leaves different classes on each side
      */
@@ -318,8 +318,8 @@ public final class ImageDataGenerator {
      * {@return keras's {@code flow_from_dataframe}: file names and labels from a table, e.g. {@link
      * DataFrame#readCsv(Path)}}
      *
-     * @param options the options
      * @param table the table
+     * @param options the options
      * @throws IllegalArgumentException with Keras's messages for bad columns, labels or options
      */
     public FileFlow flowFromDataframe(DataFrame table, FlowOptions options) {
@@ -358,9 +358,9 @@ public final class ImageDataGenerator {
      * image (up to {@code rows} of them): the original, then {@code copies} random transforms of it drawn
      * with {@code seed} (see {@link PreviewGrid}).
      *
-     * @param copies the copies
      * @param images the images
      * @param outputDir the output dir
+     * @param copies the copies
      * @param seed the seed
      * @return the file written
      */
@@ -373,11 +373,11 @@ public final class ImageDataGenerator {
      * over its samples (sample {@code ⌊i·n/rows⌋} for row {@code i}, so that every class of a sorted folder
      * shows), as it loads them (decoded, color-converted, resized)}
      *
-     * @param copies the copies
-     * @param outputDir the output dir
-     * @param rows the rows
-     * @param seed the seed
      * @param source the source
+     * @param rows the rows
+     * @param outputDir the output dir
+     * @param copies the copies
+     * @param seed the seed
      */
     public Path preview(FileFlow source, int rows, Path outputDir, int copies, long seed) {
         List<Tensor> images = new ArrayList<>();

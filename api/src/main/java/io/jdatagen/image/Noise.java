@@ -147,9 +147,9 @@ public record Noise(Kind kind, double stddev, double scale, double amount, doubl
      * Salt and pepper with explicit proportions and values.
      *
      * @param amount the amount
-     * @param pepper the pepper
-     * @param salt the salt
      * @param saltVsPepper the salt vs pepper
+     * @param salt the salt
+     * @param pepper the pepper
      * @return the noise
      */
     public static Noise saltAndPepper(double amount, double saltVsPepper, double salt, double pepper) {

@@ -82,8 +82,8 @@ public final class ShiftRange {
      * Draws a shift in pixels for an axis of length {@code dimension}, in Keras's draw order (element, then
      * sign). Returns 0 without drawing when the range is inactive.
      *
-     * @param dimension the dimension
      * @param rng the random source
+     * @param dimension the dimension
      * @return the double
      */
     public double draw(RandomGenerator rng, int dimension) {

@@ -58,10 +58,10 @@ public record TransformParameters(double theta, double tx, double ty, double she
     /**
      * Only geometry: rotation, shifts, shear and zoom.
      *
-     * @param shear the shear
      * @param theta the theta
      * @param tx the tx
      * @param ty the ty
+     * @param shear the shear
      * @param zx the zx
      * @param zy the zy
      * @return the transform parameters

@@ -51,10 +51,10 @@ public record WarpOptions(ImageAxes axes, FillMode fillMode, double cval, Interp
      * {@return keras's function arguments ({@code axes, fill_mode, cval, order}) in the given convention}
      *
      * @param axes the axes
-     * @param compatibility the compatibility
-     * @param cval the cval
      * @param fillMode the fill mode
+     * @param cval the cval
      * @param order the order
+     * @param compatibility the compatibility
      */
     public static WarpOptions of(ImageAxes axes, FillMode fillMode, double cval, int order,
             Compatibility compatibility) {

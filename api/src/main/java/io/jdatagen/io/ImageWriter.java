@@ -24,8 +24,8 @@ public final class ImageWriter {
      * {@return {@code image} (rank 3, in {@code format}) as 8-bit pixels, scaled as Keras does when {@code
      * scale}}
      *
-     * @param format the data format
      * @param image the image
+     * @param format the data format
      * @param scale the scale
      */
     public static ByteImage toBytes(Tensor image, DataFormat format, boolean scale) {
@@ -65,8 +65,8 @@ public final class ImageWriter {
      * integer and clamped to 0..255 (no rescaling): raw pixel values, e.g. augmented but not yet standardized
      * images}
      *
-     * @param format the data format
      * @param image the image
+     * @param format the data format
      */
     public static ByteImage toPixels(Tensor image, DataFormat format) {
         int[] hwc = format.imageHwc(image.shape());
@@ -89,9 +89,9 @@ public final class ImageWriter {
     /**
      * Writes {@code image} to {@code file} in {@code formatName} (png, jpeg, bmp, gif, tiff).
      *
+     * @param image the image
      * @param file the file
      * @param formatName the format name
-     * @param image the image
      */
     public static void write(ByteImage image, Path file, String formatName) {
         String f = formatName.toLowerCase(Locale.ROOT);

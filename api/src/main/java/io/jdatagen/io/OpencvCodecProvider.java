@@ -1,15 +1,15 @@
 package io.jdatagen.io;
 
 import io.jdatagen.spi.Availability;
+import java.util.List;
 
 /**
- * Provides the {@code opencv} codec when {@code org.bytedeco:opencv} (with its natives for this
- * platform) is on the class path; priority 100, so it wins over {@code imageio} when present.
+ * Provides the {@code opencv} codec when OpenCV, OpenBLAS and JavaCPP with their natives for this
+ * platform are on the class path ({@code io.jdatagen:jdatagen-opencv} brings them); priority 100,
+ * so it wins over {@code imageio} when present. When unavailable, the reason names the missing
+ * artifacts.
  */
 public final class OpencvCodecProvider implements ImageCodecProvider {
-    private static final String REMEDY = "add org.bytedeco:opencv:4.13.0-1.5.13 with the classifier for this"
-            + " platform (e.g. linux-x86_64) to the class path";
-
     @Override
     public String name() {
         return OpencvCodec.NAME;
@@ -22,16 +22,21 @@ public final class OpencvCodecProvider implements ImageCodecProvider {
 
     @Override
     public Availability availability() {
-        try {
-            Class.forName("org.bytedeco.opencv.global.opencv_imgcodecs", false,
-                    OpencvCodecProvider.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            return Availability.unavailable("OpenCV classes not found: " + REMEDY);
+        String platform = OpencvArtifacts.platform(System.getProperty("os.name", ""),
+                System.getProperty("os.arch", ""));
+        List<String> missing = OpencvArtifacts.missing(OpencvCodecProvider.class.getClassLoader(), platform);
+        if (!missing.isEmpty()) {
+            return Availability.unavailable("missing " + String.join(", ", missing) + ": " + OpencvArtifacts.RECIPE);
+        }
+        String conflict = OpencvArtifacts.versionConflict(OpencvCodecProvider.class.getClassLoader());
+        if (conflict != null) {
+            return Availability.unavailable(conflict + ": " + OpencvArtifacts.RECIPE);
         }
         try {
             OpencvCodec.loadNatives();
         } catch (LinkageError | RuntimeException e) {
-            return Availability.unavailable("OpenCV natives did not load (" + e.getMessage() + "): " + REMEDY);
+            return Availability.unavailable("OpenCV natives for " + platform + " did not load (" + e.getMessage()
+                    + "): " + OpencvArtifacts.RECIPE);
         }
         return Availability.available("OpenCV imdecode (libjpeg-turbo) through JavaCPP");
     }

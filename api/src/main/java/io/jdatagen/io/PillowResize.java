@@ -23,10 +23,10 @@ public final class PillowResize {
     /**
      * {@return {@code image} resized to {@code height × width} from the whole source}
      *
-     * @param filter the filter
-     * @param height the height
      * @param image the image
+     * @param height the height
      * @param width the width
+     * @param filter the filter
      */
     public static ByteImage resize(ByteImage image, int height, int width, ResizeFilter filter) {
         return resize(image, height, width, filter, 0, 0, image.width(), image.height());
@@ -36,13 +36,13 @@ public final class PillowResize {
      * {@return {@code image} resized to {@code height × width} from the source box {@code [x0, x1) × [y0,
      * y1)} (Pillow's {@code box})}
      *
-     * @param filter the filter
-     * @param height the height
      * @param image the image
+     * @param height the height
      * @param width the width
+     * @param filter the filter
      * @param x0 the x0
-     * @param x1 the x1
      * @param y0 the y0
+     * @param x1 the x1
      * @param y1 the y1
      * @throws IllegalArgumentException for an empty target or a box outside the image
      */

@@ -29,11 +29,11 @@ public interface SeriesData {
      * Copies {@code count} steps starting at {@code start}, {@code stride} steps apart, into {@code dst} from
      * {@code offset}, as float32 (a negative stride walks backwards).
      *
+     * @param start the start
      * @param count the count
+     * @param stride the stride
      * @param dst the dst
      * @param offset the offset
-     * @param start the start
-     * @param stride the stride
      */
     void copySteps(long start, int count, int stride, float[] dst, int offset);
 
@@ -61,8 +61,8 @@ public interface SeriesData {
      * {@return a series over a float array holding {@code values.length / stepSize} steps of the given step
      * shape (none: scalar steps)}
      *
-     * @param stepShape the step shape
      * @param values the values
+     * @param stepShape the step shape
      */
     static SeriesData of(float[] values, int... stepShape) {
         return new FloatSeries(values, steps(values.length, stepShape), stepShape.clone());
@@ -71,8 +71,8 @@ public interface SeriesData {
     /**
      * {@return a series over a double array; values are converted to float32 as windows are copied}
      *
-     * @param stepShape the step shape
      * @param values the values
+     * @param stepShape the step shape
      */
     static SeriesData of(double[] values, int... stepShape) {
         return new DoubleSeries(values, steps(values.length, stepShape), stepShape.clone());

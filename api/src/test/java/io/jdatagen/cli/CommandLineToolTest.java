@@ -15,6 +15,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -60,13 +62,31 @@ class CommandLineToolTest {
                 "--workers", "2", "--target-size", "24x24", "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("Generated 10 JPEG images of 2 shape classes"), r.out());
-        assertTrue(r.out().contains("2 epochs x 3 batches: 20 images of [24, 24, 3] in "), r.out());
-        assertTrue(r.out().contains("images/s"), r.out());
+        assertTrue(r.out().contains("2 epoch(s) of 10 images of [24, 24, 3]"), r.out());
+        assertTrue(r.out().matches("(?s).*epoch 1 \\(JVM warm-up\\): +[0-9.]+ s = +\\d+ images/s.*"), r.out());
+        assertTrue(r.out().matches("(?s).*epochs 2-2 \\(steady\\): +[0-9.]+ s = +\\d+ images/s.*"), r.out());
+        Matcher generated = Pattern.compile("shape classes in (\\S+) \\(deleted at the end").matcher(r.out());
+        assertTrue(generated.find(), r.out());
+        assertFalse(Files.exists(Path.of(generated.group(1))), "the generated data is deleted: " + r.out());
         assertTrue(r.out().contains("Backend: " + Backends.current().name() + "; codec: "), r.out());
         assertTrue(r.err().contains("6/6 batches"), "the progress display ends at 6 of 6: " + r.err());
         BufferedImage preview = read(out.resolve("preview.png"));
         assertEquals(6 * 24, preview.getWidth());
         assertEquals(4 * 24, preview.getHeight());
+    }
+
+    @Test
+    void demoKeepsTheGeneratedDatasetWhenAsked(@TempDir Path out) throws IOException {
+        Run r = run("demo", "--classes", "1", "--images-per-class", "2", "--epochs", "1", "--target-size", "16x16",
+                "--keep", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        Matcher generated = Pattern.compile("shape classes in (\\S+) \\(kept\\)").matcher(r.out());
+        assertTrue(generated.find(), r.out());
+        Path kept = Path.of(generated.group(1));
+        assertTrue(Files.isDirectory(kept), r.out());
+        try (var files = Files.walk(kept)) {
+            assertEquals(2, files.filter(Files::isRegularFile).count());
+        }
     }
 
     @Test
@@ -78,7 +98,9 @@ class CommandLineToolTest {
         assertEquals(0, r.status(), r.err());
         assertFalse(r.out().contains("Generated"), r.out());
         assertFalse(r.out().contains("Fitted"), "this config has no featurewise step: " + r.out());
-        assertTrue(r.out().contains("1 epochs x 1 batches: 6 images of [16, 20, 3]"), r.out());
+        assertTrue(r.out().contains("1 epoch(s) of 6 images of [16, 20, 3]"), r.out());
+        assertFalse(r.out().contains("steady"), "one epoch is all warm-up: " + r.out());
+        assertTrue(Files.exists(data.resolve("gen.json")), "a given folder is left as it is");
         Run empty = run("demo", "--data", out.resolve("nothing").toString());
         assertEquals(1, empty.status());
         assertTrue(empty.err().contains("does not exist"), empty.err());

@@ -44,9 +44,9 @@ public enum DataFormat {
     /**
      * {@return the rank-3 image shape for the given height, width and channels}
      *
-     * @param channels the channels
      * @param height the height
      * @param width the width
+     * @param channels the channels
      */
     public int[] imageShape(int height, int width, int channels) {
         return this == CHANNELS_LAST
@@ -58,12 +58,12 @@ public enum DataFormat {
      * {@return the offset of element (row, col, channel) within one image of this format with the given
      * height, width and channels}
      *
-     * @param channel the channel
-     * @param channels the channels
-     * @param col the col
      * @param height the height
-     * @param row the row
      * @param width the width
+     * @param channels the channels
+     * @param row the row
+     * @param col the col
+     * @param channel the channel
      */
     public int offset(int height, int width, int channels, int row, int col, int channel) {
         return this == CHANNELS_LAST

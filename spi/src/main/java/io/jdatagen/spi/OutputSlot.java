@@ -45,8 +45,8 @@ public final class OutputSlot {
      * {@return slot {@code index} of a rank-4 batch tensor in the given layout}
      *
      * @param batch the batch
-     * @param format the data format
      * @param index the index
+     * @param format the data format
      */
     public static OutputSlot of(Tensor batch, int index, DataFormat format) {
         return new OutputSlot(batch, index, format);
@@ -55,8 +55,8 @@ public final class OutputSlot {
     /**
      * {@return the whole of a rank-3 image tensor in the given layout}
      *
-     * @param format the data format
      * @param image the image
+     * @param format the data format
      */
     public static OutputSlot image(Tensor image, DataFormat format) {
         return new OutputSlot(image, 0, format);
@@ -100,9 +100,9 @@ public final class OutputSlot {
     /**
      * {@return index in {@code target().data()} of element (row, col, channel) of this slot}
      *
-     * @param channel the channel
-     * @param col the col
      * @param row the row
+     * @param col the col
+     * @param channel the channel
      */
     public int index(int row, int col, int channel) {
         return baseOffset() + format.offset(height, width, channels, row, col, channel);

@@ -32,8 +32,8 @@ public final class SourceImage {
     /**
      * {@return a float32 source: a rank-3 image tensor in the given format}
      *
-     * @param format the data format
      * @param image the image
+     * @param format the data format
      */
     public static SourceImage of(Tensor image, DataFormat format) {
         int[] hwc = format.imageHwc(image.shape());
@@ -44,11 +44,11 @@ public final class SourceImage {
      * {@return an 8-bit source in {@code H,W,C} order starting at {@code offset} of {@code data} (values are
      * unsigned, 0..255)}
      *
-     * @param channels the channels
      * @param data the data
-     * @param height the height
      * @param offset the offset
+     * @param height the height
      * @param width the width
+     * @param channels the channels
      */
     public static SourceImage ofBytes(byte[] data, int offset, int height, int width, int channels) {
         long needed = (long) height * width * channels;
@@ -102,9 +102,9 @@ public final class SourceImage {
     /**
      * {@return the array index of sample (row, col, channel)}
      *
-     * @param channel the channel
-     * @param col the col
      * @param row the row
+     * @param col the col
+     * @param channel the channel
      */
     public int index(int row, int col, int channel) {
         return offset + format.offset(height, width, channels, row, col, channel);
@@ -113,9 +113,9 @@ public final class SourceImage {
     /**
      * {@return sample (row, col, channel) as a float; 8-bit samples are read unsigned}
      *
-     * @param channel the channel
-     * @param col the col
      * @param row the row
+     * @param col the col
+     * @param channel the channel
      */
     public float sample(int row, int col, int channel) {
         int i = index(row, col, channel);

@@ -130,8 +130,8 @@ public final class Tensor {
     /**
      * Sets the element at the given full index.
      *
-     * @param index the index
      * @param value the value
+     * @param index the index
      */
     public void set(float value, int... index) {
         data[offsetOf(index)] = value;

@@ -8,9 +8,9 @@ public interface WarpKernel {
      * Resamples {@code source} through {@code plan} into {@code output}. Every output element of the slot is
      * written.
      *
-     * @param output the output
-     * @param plan the plan
      * @param source the source
+     * @param plan the plan
+     * @param output the output
      * @throws IllegalArgumentException if the plan does not fit source and output
      *     ({@link WarpPlan#checkCompatible})
      */
@@ -22,10 +22,10 @@ public interface WarpKernel {
      * result equals {@link #warp} per image; a backend with a per-launch cost (a GPU) runs the whole batch at
      * once.
      *
+     * @param sources the sources
+     * @param plans the plans
      * @param batch the batch
      * @param format the data format
-     * @param plans the plans
-     * @param sources the sources
      * @throws IllegalArgumentException if the lists differ in length, there are more sources than
      *     slots, or a plan does not fit its source and slot
      */
@@ -39,9 +39,9 @@ public interface WarpKernel {
     /**
      * Validates the shape of a {@link #warpBatch} call (not each plan).
      *
-     * @param batch the batch
-     * @param plans the plans
      * @param sources the sources
+     * @param plans the plans
+     * @param batch the batch
      * @throws IllegalArgumentException naming what does not fit
      */
     static void checkBatch(List<SourceImage> sources, List<WarpPlan> plans, Tensor batch) {

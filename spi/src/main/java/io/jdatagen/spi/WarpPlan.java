@@ -158,8 +158,8 @@ public final class WarpPlan {
     /**
      * Checks that this plan can map {@code source} into {@code output}.
      *
-     * @param output the output
      * @param source the source
+     * @param output the output
      * @throws IllegalArgumentException when channels differ, the color step has the wrong number
      *     of channels, or an identity plan would change the spatial size
      */
@@ -231,8 +231,8 @@ public final class WarpPlan {
         /**
          * Mirrors the output rows and/or columns.
          *
-         * @param cols the cols
          * @param rows the rows
+         * @param cols the cols
          * @return this builder
          */
         public Builder flips(boolean rows, boolean cols) {
@@ -279,8 +279,8 @@ public final class WarpPlan {
         /**
          * Sets the per-channel color step; both null removes it.
          *
-         * @param offset the offset
          * @param scale the scale
+         * @param offset the offset
          * @return this builder
          */
         public Builder color(float[] scale, float[] offset) {

@@ -17,8 +17,8 @@ public final class ScipyBoundary {
      * pixel takes the constant fill ({@link FillMode#CONSTANT} and {@code c} outside {@code [0, n-1]}).
      *
      * @param c the channel
-     * @param mode the mode
      * @param n the count
+     * @param mode the mode
      * @param wrap the wrap
      * @return the double
      */
@@ -43,8 +43,8 @@ public final class ScipyBoundary {
      * {@code n} for periodic wrap.
      *
      * @param k the index
-     * @param mode the mode
      * @param n the count
+     * @param mode the mode
      * @param wrap the wrap
      * @return the int
      */

@@ -3,6 +3,7 @@ package io.jdatagen.cli;
 import io.jdatagen.data.RandomKeys;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.ImageFileReader;
+import io.jdatagen.io.ImageReadException;
 import io.jdatagen.io.ImageWriter;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.Tensor;
@@ -83,6 +84,7 @@ final class AugmentCommand implements Callable<Integer> {
         ImageDataGenerator generator = config.generator();
         ImageFileReader loader = input.loader();
         PrintWriter stdout = spec.commandLine().getOut();
+        List<String> skipped = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "jdatagen-augment");
             t.setDaemon(true);
@@ -103,14 +105,25 @@ final class AugmentCommand implements Callable<Integer> {
                 try {
                     task.get();
                 } catch (ExecutionException e) {
-                    throw e.getCause() instanceof Exception cause ? cause : e;
+                    if (!(e.getCause() instanceof ImageReadException unreadable)) {
+                        throw e.getCause() instanceof Exception cause ? cause : e;
+                    }
+                    skipped.add(unreadable.getMessage());
                 }
             }
         } finally {
             pool.shutdownNow();
         }
-        stdout.println("Wrote " + (long) files.size() * copies + " images (" + copies + " per image, " + files.size()
+        int written = files.size() - skipped.size();
+        stdout.println("Wrote " + (long) written * copies + " images (" + copies + " per image, " + written
                 + " images under " + dir + ") to " + out);
+        for (String line : skipped) {
+            spec.commandLine().getErr().println("augment: skipped: " + line);
+        }
+        if (!skipped.isEmpty()) {
+            spec.commandLine().getErr().println("augment: skipped " + skipped.size() + " unreadable file(s)");
+            return 1;
+        }
         return 0;
     }
 

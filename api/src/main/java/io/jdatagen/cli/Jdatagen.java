@@ -38,14 +38,29 @@ public final class Jdatagen implements Callable<Integer> {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Jdatagen());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof IllegalArgumentException || e instanceof UncheckedIOException
-                    || e instanceof ImageReadException || e instanceof IOException) {
-                commandLine.getErr().println(commandLine.getCommandName() + ": " + e.getMessage());
-                return 1;
+            Throwable problem = userProblem(e);
+            if (problem == null) {
+                throw e;
             }
-            throw e;
+            commandLine.getErr().println(commandLine.getCommandName() + ": " + problem.getMessage());
+            return 1;
         });
         return cl;
+    }
+
+    /**
+     * The exception in {@code e}'s cause chain that describes bad input (an unreadable file, an
+     * invalid option or config, an I/O failure), printed as one line without a stack trace; null
+     * for anything else (a bug, whose stack trace is wanted).
+     */
+    static Throwable userProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ImageReadException || t instanceof IllegalArgumentException
+                    || t instanceof UncheckedIOException || t instanceof IOException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** Without a command: prints the usage and fails. */

@@ -1,5 +1,6 @@
 package io.jdatagen.data;
 
+import java.lang.ref.Cleaner;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -21,19 +22,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Closing the loader (also implicit once the last batch is taken, or when a batch fails) stops
  * every worker thread. A worker's exception reaches the consumer as a {@link LoaderException}
- * naming the epoch and batch (and the file, when the cause names one). Use from one consumer
+ * naming the epoch and batch (and the file, when the cause names one). A loader dropped without
+ * {@code close()} releases its threads once it is garbage-collected. Use from one consumer
  * thread.
  *
  * @param <T> the batch type
  */
 public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable {
     private static final AtomicInteger POOLS = new AtomicInteger();
+    /** Shuts down the pool of a loader dropped without {@link #close()} (its tasks never reference it). */
+    private static final Cleaner CLEANER = Cleaner.create(r -> {
+        Thread t = new Thread(r, "jdatagen-cleaner");
+        t.setDaemon(true);
+        return t;
+    });
     private final Sequence<T> sequence;
     private final int window;
     private final int firstEpoch;
     private final int epochs;
     private final int batchesPerEpoch;
     private final ExecutorService pool;
+    private final Cleaner.Cleanable cleanable;
     private final ArrayDeque<Future<T>> queued = new ArrayDeque<>();
     private long submitted;
     private long delivered;
@@ -56,6 +65,7 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
         this.epochs = epochs;
         this.batchesPerEpoch = sequence.size();
         this.pool = Executors.newFixedThreadPool(workers, threads());
+        this.cleanable = CLEANER.register(this, shutdown(pool));
         fill();
     }
 
@@ -94,6 +104,11 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /** The clean-up action: it holds the pool only, never the loader. */
+    private static Runnable shutdown(ExecutorService pool) {
+        return pool::shutdownNow;
     }
 
     private void fill() {
@@ -178,7 +193,7 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
             f.cancel(true);
         }
         queued.clear();
-        pool.shutdownNow();
+        cleanable.clean();
         try {
             pool.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

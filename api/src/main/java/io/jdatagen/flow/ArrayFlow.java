@@ -104,8 +104,8 @@ public final class ArrayFlow extends ImageFlow {
     }
 
     @Override
-    SourceImage source(int sample) {
-        return SourceImage.of(x.item(firstRow + sample), augmenter().dataFormat());
+    Sample sample(int index) {
+        return new Sample(SourceImage.of(x.item(firstRow + index), augmenter().dataFormat()), null);
     }
 
     @Override

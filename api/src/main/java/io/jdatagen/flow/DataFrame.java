@@ -1,7 +1,6 @@
 package io.jdatagen.flow;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,24 +35,28 @@ public final class DataFrame {
     }
 
     /**
-     * Reads a CSV file with a header row (Commons CSV, RFC 4180). As pandas does, a column whose non-empty
-     * cells all parse as numbers holds numbers; other cells are strings; empty cells are missing (null).
+     * Reads a CSV file with a header row (RFC 4180 through Commons CSV: quoting, CRLF) the way
+     * pandas' {@code read_csv} does: a UTF-8 byte-order mark is dropped; empty cells and pandas'
+     * missing-value markers ({@code NA}, {@code NaN}, {@code null}, {@code N/A}, ...) are missing
+     * (null); a column whose other cells all are decimal numbers ({@code 12}, {@code -3.5},
+     * {@code 1e-3}, {@code inf}) holds numbers; other cells are strings (so {@code 1d} stays text).
      *
-     * @param csv the csv
+     * @param csv the CSV file, UTF-8
      * @return the data frame
-     * @throws UncheckedIOException naming the file if it cannot be read or parsed
+     * @throws UncheckedIOException naming the file if it cannot be read or parsed, and the line and
+     *     column of bytes that are not UTF-8
+     * @see <a href="https://pandas.pydata.org/docs/reference/api/pandas.read_csv.html">pandas.read_csv</a>
      */
     public static DataFrame readCsv(Path csv) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
-        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.parse(reader, format)) {
+        try (CSVParser parser = CSVParser.parse(CsvText.decode(csv), format)) {
             List<String> header = parser.getHeaderNames();
             List<List<Object>> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 List<Object> row = new ArrayList<>();
                 for (int c = 0; c < header.size(); c++) {
                     String cell = c < record.size() ? record.get(c) : "";
-                    row.add(cell.isEmpty() ? null : cell);
+                    row.add(CsvText.isMissing(cell) ? null : cell);
                 }
                 rows.add(row);
             }
@@ -61,7 +64,7 @@ public final class DataFrame {
                 if (isNumeric(rows, c)) {
                     for (List<Object> row : rows) {
                         if (row.get(c) != null) {
-                            row.set(c, Double.parseDouble((String) row.get(c)));
+                            row.set(c, CsvText.number((String) row.get(c)));
                         }
                     }
                 }
@@ -78,12 +81,10 @@ public final class DataFrame {
         for (List<Object> row : rows) {
             Object v = row.get(c);
             if (v != null) {
-                try {
-                    Double.parseDouble((String) v);
-                    any = true;
-                } catch (NumberFormatException e) {
+                if (!CsvText.isNumber((String) v)) {
                     return false;
                 }
+                any = true;
             }
         }
         return any;

@@ -64,7 +64,8 @@ final class DirectoryScanner {
         List<int[]> labels = new ArrayList<>();
         List<Path> skipped = new ArrayList<>();
         for (Map.Entry<String, Integer> c : classIndices.entrySet()) {
-            List<Path> files = imageFiles(directory.resolve(c.getKey()), o.followLinks);
+            List<Path> files = imageFiles(directory.resolve(c.getKey()), o.followLinks,
+                    o.skipUnreadable ? skipped : null);
             if (o.skipUnreadable) {
                 List<Path> readable = new ArrayList<>();
                 for (int i : FileSources.readable(files, loader, skipped)) {
@@ -117,9 +118,10 @@ final class DirectoryScanner {
      * The image files under {@code classDir} in Keras's {@code _iter_valid_files} order: every
      * folder (entering symlinked folders only with {@code followLinks}) in order of its full path
      * string, each folder's white-listed non-folder entries (png, jpg, jpeg, bmp, ppm, tif, tiff)
-     * in name order. Empty when {@code classDir} is not a folder.
+     * in name order. Empty when {@code classDir} is not a folder. A folder that cannot be read is
+     * added to {@code skipped} (the skip policy) or, when that is null, an error naming it.
      */
-    static List<Path> imageFiles(Path classDir, boolean followLinks) {
+    static List<Path> imageFiles(Path classDir, boolean followLinks, List<Path> skipped) {
         if (!Files.isDirectory(classDir)) {
             return List.of();
         }
@@ -157,11 +159,16 @@ final class DirectoryScanner {
                         LOG.warn("Not following {}: it links back to a folder being walked", f);
                         return FileVisitResult.CONTINUE;
                     }
-                    throw e;
+                    if (skipped != null) {
+                        LOG.warn("Skipped {}: it cannot be read ({})", f, e.toString());
+                        skipped.add(f);
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw new IOException("cannot read " + f + " (" + e + "); skipUnreadable(true) skips it", e);
                 }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot walk directory " + classDir, e);
+            throw new UncheckedIOException("cannot walk directory " + classDir + ": " + e.getMessage(), e);
         }
         List<Path> files = new ArrayList<>();
         for (List<Path> rootFiles : byRoot.values()) {

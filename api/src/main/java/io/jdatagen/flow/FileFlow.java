@@ -104,8 +104,8 @@ public final class FileFlow extends ImageFlow {
     }
 
     @Override
-    SourceImage source(int sample) {
-        return image(sample).toSource();
+    Sample sample(int index) {
+        return new Sample(image(index).toSource(), null);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ final class FileSources {
 
     static ImageFileReader loader(FlowOptions o) {
         return new ImageFileReader(o.codec != null ? o.codec : ImageCodecs.current(), o.colorMode, o.targetSize,
-                o.interpolation, o.keepAspectRatio, o.exifOrientation, o.reducedDecode);
+                o.interpolation, o.keepAspectRatio, o.exifOrientation, o.reducedDecode, o.pixelLimit);
     }
 
     /**
@@ -41,14 +42,23 @@ final class FileSources {
      * {@code skipped} and reported in one warning.
      */
     static List<Integer> readable(List<Path> paths, ImageFileReader loader, List<Path> skipped) {
-        List<Integer> kept = new ArrayList<>(paths.size());
+        return readable(paths.size(), i -> loader.load(paths.get(i)), skipped);
+    }
+
+    /**
+     * The indices in {@code [0, count)} whose samples {@code load} reads; the files of the others
+     * (as their {@link ImageReadException} names them) are added to {@code skipped} and reported in
+     * one warning.
+     */
+    static List<Integer> readable(int count, IntConsumer load, List<Path> skipped) {
+        List<Integer> kept = new ArrayList<>(count);
         List<String> reasons = new ArrayList<>();
-        for (int i = 0; i < paths.size(); i++) {
+        for (int i = 0; i < count; i++) {
             try {
-                loader.load(paths.get(i));
+                load.accept(i);
                 kept.add(i);
             } catch (ImageReadException e) {
-                skipped.add(paths.get(i));
+                skipped.addAll(e.paths());
                 reasons.add(e.getMessage());
             }
         }

@@ -15,6 +15,7 @@ enum FlowOption {
     EXIF_ORIENTATION("exifOrientation", Group.FILES),
     REDUCED_DECODE("reducedDecode", Group.FILES),
     SKIP_UNREADABLE("skipUnreadable", Group.FILES),
+    MAX_IMAGE_PIXELS("maxImagePixels", Group.FILES),
     CLASS_MODE("classMode", Group.LABELS),
     CLASSES("classes", Group.LABELS),
     FOLLOW_LINKS("followLinks", Group.DIRECTORY),

@@ -2,6 +2,7 @@ package io.jdatagen.flow;
 
 import io.jdatagen.io.ColorMode;
 import io.jdatagen.io.ImageCodec;
+import io.jdatagen.io.PixelLimit;
 import io.jdatagen.io.ResizeFilter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -35,6 +36,7 @@ public final class FlowOptions {
     final boolean exifOrientation;
     final boolean reducedDecode;
     final boolean skipUnreadable;
+    final PixelLimit pixelLimit;
     final boolean followLinks;
     final Path directory;
     final String xCol;
@@ -67,6 +69,7 @@ public final class FlowOptions {
         exifOrientation = b.exifOrientation;
         reducedDecode = b.reducedDecode;
         skipUnreadable = b.skipUnreadable;
+        pixelLimit = b.pixelLimit;
         followLinks = b.followLinks;
         directory = b.directory;
         xCol = b.xCol;
@@ -122,6 +125,7 @@ public final class FlowOptions {
         private boolean exifOrientation = true;
         private boolean reducedDecode = true;
         private boolean skipUnreadable;
+        private PixelLimit pixelLimit = PixelLimit.defaults();
         private boolean followLinks;
         private Path directory;
         private String xCol = "filename";
@@ -396,6 +400,23 @@ public final class FlowOptions {
         }
 
         /**
+         * Files: the decompression-bomb guard, Pillow's {@code Image.MAX_IMAGE_PIXELS}: images of
+         * more than {@code pixels} pixels load with a warning, of more than twice that are refused
+         * from their header before any pixel is decoded (default 89,478,485, or
+         * {@code -Djdatagen.maxImagePixels}; 0: no limit).
+         *
+         * @param pixels the warning threshold in pixels, or 0 for no limit
+         * @return this builder
+         */
+        public Builder maxImagePixels(long pixels) {
+            if (pixels < 0) {
+                throw new IllegalArgumentException("maxImagePixels must be >= 0 (0: no limit); got: " + pixels);
+            }
+            this.pixelLimit = new PixelLimit(pixels);
+            return set(FlowOption.MAX_IMAGE_PIXELS);
+        }
+
+        /**
          * Directories: enter symlinked sub-folders (default false).
          *
          * @param on true to switch it on
@@ -530,8 +551,19 @@ public final class FlowOptions {
             return set(FlowOption.MASK_COLOR_MODE);
         }
 
-        /** {@return the options} */
+        /**
+         * {@return the options}
+         *
+         * @throws IllegalArgumentException if the target size is over the pixel limit (no image
+         *     could be loaded at that size)
+         */
         public FlowOptions build() {
+            long pixels = (long) targetSize[0] * targetSize[1];
+            if (pixelLimit.limited() && pixels > pixelLimit.refuseAbove()) {
+                throw new IllegalArgumentException("targetSize " + targetSize[0] + " x " + targetSize[1] + " is "
+                        + pixels + " pixels, more than the image pixel limit of " + pixelLimit.refuseAbove()
+                        + " (maxImagePixels " + pixelLimit.warnAbove() + ", twice that is refused)");
+            }
             return new FlowOptions(this);
         }
 

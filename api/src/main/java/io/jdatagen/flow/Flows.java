@@ -104,6 +104,6 @@ public final class Flows {
      * @param folder the folder
      */
     public static List<Path> imageFiles(Path folder) {
-        return DirectoryScanner.imageFiles(folder, false);
+        return DirectoryScanner.imageFiles(folder, false, null);
     }
 }

@@ -82,7 +82,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
     /** Batches per epoch: {@code ceil(samples / batchSize)}. */
     @Override
     public int size() {
-        return (samples + batchSize - 1) / batchSize;
+        return (int) ((samples + (long) batchSize - 1) / batchSize);
     }
 
     /** {@return the number of samples (Keras's {@code n} / {@code samples})} */
@@ -147,8 +147,8 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
     @Override
     protected final Batch batch(int epoch, int index) {
         int[] order = orderOf(epoch);
-        int from = index * batchSize;
-        int[] indices = Arrays.copyOfRange(order, from, Math.min(samples, from + batchSize));
+        int from = Math.multiplyExact(index, batchSize);
+        int[] indices = Arrays.copyOfRange(order, from, (int) Math.min(samples, (long) from + batchSize));
         int n = indices.length;
         DataFormat format = augmenter.dataFormat();
         Tensor x = Tensor.zeros(n, imageShape[0], imageShape[1], imageShape[2]);
@@ -160,12 +160,13 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         List<SourceImage> maskSources = new ArrayList<>(masks == null ? 0 : n);
         List<WarpPlan> maskPlans = new ArrayList<>(masks == null ? 0 : n);
         for (int j = 0; j < n; j++) {
-            planned[j] = augmenter.plan(source(indices[j]), augment ? streams[j] : null);
+            Sample sample = sample(indices[j]);
+            planned[j] = augmenter.plan(sample.image(), augment ? streams[j] : null);
             Augmenter.checkFits(planned[j].source(), OutputSlot.of(x, j, format));
             sources.add(planned[j].source());
             plans.add(planned[j].plan());
             if (masks != null) {
-                Augmenter.PlannedSample mask = augmenter.planMask(mask(indices[j]), planned[j], maskFillValue());
+                Augmenter.PlannedSample mask = augmenter.planMask(sample.mask(), planned[j], maskFillValue());
                 Augmenter.checkFits(mask.source(), OutputSlot.of(masks, j, format));
                 maskSources.add(mask.source());
                 maskPlans.add(mask.plan());
@@ -208,13 +209,16 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         return streams;
     }
 
-    /** Sample {@code sample}'s source image. */
-    abstract SourceImage source(int sample);
-
-    /** Sample {@code sample}'s segmentation mask; only called when {@link #pairedBatch} is not null. */
-    SourceImage mask(int sample) {
-        throw new UnsupportedOperationException("this flow has no masks");
+    /** A sample as loaded: its image and, for segmentation pairs, its mask (else null). */
+    record Sample(SourceImage image, SourceImage mask) {
     }
+
+    /**
+     * Sample {@code index} as loaded.
+     *
+     * @throws io.jdatagen.io.ImageReadException naming the file(s) when a file cannot be read
+     */
+    abstract Sample sample(int index);
 
     /** The mask value where the transform leaves the mask. */
     double maskFillValue() {

@@ -1,7 +1,9 @@
 package io.jdatagen.flow;
 
 import io.jdatagen.data.Batch;
+import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.ImageFileReader;
+import io.jdatagen.io.ImageReadException;
 import io.jdatagen.io.ResizeFilter;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.SourceImage;
@@ -37,22 +39,16 @@ public final class SegmentationFlow extends ImageFlow {
 
     /** Where the pairs come from. */
     private interface Pairs {
-        SourceImage image(int row);
-
-        SourceImage mask(int row);
+        /** The image and mask of row {@code row}, of the same size. */
+        Sample load(int row);
 
         String name(int row);
     }
 
     private record ArrayPairs(Tensor images, Tensor masks, DataFormat format) implements Pairs {
         @Override
-        public SourceImage image(int row) {
-            return SourceImage.of(images.item(row), format);
-        }
-
-        @Override
-        public SourceImage mask(int row) {
-            return SourceImage.of(masks.item(row), format);
+        public Sample load(int row) {
+            return new Sample(SourceImage.of(images.item(row), format), SourceImage.of(masks.item(row), format));
         }
 
         @Override
@@ -63,14 +59,23 @@ public final class SegmentationFlow extends ImageFlow {
 
     private record FilePairs(List<Path> images, List<Path> masks, List<String> names, ImageFileReader imageReader,
             ImageFileReader maskReader) implements Pairs {
+        /**
+         * Decodes the image and its mask, checks that they have the same size after EXIF
+         * orientation (else an image that was rotated, or a mask for another image, would be
+         * silently misaligned), then resizes both.
+         */
         @Override
-        public SourceImage image(int row) {
-            return imageReader.load(images.get(row)).toSource();
-        }
-
-        @Override
-        public SourceImage mask(int row) {
-            return maskReader.load(masks.get(row)).toSource();
+        public Sample load(int row) {
+            Path imagePath = images.get(row);
+            Path maskPath = masks.get(row);
+            ByteImage image = imageReader.decode(imagePath);
+            ByteImage mask = maskReader.decode(maskPath);
+            if (image.height() != mask.height() || image.width() != mask.width()) {
+                throw new ImageReadException(imagePath, maskPath, "the image is " + image.width() + " x "
+                        + image.height() + " but the mask is " + mask.width() + " x " + mask.height()
+                        + " (after EXIF orientation); an image and its mask must have the same size");
+            }
+            return new Sample(imageReader.fit(image, imagePath).toSource(), maskReader.fit(mask, maskPath).toSource());
         }
 
         @Override
@@ -135,22 +140,22 @@ public final class SegmentationFlow extends ImageFlow {
                 throw new IllegalArgumentException("directory " + dir + " does not exist or is not a directory");
             }
         }
-        List<Path> images = DirectoryScanner.imageFiles(imageDir, o.followLinks);
+        List<Path> images = DirectoryScanner.imageFiles(imageDir, o.followLinks, null);
         List<Path> masks = new ArrayList<>(images.size());
         for (Path image : images) {
             masks.add(maskOf(imageDir.relativize(image), maskDir));
         }
-        long orphans = DirectoryScanner.imageFiles(maskDir, o.followLinks).size() - new HashSet<>(masks).size();
+        long orphans = DirectoryScanner.imageFiles(maskDir, o.followLinks, null).size() - new HashSet<>(masks).size();
         if (orphans > 0) {
             LOG.warn("{} mask file(s) under {} have no image under {}; they are not used", orphans, maskDir, imageDir);
         }
         ImageFileReader imageReader = FileSources.loader(o);
         ImageFileReader maskReader = new ImageFileReader(imageReader.codec(), o.maskColorMode, o.targetSize,
-                ResizeFilter.NEAREST, o.keepAspectRatio, o.exifOrientation, false);
+                ResizeFilter.NEAREST, o.keepAspectRatio, o.exifOrientation, false, o.pixelLimit);
         List<Path> skipped = new ArrayList<>();
         if (o.skipUnreadable) {
-            List<Integer> kept = new ArrayList<>(FileSources.readable(images, imageReader, skipped));
-            kept.retainAll(new HashSet<>(FileSources.readable(masks, maskReader, skipped)));
+            FilePairs all = new FilePairs(images, masks, null, imageReader, maskReader);
+            List<Integer> kept = FileSources.readable(images.size(), all::load, skipped);
             images = pick(images, kept);
             masks = pick(masks, kept);
         }
@@ -231,13 +236,8 @@ public final class SegmentationFlow extends ImageFlow {
     }
 
     @Override
-    SourceImage source(int sample) {
-        return pairs.image(first + sample);
-    }
-
-    @Override
-    SourceImage mask(int sample) {
-        return pairs.mask(first + sample);
+    Sample sample(int index) {
+        return pairs.load(first + index);
     }
 
     @Override

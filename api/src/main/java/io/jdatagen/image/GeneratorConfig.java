@@ -206,9 +206,10 @@ final class GeneratorConfig {
             return;
         }
         double[] pair = pair(v);
-        if (pair == null || pair[0] != Math.rint(pair[0]) || pair[1] != Math.rint(pair[1])) {
-            throw new IllegalArgumentException("resize must be a list of two integers [height, width] or null; got: "
-                    + v);
+        if (pair == null || pair[0] != Math.rint(pair[0]) || pair[1] != Math.rint(pair[1]) || pair[0] < 1
+                || pair[1] < 1 || pair[0] > Integer.MAX_VALUE || pair[1] > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("resize must be a list of two integers [height, width] from 1 to "
+                    + Integer.MAX_VALUE + ", or null; got: " + v);
         }
         b.resize((int) pair[0], (int) pair[1]);
     }

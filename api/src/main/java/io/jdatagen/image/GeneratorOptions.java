@@ -42,6 +42,10 @@ record GeneratorOptions(boolean featurewiseCenter, boolean samplewiseCenter, boo
         nonNegative("rotation_range", b.rotationRange);
         nonNegative("shear_range", b.shearRange);
         nonNegative("channel_shift_range", b.channelShiftRange);
+        if (!Double.isFinite(b.cval)) {
+            throw new IllegalArgumentException("cval (fill_value) must be a finite number; got: " + b.cval);
+        }
+
         if (b.zoomRange.length != 2 || !Double.isFinite(b.zoomRange[0]) || !Double.isFinite(b.zoomRange[1])) {
             throw new IllegalArgumentException("`zoom_range` should be a float or a tuple or list of two floats."
                     + " Received: " + Arrays.toString(b.zoomRange));

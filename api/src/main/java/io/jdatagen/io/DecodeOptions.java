@@ -9,19 +9,33 @@ package io.jdatagen.io;
  *     decode a JPEG at a reduced DCT scale (1/2, 1/4, 1/8) as long as both sides stay at least
  *     this large; 0 asks for full size
  * @param minWidth see {@code minHeight}
+ * @param pixelLimit the decompression-bomb guard checked from the header before decoding
  */
-public record DecodeOptions(boolean applyExifOrientation, int minHeight, int minWidth) {
-    /** Full size, EXIF orientation applied. */
+public record DecodeOptions(boolean applyExifOrientation, int minHeight, int minWidth, PixelLimit pixelLimit) {
+    /** Full size, EXIF orientation applied, the default pixel limit. */
     public static final DecodeOptions DEFAULT = new DecodeOptions(true, 0, 0);
+
+    /**
+     * Options with the default {@link PixelLimit}.
+     *
+     * @param applyExifOrientation whether to apply the EXIF orientation
+     * @param minHeight the smallest height needed (0: full size)
+     * @param minWidth the smallest width needed (0: full size)
+     */
+    public DecodeOptions(boolean applyExifOrientation, int minHeight, int minWidth) {
+        this(applyExifOrientation, minHeight, minWidth, PixelLimit.defaults());
+    }
 
     /**
      * Validates the sizes.
      *
-     * @param applyExifOrientation the apply exif orientation
-     * @param minHeight the min height
-     * @param minWidth the min width
+     * @param applyExifOrientation whether to apply the EXIF orientation
+     * @param minHeight the smallest height needed (0: full size)
+     * @param minWidth the smallest width needed (0: full size)
+     * @param pixelLimit the decompression-bomb guard
      */
     public DecodeOptions {
+        java.util.Objects.requireNonNull(pixelLimit, "pixelLimit");
         if (minHeight < 0 || minWidth < 0) {
             throw new IllegalArgumentException("minHeight and minWidth must be >= 0; got " + minHeight + ", "
                     + minWidth);

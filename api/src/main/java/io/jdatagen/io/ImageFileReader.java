@@ -32,6 +32,24 @@ public final class ImageFileReader {
      */
     public ImageFileReader(ImageCodec codec, ColorMode colorMode, int[] targetSize, ResizeFilter filter,
             boolean keepAspectRatio, boolean applyExifOrientation, boolean reducedDecode) {
+        this(codec, colorMode, targetSize, filter, keepAspectRatio, applyExifOrientation, reducedDecode,
+                PixelLimit.defaults());
+    }
+
+    /**
+     * Creates a reader with a given decompression-bomb guard.
+     *
+     * @param codec the decoder
+     * @param colorMode the color mode of loaded images
+     * @param targetSize {@code {height, width}}, or null to keep each image's size
+     * @param filter the resampling filter used when resizing
+     * @param keepAspectRatio crop the centre to the target aspect ratio before resizing
+     * @param applyExifOrientation rotate and flip JPEGs as their EXIF orientation says
+     * @param reducedDecode let the codec decode JPEGs at a reduced DCT scale when the target allows
+     * @param pixelLimit the pixel-count limit checked from each file's header
+     */
+    public ImageFileReader(ImageCodec codec, ColorMode colorMode, int[] targetSize, ResizeFilter filter,
+            boolean keepAspectRatio, boolean applyExifOrientation, boolean reducedDecode, PixelLimit pixelLimit) {
         this.codec = Objects.requireNonNull(codec, "codec");
         this.colorMode = Objects.requireNonNull(colorMode, "colorMode");
         if (targetSize != null && (targetSize.length != 2 || targetSize[0] < 1 || targetSize[1] < 1)) {
@@ -42,8 +60,8 @@ public final class ImageFileReader {
         this.filter = Objects.requireNonNull(filter, "interpolation");
         this.keepAspectRatio = keepAspectRatio;
         this.decodeOptions = reducedDecode && targetSize != null
-                ? new DecodeOptions(applyExifOrientation, targetSize[0], targetSize[1])
-                : new DecodeOptions(applyExifOrientation, 0, 0);
+                ? new DecodeOptions(applyExifOrientation, targetSize[0], targetSize[1], pixelLimit)
+                : new DecodeOptions(applyExifOrientation, 0, 0, pixelLimit);
     }
 
     /** {@return the codec in use} */
@@ -57,26 +75,71 @@ public final class ImageFileReader {
     }
 
     /**
-     * Loads one image.
+     * Loads one image: decoded, oriented, converted to the color mode and resized.
      *
-     * @param path the path
-     * @return the byte image
-     * @throws ImageReadException naming the file if it cannot be read or decoded
+     * @param path the file
+     * @return the image
+     * @throws ImageReadException naming the file, whatever went wrong (missing or special file,
+     *     permissions, format, damage, size limit, overflow, crop geometry, memory)
      */
     public ByteImage load(Path path) {
-        byte[] encoded;
+        return fit(decode(path), path);
+    }
+
+    /**
+     * Decodes one file (oriented and converted to the color mode) without resizing it.
+     *
+     * @param path the file
+     * @return the image at its own size
+     * @throws ImageReadException naming the file, whatever went wrong
+     */
+    public ByteImage decode(Path path) {
+        byte[] encoded = read(path);
         try {
-            encoded = Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new ImageReadException(path, "cannot read the file (" + e + ")", e);
-        }
-        ByteImage image;
-        try {
-            image = codec.decode(encoded, decodeOptions);
+            return ColorConversion.convert(codec.decode(encoded, decodeOptions), colorMode);
         } catch (IOException | RuntimeException e) {
             throw new ImageReadException(path, e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            throw new ImageReadException(path, "not enough memory to decode it (" + e.getMessage() + ")", e);
         }
-        return fit(ColorConversion.convert(image, colorMode));
+    }
+
+    /**
+     * {@code image} (a {@link #decode} result of {@code path}) resized as configured.
+     *
+     * @param image the decoded image
+     * @param path the file it came from, named in errors
+     * @return the image at the target size
+     * @throws ImageReadException naming the file when it cannot be resized as asked
+     */
+    public ByteImage fit(ByteImage image, Path path) {
+        try {
+            return fit(image);
+        } catch (RuntimeException e) {
+            throw new ImageReadException(path, e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            throw new ImageReadException(path, "not enough memory to resize it (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The file's bytes; only regular files are opened (never a FIFO, device or socket). */
+    private static byte[] read(Path path) {
+        try {
+            if (!Files.isRegularFile(path)) {
+                throw new ImageReadException(path, Files.exists(path)
+                        ? "not a regular file (a folder, FIFO, device or socket); it is not opened"
+                        : "no such file", null);
+            }
+            long size = Files.size(path);
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new ImageReadException(path, "the file is " + size + " bytes, more than 2 GiB", null);
+            }
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new ImageReadException(path, "cannot read the file (" + e + ")", e);
+        } catch (OutOfMemoryError e) {
+            throw new ImageReadException(path, "not enough memory to read it (" + e.getMessage() + ")", e);
+        }
     }
 
     /** {@code image} (already in this loader's color mode) resized as configured. */
@@ -96,6 +159,10 @@ public final class ImageFileReader {
         }
         int cropH = (int) Math.min(h, (long) w * th / tw);
         int cropW = (int) Math.min(w, (long) h * tw / th);
+        if (cropH < 1 || cropW < 1) {
+            throw new IllegalArgumentException("keepAspectRatio: a " + w + " x " + h + " image has no crop of"
+                    + " the target's aspect ratio " + tw + ":" + th + " at least one pixel large");
+        }
         int top = (h - cropH) / 2;
         int left = (w - cropW) / 2;
         return PillowResize.resize(image, th, tw, filter, left, top, left + cropW, top + cropH);

@@ -32,7 +32,7 @@ final class ImageioCodec implements ImageCodec {
 
     @Override
     public ByteImage decode(byte[] encoded, DecodeOptions options) throws IOException {
-        boolean jpeg = JpegStructure.checkBeforeDecoding(encoded);
+        boolean jpeg = EncodedImage.check(encoded, options.pixelLimit()).jpeg();
         ByteImage image = Rasters.toByteImage(read(encoded));
         return jpeg && options.applyExifOrientation() ? JpegStructure.orientation(encoded).apply(image) : image;
     }
@@ -52,7 +52,10 @@ final class ImageioCodec implements ImageCodec {
                 BufferedImage image = reader.read(0, readParam(reader));
                 for (String warning : warnings) {
                     String w = warning.toLowerCase(Locale.ROOT);
-                    if (w.contains("premature") || w.contains("truncat") || w.contains("end of")) {
+                    // libjpeg fills a scan that stops early (before the EOI that the pre-decode check
+                    // requires) and says "Corrupt JPEG data"; OpenCV and Pillow keep such an image too.
+                    boolean filledByLibjpeg = w.startsWith("corrupt jpeg data");
+                    if (!filledByLibjpeg && (w.contains("premature") || w.contains("truncat") || w.contains("end of"))) {
                         throw new IOException("incomplete image data: " + warning);
                     }
                 }

@@ -23,23 +23,6 @@ final class JpegStructure {
     private JpegStructure() {
     }
 
-    /**
-     * The checks both codecs make before decoding: rejects an empty file and a truncated JPEG
-     * (which libjpeg would otherwise return grey-filled).
-     *
-     * @return whether {@code encoded} is a JPEG
-     */
-    static boolean checkBeforeDecoding(byte[] encoded) throws java.io.IOException {
-        if (encoded.length == 0) {
-            throw new java.io.IOException("the file is empty");
-        }
-        boolean jpeg = isJpeg(encoded);
-        if (jpeg && !isComplete(encoded)) {
-            throw new java.io.IOException("truncated JPEG (no end-of-image marker after the last scan)");
-        }
-        return jpeg;
-    }
-
     /** Whether {@code b} starts with a JPEG SOI marker. */
     static boolean isJpeg(byte[] b) {
         return b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF;

@@ -41,12 +41,11 @@ final class OpencvCodec implements ImageCodec {
 
     @Override
     public ByteImage decode(byte[] encoded, DecodeOptions options) throws IOException {
-        boolean jpeg = JpegStructure.checkBeforeDecoding(encoded);
+        EncodedImage.Header header = EncodedImage.check(encoded, options.pixelLimit());
         int flags = IMREAD_UNCHANGED;
         boolean bgr = true;
-        if (jpeg) {
-            int[] size = JpegStructure.size(encoded);
-            int reduction = size == null ? 1 : options.reduction(size[0], size[1]);
+        if (header.jpeg()) {
+            int reduction = header.height() < 0 ? 1 : options.reduction(header.height(), header.width());
             flags = switch (reduction) {
                 case 8 -> IMREAD_REDUCED_COLOR_8;
                 case 4 -> IMREAD_REDUCED_COLOR_4;

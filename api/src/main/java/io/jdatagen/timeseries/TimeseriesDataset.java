@@ -71,7 +71,7 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
 
     @Override
     public int size() {
-        return (count + batchSize - 1) / batchSize;
+        return (int) ((count + (long) batchSize - 1) / batchSize);
     }
 
     /** {@return the number of windows in one epoch} */
@@ -148,6 +148,10 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
         Integer endIndex;
 
         private Builder(SeriesData data) {
+            if (data == null) {
+                throw new IllegalArgumentException("data must be a series (SeriesData.of(values, stepShape...));"
+                        + " got: null");
+            }
             this.data = data;
         }
 

@@ -206,6 +206,10 @@ public final class TimeseriesGenerator extends EpochSequence<Batch> {
         private int batchSize = 128;
 
         private Builder(SeriesData data, SeriesData targets) {
+            if (data == null || targets == null) {
+                throw new IllegalArgumentException((data == null ? "data" : "targets") + " must be a series"
+                        + " (SeriesData.of(values, stepShape...)); got: null");
+            }
             this.data = data;
             this.targets = targets;
         }

@@ -90,6 +90,24 @@ class CommandLineToolTest {
     }
 
     @Test
+    void unreadableFilesAreOneLineEachWithoutAStackTrace(@TempDir Path root) throws IOException {
+        Path in = root.resolve("in");
+        SampleDataset.write(in, 2, 2, 20, 1);
+        Path broken = TestImages.write(in.resolve(SampleDataset.CLASSES.get(0)).resolve("broken.jpg"),
+                "not an image".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Run augment = run("augment", in.toString(), root.resolve("out").toString(), "--copies", "1");
+        assertEquals(1, augment.status(), augment.err());
+        assertTrue(augment.err().contains("augment: skipped: cannot read image file " + broken), augment.err());
+        assertTrue(augment.err().contains("augment: skipped 1 unreadable file(s)"), augment.err());
+        assertTrue(augment.out().contains("Wrote 4 images"), augment.out());
+        Run demo = run("demo", "--data", in.toString(), "--epochs", "1", "--target-size", "16x16", "--out",
+                root.resolve("preview").toString());
+        assertEquals(1, demo.status(), demo.err());
+        assertTrue(demo.err().contains("demo: cannot read image file " + broken), demo.err());
+        assertFalse(augment.err().contains("\tat ") || demo.err().contains("\tat "), "no stack trace: " + demo.err());
+    }
+
+    @Test
     void demoReadsAGivenFolderAndConfig(@TempDir Path data, @TempDir Path out) throws IOException {
         SampleDataset.write(data, 3, 2, 20, 1);
         Path config = Files.writeString(data.resolve("gen.json"), "{\"horizontal_flip\": true, \"rescale\": 0.5}");

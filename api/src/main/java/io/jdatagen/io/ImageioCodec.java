@@ -63,8 +63,10 @@ final class ImageioCodec implements ImageCodec {
                     throw new IOException("the reader returned no image");
                 }
                 return image;
-            } catch (IndexOutOfBoundsException | IllegalArgumentException | IllegalStateException e) {
-                throw new IOException("corrupt image data: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                // Readers (the JDK's and TwelveMonkeys') throw unchecked exceptions on some corrupt
+                // headers, e.g. a JPEG comment segment of length 0.
+                throw new IOException("corrupt image data (" + e + ")", e);
             } finally {
                 reader.dispose();
             }

@@ -61,7 +61,13 @@ final class OpencvCodec implements ImageCodec {
         try (PointerScope scope = new PointerScope();
                 BytePointer bytes = new BytePointer(encoded)) {
             Mat buffer = new Mat(1, encoded.length, CV_8UC1, bytes);
-            Mat image = imdecode(buffer, flags);
+            Mat image;
+            try {
+                image = imdecode(buffer, flags);
+            } catch (RuntimeException e) {
+                // OpenCV's own checks (e.g. a header size over CV_IO_MAX_IMAGE_HEIGHT) throw cv::Exception.
+                throw new IOException("OpenCV refused it: " + e.getMessage(), e);
+            }
             if (image == null || image.empty()) {
                 throw new IOException("OpenCV could not decode it (corrupt, truncated or not an image in a"
                         + " supported format)");

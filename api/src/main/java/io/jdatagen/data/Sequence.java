@@ -9,6 +9,13 @@ import java.util.NoSuchElementException;
  * next epoch (a new shuffle, new random draws); {@link #atEpoch(int)} views any epoch directly, so
  * batch k of epoch e can be asked for in any order and from any thread.
  *
+ * <p>Epochs cannot silently repeat: iterating a sequence to its end (a for-each loop over it, as
+ * Keras's iterator does), or taking the last batch of an epoch from a {@link Loader}, calls
+ * {@link #onEpochEnd()} once, so the next loop sees the next epoch. An iteration left before its
+ * end does not advance. Only indexed access ({@link #get(int)}) leaves the epoch to the caller, as
+ * in Keras, where the training loop calls {@code on_epoch_end}. The same seed replays the same
+ * epochs.
+ *
  * @param <T> the batch type
  */
 public interface Sequence<T> extends Iterable<T> {
@@ -38,23 +45,32 @@ public interface Sequence<T> extends Iterable<T> {
      */
     Sequence<T> atEpoch(int e);
 
-    /** The batches of the current epoch, in order. */
+    /**
+     * The batches of the current epoch, in order; taking the last one moves the sequence to the
+     * next epoch ({@link #onEpochEnd()}).
+     */
     @Override
     default Iterator<T> iterator() {
+        Sequence<T> epoch = atEpoch(epoch());
+        int start = epoch();
         return new Iterator<>() {
             private int next;
 
             @Override
             public boolean hasNext() {
-                return next < size();
+                return next < epoch.size();
             }
 
             @Override
             public T next() {
                 if (!hasNext()) {
-                    throw new NoSuchElementException("the epoch has " + size() + " batches");
+                    throw new NoSuchElementException("the epoch has " + epoch.size() + " batches");
                 }
-                return get(next++);
+                T batch = epoch.get(next++);
+                if (next == epoch.size() && epoch() == start) {
+                    onEpochEnd();
+                }
+                return batch;
             }
         };
     }

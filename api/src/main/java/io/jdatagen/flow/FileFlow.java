@@ -57,6 +57,11 @@ public final class FileFlow extends ImageFlow {
         return classIndices;
     }
 
+    /** {@return the class names in index order (name {@code i} is class {@code i})} */
+    public List<String> classNames() {
+        return List.copyOf(classIndices.keySet());
+    }
+
     /** {@return keras's {@code filenames}: each sample's file as the source names it, in sample order} */
     public List<String> filenames() {
         return filenames;

@@ -43,6 +43,9 @@ final class EncodedImage {
                 throw new IOException("truncated JPEG (no end-of-image marker after the last scan)");
             }
             size = JpegStructure.size(encoded);
+            if (size == null) {
+                throw new IOException("corrupt JPEG (no frame header before the image data)");
+            }
         } else if (isPng(encoded)) {
             size = checkedPngSize(encoded);
         } else {

@@ -33,11 +33,11 @@ final class ImageioCodec implements ImageCodec {
     @Override
     public ByteImage decode(byte[] encoded, DecodeOptions options) throws IOException {
         boolean jpeg = EncodedImage.check(encoded, options.pixelLimit()).jpeg();
-        ByteImage image = Rasters.toByteImage(read(encoded));
+        ByteImage image = Rasters.toByteImage(read(encoded, options.pixelLimit()));
         return jpeg && options.applyExifOrientation() ? JpegStructure.orientation(encoded).apply(image) : image;
     }
 
-    private static BufferedImage read(byte[] encoded) throws IOException {
+    private static BufferedImage read(byte[] encoded, PixelLimit limit) throws IOException {
         try (ImageInputStream in = new ByteArrayImageInputStream(encoded)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -49,6 +49,8 @@ final class ImageioCodec implements ImageCodec {
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
             try {
                 reader.setInput(in, true, true);
+                // The reader's own idea of the size, checked again before anything is allocated.
+                limit.check(reader.getHeight(0), reader.getWidth(0));
                 BufferedImage image = reader.read(0, readParam(reader));
                 for (String warning : warnings) {
                     String w = warning.toLowerCase(Locale.ROOT);

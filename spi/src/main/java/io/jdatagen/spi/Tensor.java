@@ -85,6 +85,15 @@ public final class Tensor {
         return shape.clone();
     }
 
+    /** {@return the shape as {@code long}s, as DJL's {@code Shape} and ND4J take it} */
+    public long[] longShape() {
+        long[] s = new long[shape.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = shape[i];
+        }
+        return s;
+    }
+
     /** {@return the number of dimensions} */
     public int rank() {
         return shape.length;

@@ -1,0 +1,144 @@
+package io.jdatagen.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.dataset.Dataset;
+import ai.djl.translate.Batchifier;
+import ai.djl.util.Progress;
+import io.jdatagen.data.Loader;
+import io.jdatagen.data.Sequence;
+import io.jdatagen.spi.Tensor;
+import java.nio.FloatBuffer;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * A jdatagen sequence (an image flow, segmentation pairs, a timeseries dataset) as a DJL
+ * {@link Dataset}: {@code EasyTrain.fit(trainer, epochs, JdatagenDataset.of(flow), validation)} and
+ * {@code trainer.iterateDataset(...)} work as with DJL's own datasets.
+ *
+ * <p>Each {@link #getData} call is one epoch, computed ahead by a jdatagen {@link Loader} on
+ * {@code workers} threads (the same batches whatever the thread count); taking its last batch
+ * moves the sequence to the next epoch, so consecutive epochs get new shuffles and augmentations.
+ * Inputs and targets become float32 NDArrays on the manager DJL passes (the trainer's, on its
+ * device), with the sequence's shapes: build the generator with {@code dataFormat("channels_first")}
+ * for DJL's convolutions, and flows with {@code classMode("sparse")} for DJL's default
+ * {@code SoftmaxCrossEntropyLoss} (class indices) or {@code "categorical"} for one-hot labels.
+ */
+public final class JdatagenDataset implements Dataset {
+    private final Sequence<io.jdatagen.data.Batch> sequence;
+    private final int workers;
+    private final int prefetch;
+
+    private JdatagenDataset(Sequence<io.jdatagen.data.Batch> sequence, int workers, int prefetch) {
+        this.sequence = Objects.requireNonNull(sequence, "sequence");
+        if (workers < 1 || prefetch < 0) {
+            throw new IllegalArgumentException("workers must be >= 1 and prefetch >= 0; got " + workers + ", "
+                    + prefetch);
+        }
+        this.workers = workers;
+        this.prefetch = prefetch;
+    }
+
+    /**
+     * {@return the sequence as a dataset, computed by one worker per processor, two batches ahead}
+     *
+     * @param sequence the flow or sequence
+     */
+    public static JdatagenDataset of(Sequence<io.jdatagen.data.Batch> sequence) {
+        return of(sequence, Runtime.getRuntime().availableProcessors(), 2);
+    }
+
+    /**
+     * {@return the sequence as a dataset computed by {@code workers} threads, at most
+     * {@code workers + prefetch} batches ahead of training}
+     *
+     * @param sequence the flow or sequence
+     * @param workers the loader threads, at least 1
+     * @param prefetch the batches computed ahead beyond one per worker, at least 0
+     */
+    public static JdatagenDataset of(Sequence<io.jdatagen.data.Batch> sequence, int workers, int prefetch) {
+        return new JdatagenDataset(sequence, workers, prefetch);
+    }
+
+    /** {@return the sequence behind this dataset} */
+    public Sequence<io.jdatagen.data.Batch> sequence() {
+        return sequence;
+    }
+
+    /**
+     * {@return one epoch of the sequence as DJL batches on {@code manager}; the epoch advances when its
+     * last batch is taken}
+     *
+     * @param manager the manager (and so the device) of the batches' arrays
+     */
+    @Override
+    public Iterable<Batch> getData(NDManager manager) {
+        return () -> new Epoch(manager);
+    }
+
+    /**
+     * {@return the same as {@link #getData(NDManager)}: jdatagen computes batches on its own loader threads}
+     *
+     * @param manager the manager (and so the device) of the batches' arrays
+     * @param executorService ignored
+     */
+    @Override
+    public Iterable<Batch> getData(NDManager manager, ExecutorService executorService) {
+        return getData(manager);
+    }
+
+    /**
+     * Nothing to prepare: batches are computed as they are taken.
+     *
+     * @param progress ignored
+     */
+    @Override
+    public void prepare(Progress progress) {
+        // Batches are streamed; there is nothing to download or index ahead.
+    }
+
+    /** One epoch: a loader over the sequence's current epoch, converting each batch. */
+    private final class Epoch implements Iterator<Batch> {
+        private final NDManager manager;
+        private final Loader<io.jdatagen.data.Batch> loader;
+        private final int size;
+        private int taken;
+
+        Epoch(NDManager manager) {
+            this.manager = manager;
+            this.loader = Loader.of(sequence, workers, prefetch);
+            this.size = sequence.size();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return loader.hasNext();
+        }
+
+        @Override
+        public Batch next() {
+            io.jdatagen.data.Batch b = loader.next();
+            NDManager batchManager = manager.newSubManager();
+            NDList data = arrays(batchManager, b.inputs());
+            NDList labels = arrays(batchManager, b.targets());
+            long progress = taken++;
+            return new Batch(batchManager, data, labels, b.size(), Batchifier.STACK, Batchifier.STACK, progress, size,
+                    java.util.Arrays.stream(b.indices()).boxed().toList());
+        }
+
+        private NDList arrays(NDManager target, List<Tensor> tensors) {
+            NDList list = new NDList(tensors.size());
+            for (Tensor t : tensors) {
+                NDArray array = target.create(FloatBuffer.wrap(t.data()), new Shape(t.longShape()));
+                list.add(array);
+            }
+            return list;
+        }
+    }
+}

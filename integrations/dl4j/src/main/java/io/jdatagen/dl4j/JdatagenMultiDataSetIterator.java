@@ -1,0 +1,102 @@
+package io.jdatagen.dl4j;
+
+import io.jdatagen.data.Batch;
+import io.jdatagen.data.Sequence;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
+
+/**
+ * A jdatagen sequence as a DL4J {@link MultiDataSetIterator} for a {@code ComputationGraph}: every
+ * input of a batch (the images, then {@code flow}'s extra inputs) and every target (several for
+ * {@code multi_output}; the masks of segmentation pairs) in order. Epochs behave as with
+ * {@link JdatagenDataSetIterator}.
+ */
+public final class JdatagenMultiDataSetIterator implements MultiDataSetIterator {
+    private static final long serialVersionUID = 1L;
+    private final transient EpochBatches epochs;
+    private transient MultiDataSetPreProcessor preProcessor;
+
+    private JdatagenMultiDataSetIterator(Sequence<Batch> sequence, int workers, int prefetch) {
+        this.epochs = new EpochBatches(sequence, workers, prefetch);
+    }
+
+    /**
+     * {@return the sequence as an iterator, computed by one worker per processor, two batches ahead}
+     *
+     * @param sequence the flow or sequence
+     */
+    public static JdatagenMultiDataSetIterator of(Sequence<Batch> sequence) {
+        return of(sequence, Runtime.getRuntime().availableProcessors(), 2);
+    }
+
+    /**
+     * {@return the sequence as an iterator computed by {@code workers} threads, at most
+     * {@code workers + prefetch} batches ahead}
+     *
+     * @param sequence the flow or sequence
+     * @param workers the loader threads, at least 1
+     * @param prefetch the batches computed ahead beyond one per worker, at least 0
+     */
+    public static JdatagenMultiDataSetIterator of(Sequence<Batch> sequence, int workers, int prefetch) {
+        return new JdatagenMultiDataSetIterator(sequence, workers, prefetch);
+    }
+
+    @Override
+    public boolean hasNext() {
+        return epochs.hasNext();
+    }
+
+    @Override
+    public MultiDataSet next() {
+        Batch b = epochs.next();
+        MultiDataSet data = new org.nd4j.linalg.dataset.MultiDataSet(NdArrays.of(b.inputs()), NdArrays.of(b.targets()));
+        if (preProcessor != null) {
+            preProcessor.preProcess(data);
+        }
+        return data;
+    }
+
+    /**
+     * Not supported: the batch size is the flow's ({@code FlowOptions.batchSize}).
+     *
+     * @param num ignored
+     * @return never
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public MultiDataSet next(int num) {
+        throw new UnsupportedOperationException("the batch size is the flow's; use next()");
+    }
+
+    /**
+     * Applies {@code processor} to every data set before it is returned.
+     *
+     * @param processor the pre-processor, or null for none
+     */
+    @Override
+    public void setPreProcessor(MultiDataSetPreProcessor processor) {
+        this.preProcessor = processor;
+    }
+
+    @Override
+    public MultiDataSetPreProcessor getPreProcessor() {
+        return preProcessor;
+    }
+
+    @Override
+    public boolean resetSupported() {
+        return true;
+    }
+
+    @Override
+    public boolean asyncSupported() {
+        return false;
+    }
+
+    /** Starts the next pass; an unfinished pass still moves the sequence to its next epoch. */
+    @Override
+    public void reset() {
+        epochs.reset();
+    }
+}

@@ -20,7 +20,7 @@ public abstract class EpochSequence<T> implements Sequence<T> {
      *
      * @param epoch the epoch
      * @param index the index
-     * @return the t
+     * @return the batch
      */
     protected abstract T batch(int epoch, int index);
 
@@ -32,9 +32,9 @@ public abstract class EpochSequence<T> implements Sequence<T> {
     /**
      * Batch {@code index} of epoch {@code e}.
      *
-     * @param e the e
+     * @param e the epoch
      * @param index the index
-     * @return the t
+     * @return the batch
      * @throws IndexOutOfBoundsException with Keras's message for a bad index
      * @throws IllegalArgumentException for a negative epoch
      */

@@ -26,7 +26,7 @@ public interface Sequence<T> extends Iterable<T> {
      * Batch {@code index} of the current epoch.
      *
      * @param index the index
-     * @return the
+     * @return the batch
      * @throws IndexOutOfBoundsException with Keras's message when {@code index} is outside
      *     {@code [0, size())}
      */
@@ -41,7 +41,7 @@ public interface Sequence<T> extends Iterable<T> {
     /**
      * {@return a view of this sequence fixed at epoch {@code e} ({@link #onEpochEnd()} on it does nothing)}
      *
-     * @param e the e
+     * @param e the epoch
      */
     Sequence<T> atEpoch(int e);
 

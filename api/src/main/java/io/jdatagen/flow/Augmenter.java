@@ -52,7 +52,7 @@ public interface Augmenter {
      *
      * @param source the source
      * @param rng the random source
-     * @return the
+     * @return the planned sample
      */
     PlannedSample plan(SourceImage source, RandomGenerator rng);
 
@@ -64,7 +64,7 @@ public interface Augmenter {
      * @param mask the mask
      * @param image the image
      * @param fillValue the fill value
-     * @return the
+     * @return the planned mask
      */
     PlannedSample planMask(SourceImage mask, PlannedSample image, double fillValue);
 

@@ -47,11 +47,11 @@ public final class AffineTransforms {
      *
      * @param x the input
      * @param theta the theta
-     * @param tx the tx
-     * @param ty the ty
+     * @param tx the shift along the column axis, in pixels
+     * @param ty the shift along the row axis, in pixels
      * @param shear the shear
-     * @param zx the zx
-     * @param zy the zy
+     * @param zx the zoom along the column axis
+     * @param zy the zoom along the row axis
      * @param options the options
      * @return the transformed image, or {@code x} itself when no factor is present
      * @throws IllegalArgumentException with Keras's message if {@code x} is not rank 3
@@ -153,7 +153,7 @@ public final class AffineTransforms {
      * {@return keras's {@code random_rotation}: {@code theta ~ U(-rg, rg)} degrees}
      *
      * @param x the input
-     * @param rg the rg
+     * @param rg the rotation range in degrees
      * @param options the options
      * @param rng the random source
      */

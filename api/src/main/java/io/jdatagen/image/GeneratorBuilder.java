@@ -201,7 +201,7 @@ public final class GeneratorBuilder {
     /**
      * Zoom factors in {@code [1 - z, 1 + z]}.
      *
-     * @param z the z
+     * @param z the zoom amount: factors are drawn from [1 - z, 1 + z]
      * @return this builder
      */
     public GeneratorBuilder zoomRange(double z) {

@@ -28,7 +28,7 @@ public enum Precision {
     /**
      * {@return the result of one step in this precision: rounded to float32 for {@link #FLOAT32}}
      *
-     * @param v the v
+     * @param v the value of one step
      */
     public double round(double v) {
         return this == FLOAT32 ? (float) v : v;

@@ -33,7 +33,7 @@ public final class ShiftRange {
      * {@return keras's float form: {@code U(-f, f)}, a fraction of the dimension when {@code f < 1},
      * otherwise pixels}
      *
-     * @param f the f
+     * @param f the fraction of the size (below 1) or the number of pixels
      * @throws IllegalArgumentException if {@code f} is negative or not finite
      */
     public static ShiftRange of(double f) {
@@ -134,7 +134,7 @@ public final class ShiftRange {
      * a list the choices.
      *
      * @param option the option
-     * @param v the v
+     * @param v the JSON value
      * @return the shift range
      * @throws IllegalArgumentException naming {@code option} when the value has another type
      */

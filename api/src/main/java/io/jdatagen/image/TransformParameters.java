@@ -37,10 +37,10 @@ public record TransformParameters(double theta, double tx, double ty, double she
      * @param flipVertical the flip vertical
      * @param shear the shear
      * @param theta the theta
-     * @param tx the tx
-     * @param ty the ty
-     * @param zx the zx
-     * @param zy the zy
+     * @param tx the shift along the column axis, in pixels
+     * @param ty the shift along the row axis, in pixels
+     * @param zx the zoom along the column axis
+     * @param zy the zoom along the row axis
      */
     public TransformParameters {
         if (channelShiftIntensity == null || brightness == null) {
@@ -59,11 +59,11 @@ public record TransformParameters(double theta, double tx, double ty, double she
      * Only geometry: rotation, shifts, shear and zoom.
      *
      * @param theta the theta
-     * @param tx the tx
-     * @param ty the ty
+     * @param tx the shift along the column axis, in pixels
+     * @param ty the shift along the row axis, in pixels
      * @param shear the shear
-     * @param zx the zx
-     * @param zy the zy
+     * @param zx the zoom along the column axis
+     * @param zy the zoom along the row axis
      * @return the transform parameters
      */
     public static TransformParameters affine(double theta, double tx, double ty, double shear, double zx,

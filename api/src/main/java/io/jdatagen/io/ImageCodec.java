@@ -13,9 +13,9 @@ public interface ImageCodec {
     /**
      * Decodes {@code encoded}.
      *
-     * @param encoded the encoded
-     * @param options the options
-     * @return the
+     * @param encoded the file's bytes
+     * @param options how to decode
+     * @return the decoded image
      * @throws IOException if the bytes are not a complete image in a supported format; never
      *     returns null
      */

@@ -14,7 +14,7 @@ public interface ImageCodecProvider {
     /**
      * Higher wins automatic selection among available codecs.
      *
-     * @return the
+     * @return the priority (higher wins)
      */
     int priority();
 
@@ -24,7 +24,7 @@ public interface ImageCodecProvider {
     /**
      * Creates the codec.
      *
-     * @return the
+     * @return a new codec
      * @throws IllegalStateException if it is not available
      */
     ImageCodec create();

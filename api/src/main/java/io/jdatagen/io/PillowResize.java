@@ -40,10 +40,10 @@ public final class PillowResize {
      * @param height the height
      * @param width the width
      * @param filter the filter
-     * @param x0 the x0
-     * @param y0 the y0
-     * @param x1 the x1
-     * @param y1 the y1
+     * @param x0 the left edge of the source box
+     * @param y0 the top edge of the source box
+     * @param x1 the right edge of the source box (exclusive)
+     * @param y1 the bottom edge of the source box (exclusive)
      * @throws IllegalArgumentException for an empty target or a box outside the image
      */
     public static ByteImage resize(ByteImage image, int height, int width, ResizeFilter filter, double x0,

@@ -82,7 +82,7 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
     /**
      * Start positions (relative to the start index) in epoch {@code e}'s order.
      *
-     * @param e the e
+     * @param e the epoch
      * @return the long array
      */
     public long[] startPositions(int e) {

@@ -12,7 +12,7 @@ public interface BackendProvider {
     /**
      * Automatic selection prefers the available provider with the highest priority.
      *
-     * @return the
+     * @return the priority (higher wins)
      */
     int priority();
 
@@ -25,7 +25,7 @@ public interface BackendProvider {
     /**
      * Creates the backend. Called only after an available probe.
      *
-     * @return the
+     * @return a new backend
      * @throws IllegalStateException if the backend cannot be created after all
      */
     Backend create();

@@ -209,7 +209,7 @@ public final class WarpPlan {
          * Sets the inverse affine {@code {m00, m01, off0, m10, m11, off1}} (see the class doc); null means
          * identity.
          *
-         * @param m the m
+         * @param m the inverse affine {A00, A01, off0, A10, A11, off1}, or null for the identity
          * @return this builder
          */
         public Builder inverseAffine(double[] m) {

@@ -87,7 +87,7 @@ public interface Sequence<T> extends Iterable<T> {
     }
 
     /**
-     * {@return keras's message for an index outside {@code [0, size)}}
+     * {@return Keras's message for an index outside {@code [0, size)}}
      *
      * @param index the index
      * @param size the size

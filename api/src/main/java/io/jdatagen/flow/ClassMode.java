@@ -19,7 +19,7 @@ public enum ClassMode {
     /** No targets. */
     NONE;
 
-    /** {@return keras's spelling ({@code categorical}, ..., and {@code none} for Python's None)} */
+    /** {@return Keras's spelling ({@code categorical}, ..., and {@code none} for Python's None)} */
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -52,7 +52,7 @@ public final class FileFlow extends ImageFlow {
         return augmenter.dataFormat().imageShape(size[0], size[1], o.colorMode.channels());
     }
 
-    /** {@return keras's {@code class_indices}: class name to index, in index order (empty without classes)} */
+    /** {@return Keras's {@code class_indices}: class name to index, in index order (empty without classes)} */
     public Map<String, Integer> classIndices() {
         return classIndices;
     }
@@ -62,7 +62,7 @@ public final class FileFlow extends ImageFlow {
         return List.copyOf(classIndices.keySet());
     }
 
-    /** {@return keras's {@code filenames}: each sample's file as the source names it, in sample order} */
+    /** {@return Keras's {@code filenames}: each sample's file as the source names it, in sample order} */
     public List<String> filenames() {
         return filenames;
     }
@@ -73,7 +73,7 @@ public final class FileFlow extends ImageFlow {
     }
 
     /**
-     * {@return keras's {@code classes}: each sample's class index ({@code -1} without classes; the first
+     * {@return Keras's {@code classes}: each sample's class index ({@code -1} without classes; the first
      * label of a multi-label row)}
      */
     public int[] classes() {

@@ -89,7 +89,7 @@ public final class FlowOptions {
         return new Builder();
     }
 
-    /** {@return keras's defaults for every flow} */
+    /** {@return Keras's defaults for every flow} */
     public static FlowOptions defaults() {
         return builder().build();
     }

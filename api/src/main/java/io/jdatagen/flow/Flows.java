@@ -14,7 +14,7 @@ public final class Flows {
     }
 
     /**
-     * {@return keras's {@code NumpyArrayIterator}: batches from the rank-4 array {@code x}, with the matching
+     * {@return Keras's {@code NumpyArrayIterator}: batches from the rank-4 array {@code x}, with the matching
      * rows of {@code extraInputs}, {@code y} and {@code sampleWeights}}
      *
      * @param augmenter the augmenter
@@ -33,7 +33,7 @@ public final class Flows {
     }
 
     /**
-     * {@return keras's {@code DirectoryIterator}: one class per sub-folder of {@code directory} (code-point
+     * {@return Keras's {@code DirectoryIterator}: one class per sub-folder of {@code directory} (code-point
      * order), files found recursively in Keras's walk order, the validation split taken per class}
      *
      * @param augmenter the augmenter
@@ -47,7 +47,7 @@ public final class Flows {
     }
 
     /**
-     * {@return keras's {@code DataFrameIterator}: rows of file names and labels, checked in Keras's order
+     * {@return Keras's {@code DataFrameIterator}: rows of file names and labels, checked in Keras's order
      * with Keras's messages, invalid file names dropped (with a warning), classes filtered, then the
      * validation split taken over all rows}
      *

@@ -81,7 +81,7 @@ public final class AffineTransforms {
     }
 
     /**
-     * {@return keras's {@code flip_axis}: a copy of {@code x} reversed along {@code axis}}
+     * {@return Keras's {@code flip_axis}: a copy of {@code x} reversed along {@code axis}}
      *
      * @param x the input
      * @param axis the axis
@@ -111,7 +111,7 @@ public final class AffineTransforms {
     }
 
     /**
-     * {@return keras's {@code apply_channel_shift}: adds {@code intensity} to every channel and clips to the
+     * {@return Keras's {@code apply_channel_shift}: adds {@code intensity} to every channel and clips to the
      * minimum and maximum of the whole image (all channels), in float32}
      *
      * @param x the input
@@ -135,7 +135,7 @@ public final class AffineTransforms {
     }
 
     /**
-     * {@return keras's {@code apply_brightness_shift} with Pillow's uint8 semantics: with {@code scale} the
+     * {@return Keras's {@code apply_brightness_shift} with Pillow's uint8 semantics: with {@code scale} the
      * image is min-max scaled to 0..255 and stays there; without it, values outside 0..255 are scaled for
      * Pillow and scaled back} Reads the image as channels last, like the reference.
      *
@@ -150,7 +150,7 @@ public final class AffineTransforms {
     }
 
     /**
-     * {@return keras's {@code random_rotation}: {@code theta ~ U(-rg, rg)} degrees}
+     * {@return Keras's {@code random_rotation}: {@code theta ~ U(-rg, rg)} degrees}
      *
      * @param x the input
      * @param rg the rotation range in degrees
@@ -163,7 +163,7 @@ public final class AffineTransforms {
     }
 
     /**
-     * {@return keras's {@code random_shift} with fractions {@code wrg} of the width and {@code hrg} of the
+     * {@return Keras's {@code random_shift} with fractions {@code wrg} of the width and {@code hrg} of the
      * height} In {@link Compatibility#KERAS_REFERENCE} the height fraction feeds the column shift (the
      * reference's behaviour); in {@link Compatibility#DOCUMENTED} the width fraction moves content
      * horizontally.
@@ -185,7 +185,7 @@ public final class AffineTransforms {
     }
 
     /**
-     * {@return keras's {@code random_shear}: shear {@code ~ U(-intensity, intensity)} degrees}
+     * {@return Keras's {@code random_shear}: shear {@code ~ U(-intensity, intensity)} degrees}
      *
      * @param x the input
      * @param intensity the intensity
@@ -198,7 +198,7 @@ public final class AffineTransforms {
     }
 
     /**
-     * {@return keras's {@code random_zoom}: {@code zx, zy ~ U(lo, hi)}; {@code (1, 1)} returns {@code x}
+     * {@return Keras's {@code random_zoom}: {@code zx, zy ~ U(lo, hi)}; {@code (1, 1)} returns {@code x}
      * without drawing}
      *
      * @param x the input
@@ -223,7 +223,7 @@ public final class AffineTransforms {
     }
 
     /**
-     * {@return keras's {@code random_channel_shift}: intensity {@code ~ U(-range, range)}}
+     * {@return Keras's {@code random_channel_shift}: intensity {@code ~ U(-range, range)}}
      *
      * @param x the input
      * @param intensityRange the intensity range
@@ -237,7 +237,7 @@ public final class AffineTransforms {
     }
 
     /**
-     * {@return keras's {@code random_brightness}: factor {@code ~ U(lo, hi)}, then {@link
+     * {@return Keras's {@code random_brightness}: factor {@code ~ U(lo, hi)}, then {@link
      * #applyBrightnessShift} with {@code scale}}
      *
      * @param x the input

@@ -13,7 +13,6 @@ import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -23,7 +22,7 @@ import java.util.random.RandomGenerator;
  * Keras's {@code ImageDataGenerator}: random augmentation and standardization of images, with
  * Keras's options, order of steps and numerics, plus the preprocessing RFC's {@code fill_value},
  * {@code resize}, {@code apply} and JSON config, and a choice of geometry {@link Compatibility}.
- * Build one with {@link #builder()} or {@link #fromJson(String)}.
+ * Build one with {@link #builder()} or {@link #fromJson(String)}; each method delegates.
  *
  * <p>Configuration is immutable and validated at build time; {@link #fit} replaces the fitted
  * statistics atomically. All methods are thread-safe.
@@ -52,39 +51,34 @@ public final class ImageDataGenerator {
         return pipeline.options();
     }
 
-    // ---------------------------------------------------------------- random transforms
-
     /**
-     * {@return keras's {@code get_random_transform(img_shape, seed)}: draws from numpy's legacy MT19937
-     * seeded with {@code seed}, so that in {@link Compatibility#KERAS_REFERENCE} the values equal Keras's for
-     * the same seed}
+     * {@return Keras's {@code get_random_transform(img_shape, seed)}, drawn from numpy's legacy
+     * MT19937 seeded with {@code seed} (Keras's values in {@link Compatibility#KERAS_REFERENCE})}
      *
-     * @param imageShape the image shape
-     * @param seed the seed
+     * @param imageShape the rank-3 image shape
+     * @param seed the seed, in {@code [0, 2^32)}
      * @throws IllegalArgumentException if {@code seed} is outside {@code [0, 2^32)}
      */
     public TransformParameters getRandomTransform(int[] imageShape, long seed) {
-        return pipeline.sampler().sample(imageShape, new NumpyRandomState(seed));
+        return getRandomTransform(imageShape, new NumpyRandomState(seed));
     }
 
     /**
-     * Draws parameters for an image of {@code imageShape} from {@code rng}, in Keras's draw order.
+     * {@return parameters for an image of {@code imageShape} drawn from {@code rng} in Keras's order}
      *
-     * @param imageShape the image shape
+     * @param imageShape the rank-3 image shape
      * @param rng the random source
-     * @return the transform parameters
      */
     public TransformParameters getRandomTransform(int[] imageShape, RandomGenerator rng) {
         return pipeline.sampler().sample(imageShape, rng);
     }
 
     /**
-     * Keras's {@code apply_transform} on one rank-3 image, in Keras's order: affine with the generator's fill
-     * and interpolation, channel shift, horizontal then vertical flip, brightness (with {@code scale=False}).
-     * The affine and the flips run as one fused warp. With {@link GeneratorBuilder#resize} set, the image is
-     * first resized.
+     * Keras's {@code apply_transform} on one rank-3 image, in Keras's order: affine and flips (one
+     * fused warp), channel shift, brightness ({@code scale=False}); resized first when
+     * {@link GeneratorBuilder#resize} is set.
      *
-     * @param x the input
+     * @param x the image
      * @param p the transform parameters
      * @return a new tensor, or {@code x} itself when there is nothing to do
      */
@@ -93,22 +87,21 @@ public final class ImageDataGenerator {
     }
 
     /**
-     * {@return keras's {@code random_transform(x, seed)}: {@link #getRandomTransform(int[], long)} then
-     * {@link #applyTransform}} With {@link GeneratorBuilder#resize} set, parameters are drawn for the resized
-     * image.
+     * {@return Keras's {@code random_transform(x, seed)}: {@link #getRandomTransform(int[], long)} for
+     * the (resized) image, then {@link #applyTransform}}
      *
-     * @param x the input
-     * @param seed the seed
+     * @param x the image
+     * @param seed the seed, in {@code [0, 2^32)}
      */
     public Tensor randomTransform(Tensor x, long seed) {
         return randomTransform(x, new NumpyRandomState(seed));
     }
 
     /**
-     * {@return {@link #randomTransform(Tensor, long)} drawing from {@code rng}; then, when configured, mltk's
-     * contrast and noise steps (drawn after Keras's draws)}
+     * {@return {@link #randomTransform(Tensor, long)} drawing from {@code rng}, then mltk's contrast
+     * and noise steps when configured (drawn after Keras's draws)}
      *
-     * @param x the input
+     * @param x the image
      * @param rng the random source
      */
     public Tensor randomTransform(Tensor x, RandomGenerator rng) {
@@ -116,11 +109,10 @@ public final class ImageDataGenerator {
     }
 
     /**
-     * {@return the RFC's {@code resize}: the image resampled to the configured size with the generator's
-     * interpolation order (pixel centres aligned, edges clamped, no antialiasing), or {@code x} itself when
-     * no size is configured or it already has it}
+     * {@return the RFC's {@code resize}: {@code x} resampled to the configured size (centres
+     * aligned, edges clamped, no antialiasing), or {@code x} itself when it already has it}
      *
-     * @param x the input
+     * @param x the image
      */
     public Tensor resize(Tensor x) {
         AffineTransforms.checkImage(x);
@@ -128,46 +120,39 @@ public final class ImageDataGenerator {
     }
 
     /**
-     * Augments and standardizes one image into slot {@code slot} of the rank-4 {@code batch} (in this
-     * generator's data format), drawing its parameters from {@code rng}: what Keras's iterators do per sample
-     * ({@code standardize(apply_transform(x, get_random_transform(...)))}), with mltk's contrast and noise
-     * steps before {@code standardize} when configured. Where the options allow (no channel shift,
-     * brightness, contrast, noise, samplewise step, ZCA or preprocessing function) the affine, the flips,
-     * rescale and the featurewise statistics run as one warp straight from the source (8-bit or float) into
-     * the slot.
+     * Augments and standardizes one image into slot {@code slot} of the rank-4 {@code batch}, as a
+     * flow does per sample, fused into one warp where the options allow.
      *
-     * @param source the source
-     * @param rng the random source
-     * @param batch the batch
+     * @param source the image
+     * @param rng the random source of its transform
+     * @param batch the batch, in this generator's data format
      * @param slot the slot
      * @return the parameters drawn
-     * @throws IllegalArgumentException if the slot's image size differs from the (resized) source's
+     * @throws IllegalArgumentException if the slot's size differs from the (resized) source's
      */
     public TransformParameters augmentInto(SourceImage source, RandomGenerator rng, Tensor batch, int slot) {
         return pipeline.writeInto(source, rng, batch, slot);
     }
 
     /**
-     * Standardizes one image into slot {@code slot} of {@code batch} without augmenting it (after the resize
-     * when one is configured): what a flow does for validation data when {@link
-     * GeneratorBuilder#augmentValidation(boolean)} is off.
+     * Resizes (when configured) and standardizes one image into slot {@code slot} of {@code batch},
+     * without augmenting it: what a flow does for validation data with {@code augmentValidation(false)}.
      *
-     * @param source the source
-     * @param batch the batch
+     * @param source the image
+     * @param batch the batch, in this generator's data format
      * @param slot the slot
-     * @throws IllegalArgumentException if the slot's image size differs from the (resized) source's
+     * @throws IllegalArgumentException if the slot's size differs from the (resized) source's
      */
     public void standardizeInto(SourceImage source, Tensor batch, int slot) {
         pipeline.writeInto(source, null, batch, slot);
     }
 
     /**
-     * {@return the RFC's {@code apply(data, seed)}: augments and standardizes an image (rank 3) or every
-     * image of a batch (rank 4) as a flow does, returning a new tensor (resized when a resize is configured)}
-     * Image {@code i} draws from the stream keyed by ({@code seed}, 0, {@code i}), so the result depends only
-     * on the data, the configuration and the seed.
+     * {@return the RFC's {@code apply(data, seed)}: an image (rank 3) or every image of a batch
+     * (rank 4) augmented and standardized as a flow does, image {@code i} drawing from the stream
+     * keyed by ({@code seed}, 0, {@code i})}
      *
-     * @param data the data
+     * @param data an image or a batch
      * @param seed the seed
      * @throws IllegalArgumentException if {@code data} is not rank 3 or 4
      */
@@ -175,73 +160,55 @@ public final class ImageDataGenerator {
         return pipeline.apply(data, seed);
     }
 
-    // ---------------------------------------------------------------- standardization and fit
-
     /**
-     * {@return keras's {@code standardize} on a copy of {@code x} (an image or a batch): the preprocessing
-     * function, rescale, samplewise centre/std (over every element given), featurewise centre/std and ZCA
-     * with the fitted statistics} An unfitted featurewise step is skipped with one warning.
+     * {@return Keras's {@code standardize} on a copy of {@code x}: preprocessing function, rescale,
+     * samplewise centre and std (over every element given), featurewise centre and std, ZCA}
      *
-     * @param x the input
+     * @param x an image or a batch
      */
     public Tensor standardize(Tensor x) {
         return pipeline.standardizeInPlace(x.copy());
     }
 
     /**
-     * {@return {@link #standardize} writing into {@code x}; returns the preprocessing function's result if
-     * set}
+     * {@return {@link #standardize} written into {@code x} (or the preprocessing function's result)}
      *
-     * @param x the input
+     * @param x an image or a batch
      */
     public Tensor standardizeInPlace(Tensor x) {
         return pipeline.standardizeInPlace(x);
     }
 
     /**
-     * Keras's {@code fit(x)} without augmentation.
+     * Keras's {@code fit(x)}: the featurewise statistics of {@code x}, without augmentation.
      *
-     * @param x the input
+     * @param x a rank-4 batch
      */
     public void fit(Tensor x) {
         pipeline.setStatistics(new StatisticsFitter(pipeline).fit(x, false, 1, null));
     }
 
     /**
-     * Keras's {@code fit(x, augment)} with {@code rounds=1} and a random seed (Keras's {@code seed=None}).
+     * Keras's {@code fit(x, augment)}: {@code rounds=1}, a random seed (Keras's {@code seed=None}).
      *
-     * @param x the input
-     * @param augment the augment
-     * @throws IllegalArgumentException with Keras's message if {@code x} is not rank 4
+     * @param x a rank-4 batch
+     * @param augment whether to fit on random transforms of {@code x}
      */
     public void fit(Tensor x, boolean augment) {
-        fit(x, augment, 1);
+        fit(x, augment, 1, new SplittableRandom().nextLong() & 0xFFFFFFFFL);
     }
 
     /**
-     * Keras's {@code fit(x, augment, rounds)} with a random seed (Keras's {@code seed=None}).
+     * Keras's {@code fit(x, augment, rounds, seed)}: rescale, then with {@code augment} {@code rounds}
+     * random transforms of every image drawn from numpy's MT19937 seeded with {@code seed} (so that
+     * the statistics equal Keras's), then mean, std and ZCA as configured.
      *
-     * @param x the input
-     * @param augment the augment
-     * @param rounds the rounds
-     * @throws IllegalArgumentException with Keras's message if {@code x} is not rank 4, or if
-     *     {@code rounds < 1}
-     */
-    public void fit(Tensor x, boolean augment, int rounds) {
-        fit(x, augment, rounds, new SplittableRandom().nextLong() & 0xFFFFFFFFL);
-    }
-
-    /**
-     * Keras's {@code fit(x, augment, rounds, seed)}: rescale, then with {@code augment} {@code rounds} random
-     * transforms of every image drawn from numpy's MT19937 seeded with {@code seed} (so that the statistics
-     * equal Keras's), then mean, std and ZCA as configured.
-     *
-     * @param x the input
-     * @param augment the augment
-     * @param rounds the rounds
-     * @param seed the seed
-     * @throws IllegalArgumentException with Keras's message if {@code x} is not rank 4, or if
-     *     {@code rounds < 1} or the seed is outside {@code [0, 2^32)}
+     * @param x a rank-4 batch
+     * @param augment whether to fit on random transforms of {@code x}
+     * @param rounds how many transforms of each image, at least 1
+     * @param seed the seed, in {@code [0, 2^32)}
+     * @throws IllegalArgumentException with Keras's message if {@code x} is not rank 4, for
+     *     {@code rounds < 1}, or a seed outside {@code [0, 2^32)}
      */
     public void fit(Tensor x, boolean augment, int rounds, long seed) {
         pipeline.setStatistics(new StatisticsFitter(pipeline).fit(x, augment, rounds, new NumpyRandomState(seed)));
@@ -255,18 +222,16 @@ public final class ImageDataGenerator {
     /**
      * Replaces the fitted statistics, e.g. with ones saved from an earlier {@code fit}.
      *
-     * @param fitted the fitted
+     * @param fitted the statistics
      */
     public void setStatistics(FeaturewiseStatistics fitted) {
         pipeline.setStatistics(fitted);
     }
 
-    // ---------------------------------------------------------------- sources
-
     /**
-     * {@return keras's {@code flow(x, y)} with default options (batches of 32, shuffled)}
+     * {@return Keras's {@code flow(x, y)}: batches of 32, shuffled}
      *
-     * @param x the input
+     * @param x a rank-4 batch of images
      * @param y the labels, or null
      */
     public ArrayFlow flow(Tensor x, Tensor y) {
@@ -274,27 +239,25 @@ public final class ImageDataGenerator {
     }
 
     /**
-     * {@return keras's {@code flow(x, y, ...)}: {@code y} may be null}
+     * {@return Keras's {@code flow(x, y, ...)}}
      *
-     * @param x the input
+     * @param x a rank-4 batch of images
      * @param y the labels, or null
-     * @param options the options
+     * @param options the flow's options
      */
     public ArrayFlow flow(Tensor x, Tensor y, FlowOptions options) {
         return flow(x, List.of(), y, null, options);
     }
 
     /**
-     * {@return keras's {@code flow((x, extraInputs), y, sample_weight=...)}: batches of augmented,
-     * standardized images from the rank-4 array {@code x} (in this generator's data format), the matching
-     * rows of {@code extraInputs} passed through as further inputs, of {@code y} as the target and of {@code
-     * sampleWeights}}
+     * {@return Keras's {@code flow((x, extraInputs), y, sample_weight=...)}; see
+     * {@link Flows#fromArrays}}
      *
-     * @param x the input
+     * @param x a rank-4 batch of images, in this generator's data format
      * @param extraInputs arrays with one row per image, possibly empty
      * @param y labels (any shape with one row per image), or null
      * @param sampleWeights one weight per image, or null (needs {@code y})
-     * @param options the options
+     * @param options the flow's options
      * @throws IllegalArgumentException with Keras's messages for mismatched lengths, a rank other
      *     than 4, a bad subset or a class split that leaves different classes on each side
      */
@@ -303,11 +266,10 @@ public final class ImageDataGenerator {
     }
 
     /**
-     * {@return keras's {@code flow_from_directory}: one class per sub-folder of {@code directory}, images
-     * decoded with the selected codec, resized to the target size and augmented}
+     * {@return Keras's {@code flow_from_directory}: one class per sub-folder; see {@link Flows#fromDirectory}}
      *
-     * @param directory the directory
-     * @param options the options
+     * @param directory the folder of class folders
+     * @param options the flow's options
      * @throws IllegalArgumentException for a missing directory or invalid options
      */
     public FileFlow flowFromDirectory(Path directory, FlowOptions options) {
@@ -315,11 +277,11 @@ public final class ImageDataGenerator {
     }
 
     /**
-     * {@return keras's {@code flow_from_dataframe}: file names and labels from a table, e.g. {@link
-     * DataFrame#readCsv(Path)}}
+     * {@return Keras's {@code flow_from_dataframe}: file names and labels from a table such as
+     * {@link DataFrame#readCsv(Path)}; see {@link Flows#fromDataframe}}
      *
      * @param table the table
-     * @param options the options
+     * @param options the flow's options
      * @throws IllegalArgumentException with Keras's messages for bad columns, labels or options
      */
     public FileFlow flowFromDataframe(DataFrame table, FlowOptions options) {
@@ -327,13 +289,13 @@ public final class ImageDataGenerator {
     }
 
     /**
-     * {@return image and mask pairs from two rank-4 arrays for segmentation: both get the same geometric
-     * transform; masks use nearest interpolation and constant fill with the options' {@code maskFillValue},
-     * and no color or standardization step} See {@link SegmentationFlow}.
+     * {@return segmentation pairs from two rank-4 arrays: the same geometric transform for both,
+     * masks with nearest interpolation, a constant {@code maskFillValue} and no color or
+     * standardization step}
      *
      * @param images the images
-     * @param masks the masks
-     * @param options the options
+     * @param masks the masks, with the images' height and width
+     * @param options the flow's options
      * @throws IllegalArgumentException naming the argument whose shape does not fit
      */
     public SegmentationFlow flowPairs(Tensor images, Tensor masks, FlowOptions options) {
@@ -341,12 +303,12 @@ public final class ImageDataGenerator {
     }
 
     /**
-     * {@return image and mask pairs from two folders matched by relative path (see {@link
-     * Flows#pairsFromDirectories})}
+     * {@return segmentation pairs from two folders matched by relative path; see
+     * {@link Flows#pairsFromDirectories}}
      *
-     * @param imageDir the image dir
-     * @param maskDir the mask dir
-     * @param options the options
+     * @param imageDir the image folder
+     * @param maskDir the mask folder
+     * @param options the flow's options
      * @throws IllegalArgumentException for a missing folder, or naming an image without its mask
      */
     public SegmentationFlow flowPairsFromDirectories(Path imageDir, Path maskDir, FlowOptions options) {
@@ -354,14 +316,13 @@ public final class ImageDataGenerator {
     }
 
     /**
-     * The RFC's {@code preview}: writes {@code preview.png} into {@code outputDir}, a grid with one row per
-     * image (up to {@code rows} of them): the original, then {@code copies} random transforms of it drawn
-     * with {@code seed} (see {@link PreviewGrid}).
+     * The RFC's {@code preview}: writes {@code preview.png} into {@code outputDir}, one row per image:
+     * the original, then {@code copies} random transforms drawn with {@code seed} ({@link PreviewGrid}).
      *
-     * @param images the images
-     * @param outputDir the output dir
-     * @param copies the copies
-     * @param seed the seed
+     * @param images the images (rank 3)
+     * @param outputDir the folder to write into
+     * @param copies the transforms per image
+     * @param seed the seed of the transforms
      * @return the file written
      */
     public Path preview(List<Tensor> images, Path outputDir, int copies, long seed) {
@@ -369,30 +330,23 @@ public final class ImageDataGenerator {
     }
 
     /**
-     * {@return {@link #preview(List, Path, int, long)} on {@code rows} images of a file source spread evenly
-     * over its samples (sample {@code ⌊i·n/rows⌋} for row {@code i}, so that every class of a sorted folder
-     * shows), as it loads them (decoded, color-converted, resized)}
+     * {@link #preview(List, Path, int, long)} on {@code rows} images of a file flow spread evenly over
+     * its samples (so that every class of a sorted folder shows), as the flow loads them.
      *
-     * @param source the source
-     * @param rows the rows
-     * @param outputDir the output dir
-     * @param copies the copies
-     * @param seed the seed
+     * @param source the flow
+     * @param rows the rows of the grid
+     * @param outputDir the folder to write into
+     * @param copies the transforms per image
+     * @param seed the seed of the transforms
+     * @return the file written
      */
     public Path preview(FileFlow source, int rows, Path outputDir, int copies, long seed) {
-        List<Tensor> images = new ArrayList<>();
-        for (int i : PreviewGrid.spread(source.samples(), rows)) {
-            images.add(source.image(i).toSource().toTensor(dataFormat()));
-        }
-        return preview(images, outputDir, copies, seed);
+        return preview(PreviewGrid.images(source, rows, dataFormat()), outputDir, copies, seed);
     }
 
-    // ---------------------------------------------------------------- config
-
     /**
-     * {@return the configuration as Keras's constructor arguments in snake_case (plus {@code resize} and
-     * {@code compatibility}), with the effective flags after coupling} The preprocessing function is not
-     * serialisable and is left out.
+     * {@return the configuration as Keras's constructor arguments in snake_case (plus {@code resize}
+     * and {@code compatibility}), flags after Keras's couplings; the preprocessing function is left out}
      */
     public Map<String, Object> getConfig() {
         return GeneratorConfig.toMap(options());
@@ -404,10 +358,9 @@ public final class ImageDataGenerator {
     }
 
     /**
-     * {@return a generator from a Keras-style config map (the result of {@link #getConfig()} or a Keras
-     * generator's arguments)}
+     * {@return a generator from a Keras-style config map, e.g. {@link #getConfig()}'s}
      *
-     * @param config the config
+     * @param config the configuration
      * @throws IllegalArgumentException naming an unknown key or an invalid value
      */
     public static ImageDataGenerator fromConfig(Map<String, ?> config) {
@@ -417,15 +370,12 @@ public final class ImageDataGenerator {
     /**
      * {@return a generator from JSON config, e.g. a Keras generator's arguments dumped with {@code json}}
      *
-     * @param json the json
-     * @throws IllegalArgumentException if the JSON is malformed, or names an unknown key or an
-     *     invalid value
+     * @param json the configuration as a JSON object
+     * @throws IllegalArgumentException if the JSON is malformed or names an unknown key or an invalid value
      */
     public static ImageDataGenerator fromJson(String json) {
         return fromConfig(GeneratorConfig.parse(json));
     }
-
-    // ---------------------------------------------------------------- accessors
 
     /** {@return the backend this generator runs its kernels on} */
     public Backend backend() {
@@ -442,43 +392,27 @@ public final class ImageDataGenerator {
         return options().compatibility();
     }
 
-    /**
-     * Effective {@code featurewise_center} (after Keras's coupling).
-     *
-     * @return whether effective {@code featurewise_center} (after Keras's coupling)
-     */
+    /** {@return whether {@code featurewise_center} is on, after Keras's couplings} */
     public boolean featurewiseCenter() {
         return options().featurewiseCenter();
     }
 
-    /**
-     * Effective {@code featurewise_std_normalization}.
-     *
-     * @return whether effective {@code featurewise_std_normalization}
-     */
+    /** {@return whether {@code featurewise_std_normalization} is on, after Keras's couplings} */
     public boolean featurewiseStdNormalization() {
         return options().featurewiseStdNormalization();
     }
 
-    /**
-     * Effective {@code samplewise_center}.
-     *
-     * @return whether effective {@code samplewise_center}
-     */
+    /** {@return whether {@code samplewise_center} is on, after Keras's couplings} */
     public boolean samplewiseCenter() {
         return options().samplewiseCenter();
     }
 
-    /**
-     * Effective {@code samplewise_std_normalization}.
-     *
-     * @return whether effective {@code samplewise_std_normalization}
-     */
+    /** {@return whether {@code samplewise_std_normalization} is on} */
     public boolean samplewiseStdNormalization() {
         return options().samplewiseStdNormalization();
     }
 
-    /** {@return {@code zca_whitening}} */
+    /** {@return whether {@code zca_whitening} is on} */
     public boolean zcaWhitening() {
         return options().zcaWhitening();
     }

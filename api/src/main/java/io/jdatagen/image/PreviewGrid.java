@@ -1,6 +1,7 @@
 package io.jdatagen.image;
 
 import io.jdatagen.data.RandomKeys;
+import io.jdatagen.flow.FileFlow;
 import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.ImageWriter;
 import io.jdatagen.spi.DataFormat;
@@ -90,6 +91,22 @@ public final class PreviewGrid {
             throw new UncheckedIOException("cannot write preview " + file, e);
         }
         return file;
+    }
+
+    /**
+     * {@return {@code rows} images of a file flow spread evenly over its samples (see {@link #spread}),
+     * as the flow loads them (decoded, color-converted, resized), in {@code format}}
+     *
+     * @param source the flow
+     * @param rows how many images
+     * @param format the data format of the tensors
+     */
+    static List<Tensor> images(FileFlow source, int rows, DataFormat format) {
+        List<Tensor> images = new ArrayList<>();
+        for (int i : spread(source.samples(), rows)) {
+            images.add(source.image(i).toSource().toTensor(format));
+        }
+        return images;
     }
 
     /**

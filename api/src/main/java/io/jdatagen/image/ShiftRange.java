@@ -30,7 +30,7 @@ public final class ShiftRange {
     }
 
     /**
-     * {@return keras's float form: {@code U(-f, f)}, a fraction of the dimension when {@code f < 1},
+     * {@return Keras's float form: {@code U(-f, f)}, a fraction of the dimension when {@code f < 1},
      * otherwise pixels}
      *
      * @param f the fraction of the size (below 1) or the number of pixels
@@ -44,7 +44,7 @@ public final class ShiftRange {
     }
 
     /**
-     * {@return keras's int form: whole pixels drawn from {@code -(n-1)..n-1}}
+     * {@return Keras's int form: whole pixels drawn from {@code -(n-1)..n-1}}
      *
      * @param n the count
      * @throws IllegalArgumentException if {@code n} is negative
@@ -57,7 +57,7 @@ public final class ShiftRange {
     }
 
     /**
-     * {@return keras's list form: one of {@code values} with a random sign; fractions of the dimension when
+     * {@return Keras's list form: one of {@code values} with a random sign; fractions of the dimension when
      * all are below 1, otherwise pixels}
      *
      * @param values the values

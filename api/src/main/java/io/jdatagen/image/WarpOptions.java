@@ -48,7 +48,7 @@ public record WarpOptions(ImageAxes axes, FillMode fillMode, double cval, Interp
     }
 
     /**
-     * {@return keras's function arguments ({@code axes, fill_mode, cval, order}) in the given convention}
+     * {@return Keras's function arguments ({@code axes, fill_mode, cval, order}) in the given convention}
      *
      * @param axes the axes
      * @param fillMode the fill mode

@@ -22,7 +22,7 @@ public enum ColorMode {
         return channels;
     }
 
-    /** {@return keras's spelling: {@code grayscale}, {@code rgb} or {@code rgba}} */
+    /** {@return Keras's spelling: {@code grayscale}, {@code rgb} or {@code rgba}} */
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
     }

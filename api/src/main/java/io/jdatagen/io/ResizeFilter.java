@@ -57,7 +57,7 @@ public enum ResizeFilter {
         return Math.sin(px) / px;
     }
 
-    /** {@return keras's spelling (lower case)} */
+    /** {@return Keras's spelling (lower case)} */
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
     }

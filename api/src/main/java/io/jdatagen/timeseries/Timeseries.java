@@ -6,7 +6,7 @@ public final class Timeseries {
     }
 
     /**
-     * {@return keras's {@code timeseries_dataset_from_array} with Keras's argument order; null stands for
+     * {@return Keras's {@code timeseries_dataset_from_array} with Keras's argument order; null stands for
      * Keras's None}
      *
      * @param data the series (axis 0 is time)

@@ -111,6 +111,35 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
     }
 
     /**
+     * {@return rank {@code shardIndex}'s part of this flow for data-parallel training over
+     * {@code numShards} ranks, every shard padded to the same size ({@link ShardPolicy#PAD})}
+     *
+     * @param numShards the number of ranks, at least 1
+     * @param shardIndex this rank, in {@code [0, numShards)}
+     * @see ShardedFlow
+     */
+    public ShardedFlow shard(int numShards, int shardIndex) {
+        return shard(numShards, shardIndex, ShardPolicy.PAD);
+    }
+
+    /**
+     * {@return rank {@code shardIndex}'s part of this flow, shards made equal by {@code policy}}
+     *
+     * @param numShards the number of ranks, at least 1
+     * @param shardIndex this rank, in {@code [0, numShards)}
+     * @param policy how the shards are made equal in size
+     * @throws IllegalArgumentException for a bad count or index, or with Keras's replayed streams
+     *     (one stream per batch cannot be split between ranks)
+     */
+    public ShardedFlow shard(int numShards, int shardIndex, ShardPolicy policy) {
+        if (numpyStreams) {
+            throw new IllegalArgumentException("shard needs keyed random streams; a flow that replays Keras's streams"
+                    + " (keras_reference compatibility) draws one stream per batch and cannot be sharded");
+        }
+        return new ShardedFlow(this, numShards, shardIndex, policy);
+    }
+
+    /**
      * {@return the sample order of epoch {@code epoch} (a copy)}
      *
      * @param epoch the epoch
@@ -119,7 +148,8 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         return orderOf(epoch).clone();
     }
 
-    private int[] orderOf(int epoch) {
+    /** The sample order of epoch {@code epoch} (the cached array: never hand it out). */
+    final int[] orderOf(int epoch) {
         EpochOrder cached = lastOrder;
         if (cached != null && cached.epoch() == epoch) {
             return cached.order();
@@ -148,7 +178,11 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
     protected final Batch batch(int epoch, int index) {
         int[] order = orderOf(epoch);
         int from = Math.multiplyExact(index, batchSize);
-        int[] indices = Arrays.copyOfRange(order, from, (int) Math.min(samples, (long) from + batchSize));
+        return batchOf(epoch, index, Arrays.copyOfRange(order, from, (int) Math.min(samples, (long) from + batchSize)));
+    }
+
+    /** The batch of samples {@code indices} of epoch {@code epoch} (batch {@code index} for Keras's streams). */
+    final Batch batchOf(int epoch, int index, int[] indices) {
         int n = indices.length;
         DataFormat format = augmenter.dataFormat();
         Tensor x = Tensor.zeros(n, imageShape[0], imageShape[1], imageShape[2]);

@@ -4,6 +4,8 @@ import io.jdatagen.data.Batch;
 import io.jdatagen.data.EpochSequence;
 import io.jdatagen.data.NumpyRandomState;
 import io.jdatagen.data.RandomKeys;
+import io.jdatagen.data.Shard;
+import io.jdatagen.data.ShardPolicy;
 import io.jdatagen.io.ImageWriter;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.OutputSlot;
@@ -136,7 +138,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
             throw new IllegalArgumentException("shard needs keyed random streams; a flow that replays Keras's streams"
                     + " (keras_reference compatibility) draws one stream per batch and cannot be sharded");
         }
-        return new ShardedFlow(this, numShards, shardIndex, policy);
+        return new ShardedFlow(this, new Shard(numShards, shardIndex, policy));
     }
 
     /**

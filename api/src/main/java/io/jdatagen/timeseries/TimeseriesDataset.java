@@ -3,6 +3,9 @@ package io.jdatagen.timeseries;
 import io.jdatagen.data.Batch;
 import io.jdatagen.data.EpochSequence;
 import io.jdatagen.data.NumpyRandomState;
+import io.jdatagen.data.Sequence;
+import io.jdatagen.data.Shard;
+import io.jdatagen.data.ShardPolicy;
 import io.jdatagen.spi.Tensor;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
@@ -114,15 +117,56 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
         int[] perm = permutation(epoch);
         int from = index * batchSize;
         int rows = Math.min(batchSize, count - from);
-        long[] firsts = new long[rows];
-        int[] indices = new int[rows];
+        int[] windows = new int[rows];
         for (int k = 0; k < rows; k++) {
-            int window = perm == null ? from + k : perm[from + k];
-            indices[k] = window;
-            firsts[k] = start + (long) window * sequenceStride;
+            windows[k] = perm == null ? from + k : perm[from + k];
         }
-        Batch b = Windows.batch(data, firsts, sequenceLength, samplingRate, false, targets, firsts, indices);
+        return windows(windows);
+    }
+
+    /** The batch of windows {@code windows} (indices of window starts), in that order. */
+    private Batch windows(int[] windows) {
+        long[] firsts = new long[windows.length];
+        for (int k = 0; k < windows.length; k++) {
+            firsts[k] = start + (long) windows[k] * sequenceStride;
+        }
+        Batch b = Windows.batch(data, firsts, sequenceLength, samplingRate, false, targets, firsts, windows.clone());
         return unbatched ? unbatch(b) : b;
+    }
+
+    /**
+     * {@return rank {@code shardIndex}'s part of this dataset for data-parallel training over
+     * {@code numShards} ranks: disjoint parts of each epoch's window order, the same number of
+     * windows and batches on every rank ({@link Shard})}
+     *
+     * @param numShards the number of ranks, at least 1
+     * @param shardIndex this rank, in {@code [0, numShards)}
+     * @param policy how the shards are made equal in size
+     * @throws IllegalArgumentException for a bad count or index
+     */
+    public Sequence<Batch> shard(int numShards, int shardIndex, ShardPolicy policy) {
+        Shard shard = new Shard(numShards, shardIndex, policy);
+        TimeseriesDataset all = this;
+        int windows = shard.samples(count);
+        int perBatch = batchSize;
+        return new EpochSequence<>() {
+            @Override
+            public int size() {
+                return (int) ((windows + (long) perBatch - 1) / perBatch);
+            }
+
+            @Override
+            protected Batch batch(int epoch, int index) {
+                int[] perm = all.permutation(epoch);
+                int[] order = new int[all.count];
+                for (int k = 0; k < order.length; k++) {
+                    order[k] = perm == null ? k : perm[k];
+                }
+                int[] mine = shard.pick(order);
+                int from = index * perBatch;
+                return all.windows(java.util.Arrays.copyOfRange(mine, from, Math.min(windows, from + perBatch)));
+            }
+        };
     }
 
     /**

@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdatagen.data.Batch;
 import io.jdatagen.data.Loader;
+import io.jdatagen.data.Sequence;
+import io.jdatagen.data.ShardPolicy;
 import io.jdatagen.image.Compatibility;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.spi.Tensor;
+import io.jdatagen.timeseries.SeriesData;
+import io.jdatagen.timeseries.TimeseriesDataset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -100,6 +104,36 @@ class ShardingTest {
         assertEquals(7, images);
         assertEquals(1, shard.epoch());
         assertTrue(!Arrays.equals(shard.order(0), shard.order(1)), "each epoch a new permutation");
+    }
+
+    @Test
+    void timeseriesShardsPartitionTheWindows() {
+        for (int shards : new int[] {1, 2, 3, 8}) {
+            for (int steps : new int[] {4, 10, 103}) {
+                float[] values = new float[steps];
+                for (int i = 0; i < steps; i++) {
+                    values[i] = i;
+                }
+                TimeseriesDataset all = TimeseriesDataset.builder(SeriesData.of(values)).sequenceLength(4).batchSize(5)
+                        .shuffle(true).seed(9L).build();
+                int n = all.windowCount();
+                List<Integer> union = new ArrayList<>();
+                int batches = -1;
+                for (int rank = 0; rank < shards; rank++) {
+                    Sequence<Batch> shard = all.shard(shards, rank, ShardPolicy.DROP);
+                    assertTrue(batches < 0 || batches == shard.size(), "equal batch counts");
+                    batches = shard.size();
+                    for (Batch b : shard) {
+                        for (int j = 0; j < b.size(); j++) {
+                            union.add(b.indices()[j]);
+                            assertEquals(b.indices()[j], b.x().item(j).data()[0], "window starts at its index");
+                        }
+                    }
+                }
+                assertEquals(n / shards * shards, union.size());
+                assertEquals(union.size(), union.stream().distinct().count(), "no window twice with DROP");
+            }
+        }
     }
 
     @Test

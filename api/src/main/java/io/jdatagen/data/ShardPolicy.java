@@ -1,7 +1,7 @@
-package io.jdatagen.flow;
+package io.jdatagen.data;
 
 /**
- * How {@link ShardedFlow}s are made equal in size, so that every rank runs the same number of
+ * How shards (an image flow's or a timeseries dataset's) are made equal in size, so that every rank runs the same number of
  * batches (an unequal count deadlocks data-parallel training at the all-reduce).
  */
 public enum ShardPolicy {

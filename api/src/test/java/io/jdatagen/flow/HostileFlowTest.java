@@ -124,6 +124,10 @@ class HostileFlowTest {
                 () -> FlowOptions.builder().targetSize(100000, 100000).build());
         assertTrue(target.getMessage().startsWith("targetSize 100000 x 100000 is 10000000000 pixels"),
                 target.getMessage());
+        IllegalArgumentException split = assertThrows(IllegalArgumentException.class,
+                () -> ImageDataGenerator.builder().validationSplit(Double.NaN).build());
+        assertTrue(split.getMessage().startsWith("`validation_split` must be strictly between 0 and 1"),
+                split.getMessage());
         ImageDataGenerator g = ImageDataGenerator.builder().cval(3).rotationRange(5).build();
         assertEquals(g.getConfig(), ImageDataGenerator.fromJson(g.toJson()).getConfig());
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,

@@ -265,6 +265,9 @@ final class GeneratorConfig {
 
     /** A number as Python prints it: {@code 5} for whole numbers, else the shortest repr. */
     static String pythonNumber(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }

@@ -26,7 +26,7 @@ record GeneratorOptions(boolean featurewiseCenter, boolean samplewiseCenter, boo
         double[] contrastRange, List<Noise> noise, boolean augmentValidation) {
     private static final Logger LOG = LoggerFactory.getLogger(GeneratorOptions.class);
 
-    /** The how {@link AffineTransforms}-style warps of this generator resample (without a backend). */
+    /** How this generator's warps resample (without a backend). */
     WarpOptions warpOptions() {
         return new WarpOptions(ImageAxes.of(dataFormat), fillMode, cval, interpolation, compatibility, null);
     }

@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class WarpBenchmark {
     /** The backend under test. */
-    @Param({"simd", "reference"})
+    @Param({"simd", "scalar", "reference"})
     public String backend;
 
     /** The plan family (see the class doc). */

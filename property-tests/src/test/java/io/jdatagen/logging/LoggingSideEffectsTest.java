@@ -65,6 +65,6 @@ class LoggingSideEffectsTest {
         Map<String, String> v = probe(false, Map.of("OCL_ICD_VENDORS", "/nonexistent-opencl-vendors"));
         assertUntouched(v);
         assertTrue(v.get("provider").contains("aparapi Availability[available=false"), v.get("output"));
-        assertEquals("reference", v.get("selected"), v.get("output"));
+        assertEquals("scalar", v.get("selected"), v.get("output"));
     }
 }

@@ -41,8 +41,8 @@ class BackendsOverrideTest {
     void automaticSelectionLogsOneLine() throws Exception {
         Result r = run(null, null);
         assertEquals(0, r.exit(), r.output());
-        assertTrue(r.output().contains("selected=reference"), r.output());
-        assertTrue(r.output().contains("jdatagen backend: chose reference"), r.output());
+        assertTrue(r.output().contains("selected=scalar"), r.output());
+        assertTrue(r.output().contains("jdatagen backend: chose scalar"), r.output());
     }
 
     @Test
@@ -50,7 +50,8 @@ class BackendsOverrideTest {
         Result r = run(null, "no-such-backend");
         assertEquals(1, r.exit(), r.output());
         assertTrue(r.output().contains("error=backend 'no-such-backend' was requested but no such backend exists."
-                + " Providers: reference (priority 0, available: plain Java, always available)"), r.output());
+                + " Providers: scalar (priority 50, available: plain Java, any JDK; the fast path without the Vector"
+                + " API); reference (priority 0, available: plain Java, always available)"), r.output());
     }
 
     @Test

@@ -38,14 +38,28 @@ public record Shard(int count, int index, ShardPolicy policy) {
     }
 
     /**
-     * {@return this rank's samples, in order, from an epoch's {@code permutation} of all samples}
+     * {@return the position, in an epoch of {@code n} samples, of this rank's sample {@code k}
+     * (padding wraps to the start of the epoch)}
+     *
+     * @param k the rank's sample, in {@code [0, samples(n))}
+     * @param n the samples of the whole epoch
+     */
+    public int position(int k, int n) {
+        return (int) ((index + (long) k * count) % n);
+    }
+
+    /**
+     * {@return this rank's samples {@code [from, to)}, from an epoch's {@code permutation} of all
+     * samples}
      *
      * @param permutation every sample of the epoch, in the epoch's order
+     * @param from the rank's first sample
+     * @param to the end of the rank's samples (exclusive), at most {@code samples(permutation.length)}
      */
-    public int[] pick(int[] permutation) {
-        int[] mine = new int[samples(permutation.length)];
-        for (int k = 0; k < mine.length; k++) {
-            mine[k] = permutation[(int) ((index + (long) k * count) % permutation.length)];
+    public int[] pick(int[] permutation, int from, int to) {
+        int[] mine = new int[to - from];
+        for (int k = from; k < to; k++) {
+            mine[k - from] = permutation[position(k, permutation.length)];
         }
         return mine;
     }

@@ -54,14 +54,13 @@ public final class ShardedFlow extends EpochSequence<Batch> {
      * @param epoch the epoch
      */
     public int[] order(int epoch) {
-        return shard.pick(flow.orderOf(epoch));
+        return shard.pick(flow.orderOf(epoch), 0, samples);
     }
 
     @Override
     protected Batch batch(int epoch, int index) {
-        int[] mine = order(epoch);
         int from = index * flow.batchSize();
         int to = Math.min(samples, from + flow.batchSize());
-        return flow.batchOf(epoch, index, java.util.Arrays.copyOfRange(mine, from, to));
+        return flow.batchOf(epoch, index, shard.pick(flow.orderOf(epoch), from, to));
     }
 }

@@ -158,13 +158,13 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
             @Override
             protected Batch batch(int epoch, int index) {
                 int[] perm = all.permutation(epoch);
-                int[] order = new int[all.count];
-                for (int k = 0; k < order.length; k++) {
-                    order[k] = perm == null ? k : perm[k];
-                }
-                int[] mine = shard.pick(order);
                 int from = index * perBatch;
-                return all.windows(java.util.Arrays.copyOfRange(mine, from, Math.min(windows, from + perBatch)));
+                int[] mine = new int[Math.min(windows, from + perBatch) - from];
+                for (int k = 0; k < mine.length; k++) {
+                    int position = shard.position(from + k, all.count);
+                    mine[k] = perm == null ? position : perm[position];
+                }
+                return all.windows(mine);
             }
         };
     }

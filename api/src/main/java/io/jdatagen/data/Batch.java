@@ -1,6 +1,8 @@
 package io.jdatagen.data;
 
+import io.jdatagen.spi.BufferTensor;
 import io.jdatagen.spi.Tensor;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -10,9 +12,16 @@ import java.util.Optional;
  * One batch: the inputs (one tensor, or several when extra inputs pass through), the targets
  * (none, one, or several for multi-output models), optional sample weights, the indices of the
  * samples (rows, windows) it holds and, for file sources, the files of its rows.
+ *
+ * <p>The first input may lie in a {@link BufferTensor} (a flow built with
+ * {@code FlowOptions.Builder.output}): {@link #xBuffer()} is that memory, for a framework to adopt
+ * without a copy, and {@link #x()} / {@link #inputs()} give its values as a float32 copy, made on
+ * first use.
  */
 public final class Batch {
-    private final List<Tensor> inputs;
+    private final BufferTensor xBuffer;
+    private volatile List<Tensor> inputs;
+    private final List<Tensor> extraInputs;
     private final List<Tensor> targets;
     private final Tensor sampleWeights;
     private final int[] indices;
@@ -41,10 +50,17 @@ public final class Batch {
      */
     public Batch(List<Tensor> inputs, List<Tensor> targets, Tensor sampleWeights, int[] indices,
             List<String> filenames) {
-        if (inputs == null || inputs.isEmpty()) {
+        this(null, inputs, targets, sampleWeights, indices, filenames);
+    }
+
+    private Batch(BufferTensor xBuffer, List<Tensor> inputs, List<Tensor> targets, Tensor sampleWeights,
+            int[] indices, List<String> filenames) {
+        if (xBuffer == null && (inputs == null || inputs.isEmpty())) {
             throw new IllegalArgumentException("a batch needs at least one input");
         }
-        this.inputs = List.copyOf(inputs);
+        this.xBuffer = xBuffer;
+        this.inputs = xBuffer == null ? List.copyOf(inputs) : null;
+        this.extraInputs = xBuffer == null ? List.of() : List.copyOf(inputs);
         this.targets = List.copyOf(Objects.requireNonNull(targets, "targets"));
         this.sampleWeights = sampleWeights;
         this.indices = indices.clone();
@@ -52,6 +68,22 @@ public final class Batch {
         if (!this.filenames.isEmpty() && this.filenames.size() != indices.length) {
             throw new IllegalArgumentException(indices.length + " rows but " + filenames.size() + " file names");
         }
+    }
+
+    /**
+     * Creates a batch whose first input lies in {@code x} (memory a framework may adopt).
+     *
+     * @param x the first input
+     * @param extraInputs further inputs, possibly empty
+     * @param targets target tensors, possibly empty
+     * @param sampleWeights per-sample weights, or null
+     * @param indices the sample indices, one per row
+     * @param filenames the file of each row (empty for in-memory samples)
+     * @return the batch
+     */
+    public static Batch inBuffer(BufferTensor x, List<Tensor> extraInputs, List<Tensor> targets,
+            Tensor sampleWeights, int[] indices, List<String> filenames) {
+        return new Batch(Objects.requireNonNull(x, "x"), extraInputs, targets, sampleWeights, indices, filenames);
     }
 
     /**
@@ -65,9 +97,14 @@ public final class Batch {
         return new Batch(List.of(x), y == null ? List.of() : List.of(y), null, indices);
     }
 
-    /** {@return the (first) input} */
+    /** {@return the (first) input; a float32 copy of {@link #xBuffer()} when the batch has one} */
     public Tensor x() {
-        return inputs.get(0);
+        return inputs().get(0);
+    }
+
+    /** {@return the memory holding the first input, when the flow writes into buffers} */
+    public Optional<BufferTensor> xBuffer() {
+        return Optional.ofNullable(xBuffer);
     }
 
     /**
@@ -82,9 +119,25 @@ public final class Batch {
         return targets.get(0);
     }
 
-    /** {@return every input} */
+    /** {@return every input (the first one decoded to float32 when it lies in a buffer)} */
     public List<Tensor> inputs() {
-        return inputs;
+        List<Tensor> all = inputs;
+        if (all == null) {
+            List<Tensor> decoded = new ArrayList<>(1 + extraInputs.size());
+            decoded.add(xBuffer.toTensor());
+            decoded.addAll(extraInputs);
+            all = List.copyOf(decoded);
+            inputs = all;
+        }
+        return all;
+    }
+
+    /** {@return the inputs after the first} */
+    public List<Tensor> extraInputs() {
+        if (xBuffer != null) {
+            return extraInputs;
+        }
+        return inputs.subList(1, inputs.size());
     }
 
     /** {@return every target (empty when there are none)} */
@@ -119,18 +172,19 @@ public final class Batch {
 
     @Override
     public String toString() {
-        return "Batch[" + indices.length + " samples, inputs=" + inputs + ", targets=" + targets + "]";
+        return "Batch[" + indices.length + " samples, inputs=" + (xBuffer == null ? inputs : xBuffer + " + "
+                + extraInputs) + ", targets=" + targets + "]";
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Batch b && b.inputs.equals(inputs) && b.targets.equals(targets)
+        return o instanceof Batch b && b.inputs().equals(inputs()) && b.targets.equals(targets)
                 && Objects.equals(b.sampleWeights, sampleWeights) && Arrays.equals(b.indices, indices)
                 && b.filenames.equals(filenames);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(inputs, targets, sampleWeights, Arrays.hashCode(indices));
+        return Objects.hash(inputs(), targets, sampleWeights, Arrays.hashCode(indices));
     }
 }

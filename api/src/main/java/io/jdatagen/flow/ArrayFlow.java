@@ -109,20 +109,19 @@ public final class ArrayFlow extends ImageFlow {
     }
 
     @Override
-    Batch assemble(int[] indices, Tensor batchX, Tensor paired) {
+    Batch assemble(int[] indices, BatchImages batchX, Tensor paired) {
         int[] rows = new int[indices.length];
         for (int j = 0; j < indices.length; j++) {
             rows[j] = firstRow + indices[j];
         }
-        List<Tensor> inputs = new ArrayList<>();
-        inputs.add(batchX);
+        List<Tensor> extras = new ArrayList<>();
         for (Tensor extra : extraInputs) {
-            inputs.add(rows(extra, rows));
+            extras.add(rows(extra, rows));
         }
         if (y == null) {
-            return new Batch(inputs, List.of(), null, rows);
+            return batchX.batch(extras, List.of(), null, rows, List.of());
         }
-        return new Batch(inputs, List.of(rows(y, rows)), sampleWeights == null ? null : rows(sampleWeights, rows),
-                rows);
+        return batchX.batch(extras, List.of(rows(y, rows)),
+                sampleWeights == null ? null : rows(sampleWeights, rows), rows, List.of());
     }
 }

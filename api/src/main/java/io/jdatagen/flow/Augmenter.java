@@ -6,6 +6,7 @@ import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpPlan;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -23,6 +24,9 @@ public interface Augmenter {
 
         /** {@return the fused plan: geometry, fill, interpolation and, where possible, the color step} */
         WarpPlan plan();
+
+        /** {@return whether the warp alone gives the final values ({@link #finish} does nothing for it)} */
+        boolean finishedByWarp();
     }
 
     /** {@return the data format of images and batches} */
@@ -42,6 +46,12 @@ public interface Augmenter {
      * drawing from a stream keyed by (seed, epoch, sample)}
      */
     boolean replaysKerasStreams();
+
+    /**
+     * {@return the options that make values fractional (rescale, centering, normalisation, whitening), by
+     * Keras's names; empty when images keep whole values in 0–255 up to interpolation and augmentation}
+     */
+    List<String> fractionalSteps();
 
     /** {@return the backend that runs the batch warps} */
     Backend backend();
@@ -87,11 +97,27 @@ public interface Augmenter {
      * @throws IllegalArgumentException naming both sizes
      */
     static void checkFits(SourceImage source, OutputSlot slot) {
-        if (slot.height() != source.height() || slot.width() != source.width()
-                || slot.channels() != source.channels()) {
-            throw new IllegalArgumentException("batch slots hold " + slot.height() + "x" + slot.width() + "x"
-                    + slot.channels() + " images but the source is " + source.height() + "x" + source.width()
-                    + "x" + source.channels());
+        checkFits(source, slot.height(), slot.width(), slot.channels());
+    }
+
+    /**
+     * Checks that {@code source} has the size and channels of a batch image of shape {@code imageShape}.
+     *
+     * @param source the source
+     * @param imageShape the rank-3 shape of one image of the batch
+     * @param format the layout of {@code imageShape}
+     * @throws IllegalArgumentException if they differ
+     */
+    static void checkFits(SourceImage source, int[] imageShape, DataFormat format) {
+        int[] hwc = format.imageHwc(imageShape);
+        checkFits(source, hwc[0], hwc[1], hwc[2]);
+    }
+
+    private static void checkFits(SourceImage source, int height, int width, int channels) {
+        if (height != source.height() || width != source.width() || channels != source.channels()) {
+            throw new IllegalArgumentException("batch slots hold " + height + "x" + width + "x" + channels
+                    + " images but the source is " + source.height() + "x" + source.width() + "x"
+                    + source.channels());
         }
     }
 }

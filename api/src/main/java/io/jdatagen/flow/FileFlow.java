@@ -123,20 +123,20 @@ public final class FileFlow extends ImageFlow {
     }
 
     @Override
-    Batch assemble(int[] indices, Tensor x, Tensor paired) {
+    Batch assemble(int[] indices, BatchImages x, Tensor paired) {
         List<String> names = new ArrayList<>(indices.length);
         for (int i : indices) {
             names.add(filenames.get(i));
         }
         List<Tensor> targets = switch (classMode) {
-            case INPUT -> List.of(x.copy());
+            case INPUT -> List.of(x.values());
             case BINARY, SPARSE -> List.of(classIndexTargets(indices));
             case CATEGORICAL -> List.of(oneHotTargets(indices));
             case MULTI_OUTPUT -> rawTargets.stream().map(t -> rows(t, indices)).toList();
             case RAW -> List.of(rows(rawTargets.get(0), indices));
             case NONE -> List.of();
         };
-        return new Batch(List.of(x), targets, weights == null ? null : rows(weights, indices), indices, names);
+        return x.batch(List.of(), targets, weights == null ? null : rows(weights, indices), indices, names);
     }
 
     private Tensor classIndexTargets(int[] indices) {

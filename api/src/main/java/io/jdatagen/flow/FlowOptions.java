@@ -4,6 +4,7 @@ import io.jdatagen.io.ColorMode;
 import io.jdatagen.io.ImageCodec;
 import io.jdatagen.io.PixelLimit;
 import io.jdatagen.io.ResizeFilter;
+import io.jdatagen.spi.ElementType;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -48,6 +49,7 @@ public final class FlowOptions {
     final double maskFillValue;
     final ColorMode maskColorMode;
     final Boolean augment;
+    final ElementType output;
     private final Set<FlowOption> explicit;
 
     private FlowOptions(Builder b) {
@@ -81,6 +83,7 @@ public final class FlowOptions {
         maskFillValue = b.maskFillValue;
         maskColorMode = b.maskColorMode;
         augment = b.augment;
+        output = b.output;
         explicit = b.explicit.isEmpty() ? EnumSet.noneOf(FlowOption.class) : EnumSet.copyOf(b.explicit);
     }
 
@@ -137,6 +140,7 @@ public final class FlowOptions {
         private double maskFillValue;
         private ColorMode maskColorMode = ColorMode.GRAYSCALE;
         private Boolean augment;
+        private ElementType output;
 
         private Builder() {
         }
@@ -508,6 +512,34 @@ public final class FlowOptions {
         public Builder augment(boolean on) {
             this.augment = on;
             return this;
+        }
+
+        /**
+         * Writes each batch's images into a new buffer of direct memory (native byte order) as
+         * {@code type} instead of a heap float32 tensor: {@code Batch.xBuffer()} is that memory, for
+         * DJL, ND4J or any native framework to adopt without a copy. Where the warp gives the final
+         * values (no channel shift, brightness, contrast or noise drawn, standardization folded into
+         * the warp) the kernels write the buffer directly; otherwise the float32 images are finished
+         * first and then written into it. {@code uint8} rounds to the nearest integer (ties to even)
+         * and saturates to 0–255; it is refused when rescale, centering, normalisation or whitening
+         * would make the values fractional.
+         *
+         * @param type float32, float16 or uint8
+         * @return this builder
+         */
+        public Builder output(ElementType type) {
+            this.output = Objects.requireNonNull(type, "output");
+            return this;
+        }
+
+        /**
+         * {@link #output(ElementType)} by numpy's name: {@code float32}, {@code float16} or {@code uint8}.
+         *
+         * @param type the type's name
+         * @return this builder
+         */
+        public Builder output(String type) {
+            return output(ElementType.parse(type));
         }
 
         /**

@@ -7,7 +7,9 @@ import io.jdatagen.data.RandomKeys;
 import io.jdatagen.data.Shard;
 import io.jdatagen.data.ShardPolicy;
 import io.jdatagen.io.ImageWriter;
+import io.jdatagen.spi.BufferTensor;
 import io.jdatagen.spi.DataFormat;
+import io.jdatagen.spi.ElementType;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -51,6 +54,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
     private final String saveFormat;
     private final int saveHashBound;
     private final boolean augment;
+    private final ElementType output;
     private volatile EpochOrder lastOrder;
 
     private record EpochOrder(int epoch, int[] order) {
@@ -74,6 +78,20 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         this.saveFormat = o.saveFormat;
         this.saveHashBound = saveHashBound;
         this.augment = o.augment != null ? o.augment : o.subset != Subset.VALIDATION || augmenter.augmentValidation();
+        this.output = o.output;
+        List<String> fractional = augmenter.fractionalSteps();
+        if (output == ElementType.UINT8 && !fractional.isEmpty()) {
+            throw new IllegalArgumentException("output uint8 holds whole values 0-255, but " + String.join(", ", fractional)
+                    + " make the values fractional; choose output float16 or float32, or normalise after the hand-off");
+        }
+    }
+
+    /**
+     * {@return the element type of the buffers the images are written into, or empty when batches hold
+     * heap float32 tensors (the default)}
+     */
+    public Optional<ElementType> output() {
+        return Optional.ofNullable(output);
     }
 
     /** {@return whether the images are augmented (otherwise only resized and standardized)} */
@@ -187,7 +205,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
     final Batch batchOf(int epoch, int index, int[] indices) {
         int n = indices.length;
         DataFormat format = augmenter.dataFormat();
-        Tensor x = Tensor.zeros(n, imageShape[0], imageShape[1], imageShape[2]);
+        int[] shape = {n, imageShape[0], imageShape[1], imageShape[2]};
         Tensor masks = pairedBatch(n);
         RandomGenerator[] streams = streams(epoch, index, indices);
         Augmenter.PlannedSample[] planned = new Augmenter.PlannedSample[n];
@@ -195,12 +213,14 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         List<WarpPlan> plans = new ArrayList<>(n);
         List<SourceImage> maskSources = new ArrayList<>(masks == null ? 0 : n);
         List<WarpPlan> maskPlans = new ArrayList<>(masks == null ? 0 : n);
+        boolean finishedByWarp = true;
         for (int j = 0; j < n; j++) {
             Sample sample = sample(indices[j]);
             planned[j] = augmenter.plan(sample.image(), augment ? streams[j] : null);
-            Augmenter.checkFits(planned[j].source(), OutputSlot.of(x, j, format));
+            Augmenter.checkFits(planned[j].source(), imageShape, format);
             sources.add(planned[j].source());
             plans.add(planned[j].plan());
+            finishedByWarp &= planned[j].finishedByWarp();
             if (masks != null) {
                 Augmenter.PlannedSample mask = augmenter.planMask(sample.mask(), planned[j], maskFillValue());
                 Augmenter.checkFits(mask.source(), OutputSlot.of(masks, j, format));
@@ -208,21 +228,46 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
                 maskPlans.add(mask.plan());
             }
         }
-        augmenter.backend().warpBatch(sources, plans, x, format);
+        BatchImages images;
+        if (output != null && finishedByWarp && saveToDir == null) {
+            BufferTensor x = BufferTensor.allocate(output, shape);
+            augmenter.backend().warpBatch(sources, plans, x, format);
+            images = BatchImages.of(x);
+        } else {
+            Tensor x = Tensor.zeros(shape);
+            augmenter.backend().warpBatch(sources, plans, x, format);
+            for (int j = 0; j < n; j++) {
+                augmenter.finish(planned[j], x, j);
+            }
+            save(indices, streams, x, format);
+            images = output == null ? BatchImages.of(x) : BatchImages.of(converted(x, output));
+        }
         if (masks != null) {
             augmenter.backend().warpBatch(maskSources, maskPlans, masks, format);
         }
-        for (int j = 0; j < n; j++) {
-            augmenter.finish(planned[j], x, j);
+        return assemble(indices, images, masks);
+    }
+
+    private void save(int[] indices, RandomGenerator[] streams, Tensor x, DataFormat format) {
+        if (saveToDir == null) {
+            return;
         }
-        if (saveToDir != null) {
-            for (int j = 0; j < n; j++) {
-                int hash = streams[j].nextInt(saveHashBound);
-                Path file = saveToDir.resolve(savePrefix + "_" + indices[j] + "_" + hash + "." + saveFormat);
-                ImageWriter.write(ImageWriter.toBytes(x.item(j), format, true), file, saveFormat);
-            }
+        for (int j = 0; j < indices.length; j++) {
+            int hash = streams[j].nextInt(saveHashBound);
+            Path file = saveToDir.resolve(savePrefix + "_" + indices[j] + "_" + hash + "." + saveFormat);
+            ImageWriter.write(ImageWriter.toBytes(x.item(j), format, true), file, saveFormat);
         }
-        return assemble(indices, x, masks);
+    }
+
+    /**
+     * {@code x} written into a new buffer of {@code type}: for batches whose samples have steps after the
+     * warp (channel shift, brightness, contrast, noise, standardization that could not be folded) or that
+     * are saved, which need the float32 image first.
+     */
+    private static BufferTensor converted(Tensor x, ElementType type) {
+        BufferTensor out = BufferTensor.allocate(type, x.shape());
+        out.set(0, x.data(), 0, x.size());
+        return out;
     }
 
     /**
@@ -267,7 +312,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
     }
 
     /** The batch of the images {@code x} (and the {@code paired} masks) of samples {@code indices}, with targets. */
-    abstract Batch assemble(int[] indices, Tensor x, Tensor paired);
+    abstract Batch assemble(int[] indices, BatchImages x, Tensor paired);
 
     /** Rows {@code indices} of {@code t} along axis 0, as a new tensor. */
     static Tensor rows(Tensor t, int[] indices) {

@@ -246,16 +246,13 @@ public final class SegmentationFlow extends ImageFlow {
     }
 
     @Override
-    Batch assemble(int[] indices, Tensor x, Tensor paired) {
+    Batch assemble(int[] indices, BatchImages x, Tensor paired) {
         int[] rows = new int[indices.length];
         List<String> names = new ArrayList<>(indices.length);
         for (int j = 0; j < indices.length; j++) {
             rows[j] = first + indices[j];
             names.add(pairs.name(rows[j]));
         }
-        if (names.contains(null)) {
-            return new Batch(List.of(x), List.of(paired), null, rows);
-        }
-        return new Batch(List.of(x), List.of(paired), null, rows, names);
+        return x.batch(List.of(), List.of(paired), null, rows, names.contains(null) ? List.of() : names);
     }
 }

@@ -9,7 +9,9 @@ import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpPlan;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -32,6 +34,10 @@ final class SamplePipeline implements Augmenter {
     /** A planned sample: what the warp needs, and what {@link #finish} runs after it. */
     private record Planned(SourceImage source, WarpPlan plan, TransformParameters params, RandomGenerator rng,
             boolean fused, FeaturewiseStatistics statistics) implements PlannedSample {
+        @Override
+        public boolean finishedByWarp() {
+            return fused;
+        }
     }
 
     SamplePipeline(GeneratorOptions options, Backend backend) {
@@ -92,6 +98,30 @@ final class SamplePipeline implements Augmenter {
     @Override
     public boolean replaysKerasStreams() {
         return options.compatibility().replaysKerasStreams();
+    }
+
+    @Override
+    public List<String> fractionalSteps() {
+        List<String> steps = new ArrayList<>();
+        if (options.rescale() != null && options.rescale() != 1.0) {
+            steps.add("rescale");
+        }
+        if (options.featurewiseCenter()) {
+            steps.add("featurewise_center");
+        }
+        if (options.samplewiseCenter()) {
+            steps.add("samplewise_center");
+        }
+        if (options.featurewiseStdNormalization()) {
+            steps.add("featurewise_std_normalization");
+        }
+        if (options.samplewiseStdNormalization()) {
+            steps.add("samplewise_std_normalization");
+        }
+        if (options.zcaWhitening()) {
+            steps.add("zca_whitening");
+        }
+        return steps;
     }
 
     @Override

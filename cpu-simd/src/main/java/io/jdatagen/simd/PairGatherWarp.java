@@ -96,7 +96,7 @@ final class PairGatherWarp {
         this.width = out.width();
         this.padded = (width + L - 1) / L * L;
         this.constant = plan.fillMode() == FillMode.CONSTANT;
-        this.channelsFirst = out.format() == DataFormat.CHANNELS_FIRST;
+        this.channelsFirst = out.format() == DataFormat.CHANNELS_FIRST && out.hasArray();
         s.ensureRow(padded, channels);
         this.row = s.row;
         this.topIndex = s.tap00;
@@ -104,7 +104,7 @@ final class PairGatherWarp {
         this.fracRow = s.fracRow;
         this.fracCol = s.fracCol;
         this.pairs = PixelPairs.of(src, s);
-        this.target = out.target().data();
+        this.target = channelsFirst ? out.array() : null;
         PlanColor color = new PlanColor(plan, channels);
         this.scale = color.scale;
         this.offset = color.offset;
@@ -169,7 +169,7 @@ final class PairGatherWarp {
         return (float) (base + vj * plan.affine(k));
     }
 
-    /** Channels-first rows are stored in place; channels-last ones go through the row buffer. */
+    /** Heap channels-first rows are stored in place; other rows go through the row buffer. */
     private void targetRow(int i) {
         if (channelsFirst) {
             store = target;

@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Identity and flip plans for 8-bit RGB: pack the pixels, then per chunk one int load (lanes
  * reversed for a horizontal flip), three channel extractions, the color step (multiply, then
- * add, as the reference rounds) and stores straight into the channels-first slot (channels-last
+ * add, as the reference rounds) and stores straight into a heap channels-first slot (other
  * rows go through the row buffer). No method takes or returns a vector.
  */
 final class RgbCopy {
@@ -43,8 +43,8 @@ final class RgbCopy {
         Packing.pack(src.bytes(), src.offset(), height * width, 3, s.packed(height * width));
         float[] scale = {plan.scale(0), plan.scale(1), plan.scale(2)};
         float[] offset = {plan.offset(0), plan.offset(1), plan.offset(2)};
-        boolean channelsFirst = out.format() == DataFormat.CHANNELS_FIRST;
-        float[] target = channelsFirst ? out.target().data() : s.row;
+        boolean channelsFirst = out.format() == DataFormat.CHANNELS_FIRST && out.hasArray();
+        float[] target = channelsFirst ? out.array() : s.row;
         for (int i = 0; i < height; i++) {
             int vi = plan.flipRows() ? height - 1 - i : i;
             int rowStart = Packing.GUARD + vi * width;

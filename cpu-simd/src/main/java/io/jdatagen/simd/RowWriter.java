@@ -3,13 +3,20 @@ package io.jdatagen.simd;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.OutputSlot;
 
-/** Copies a finished row (one buffer per channel, {@code padded} apart) into the output slot. */
+/**
+ * Copies a finished row (one buffer per channel, {@code padded} apart) into the output slot: heap
+ * slots here, buffer slots (direct memory, any element type) through {@link OutputSlot#writeRow}.
+ */
 final class RowWriter {
     private RowWriter() {
     }
 
     static void write(OutputSlot out, int i, float[] row, int padded) {
-        float[] dst = out.target().data();
+        if (!out.hasArray()) {
+            out.writeRow(i, row, 0, padded, 1);
+            return;
+        }
+        float[] dst = out.array();
         int width = out.width();
         int channels = out.channels();
         if (out.format() == DataFormat.CHANNELS_FIRST) {

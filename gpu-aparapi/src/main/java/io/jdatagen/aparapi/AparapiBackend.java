@@ -5,6 +5,7 @@ import com.aparapi.device.OpenCLDevice;
 import com.aparapi.exception.CompileFailedException;
 import com.aparapi.internal.kernel.KernelManager;
 import io.jdatagen.spi.Backend;
+import io.jdatagen.spi.BufferTensor;
 import io.jdatagen.spi.ChannelStatistics;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.OutputSlot;
@@ -63,12 +64,11 @@ final class AparapiBackend implements Backend {
     @Override
     public void warp(SourceImage source, WarpPlan plan, OutputSlot output) {
         plan.checkCompatible(source, output);
-        int item = output.height() * output.width() * output.channels();
         synchronized (this) {
             runWarp(List.of(source), List.of(plan), output.height(), output.width(), output.channels(),
                     output.format());
             // Inside the lock: the next call reuses the output buffer.
-            System.arraycopy(warp.out, 0, output.target().data(), output.baseOffset(), item);
+            output.writeAll(warp.out, 0);
         }
     }
 
@@ -85,6 +85,23 @@ final class AparapiBackend implements Backend {
         synchronized (this) {
             runWarp(sources, plans, first.height(), first.width(), first.channels(), format);
             System.arraycopy(warp.out, 0, batch.data(), 0, sources.size() * batch.itemSize());
+        }
+    }
+
+    /** One launch for the batch; the transfer buffer is then written into the buffer's slots. */
+    @Override
+    public void warpBatch(List<SourceImage> sources, List<WarpPlan> plans, BufferTensor batch, DataFormat format) {
+        WarpKernel.checkBatch(sources, plans, batch.shape());
+        if (sources.isEmpty()) {
+            return;
+        }
+        OutputSlot first = OutputSlot.of(batch, 0, format);
+        for (int k = 0; k < sources.size(); k++) {
+            plans.get(k).checkCompatible(sources.get(k), OutputSlot.of(batch, k, format));
+        }
+        synchronized (this) {
+            runWarp(sources, plans, first.height(), first.width(), first.channels(), format);
+            batch.set(0, warp.out, 0, sources.size() * first.height() * first.width() * first.channels());
         }
     }
 

@@ -3,19 +3,24 @@ package io.jdatagen.spi;
 import java.util.Arrays;
 
 /**
- * Where a kernel writes one float32 image: slot {@code index} of a rank-4 batch, or a whole
- * rank-3 image, in the given {@link DataFormat}.
+ * Where a kernel writes one image: slot {@code index} of a rank-4 batch, or a whole rank-3 image, in
+ * the given {@link DataFormat}, held either in a heap float32 {@link Tensor} or in a
+ * {@link BufferTensor} (direct memory a framework adopts; float32, float16 or uint8).
+ *
+ * <p>Kernels that write the heap array directly check {@link #hasArray()}; every kernel can write
+ * either destination through {@link #put} and {@link #writeRow}, which convert to the element type.
  */
 public final class OutputSlot {
     private final Tensor target;
+    private final BufferTensor buffer;
     private final int index;
     private final DataFormat format;
     private final int height;
     private final int width;
     private final int channels;
 
-    private OutputSlot(Tensor target, int index, DataFormat format) {
-        int[] shape = target.shape();
+    private OutputSlot(Tensor target, BufferTensor buffer, int index, DataFormat format) {
+        int[] shape = target != null ? target.shape() : buffer.shape();
         int[] imageShape;
         if (shape.length == 4) {
             if (index < 0 || index >= shape[0]) {
@@ -34,6 +39,7 @@ public final class OutputSlot {
         }
         int[] hwc = format.imageHwc(imageShape);
         this.target = target;
+        this.buffer = buffer;
         this.index = index;
         this.format = format;
         this.height = hwc[0];
@@ -49,7 +55,18 @@ public final class OutputSlot {
      * @param format the data format
      */
     public static OutputSlot of(Tensor batch, int index, DataFormat format) {
-        return new OutputSlot(batch, index, format);
+        return new OutputSlot(batch, null, index, format);
+    }
+
+    /**
+     * {@return slot {@code index} of a rank-4 batch held in a buffer, in the given layout}
+     *
+     * @param batch the batch
+     * @param index the index
+     * @param format the data format
+     */
+    public static OutputSlot of(BufferTensor batch, int index, DataFormat format) {
+        return new OutputSlot(null, batch, index, format);
     }
 
     /**
@@ -59,12 +76,119 @@ public final class OutputSlot {
      * @param format the data format
      */
     public static OutputSlot image(Tensor image, DataFormat format) {
-        return new OutputSlot(image, 0, format);
+        return new OutputSlot(image, null, 0, format);
     }
 
-    /** {@return the tensor written to} */
+    /** {@return whether the slot lies in a heap float32 tensor, whose array {@link #array()} gives} */
+    public boolean hasArray() {
+        return target != null;
+    }
+
+    /**
+     * {@return the heap tensor written to}
+     *
+     * @throws IllegalStateException if the slot lies in a {@link BufferTensor}
+     */
     public Tensor target() {
+        if (target == null) {
+            throw new IllegalStateException("this slot writes " + buffer + "; use put or writeRow");
+        }
         return target;
+    }
+
+    /**
+     * {@return the heap tensor's backing array, indexed by {@link #index(int, int, int)}}
+     *
+     * @throws IllegalStateException if the slot lies in a {@link BufferTensor}
+     */
+    public float[] array() {
+        return target().data();
+    }
+
+    /** {@return the element type written: float32 for heap tensors} */
+    public ElementType elementType() {
+        return target != null ? ElementType.FLOAT32 : buffer.elementType();
+    }
+
+    /**
+     * Writes element (row, col, channel) of this slot, converted to the element type.
+     *
+     * @param row the row
+     * @param col the col
+     * @param channel the channel
+     * @param value the value
+     */
+    public void put(int row, int col, int channel, float value) {
+        int k = index(row, col, channel);
+        if (target != null) {
+            target.data()[k] = value;
+        } else {
+            buffer.put(k, value);
+        }
+    }
+
+    /**
+     * Writes output row {@code row} of this slot: element (col, channel) is
+     * {@code values[from + channel * channelStride + col * colStride]}. Planar rows (one run per
+     * channel) have {@code colStride} 1; interleaved ones have {@code channelStride} 1.
+     *
+     * @param row the row
+     * @param values the row's values
+     * @param from the index of element (0, 0)
+     * @param channelStride the distance between channels
+     * @param colStride the distance between columns
+     */
+    public void writeRow(int row, float[] values, int from, int channelStride, int colStride) {
+        int first = index(row, 0, 0);
+        int step = channels > 1 ? index(row, 0, 1) - first : 0;
+        int pixel = width > 1 ? index(row, 1, 0) - first : 0;
+        if (target != null) {
+            float[] dst = target.data();
+            if (pixel == 1 && colStride == 1) {
+                for (int c = 0; c < channels; c++) {
+                    System.arraycopy(values, from + c * channelStride, dst, first + c * step, width);
+                }
+                return;
+            }
+            if (step == 1 && channelStride == 1 && pixel == channels && colStride == channels) {
+                System.arraycopy(values, from, dst, first, width * channels);
+                return;
+            }
+            for (int c = 0; c < channels; c++) {
+                for (int j = 0, o = first + c * step, r = from + c * channelStride; j < width; j++, o += pixel,
+                        r += colStride) {
+                    dst[o] = values[r];
+                }
+            }
+            return;
+        }
+        if (pixel == 1 && colStride == 1) {
+            for (int c = 0; c < channels; c++) {
+                buffer.set(first + c * step, values, from + c * channelStride, width);
+            }
+            return;
+        }
+        for (int j = 0, o = first, r = from; j < width; j++, o += pixel, r += colStride) {
+            for (int c = 0; c < channels; c++) {
+                buffer.put(o + c * step, values[r + c * channelStride]);
+            }
+        }
+    }
+
+    /**
+     * Writes the whole slot from {@code values}, laid out as the slot is (its {@link DataFormat}),
+     * starting at {@code values[from]}.
+     *
+     * @param values the slot's values
+     * @param from the index of the first
+     */
+    public void writeAll(float[] values, int from) {
+        int length = height * width * channels;
+        if (target != null) {
+            System.arraycopy(values, from, target.data(), baseOffset(), length);
+        } else {
+            buffer.set(baseOffset(), values, from, length);
+        }
     }
 
     /** {@return the batch slot (0 for a single image)} */
@@ -92,13 +216,13 @@ public final class OutputSlot {
         return channels;
     }
 
-    /** {@return index in {@code target().data()} of the slot's first element} */
+    /** {@return index (in row-major element order) of the slot's first element} */
     public int baseOffset() {
         return index * height * width * channels;
     }
 
     /**
-     * {@return index in {@code target().data()} of element (row, col, channel) of this slot}
+     * {@return index (in row-major element order) of element (row, col, channel) of this slot}
      *
      * @param row the row
      * @param col the col
@@ -110,6 +234,6 @@ public final class OutputSlot {
 
     @Override
     public String toString() {
-        return "OutputSlot[" + index + " of " + target + ", " + format + "]";
+        return "OutputSlot[" + index + " of " + (target != null ? target : buffer) + ", " + format + "]";
     }
 }

@@ -37,6 +37,24 @@ public interface WarpKernel {
     }
 
     /**
+     * {@link #warpBatch(List, List, Tensor, DataFormat)} into a {@link BufferTensor}: slot {@code k}
+     * of {@code batch} receives {@code sources.get(k)} through {@code plans.get(k)}, converted to the
+     * batch's element type, with no intermediate copy of the batch.
+     *
+     * @param sources the sources
+     * @param plans the plans
+     * @param batch the batch, rank 4
+     * @param format the data format
+     * @throws IllegalArgumentException as {@link #warpBatch(List, List, Tensor, DataFormat)}
+     */
+    default void warpBatch(List<SourceImage> sources, List<WarpPlan> plans, BufferTensor batch, DataFormat format) {
+        checkBatch(sources, plans, batch.shape());
+        for (int k = 0; k < sources.size(); k++) {
+            warp(sources.get(k), plans.get(k), OutputSlot.of(batch, k, format));
+        }
+    }
+
+    /**
      * Validates the shape of a {@link #warpBatch} call (not each plan).
      *
      * @param sources the sources
@@ -45,13 +63,25 @@ public interface WarpKernel {
      * @throws IllegalArgumentException naming what does not fit
      */
     static void checkBatch(List<SourceImage> sources, List<WarpPlan> plans, Tensor batch) {
+        checkBatch(sources, plans, batch.shape());
+    }
+
+    /**
+     * Validates the shape of a {@link #warpBatch} call (not each plan) into a batch of shape {@code shape}.
+     *
+     * @param sources the sources
+     * @param plans the plans
+     * @param shape the batch's shape
+     * @throws IllegalArgumentException naming what does not fit
+     */
+    static void checkBatch(List<SourceImage> sources, List<WarpPlan> plans, int[] shape) {
         if (sources.size() != plans.size()) {
             throw new IllegalArgumentException("warpBatch needs one plan per source; got " + sources.size()
                     + " sources and " + plans.size() + " plans");
         }
-        if (batch.rank() != 4 || sources.size() > batch.dim(0)) {
+        if (shape.length != 4 || sources.size() > shape[0]) {
             throw new IllegalArgumentException("warpBatch needs a rank-4 batch with at least " + sources.size()
-                    + " slots; got shape " + java.util.Arrays.toString(batch.shape()));
+                    + " slots; got shape " + java.util.Arrays.toString(shape));
         }
     }
 }

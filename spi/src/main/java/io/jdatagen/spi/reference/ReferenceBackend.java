@@ -59,7 +59,6 @@ public final class ReferenceBackend implements Backend {
         }
 
         void writeAll(OutputSlot out) {
-            float[] dst = out.target().data();
             int height = out.height();
             int width = out.width();
             int channels = out.channels();
@@ -70,15 +69,15 @@ public final class ReferenceBackend implements Backend {
                     int vj = plan.flipCols() ? width - 1 - j : j;
                     if (plan.isIdentityAffine()) {
                         for (int c = 0; c < channels; c++) {
-                            dst[out.index(i, j, c)] = color(src.sample(vi, vj, c), c);
+                            out.put(i, j, c, color(src.sample(vi, vj, c), c));
                         }
                     } else if (locate(vi, vj)) {
                         for (int c = 0; c < channels; c++) {
-                            dst[out.index(i, j, c)] = color((float) interpolate(c), c);
+                            out.put(i, j, c, color((float) interpolate(c), c));
                         }
                     } else {
                         for (int c = 0; c < channels; c++) {
-                            dst[out.index(i, j, c)] = color(fill, c);
+                            out.put(i, j, c, color(fill, c));
                         }
                     }
                 }

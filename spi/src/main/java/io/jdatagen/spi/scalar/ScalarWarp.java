@@ -29,11 +29,6 @@ final class ScalarWarp {
         int height = out.height();
         int width = out.width();
         int channels = out.channels();
-        float[] dst = out.target().data();
-        boolean first = out.format() == DataFormat.CHANNELS_FIRST;
-        int base = out.baseOffset();
-        int channelStep = first ? height * width : 1;
-        int pixelStep = first ? 1 : channels;
         float[] scale = new float[channels];
         float[] offset = new float[channels];
         for (int c = 0; c < channels; c++) {
@@ -41,7 +36,19 @@ final class ScalarWarp {
             offset[c] = plan.hasColor() ? plan.offset(c) : 0f;
         }
         double[] m = plan.isIdentityAffine() ? new double[] {1, 0, 0, 0, 1, 0} : plan.inverseAffine();
-        Rows rows = new Rows(src, plan, m, scale, offset, dst, channelStep, pixelStep);
+        if (!out.hasArray()) {
+            float[] row = new float[width * channels];
+            Rows rows = new Rows(src, plan, m, scale, offset, row, 1, channels);
+            for (int i = 0; i < height; i++) {
+                rows.row(plan.flipRows() ? height - 1 - i : i, 0, width, plan.flipCols());
+                out.writeRow(i, row, 0, 1, channels);
+            }
+            return;
+        }
+        boolean first = out.format() == DataFormat.CHANNELS_FIRST;
+        int base = out.baseOffset();
+        Rows rows = new Rows(src, plan, m, scale, offset, out.array(), first ? height * width : 1,
+                first ? 1 : channels);
         for (int i = 0; i < height; i++) {
             int vi = plan.flipRows() ? height - 1 - i : i;
             rows.row(vi, base + (first ? i * width : i * width * channels), width, plan.flipCols());

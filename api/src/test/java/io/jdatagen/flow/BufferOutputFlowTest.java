@@ -1,0 +1,89 @@
+package io.jdatagen.flow;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jdatagen.data.Batch;
+import io.jdatagen.image.GeneratorBuilder;
+import io.jdatagen.image.ImageDataGenerator;
+import io.jdatagen.spi.BufferTensor;
+import io.jdatagen.spi.ElementType;
+import io.jdatagen.spi.Tensor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Flows that write their images into buffers ({@link FlowOptions.Builder#output}) give the heap
+ * flow's values converted to the element type, in both layouts, whether the warp writes the buffer
+ * directly or the samples have steps after it.
+ */
+class BufferOutputFlowTest {
+    private static final Tensor IMAGES = wholeValues(ArrayFlowTest.images(10, 9, 11, 3, 21));
+    private static final Tensor LABELS = ArrayFlowTest.arange(10, 0);
+
+    private static Tensor wholeValues(Tensor t) {
+        for (int i = 0; i < t.size(); i++) {
+            t.data()[i] = Math.round(t.data()[i]);
+        }
+        return t;
+    }
+
+    private static GeneratorBuilder generator(String format, boolean fused, boolean rescale) {
+        GeneratorBuilder b = ImageDataGenerator.builder().rotationRange(25).zoomRange(0.2).horizontalFlip(true)
+                .dataFormat(format);
+        if (rescale) {
+            b.rescale(1 / 255.0);
+        }
+        return fused ? b : b.channelShiftRange(30).brightnessRange(0.8, 1.2);
+    }
+
+    @Test
+    void buffersHoldTheHeapValuesConvertedToEachType() {
+        for (ElementType type : ElementType.values()) {
+            for (String format : new String[] {"channels_last", "channels_first"}) {
+                for (boolean fused : new boolean[] {true, false}) {
+                    ImageDataGenerator g = generator(format, fused, type != ElementType.UINT8).build();
+                    ArrayFlow heap = g.flow(IMAGES, LABELS, FlowOptions.builder().batchSize(4).seed(5).build());
+                    ArrayFlow buffered = g.flow(IMAGES, LABELS,
+                            FlowOptions.builder().batchSize(4).seed(5).output(type).build());
+                    assertEquals(type, buffered.output().orElseThrow());
+                    for (int index = 0; index < heap.size(); index++) {
+                        String what = type + " " + format + " fused=" + fused + " batch " + index;
+                        Batch expected = heap.get(index);
+                        Batch actual = buffered.get(index);
+                        BufferTensor x = actual.xBuffer().orElseThrow();
+                        assertTrue(x.buffer().isDirect(), what);
+                        assertEquals(type, x.elementType(), what);
+                        assertArrayEquals(expected.x().shape(), x.shape(), what);
+                        float[] values = expected.x().data();
+                        for (int k = 0; k < values.length; k++) {
+                            assertEquals(type.round(values[k]), x.get(k), 0f, what + " element " + k);
+                        }
+                        assertEquals(x.toTensor(), actual.x(), what + ": x() decodes the buffer");
+                        assertEquals(expected.y(), actual.y(), what);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void heapFlowsHaveNoBuffer() {
+        ArrayFlow heap = generator("channels_last", true, true).build().flow(IMAGES, LABELS,
+                FlowOptions.builder().batchSize(4).build());
+        assertFalse(heap.output().isPresent());
+        assertFalse(heap.get(0).xBuffer().isPresent());
+    }
+
+    @Test
+    void uint8IsRefusedWhereNormalisationMakesValuesFractional() {
+        ImageDataGenerator g = ImageDataGenerator.builder().rescale(1 / 255.0).samplewiseCenter(true).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> g.flow(IMAGES, LABELS,
+                FlowOptions.builder().output("uint8").build()));
+        assertTrue(e.getMessage().contains("output uint8 holds whole values 0-255, but rescale, samplewise_center"
+                + " make the values fractional"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> FlowOptions.builder().output("int16"));
+    }
+}

@@ -1,0 +1,75 @@
+package io.jdatagen.spi;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The element type of a batch written into a {@link BufferTensor}: float32 (the default of heap
+ * {@link Tensor}s), IEEE 754 half precision, or unsigned 8-bit integers (rounded to the nearest
+ * integer, ties to even, and saturated to 0–255).
+ */
+public enum ElementType {
+    /** 32-bit IEEE 754 floats. */
+    FLOAT32("float32", 4),
+    /** 16-bit IEEE 754 floats (binary16), rounded to nearest, ties to even. */
+    FLOAT16("float16", 2),
+    /** Unsigned bytes 0–255. */
+    UINT8("uint8", 1);
+
+    private final String pythonName;
+    private final int bytes;
+
+    ElementType(String pythonName, int bytes) {
+        this.pythonName = pythonName;
+        this.bytes = bytes;
+    }
+
+    /** {@return the numpy spelling, e.g. {@code "float16"}} */
+    public String pythonName() {
+        return pythonName;
+    }
+
+    /** {@return bytes per element} */
+    public int bytes() {
+        return bytes;
+    }
+
+    /**
+     * {@return the element type of a numpy spelling ({@code float32}, {@code float16}, {@code uint8})}
+     *
+     * @param name the name
+     * @throws IllegalArgumentException naming the allowed values
+     */
+    public static ElementType parse(String name) {
+        for (ElementType t : values()) {
+            if (t.pythonName.equals(name == null ? null : name.toLowerCase(Locale.ROOT))) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("output type must be one of "
+                + Arrays.stream(values()).map(ElementType::pythonName).collect(Collectors.joining(", "))
+                + "; got " + name);
+    }
+
+    /**
+     * {@return {@code value} as this type would store it, read back as a float}
+     *
+     * @param value the value
+     */
+    public float round(float value) {
+        return switch (this) {
+            case FLOAT32 -> value;
+            case FLOAT16 -> HalfFloat.toFloat(HalfFloat.fromFloat(value));
+            case UINT8 -> Byte.toUnsignedInt(saturatedByte(value));
+        };
+    }
+
+    /** {@code value} rounded to the nearest integer (ties to even) and saturated to 0–255; NaN gives 0. */
+    static byte saturatedByte(float value) {
+        if (!(value > 0f)) {
+            return 0;
+        }
+        return value >= 255f ? (byte) 255 : (byte) Math.rint(value);
+    }
+}

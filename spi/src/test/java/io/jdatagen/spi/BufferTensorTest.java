@@ -1,0 +1,93 @@
+package io.jdatagen.spi;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.junit.jupiter.api.Test;
+
+class BufferTensorTest {
+    @Test
+    void everyHalfValueSurvivesARoundTrip() {
+        for (int bits = 0; bits < 0x10000; bits++) {
+            float value = HalfFloat.toFloat((short) bits);
+            if (Float.isNaN(value)) {
+                assertTrue(Float.isNaN(HalfFloat.toFloat(HalfFloat.fromFloat(value))), "NaN " + bits);
+            } else {
+                assertEquals((short) bits, HalfFloat.fromFloat(value), "half bits " + Integer.toHexString(bits));
+            }
+        }
+    }
+
+    @Test
+    void halfRoundsToNearestWithTiesToEven() {
+        float ulpAtOne = 0x1p-10f;
+        assertEquals(1f, ElementType.FLOAT16.round(1f + ulpAtOne / 2), "tie goes to the even 1.0");
+        assertEquals(1f + 2 * ulpAtOne, ElementType.FLOAT16.round(1f + 1.5f * ulpAtOne), "tie goes to even");
+        assertEquals(1f + ulpAtOne, ElementType.FLOAT16.round(1f + 0.6f * ulpAtOne));
+        assertEquals(65504f, ElementType.FLOAT16.round(65519f));
+        assertEquals(Float.POSITIVE_INFINITY, ElementType.FLOAT16.round(65520f));
+        assertEquals(0x1p-24f, ElementType.FLOAT16.round(0x1.8p-25f), "subnormal rounds up above the midpoint");
+        assertEquals(0f, ElementType.FLOAT16.round(0x1p-25f), "the midpoint below the least subnormal goes to 0");
+        assertEquals(-0.5f, ElementType.FLOAT16.round(-0.5f));
+        assertEquals(0.0999755859375f, ElementType.FLOAT16.round(0.1f));
+    }
+
+    @Test
+    void uint8RoundsHalfToEvenAndSaturates() {
+        float[] in = {2.5f, 3.5f, 254.5f, 0.49f, -3f, 300f, Float.NaN, 128.51f};
+        float[] out = {2f, 4f, 254f, 0f, 0f, 255f, 0f, 129f};
+        for (int i = 0; i < in.length; i++) {
+            assertEquals(out[i], ElementType.UINT8.round(in[i]), "uint8 of " + in[i]);
+        }
+    }
+
+    @Test
+    void storesAndReadsEveryTypeInNativeOrder() {
+        for (ElementType type : ElementType.values()) {
+            BufferTensor t = BufferTensor.allocate(type, 2, 3);
+            assertTrue(t.buffer().isDirect());
+            assertEquals(ByteOrder.nativeOrder(), t.buffer().order());
+            assertEquals(6 * type.bytes(), t.byteSize());
+            t.set(0, new float[] {9f, 1f, 2.25f, 3f}, 1, 3);
+            t.set(5, 200.75f);
+            assertArrayEquals(new float[] {1f, type.round(2.25f), 3f, 0f, 0f, type.round(200.75f)}, t.toTensor().data(),
+                    type.toString());
+            assertArrayEquals(new long[] {2, 3}, t.longShape());
+        }
+        BufferTensor f = BufferTensor.allocate(ElementType.FLOAT32, 2);
+        f.set(1, 1.5f);
+        assertEquals(1.5f, f.buffer().getFloat(4), "element k lies at byte k * 4");
+    }
+
+    @Test
+    void wrapsTheCallersBufferWithoutACopy() {
+        ByteBuffer memory = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
+        memory.position(3);
+        BufferTensor t = BufferTensor.wrap(memory, ElementType.UINT8, 2, 4);
+        t.set(0, new float[] {5f, 6f}, 0, 2);
+        assertSame(memory, t.buffer());
+        assertEquals(5, memory.get(0), "the position is ignored");
+        assertEquals(3, memory.position(), "the position is left as it was");
+    }
+
+    @Test
+    void refusesBuffersItCannotWrite() {
+        ByteBuffer big = ByteBuffer.allocateDirect(16).order(ByteOrder.BIG_ENDIAN == ByteOrder.nativeOrder()
+                ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> BufferTensor.wrap(big, ElementType.FLOAT32, 4))
+                .getMessage().contains("native byte order"));
+        ByteBuffer small = ByteBuffer.allocateDirect(15).order(ByteOrder.nativeOrder());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> BufferTensor.wrap(small, ElementType.FLOAT32, 4))
+                .getMessage().contains("needs 16 bytes; the buffer has 15"));
+        ByteBuffer readOnly = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder()).asReadOnlyBuffer();
+        assertThrows(IllegalArgumentException.class, () -> BufferTensor.wrap(readOnly, ElementType.UINT8, 4));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ElementType.parse("int8")).getMessage()
+                .contains("float32, float16, uint8; got int8"));
+        assertThrows(IndexOutOfBoundsException.class, () -> BufferTensor.allocate(ElementType.UINT8, 3).get(3));
+    }
+}

@@ -3,6 +3,7 @@ package io.jdatagen.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.Dataset;
@@ -10,6 +11,7 @@ import ai.djl.translate.Batchifier;
 import ai.djl.util.Progress;
 import io.jdatagen.data.Loader;
 import io.jdatagen.data.Sequence;
+import io.jdatagen.spi.BufferTensor;
 import io.jdatagen.spi.Tensor;
 import java.nio.FloatBuffer;
 import java.util.Iterator;
@@ -25,8 +27,10 @@ import java.util.concurrent.ExecutorService;
  * <p>Each {@link #getData} call is one epoch, computed ahead by a jdatagen {@link Loader} on
  * {@code workers} threads (the same batches whatever the thread count); taking its last batch
  * moves the sequence to the next epoch, so consecutive epochs get new shuffles and augmentations.
- * Inputs and targets become float32 NDArrays on the manager DJL passes (the trainer's, on its
- * device), with the sequence's shapes: build the generator with {@code dataFormat("channels_first")}
+ * Inputs and targets become NDArrays on the manager DJL passes (the trainer's, on its device), with
+ * the sequence's shapes: float32 copies of heap tensors, or, for a flow built with
+ * {@code FlowOptions.Builder.output} (float32, float16 or uint8), arrays over the very memory the
+ * kernels wrote, with no copy on the CPU. Build the generator with {@code dataFormat("channels_first")}
  * for DJL's convolutions, and flows with {@code classMode("sparse")} for DJL's default
  * {@code SoftmaxCrossEntropyLoss} (class indices) or {@code "categorical"} for one-hot labels.
  */
@@ -125,7 +129,9 @@ public final class JdatagenDataset implements Dataset {
         public Batch next() {
             io.jdatagen.data.Batch b = loader.next();
             NDManager batchManager = manager.newSubManager();
-            NDList data = arrays(batchManager, b.inputs());
+            NDList data = new NDList(1 + b.extraInputs().size());
+            data.add(b.xBuffer().map(x -> adopt(batchManager, x)).orElseGet(() -> copy(batchManager, b.x())));
+            data.addAll(arrays(batchManager, b.extraInputs()));
             NDList labels = arrays(batchManager, b.targets());
             long progress = taken++;
             return new Batch(batchManager, data, labels, b.size(), Batchifier.STACK, Batchifier.STACK, progress, size,
@@ -135,10 +141,27 @@ public final class JdatagenDataset implements Dataset {
         private NDList arrays(NDManager target, List<Tensor> tensors) {
             NDList list = new NDList(tensors.size());
             for (Tensor t : tensors) {
-                NDArray array = target.create(FloatBuffer.wrap(t.data()), new Shape(t.longShape()));
-                list.add(array);
+                list.add(copy(target, t));
             }
             return list;
         }
+    }
+
+    /** A heap tensor copied into a float32 array on {@code manager}. */
+    private static NDArray copy(NDManager manager, Tensor t) {
+        return manager.create(FloatBuffer.wrap(t.data()), new Shape(t.longShape()));
+    }
+
+    /**
+     * The images a flow wrote into direct memory, as an array of their element type over that memory
+     * (the PyTorch engine adopts a direct buffer on the CPU without a copy and keeps it reachable).
+     */
+    static NDArray adopt(NDManager manager, BufferTensor x) {
+        DataType type = switch (x.elementType()) {
+            case FLOAT32 -> DataType.FLOAT32;
+            case FLOAT16 -> DataType.FLOAT16;
+            case UINT8 -> DataType.UINT8;
+        };
+        return manager.create(x.buffer(), new Shape(x.longShape()), type);
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
@@ -24,6 +26,8 @@ import ai.djl.training.tracker.Tracker;
 import io.jdatagen.flow.FileFlow;
 import io.jdatagen.flow.FlowOptions;
 import io.jdatagen.image.ImageDataGenerator;
+import io.jdatagen.spi.BufferTensor;
+import io.jdatagen.spi.ElementType;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +111,40 @@ class DjlTrainingTest {
             }
             assertEquals(flow.size(), batches);
             assertEquals(1, flow.epoch());
+        }
+    }
+
+    @Test
+    void bufferedBatchesBecomeArraysOverTheSameMemory(@TempDir Path root) throws Exception {
+        StripesFolder.write(root, 4, SIZE, 5);
+        ImageDataGenerator gen = ImageDataGenerator.builder().rotationRange(10).dataFormat("channels_first").build();
+        for (ElementType type : new ElementType[] {ElementType.FLOAT32, ElementType.UINT8, ElementType.FLOAT16}) {
+            FileFlow flow = gen.flowFromDirectory(root, FlowOptions.builder().targetSize(SIZE, SIZE)
+                    .classMode("sparse").batchSize(5).seed(2).output(type).build());
+            io.jdatagen.data.Batch batch = flow.get(0);
+            BufferTensor x = batch.xBuffer().orElseThrow();
+            try (NDManager manager = NDManager.newBaseManager()) {
+                NDArray array = JdatagenDataset.adopt(manager, x);
+                assertArrayEquals(x.longShape(), array.getShape().getShape(), type.toString());
+                assertEquals(type.bytes(), array.getDataType().getNumOfBytes(), type.toString());
+                assertArrayEquals(x.toTensor().data(), array.toType(DataType.FLOAT32, false).toFloatArray(),
+                        type + ": the array holds the batch");
+                int last = x.size() - 1;
+                x.set(last, 77f);
+                assertEquals(77f, array.toType(DataType.FLOAT32, false).toFloatArray()[last],
+                        type + ": a write into the kernels' buffer shows in the array, so it is the same memory");
+            }
+        }
+        FileFlow flow = gen.flowFromDirectory(root, FlowOptions.builder().targetSize(SIZE, SIZE).classMode("sparse")
+                .batchSize(5).seed(2).output("uint8").build());
+        io.jdatagen.data.Batch expected = flow.atEpoch(0).get(0);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Batch first = JdatagenDataset.of(flow, 1, 0).getData(manager).iterator().next();
+            try (first) {
+                NDArray images = first.getData().singletonOrThrow();
+                assertEquals(DataType.UINT8, images.getDataType(), "the dataset hands out the flow's uint8 batches");
+                assertArrayEquals(expected.x().data(), images.toType(DataType.FLOAT32, false).toFloatArray());
+            }
         }
     }
 }

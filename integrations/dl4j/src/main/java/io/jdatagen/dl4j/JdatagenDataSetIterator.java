@@ -58,11 +58,11 @@ public final class JdatagenDataSetIterator implements DataSetIterator {
     @Override
     public DataSet next() {
         Batch b = epochs.next();
-        if (b.inputs().size() != 1 || b.targets().size() > 1) {
-            throw new IllegalStateException("this sequence has " + b.inputs().size() + " inputs and "
+        if (!b.extraInputs().isEmpty() || b.targets().size() > 1) {
+            throw new IllegalStateException("this sequence has " + (1 + b.extraInputs().size()) + " inputs and "
                     + b.targets().size() + " targets; use JdatagenMultiDataSetIterator");
         }
-        DataSet data = new DataSet(NdArrays.of(b.x()), b.hasTargets() ? NdArrays.of(b.y()) : null);
+        DataSet data = new DataSet(NdArrays.features(b), b.hasTargets() ? NdArrays.of(b.y()) : null);
         if (preProcessor != null) {
             preProcessor.preProcess(data);
         }

@@ -50,7 +50,7 @@ public final class JdatagenMultiDataSetIterator implements MultiDataSetIterator 
     @Override
     public MultiDataSet next() {
         Batch b = epochs.next();
-        MultiDataSet data = new org.nd4j.linalg.dataset.MultiDataSet(NdArrays.of(b.inputs()), NdArrays.of(b.targets()));
+        MultiDataSet data = new org.nd4j.linalg.dataset.MultiDataSet(NdArrays.inputs(b), NdArrays.of(b.targets()));
         if (preProcessor != null) {
             preProcessor.preProcess(data);
         }

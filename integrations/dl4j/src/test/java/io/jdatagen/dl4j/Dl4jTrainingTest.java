@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jdatagen.flow.FileFlow;
 import io.jdatagen.flow.FlowOptions;
 import io.jdatagen.image.ImageDataGenerator;
+import io.jdatagen.spi.BufferTensor;
+import io.jdatagen.spi.ElementType;
 import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -19,6 +21,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.learning.config.Adam;
@@ -88,5 +92,33 @@ class Dl4jTrainingTest {
         assertArrayEquals(expected.y().data(), first.getLabels(0).data().asFloat());
         data.reset();
         assertEquals(1, flow.epoch(), "a pass reset before its end still moves to the next epoch");
+    }
+
+    @Test
+    void bufferedBatchesBecomeArraysOverTheSameMemory(@TempDir Path root) throws Exception {
+        StripesFolder.write(root, 4, SIZE, 5);
+        ImageDataGenerator gen = ImageDataGenerator.builder().rotationRange(10).dataFormat("channels_first").build();
+        for (ElementType type : new ElementType[] {ElementType.FLOAT32, ElementType.UINT8, ElementType.FLOAT16}) {
+            FileFlow flow = gen.flowFromDirectory(root, FlowOptions.builder().targetSize(SIZE, SIZE)
+                    .classMode("categorical").batchSize(5).seed(2).output(type).build());
+            io.jdatagen.data.Batch batch = flow.get(0);
+            BufferTensor x = batch.xBuffer().orElseThrow();
+            INDArray array = NdArrays.features(batch);
+            assertArrayEquals(x.longShape(), array.shape(), type.toString());
+            assertEquals(type.bytes(), array.dataType().width(), type.toString());
+            assertArrayEquals(x.toTensor().data(), array.castTo(DataType.FLOAT).data().asFloat(),
+                    type + ": the array holds the batch");
+            int last = x.size() - 1;
+            x.set(last, 77f);
+            assertEquals(77f, array.castTo(DataType.FLOAT).data().asFloat()[last],
+                    type + ": a write into the kernels' buffer shows in the array, so it is the same memory");
+        }
+        FileFlow flow = gen.flowFromDirectory(root, FlowOptions.builder().targetSize(SIZE, SIZE)
+                .classMode("categorical").batchSize(5).seed(2).output("uint8").build());
+        io.jdatagen.data.Batch expected = flow.atEpoch(0).get(0);
+        DataSet first = JdatagenDataSetIterator.of(flow, 1, 0).next();
+        assertEquals(DataType.UBYTE, first.getFeatures().dataType(), "the iterator hands out the flow's uint8 batches");
+        assertArrayEquals(expected.x().data(), first.getFeatures().castTo(DataType.FLOAT).data().asFloat());
+        assertArrayEquals(expected.y().data(), first.getLabels().data().asFloat());
     }
 }

@@ -25,6 +25,11 @@ public final class Jdatagen implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** Creates the top-level command (picocli fills its options). */
+    public Jdatagen() {
+        // Options are injected by picocli.
+    }
+
     /**
      * Runs the tool and exits with its status.
      *

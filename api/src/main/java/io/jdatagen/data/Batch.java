@@ -108,6 +108,18 @@ public final class Batch {
     }
 
     /**
+     * Gives the memory of {@link #xBuffer()} back to the flow, which writes a later batch into it
+     * instead of taking new direct memory: call it once nothing reads the buffer (or an array a
+     * framework made over it) any more; the DJL and DL4J adapters do. Does nothing for heap batches
+     * or the second time; without it every batch gets new memory.
+     */
+    public void release() {
+        if (xBuffer != null) {
+            xBuffer.release();
+        }
+    }
+
+    /**
      * {@return the (first) target}
      *
      * @throws IllegalStateException if the batch has no targets

@@ -515,14 +515,15 @@ public final class FlowOptions {
         }
 
         /**
-         * Writes each batch's images into a new buffer of direct memory (native byte order) as
+         * Writes each batch's images into a buffer of direct memory (native byte order) as
          * {@code type} instead of a heap float32 tensor: {@code Batch.xBuffer()} is that memory, for
          * DJL, ND4J or any native framework to adopt without a copy. Where the warp gives the final
          * values (no channel shift, brightness, contrast or noise drawn, standardization folded into
          * the warp) the kernels write the buffer directly; otherwise the float32 images are finished
          * first and then written into it. {@code uint8} rounds to the nearest integer (ties to even)
          * and saturates to 0–255; it is refused when rescale, centering, normalisation or whitening
-         * would make the values fractional.
+         * would make the values fractional. The flow reuses the memory of batches given back with
+         * {@code Batch.release()}.
          *
          * @param type float32, float16 or uint8
          * @return this builder

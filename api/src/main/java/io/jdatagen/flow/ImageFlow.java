@@ -7,6 +7,7 @@ import io.jdatagen.data.RandomKeys;
 import io.jdatagen.data.Shard;
 import io.jdatagen.data.ShardPolicy;
 import io.jdatagen.io.ImageWriter;
+import io.jdatagen.spi.BufferPool;
 import io.jdatagen.spi.BufferTensor;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.ElementType;
@@ -55,6 +56,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
     private final int saveHashBound;
     private final boolean augment;
     private final ElementType output;
+    private final BufferPool buffers = new BufferPool(8);
     private volatile EpochOrder lastOrder;
 
     private record EpochOrder(int epoch, int[] order) {
@@ -230,7 +232,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         }
         BatchImages images;
         if (output != null && finishedByWarp && saveToDir == null) {
-            BufferTensor x = BufferTensor.allocate(output, shape);
+            BufferTensor x = buffers.take(output, shape);
             augmenter.backend().warpBatch(sources, plans, x, format);
             images = BatchImages.of(x);
         } else {
@@ -240,7 +242,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
                 augmenter.finish(planned[j], x, j);
             }
             save(indices, streams, x, format);
-            images = output == null ? BatchImages.of(x) : BatchImages.of(converted(x, output));
+            images = output == null ? BatchImages.of(x) : BatchImages.of(converted(x));
         }
         if (masks != null) {
             augmenter.backend().warpBatch(maskSources, maskPlans, masks, format);
@@ -260,12 +262,12 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
     }
 
     /**
-     * {@code x} written into a new buffer of {@code type}: for batches whose samples have steps after the
+     * {@code x} written into a buffer of the output type: for batches whose samples have steps after the
      * warp (channel shift, brightness, contrast, noise, standardization that could not be folded) or that
      * are saved, which need the float32 image first.
      */
-    private static BufferTensor converted(Tensor x, ElementType type) {
-        BufferTensor out = BufferTensor.allocate(type, x.shape());
+    private BufferTensor converted(Tensor x) {
+        BufferTensor out = buffers.take(output, x.shape());
         out.set(0, x.data(), 0, x.size());
         return out;
     }

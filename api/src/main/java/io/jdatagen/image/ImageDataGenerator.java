@@ -47,7 +47,7 @@ public final class ImageDataGenerator {
                 .backend(backend());
     }
 
-    private GeneratorOptions options() {
+    GeneratorOptions options() {
         return pipeline.options();
     }
 

@@ -19,35 +19,42 @@ final class ZcaWhitening {
     /** The row-major d×d whitening matrix of the n×d row-major data {@code f}. */
     static double[] matrix(double[] f, int n, int d, double epsilon) {
         DMatrixRMaj data = DMatrixRMaj.wrap(n, d, f);
-        DMatrixRMaj u;
-        double[] s;
         if (n > d) {
             DMatrixRMaj gram = new DMatrixRMaj(d, d);
             CommonOps_DDRM.multTransA(data, data, gram);
-            EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
-            if (!eig.decompose(gram)) {
-                throw new IllegalStateException("ZCA: the eigen-decomposition of the " + d + "x" + d
-                        + " Gram matrix did not converge");
-            }
-            u = new DMatrixRMaj(d, d);
-            s = new double[d];
-            for (int k = 0; k < d; k++) {
-                s[k] = Math.sqrt(Math.max(0.0, eig.getEigenvalue(k).getReal()));
-                DMatrixRMaj v = eig.getEigenVector(k);
-                for (int r = 0; r < d; r++) {
-                    u.set(r, k, v.get(r, 0));
-                }
-            }
-        } else {
-            DMatrixRMaj transposed = CommonOps_DDRM.transpose(data, null);
-            SingularValueDecomposition_F64<DMatrixRMaj> svd =
-                    DecompositionFactory_DDRM.svd(d, n, true, false, true);
-            if (!svd.decompose(transposed)) {
-                throw new IllegalStateException("ZCA: the SVD of the " + d + "x" + n + " data did not converge");
-            }
-            u = svd.getU(null, false);
-            s = svd.getSingularValues();
+            return fromGram(gram.data, n, d, epsilon);
         }
+        DMatrixRMaj transposed = CommonOps_DDRM.transpose(data, null);
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(d, n, true, false, true);
+        if (!svd.decompose(transposed)) {
+            throw new IllegalStateException("ZCA: the SVD of the " + d + "x" + n + " data did not converge");
+        }
+        return whitening(svd.getU(null, false), svd.getSingularValues(), n, d, epsilon);
+    }
+
+    /**
+     * The row-major d×d whitening matrix from the Gram matrix {@code FᵀF} (row-major, d×d) of n
+     * samples, n &gt; d: how data gathered in parts (partial Gram matrices summed) is whitened.
+     */
+    static double[] fromGram(double[] gram, long n, int d, double epsilon) {
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
+        if (!eig.decompose(DMatrixRMaj.wrap(d, d, gram.clone()))) {
+            throw new IllegalStateException("ZCA: the eigen-decomposition of the " + d + "x" + d
+                    + " Gram matrix did not converge");
+        }
+        DMatrixRMaj u = new DMatrixRMaj(d, d);
+        double[] s = new double[d];
+        for (int k = 0; k < d; k++) {
+            s[k] = Math.sqrt(Math.max(0.0, eig.getEigenvalue(k).getReal()));
+            DMatrixRMaj v = eig.getEigenVector(k);
+            for (int r = 0; r < d; r++) {
+                u.set(r, k, v.get(r, 0));
+            }
+        }
+        return whitening(u, s, n, d, epsilon);
+    }
+
+    private static double[] whitening(DMatrixRMaj u, double[] s, long n, int d, double epsilon) {
         int k = u.numCols;
         double sqrtN = Math.sqrt(n);
         double[] w = new double[d * d];

@@ -24,7 +24,12 @@ public final class ImageCodecs {
     private static List<Status> statuses;
     private static ImageCodec current;
 
-    /** A provider and what its probe said. */
+    /**
+     * A provider and what its probe said.
+     *
+     * @param provider the codec's provider
+     * @param availability whether it can run here, and why not
+     */
     public record Status(ImageCodecProvider provider, Availability availability) {
     }
 

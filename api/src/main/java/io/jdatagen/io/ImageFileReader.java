@@ -94,13 +94,26 @@ public final class ImageFileReader {
      * @throws ImageReadException naming the file, whatever went wrong
      */
     public ByteImage decode(Path path) {
-        byte[] encoded = read(path);
+        return decode(read(path), path);
+    }
+
+    /**
+     * Decodes an image already in memory (oriented and converted to the color mode) without resizing
+     * it: for bytes that come from elsewhere than a local file (Spark's {@code binaryFile} source, a
+     * table, an object store).
+     *
+     * @param encoded the file's bytes
+     * @param name where they came from, named in errors
+     * @return the image at its own size
+     * @throws ImageReadException naming {@code name}, whatever went wrong
+     */
+    public ByteImage decode(byte[] encoded, Path name) {
         try {
             return ColorConversion.convert(codec.decode(encoded, decodeOptions), colorMode);
         } catch (IOException | RuntimeException e) {
-            throw new ImageReadException(path, e.getMessage() == null ? e.toString() : e.getMessage(), e);
+            throw new ImageReadException(name, e.getMessage() == null ? e.toString() : e.getMessage(), e);
         } catch (OutOfMemoryError e) {
-            throw new ImageReadException(path, "not enough memory to decode it (" + e.getMessage() + ")", e);
+            throw new ImageReadException(name, "not enough memory to decode it (" + e.getMessage() + ")", e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.jdatagen.io;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.Tensor;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -94,6 +95,27 @@ public final class ImageWriter {
      * @param formatName the format name
      */
     public static void write(ByteImage image, Path file, String formatName) {
+        byte[] encoded = encode(image, formatName);
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.write(file, encoded);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write image file " + file, e);
+        }
+    }
+
+    /**
+     * {@return {@code image} encoded in {@code formatName} (png, jpeg, bmp, gif, tiff)}: the bytes
+     * {@link #write} puts in a file, for storage that is not a local path (HDFS, S3, a table).
+     *
+     * @param image the image
+     * @param formatName the format name
+     * @throws IllegalArgumentException if no writer handles the format
+     */
+    public static byte[] encode(ByteImage image, String formatName) {
         String f = formatName.toLowerCase(Locale.ROOT);
         boolean alpha = image.channels() == 4 && (f.equals("png") || f.equals("tiff") || f.equals("tif"));
         int type = image.channels() == 1 ? BufferedImage.TYPE_BYTE_GRAY
@@ -111,16 +133,14 @@ public final class ImageWriter {
                 out.setRGB(0, r, image.width(), 1, row, 0, image.width());
             }
         }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            if (!ImageIO.write(out, f, file.toFile())) {
+            if (!ImageIO.write(out, f, bytes)) {
                 throw new IllegalArgumentException("no image writer for format " + formatName);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write image file " + file, e);
+            throw new UncheckedIOException("cannot encode a " + formatName + " image", e);
         }
+        return bytes.toByteArray();
     }
 }

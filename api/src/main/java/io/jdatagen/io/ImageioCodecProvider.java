@@ -4,6 +4,11 @@ import io.jdatagen.spi.Availability;
 
 /** Provides the {@code imageio} codec (always available; priority 0). */
 public final class ImageioCodecProvider implements ImageCodecProvider {
+    /** Creates the provider ({@link java.util.ServiceLoader} calls it). */
+    public ImageioCodecProvider() {
+        // No state: the codec is built on demand.
+    }
+
     @Override
     public String name() {
         return ImageioCodec.NAME;

@@ -10,6 +10,11 @@ import java.util.List;
  * artifacts.
  */
 public final class OpencvCodecProvider implements ImageCodecProvider {
+    /** Creates the provider ({@link java.util.ServiceLoader} calls it). */
+    public OpencvCodecProvider() {
+        // No state: the codec is built on demand.
+    }
+
     @Override
     public String name() {
         return OpencvCodec.NAME;

@@ -18,6 +18,11 @@ import io.jdatagen.spi.BackendProvider;
  * naming it ({@code -Djdatagen.backend=aparapi}) still works.
  */
 public final class AparapiBackendProvider implements BackendProvider {
+    /** Creates the provider ({@link java.util.ServiceLoader} calls it). */
+    public AparapiBackendProvider() {
+        // The backend is built on demand.
+    }
+
     /** The provider name. */
     public static final String NAME = "aparapi";
     static final int GPU_PRIORITY = 200;

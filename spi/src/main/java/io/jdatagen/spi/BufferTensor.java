@@ -3,7 +3,9 @@ package io.jdatagen.spi;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.ShortBuffer;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A dense row-major tensor stored in a {@link ByteBuffer} in native byte order, as
@@ -16,17 +18,23 @@ import java.util.Arrays;
  * position and limit are never used or changed.
  */
 public final class BufferTensor {
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).order(ByteOrder.nativeOrder());
     private final ByteBuffer buffer;
     private final ElementType type;
     private final int[] shape;
     private final int size;
     private final FloatBuffer floats;
+    private final ShortBuffer shorts;
+    private final BufferPool pool;
+    private final AtomicBoolean released = new AtomicBoolean();
 
-    private BufferTensor(ByteBuffer buffer, ElementType type, int[] shape, int size) {
+    private BufferTensor(ByteBuffer buffer, ElementType type, int[] shape, int size, BufferPool pool) {
         this.buffer = buffer;
+        this.pool = pool;
         ByteBuffer whole = buffer.duplicate().order(buffer.order());
         whole.clear();
         this.floats = whole.asFloatBuffer();
+        this.shorts = whole.asShortBuffer();
         this.type = type;
         this.shape = shape;
         this.size = size;
@@ -40,14 +48,26 @@ public final class BufferTensor {
      * @throws IllegalArgumentException if a dimension is negative or the tensor exceeds 2 GiB
      */
     public static BufferTensor allocate(ElementType type, int... shape) {
+        BufferTensor sized = sized(type, shape);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(sized.byteSize()).order(ByteOrder.nativeOrder());
+        return new BufferTensor(buffer, type, sized.shape, sized.size, null);
+    }
+
+    /** A tensor of this type and shape over an empty placeholder: checks the shape and gives the size. */
+    static BufferTensor sized(ElementType type, int[] shape) {
         int[] s = checkedShape(shape);
         long bytes = elements(s) * type.bytes();
         if (bytes > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("shape " + Arrays.toString(s) + " of " + type.pythonName()
                     + " needs " + bytes + " bytes, more than one buffer holds");
         }
-        ByteBuffer buffer = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder());
-        return new BufferTensor(buffer, type, s, (int) elements(s));
+        return new BufferTensor(EMPTY, type, s, (int) elements(s), null);
+    }
+
+    /** A tensor over {@code memory} (exactly its size) from {@code pool}. */
+    static BufferTensor pooled(ByteBuffer memory, ElementType type, int[] shape, BufferPool pool) {
+        BufferTensor t = wrap(memory, type, shape);
+        return new BufferTensor(memory, type, t.shape, t.size, pool);
     }
 
     /**
@@ -76,7 +96,7 @@ public final class BufferTensor {
             throw new IllegalArgumentException("shape " + Arrays.toString(s) + " of " + type.pythonName()
                     + " needs " + bytes + " bytes; the buffer has " + buffer.capacity());
         }
-        return new BufferTensor(buffer, type, s, (int) elements(s));
+        return new BufferTensor(buffer, type, s, (int) elements(s), null);
     }
 
     private static int[] checkedShape(int[] shape) {
@@ -179,12 +199,33 @@ public final class BufferTensor {
         if (k < 0 || length < 0 || k > size - length) {
             throw new IndexOutOfBoundsException("elements " + k + ".." + (k + length) + " of " + size);
         }
-        if (type == ElementType.FLOAT32) {
-            floats.put(k, values, from, length);
-            return;
+        switch (type) {
+            case FLOAT32 -> floats.put(k, values, from, length);
+            case FLOAT16 -> {
+                short[] half = new short[length];
+                for (int i = 0; i < length; i++) {
+                    half[i] = HalfFloat.fromFloat(values[from + i]);
+                }
+                shorts.put(k, half);
+            }
+            case UINT8 -> {
+                byte[] bytes = new byte[length];
+                for (int i = 0; i < length; i++) {
+                    bytes[i] = ElementType.saturatedByte(values[from + i]);
+                }
+                buffer.put(k, bytes);
+            }
         }
-        for (int i = 0; i < length; i++) {
-            put(k + i, values[from + i]);
+    }
+
+    /**
+     * Gives this tensor's memory back to the {@link BufferPool} it came from, for a later batch to
+     * reuse: call it once nothing reads the tensor (or an array a framework made over it) any more.
+     * Does nothing for memory that is not pooled, or the second time.
+     */
+    public void release() {
+        if (pool != null && released.compareAndSet(false, true)) {
+            pool.give(buffer);
         }
     }
 

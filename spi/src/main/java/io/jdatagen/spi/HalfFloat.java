@@ -1,15 +1,43 @@
 package io.jdatagen.spi;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
 /**
- * IEEE 754 binary16 conversions (the JDK has them only from Java 20): round to nearest, ties to
- * even, with subnormals, infinities and NaN kept.
+ * IEEE 754 binary16 conversions: round to nearest, ties to even, with subnormals, infinities and NaN
+ * kept. On Java 20 and later the JDK's {@code Float.floatToFloat16} does it (one instruction where the
+ * CPU has one); on older JDKs the same rounding is computed here.
  */
 final class HalfFloat {
+    private static final MethodHandle JDK_FROM_FLOAT = jdkConversion();
+
     private HalfFloat() {
+    }
+
+    private static MethodHandle jdkConversion() {
+        try {
+            return MethodHandles.publicLookup().findStatic(Float.class, "floatToFloat16",
+                    MethodType.methodType(short.class, float.class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            return null;
+        }
     }
 
     /** {@return the binary16 bits nearest to {@code value}} */
     static short fromFloat(float value) {
+        if (JDK_FROM_FLOAT != null) {
+            try {
+                return (short) JDK_FROM_FLOAT.invokeExact(value);
+            } catch (Throwable e) {
+                throw new IllegalStateException("Float.floatToFloat16 failed", e);
+            }
+        }
+        return convert(value);
+    }
+
+    /** The conversion for JDKs without {@code Float.floatToFloat16}. */
+    static short convert(float value) {
         int bits = Float.floatToRawIntBits(value);
         int sign = (bits >>> 16) & 0x8000;
         int exponent = (bits >>> 23) & 0xFF;

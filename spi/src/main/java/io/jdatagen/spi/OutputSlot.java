@@ -168,11 +168,13 @@ public final class OutputSlot {
             }
             return;
         }
-        for (int j = 0, o = first, r = from; j < width; j++, o += pixel, r += colStride) {
+        float[] interleaved = new float[width * channels];
+        for (int j = 0, r = from; j < width; j++, r += colStride) {
             for (int c = 0; c < channels; c++) {
-                buffer.put(o + c * step, values[r + c * channelStride]);
+                interleaved[j * channels + c] = values[r + c * channelStride];
             }
         }
+        buffer.set(first, interleaved, 0, interleaved.length);
     }
 
     /**

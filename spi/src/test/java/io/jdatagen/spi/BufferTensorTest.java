@@ -2,6 +2,7 @@ package io.jdatagen.spi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,25 @@ class BufferTensorTest {
                 assertTrue(Float.isNaN(HalfFloat.toFloat(HalfFloat.fromFloat(value))), "NaN " + bits);
             } else {
                 assertEquals((short) bits, HalfFloat.fromFloat(value), "half bits " + Integer.toHexString(bits));
+            }
+        }
+    }
+
+    @Test
+    void theFallbackConversionAgreesWithTheJdksWhereItHasOne() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 2_000_000; i++) {
+            float v = i % 2 == 0 ? Float.intBitsToFloat(r.nextInt()) : (float) r.nextDouble(-70000, 70000)
+                    * (i % 3 == 0 ? 0x1p-20f : 1f);
+            if (!Float.isNaN(v)) {
+                assertEquals(HalfFloat.fromFloat(v), HalfFloat.convert(v), "half of " + v);
+            }
+        }
+        for (int bits = 0; bits < 0x10000; bits++) {
+            float v = HalfFloat.toFloat((short) bits);
+            float next = Math.nextUp(v);
+            if (!Float.isNaN(v)) {
+                assertEquals(HalfFloat.fromFloat(next), HalfFloat.convert(next), "half of " + next);
             }
         }
     }
@@ -89,5 +109,24 @@ class BufferTensorTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ElementType.parse("int8")).getMessage()
                 .contains("float32, float16, uint8; got int8"));
         assertThrows(IndexOutOfBoundsException.class, () -> BufferTensor.allocate(ElementType.UINT8, 3).get(3));
+    }
+
+    @Test
+    void aPoolHandsReleasedMemoryOutAgainUpToItsBound() {
+        BufferPool pool = new BufferPool(1);
+        BufferTensor a = pool.take(ElementType.FLOAT32, 2, 2);
+        BufferTensor b = pool.take(ElementType.FLOAT32, 2, 2);
+        assertNotSame(a.buffer(), b.buffer());
+        a.release();
+        b.release();
+        a.release();
+        assertEquals(1, pool.freeBuffers(), "one kept, the other left to the collector");
+        BufferTensor c = pool.take(ElementType.UINT8, 16);
+        assertSame(a.buffer(), c.buffer(), "same byte size, any type");
+        assertEquals(0, pool.freeBuffers());
+        assertNotSame(a.buffer(), pool.take(ElementType.UINT8, 15).buffer(), "other sizes get new memory");
+        BufferTensor.allocate(ElementType.UINT8, 4).release();
+        assertEquals(0, pool.freeBuffers(), "memory not from the pool is not taken in");
+        assertThrows(IllegalArgumentException.class, () -> new BufferPool(0));
     }
 }

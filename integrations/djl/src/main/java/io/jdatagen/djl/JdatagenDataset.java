@@ -30,7 +30,8 @@ import java.util.concurrent.ExecutorService;
  * Inputs and targets become NDArrays on the manager DJL passes (the trainer's, on its device), with
  * the sequence's shapes: float32 copies of heap tensors, or, for a flow built with
  * {@code FlowOptions.Builder.output} (float32, float16 or uint8), arrays over the very memory the
- * kernels wrote, with no copy on the CPU. Build the generator with {@code dataFormat("channels_first")}
+ * kernels wrote, with no copy on the CPU; closing a DJL batch (as {@code EasyTrain} does after each
+ * step) gives that memory back to the flow for a later batch. Build the generator with {@code dataFormat("channels_first")}
  * for DJL's convolutions, and flows with {@code classMode("sparse")} for DJL's default
  * {@code SoftmaxCrossEntropyLoss} (class indices) or {@code "categorical"} for one-hot labels.
  */
@@ -135,7 +136,14 @@ public final class JdatagenDataset implements Dataset {
             NDList labels = arrays(batchManager, b.targets());
             long progress = taken++;
             return new Batch(batchManager, data, labels, b.size(), Batchifier.STACK, Batchifier.STACK, progress, size,
-                    java.util.Arrays.stream(b.indices()).boxed().toList());
+                    java.util.Arrays.stream(b.indices()).boxed().toList()) {
+                /** Closing the batch closes its arrays; the images' memory then goes back to the flow. */
+                @Override
+                public void close() {
+                    super.close();
+                    b.release();
+                }
+            };
         }
 
         private NDList arrays(NDManager target, List<Tensor> tensors) {

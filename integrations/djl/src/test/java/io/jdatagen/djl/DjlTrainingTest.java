@@ -60,7 +60,7 @@ class DjlTrainingTest {
         ImageDataGenerator gen = ImageDataGenerator.builder().horizontalFlip(true).rescale(1 / 255.0)
                 .validationSplit(0.25).dataFormat("channels_first").build();
         FlowOptions.Builder options = FlowOptions.builder().targetSize(SIZE, SIZE).classMode("sparse").batchSize(12)
-                .seed(3);
+                .seed(3).output("float32");
         FileFlow trainFlow = gen.flowFromDirectory(root, options.subset("training").build());
         FileFlow validationFlow = gen.flowFromDirectory(root, options.subset("validation").shuffle(false).build());
         JdatagenDataset train = JdatagenDataset.of(trainFlow, 2, 2);

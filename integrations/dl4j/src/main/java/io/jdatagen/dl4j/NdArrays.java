@@ -3,6 +3,7 @@ package io.jdatagen.dl4j;
 import io.jdatagen.data.Batch;
 import io.jdatagen.spi.BufferTensor;
 import io.jdatagen.spi.Tensor;
+import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +33,12 @@ final class NdArrays {
      * for as long as the data buffer over it (which every view of the array references) is alive.
      */
     private static final Map<DataBuffer, ByteBuffer> ADOPTED = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Gives a batch's memory back to its flow once the data buffer over it is unreachable. */
+    private static final Cleaner RELEASER = Cleaner.create(runnable -> {
+        Thread t = new Thread(runnable, "jdatagen-dl4j-releaser");
+        t.setDaemon(true);
+        return t;
+    });
 
     private NdArrays() {
     }
@@ -75,9 +82,17 @@ final class NdArrays {
         return Nd4j.create(data, t.longShape(), Nd4j.getStrides(t.longShape(), 'c'), 0, 'c', type);
     }
 
-    /** {@return the batch's first input, adopted from its buffer when it has one} */
+    /**
+     * {@return the batch's first input, adopted from its buffer when it has one}; the buffer goes back
+     * to the flow (for a later batch) when the array's data buffer is garbage collected.
+     */
     static INDArray features(Batch b) {
-        return b.xBuffer().map(NdArrays::of).orElseGet(() -> of(b.x()));
+        if (b.xBuffer().isEmpty()) {
+            return of(b.x());
+        }
+        INDArray features = of(b.xBuffer().get());
+        RELEASER.register(features.data(), b::release);
+        return features;
     }
 
     /** {@return every input of the batch, the first adopted from its buffer when it has one} */

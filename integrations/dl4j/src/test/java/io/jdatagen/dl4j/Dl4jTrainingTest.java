@@ -50,7 +50,7 @@ class Dl4jTrainingTest {
         ImageDataGenerator gen = ImageDataGenerator.builder().horizontalFlip(true).rescale(1 / 255.0)
                 .validationSplit(0.25).dataFormat("channels_first").build();
         FlowOptions.Builder options = FlowOptions.builder().targetSize(SIZE, SIZE).classMode("categorical")
-                .batchSize(12).seed(3);
+                .batchSize(12).seed(3).output("float32");
         FileFlow trainFlow = gen.flowFromDirectory(root, options.subset("training").build());
         FileFlow validationFlow = gen.flowFromDirectory(root, options.subset("validation").shuffle(false).build());
         JdatagenDataSetIterator train = JdatagenDataSetIterator.of(trainFlow, 2, 2);

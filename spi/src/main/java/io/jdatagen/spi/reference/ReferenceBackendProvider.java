@@ -6,6 +6,11 @@ import io.jdatagen.spi.BackendProvider;
 
 /** Provides the {@link ReferenceBackend}: priority 0, always available. */
 public final class ReferenceBackendProvider implements BackendProvider {
+    /** Creates the provider ({@link java.util.ServiceLoader} calls it). */
+    public ReferenceBackendProvider() {
+        // The backend is built on demand.
+    }
+
     @Override
     public String name() {
         return ReferenceBackend.NAME;

@@ -10,6 +10,11 @@ import io.jdatagen.spi.BackendProvider;
  * where the Vector API is slow) and the reference stays the oracle.
  */
 public final class ScalarBackendProvider implements BackendProvider {
+    /** Creates the provider ({@link java.util.ServiceLoader} calls it). */
+    public ScalarBackendProvider() {
+        // The backend is built on demand.
+    }
+
     @Override
     public String name() {
         return ScalarBackend.NAME;

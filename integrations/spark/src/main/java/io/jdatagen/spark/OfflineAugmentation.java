@@ -1,0 +1,187 @@
+package io.jdatagen.spark;
+
+import io.jdatagen.data.RandomKeys;
+import io.jdatagen.image.ImageDataGenerator;
+import io.jdatagen.io.ByteImage;
+import io.jdatagen.io.ImageFileReader;
+import io.jdatagen.io.ImageWriter;
+import io.jdatagen.spi.Tensor;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.ForeachPartitionFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * An offline augmentation job: {@code copies} augmented versions of every image of an
+ * {@link ImageTable}, copy {@code k} of the image with key {@code key} drawn from the stream keyed by
+ * ({@code seed}, {@code k}, a stable hash of {@code key}). The output is a pure function of (seed,
+ * image, copy) and of nothing else (not the partitioning, the task, the attempt or the order), so a
+ * failed task retried by Spark, or the whole job run again, writes the same bytes; executors should
+ * run the same JDK and backend (the kernels agree to float rounding, not bit for bit, across
+ * backends).
+ *
+ * <p>{@link #augment} gives encoded images (for {@link #write} to class folders, or a table),
+ * {@link #tensors} the float tensors after the generator's whole pipeline (standardization included)
+ * for a Parquet table or {@link TensorBatches}.
+ */
+public final class OfflineAugmentation implements Serializable {
+    /** The column of copy numbers, 0 to {@code copies - 1}. */
+    public static final String COPY = "copy";
+    /** The column of encoded augmented images. */
+    public static final String IMAGE = "image";
+    /** The column of tensor shapes (the generator's data format). */
+    public static final String SHAPE = "shape";
+    /** The column of tensor values, row-major float32. */
+    public static final String VALUES = "values";
+    private static final long serialVersionUID = 1L;
+
+    private final String generator;
+    private final ImageReading reading;
+    private final int copies;
+    private final long seed;
+    private final String format;
+
+    /**
+     * Creates a job.
+     *
+     * @param generator the augmentation (its JSON configuration is what the tasks use)
+     * @param reading how the images are decoded and sized
+     * @param copies augmented copies per image, at least 1
+     * @param seed the seed of every draw
+     * @param format the output files' format: {@code png} (lossless: retries give identical files) or
+     *     {@code jpeg}
+     * @throws IllegalArgumentException for a bad count or format
+     */
+    public OfflineAugmentation(ImageDataGenerator generator, ImageReading reading, int copies, long seed,
+            String format) {
+        this.generator = generator.toJson();
+        this.reading = Objects.requireNonNull(reading, "reading");
+        if (copies < 1) {
+            throw new IllegalArgumentException("copies must be >= 1; got " + copies);
+        }
+        String f = Objects.requireNonNull(format, "format").toLowerCase(Locale.ROOT);
+        if (!f.equals("png") && !f.equals("jpeg") && !f.equals("jpg")) {
+            throw new IllegalArgumentException("format must be png or jpeg; got " + format);
+        }
+        this.copies = copies;
+        this.seed = seed;
+        this.format = f.equals("jpg") ? "jpeg" : f;
+    }
+
+    /** {@return the schema of {@link #augment}'s rows: key, label, copy, image} */
+    public static StructType augmentedSchema() {
+        return new StructType().add(ImageTable.KEY, DataTypes.StringType).add(ImageTable.LABEL, DataTypes.StringType)
+                .add(COPY, DataTypes.IntegerType).add(IMAGE, DataTypes.BinaryType);
+    }
+
+    /** {@return the schema of {@link #tensors}' rows: key, label, copy, shape, values} */
+    public static StructType tensorSchema() {
+        return new StructType().add(ImageTable.KEY, DataTypes.StringType).add(ImageTable.LABEL, DataTypes.StringType)
+                .add(COPY, DataTypes.IntegerType).add(SHAPE, DataTypes.createArrayType(DataTypes.IntegerType, false))
+                .add(VALUES, DataTypes.createArrayType(DataTypes.FloatType, false));
+    }
+
+    /**
+     * {@return every copy of every image, augmented and encoded as pixels (no standardization): rows of
+     * key, label, copy and the encoded image}
+     *
+     * @param images an {@link ImageTable} (columns path, label, key, content)
+     * @throws IllegalArgumentException if the generator rescales or standardizes (images are written as
+     *     pixels; normalise at training time)
+     */
+    public Dataset<Row> augment(Dataset<Row> images) {
+        ImageDataGenerator g = ImageDataGenerator.fromJson(generator);
+        if (g.getConfig().get("rescale") != null || g.featurewiseCenter() || g.samplewiseCenter()
+                || g.featurewiseStdNormalization() || g.samplewiseStdNormalization() || g.zcaWhitening()) {
+            throw new IllegalArgumentException("augmented images are written as pixels: build the generator without"
+                    + " rescale, centering, normalisation or whitening (apply them when training), or use tensors()");
+        }
+        return ImageTable.columns(images).mapPartitions((MapPartitionsFunction<Row, Row>) rows -> each(rows, false),
+                Encoders.row(augmentedSchema()));
+    }
+
+    /**
+     * {@return every copy of every image through the generator's whole pipeline (augmentation and
+     * standardization, as a flow's batch holds it): rows of key, label, copy, shape and values}
+     *
+     * @param images an {@link ImageTable} (columns path, label, key, content)
+     */
+    public Dataset<Row> tensors(Dataset<Row> images) {
+        return ImageTable.columns(images).mapPartitions((MapPartitionsFunction<Row, Row>) rows -> each(rows, true),
+                Encoders.row(tensorSchema()));
+    }
+
+    private Iterator<Row> each(Iterator<Row> rows, boolean tensors) {
+        ImageDataGenerator g = ImageDataGenerator.fromJson(generator);
+        ImageFileReader reader = reading.reader();
+        List<Row> out = new ArrayList<>();
+        while (rows.hasNext()) {
+            Row row = rows.next();
+            StructType in = ImageTable.schema();
+            String key = Columns.get(row, in, ImageTable.KEY);
+            String label = Columns.get(row, in, ImageTable.LABEL);
+            ByteImage image = ImageReading.load(reader, Columns.get(row, in, ImageTable.CONTENT),
+                    Columns.get(row, in, ImageTable.PATH));
+            int[] size = g.resizeTarget() != null ? g.resizeTarget() : new int[] {image.height(), image.width()};
+            int[] shape = g.dataFormat().imageShape(size[0], size[1], image.channels());
+            for (int k = 0; k < copies; k++) {
+                RandomGenerator rng = RandomKeys.forSample(seed, k, SampleKeys.of(key));
+                Tensor batch = Tensor.zeros(1, shape[0], shape[1], shape[2]);
+                g.augmentInto(image.toSource(), rng, batch, 0);
+                Tensor x = batch.item(0);
+                if (tensors) {
+                    out.add(RowFactory.create(key, label, k, x.shape(), x.data()));
+                } else {
+                    out.add(RowFactory.create(key, label, k,
+                            ImageWriter.encode(ImageWriter.toPixels(x, g.dataFormat()), format)));
+                }
+            }
+        }
+        return out.iterator();
+    }
+
+    /**
+     * Writes {@link #augment}'s rows as files {@code outputDir/label/name_copy.format} (class folders
+     * kept, {@code name} the source file's name without its extension), on any Hadoop file system;
+     * existing files are replaced, so a retried task leaves the same files.
+     *
+     * @param augmented rows of {@link #augment}
+     * @param outputDir the output folder (a path or URI: local, HDFS, S3 through its connector)
+     */
+    public void write(Dataset<Row> augmented, String outputDir) {
+        HadoopSettings hadoop = new HadoopSettings(augmented.sparkSession().sparkContext().hadoopConfiguration());
+        String ext = format.equals("jpeg") ? "jpg" : format;
+        augmented.foreachPartition((ForeachPartitionFunction<Row>) rows -> {
+            Path root = new Path(outputDir);
+            FileSystem fs = root.getFileSystem(hadoop.configuration());
+            while (rows.hasNext()) {
+                Row row = rows.next();
+                String key = Columns.get(row, augmentedSchema(), ImageTable.KEY);
+                int copy = Columns.<Integer>get(row, augmentedSchema(), COPY);
+                String stem = key.contains(".") ? key.substring(0, key.lastIndexOf('.')) : key;
+                Path file = new Path(root, stem + "_" + copy + "." + ext);
+                try (FSDataOutputStream stream = fs.create(file, true)) {
+                    stream.write(Columns.<byte[]>get(row, augmentedSchema(), IMAGE));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + file, e);
+                }
+            }
+        });
+    }
+}

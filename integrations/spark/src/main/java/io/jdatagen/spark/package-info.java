@@ -1,0 +1,13 @@
+/**
+ * jdatagen on Apache Spark, for data sets larger than one machine.
+ *
+ * <p>{@link io.jdatagen.spark.ImageTable} reads an image tree with Spark's {@code binaryFile} source
+ * (class folders become labels); {@link io.jdatagen.spark.DistributedFit} computes the featurewise
+ * statistics of {@code fit} (mean, std, ZCA) with partition-level sums combined by a tree reduction;
+ * {@link io.jdatagen.spark.OfflineAugmentation} writes N augmented copies of every image (files in
+ * class folders, or a table of encoded images or tensors), each one a pure function of (seed, image,
+ * copy) so that retried tasks and any partitioning write the same bytes;
+ * {@link io.jdatagen.spark.TensorBatches} turns rows of tensors back into jdatagen batches inside
+ * any Spark job (DL4J on Spark, Spark ML).
+ */
+package io.jdatagen.spark;

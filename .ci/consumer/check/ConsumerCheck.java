@@ -18,7 +18,8 @@ import javax.imageio.ImageIO;
  * What CI runs in the consumer project: writes a small labelled JPEG folder and a CSV, runs every
  * README program on them, streams a flow through the Loader, reads the CSV, and prints the codec
  * and backend in use ("codec: NAME"). With the frameworks profile it also checks that DJL and DL4J
- * are on the same class path.
+ * are on the same class path; with the spark profile, that the README's Spark job compiled against
+ * Spark.
  */
 public class ConsumerCheck {
     public static void main(String[] args) throws IOException {
@@ -73,6 +74,17 @@ public class ConsumerCheck {
                 }
             }
             System.out.println("frameworks: DJL and DL4J share the class path");
+        }
+        if (args.length > 0 && args[0].equals("spark")) {
+            for (String name : List.of("org.apache.spark.sql.SparkSession", "io.jdatagen.spark.OfflineAugmentation",
+                    "AugmentOnSpark")) {
+                try {
+                    Class.forName(name, false, ConsumerCheck.class.getClassLoader());
+                } catch (ClassNotFoundException e) {
+                    throw new AssertionError(name + " is not on the class path", e);
+                }
+            }
+            System.out.println("spark: jdatagen-spark and the README's Spark job compile against Spark");
         }
         System.out.println("flow: " + images + " images; csv: " + table.size() + " rows");
         System.out.println("backend: " + Backends.current().name());

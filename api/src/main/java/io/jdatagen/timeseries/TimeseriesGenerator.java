@@ -3,6 +3,9 @@ package io.jdatagen.timeseries;
 import io.jdatagen.data.Batch;
 import io.jdatagen.data.EpochSequence;
 import io.jdatagen.data.NumpyRandomState;
+import io.jdatagen.data.Sequence;
+import io.jdatagen.data.Shard;
+import io.jdatagen.data.ShardPolicy;
 import java.util.Map;
 import java.util.Objects;
 
@@ -94,6 +97,36 @@ public final class TimeseriesGenerator extends EpochSequence<Batch> {
     @Override
     public int size() {
         return size;
+    }
+
+    /**
+     * {@return rank {@code shardIndex}'s part of this generator for data-parallel training over
+     * {@code numShards} ranks}: whole batches, rank {@code r} taking batches {@code r, r + numShards,
+     * ...} of each epoch (Keras's shuffled generator draws each batch's rows independently, so batches
+     * are the unit that stays disjoint), the same number on every rank ({@link Shard}: padding repeats
+     * the epoch's first batches). Batch {@code k} of an epoch holds the same windows whichever rank
+     * computes it.
+     *
+     * @param numShards the number of ranks, at least 1
+     * @param shardIndex this rank, in {@code [0, numShards)}
+     * @param policy how the shards are made equal in size
+     * @throws IllegalArgumentException for a bad count or index
+     */
+    public Sequence<Batch> shard(int numShards, int shardIndex, ShardPolicy policy) {
+        Shard shard = new Shard(numShards, shardIndex, policy);
+        TimeseriesGenerator all = this;
+        int batches = shard.samples(size);
+        return new EpochSequence<>() {
+            @Override
+            public int size() {
+                return batches;
+            }
+
+            @Override
+            protected Batch batch(int epoch, int index) {
+                return all.batch(epoch, shard.position(index, all.size));
+            }
+        };
     }
 
     /** {@return the number of steps in each window: {@code ceil(length / samplingRate)}} */

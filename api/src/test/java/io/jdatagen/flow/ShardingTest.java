@@ -14,6 +14,7 @@ import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.spi.Tensor;
 import io.jdatagen.timeseries.SeriesData;
 import io.jdatagen.timeseries.TimeseriesDataset;
+import io.jdatagen.timeseries.TimeseriesGenerator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -132,6 +133,47 @@ class ShardingTest {
                 }
                 assertEquals(n / shards * shards, union.size());
                 assertEquals(union.size(), union.stream().distinct().count(), "no window twice with DROP");
+            }
+        }
+    }
+
+    @Test
+    void timeseriesGeneratorShardsSplitEachEpochsBatches() {
+        for (boolean shuffle : new boolean[] {false, true}) {
+            for (int shards : new int[] {1, 2, 3, 8}) {
+                for (int steps : new int[] {12, 40, 103}) {
+                    float[] values = new float[steps];
+                    for (int i = 0; i < steps; i++) {
+                        values[i] = i;
+                    }
+                    TimeseriesGenerator all = TimeseriesGenerator.builder(SeriesData.of(values), SeriesData.of(values))
+                            .length(3).batchSize(4).shuffle(shuffle).seed(11).build();
+                    for (ShardPolicy policy : ShardPolicy.values()) {
+                        List<Batch> union = new ArrayList<>();
+                        int batches = -1;
+                        for (int rank = 0; rank < shards; rank++) {
+                            Sequence<Batch> shard = all.shard(shards, rank, policy);
+                            assertTrue(batches < 0 || batches == shard.size(), "equal batch counts");
+                            batches = shard.size();
+                            for (int e = 0; e < 2; e++) {
+                                for (int k = 0; k < shard.size(); k++) {
+                                    Batch b = shard.atEpoch(e).get(k);
+                                    if (e == 1) {
+                                        union.add(b);
+                                    }
+                                    int global = (rank + k * shards) % all.size();
+                                    assertEquals(all.atEpoch(e).get(global), b,
+                                            "a shard's batch is the generator's batch whichever rank computes it");
+                                }
+                            }
+                        }
+                        int expected = policy == ShardPolicy.PAD ? (all.size() + shards - 1) / shards * shards
+                                : all.size() / shards * shards;
+                        assertEquals(expected, union.size(), "every batch once, then padding (" + policy + ")");
+                        assertEquals(Math.min(expected, all.size()), union.stream().distinct().count(),
+                                "distinct batches: the epoch's, padded by repeats only");
+                    }
+                }
             }
         }
     }

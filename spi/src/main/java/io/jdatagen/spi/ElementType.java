@@ -67,9 +67,6 @@ public enum ElementType {
 
     /** {@code value} rounded to the nearest integer (ties to even) and saturated to 0–255; NaN gives 0. */
     static byte saturatedByte(float value) {
-        if (!(value > 0f)) {
-            return 0;
-        }
-        return value >= 255f ? (byte) 255 : (byte) Math.rint(value);
+        return (byte) Math.max(0, Math.min(255, (int) Math.rint(value)));
     }
 }

@@ -140,8 +140,9 @@ public final class OutputSlot {
      */
     public void writeRow(int row, float[] values, int from, int channelStride, int colStride) {
         int first = index(row, 0, 0);
-        int step = channels > 1 ? index(row, 0, 1) - first : 0;
-        int pixel = width > 1 ? index(row, 1, 0) - first : 0;
+        boolean planar = format == DataFormat.CHANNELS_FIRST || channels == 1;
+        int step = format == DataFormat.CHANNELS_FIRST ? height * width : 1;
+        int pixel = planar ? 1 : channels;
         if (target != null) {
             float[] dst = target.data();
             if (pixel == 1 && colStride == 1) {
@@ -162,10 +163,22 @@ public final class OutputSlot {
             }
             return;
         }
-        if (pixel == 1 && colStride == 1) {
+        if (planar) {
+            float[] plane = colStride == 1 ? values : new float[width];
             for (int c = 0; c < channels; c++) {
-                buffer.set(first + c * step, values, from + c * channelStride, width);
+                int at = from + c * channelStride;
+                if (colStride != 1) {
+                    for (int j = 0; j < width; j++) {
+                        plane[j] = values[at + j * colStride];
+                    }
+                    at = 0;
+                }
+                buffer.set(first + c * step, plane, at, width);
             }
+            return;
+        }
+        if (channelStride == 1 && colStride == channels) {
+            buffer.set(first, values, from, width * channels);
             return;
         }
         float[] interleaved = new float[width * channels];

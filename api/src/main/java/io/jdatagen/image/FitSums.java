@@ -22,19 +22,33 @@ public final class FitSums implements Serializable {
     public static final int MAX_ZCA_VALUES = 4096;
     private static final long serialVersionUID = 1L;
 
+    /** Whether the mean is fitted. */
     private final boolean center;
+    /** Whether the standard deviation is fitted. */
     private final boolean std;
+    /** Whether the ZCA matrix is fitted. */
     private final boolean zca;
+    /** Keras's {@code zca_epsilon}. */
     private final double zcaEpsilon;
+    /** The generator's rescale factor, or null. */
     private final Double rescale;
+    /** The precision of the rescale step. */
     private final Precision precision;
+    /** The layout of the images. */
     private final DataFormat format;
+    /** The shape of every image, once one was added. */
     private int[] imageShape;
+    /** Images added. */
     private long images;
+    /** Values per channel added. */
     private long[] pixels;
+    /** Running mean per channel. */
     private double[] mean;
+    /** Sum of squared deviations from the running mean, per channel. */
     private double[] squares;
+    /** Per-value sums of the flattened images (ZCA only). */
     private double[] valueSums;
+    /** Upper triangle of the Gram matrix of the flattened images, row-major d×d (ZCA only). */
     private double[] gram;
 
     private FitSums(GeneratorOptions o) {

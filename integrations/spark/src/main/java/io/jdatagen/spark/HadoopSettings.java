@@ -11,6 +11,7 @@ import org.apache.hadoop.conf.Configuration;
  */
 final class HadoopSettings implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** The configuration's entries. */
     private final HashMap<String, String> entries = new HashMap<>();
 
     HadoopSettings(Configuration conf) {

@@ -17,20 +17,47 @@ import java.util.Objects;
  * How executors decode the images of an {@link ImageTable}: the target size, color mode and resize
  * filter of {@code flowFromDirectory} (Keras's defaults: RGB, nearest), with the codec each executor
  * selects. Serializable: jobs ship it to their tasks.
- *
- * @param height the target height
- * @param width the target width
- * @param colorMode the color mode's name ({@code rgb}, {@code rgba}, {@code grayscale})
- * @param interpolation the resize filter's name ({@code nearest}, {@code bilinear}, ...)
  */
-public record ImageReading(int height, int width, String colorMode, String interpolation) implements Serializable {
-    /** Checks the size and both names. */
-    public ImageReading {
+public final class ImageReading implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** The target height. */
+    private final int height;
+    /** The target width. */
+    private final int width;
+    /** The color mode's name. */
+    private final String colorMode;
+    /** The resize filter's name. */
+    private final String interpolation;
+
+    /**
+     * Creates the settings.
+     *
+     * @param height the target height
+     * @param width the target width
+     * @param colorMode the color mode's name ({@code rgb}, {@code rgba}, {@code grayscale})
+     * @param interpolation the resize filter's name ({@code nearest}, {@code bilinear}, ...)
+     * @throws IllegalArgumentException for a size below 1 or an unknown name
+     */
+    public ImageReading(int height, int width, String colorMode, String interpolation) {
         if (height < 1 || width < 1) {
             throw new IllegalArgumentException("target size must be at least 1 x 1; got " + height + " x " + width);
         }
         ColorMode.fromName(Objects.requireNonNull(colorMode, "colorMode"));
         ResizeFilter.fromName(Objects.requireNonNull(interpolation, "interpolation"));
+        this.height = height;
+        this.width = width;
+        this.colorMode = colorMode;
+        this.interpolation = interpolation;
+    }
+
+    /** {@return the target height} */
+    public int height() {
+        return height;
+    }
+
+    /** {@return the target width} */
+    public int width() {
+        return width;
     }
 
     /**

@@ -51,10 +51,15 @@ public final class OfflineAugmentation implements Serializable {
     public static final String VALUES = "values";
     private static final long serialVersionUID = 1L;
 
+    /** The generator's JSON configuration. */
     private final String generator;
+    /** How images are decoded and sized. */
     private final ImageReading reading;
+    /** Augmented copies per image. */
     private final int copies;
+    /** The seed of every draw. */
     private final long seed;
+    /** The output image format: png or jpeg. */
     private final String format;
 
     /**

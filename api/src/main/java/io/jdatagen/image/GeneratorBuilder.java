@@ -363,7 +363,9 @@ public final class GeneratorBuilder {
     }
 
     /**
-     * Interpolation order: 0 (nearest) or 1 (bilinear, default).
+     * Interpolation order, Keras's {@code interpolation_order}: 0 (nearest), 1 (bilinear, default) or
+     * 2 to 5 (scipy's B-splines of that order, with its prefilter; the reference backend computes
+     * them, whichever backend is selected).
      *
      * @param order the order
      * @return this builder

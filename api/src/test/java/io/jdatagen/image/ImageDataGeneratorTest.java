@@ -100,8 +100,9 @@ class ImageDataGeneratorTest {
         assertTrue(zoom.getMessage().startsWith("`zoom_range` should be a float or a tuple or list of two floats."),
                 zoom.getMessage());
         var order = assertThrows(IllegalArgumentException.class,
-                () -> ImageDataGenerator.builder().interpolationOrder(3).build());
-        assertTrue(order.getMessage().contains("interpolation_order must be 0 (nearest) or 1 (bilinear); got: 3"));
+                () -> ImageDataGenerator.builder().interpolationOrder(6).build());
+        assertTrue(order.getMessage().contains("interpolation_order must be an integer from 0 to 5 (0 nearest, 1"
+                + " bilinear, 2-5 B-splines); got: 6"), order.getMessage());
         var rotation = assertThrows(IllegalArgumentException.class,
                 () -> ImageDataGenerator.builder().rotationRange(-5).build());
         assertEquals("rotation_range must be a finite number >= 0; got: -5.0", rotation.getMessage());

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * How points outside the source image are filled, with scipy {@code ndimage} semantics
- *.
+ * How points outside the source image are filled: the boundary modes of
+ * {@code scipy.ndimage.affine_transform}, which Keras passes through.
  */
 public enum FillMode {
     /** Outside {@code [0, n-1]} the whole output pixel is the fill value (a hard cut, no blend). */
@@ -15,7 +15,15 @@ public enum FillMode {
     /** Half-sample symmetric reflection ({@code dcba|abcd|dcba}). */
     REFLECT("reflect"),
     /** Periodic repetition; the period is set by {@link WrapConvention}. */
-    WRAP("wrap");
+    WRAP("wrap"),
+    /** Whole-sample symmetric reflection, period {@code 2n-2} ({@code dcb|abcd|cba}). */
+    MIRROR("mirror"),
+    /** Periodic repetition with period {@code n} ({@code abcd|abcd|abcd}). */
+    GRID_WRAP("grid-wrap"),
+    /** Every interpolation tap outside the image takes the fill value, so edges blend with it. */
+    GRID_CONSTANT("grid-constant"),
+    /** scipy's alias of {@link #REFLECT}. */
+    GRID_MIRROR("grid-mirror");
 
     private final String kerasName;
 

@@ -27,11 +27,17 @@ public final class ScipyBoundary {
             case CONSTANT:
                 return c < 0 || c > n - 1 ? Double.NaN : c;
             case NEAREST:
+            case GRID_CONSTANT:
                 return c;
             case REFLECT:
+            case GRID_MIRROR:
                 return reflect(c, n);
             case WRAP:
                 return wrap == WrapConvention.SCIPY ? wrapScipy(c, n) : wrapPeriodic(c, n);
+            case MIRROR:
+                return mirror(c, n);
+            case GRID_WRAP:
+                return gridWrap(c, n);
             default:
                 throw new IllegalArgumentException("unknown fill mode " + mode);
         }
@@ -39,8 +45,9 @@ public final class ScipyBoundary {
 
     /**
      * Maps tap index {@code k} on an axis of length {@code n} into {@code [0, n-1]}: clamp for nearest,
-     * half-sample reflection for reflect, mirror (period {@code 2n-2}) for constant and scipy wrap, modulo
-     * {@code n} for periodic wrap.
+     * half-sample reflection for reflect and grid-mirror, mirror (period {@code 2n-2}) for constant,
+     * mirror and scipy wrap, modulo {@code n} for periodic wrap and grid-wrap; -1 for a grid-constant
+     * tap outside the image (it takes the fill value).
      *
      * @param k the index
      * @param n the count
@@ -56,11 +63,17 @@ public final class ScipyBoundary {
             case NEAREST:
                 return k < 0 ? 0 : n - 1;
             case REFLECT:
+            case GRID_MIRROR:
                 return (int) reflect(k, n);
             case WRAP:
                 return wrap == WrapConvention.SCIPY ? mirror(k, n) : (int) Math.floorMod(k, (long) n);
             case CONSTANT:
+            case MIRROR:
                 return mirror(k, n);
+            case GRID_WRAP:
+                return (int) Math.floorMod(k, (long) n);
+            case GRID_CONSTANT:
+                return -1;
             default:
                 throw new IllegalArgumentException("unknown fill mode " + mode);
         }
@@ -107,6 +120,37 @@ public final class ScipyBoundary {
         }
         double r = c - n * Math.floor(c / n);
         return r >= n ? 0 : r;
+    }
+
+    /** scipy 'mirror' of a coordinate: whole-sample symmetric, period {@code 2n-2}, scipy's arithmetic. */
+    static double mirror(double c, int n) {
+        if (n <= 1) {
+            return 0;
+        }
+        double sz2 = 2.0 * n - 2;
+        if (c < 0) {
+            c = sz2 * trunc(-c / sz2) + c;
+            c = c <= 1 - n ? c + sz2 : -c;
+        } else if (c > n - 1) {
+            c -= sz2 * trunc(c / sz2);
+            if (c >= n) {
+                c = sz2 - c;
+            }
+        }
+        return c;
+    }
+
+    /** scipy 'grid-wrap' of a coordinate: period {@code n}, scipy's arithmetic. */
+    static double gridWrap(double c, int n) {
+        if (n <= 1) {
+            return 0;
+        }
+        if (c < 0) {
+            c += n * (trunc((-1 - c) / n) + 1);
+        } else if (c > n - 1) {
+            c -= n * trunc(c / n);
+        }
+        return c;
     }
 
     /** Whole-sample mirror with period {@code 2n-2} ({@code n == 1} gives 0). */

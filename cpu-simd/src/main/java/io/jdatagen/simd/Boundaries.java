@@ -61,6 +61,30 @@ final class Boundaries {
         c.blend(neg, c.lt(0f)).blend(pos, c.compare(VectorOperators.GT, period)).intoArray(coords, j);
     }
 
+    /**
+     * scipy's mirror (whole-sample symmetric, period 2n-2) of {@code c[j..j+L)} into [0, n-1]. scipy's
+     * own map leaves coordinates in (n-1, n) and mirrors their upper tap; they are folded here to
+     * {@code 2n-2-c}, which has the same taps and weights.
+     */
+    static void mirror(float[] coords, int j, int n) {
+        FloatVector c = FloatVector.fromArray(FS, coords, j);
+        if (n == 1) {
+            FloatVector.zero(FS).intoArray(coords, j);
+            return;
+        }
+        float sz2 = 2f * n - 2f;
+        FloatVector qn = c.neg().div(sz2);
+        FloatVector tn = (FloatVector) qn.convert(VectorOperators.F2I, 0).convert(VectorOperators.I2F, 0);
+        FloatVector neg = tn.mul(sz2).add(c);
+        neg = neg.neg().blend(neg.add(sz2), neg.compare(VectorOperators.LE, 1f - n));
+        FloatVector qp = c.div(sz2);
+        FloatVector tp = (FloatVector) qp.convert(VectorOperators.F2I, 0).convert(VectorOperators.I2F, 0);
+        FloatVector pos = c.sub(tp.mul(sz2));
+        pos = pos.blend(pos.neg().add(sz2), pos.compare(VectorOperators.GE, (float) n));
+        FloatVector m = c.blend(neg, c.lt(0f)).blend(pos, c.compare(VectorOperators.GT, (float) (n - 1)));
+        m.blend(m.neg().add(sz2), m.compare(VectorOperators.GT, (float) (n - 1))).intoArray(coords, j);
+    }
+
     /** Periodic wrap (period n) of {@code c[j..j+L)} into [0, n). */
     static void wrapPeriodic(float[] coords, int j, int n) {
         FloatVector c = FloatVector.fromArray(FS, coords, j);

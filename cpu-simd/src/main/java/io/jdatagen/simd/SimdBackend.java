@@ -3,6 +3,7 @@ package io.jdatagen.simd;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.ChannelStatistics;
 import io.jdatagen.spi.DataFormat;
+import io.jdatagen.spi.FillMode;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
@@ -16,6 +17,8 @@ import jdk.incubator.vector.FloatVector;
  * ({@link SimdMatrix}). Thread-safe: per-thread scratch.
  */
 final class SimdBackend implements Backend {
+    private final ReferenceBackend reference = new ReferenceBackend();
+
     SimdBackend() {
     }
 
@@ -27,19 +30,27 @@ final class SimdBackend implements Backend {
     @Override
     public String describe() {
         return "Vector API " + FloatVector.SPECIES_PREFERRED + ": warp (gathers, float coordinates from a double"
-                + " base per chunk), channel statistics and matrix product all native";
+                + " base per chunk), channel statistics and matrix product native; B-spline orders 2-5 and"
+                + " grid-constant fills delegated to the reference";
     }
 
     @Override
     public void warp(SourceImage source, WarpPlan plan, OutputSlot output) {
         plan.checkCompatible(source, output);
-        if (plan.isIdentityAffine()) {
+        if (!plan.isIdentityAffine() && delegated(plan)) {
+            reference.warp(source, plan, output);
+        } else if (plan.isIdentityAffine()) {
             CopyKernel.run(source, plan, output);
         } else if (PairGatherWarp.covers(source, plan)) {
             PairGatherWarp.run(source, plan, output);
         } else {
             SimdWarp.run(source, plan, output);
         }
+    }
+
+    /** B-spline orders 2-5 and grid-constant fills go to the reference backend. */
+    static boolean delegated(WarpPlan plan) {
+        return plan.interpolation().order() > 1 || plan.fillMode() == FillMode.GRID_CONSTANT;
     }
 
     @Override

@@ -62,7 +62,8 @@ final class SimdWarp {
         this.padded = (width + L - 1) / L * L;
         this.bilinear = plan.interpolation() == Interpolation.BILINEAR;
         this.mode = plan.fillMode();
-        this.periodic = mode == FillMode.WRAP && plan.wrapConvention() == WrapConvention.PERIODIC;
+        this.periodic = mode == FillMode.GRID_WRAP
+                || mode == FillMode.WRAP && plan.wrapConvention() == WrapConvention.PERIODIC;
         this.constant = mode == FillMode.CONSTANT;
         PlanColor color = new PlanColor(plan, channels);
         this.scale = color.scale;
@@ -147,12 +148,17 @@ final class SimdWarp {
     }
 
     private void mapCoordinates() {
-        if (mode == FillMode.REFLECT) {
+        if (mode == FillMode.REFLECT || mode == FillMode.GRID_MIRROR) {
             for (int j = 0; j < padded; j += L) {
                 Boundaries.reflect(s.coordRow, j, srcHeight);
                 Boundaries.reflect(s.coordCol, j, srcWidth);
             }
-        } else if (mode == FillMode.WRAP && periodic) {
+        } else if (mode == FillMode.MIRROR) {
+            for (int j = 0; j < padded; j += L) {
+                Boundaries.mirror(s.coordRow, j, srcHeight);
+                Boundaries.mirror(s.coordCol, j, srcWidth);
+            }
+        } else if (periodic) {
             for (int j = 0; j < padded; j += L) {
                 Boundaries.wrapPeriodic(s.coordRow, j, srcHeight);
                 Boundaries.wrapPeriodic(s.coordCol, j, srcWidth);

@@ -14,9 +14,11 @@ import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpKernel;
 import io.jdatagen.spi.WarpPlan;
 import io.jdatagen.spi.reference.ReferenceBackend;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * The OpenCL backend: the fused warp for a whole batch in one launch ({@link #warpBatch}; a
@@ -36,6 +38,7 @@ final class AparapiBackend implements Backend {
     private final ChannelSumsKernel sums = new ChannelSumsKernel();
     private final ProductKernel product = new ProductKernel();
     private final Set<Kernel> compiled = new HashSet<>();
+    private final ReferenceBackend reference = new ReferenceBackend();
     private long launches;
 
     AparapiBackend(OpenCLDevice device) {
@@ -53,7 +56,8 @@ final class AparapiBackend implements Backend {
     @Override
     public String describe() {
         return "Aparapi on " + OpenClDevices.describe(device) + ": batched warp, statistics and matrix product"
-                + " all native (float32 coordinates and Kahan sums)";
+                + " native (float32 coordinates and Kahan sums); B-spline orders 2-5 and the mirror and"
+                + " grid-constant fills delegated to the reference";
     }
 
     /** Kernel launches so far, all on OpenCL (each one is checked). */
@@ -64,6 +68,10 @@ final class AparapiBackend implements Backend {
     @Override
     public void warp(SourceImage source, WarpPlan plan, OutputSlot output) {
         plan.checkCompatible(source, output);
+        if (!PlanRows.supported(plan)) {
+            reference.warp(source, plan, output);
+            return;
+        }
         synchronized (this) {
             runWarp(List.of(source), List.of(plan), output.height(), output.width(), output.channels(),
                     output.format());
@@ -72,36 +80,51 @@ final class AparapiBackend implements Backend {
         }
     }
 
+    /** One OpenCL launch for the whole batch, copied into the batch in one piece. */
     @Override
     public void warpBatch(List<SourceImage> sources, List<WarpPlan> plans, Tensor batch, DataFormat format) {
         WarpKernel.checkBatch(sources, plans, batch);
-        if (sources.isEmpty()) {
-            return;
-        }
-        OutputSlot first = OutputSlot.of(batch, 0, format);
-        for (int k = 0; k < sources.size(); k++) {
-            plans.get(k).checkCompatible(sources.get(k), OutputSlot.of(batch, k, format));
-        }
-        synchronized (this) {
-            runWarp(sources, plans, first.height(), first.width(), first.channels(), format);
-            System.arraycopy(warp.out, 0, batch.data(), 0, sources.size() * batch.itemSize());
-        }
+        warpSlots(sources, plans, k -> OutputSlot.of(batch, k, format), format);
     }
 
     /** One launch for the batch; the transfer buffer is then written into the buffer's slots. */
     @Override
     public void warpBatch(List<SourceImage> sources, List<WarpPlan> plans, BufferTensor batch, DataFormat format) {
         WarpKernel.checkBatch(sources, plans, batch.shape());
+        warpSlots(sources, plans, k -> OutputSlot.of(batch, k, format), format);
+    }
+
+    /**
+     * Runs the plans the kernel supports in one launch and writes each result into its slot; the
+     * others (B-spline orders, mirror and grid-constant fills) go to the reference, image by image,
+     * as {@link #warp} does, so that a batch equals its images warped one by one.
+     */
+    private void warpSlots(List<SourceImage> sources, List<WarpPlan> plans, IntFunction<OutputSlot> slots,
+            DataFormat format) {
         if (sources.isEmpty()) {
             return;
         }
-        OutputSlot first = OutputSlot.of(batch, 0, format);
+        List<Integer> launched = new ArrayList<>();
         for (int k = 0; k < sources.size(); k++) {
-            plans.get(k).checkCompatible(sources.get(k), OutputSlot.of(batch, k, format));
+            OutputSlot slot = slots.apply(k);
+            plans.get(k).checkCompatible(sources.get(k), slot);
+            if (PlanRows.supported(plans.get(k))) {
+                launched.add(k);
+            } else {
+                reference.warp(sources.get(k), plans.get(k), slot);
+            }
         }
+        if (launched.isEmpty()) {
+            return;
+        }
+        OutputSlot first = slots.apply(launched.get(0));
+        int item = first.height() * first.width() * first.channels();
         synchronized (this) {
-            runWarp(sources, plans, first.height(), first.width(), first.channels(), format);
-            batch.set(0, warp.out, 0, sources.size() * first.height() * first.width() * first.channels());
+            runWarp(launched.stream().map(sources::get).toList(), launched.stream().map(plans::get).toList(),
+                    first.height(), first.width(), first.channels(), format);
+            for (int t = 0; t < launched.size(); t++) {
+                slots.apply(launched.get(t)).writeAll(warp.out, t * item);
+            }
         }
     }
 
@@ -162,7 +185,7 @@ final class AparapiBackend implements Backend {
         int plane = layout[1];
         long count = (long) batch.dim(0) * plane;
         if (count == 0 || count > Integer.MAX_VALUE) {
-            return new ReferenceBackend().channelStatistics(batch, format);
+            return reference.channelStatistics(batch, format);
         }
         synchronized (this) {
             sums.x = batch.data();

@@ -27,7 +27,7 @@ final class PlanRows {
         flags |= plan.hasColor() ? WarpBatchKernel.COLOUR : 0;
         meta[m + 6] = flags;
         meta[m + 7] = mode(plan.fillMode());
-        meta[m + 8] = plan.wrapConvention() == WrapConvention.SCIPY ? 1 : 0;
+        meta[m + 8] = plan.fillMode() == FillMode.WRAP && plan.wrapConvention() == WrapConvention.SCIPY ? 1 : 0;
         for (int k = 0; k < 6; k++) {
             params[q + k] = plan.isIdentityAffine() ? 0f : (float) plan.affine(k);
         }
@@ -39,12 +39,20 @@ final class PlanRows {
         }
     }
 
+    /** {@return whether the OpenCL kernel runs {@code plan}: orders 0 and 1, every mode but mirror and grid-constant} */
+    static boolean supported(WarpPlan plan) {
+        return plan.interpolation().order() <= 1 && plan.fillMode() != FillMode.MIRROR
+                && plan.fillMode() != FillMode.GRID_CONSTANT;
+    }
+
     private static int mode(FillMode mode) {
         return switch (mode) {
             case CONSTANT -> WarpBatchKernel.CONSTANT;
             case NEAREST -> WarpBatchKernel.EDGE;
-            case REFLECT -> WarpBatchKernel.REFLECT;
-            case WRAP -> WarpBatchKernel.WRAP;
+            case REFLECT, GRID_MIRROR -> WarpBatchKernel.REFLECT;
+            case WRAP, GRID_WRAP -> WarpBatchKernel.WRAP;
+            case MIRROR, GRID_CONSTANT -> throw new IllegalArgumentException("fill mode " + mode.kerasName()
+                    + " runs on the reference backend");
         };
     }
 }

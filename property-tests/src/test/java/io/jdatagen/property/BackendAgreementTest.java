@@ -70,9 +70,11 @@ class BackendAgreementTest {
                 r.nextDouble(-w, w) / 2, r.nextDouble(-h, h) / 2, r.nextInt(3) == 0 ? r.nextDouble(-30, 30) : 0,
                 r.nextDouble(0.5, 1.5), r.nextDouble(0.5, 1.5), new int[] {h, w, c}, ImageAxes.CHANNELS_LAST,
                 compatibility);
-        FillMode mode = FillMode.values()[r.nextInt(4)];
+        FillMode mode = FillMode.values()[r.nextInt(FillMode.values().length)];
+        Interpolation interpolation = r.nextInt(6) == 0 ? Interpolation.fromOrder(2 + r.nextInt(4))
+                : r.nextBoolean() ? Interpolation.BILINEAR : Interpolation.NEAREST;
         WarpPlan.Builder plan = WarpPlan.builder().inverseAffine(affine).flips(r.nextBoolean(), r.nextBoolean())
-                .interpolation(r.nextBoolean() ? Interpolation.BILINEAR : Interpolation.NEAREST)
+                .interpolation(interpolation)
                 .fill(mode, r.nextDouble(-10, 300)).wrapConvention(compatibility.wrapConvention());
         if (r.nextBoolean()) {
             float[] scale = new float[c];

@@ -83,6 +83,24 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
     }
 
     /**
+     * {@return worker threads for {@code cores} (mltk's {@code cores}): a fraction in {@code (0, 1)} of
+     * this machine's processors (at least one), or a whole number of threads}
+     *
+     * @param cores a fraction of the available processors, or a count of at least 1
+     * @throws IllegalArgumentException for zero, a negative value, or a count that is not whole
+     */
+    public static int workers(double cores) {
+        if (cores > 0 && cores < 1) {
+            return Math.max(1, (int) (cores * Runtime.getRuntime().availableProcessors()));
+        }
+        if (cores >= 1 && cores == Math.rint(cores) && cores <= Integer.MAX_VALUE) {
+            return (int) cores;
+        }
+        throw new IllegalArgumentException("cores must be a fraction in (0, 1) of the available processors or a"
+                + " whole number >= 1; got " + cores);
+    }
+
+    /**
      * Starts loading {@code epochs} consecutive epochs, from the sequence's current one.
      *
      * @param <T> the type of the batches

@@ -79,7 +79,7 @@ public final class ArrayFlow extends ImageFlow {
         int first = 0;
         int rows = n;
         if (o.subset != null) {
-            int split = Subset.cut(augmenter.validationSplit(), n);
+            int split = Subset.cut(o.validationSplit(augmenter), n);
             if (y != null && !o.ignoreClassSplit) {
                 checkClassSplit(y, split);
             }

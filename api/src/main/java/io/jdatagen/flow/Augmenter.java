@@ -57,14 +57,16 @@ public interface Augmenter {
     Backend backend();
 
     /**
-     * Plans one sample: resizes {@code source} when a resize is configured, draws its random transform from
-     * {@code rng} (null: no augmentation, only standardization) and builds its warp plan.
+     * Plans one sample: resizes {@code source} when a resize is configured, runs the pre-augmentation
+     * hook, draws its random transform from {@code rng} (null: no augmentation, only standardization)
+     * and builds its warp plan.
      *
      * @param source the source
      * @param rng the random source
+     * @param context where the sample sits, for the hooks
      * @return the planned sample
      */
-    PlannedSample plan(SourceImage source, RandomGenerator rng);
+    PlannedSample plan(SourceImage source, RandomGenerator rng, SampleContext context);
 
     /**
      * Plans the segmentation mask of {@code image}: the same geometry, nearest interpolation, constant fill

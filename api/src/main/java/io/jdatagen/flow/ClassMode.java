@@ -1,6 +1,8 @@
 package io.jdatagen.flow;
 
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What a file source yields as targets (Keras's {@code class_mode}). */
 public enum ClassMode {
@@ -19,13 +21,16 @@ public enum ClassMode {
     /** No targets. */
     NONE;
 
+    private static final Logger LOG = LoggerFactory.getLogger(ClassMode.class);
+
     /** {@return Keras's spelling ({@code categorical}, ..., and {@code none} for Python's None)} */
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /**
-     * Parses Keras's spelling ({@code null} or {@code "none"} is {@link #NONE}).
+     * Parses Keras's spelling ({@code null} or {@code "none"} is {@link #NONE}; {@code "other"} is
+     * Keras's deprecated alias of {@code "raw"}, accepted with its warning).
      *
      * @param name the name
      * @return the class mode
@@ -34,6 +39,10 @@ public enum ClassMode {
     public static ClassMode fromName(String name) {
         if (name == null) {
             return NONE;
+        }
+        if (name.equals("other")) {
+            LOG.warn("`class_mode` \"other\" is deprecated, please use `class_mode` \"raw\".");
+            return RAW;
         }
         for (ClassMode m : values()) {
             if (m.configName().equals(name)) {

@@ -71,7 +71,7 @@ final class DataFrameScanner {
             rows = filterClasses(rows, y, o.classes, classIndices, labelsOfRow);
         }
         if (o.subset != null) {
-            double[] f = o.subset.fractions(augmenter.validationSplit());
+            double[] f = o.subset.fractions(o.validationSplit(augmenter));
             int n = rows.size();
             rows = rows.subList(Subset.cut(f[0], n), Subset.cut(f[1], n));
         }

@@ -57,15 +57,15 @@ final class DirectoryScanner {
         for (String c : classes) {
             classIndices.putIfAbsent(c, classIndices.size());
         }
-        double[] fractions = o.subset == null ? new double[] {0, 1} : o.subset.fractions(augmenter.validationSplit());
+        double[] fractions = o.subset == null ? new double[] {0, 1} : o.subset.fractions(o.validationSplit(augmenter));
         ImageFileReader loader = FileSources.loader(o);
         List<Path> paths = new ArrayList<>();
         List<String> filenames = new ArrayList<>();
         List<int[]> labels = new ArrayList<>();
         List<Path> skipped = new ArrayList<>();
         for (Map.Entry<String, Integer> c : classIndices.entrySet()) {
-            List<Path> files = imageFiles(directory.resolve(c.getKey()), o.followLinks,
-                    o.skipUnreadable ? skipped : null);
+            List<Path> files = o.fileLister != null ? listed(o.fileLister, c.getKey(), directory)
+                    : imageFiles(directory.resolve(c.getKey()), o.followLinks, o.skipUnreadable ? skipped : null);
             if (o.skipUnreadable) {
                 List<Path> readable = new ArrayList<>();
                 for (int i : FileSources.readable(files, loader, skipped)) {
@@ -80,7 +80,7 @@ final class DirectoryScanner {
             int k = files.size();
             for (Path file : files.subList(Subset.cut(fractions[0], k), Subset.cut(fractions[1], k))) {
                 paths.add(file);
-                filenames.add(directory.relativize(file).toString());
+                filenames.add(file.startsWith(directory) ? directory.relativize(file).toString() : file.toString());
                 labels.add(new int[] {c.getValue()});
             }
         }
@@ -89,6 +89,16 @@ final class DirectoryScanner {
         FileFlow.Rows rows = new FileFlow.Rows(paths, filenames, labels.toArray(new int[0][]), classIndices, null,
                 null, skipped, summary);
         return new FileFlow(augmenter, loader, o.classMode, rows, o);
+    }
+
+    /** A user lister's files for one class; a null list or null entry is an error naming the class. */
+    private static List<Path> listed(FileLister lister, String className, Path directory) {
+        List<Path> files = lister.list(className, directory.resolve(className));
+        if (files == null || files.contains(null)) {
+            throw new IllegalArgumentException("fileLister returned " + (files == null ? "null" : "a null file")
+                    + " for class " + className);
+        }
+        return List.copyOf(files);
     }
 
     /**

@@ -123,6 +123,16 @@ public final class FileFlow extends ImageFlow {
     }
 
     @Override
+    int classOf(int index) {
+        return classMode.usesClasses() && labels[index].length == 1 ? labels[index][0] : -1;
+    }
+
+    @Override
+    String fileOf(int index) {
+        return filenames.get(index);
+    }
+
+    @Override
     Batch assemble(int[] indices, BatchImages x, Tensor paired) {
         List<String> names = new ArrayList<>(indices.length);
         for (int i : indices) {

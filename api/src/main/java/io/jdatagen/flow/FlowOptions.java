@@ -1,5 +1,6 @@
 package io.jdatagen.flow;
 
+import io.jdatagen.data.Batch;
 import io.jdatagen.io.ColorMode;
 import io.jdatagen.io.ImageCodec;
 import io.jdatagen.io.PixelLimit;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import javax.imageio.ImageIO;
 
 /**
@@ -46,10 +48,16 @@ public final class FlowOptions {
     final String weightCol;
     final boolean validateFilenames;
     final int maxSamplesPerClass;
+    final FileLister fileLister;
     final double maskFillValue;
     final ColorMode maskColorMode;
     final Boolean augment;
     final ElementType output;
+    final int[] order;
+    final UnaryOperator<Batch> batchFunction;
+    private final String badSubset;
+    private final String badColorMode;
+    private final Double validationSplit;
     private final Set<FlowOption> explicit;
 
     private FlowOptions(Builder b) {
@@ -80,11 +88,42 @@ public final class FlowOptions {
         weightCol = b.weightCol;
         validateFilenames = b.validateFilenames;
         maxSamplesPerClass = b.maxSamplesPerClass;
+        fileLister = b.fileLister;
         maskFillValue = b.maskFillValue;
         maskColorMode = b.maskColorMode;
         augment = b.augment;
         output = b.output;
+        order = b.order;
+        batchFunction = b.batchFunction;
+        badSubset = b.badSubset;
+        badColorMode = b.badColorMode;
+        validationSplit = b.validationSplit;
         explicit = b.explicit.isEmpty() ? EnumSet.noneOf(FlowOption.class) : EnumSet.copyOf(b.explicit);
+    }
+
+    /** The fraction reserved for validation: this flow's own, else the augmenter's. */
+    double validationSplit(Augmenter augmenter) {
+        return validationSplit != null ? validationSplit : augmenter.validationSplit();
+    }
+
+    /**
+     * Raises Keras's error for a subset or color-mode name the builder took but no flow accepts: the
+     * array iterator prints its message as a Python tuple, the file iterators format it (the subset
+     * one without a space after the semicolon).
+     *
+     * @param arrays whether the flow reads arrays (Keras's {@code NumpyArrayIterator})
+     */
+    void checkNames(boolean arrays) {
+        if (badSubset != null) {
+            throw new IllegalArgumentException(arrays
+                    ? "('Invalid subset name:', " + PythonRepr.of(badSubset) + ", '; expected \"training\" or"
+                            + " \"validation\".')"
+                    : "Invalid subset name: " + badSubset + ";expected \"training\" or \"validation\"");
+        }
+        if (!arrays && badColorMode != null) {
+            throw new IllegalArgumentException("('Invalid color mode:', " + PythonRepr.of(badColorMode)
+                    + ", '; expected \"rgb\", \"rgba\", or \"grayscale\".')");
+        }
     }
 
     /** {@return a builder with Keras's defaults} */
@@ -137,10 +176,16 @@ public final class FlowOptions {
         private String weightCol;
         private boolean validateFilenames = true;
         private int maxSamplesPerClass;
+        private FileLister fileLister;
         private double maskFillValue;
         private ColorMode maskColorMode = ColorMode.GRAYSCALE;
         private Boolean augment;
         private ElementType output;
+        private String badSubset;
+        private String badColorMode;
+        private Double validationSplit;
+        private int[] order;
+        private UnaryOperator<Batch> batchFunction;
 
         private Builder() {
         }
@@ -194,17 +239,79 @@ public final class FlowOptions {
          */
         public Builder subset(Subset value) {
             this.subset = value;
+            this.badSubset = null;
             return this;
         }
 
         /**
          * {@link #subset(Subset)} by Keras's name ({@code "training"}, {@code "validation"} or null).
+         * Another name is reported by the flow, with the message of the matching Keras iterator.
          *
          * @param name the name
          * @return this builder
          */
         public Builder subset(String name) {
+            if (name != null && !name.equals("training") && !name.equals("validation")) {
+                this.badSubset = name;
+                this.subset = null;
+                return this;
+            }
+            this.badSubset = null;
             return subset(Subset.fromName(name));
+        }
+
+        /**
+         * The fraction of the data reserved for validation for this flow (the preprocessing RFC's
+         * per-call {@code validation_split}), instead of the augmenter's; {@link #subset} picks the
+         * part read. 0 means no split.
+         *
+         * @param fraction in {@code [0, 1)}
+         * @return this builder
+         * @throws IllegalArgumentException with Keras's message for a value outside {@code [0, 1)}
+         */
+        public Builder validationSplit(double fraction) {
+            if (fraction != 0 && !(fraction > 0 && fraction < 1)) {
+                throw new IllegalArgumentException("`validation_split` must be strictly between 0 and 1.  Received: "
+                        + fraction);
+            }
+            this.validationSplit = fraction;
+            return this;
+        }
+
+        /**
+         * Read the samples in this order in every epoch (no reshuffle), e.g. one saved with
+         * {@code ImageFlow.saveOrder} to resume a run; it must hold every sample index once.
+         *
+         * @param indices the order
+         * @return this builder
+         */
+        public Builder order(int[] indices) {
+            this.order = Objects.requireNonNull(indices, "order").clone();
+            return this;
+        }
+
+        /**
+         * {@link #order(int[])} from a file written by {@code ImageFlow.saveOrder} (one index per line).
+         *
+         * @param file the file
+         * @return this builder
+         * @throws IllegalArgumentException naming the file and line of an entry that is no index
+         */
+        public Builder order(Path file) {
+            return order(FixedOrder.read(file));
+        }
+
+        /**
+         * A function applied to every finished batch (mltk's custom batch function), e.g. mixing
+         * samples or adding inputs; it must be a pure function of the batch to keep epochs
+         * reproducible.
+         *
+         * @param function the function
+         * @return this builder
+         */
+        public Builder batchFunction(UnaryOperator<Batch> function) {
+            this.batchFunction = Objects.requireNonNull(function, "batchFunction");
+            return this;
         }
 
         /**
@@ -284,13 +391,21 @@ public final class FlowOptions {
         }
 
         /**
-         * Files: {@link #colorMode(ColorMode)} by Keras's name.
+         * Files: {@link #colorMode(ColorMode)} by Keras's name. An unknown name is reported by the flow,
+         * with Keras's message, as Keras's iterators report it.
          *
          * @param name the name
          * @return this builder
          */
         public Builder colorMode(String name) {
-            return colorMode(ColorMode.fromName(name));
+            for (ColorMode m : ColorMode.values()) {
+                if (m.configName().equals(name)) {
+                    this.badColorMode = null;
+                    return colorMode(m);
+                }
+            }
+            this.badColorMode = String.valueOf(name);
+            return set(FlowOption.COLOR_MODE);
         }
 
         /**
@@ -557,6 +672,17 @@ public final class FlowOptions {
             }
             this.maxSamplesPerClass = cap;
             return set(FlowOption.MAX_SAMPLES_PER_CLASS);
+        }
+
+        /**
+         * Directories: list each class's files with {@code lister} instead of walking its folder.
+         *
+         * @param lister the lister
+         * @return this builder
+         */
+        public Builder fileLister(FileLister lister) {
+            this.fileLister = Objects.requireNonNull(lister, "fileLister");
+            return set(FlowOption.FILE_LISTER);
         }
 
         /**

@@ -29,6 +29,7 @@ public final class Flows {
      */
     public static ArrayFlow fromArrays(Augmenter augmenter, Tensor x, List<Tensor> extraInputs, Tensor y,
             Tensor sampleWeights, FlowOptions options) {
+        options.checkNames(true);
         return ArrayFlow.create(augmenter, x, extraInputs, y, sampleWeights, options);
     }
 
@@ -43,6 +44,7 @@ public final class Flows {
      *     message) or an option that does not apply
      */
     public static FileFlow fromDirectory(Augmenter augmenter, Path directory, FlowOptions options) {
+        options.checkNames(false);
         return DirectoryScanner.create(augmenter, directory, options);
     }
 
@@ -58,6 +60,7 @@ public final class Flows {
      *     for options that do not apply
      */
     public static FileFlow fromDataframe(Augmenter augmenter, DataFrame table, FlowOptions options) {
+        options.checkNames(false);
         return DataFrameScanner.create(augmenter, table, options);
     }
 
@@ -74,6 +77,7 @@ public final class Flows {
      */
     public static SegmentationFlow pairsFromArrays(Augmenter augmenter, Tensor images, Tensor masks,
             FlowOptions options) {
+        options.checkNames(true);
         return SegmentationFlow.ofArrays(augmenter, images, masks, options);
     }
 
@@ -93,6 +97,7 @@ public final class Flows {
      */
     public static SegmentationFlow pairsFromDirectories(Augmenter augmenter, Path imageDir, Path maskDir,
             FlowOptions options) {
+        options.checkNames(false);
         return SegmentationFlow.ofDirectories(augmenter, imageDir, maskDir, options);
     }
 

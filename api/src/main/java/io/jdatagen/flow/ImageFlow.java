@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -57,6 +58,8 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
     private final boolean augment;
     private final ElementType output;
     private final BufferPool buffers = new BufferPool(8);
+    private final int[] fixedOrder;
+    private final UnaryOperator<Batch> batchFunction;
     private volatile EpochOrder lastOrder;
 
     private record EpochOrder(int epoch, int[] order) {
@@ -81,6 +84,8 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         this.saveHashBound = saveHashBound;
         this.augment = o.augment != null ? o.augment : o.subset != Subset.VALIDATION || augmenter.augmentValidation();
         this.output = o.output;
+        this.fixedOrder = o.order == null ? null : FixedOrder.checked(o.order, samples);
+        this.batchFunction = o.batchFunction;
         List<String> fractional = augmenter.fractionalSteps();
         if (output == ElementType.UINT8 && !fractional.isEmpty()) {
             throw new IllegalArgumentException("output uint8 holds whole values 0-255, but " + String.join(", ", fractional)
@@ -162,6 +167,18 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
     }
 
     /**
+     * Writes the sample order of epoch {@code epoch} to {@code file}, one index per line, for
+     * {@link FlowOptions.Builder#order(Path)} to read back (mltk's saved shuffle index).
+     *
+     * @param epoch the epoch
+     * @param file the file (replaced)
+     * @throws java.io.UncheckedIOException if it cannot be written
+     */
+    public void saveOrder(int epoch, Path file) {
+        FixedOrder.write(orderOf(epoch), file);
+    }
+
+    /**
      * {@return the sample order of epoch {@code epoch} (a copy)}
      *
      * @param epoch the epoch
@@ -177,6 +194,9 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
             return cached.order();
         }
         int[] order;
+        if (fixedOrder != null) {
+            return fixedOrder;
+        }
         if (numpyStreams && shuffle) {
             order = new NumpyRandomState(numpySeed(epoch, 0)).permutation(samples);
         } else {
@@ -216,9 +236,10 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         List<SourceImage> maskSources = new ArrayList<>(masks == null ? 0 : n);
         List<WarpPlan> maskPlans = new ArrayList<>(masks == null ? 0 : n);
         boolean finishedByWarp = true;
+        SampleContext[] contexts = contexts(index, indices);
         for (int j = 0; j < n; j++) {
             Sample sample = sample(indices[j]);
-            planned[j] = augmenter.plan(sample.image(), augment ? streams[j] : null);
+            planned[j] = augmenter.plan(sample.image(), augment ? streams[j] : null, contexts[j]);
             Augmenter.checkFits(planned[j].source(), imageShape, format);
             sources.add(planned[j].source());
             plans.add(planned[j].plan());
@@ -247,7 +268,15 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         if (masks != null) {
             augmenter.backend().warpBatch(maskSources, maskPlans, masks, format);
         }
-        return assemble(indices, images, masks);
+        Batch batch = assemble(indices, images, masks);
+        if (batchFunction == null) {
+            return batch;
+        }
+        Batch changed = batchFunction.apply(batch);
+        if (changed == null) {
+            throw new IllegalStateException("batchFunction returned null for batch " + index);
+        }
+        return changed;
     }
 
     private void save(int[] indices, RandomGenerator[] streams, Tensor x, DataFormat format) {
@@ -270,6 +299,31 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         BufferTensor out = buffers.take(output, x.shape());
         out.set(0, x.data(), 0, x.size());
         return out;
+    }
+
+    /** Each sample's context for the hooks: its class and file, and the batch's. */
+    private SampleContext[] contexts(int batchIndex, int[] indices) {
+        int[] classes = new int[indices.length];
+        List<String> files = new ArrayList<>(indices.length);
+        for (int j = 0; j < indices.length; j++) {
+            classes[j] = classOf(indices[j]);
+            files.add(fileOf(indices[j]));
+        }
+        SampleContext[] contexts = new SampleContext[indices.length];
+        for (int j = 0; j < indices.length; j++) {
+            contexts[j] = new SampleContext(indices[j], classes[j], files.get(j), batchIndex, classes, files);
+        }
+        return contexts;
+    }
+
+    /** The class index of sample {@code index} for the hooks' context, or -1 when the source has none. */
+    int classOf(int index) {
+        return -1;
+    }
+
+    /** The file of sample {@code index} for the hooks' context, or null. */
+    String fileOf(int index) {
+        return null;
     }
 
     /**

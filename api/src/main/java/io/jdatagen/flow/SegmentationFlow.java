@@ -174,7 +174,7 @@ public final class SegmentationFlow extends ImageFlow {
         if (o.subset == null) {
             return new int[] {0, n};
         }
-        int split = Subset.cut(augmenter.validationSplit(), n);
+        int split = Subset.cut(o.validationSplit(augmenter), n);
         return o.subset == Subset.VALIDATION ? new int[] {0, split} : new int[] {split, n - split};
     }
 
@@ -243,6 +243,11 @@ public final class SegmentationFlow extends ImageFlow {
     @Override
     double maskFillValue() {
         return fillValue;
+    }
+
+    @Override
+    String fileOf(int index) {
+        return pairs.name(first + index);
     }
 
     @Override

@@ -14,6 +14,12 @@ import java.util.random.RandomGenerator;
  * and friends) on float32 tensors. Resampling runs on the backend of the
  * {@link WarpOptions}. Results are new tensors, except that identity geometry returns the input
  * itself, as Keras does.
+ *
+ * <p>Convention: every geometric function runs in the {@link Compatibility} its arguments name (the
+ * {@link WarpOptions}' compatibility, or the explicit argument); the overload without one uses
+ * {@link Compatibility#DOCUMENTED}, which pivots rotations on the image centre and moves {@code tx}
+ * along columns. Code ported from Keras that must give Keras's pixels passes
+ * {@link Compatibility#KERAS_REFERENCE}.
  */
 public final class AffineTransforms {
     private AffineTransforms() {
@@ -33,17 +39,44 @@ public final class AffineTransforms {
      * @param axes the image's axes
      * @param fillMode boundary handling
      * @param cval constant fill value
-     * @param order interpolation order, 0 or 1
+     * @param order interpolation order, 0 to 5
      * @return the transformed image, or {@code x} itself when no factor is present
      */
     public static Tensor applyAffineTransform(Tensor x, double theta, double tx, double ty, double shear,
             double zx, double zy, ImageAxes axes, FillMode fillMode, double cval, int order) {
-        return applyAffineTransform(x, theta, tx, ty, shear, zx, zy,
-                WarpOptions.of(axes, fillMode, cval, order, Compatibility.DOCUMENTED));
+        return applyAffineTransform(x, theta, tx, ty, shear, zx, zy, axes, fillMode, cval, order,
+                Compatibility.DOCUMENTED);
     }
 
     /**
-     * Keras's {@code apply_affine_transform} with explicit options (convention, backend).
+     * Keras's {@code apply_affine_transform} with Keras's argument list in the given convention:
+     * {@link Compatibility#KERAS_REFERENCE} gives Keras's pixels (its pivot and axis order),
+     * {@link Compatibility#DOCUMENTED} what its documentation describes.
+     *
+     * @param x a rank-3 image
+     * @param theta rotation in degrees
+     * @param tx shift along the column axis (pixels)
+     * @param ty shift along the row axis (pixels)
+     * @param shear shear in degrees
+     * @param zx zoom along the column axis
+     * @param zy zoom along the row axis
+     * @param axes the image's axes
+     * @param fillMode boundary handling
+     * @param cval constant fill value
+     * @param order interpolation order, 0 to 5
+     * @param compatibility the convention
+     * @return the transformed image, or {@code x} itself when no factor is present
+     */
+    public static Tensor applyAffineTransform(Tensor x, double theta, double tx, double ty, double shear,
+            double zx, double zy, ImageAxes axes, FillMode fillMode, double cval, int order,
+            Compatibility compatibility) {
+        return applyAffineTransform(x, theta, tx, ty, shear, zx, zy,
+                WarpOptions.of(axes, fillMode, cval, order, compatibility));
+    }
+
+    /**
+     * Keras's {@code apply_affine_transform} with explicit options, in the options' convention
+     * ({@link WarpOptions#compatibility()}) on their backend.
      *
      * @param x the input
      * @param theta the theta
@@ -150,7 +183,8 @@ public final class AffineTransforms {
     }
 
     /**
-     * {@return Keras's {@code random_rotation}: {@code theta ~ U(-rg, rg)} degrees}
+     * {@return Keras's {@code random_rotation}: {@code theta ~ U(-rg, rg)} degrees, in the options'
+     * convention}
      *
      * @param x the input
      * @param rg the rotation range in degrees
@@ -185,7 +219,8 @@ public final class AffineTransforms {
     }
 
     /**
-     * {@return Keras's {@code random_shear}: shear {@code ~ U(-intensity, intensity)} degrees}
+     * {@return Keras's {@code random_shear}: shear {@code ~ U(-intensity, intensity)} degrees, in the
+     * options' convention}
      *
      * @param x the input
      * @param intensity the intensity
@@ -198,8 +233,8 @@ public final class AffineTransforms {
     }
 
     /**
-     * {@return Keras's {@code random_zoom}: {@code zx, zy ~ U(lo, hi)}; {@code (1, 1)} returns {@code x}
-     * without drawing}
+     * {@return Keras's {@code random_zoom}: {@code zx, zy ~ U(lo, hi)}, in the options' convention;
+     * {@code (1, 1)} returns {@code x} without drawing}
      *
      * @param x the input
      * @param zoomRange the zoom range

@@ -3,6 +3,7 @@ package io.jdatagen.image;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.FillMode;
+import io.jdatagen.flow.SampleFunction;
 import io.jdatagen.spi.Tensor;
 import java.util.List;
 import java.util.Objects;
@@ -32,6 +33,8 @@ public final class GeneratorBuilder {
     boolean verticalFlip;
     Double rescale;
     UnaryOperator<Tensor> preprocessingFunction;
+    SampleFunction preAugmentationFunction;
+    SampleFunction contextPreprocessingFunction;
     DataFormat dataFormat = DataFormat.CHANNELS_LAST;
     double validationSplit;
     int interpolationOrder = 1;
@@ -327,6 +330,32 @@ public final class GeneratorBuilder {
      */
     public GeneratorBuilder preprocessingFunction(UnaryOperator<Tensor> function) {
         this.preprocessingFunction = function;
+        return this;
+    }
+
+    /**
+     * mltk's context-aware {@code preprocessing_function}: run on each augmented image before rescale
+     * and normalisation, after {@link #preprocessingFunction(UnaryOperator)}, with the sample's class,
+     * file and batch (not serialisable).
+     *
+     * @param function the function, or null for none
+     * @return this builder
+     */
+    public GeneratorBuilder preprocessingFunction(SampleFunction function) {
+        this.contextPreprocessingFunction = function;
+        return this;
+    }
+
+    /**
+     * mltk's {@code noaug_preprocessing_function}: run on each image after the resize and before
+     * augmentation, with the sample's class, file and batch; it must keep the image's shape (not
+     * serialisable).
+     *
+     * @param function the function, or null for none
+     * @return this builder
+     */
+    public GeneratorBuilder preAugmentationFunction(SampleFunction function) {
+        this.preAugmentationFunction = function;
         return this;
     }
 

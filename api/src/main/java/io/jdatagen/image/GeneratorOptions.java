@@ -23,7 +23,7 @@ record GeneratorOptions(boolean featurewiseCenter, boolean samplewiseCenter, boo
         boolean horizontalFlip, boolean verticalFlip, Double rescale,
         UnaryOperator<Tensor> preprocessingFunction, DataFormat dataFormat, double validationSplit,
         Interpolation interpolation, Precision precision, int[] resize, Compatibility compatibility,
-        double[] contrastRange, List<Noise> noise, boolean augmentValidation) {
+        double[] contrastRange, List<Noise> noise, boolean augmentValidation, SampleHooks hooks) {
     private static final Logger LOG = LoggerFactory.getLogger(GeneratorOptions.class);
 
     /** How this generator's warps resample (without a backend). */
@@ -104,7 +104,8 @@ record GeneratorOptions(boolean featurewiseCenter, boolean samplewiseCenter, boo
                 b.channelShiftRange, b.fillMode, b.cval, b.horizontalFlip, b.verticalFlip, b.rescale,
                 b.preprocessingFunction, b.dataFormat, b.validationSplit, interpolation, b.precision,
                 b.resize == null ? null : b.resize.clone(), b.compatibility,
-                b.contrastRange == null ? null : b.contrastRange.clone(), b.noise, b.augmentValidation);
+                b.contrastRange == null ? null : b.contrastRange.clone(), b.noise, b.augmentValidation,
+                new SampleHooks(b.preAugmentationFunction, b.contextPreprocessingFunction));
     }
 
     private static void nonNegative(String option, double v) {

@@ -2,6 +2,8 @@ package io.jdatagen.image;
 
 import io.jdatagen.data.RandomKeys;
 import io.jdatagen.flow.Augmenter;
+import io.jdatagen.flow.SampleContext;
+import io.jdatagen.flow.SampleFunction;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.Interpolation;
@@ -33,7 +35,7 @@ final class SamplePipeline implements Augmenter {
 
     /** A planned sample: what the warp needs, and what {@link #finish} runs after it. */
     private record Planned(SourceImage source, WarpPlan plan, TransformParameters params, RandomGenerator rng,
-            boolean fused, FeaturewiseStatistics statistics) implements PlannedSample {
+            boolean fused, FeaturewiseStatistics statistics, SampleContext context) implements PlannedSample {
         @Override
         public boolean finishedByWarp() {
             return fused;
@@ -130,8 +132,8 @@ final class SamplePipeline implements Augmenter {
     }
 
     @Override
-    public PlannedSample plan(SourceImage source, RandomGenerator rng) {
-        SourceImage src = resized(source);
+    public PlannedSample plan(SourceImage source, RandomGenerator rng, SampleContext context) {
+        SourceImage src = preAugmented(resized(source), context);
         int[] shape = options.dataFormat().imageShape(src.height(), src.width(), src.channels());
         TransformParameters p = rng == null ? TransformParameters.identity() : sampler.sample(shape, rng);
         WarpPlan.Builder plan = planner.plan(p, shape);
@@ -142,7 +144,7 @@ final class SamplePipeline implements Augmenter {
         if (color != null) {
             plan.color(color[0], color[1]);
         }
-        return new Planned(src, plan.build(), p, rng, color != null, fitted);
+        return new Planned(src, plan.build(), p, rng, color != null, fitted, context);
     }
 
     @Override
@@ -158,7 +160,8 @@ final class SamplePipeline implements Augmenter {
         }
         WarpPlan plan = planner.maskPlan(((Planned) image).params(),
                 format.imageShape(src.height(), src.width(), src.channels()), fillValue);
-        return new Planned(src, plan, ((Planned) image).params(), null, true, FeaturewiseStatistics.none());
+        return new Planned(src, plan, ((Planned) image).params(), null, true, FeaturewiseStatistics.none(),
+                ((Planned) image).context());
     }
 
     @Override
@@ -179,7 +182,7 @@ final class SamplePipeline implements Augmenter {
         if (s.rng() != null && contrastAndNoise.active()) {
             contrastAndNoise.apply(y, s.rng());
         }
-        batch.setItem(slot, standardizer.standardizeInPlace(y, s.statistics(), backend));
+        batch.setItem(slot, standardizer.standardizeInPlace(y, s.statistics(), backend, s.context()));
     }
 
     // ---------------------------------------------------------------- whole images
@@ -256,7 +259,7 @@ final class SamplePipeline implements Augmenter {
      * @return the parameters drawn (the identity when {@code rng} is null)
      */
     TransformParameters writeInto(SourceImage source, RandomGenerator rng, Tensor batch, int slot) {
-        Planned s = (Planned) plan(source, rng);
+        Planned s = (Planned) plan(source, rng, SampleContext.NONE);
         OutputSlot out = OutputSlot.of(batch, slot, options.dataFormat());
         Augmenter.checkFits(s.source(), out);
         backend.warp(s.source(), s.plan(), out);
@@ -266,7 +269,7 @@ final class SamplePipeline implements Augmenter {
 
     /** Standardizes {@code x} in place with the fitted statistics; returns it or the preprocessing function's result. */
     Tensor standardizeInPlace(Tensor x) {
-        return standardizer.standardizeInPlace(x, statistics, backend);
+        return standardizer.standardizeInPlace(x, statistics, backend, SampleContext.NONE);
     }
 
     /**
@@ -299,6 +302,22 @@ final class SamplePipeline implements Augmenter {
             out.setItem(i, resize(batch.item(i)));
         }
         return out;
+    }
+
+    /** {@code src} through the pre-augmentation hook, when there is one (same shape required). */
+    private SourceImage preAugmented(SourceImage src, SampleContext context) {
+        SampleFunction hook = options.hooks().preAugmentation();
+        if (hook == null) {
+            return src;
+        }
+        Tensor image = src.toTensor(options.dataFormat());
+        int[] shape = image.shape();
+        Tensor out = hook.apply(image, context);
+        if (out == null || !Arrays.equals(shape, out.shape())) {
+            throw new IllegalStateException("the pre-augmentation function must return an image of shape "
+                    + Arrays.toString(shape) + "; got " + (out == null ? "null" : Arrays.toString(out.shape())));
+        }
+        return SourceImage.of(out, options.dataFormat());
     }
 
     private SourceImage resized(SourceImage source) {

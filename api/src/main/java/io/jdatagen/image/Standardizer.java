@@ -1,5 +1,6 @@
 package io.jdatagen.image;
 
+import io.jdatagen.flow.SampleContext;
 import io.jdatagen.spi.MatrixKernel;
 import io.jdatagen.spi.Tensor;
 import java.util.Arrays;
@@ -23,8 +24,8 @@ final class Standardizer {
         this.o = options;
     }
 
-    /** Standardizes {@code x} in place and returns it (or the preprocessing function's result). */
-    Tensor standardizeInPlace(Tensor x, FeaturewiseStatistics stats, MatrixKernel kernel) {
+    /** Standardizes {@code x} in place and returns it (or the preprocessing functions' result). */
+    Tensor standardizeInPlace(Tensor x, FeaturewiseStatistics stats, MatrixKernel kernel, SampleContext context) {
         if (x.rank() < 3) {
             throw new IllegalArgumentException("standardize needs an image (rank 3) or a batch (rank 4);"
                     + " got shape " + Arrays.toString(x.shape()));
@@ -33,6 +34,15 @@ final class Standardizer {
             x = o.preprocessingFunction().apply(x);
             if (x == null) {
                 throw new IllegalStateException("preprocessing_function returned null");
+            }
+        }
+        if (o.hooks().preprocessing() != null) {
+            int[] shape = x.shape();
+            x = o.hooks().preprocessing().apply(x, context);
+            if (x == null || !Arrays.equals(shape, x.shape())) {
+                throw new IllegalStateException("the context-aware preprocessing function must return an image of"
+                        + " shape " + Arrays.toString(shape) + "; got " + (x == null ? "null" : Arrays.toString(
+                        x.shape())));
             }
         }
         Precision p = o.precision();
@@ -95,8 +105,8 @@ final class Standardizer {
      * featurewise steps are skipped with the usual warning.
      */
     float[][] foldedColor(int channels, FeaturewiseStatistics stats) {
-        if (o.preprocessingFunction() != null || o.samplewiseCenter() || o.samplewiseStdNormalization()
-                || o.zcaWhitening()) {
+        if (o.preprocessingFunction() != null || o.hooks().preprocessing() != null || o.samplewiseCenter()
+                || o.samplewiseStdNormalization() || o.zcaWhitening()) {
             return null;
         }
         double rescale = o.rescale() == null || o.rescale() == 0 ? 1 : o.rescale();

@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Writes float images to files as Keras's {@code array_to_img(x, scale=True)} then
@@ -133,13 +136,20 @@ public final class ImageWriter {
                 out.setRGB(0, r, image.width(), 1, row, 0, image.width());
             }
         }
+        Iterator<javax.imageio.ImageWriter> writers = ImageIO.getImageWritersByFormatName(f);
+        if (!writers.hasNext()) {
+            throw new IllegalArgumentException("no image writer for format " + formatName);
+        }
+        javax.imageio.ImageWriter writer = writers.next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(out, f, bytes)) {
-                throw new IllegalArgumentException("no image writer for format " + formatName);
-            }
+        // An in-memory stream: ImageIO.write would cache through a temporary file (its global default).
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(stream);
+            writer.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode a " + formatName + " image", e);
+        } finally {
+            writer.dispose();
         }
         return bytes.toByteArray();
     }

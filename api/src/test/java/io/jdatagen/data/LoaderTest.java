@@ -48,6 +48,18 @@ class LoaderTest {
     }
 
     @Test
+    void workersComeFromAFractionOfTheProcessorsOrACount() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        assertEquals(Math.max(1, (int) (0.5 * processors)), Loader.workers(0.5));
+        assertEquals(1, Loader.workers(1e-9), "at least one worker");
+        assertEquals(3, Loader.workers(3));
+        for (double bad : new double[] {0, -1, 2.5, Double.NaN}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Loader.workers(bad));
+            assertTrue(e.getMessage().startsWith("cores must be a fraction in (0, 1)"), e.getMessage());
+        }
+    }
+
+    @Test
     void sameSeedSameBytesForAnyWorkerCountAndAccessOrder(@TempDir Path root) {
         List<float[]> serial = run(directoryFlow(root, 42), 1, 3);
         assertEquals(5 * 3 * 2, serial.size());

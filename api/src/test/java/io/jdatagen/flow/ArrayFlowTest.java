@@ -135,8 +135,12 @@ class ArrayFlowTest {
         assertEquals(4, split.flow(images(8, 4, 4, 3, 1), sorted,
                 options().subset("training").ignoreClassSplit(true).build()).samples());
         IllegalArgumentException subset = assertThrows(IllegalArgumentException.class,
-                () -> options().subset("foo"));
-        assertEquals("Invalid subset name: foo; expected \"training\" or \"validation\".", subset.getMessage());
+                () -> split.flow(images(8, 4, 4, 3, 1), sorted, options().subset("foo").build()));
+        assertEquals("('Invalid subset name:', 'foo', '; expected \"training\" or \"validation\".')",
+                subset.getMessage());
+        IllegalArgumentException quoted = assertThrows(IllegalArgumentException.class,
+                () -> split.flow(images(8, 4, 4, 3, 1), sorted, options().subset("it's").build()));
+        assertTrue(quoted.getMessage().startsWith("('Invalid subset name:', \"it's\", "), quoted.getMessage());
         IllegalArgumentException rank = assertThrows(IllegalArgumentException.class,
                 () -> PLAIN.flow(Tensor.zeros(8, 4, 4), null, FlowOptions.defaults()));
         assertTrue(rank.getMessage().startsWith("Input data in `NumpyArrayIterator` should have rank 4."));

@@ -109,10 +109,60 @@ class DirectoryFlowTest {
     }
 
     @Test
+    void aFileListerChoosesEachClassesFilesAndTheirOrder(@TempDir Path root) {
+        kerasTree(root);
+        List<String> asked = new ArrayList<>();
+        FileLister pngsBackwards = (className, folder) -> {
+            asked.add(className + " " + root.relativize(folder));
+            List<Path> files = new ArrayList<>(Flows.imageFiles(folder).stream()
+                    .filter(p -> p.toString().endsWith(".png")).toList());
+            java.util.Collections.reverse(files);
+            return files;
+        };
+        FileFlow flow = PLAIN.flowFromDirectory(root, FlowOptions.builder().fileLister(pngsBackwards).shuffle(false)
+                .build());
+        assertEquals(List.of("class-0 class-0", "class-1 class-1"), asked);
+        assertEquals(20, flow.samples(), "only the listed files");
+        List<String> walked = new ArrayList<>(Flows.imageFiles(root.resolve("class-0")).stream()
+                .filter(p -> p.toString().endsWith(".png")).map(p -> root.relativize(p).toString()).toList());
+        java.util.Collections.reverse(walked);
+        assertEquals(walked, flow.filenames().subList(0, 10), "in the lister's order");
+        FileFlow split = ImageDataGenerator.builder().validationSplit(0.5).build().flowFromDirectory(root,
+                FlowOptions.builder().fileLister(pngsBackwards).subset("validation").build());
+        assertEquals(10, split.samples(), "the split applies to the listed files");
+        IllegalArgumentException nulls = assertThrows(IllegalArgumentException.class, () -> PLAIN.flowFromDirectory(
+                root, FlowOptions.builder().fileLister((c, f) -> null).build()));
+        assertEquals("fileLister returned null for class class-0", nulls.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PLAIN.flowFromDataframe(DataFrame.builder("filename", "class").build(),
+                FlowOptions.builder().fileLister(pngsBackwards).build()), "a directory-only option");
+    }
+
+    @Test
+    void aFlowsOwnValidationSplitOverridesTheGenerators(@TempDir Path root) {
+        kerasTree(root);
+        FileFlow viaGenerator = ImageDataGenerator.builder().validationSplit(0.25).build().flowFromDirectory(root,
+                FlowOptions.builder().subset("validation").shuffle(false).build());
+        FileFlow viaFlow = ImageDataGenerator.builder().validationSplit(0.75).build().flowFromDirectory(root,
+                FlowOptions.builder().subset("validation").validationSplit(0.25).shuffle(false).build());
+        assertEquals(viaGenerator.filenames(), viaFlow.filenames());
+        assertEquals(10, viaFlow.samples());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> FlowOptions.builder().validationSplit(1.0));
+        assertEquals("`validation_split` must be strictly between 0 and 1.  Received: 1.0", bad.getMessage());
+    }
+
+    @Test
     void badOptionsFailWithKerasMessages(@TempDir Path root) {
         kerasTree(root);
-        assertThrows(IllegalArgumentException.class, () -> FlowOptions.builder().colorMode("cmyk"));
+        IllegalArgumentException color = assertThrows(IllegalArgumentException.class,
+                () -> PLAIN.flowFromDirectory(root, FlowOptions.builder().colorMode("cmyk").build()));
+        assertEquals("('Invalid color mode:', 'cmyk', '; expected \"rgb\", \"rgba\", or \"grayscale\".')",
+                color.getMessage());
+        IllegalArgumentException subset = assertThrows(IllegalArgumentException.class,
+                () -> PLAIN.flowFromDirectory(root, FlowOptions.builder().subset("foo").build()));
+        assertEquals("Invalid subset name: foo;expected \"training\" or \"validation\"", subset.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ClassMode.fromName("output"));
+        assertEquals(ClassMode.RAW, ClassMode.fromName("other"), "Keras's deprecated alias of raw");
         IllegalArgumentException raw = assertThrows(IllegalArgumentException.class,
                 () -> PLAIN.flowFromDirectory(root, FlowOptions.builder().classMode(ClassMode.RAW).build()));
         assertTrue(raw.getMessage().startsWith("Invalid class_mode: raw; expected one of: "), raw.getMessage());

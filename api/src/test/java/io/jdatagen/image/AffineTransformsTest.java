@@ -17,6 +17,26 @@ class AffineTransformsTest {
     private static final WarpOptions CHANNELS_FIRST = WarpOptions.defaults().withAxes(ImageAxes.CHANNELS_FIRST);
 
     @Test
+    void theFunctionalApiNamesItsConvention() {
+        Tensor x = Tensor.zeros(5, 8, 1);
+        for (int k = 0; k < x.size(); k++) {
+            x.data()[k] = k;
+        }
+        Tensor keras = AffineTransforms.applyAffineTransform(x, 30, 1, 0, 0, 1, 1, ImageAxes.CHANNELS_LAST,
+                FillMode.NEAREST, 0, 1, Compatibility.KERAS_REFERENCE);
+        Tensor viaOptions = AffineTransforms.applyAffineTransform(x, 30, 1, 0, 0, 1, 1,
+                WarpOptions.of(ImageAxes.CHANNELS_LAST, FillMode.NEAREST, 0, 1, Compatibility.KERAS_REFERENCE));
+        Tensor byDefault = AffineTransforms.applyAffineTransform(x, 30, 1, 0, 0, 1, 1, ImageAxes.CHANNELS_LAST,
+                FillMode.NEAREST, 0, 1);
+        Tensor documented = AffineTransforms.applyAffineTransform(x, 30, 1, 0, 0, 1, 1, ImageAxes.CHANNELS_LAST,
+                FillMode.NEAREST, 0, 1, Compatibility.DOCUMENTED);
+        assertArrayEquals(viaOptions.data(), keras.data(), "the overload runs the convention it is given");
+        assertArrayEquals(documented.data(), byDefault.data(), "without one, the documented convention");
+        assertNotEquals(Arrays.toString(keras.data()), Arrays.toString(documented.data()),
+                "on a non-square image the two conventions give different pixels");
+    }
+
+    @Test
     void randomHelpersKeepTheShape() {
         Tensor x = Images.random(1, 2, 28, 28);
         SplittableRandom rng = new SplittableRandom(1);

@@ -28,7 +28,7 @@ public final class ArrayFlow extends ImageFlow {
 
     private ArrayFlow(Augmenter augmenter, Tensor x, List<Tensor> extraInputs, Tensor y,
             Tensor sampleWeights, int firstRow, int rows, FlowOptions o) {
-        super(augmenter, rows, Arrays.copyOfRange(x.shape(), 1, 4), o, 10_000);
+        super(augmenter, rows, imageShape(augmenter, x), o, 10_000);
         this.x = x;
         this.extraInputs = extraInputs;
         this.y = y;
@@ -101,6 +101,16 @@ public final class ArrayFlow extends ImageFlow {
             throw new IllegalArgumentException("Training and validation subsets have different number of classes after"
                     + " the split. If your numpy arrays are sorted by the label, you might want to shuffle them.");
         }
+    }
+
+    /** One image's shape in the batches: the array's, or the augmenter's resize target with its channels. */
+    private static int[] imageShape(Augmenter augmenter, Tensor x) {
+        int[] image = Arrays.copyOfRange(x.shape(), 1, 4);
+        int[] size = augmenter.resizeTarget();
+        if (size == null) {
+            return image;
+        }
+        return augmenter.dataFormat().imageShape(size[0], size[1], augmenter.dataFormat().imageHwc(image)[2]);
     }
 
     @Override

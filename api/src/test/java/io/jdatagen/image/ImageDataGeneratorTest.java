@@ -110,8 +110,9 @@ class ImageDataGeneratorTest {
                 () -> ImageDataGenerator.fromJson("{\"data_format\": \"nhwc\"}"));
         assertTrue(format.getMessage().startsWith("`data_format` should be `\"channels_last\"`"), format.getMessage());
         var fill = assertThrows(IllegalArgumentException.class,
-                () -> ImageDataGenerator.fromJson("{\"fill_mode\": \"mirror\"}"));
-        assertEquals("fill_mode must be one of constant, nearest, reflect, wrap; got: mirror", fill.getMessage());
+                () -> ImageDataGenerator.fromJson("{\"fill_mode\": \"edge\"}"));
+        assertEquals("fill_mode must be one of constant, nearest, reflect, wrap, mirror, grid-wrap, grid-constant,"
+                + " grid-mirror; got: edge", fill.getMessage());
         var shift = assertThrows(IllegalArgumentException.class,
                 () -> ImageDataGenerator.fromJson("{\"width_shift_range\": \"wide\"}"));
         assertTrue(shift.getMessage().startsWith("width_shift_range must be a float, an int or a list"));

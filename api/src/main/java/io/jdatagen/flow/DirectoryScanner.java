@@ -63,6 +63,8 @@ final class DirectoryScanner {
         List<String> filenames = new ArrayList<>();
         List<int[]> labels = new ArrayList<>();
         List<Path> skipped = new ArrayList<>();
+        Map<String, List<Path>> found = new LinkedHashMap<>();
+        int total = 0;
         for (Map.Entry<String, Integer> c : classIndices.entrySet()) {
             List<Path> files = o.fileLister != null ? listed(o.fileLister, c.getKey(), directory)
                     : imageFiles(directory.resolve(c.getKey()), o.followLinks, o.skipUnreadable ? skipped : null);
@@ -73,6 +75,27 @@ final class DirectoryScanner {
                 }
                 files = readable;
             }
+            found.put(c.getKey(), files);
+            total += files.size();
+        }
+        Map<String, Integer> labelIndices = classIndices;
+        if (o.targets != null) {
+            if (o.targets.length != total) {
+                throw new IllegalArgumentException("targets has " + o.targets.length + " labels but " + total
+                        + " files were found; give one label per file, in the order the flow lists them");
+            }
+            labelIndices = ExplicitTargets.classIndices(o.targets);
+        }
+        int offset = 0;
+        for (Map.Entry<String, Integer> c : classIndices.entrySet()) {
+            List<Path> all = found.get(c.getKey());
+            Map<Path, Integer> position = new java.util.HashMap<>();
+            if (o.targets != null) {
+                for (int i = 0; i < all.size(); i++) {
+                    position.put(all.get(i), offset + i);
+                }
+            }
+            List<Path> files = all;
             if (o.maxSamplesPerClass > 0 && files.size() > o.maxSamplesPerClass) {
                 files = capped(files, o.maxSamplesPerClass, o.seed != null ? o.seed : 0, c.getValue());
                 LOG.info("Class {}: kept {} of its files (maxSamplesPerClass)", c.getKey(), files.size());
@@ -81,9 +104,11 @@ final class DirectoryScanner {
             for (Path file : files.subList(Subset.cut(fractions[0], k), Subset.cut(fractions[1], k))) {
                 paths.add(file);
                 filenames.add(file.startsWith(directory) ? directory.relativize(file).toString() : file.toString());
-                labels.add(new int[] {c.getValue()});
+                labels.add(new int[] {o.targets != null ? o.targets[position.get(file)] : c.getValue()});
             }
+            offset += all.size();
         }
+        classIndices = labelIndices;
         String summary = "Found " + paths.size() + " images belonging to " + classIndices.size() + " classes.";
         LOG.info(summary);
         FileFlow.Rows rows = new FileFlow.Rows(paths, filenames, labels.toArray(new int[0][]), classIndices, null,

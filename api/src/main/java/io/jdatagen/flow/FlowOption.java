@@ -21,6 +21,7 @@ enum FlowOption {
     FOLLOW_LINKS("followLinks", Group.DIRECTORY),
     MAX_SAMPLES_PER_CLASS("maxSamplesPerClass", Group.CLASS_DIRECTORY),
     FILE_LISTER("fileLister", Group.CLASS_DIRECTORY),
+    TARGETS("targets", Group.CLASS_DIRECTORY),
     DIRECTORY("directory", Group.DATAFRAME),
     X_COL("xCol", Group.DATAFRAME),
     Y_COL("yCol", Group.DATAFRAME),

@@ -49,6 +49,7 @@ public final class FlowOptions {
     final boolean validateFilenames;
     final int maxSamplesPerClass;
     final FileLister fileLister;
+    final int[] targets;
     final double maskFillValue;
     final ColorMode maskColorMode;
     final Boolean augment;
@@ -89,6 +90,7 @@ public final class FlowOptions {
         validateFilenames = b.validateFilenames;
         maxSamplesPerClass = b.maxSamplesPerClass;
         fileLister = b.fileLister;
+        targets = b.targets;
         maskFillValue = b.maskFillValue;
         maskColorMode = b.maskColorMode;
         augment = b.augment;
@@ -177,6 +179,7 @@ public final class FlowOptions {
         private boolean validateFilenames = true;
         private int maxSamplesPerClass;
         private FileLister fileLister;
+        private int[] targets;
         private double maskFillValue;
         private ColorMode maskColorMode = ColorMode.GRAYSCALE;
         private Boolean augment;
@@ -683,6 +686,21 @@ public final class FlowOptions {
         public Builder fileLister(FileLister lister) {
             this.fileLister = Objects.requireNonNull(lister, "fileLister");
             return set(FlowOption.FILE_LISTER);
+        }
+
+        /**
+         * Directories: explicit integer labels, one per file found (the preprocessing RFC's
+         * {@code targets} list, instead of labels inferred from the class folders), in the order the
+         * flow lists the files (classes in order, each class's files in walk order), before the
+         * validation split. The targets are these labels (sparse and binary) or their one-hot
+         * vectors (categorical); use {@code classMode("none")} for no targets.
+         *
+         * @param labels one class index per file
+         * @return this builder
+         */
+        public Builder targets(int... labels) {
+            this.targets = Objects.requireNonNull(labels, "targets").clone();
+            return set(FlowOption.TARGETS);
         }
 
         /**

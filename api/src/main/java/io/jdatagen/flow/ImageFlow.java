@@ -236,7 +236,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         List<SourceImage> maskSources = new ArrayList<>(masks == null ? 0 : n);
         List<WarpPlan> maskPlans = new ArrayList<>(masks == null ? 0 : n);
         boolean finishedByWarp = true;
-        SampleContext[] contexts = contexts(index, indices);
+        SampleContext[] contexts = contexts(epoch, index, indices);
         for (int j = 0; j < n; j++) {
             Sample sample = sample(indices[j]);
             planned[j] = augmenter.plan(sample.image(), augment ? streams[j] : null, contexts[j]);
@@ -302,7 +302,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
     }
 
     /** Each sample's context for the hooks: its class and file, and the batch's. */
-    private SampleContext[] contexts(int batchIndex, int[] indices) {
+    private SampleContext[] contexts(int epoch, int batchIndex, int[] indices) {
         int[] classes = new int[indices.length];
         List<String> files = new ArrayList<>(indices.length);
         for (int j = 0; j < indices.length; j++) {
@@ -311,7 +311,8 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         }
         SampleContext[] contexts = new SampleContext[indices.length];
         for (int j = 0; j < indices.length; j++) {
-            contexts[j] = new SampleContext(indices[j], classes[j], files.get(j), batchIndex, classes, files);
+            contexts[j] = new SampleContext(indices[j], classes[j], files.get(j), seed, epoch, batchIndex, classes,
+                    files);
         }
         return contexts;
     }

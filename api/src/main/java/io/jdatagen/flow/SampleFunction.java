@@ -5,8 +5,8 @@ import io.jdatagen.spi.Tensor;
 /**
  * A per-sample hook that sees the sample's {@link SampleContext} (mltk's
  * {@code noaug_preprocessing_function} and context-aware {@code preprocessing_function}). It must
- * return an image of the same shape; randomness should come from the context (e.g. keyed by
- * {@code index}) so that batches stay deterministic.
+ * return an image of the same shape; randomness should come from {@link SampleContext#random()} so
+ * that batches stay deterministic.
  */
 @FunctionalInterface
 public interface SampleFunction {

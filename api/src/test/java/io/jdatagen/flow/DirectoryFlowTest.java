@@ -138,6 +138,35 @@ class DirectoryFlowTest {
     }
 
     @Test
+    void explicitTargetsReplaceTheFolderLabels(@TempDir Path root) {
+        kerasTree(root);
+        FileFlow inferred = PLAIN.flowFromDirectory(root, FlowOptions.builder().shuffle(false).build());
+        int[] targets = new int[inferred.samples()];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = i % 3;
+        }
+        FileFlow explicit = PLAIN.flowFromDirectory(root, FlowOptions.builder().shuffle(false).targets(targets)
+                .classMode("sparse").batchSize(40).build());
+        assertEquals(inferred.filenames(), explicit.filenames(), "the same files, in the same order");
+        float[] y = explicit.get(0).y().data();
+        for (int i = 0; i < targets.length; i++) {
+            assertEquals(targets[i], y[i], "file " + i + " has its own label");
+        }
+        FileFlow oneHot = PLAIN.flowFromDirectory(root, FlowOptions.builder().shuffle(false).targets(targets)
+                .batchSize(40).build());
+        assertArrayEquals(new int[] {40, 3}, oneHot.get(0).y().shape(), "max label + 1 columns");
+        FileFlow validation = ImageDataGenerator.builder().validationSplit(0.5).build().flowFromDirectory(root,
+                FlowOptions.builder().shuffle(false).targets(targets).classMode("sparse").subset("validation")
+                        .build());
+        int first = inferred.filenames().indexOf(validation.filenames().get(0));
+        assertEquals(targets[first], validation.get(0).y().data()[0], "labels follow their files through the split");
+        IllegalArgumentException count = assertThrows(IllegalArgumentException.class, () -> PLAIN.flowFromDirectory(
+                root, FlowOptions.builder().targets(1, 2).build()));
+        assertEquals("targets has 2 labels but 40 files were found; give one label per file, in the order the flow"
+                + " lists them", count.getMessage());
+    }
+
+    @Test
     void aFlowsOwnValidationSplitOverridesTheGenerators(@TempDir Path root) {
         kerasTree(root);
         FileFlow viaGenerator = ImageDataGenerator.builder().validationSplit(0.25).build().flowFromDirectory(root,

@@ -39,6 +39,10 @@ class SampleHooksTest {
             int index = b.indices()[j];
             assertEquals(index, c.index());
             assertEquals(2, c.batchIndex());
+            assertEquals(0, c.epoch());
+            assertEquals(flow.seed(), c.seed());
+            assertEquals(c.random().nextLong(), new SampleContext(index, -1, null, flow.seed(), 0, 7, new int[0],
+                    List.of()).random().nextLong(), "keyed by (seed, epoch, sample) only");
             assertEquals(flow.filenames().get(index), c.file());
             assertEquals(flow.classes()[index], c.classId());
             assertEquals(b.filenames(), c.batchFiles());

@@ -5,6 +5,7 @@ import io.jdatagen.spi.ChannelStatistics;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.FillMode;
 import io.jdatagen.spi.OutputSlot;
+import io.jdatagen.spi.ResampleTable;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpPlan;
@@ -30,8 +31,8 @@ final class SimdBackend implements Backend {
     @Override
     public String describe() {
         return "Vector API " + FloatVector.SPECIES_PREFERRED + ": warp (gathers, float coordinates from a double"
-                + " base per chunk), channel statistics and matrix product native; B-spline orders 2-5 and"
-                + " grid-constant fills delegated to the reference";
+                + " base per chunk), channel statistics, matrix product and Pillow resampling (RGB rows, all"
+                + " columns) native; B-spline orders 2-5 and grid-constant fills delegated to the reference";
     }
 
     @Override
@@ -46,6 +47,22 @@ final class SimdBackend implements Backend {
         } else {
             SimdWarp.run(source, plan, output);
         }
+    }
+
+    /** RGB rows vectorised; other channel counts take the plain-Java pass. */
+    @Override
+    public void resampleRows(byte[] src, int srcWidth, int channels, int firstRow, int rows, ResampleTable table,
+            byte[] out) {
+        if (channels == 3) {
+            SimdResample.rgbRows(src, srcWidth, firstRow, rows, table, out);
+        } else {
+            Backend.super.resampleRows(src, srcWidth, channels, firstRow, rows, table, out);
+        }
+    }
+
+    @Override
+    public void resampleColumns(byte[] src, int width, int channels, ResampleTable table, byte[] out) {
+        SimdResample.columns(src, width, channels, table, out);
     }
 
     /** B-spline orders 2-5 and grid-constant fills go to the reference backend. */

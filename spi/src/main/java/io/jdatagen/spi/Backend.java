@@ -1,10 +1,11 @@
 package io.jdatagen.spi;
 
 /**
- * A set of kernels: warp, statistics and matrix product. Implementations are thread-safe: a
- * backend may be called from several loader workers at once.
+ * A set of kernels: warp, statistics, matrix product and Pillow-style resampling (the last with
+ * plain-Java defaults). Implementations are thread-safe: a backend may be called from several
+ * loader workers at once.
  */
-public interface Backend extends WarpKernel, StatisticsKernel, MatrixKernel {
+public interface Backend extends WarpKernel, StatisticsKernel, MatrixKernel, ResampleKernel {
     /** {@return the provider name, e.g. {@code reference}} */
     String name();
 

@@ -39,22 +39,39 @@ public record ResampleTable(int outSize, int taps, int[] bounds, int[] weights) 
         weights = weights.clone();
     }
 
-    /** {@return the first input sample of output sample {@code k}} */
+    /**
+     * {@return the first input sample of output sample {@code k}}
+     *
+     * @param k the output sample
+     */
     public int first(int k) {
         return bounds[2 * k];
     }
 
-    /** {@return the number of taps of output sample {@code k}} */
+    /**
+     * {@return the number of taps of output sample {@code k}}
+     *
+     * @param k the output sample
+     */
     public int count(int k) {
         return bounds[2 * k + 1];
     }
 
-    /** {@return weight {@code t} of output sample {@code k}} */
+    /**
+     * {@return weight {@code t} of output sample {@code k}}
+     *
+     * @param k the output sample
+     * @param t the tap
+     */
     public int weight(int k, int t) {
         return weights[k * taps + t];
     }
 
-    /** {@return the table with every first input sample moved by {@code -offset}} */
+    /**
+     * {@return the table with every first input sample moved by {@code -offset}}
+     *
+     * @param offset how far the input's origin moves
+     */
     public ResampleTable shifted(int offset) {
         int[] b = bounds.clone();
         for (int i = 0; i < b.length; i += 2) {
@@ -63,11 +80,13 @@ public record ResampleTable(int outSize, int taps, int[] bounds, int[] weights) 
         return new ResampleTable(outSize, taps, b, weights);
     }
 
+    /** {@return a copy of the {@code first, count} pairs} */
     @Override
     public int[] bounds() {
         return bounds.clone();
     }
 
+    /** {@return a copy of the weights} */
     @Override
     public int[] weights() {
         return weights.clone();

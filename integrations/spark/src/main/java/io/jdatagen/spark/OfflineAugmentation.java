@@ -9,10 +9,11 @@ import io.jdatagen.spi.Tensor;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -132,33 +133,52 @@ public final class OfflineAugmentation implements Serializable {
                 Encoders.row(tensorSchema()));
     }
 
+    /** The partition's output rows, computed one source image at a time as Spark pulls them. */
     private Iterator<Row> each(Iterator<Row> rows, boolean tensors) {
         ImageDataGenerator g = ImageDataGenerator.fromJson(generator);
         ImageFileReader reader = reading.reader();
-        List<Row> out = new ArrayList<>();
-        while (rows.hasNext()) {
-            Row row = rows.next();
-            StructType in = ImageTable.schema();
-            String key = Columns.get(row, in, ImageTable.KEY);
-            String label = Columns.get(row, in, ImageTable.LABEL);
-            ByteImage image = ImageReading.load(reader, Columns.get(row, in, ImageTable.CONTENT),
-                    Columns.get(row, in, ImageTable.PATH));
-            int[] size = g.resizeTarget() != null ? g.resizeTarget() : new int[] {image.height(), image.width()};
-            int[] shape = g.dataFormat().imageShape(size[0], size[1], image.channels());
-            for (int k = 0; k < copies; k++) {
-                RandomGenerator rng = RandomKeys.forSample(seed, k, SampleKeys.of(key));
-                Tensor batch = Tensor.zeros(1, shape[0], shape[1], shape[2]);
-                g.augmentInto(image.toSource(), rng, batch, 0);
-                Tensor x = batch.item(0);
-                if (tensors) {
-                    out.add(RowFactory.create(key, label, k, x.shape(), x.data()));
-                } else {
-                    out.add(RowFactory.create(key, label, k,
-                            ImageWriter.encode(ImageWriter.toPixels(x, g.dataFormat()), format)));
+        return new Iterator<>() {
+            private final ArrayDeque<Row> pending = new ArrayDeque<>(copies);
+
+            @Override
+            public boolean hasNext() {
+                while (pending.isEmpty() && rows.hasNext()) {
+                    copies(rows.next(), g, reader, tensors, pending);
                 }
+                return !pending.isEmpty();
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("no augmented rows left in this partition");
+                }
+                return pending.poll();
+            }
+        };
+    }
+
+    /** Every copy of one source image, as output rows. */
+    private void copies(Row row, ImageDataGenerator g, ImageFileReader reader, boolean tensors, Collection<Row> out) {
+        StructType in = ImageTable.schema();
+        String key = Columns.get(row, in, ImageTable.KEY);
+        String label = Columns.get(row, in, ImageTable.LABEL);
+        ByteImage image = ImageReading.load(reader, Columns.get(row, in, ImageTable.CONTENT),
+                Columns.get(row, in, ImageTable.PATH));
+        int[] size = g.resizeTarget() != null ? g.resizeTarget() : new int[] {image.height(), image.width()};
+        int[] shape = g.dataFormat().imageShape(size[0], size[1], image.channels());
+        for (int k = 0; k < copies; k++) {
+            RandomGenerator rng = RandomKeys.forSample(seed, k, SampleKeys.of(key));
+            Tensor batch = Tensor.zeros(1, shape[0], shape[1], shape[2]);
+            g.augmentInto(image.toSource(), rng, batch, 0);
+            Tensor x = batch.item(0);
+            if (tensors) {
+                out.add(RowFactory.create(key, label, k, x.shape(), x.data()));
+            } else {
+                out.add(RowFactory.create(key, label, k,
+                        ImageWriter.encode(ImageWriter.toPixels(x, g.dataFormat()), format)));
             }
         }
-        return out.iterator();
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.jdatagen.simd;
 
 import io.jdatagen.spi.ResampleTable;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
@@ -20,6 +23,8 @@ final class SimdResample {
     private static final VectorSpecies<Byte> BS = VectorSpecies.of(byte.class, VectorShape.forBitSize(L * 8));
     private static final int SHIFT = ResampleTable.PRECISION_BITS;
     private static final int HALF = 1 << (SHIFT - 1);
+    /** Four bytes of a byte array as one little-endian int. */
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private SimdResample() {
     }
@@ -64,41 +69,42 @@ final class SimdResample {
                 weight[t * padded + x] = t < table.count(x) ? table.weight(x, t) : 0;
             }
         }
-        int[] packed = new int[srcWidth];
-        int[] r = new int[padded];
-        int[] g = new int[padded];
-        int[] b = new int[padded];
+        int[] packed = new int[Packing.GUARD + srcWidth + Packing.GUARD];
+        int[] rgb = new int[padded];
         for (int y = 0; y < rows; y++) {
-            int rowBase = (y + firstRow) * srcWidth * 3;
-            for (int p = 0, s = rowBase; p < srcWidth; p++, s += 3) {
-                packed[p] = (src[s] & 0xFF) | (src[s + 1] & 0xFF) << 8 | (src[s + 2] & 0xFF) << 16;
-            }
+            Packing.pack(src, (y + firstRow) * srcWidth * 3, srcWidth, 3, packed);
             for (int j = 0; j < padded; j += L) {
-                chunk(packed, index, weight, padded, taps, j, r, g, b);
+                chunk(packed, index, weight, padded, taps, j, rgb);
             }
-            for (int x = 0, o = y * width * 3; x < width; x++, o += 3) {
-                out[o] = (byte) r[x];
-                out[o + 1] = (byte) g[x];
-                out[o + 2] = (byte) b[x];
+            int o = y * width * 3;
+            int x = 0;
+            for (; x < width - 1; x++, o += 3) {
+                INT.set(out, o, rgb[x]);
             }
+            out[o] = (byte) rgb[x];
+            out[o + 1] = (byte) (rgb[x] >>> 8);
+            out[o + 2] = (byte) (rgb[x] >>> 16);
         }
     }
 
-    private static void chunk(int[] packed, int[] index, int[] weight, int padded, int taps, int j, int[] r,
-            int[] g, int[] b) {
+    /**
+     * {@code L} output pixels of one row, packed as {@code r | g << 8 | b << 16}. Each is stored as a
+     * 4-byte int whose fourth byte the next pixel's store overwrites (the row's last pixel is stored
+     * byte by byte).
+     */
+    private static void chunk(int[] packed, int[] index, int[] weight, int padded, int taps, int j, int[] rgb) {
         IntVector ar = IntVector.broadcast(IS, HALF);
         IntVector ag = ar;
         IntVector ab = ar;
         for (int t = 0; t < taps; t++) {
-            IntVector px = IntVector.fromArray(IS, packed, 0, index, t * padded + j);
+            IntVector px = IntVector.fromArray(IS, packed, Packing.GUARD, index, t * padded + j);
             IntVector w = IntVector.fromArray(IS, weight, t * padded + j);
             ar = px.and(0xFF).mul(w).add(ar);
             ag = px.lanewise(VectorOperators.LSHR, 8).and(0xFF).mul(w).add(ag);
             ab = px.lanewise(VectorOperators.LSHR, 16).and(0xFF).mul(w).add(ab);
         }
-        clip(ar).intoArray(r, j);
-        clip(ag).intoArray(g, j);
-        clip(ab).intoArray(b, j);
+        clip(ar).or(clip(ag).lanewise(VectorOperators.LSHL, 8)).or(clip(ab).lanewise(VectorOperators.LSHL, 16))
+                .intoArray(rgb, j);
     }
 
     /** Pillow's clip8 on lanes: {@code acc >> 22} into 0..255 (negative sums shift below 0). */

@@ -21,7 +21,19 @@ public final class PillowResize {
     /** Four bytes of a byte array as one little-endian int: an RGB pixel plus one byte. */
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** Per thread: the horizontal pass's output, reused by the next resize on the thread. */
+    private static final ThreadLocal<byte[]> SCRATCH = new ThreadLocal<>();
+
     private PillowResize() {
+    }
+
+    private static byte[] scratch(int length) {
+        byte[] buffer = SCRATCH.get();
+        if (buffer == null || buffer.length < length) {
+            buffer = new byte[length];
+            SCRATCH.set(buffer);
+        }
+        return buffer;
     }
 
     /**
@@ -156,6 +168,8 @@ public final class PillowResize {
         ResampleTable rows = coefficients(image.height(), y0, y1, height, filter);
         int c = image.channels();
         ByteImage current = image;
+        byte[] rowsPassed = null;
+        int rowsWidth = image.width();
         if (horizontal) {
             int first = rows.first(0);
             int last = rows.first(height - 1) + rows.count(height - 1);
@@ -163,17 +177,22 @@ public final class PillowResize {
                 first = 0;
                 last = image.height();
             }
-            byte[] out = new byte[(last - first) * width * c];
+            int length = (last - first) * width * c;
+            // The intermediate image only feeds the vertical pass: each thread reuses one buffer for it.
+            byte[] out = vertical ? scratch(length) : new byte[length];
             kernels.resampleRows(image.data(), image.width(), c, first, last - first, cols, out);
-            current = new ByteImage(out, last - first, width, c);
             if (vertical) {
                 rows = rows.shifted(first);
+                rowsPassed = out;
+                rowsWidth = width;
+            } else {
+                current = new ByteImage(out, last - first, width, c);
             }
         }
         if (vertical) {
-            byte[] out = new byte[height * current.width() * c];
-            kernels.resampleColumns(current.data(), current.width(), c, rows, out);
-            current = new ByteImage(out, height, current.width(), c);
+            byte[] out = new byte[height * rowsWidth * c];
+            kernels.resampleColumns(rowsPassed != null ? rowsPassed : image.data(), rowsWidth, c, rows, out);
+            current = new ByteImage(out, height, rowsWidth, c);
         }
         return current == image ? new ByteImage(image.data().clone(), image.height(), image.width(),
                 image.channels()) : current;

@@ -38,15 +38,15 @@ public final class BufferPool {
      * @param shape the shape
      */
     public BufferTensor take(ElementType type, int... shape) {
-        BufferTensor fresh = BufferTensor.sized(type, shape);
+        int[] s = Tensor.checkedShape(shape);
+        int bytes = BufferTensor.byteSize(type, s);
         ByteBuffer reused;
         synchronized (free) {
-            ArrayDeque<ByteBuffer> buffers = free.get(fresh.byteSize());
+            ArrayDeque<ByteBuffer> buffers = free.get(bytes);
             reused = buffers == null ? null : buffers.pollLast();
         }
-        ByteBuffer memory = reused != null ? reused
-                : ByteBuffer.allocateDirect(fresh.byteSize()).order(ByteOrder.nativeOrder());
-        return BufferTensor.pooled(memory, type, shape, this);
+        ByteBuffer memory = reused != null ? reused : ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
+        return BufferTensor.pooled(memory, type, s, this);
     }
 
     /** Takes {@code memory} back, unless enough buffers of its size are free already. */

@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * position and limit are never used or changed.
  */
 public final class BufferTensor {
-    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).order(ByteOrder.nativeOrder());
     private final ByteBuffer buffer;
     private final ElementType type;
     private final int[] shape;
@@ -48,26 +47,24 @@ public final class BufferTensor {
      * @throws IllegalArgumentException if a dimension is negative or the tensor exceeds 2 GiB
      */
     public static BufferTensor allocate(ElementType type, int... shape) {
-        BufferTensor sized = sized(type, shape);
-        ByteBuffer buffer = ByteBuffer.allocateDirect(sized.byteSize()).order(ByteOrder.nativeOrder());
-        return new BufferTensor(buffer, type, sized.shape, sized.size, null);
+        int[] s = Tensor.checkedShape(shape);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(byteSize(type, s)).order(ByteOrder.nativeOrder());
+        return new BufferTensor(buffer, type, s, (int) Tensor.product(s), null);
     }
 
-    /** A tensor of this type and shape over an empty placeholder: checks the shape and gives the size. */
-    static BufferTensor sized(ElementType type, int[] shape) {
-        int[] s = checkedShape(shape);
-        long bytes = elements(s) * type.bytes();
+    /** {@return the bytes a tensor of this type and (checked) shape takes} */
+    static int byteSize(ElementType type, int[] shape) {
+        long bytes = Tensor.product(shape) * type.bytes();
         if (bytes > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(s) + " of " + type.pythonName()
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " of " + type.pythonName()
                     + " needs " + bytes + " bytes, more than one buffer holds");
         }
-        return new BufferTensor(EMPTY, type, s, (int) elements(s), null);
+        return (int) bytes;
     }
 
-    /** A tensor over {@code memory} (exactly its size) from {@code pool}. */
+    /** A tensor over {@code memory} (exactly its size, in native order) from {@code pool}. */
     static BufferTensor pooled(ByteBuffer memory, ElementType type, int[] shape, BufferPool pool) {
-        BufferTensor t = wrap(memory, type, shape);
-        return new BufferTensor(memory, type, t.shape, t.size, pool);
+        return new BufferTensor(memory, type, shape, (int) Tensor.product(shape), pool);
     }
 
     /**
@@ -83,8 +80,8 @@ public final class BufferTensor {
         if (buffer == null || type == null) {
             throw new IllegalArgumentException("buffer and type must not be null");
         }
-        int[] s = checkedShape(shape);
-        long bytes = elements(s) * type.bytes();
+        int[] s = Tensor.checkedShape(shape);
+        long bytes = Tensor.product(s) * type.bytes();
         if (buffer.isReadOnly()) {
             throw new IllegalArgumentException("buffer must be writable");
         }
@@ -96,28 +93,7 @@ public final class BufferTensor {
             throw new IllegalArgumentException("shape " + Arrays.toString(s) + " of " + type.pythonName()
                     + " needs " + bytes + " bytes; the buffer has " + buffer.capacity());
         }
-        return new BufferTensor(buffer, type, s, (int) elements(s), null);
-    }
-
-    private static int[] checkedShape(int[] shape) {
-        if (shape == null || shape.length == 0) {
-            throw new IllegalArgumentException("shape must have at least one dimension");
-        }
-        for (int d : shape) {
-            if (d < 0) {
-                throw new IllegalArgumentException("shape must not have negative dimensions: "
-                        + Arrays.toString(shape));
-            }
-        }
-        return shape.clone();
-    }
-
-    private static long elements(int[] shape) {
-        long p = 1;
-        for (int d : shape) {
-            p *= d;
-        }
-        return p;
+        return new BufferTensor(buffer, type, s, (int) Tensor.product(s), null);
     }
 
     /** {@return the buffer itself (not a copy or a view)} */

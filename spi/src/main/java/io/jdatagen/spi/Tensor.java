@@ -54,7 +54,8 @@ public final class Tensor {
         return new Tensor(new float[(int) size], s);
     }
 
-    private static int[] checkedShape(int[] shape) {
+    /** {@code shape} copied, after checking it has dimensions and none negative (shared with {@link BufferTensor}). */
+    static int[] checkedShape(int[] shape) {
         if (shape == null || shape.length == 0) {
             throw new IllegalArgumentException("shape must have at least one dimension");
         }
@@ -67,7 +68,8 @@ public final class Tensor {
         return shape.clone();
     }
 
-    private static long product(int[] shape) {
+    /** The number of elements of {@code shape}. */
+    static long product(int[] shape) {
         long p = 1;
         for (int d : shape) {
             p *= d;

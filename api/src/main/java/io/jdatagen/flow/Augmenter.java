@@ -69,6 +69,21 @@ public interface Augmenter {
     PlannedSample plan(SourceImage source, RandomGenerator rng, SampleContext context);
 
     /**
+     * Plans one sample whose resize is folded into its warp: the random transform is drawn for an image of
+     * {@code size} (as {@link #plan} draws it for a source resized to that size), and the plan samples
+     * {@code source}, whatever its size, directly, with the generator's interpolation: one resampling
+     * instead of a resize and a warp, without the resize's antialiasing. With a pre-augmentation hook,
+     * which must see the image at {@code size}, the source is first resampled to it by the warp.
+     *
+     * @param source the source at its own size
+     * @param size the image's size in the batch, {@code {height, width}}
+     * @param rng the random source (null: no augmentation, only standardization)
+     * @param context where the sample sits, for the hooks
+     * @return the planned sample, whose source keeps its own size
+     */
+    PlannedSample planResampled(SourceImage source, int[] size, RandomGenerator rng, SampleContext context);
+
+    /**
      * Plans the segmentation mask of {@code image}: the same geometry, nearest interpolation, constant fill
      * with {@code fillValue}, no color step. A mask of another size than the resize target is first resized
      * by nearest neighbour.

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 
 /**
  * Batches of augmented images loaded from files (Keras's {@code BatchFromFilesMixin}, §4.2), with
@@ -27,6 +28,8 @@ public final class FileFlow extends ImageFlow {
     private final Tensor weights;
     private final List<Path> skipped;
     private final String summary;
+    private final int[] imageSize;
+    private final boolean resizeInWarp;
 
     /** What a scanner found: the rows and their labels. */
     record Rows(List<Path> paths, List<String> filenames, int[][] labels, Map<String, Integer> classIndices,
@@ -45,6 +48,8 @@ public final class FileFlow extends ImageFlow {
         this.weights = rows.weights();
         this.skipped = List.copyOf(rows.skipped());
         this.summary = rows.summary();
+        this.imageSize = augmenter.resizeTarget() != null ? augmenter.resizeTarget() : o.targetSize.clone();
+        this.resizeInWarp = o.resizeInWarp;
     }
 
     private static int[] imageShape(Augmenter augmenter, FlowOptions o) {
@@ -110,7 +115,17 @@ public final class FileFlow extends ImageFlow {
 
     @Override
     Sample sample(int index) {
-        return new Sample(image(index).toSource(), null);
+        if (!resizeInWarp) {
+            return new Sample(image(index).toSource(), null);
+        }
+        Path path = paths.get(index);
+        return new Sample(loader.cropped(loader.decode(path), path).toSource(), null);
+    }
+
+    @Override
+    Augmenter.PlannedSample plan(SourceImage image, RandomGenerator rng, SampleContext context) {
+        return resizeInWarp ? augmenter().planResampled(image, imageSize, rng, context)
+                : super.plan(image, rng, context);
     }
 
     /**

@@ -16,6 +16,7 @@ enum FlowOption {
     REDUCED_DECODE("reducedDecode", Group.FILES),
     SKIP_UNREADABLE("skipUnreadable", Group.FILES),
     MAX_IMAGE_PIXELS("maxImagePixels", Group.FILES),
+    RESIZE_IN_WARP("resizeInWarp", Group.LABELS),
     CLASS_MODE("classMode", Group.LABELS),
     CLASSES("classes", Group.LABELS),
     FOLLOW_LINKS("followLinks", Group.DIRECTORY),
@@ -36,7 +37,7 @@ enum FlowOption {
         ARRAY,
         /** Every flow that reads image files. */
         FILES,
-        /** Flows with class labels (directories, data frames). */
+        /** Flows of single images, with class labels or without (directories, data frames). */
         LABELS,
         /** Flows that walk folders (directories, segmentation folders). */
         DIRECTORY,

@@ -38,6 +38,7 @@ public final class FlowOptions {
     final ImageCodec codec;
     final boolean exifOrientation;
     final boolean reducedDecode;
+    final boolean resizeInWarp;
     final boolean skipUnreadable;
     final PixelLimit pixelLimit;
     final boolean followLinks;
@@ -79,6 +80,7 @@ public final class FlowOptions {
         codec = b.codec;
         exifOrientation = b.exifOrientation;
         reducedDecode = b.reducedDecode;
+        resizeInWarp = b.resizeInWarp;
         skipUnreadable = b.skipUnreadable;
         pixelLimit = b.pixelLimit;
         followLinks = b.followLinks;
@@ -168,6 +170,7 @@ public final class FlowOptions {
         private ImageCodec codec;
         private boolean exifOrientation = true;
         private boolean reducedDecode = true;
+        private boolean resizeInWarp;
         private boolean skipUnreadable;
         private PixelLimit pixelLimit = PixelLimit.defaults();
         private boolean followLinks;
@@ -510,6 +513,22 @@ public final class FlowOptions {
         }
 
         /**
+         * Directories and data frames: fold the resize to the target size into the augmentation warp instead
+         * of resizing each decoded image with a Pillow filter first (default false). Each output pixel is
+         * then sampled once, from the decoded image, with the generator's interpolation: faster (one
+         * resampling instead of two), but not Pillow's resize, without its antialiasing (shrinking by more
+         * than 2x aliases), and fill modes act at the decoded image's edges. The {@code interpolation}
+         * option then has no use; setting both is an error.
+         *
+         * @param on true to switch it on
+         * @return this builder
+         */
+        public Builder resizeInWarp(boolean on) {
+            this.resizeInWarp = on;
+            return set(FlowOption.RESIZE_IN_WARP);
+        }
+
+        /**
          * Files: decode every file at scan time and leave out the unreadable ones, reporting them (default
          * false: an unreadable file fails its batch, naming the file).
          *
@@ -735,6 +754,10 @@ public final class FlowOptions {
          *     could be loaded at that size)
          */
         public FlowOptions build() {
+            if (resizeInWarp && explicit.contains(FlowOption.INTERPOLATION)) {
+                throw new IllegalArgumentException("interpolation selects the Pillow filter of the resize, which"
+                        + " resizeInWarp(true) replaces by the warp's interpolation: set one of the two");
+            }
             long pixels = (long) targetSize[0] * targetSize[1];
             if (pixelLimit.limited() && pixels > pixelLimit.refuseAbove()) {
                 throw new IllegalArgumentException("targetSize " + targetSize[0] + " x " + targetSize[1] + " is "

@@ -239,8 +239,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         SampleContext[] contexts = contexts(epoch, index, indices);
         for (int j = 0; j < n; j++) {
             Sample sample = sample(indices[j]);
-            planned[j] = augmenter.plan(sample.image(), augment ? streams[j] : null, contexts[j]);
-            Augmenter.checkFits(planned[j].source(), imageShape, format);
+            planned[j] = plan(sample.image(), augment ? streams[j] : null, contexts[j]);
             sources.add(planned[j].source());
             plans.add(planned[j].plan());
             finishedByWarp &= planned[j].finishedByWarp();
@@ -357,6 +356,18 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
      * @throws io.jdatagen.io.ImageReadException naming the file(s) when a file cannot be read
      */
     abstract Sample sample(int index);
+
+    /**
+     * Plans a sample's image for its slot; flows whose images are not yet at the batch's size (resized by
+     * the warp) override it.
+     *
+     * @throws IllegalArgumentException when the image does not fit the batch's slots
+     */
+    Augmenter.PlannedSample plan(SourceImage image, RandomGenerator rng, SampleContext context) {
+        Augmenter.PlannedSample planned = augmenter.plan(image, rng, context);
+        Augmenter.checkFits(planned.source(), imageShape, augmenter.dataFormat());
+        return planned;
+    }
 
     /** The mask value where the transform leaves the mask. */
     double maskFillValue() {

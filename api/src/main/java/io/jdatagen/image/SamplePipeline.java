@@ -136,7 +136,22 @@ final class SamplePipeline implements Augmenter {
         SourceImage src = preAugmented(resized(source), context);
         int[] shape = options.dataFormat().imageShape(src.height(), src.width(), src.channels());
         TransformParameters p = rng == null ? TransformParameters.identity() : sampler.sample(shape, rng);
-        WarpPlan.Builder plan = planner.plan(p, shape);
+        return planned(src, planner.plan(p, shape), p, rng, context);
+    }
+
+    @Override
+    public PlannedSample planResampled(SourceImage source, int[] size, RandomGenerator rng, SampleContext context) {
+        if (options.hooks().preAugmentation() != null) {
+            return plan(resampled(source, size), rng, context);
+        }
+        int[] shape = options.dataFormat().imageShape(size[0], size[1], source.channels());
+        TransformParameters p = rng == null ? TransformParameters.identity() : sampler.sample(shape, rng);
+        return planned(source, planner.planOnto(p, shape, source.height(), source.width()), p, rng, context);
+    }
+
+    /** The planned sample of {@code src} warped by {@code plan}, with the color step folded in where possible. */
+    private Planned planned(SourceImage src, WarpPlan.Builder plan, TransformParameters p, RandomGenerator rng,
+            SampleContext context) {
         FeaturewiseStatistics fitted = statistics;
         boolean pixelSteps = p.channelShiftIntensity().isPresent() || p.brightness().isPresent()
                 || (rng != null && contrastAndNoise.active());
@@ -326,5 +341,14 @@ final class SamplePipeline implements Augmenter {
             return source;
         }
         return SourceImage.of(resize(source.toTensor(options.dataFormat())), options.dataFormat());
+    }
+
+    /** {@code source} resampled to {@code size} by the warp with the generator's interpolation. */
+    private SourceImage resampled(SourceImage source, int[] size) {
+        DataFormat format = options.dataFormat();
+        Tensor out = Tensor.zeros(format.imageShape(size[0], size[1], source.channels()));
+        backend.warp(source, WarpPlanner.resizePlan(source.height(), source.width(), size, options.interpolation()),
+                OutputSlot.image(out, format));
+        return SourceImage.of(out, format);
     }
 }

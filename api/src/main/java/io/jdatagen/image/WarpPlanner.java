@@ -29,9 +29,18 @@ final class WarpPlanner {
      * interpolation. The caller may add a color step before building.
      */
     WarpPlan.Builder plan(TransformParameters p, int[] imageShape) {
-        return geometry(p, imageShape).interpolation(options.interpolation())
-                .fill(options.fillMode(), options.cval())
-                .wrapConvention(options.compatibility().wrapConvention());
+        return resampling(geometry(p, inverse(p, imageShape)));
+    }
+
+    /**
+     * {@link #plan} for an image of {@code imageShape} whose pixels are read from a source of {@code
+     * sourceHeight × sourceWidth}: the inverse affine is followed by the map from the image onto the
+     * source with pixel centres aligned (the resize of {@link #resizePlan}), so one warp resizes and
+     * transforms.
+     */
+    WarpPlan.Builder planOnto(TransformParameters p, int[] imageShape, int sourceHeight, int sourceWidth) {
+        int[] hw = {imageShape[options.axes().rowAxis()], imageShape[options.axes().colAxis()]};
+        return resampling(geometry(p, ontoSource(inverse(p, imageShape), hw, sourceHeight, sourceWidth)));
     }
 
     /**
@@ -39,7 +48,7 @@ final class WarpPlanner {
      * nearest interpolation and constant fill with {@code fillValue}, so that label values survive.
      */
     WarpPlan maskPlan(TransformParameters p, int[] maskShape, double fillValue) {
-        return geometry(p, maskShape).interpolation(Interpolation.NEAREST).fill(FillMode.CONSTANT, fillValue)
+        return geometry(p, inverse(p, maskShape)).interpolation(Interpolation.NEAREST).fill(FillMode.CONSTANT, fillValue)
                 .build();
     }
 
@@ -48,15 +57,34 @@ final class WarpPlanner {
      * width}}) with pixel centres aligned and edges clamped (no antialiasing).
      */
     static WarpPlan resizePlan(int height, int width, int[] target, Interpolation interpolation) {
-        double ry = (double) height / target[0];
-        double rx = (double) width / target[1];
-        return WarpPlan.builder().inverseAffine(new double[] {ry, 0, 0.5 * ry - 0.5, 0, rx, 0.5 * rx - 0.5})
+        return WarpPlan.builder().inverseAffine(ontoSource(null, target, height, width))
                 .interpolation(interpolation).fill(FillMode.NEAREST, 0).build();
     }
 
-    private WarpPlan.Builder geometry(TransformParameters p, int[] imageShape) {
-        double[] inverse = AffineMatrix.inverse(p.theta(), p.tx(), p.ty(), p.shear(), p.zx(), p.zy(), imageShape,
+    /**
+     * {@code inverse} (null: the identity) followed by the map from an image of {@code size} onto a
+     * {@code height × width} source, pixel centres aligned.
+     */
+    private static double[] ontoSource(double[] inverse, int[] size, int height, int width) {
+        double ry = (double) height / size[0];
+        double rx = (double) width / size[1];
+        double[] m = inverse != null ? inverse : new double[] {1, 0, 0, 0, 1, 0};
+        return new double[] {ry * m[0], ry * m[1], ry * m[2] + 0.5 * ry - 0.5, rx * m[3], rx * m[4],
+                rx * m[5] + 0.5 * rx - 0.5};
+    }
+
+    private WarpPlan.Builder resampling(WarpPlan.Builder plan) {
+        return plan.interpolation(options.interpolation()).fill(options.fillMode(), options.cval())
+                .wrapConvention(options.compatibility().wrapConvention());
+    }
+
+    /** The inverse affine of {@code p} on an image of {@code imageShape}; null when it has no affine factor. */
+    private double[] inverse(TransformParameters p, int[] imageShape) {
+        return AffineMatrix.inverse(p.theta(), p.tx(), p.ty(), p.shear(), p.zx(), p.zy(), imageShape,
                 options.axes(), options.compatibility());
+    }
+
+    private static WarpPlan.Builder geometry(TransformParameters p, double[] inverse) {
         return WarpPlan.builder().inverseAffine(inverse).flips(p.flipVertical(), p.flipHorizontal());
     }
 }

@@ -67,6 +67,29 @@ public final class ByteImage {
         return data[(row * width + col) * channels + channel] & 0xFF;
     }
 
+    /**
+     * {@return a copy of the {@code height × width} region whose top-left pixel is {@code (top, left)}}
+     *
+     * @param top the region's first row
+     * @param left the region's first column
+     * @param height the region's rows
+     * @param width the region's columns
+     * @throws IllegalArgumentException if the region is empty or leaves the image
+     */
+    public ByteImage crop(int top, int left, int height, int width) {
+        if (top < 0 || left < 0 || height < 1 || width < 1 || top + height > this.height
+                || left + width > this.width) {
+            throw new IllegalArgumentException("crop " + height + "x" + width + " at (" + top + ", " + left
+                    + ") leaves the " + this.height + "x" + this.width + " image");
+        }
+        byte[] out = new byte[height * width * channels];
+        int rowBytes = width * channels;
+        for (int r = 0; r < height; r++) {
+            System.arraycopy(data, ((top + r) * this.width + left) * channels, out, r * rowBytes, rowBytes);
+        }
+        return new ByteImage(out, height, width, channels);
+    }
+
     /** {@return this image as a warp-kernel source (no copy)} */
     public SourceImage toSource() {
         return SourceImage.ofBytes(data, 0, height, width, channels);

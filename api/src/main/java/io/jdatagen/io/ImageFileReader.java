@@ -157,27 +157,52 @@ public final class ImageFileReader {
 
     /** {@code image} (already in this loader's color mode) resized as configured. */
     ByteImage fit(ByteImage image) {
-        if (targetSize == null) {
+        if (targetSize == null || (image.height() == targetSize[0] && image.width() == targetSize[1])) {
             return image;
+        }
+        int[] crop = cropWindow(image);
+        return PillowResize.resize(image, targetSize[0], targetSize[1], filter, crop[1], crop[0], crop[1] + crop[3],
+                crop[0] + crop[2]);
+    }
+
+    /**
+     * The part of {@code image} that resizing maps onto the target: the centre crop of the target's
+     * aspect ratio with {@code keepAspectRatio}, else the whole image (also without a target size).
+     * For flows that resample the decoded image themselves instead of resizing it here.
+     *
+     * @param image a {@link #decode} result
+     * @param path the file it came from, named in errors
+     * @return {@code image} itself, or a copy of its centre crop
+     * @throws ImageReadException naming the file when no crop of the target's aspect ratio fits
+     */
+    public ByteImage cropped(ByteImage image, Path path) {
+        if (targetSize == null || !keepAspectRatio) {
+            return image;
+        }
+        try {
+            int[] crop = cropWindow(image);
+            return crop[2] == image.height() && crop[3] == image.width() ? image
+                    : image.crop(crop[0], crop[1], crop[2], crop[3]);
+        } catch (RuntimeException e) {
+            throw new ImageReadException(path, e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
+    }
+
+    /** {@code {top, left, height, width}} of the region of {@code image} that maps onto the target. */
+    private int[] cropWindow(ByteImage image) {
+        int h = image.height();
+        int w = image.width();
+        if (!keepAspectRatio) {
+            return new int[] {0, 0, h, w};
         }
         int th = targetSize[0];
         int tw = targetSize[1];
-        int h = image.height();
-        int w = image.width();
-        if (h == th && w == tw) {
-            return image;
-        }
-        if (!keepAspectRatio) {
-            return PillowResize.resize(image, th, tw, filter);
-        }
         int cropH = (int) Math.min(h, (long) w * th / tw);
         int cropW = (int) Math.min(w, (long) h * tw / th);
         if (cropH < 1 || cropW < 1) {
             throw new IllegalArgumentException("keepAspectRatio: a " + w + " x " + h + " image has no crop of"
                     + " the target's aspect ratio " + tw + ":" + th + " at least one pixel large");
         }
-        int top = (h - cropH) / 2;
-        int left = (w - cropW) / 2;
-        return PillowResize.resize(image, th, tw, filter, left, top, left + cropW, top + cropH);
+        return new int[] {(h - cropH) / 2, (w - cropW) / 2, cropH, cropW};
     }
 }

@@ -12,16 +12,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 
 /**
  * Turns JMH's JSON results into {@code report.md} (one table per benchmark class, with the
- * environment) and one PNG bar chart per class, beside the JSON.
+ * environment) and one PNG bar chart per class, beside the JSON. Sections that other tools or people
+ * wrote into an existing report between {@code <!-- section:NAME -->} and {@code <!-- /section:NAME -->}
+ * lines (the peers' comparison, a reading of the figures) are kept, after the generated tables.
  */
 public final class ReportGenerator {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SECTION =
+            Pattern.compile("(?ms)^<!-- section:([\\w-]+) -->$.*?^<!-- /section:\\1 -->$");
 
     private ReportGenerator() {
     }
@@ -89,8 +95,24 @@ public final class ReportGenerator {
             md.append("\n![").append(g.getKey()).append("](").append(png).append(")\n");
         }
         Path report = out.resolve("report.md");
+        for (String section : keptSections(report)) {
+            md.append('\n').append(section).append('\n');
+        }
         Files.writeString(report, md.toString());
         return report;
+    }
+
+    /** The {@code <!-- section:NAME -->} ... {@code <!-- /section:NAME -->} blocks of an existing report, in order. */
+    static List<String> keptSections(Path report) throws IOException {
+        List<String> sections = new ArrayList<>();
+        if (!Files.exists(report)) {
+            return sections;
+        }
+        Matcher m = SECTION.matcher(Files.readString(report));
+        while (m.find()) {
+            sections.add(m.group());
+        }
+        return sections;
     }
 
     private static CategoryChart chart(String title, List<BenchmarkResult> rows) {

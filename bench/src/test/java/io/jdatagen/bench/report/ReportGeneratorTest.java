@@ -35,4 +35,18 @@ class ReportGeneratorTest {
         var png = ImageIO.read(dir.resolve("out/X.png").toFile());
         assertEquals(900, png.getWidth());
     }
+
+    @Test
+    void keepsWrittenSectionsOfTheReportItReplaces(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("results.json");
+        Files.writeString(json, JMH_JSON);
+        String peers = "<!-- section:end-to-end -->\n## Peers\n| a | 1 |\n<!-- /section:end-to-end -->";
+        String reading = "<!-- section:reading -->\nWhat the figures say.\n<!-- /section:reading -->";
+        Files.writeString(dir.resolve("report.md"), "# old report\n| fast | 1.0 |\n\n" + peers + "\n\nloose text\n"
+                + reading + "\n<!-- section:broken -->\nno end\n");
+        String md = Files.readString(ReportGenerator.write(ReportGenerator.read(json), "- CPU: test\n", dir));
+        assertTrue(md.contains("| fast [size=224] | 3,000.5 |"), md);
+        assertTrue(md.indexOf(peers) > md.indexOf("## X") && md.indexOf(reading) > md.indexOf(peers), md);
+        assertTrue(!md.contains("# old report") && !md.contains("loose text") && !md.contains("no end"), md);
+    }
 }

@@ -30,7 +30,7 @@ final class PixelPairs {
         int pixels = src.height() * src.width();
         long[] pairs = s.pairs(pixels);
         if (src.channels() == 3) {
-            rgb(src.bytes(), src.offset(), pixels, pairs);
+            rgb(src.bytes(), src.offset(), pixels, src.offset() + 3 * pixels, pairs, 0);
         } else {
             int[] packed = s.packed(pixels);
             Packing.pack(src.bytes(), src.offset(), pixels, src.channels(), packed);
@@ -43,24 +43,53 @@ final class PixelPairs {
     }
 
     /**
-     * One byte permutation per vector of pairs while the vector read stays inside the image's
-     * bytes (and the last pair's neighbour inside the image); the rest one by one.
+     * The pairs of the source region rows {@code [row0, row1]} × columns {@code [col0, col1]} into
+     * {@code pairs}, row by row, {@code col1 - col0 + 1} apart. The right neighbour of a region's
+     * last column is the pixel after it in the source (the next row's first one past the last
+     * column, zero past the image), as in {@link #of}.
      */
-    private static void rgb(byte[] bytes, int offset, int pixels, long[] pairs) {
-        int p = 0;
-        int end = offset + 3 * pixels;
-        for (; p + PAIRS < pixels && offset + 3 * p + BS.length() <= end; p += PAIRS) {
-            ByteVector.fromArray(BS, bytes, offset + 3 * p).rearrange(RGB_TO_PAIRS).reinterpretAsLongs().and(RGB_BITS)
-                    .intoArray(pairs, p);
-        }
-        for (; p < pixels; p++) {
-            long low = rgbPixel(bytes, offset + 3 * p);
-            long high = p + 1 < pixels ? rgbPixel(bytes, offset + 3 * p + 3) : 0L;
-            pairs[p] = low | high << 32;
+    static void region(SourceImage src, int row0, int row1, int col0, int col1, long[] pairs) {
+        int stride = col1 - col0 + 1;
+        int channels = src.channels();
+        byte[] bytes = src.bytes();
+        int end = src.offset() + src.height() * src.width() * channels;
+        for (int r = row0, at = 0; r <= row1; r++, at += stride) {
+            int from = src.offset() + (r * src.width() + col0) * channels;
+            if (channels == 3) {
+                rgb(bytes, from, stride, end, pairs, at);
+            } else {
+                for (int k = 0, b = from; k < stride; k++, b += channels) {
+                    long high = b + channels < end ? pixel(bytes, b + channels, channels) : 0L;
+                    pairs[at + k] = pixel(bytes, b, channels) | high << 32;
+                }
+            }
         }
     }
 
-    private static long rgbPixel(byte[] bytes, int at) {
-        return (bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8 | (bytes[at + 2] & 0xFF) << 16;
+    /**
+     * The pairs of the {@code count} RGB pixels from byte {@code from} into {@code pairs} from
+     * {@code at}: one byte permutation per vector of pairs while the vector read stays before
+     * {@code end} (the source's last byte, exclusive); the rest one by one.
+     */
+    private static void rgb(byte[] bytes, int from, int count, int end, long[] pairs, int at) {
+        int p = 0;
+        for (; p + PAIRS < count && from + 3 * p + BS.length() <= end; p += PAIRS) {
+            ByteVector.fromArray(BS, bytes, from + 3 * p).rearrange(RGB_TO_PAIRS).reinterpretAsLongs().and(RGB_BITS)
+                    .intoArray(pairs, at + p);
+        }
+        for (; p < count; p++) {
+            int b = from + 3 * p;
+            long high = b + 3 < end ? pixel(bytes, b + 3, 3) : 0L;
+            pairs[at + p] = pixel(bytes, b, 3) | high << 32;
+        }
+    }
+
+    /** The pixel at byte {@code at} packed as channel c in bits 8c..8c+7. */
+    private static long pixel(byte[] bytes, int at, int channels) {
+        long v = 0;
+        for (int c = 0; c < channels; c++) {
+            v |= (long) (bytes[at + c] & 0xFF) << (8 * c);
+        }
+        return v;
     }
 }

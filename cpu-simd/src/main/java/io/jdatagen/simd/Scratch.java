@@ -28,6 +28,8 @@ final class Scratch {
     float[] inside = new float[0];
     /** One output row per channel, {@code padded} apart. */
     float[] row = new float[0];
+    /** A band of such rows (tiled warps). */
+    private float[][] band = new float[0][];
 
     static Scratch get() {
         return CURRENT.get();
@@ -61,6 +63,14 @@ final class Scratch {
             packed = new int[size];
         }
         return packed;
+    }
+
+    /** {@code rows} row buffers of at least {@code length} floats each. */
+    float[][] band(int rows, int length) {
+        if (band.length < rows || band[0].length < length) {
+            band = new float[rows][length];
+        }
+        return band;
     }
 
     long[] pairs(int pixels) {

@@ -217,19 +217,35 @@ def summary(result):
 
 
 def write_report(results, args):
-    ceiling = summary(results["cv2-decode"])[0]
-    own = {"opencv": summary(results["decode-opencv"])[0], "imageio": summary(results["decode-imageio"])[0]}
-    torch_rate = summary(results["torch"])[0]
+    rates = {key: summary(result) for key, result in results.items()}
+    # The ceiling: the faster of OpenCV's decode-only rates (Python's cv2 and jdatagen's JavaCPP build).
+    ceiling = max(rates["cv2-decode"][0], rates["decode-opencv"][0])
+    own = {"opencv": rates["decode-opencv"][0], "imageio": rates["decode-imageio"][0]}
+    torch_rate = rates["torch"][0]
     rows = []
     order = ["cv2-decode", "decode-opencv", "decode-imageio", "opencv-nearest", "opencv-bilinear", "opencv-warp",
              "imageio-nearest", "imageio-bilinear", "imageio-warp", "torch", "tfdata", "keras"]
     for key in order:
-        rate, first, steadies = summary(results[key])
-        codec_ceiling = own.get(key.split("-")[0])
+        rate, first, steadies = rates[key]
+        codec_ceiling = None if key.startswith("decode") else own.get(key.split("-")[0])
         rows.append("| {} | {:,.0f} | {} | {:.2f} | {} | {:.2f}x | {:.2f} |".format(
             results[key]["name"], rate, " / ".join(f"{s:,.0f}" for s in steadies), rate / ceiling,
-            f"{rate / codec_ceiling:.2f}" if codec_ceiling and not key.startswith("decode") else "-",
-            rate / torch_rate, first))
+            f"{rate / codec_ceiling:.2f}" if codec_ceiling else "-", rate / torch_rate, first))
+    bars = []
+
+    def bar(claim, value, target, unit=""):
+        verdict = "met" if value >= target else f"missed by {100 * (1 - value / target):.0f}%"
+        bars.append(f"| {claim} | {value:.2f}{unit} | >= {target:g}{unit} | {verdict} |")
+
+    bar("opencv codec, bilinear (Pillow-exact): of the decode ceiling", rates["opencv-bilinear"][0] / ceiling, 0.80)
+    bar("opencv codec, bilinear (Pillow-exact): vs PyTorch", rates["opencv-bilinear"][0] / torch_rate, 2.5, "x")
+    bar("opencv codec, resize in the warp (bilinear): of the decode ceiling", rates["opencv-warp"][0] / ceiling, 0.80)
+    bar("opencv codec, resize in the warp (bilinear): vs PyTorch", rates["opencv-warp"][0] / torch_rate, 2.5, "x")
+    bar("opencv codec, nearest: of the decode ceiling", rates["opencv-nearest"][0] / ceiling, 0.85)
+    for resize in ("nearest", "bilinear", "warp"):
+        bar(f"imageio codec, {resize}: of its own decode ceiling", rates["imageio-" + resize][0] / own["imageio"], 0.9)
+    bar("first epoch / steady, opencv codec, bilinear", rates["opencv-bilinear"][1], 0.7)
+    bar("first epoch / steady, opencv codec, resize in the warp", rates["opencv-warp"][1], 0.7)
     text = "\n".join([
         "<!-- section:end-to-end -->",
         "## End to end, side by side with the Python peers",
@@ -239,13 +255,19 @@ def write_report(results, args):
         f" 2 workers, {args.rounds} interleaved rounds (every contender once per round, each in its own process).",
         "The rate is the median over rounds of each run's steady rate (the median of its epochs after the first);"
         " *first epoch* is the first epoch's rate over the steady rate of the same run (JIT warm-up, worker start).",
-        "*of ceiling* divides by the OpenCV decode-only rate (first row); *of own codec* by jdatagen's decode-only"
-        " rate with the same codec. jdatagen runs on JDK 25 with the Vector API module; the Pillow resize is"
-        " Pillow's exact filter, *resize in the warp* is `FlowOptions.resizeInWarp(true)`.",
+        "*of ceiling* divides by the faster OpenCV decode-only rate (first two rows); *of own codec* by jdatagen's"
+        " decode-only rate with the same codec. jdatagen runs on JDK 25 with the Vector API module; its bilinear"
+        " and nearest resizes are Pillow's exact filters, *resize in the warp* is `FlowOptions.resizeInWarp(true)`"
+        " (one bilinear resampling from the decoded image). PyTorch and tf.data resize bilinearly (antialiased),"
+        " Keras's `flow_from_directory` by nearest (its default).",
         "",
         "| contender | img/s | per round | of ceiling | of own codec | vs PyTorch | first epoch |",
         "|---|---:|---|---:|---:|---:|---:|",
         *rows,
+        "",
+        "| bar | measured | target | |",
+        "|---|---:|---:|---|",
+        *bars,
         "",
         "Raw epochs: `results-peers.json`. Peers: torch, torchvision, tensorflow-cpu, keras as pinned in"
         " `bench/peers/requirements.txt`.",

@@ -68,6 +68,12 @@ final class PairGatherWarp {
      * tiled; the tile size was the best of 64×64 to 128×128).
      */
     static final int TILED_ABOVE = 1 << 16;
+    /**
+     * Plans that read this many source pixels per output pixel or more (a shrinking resize) are not
+     * tiled: a tile's region would hold that many pixels per output pixel whose pairs are built but
+     * mostly not read (500×375 → 224² with the headline transform: 689 µs tiled, 449 µs whole).
+     */
+    static final double SHRINKS = 2;
     /** The output tile's height. */
     static final int TILE_ROWS = 64;
     /** The output tile's width (a multiple of every vector length). */
@@ -141,7 +147,8 @@ final class PairGatherWarp {
 
     /** Runs {@code plan} (which must have an affine and be {@linkplain #covers covered}). */
     static void run(SourceImage src, WarpPlan plan, OutputSlot out) {
-        run(src, plan, out, src.height() * src.width() > TILED_ABOVE);
+        double sourcePerOutputPixel = Math.abs(plan.affine(0) * plan.affine(4) - plan.affine(1) * plan.affine(3));
+        run(src, plan, out, src.height() * src.width() > TILED_ABOVE && sourcePerOutputPixel < SHRINKS);
     }
 
     /** {@link #run(SourceImage, WarpPlan, OutputSlot)}, in tiles or not: the same values either way. */

@@ -13,9 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Pillow's two resampling passes on int lanes, with the reference's integer arithmetic (so the
  * same bytes): the vertical pass widens a chunk of bytes of each tap row to ints and accumulates
- * {@code pixel * weight}; the horizontal pass (RGB) gathers each tap's pixels for a chunk of output
- * columns from the row packed as ints, with per-column weights transposed per tap (zero past a
- * column's taps, whose gather index is clamped into the row).
+ * {@code pixel * weight}; the horizontal pass (RGB) works on {@code L} rows at once, their packed
+ * pixels interleaved so that a tap is one contiguous load for all of them (taps past a column's
+ * count weigh zero and read a column clamped into the row).
  */
 final class SimdResample {
     private static final VectorSpecies<Integer> IS = IntVector.SPECIES_PREFERRED;
@@ -56,55 +56,68 @@ final class SimdResample {
         }
     }
 
-    /** The horizontal pass for RGB: {@code L} output columns at a time, one gather per tap. */
+    /**
+     * The horizontal pass for RGB, {@code L} rows at a time: the rows' packed pixels are
+     * interleaved (column {@code c} of row {@code k} at {@code c * L + k}), so each tap of an output
+     * column is one contiguous vector load for all the rows, with a scalar weight: no gathers.
+     */
     static void rgbRows(byte[] src, int srcWidth, int firstRow, int rows, ResampleTable table, byte[] out) {
         int width = table.outSize();
-        int padded = (width + L - 1) / L * L;
         int taps = table.taps();
-        int[] index = new int[taps * padded];
-        int[] weight = new int[taps * padded];
-        for (int t = 0; t < taps; t++) {
-            for (int x = 0; x < width; x++) {
-                index[t * padded + x] = Math.min(table.first(x) + t, srcWidth - 1);
-                weight[t * padded + x] = t < table.count(x) ? table.weight(x, t) : 0;
+        int[] column = new int[width * taps];
+        int[] weight = new int[width * taps];
+        for (int x = 0; x < width; x++) {
+            for (int t = 0; t < taps; t++) {
+                column[x * taps + t] = Math.min(table.first(x) + t, srcWidth - 1) * L;
+                weight[x * taps + t] = t < table.count(x) ? table.weight(x, t) : 0;
             }
         }
         int[] packed = new int[Packing.GUARD + srcWidth + Packing.GUARD];
-        int[] rgb = new int[padded];
-        for (int y = 0; y < rows; y++) {
-            Packing.pack(src, (y + firstRow) * srcWidth * 3, srcWidth, 3, packed);
-            for (int j = 0; j < padded; j += L) {
-                chunk(packed, index, weight, padded, taps, j, rgb);
+        int[] interleaved = new int[srcWidth * L];
+        int[] rgb = new int[width * L];
+        for (int y0 = 0; y0 < rows; y0 += L) {
+            int group = Math.min(L, rows - y0);
+            for (int k = 0; k < group; k++) {
+                Packing.pack(src, (y0 + k + firstRow) * srcWidth * 3, srcWidth, 3, packed);
+                for (int c = 0, at = k; c < srcWidth; c++, at += L) {
+                    interleaved[at] = packed[Packing.GUARD + c];
+                }
             }
-            int o = y * width * 3;
-            int x = 0;
-            for (; x < width - 1; x++, o += 3) {
-                INT.set(out, o, rgb[x]);
+            for (int x = 0; x < width; x++) {
+                column(interleaved, column, weight, taps, x, rgb);
             }
-            out[o] = (byte) rgb[x];
-            out[o + 1] = (byte) (rgb[x] >>> 8);
-            out[o + 2] = (byte) (rgb[x] >>> 16);
+            for (int k = 0; k < group; k++) {
+                int o = (y0 + k) * width * 3;
+                int x = 0;
+                for (; x < width - 1; x++, o += 3) {
+                    INT.set(out, o, rgb[x * L + k]);
+                }
+                int last = rgb[x * L + k];
+                out[o] = (byte) last;
+                out[o + 1] = (byte) (last >>> 8);
+                out[o + 2] = (byte) (last >>> 16);
+            }
         }
     }
 
     /**
-     * {@code L} output pixels of one row, packed as {@code r | g << 8 | b << 16}. Each is stored as a
-     * 4-byte int whose fourth byte the next pixel's store overwrites (the row's last pixel is stored
-     * byte by byte).
+     * Output column {@code x} of {@code L} rows, packed as {@code r | g << 8 | b << 16} into {@code rgb} from
+     * {@code x * L}. Rows are stored as 4-byte ints whose fourth byte the next pixel's store overwrites (a
+     * row's last pixel byte by byte).
      */
-    private static void chunk(int[] packed, int[] index, int[] weight, int padded, int taps, int j, int[] rgb) {
+    private static void column(int[] interleaved, int[] column, int[] weight, int taps, int x, int[] rgb) {
         IntVector ar = IntVector.broadcast(IS, HALF);
         IntVector ag = ar;
         IntVector ab = ar;
-        for (int t = 0; t < taps; t++) {
-            IntVector px = IntVector.fromArray(IS, packed, Packing.GUARD, index, t * padded + j);
-            IntVector w = IntVector.fromArray(IS, weight, t * padded + j);
+        for (int t = 0, k = x * taps; t < taps; t++, k++) {
+            IntVector px = IntVector.fromArray(IS, interleaved, column[k]);
+            int w = weight[k];
             ar = px.and(0xFF).mul(w).add(ar);
             ag = px.lanewise(VectorOperators.LSHR, 8).and(0xFF).mul(w).add(ag);
             ab = px.lanewise(VectorOperators.LSHR, 16).and(0xFF).mul(w).add(ab);
         }
         clip(ar).or(clip(ag).lanewise(VectorOperators.LSHL, 8)).or(clip(ab).lanewise(VectorOperators.LSHL, 16))
-                .intoArray(rgb, j);
+                .intoArray(rgb, x * L);
     }
 
     /** Pillow's clip8 on lanes: {@code acc >> 22} into 0..255 (negative sums shift below 0). */

@@ -48,13 +48,18 @@ public final class FileFlow extends ImageFlow {
         this.weights = rows.weights();
         this.skipped = List.copyOf(rows.skipped());
         this.summary = rows.summary();
-        this.imageSize = augmenter.resizeTarget() != null ? augmenter.resizeTarget() : o.targetSize.clone();
+        this.imageSize = imageSize(augmenter, o);
         this.resizeInWarp = o.resizeInWarp;
     }
 
     private static int[] imageShape(Augmenter augmenter, FlowOptions o) {
-        int[] size = augmenter.resizeTarget() != null ? augmenter.resizeTarget() : o.targetSize;
+        int[] size = imageSize(augmenter, o);
         return augmenter.dataFormat().imageShape(size[0], size[1], o.colorMode.channels());
+    }
+
+    /** The batch images' {@code {height, width}}: the augmenter's resize target, else the flow's target size. */
+    private static int[] imageSize(Augmenter augmenter, FlowOptions o) {
+        return augmenter.resizeTarget() != null ? augmenter.resizeTarget() : o.targetSize.clone();
     }
 
     /** {@return Keras's {@code class_indices}: class name to index, in index order (empty without classes)} */

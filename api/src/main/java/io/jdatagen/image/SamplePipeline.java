@@ -298,10 +298,7 @@ final class SamplePipeline implements Augmenter {
         if (target == null || (hwc[0] == target[0] && hwc[1] == target[1])) {
             return x;
         }
-        Tensor out = Tensor.zeros(format.imageShape(target[0], target[1], hwc[2]));
-        backend.warp(SourceImage.of(x, format),
-                WarpPlanner.resizePlan(hwc[0], hwc[1], target, options.interpolation()), OutputSlot.image(out, format));
-        return out;
+        return resampledTensor(SourceImage.of(x, format), target);
     }
 
     /** {@link #resize} applied to every image of a rank-4 batch. */
@@ -345,10 +342,15 @@ final class SamplePipeline implements Augmenter {
 
     /** {@code source} resampled to {@code size} by the warp with the generator's interpolation. */
     private SourceImage resampled(SourceImage source, int[] size) {
+        return SourceImage.of(resampledTensor(source, size), options.dataFormat());
+    }
+
+    /** {@link #resampled} as a new tensor in the generator's data format. */
+    private Tensor resampledTensor(SourceImage source, int[] size) {
         DataFormat format = options.dataFormat();
         Tensor out = Tensor.zeros(format.imageShape(size[0], size[1], source.channels()));
         backend.warp(source, WarpPlanner.resizePlan(source.height(), source.width(), size, options.interpolation()),
                 OutputSlot.image(out, format));
-        return SourceImage.of(out, format);
+        return out;
     }
 }

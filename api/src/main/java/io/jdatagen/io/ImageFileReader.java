@@ -111,7 +111,7 @@ public final class ImageFileReader {
         try {
             return ColorConversion.convert(codec.decode(encoded, decodeOptions), colorMode);
         } catch (IOException | RuntimeException e) {
-            throw new ImageReadException(name, e.getMessage() == null ? e.toString() : e.getMessage(), e);
+            throw failure(name, e);
         } catch (OutOfMemoryError e) {
             throw new ImageReadException(name, "not enough memory to decode it (" + e.getMessage() + ")", e);
         }
@@ -129,10 +129,15 @@ public final class ImageFileReader {
         try {
             return fit(image);
         } catch (RuntimeException e) {
-            throw new ImageReadException(path, e.getMessage() == null ? e.toString() : e.getMessage(), e);
+            throw failure(path, e);
         } catch (OutOfMemoryError e) {
             throw new ImageReadException(path, "not enough memory to resize it (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** {@code e} as an error naming {@code path}, with {@code e}'s message (or {@code e} itself without one). */
+    private static ImageReadException failure(Path path, Exception e) {
+        return new ImageReadException(path, e.getMessage() == null ? e.toString() : e.getMessage(), e);
     }
 
     /** The file's bytes; only regular files are opened (never a FIFO, device or socket). */
@@ -184,7 +189,7 @@ public final class ImageFileReader {
             return crop[2] == image.height() && crop[3] == image.width() ? image
                     : image.crop(crop[0], crop[1], crop[2], crop[3]);
         } catch (RuntimeException e) {
-            throw new ImageReadException(path, e.getMessage() == null ? e.toString() : e.getMessage(), e);
+            throw failure(path, e);
         }
     }
 

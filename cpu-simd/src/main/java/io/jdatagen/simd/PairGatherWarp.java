@@ -103,6 +103,10 @@ final class PairGatherWarp {
     private final int width;
     private final int padded;
     private final boolean constant;
+    private final boolean bilinear;
+    /** The lane steps of the row and column coordinates along an output row (negated by a column flip). */
+    private final float step0;
+    private final float step1;
     private final boolean channelsFirst;
     private final float[] scale;
     private final float[] offset;
@@ -126,6 +130,9 @@ final class PairGatherWarp {
         this.width = out.width();
         this.padded = (width + L - 1) / L * L;
         this.constant = plan.fillMode() == FillMode.CONSTANT;
+        this.bilinear = plan.interpolation() == Interpolation.BILINEAR;
+        this.step0 = (float) (plan.flipCols() ? -plan.affine(1) : plan.affine(1));
+        this.step1 = (float) (plan.flipCols() ? -plan.affine(4) : plan.affine(4));
         this.channelsFirst = out.format() == DataFormat.CHANNELS_FIRST && out.hasArray();
         s.ensureRow(padded, channels);
         this.row = s.row;
@@ -211,9 +218,9 @@ final class PairGatherWarp {
         double minCol = Double.POSITIVE_INFINITY;
         double maxCol = Double.NEGATIVE_INFINITY;
         for (int i : new int[] {i0, i1 - 1}) {
-            int vi = plan.flipRows() ? out.height() - 1 - i : i;
+            int vi = planRow(i);
             for (int j : new int[] {j0, j1 - 1}) {
-                int vj = plan.flipCols() ? width - 1 - j : j;
+                int vj = planCol(j);
                 double r = plan.affine(2) + vi * plan.affine(0) + vj * plan.affine(1);
                 double c = plan.affine(5) + vi * plan.affine(3) + vj * plan.affine(4);
                 minRow = Math.min(minRow, r);
@@ -238,12 +245,7 @@ final class PairGatherWarp {
 
     /** Chunks {@code [j0, j1)} of output row {@code i}: taps, gathers and stores, then the constant fill. */
     private void rowPart(int i, int j0, int j1) {
-        int height = out.height();
-        boolean bilinear = plan.interpolation() == Interpolation.BILINEAR;
-        boolean flip = plan.flipCols();
-        float step0 = (float) (flip ? -plan.affine(1) : plan.affine(1));
-        float step1 = (float) (flip ? -plan.affine(4) : plan.affine(4));
-        int vi = plan.flipRows() ? height - 1 - i : i;
+        int vi = planRow(i);
         double base0 = plan.affine(2) + vi * plan.affine(0);
         double base1 = plan.affine(5) + vi * plan.affine(3);
         for (int j = j0; j < j1; j += L) {
@@ -275,8 +277,17 @@ final class PairGatherWarp {
      * that pixel's (flipped) column times the affine entry {@code k}, rounded to float once.
      */
     private float chunkStart(double base, int j, int k) {
-        int vj = plan.flipCols() ? width - 1 - j : j;
-        return (float) (base + vj * plan.affine(k));
+        return (float) (base + planCol(j) * plan.affine(k));
+    }
+
+    /** The row the plan's affine sees for output row {@code i} (mirrored when the plan flips rows). */
+    private int planRow(int i) {
+        return plan.flipRows() ? out.height() - 1 - i : i;
+    }
+
+    /** The column the plan's affine sees for output column {@code j} (mirrored when the plan flips columns). */
+    private int planCol(int j) {
+        return plan.flipCols() ? width - 1 - j : j;
     }
 
     /** Heap channels-first rows are stored in place; other rows go through {@code buffer}. */

@@ -55,14 +55,15 @@ final class Summary {
             new Bar("headline 512² NCHW, 1 thread: simd vs OpenCV chain", "WarpBenchmark.oneThread",
                     Map.of("backend", "simd", "plan", "headline", "size", "512"), "PeerBenchmark.opencvChain",
                     Map.of("size", "512"), 3.0),
-            new Bar("headline simd, pixels per second at 512² vs 224² (cost per pixel within 10%)",
-                    "WarpBenchmark.oneThread", Map.of("backend", "simd", "plan", "headline", "size", "512"),
-                    "WarpBenchmark.oneThread", Map.of("backend", "simd", "plan", "headline", "size", "224"), 1 / 1.1,
-                    512.0 * 512 / (224 * 224)),
-            new Bar("headline simd, pixels per second at 1024² vs 224²",
-                    "WarpBenchmark.oneThread", Map.of("backend", "simd", "plan", "headline", "size", "1024"),
-                    "WarpBenchmark.oneThread", Map.of("backend", "simd", "plan", "headline", "size", "224"), 1 / 1.1,
-                    1024.0 * 1024 / (224 * 224)));
+            perPixel(512, " (cost per pixel within 10%)"), perPixel(1024, ""));
+
+    /** The bar comparing the headline warp's pixels per second at {@code size}² with 224²: within 10%. */
+    private static Bar perPixel(int size, String note) {
+        return new Bar("headline simd, pixels per second at " + size + "² vs 224²" + note, "WarpBenchmark.oneThread",
+                Map.of("backend", "simd", "plan", "headline", "size", Integer.toString(size)),
+                "WarpBenchmark.oneThread", Map.of("backend", "simd", "plan", "headline", "size", "224"), 1 / 1.1,
+                (double) size * size / (224 * 224));
+    }
 
     /** An absolute bar: a measurement must reach {@code minimum} (same unit as its score). */
     private record Floor(String claim, String name, Map<String, String> params, double minimum) {

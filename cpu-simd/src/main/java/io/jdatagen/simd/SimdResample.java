@@ -14,8 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Pillow's two resampling passes on int lanes, with the reference's integer arithmetic (so the
  * same bytes): the vertical pass widens a chunk of bytes of each tap row to ints and accumulates
  * {@code pixel * weight}; the horizontal pass (RGB) works on {@code L} rows at once, their packed
- * pixels interleaved so that a tap is one contiguous load for all of them (taps past a column's
- * count weigh zero and read a column clamped into the row).
+ * pixels interleaved so that a tap is one contiguous load for all of them (each column loops over
+ * its own taps only, not the table's padded width).
  */
 final class SimdResample {
     private static final VectorSpecies<Integer> IS = IntVector.SPECIES_PREFERRED;
@@ -67,24 +67,20 @@ final class SimdResample {
         int[] column = new int[width * taps];
         int[] weight = new int[width * taps];
         for (int x = 0; x < width; x++) {
-            for (int t = 0; t < taps; t++) {
-                column[x * taps + t] = Math.min(table.first(x) + t, srcWidth - 1) * L;
-                weight[x * taps + t] = t < table.count(x) ? table.weight(x, t) : 0;
+            for (int t = 0; t < table.count(x); t++) {
+                column[x * taps + t] = (table.first(x) + t) * L;
+                weight[x * taps + t] = table.weight(x, t);
             }
         }
-        int[] packed = new int[Packing.GUARD + srcWidth + Packing.GUARD];
         int[] interleaved = new int[srcWidth * L];
         int[] rgb = new int[width * L];
         for (int y0 = 0; y0 < rows; y0 += L) {
             int group = Math.min(L, rows - y0);
             for (int k = 0; k < group; k++) {
-                Packing.pack(src, (y0 + k + firstRow) * srcWidth * 3, srcWidth, 3, packed);
-                for (int c = 0, at = k; c < srcWidth; c++, at += L) {
-                    interleaved[at] = packed[Packing.GUARD + c];
-                }
+                interleave(src, (y0 + k + firstRow) * srcWidth * 3, srcWidth, interleaved, k);
             }
             for (int x = 0; x < width; x++) {
-                column(interleaved, column, weight, taps, x, rgb);
+                column(interleaved, column, weight, x, x * taps, table.count(x), rgb);
             }
             for (int k = 0; k < group; k++) {
                 int o = (y0 + k) * width * 3;
@@ -101,15 +97,30 @@ final class SimdResample {
     }
 
     /**
+     * One RGB row into lane {@code k} of the interleaved rows, a pixel as the 4 bytes from its first
+     * (the fourth, the next pixel's red, is masked off by {@link #column}); the row's last pixel
+     * byte by byte, as its fourth byte may lie past the array.
+     */
+    private static void interleave(byte[] src, int offset, int srcWidth, int[] interleaved, int k) {
+        int c = 0;
+        for (int at = k; c < srcWidth - 1; c++, at += L) {
+            interleaved[at] = (int) INT.get(src, offset + 3 * c);
+        }
+        int o = offset + 3 * c;
+        interleaved[c * L + k] = (src[o] & 0xFF) | (src[o + 1] & 0xFF) << 8 | (src[o + 2] & 0xFF) << 16;
+    }
+
+    /**
      * Output column {@code x} of {@code L} rows, packed as {@code r | g << 8 | b << 16} into {@code rgb} from
      * {@code x * L}. Rows are stored as 4-byte ints whose fourth byte the next pixel's store overwrites (a
      * row's last pixel byte by byte).
      */
-    private static void column(int[] interleaved, int[] column, int[] weight, int taps, int x, int[] rgb) {
+    private static void column(int[] interleaved, int[] column, int[] weight, int x, int from, int count,
+            int[] rgb) {
         IntVector ar = IntVector.broadcast(IS, HALF);
         IntVector ag = ar;
         IntVector ab = ar;
-        for (int t = 0, k = x * taps; t < taps; t++, k++) {
+        for (int k = from; k < from + count; k++) {
             IntVector px = IntVector.fromArray(IS, interleaved, column[k]);
             int w = weight[k];
             ar = px.and(0xFF).mul(w).add(ar);

@@ -31,11 +31,22 @@ final class JpegStructure {
     /**
      * Whether the last scan is followed by an EOI marker. Entropy-coded data stuffs every 0xFF, so
      * a marker pair cannot occur inside a scan; a truncated file has its last SOS after its last EOI
-     * (an EOI of an embedded thumbnail comes earlier).
+     * (an EOI of an embedded thumbnail comes earlier). The last EOI is searched from the end, where
+     * a complete file has it, and only the bytes after it for an SOS, so a complete file's scan
+     * data is not read.
      */
     static boolean isComplete(byte[] b) {
         int eoi = lastMarker(b, 0xD9);
-        return eoi >= 0 && eoi > lastMarker(b, 0xDA);
+        return eoi >= 0 && !hasMarker(b, eoi + 2, 0xDA);
+    }
+
+    private static boolean hasMarker(byte[] b, int from, int marker) {
+        for (int i = from; i < b.length - 1; i++) {
+            if ((b[i] & 0xFF) == 0xFF && (b[i + 1] & 0xFF) == marker) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int lastMarker(byte[] b, int marker) {

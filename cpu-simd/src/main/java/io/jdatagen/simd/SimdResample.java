@@ -29,7 +29,10 @@ final class SimdResample {
     private SimdResample() {
     }
 
-    /** The vertical pass: every output row from {@code count} source rows, {@code L} bytes at a time. */
+    /**
+     * The vertical pass: every output row from {@code count} source rows, {@code 2L} bytes at a time
+     * (two independent sums per tap weight), then {@code L}, then the last bytes one by one.
+     */
     static void columns(byte[] src, int width, int channels, ResampleTable table, byte[] out) {
         int rowLength = width * channels;
         int vectorEnd = rowLength - rowLength % L;
@@ -37,7 +40,23 @@ final class SimdResample {
             int first = table.first(y);
             int count = table.count(y);
             int o = y * rowLength;
-            for (int i = 0; i < vectorEnd; i += L) {
+            int i = 0;
+            for (; i + 2 * L <= vectorEnd; i += 2 * L) {
+                IntVector acc0 = IntVector.broadcast(IS, HALF);
+                IntVector acc1 = acc0;
+                for (int t = 0, at = first * rowLength + i; t < count; t++, at += rowLength) {
+                    int w = table.weight(y, t);
+                    IntVector px0 = (IntVector) ByteVector.fromArray(BS, src, at)
+                            .convertShape(VectorOperators.B2I, IS, 0);
+                    IntVector px1 = (IntVector) ByteVector.fromArray(BS, src, at + L)
+                            .convertShape(VectorOperators.B2I, IS, 0);
+                    acc0 = px0.and(0xFF).mul(w).add(acc0);
+                    acc1 = px1.and(0xFF).mul(w).add(acc1);
+                }
+                ((ByteVector) clip(acc0).convertShape(VectorOperators.I2B, BS, 0)).intoArray(out, o + i);
+                ((ByteVector) clip(acc1).convertShape(VectorOperators.I2B, BS, 0)).intoArray(out, o + i + L);
+            }
+            for (; i < vectorEnd; i += L) {
                 IntVector acc = IntVector.broadcast(IS, HALF);
                 for (int t = 0; t < count; t++) {
                     IntVector px = (IntVector) ByteVector.fromArray(BS, src, (first + t) * rowLength + i)
@@ -46,7 +65,7 @@ final class SimdResample {
                 }
                 ((ByteVector) clip(acc).convertShape(VectorOperators.I2B, BS, 0)).intoArray(out, o + i);
             }
-            for (int i = vectorEnd; i < rowLength; i++) {
+            for (; i < rowLength; i++) {
                 int acc = HALF;
                 for (int t = 0; t < count; t++) {
                     acc += (src[(first + t) * rowLength + i] & 0xFF) * table.weight(y, t);

@@ -257,12 +257,10 @@ final class PairGatherWarp {
                 nearestTaps(j, start0, start1, step0, step1);
             }
         }
-        for (int j = j0; j < j1; j += L) {
-            if (bilinear) {
-                bilinearChunk(j, Math.min(L, width - j));
-            } else {
-                nearestChunk(j, Math.min(L, width - j));
-            }
+        if (bilinear) {
+            bilinearChunks(j0, j1);
+        } else {
+            nearestChunks(j0, j1);
         }
         if (constant) {
             for (int j = j0; j < j1; j += L) {
@@ -343,47 +341,55 @@ final class PairGatherWarp {
         a.mul(pairStride).add(b).add(pairBase).rearrange(EVEN_THEN_ODD).intoArray(topIndex, j);
     }
 
-    /** Gathers, pixel order, then per channel the lerps and the color step, stored. */
-    private void bilinearChunk(int j, int lanes) {
-        LongVector t0 = LongVector.fromArray(LS, pairs, 0, topIndex, j);
-        LongVector t1 = LongVector.fromArray(LS, pairs, 0, topIndex, j + HALF);
-        LongVector b0 = LongVector.fromArray(LS, pairs, 0, bottomIndex, j);
-        LongVector b1 = LongVector.fromArray(LS, pairs, 0, bottomIndex, j + HALF);
-        LongVector up = LongVector.broadcast(LS, 32);
-        IntVector p00 = t0.and(LOW).or(t1.lanewise(VectorOperators.LSHL, up)).reinterpretAsInts();
-        IntVector p01 = t0.lanewise(VectorOperators.LSHR, up).or(t1.and(HIGH)).reinterpretAsInts();
-        IntVector p10 = b0.and(LOW).or(b1.lanewise(VectorOperators.LSHL, up)).reinterpretAsInts();
-        IntVector p11 = b0.lanewise(VectorOperators.LSHR, up).or(b1.and(HIGH)).reinterpretAsInts();
-        FloatVector fr = FloatVector.fromArray(FS, fracRow, j);
-        FloatVector fc = FloatVector.fromArray(FS, fracCol, j);
-        for (int ch = 0; ch < channels; ch++) {
-            IntVector shift = IntVector.broadcast(IS, 8 * ch);
-            FloatVector v00 = p00.lanewise(VectorOperators.LSHR, shift).and(0xFF).or(MAGIC).reinterpretAsFloats();
-            FloatVector v01 = p01.lanewise(VectorOperators.LSHR, shift).and(0xFF).or(MAGIC).reinterpretAsFloats();
-            FloatVector v10 = p10.lanewise(VectorOperators.LSHR, shift).and(0xFF).or(MAGIC).reinterpretAsFloats();
-            FloatVector v11 = p11.lanewise(VectorOperators.LSHR, shift).and(0xFF).or(MAGIC).reinterpretAsFloats();
-            FloatVector upper = v01.sub(v00).fma(fc, v00.sub(TWO_23));
-            FloatVector lower = v11.sub(v10).fma(fc, v10.sub(TWO_23));
-            FloatVector value = lower.sub(upper).fma(fr, upper).fma(scale[ch], offset[ch]);
-            if (lanes == L) {
-                value.intoArray(store, storeBase + ch * storeStep + j);
-            } else {
-                value.intoArray(store, storeBase + ch * storeStep + j, FS.indexInRange(0, lanes));
+    /** Chunks {@code [j0, j1)}: gathers, pixel order, then per channel the lerps and the color step, stored. */
+    private void bilinearChunks(int j0, int j1) {
+        for (int j = j0; j < j1; j += L) {
+            int lanes = Math.min(L, width - j);
+            LongVector t0 = LongVector.fromArray(LS, pairs, 0, topIndex, j);
+            LongVector t1 = LongVector.fromArray(LS, pairs, 0, topIndex, j + HALF);
+            LongVector b0 = LongVector.fromArray(LS, pairs, 0, bottomIndex, j);
+            LongVector b1 = LongVector.fromArray(LS, pairs, 0, bottomIndex, j + HALF);
+            LongVector up = LongVector.broadcast(LS, 32);
+            IntVector p00 = t0.and(LOW).or(t1.lanewise(VectorOperators.LSHL, up)).reinterpretAsInts();
+            IntVector p01 = t0.lanewise(VectorOperators.LSHR, up).or(t1.and(HIGH)).reinterpretAsInts();
+            IntVector p10 = b0.and(LOW).or(b1.lanewise(VectorOperators.LSHL, up)).reinterpretAsInts();
+            IntVector p11 = b0.lanewise(VectorOperators.LSHR, up).or(b1.and(HIGH)).reinterpretAsInts();
+            FloatVector fr = FloatVector.fromArray(FS, fracRow, j);
+            FloatVector fc = FloatVector.fromArray(FS, fracCol, j);
+            for (int ch = 0; ch < channels; ch++) {
+                IntVector shift = IntVector.broadcast(IS, 8 * ch);
+                FloatVector v00 = p00.lanewise(VectorOperators.LSHR, shift).and(0xFF).or(MAGIC).reinterpretAsFloats();
+                FloatVector v01 = p01.lanewise(VectorOperators.LSHR, shift).and(0xFF).or(MAGIC).reinterpretAsFloats();
+                FloatVector v10 = p10.lanewise(VectorOperators.LSHR, shift).and(0xFF).or(MAGIC).reinterpretAsFloats();
+                FloatVector v11 = p11.lanewise(VectorOperators.LSHR, shift).and(0xFF).or(MAGIC).reinterpretAsFloats();
+                FloatVector upper = v01.sub(v00).fma(fc, v00.sub(TWO_23));
+                FloatVector lower = v11.sub(v10).fma(fc, v10.sub(TWO_23));
+                FloatVector value = lower.sub(upper).fma(fr, upper).fma(scale[ch], offset[ch]);
+                if (lanes == L) {
+                    value.intoArray(store, storeBase + ch * storeStep + j);
+                } else {
+                    value.intoArray(store, storeBase + ch * storeStep + j, FS.indexInRange(0, lanes));
+                }
             }
         }
     }
 
-    private void nearestChunk(int j, int lanes) {
-        LongVector t0 = LongVector.fromArray(LS, pairs, 0, topIndex, j);
-        LongVector t1 = LongVector.fromArray(LS, pairs, 0, topIndex, j + HALF);
-        IntVector p = t0.and(LOW).or(t1.lanewise(VectorOperators.LSHL, LongVector.broadcast(LS, 32))).reinterpretAsInts();
-        for (int ch = 0; ch < channels; ch++) {
-            FloatVector value = ((FloatVector) p.lanewise(VectorOperators.LSHR, IntVector.broadcast(IS, 8 * ch))
-                    .and(0xFF).convert(VectorOperators.I2F, 0)).fma(scale[ch], offset[ch]);
-            if (lanes == L) {
-                value.intoArray(store, storeBase + ch * storeStep + j);
-            } else {
-                value.intoArray(store, storeBase + ch * storeStep + j, FS.indexInRange(0, lanes));
+    /** Chunks {@code [j0, j1)}: gathers, then per channel the color step, stored. */
+    private void nearestChunks(int j0, int j1) {
+        for (int j = j0; j < j1; j += L) {
+            int lanes = Math.min(L, width - j);
+            LongVector t0 = LongVector.fromArray(LS, pairs, 0, topIndex, j);
+            LongVector t1 = LongVector.fromArray(LS, pairs, 0, topIndex, j + HALF);
+            IntVector p = t0.and(LOW).or(t1.lanewise(VectorOperators.LSHL, LongVector.broadcast(LS, 32)))
+                    .reinterpretAsInts();
+            for (int ch = 0; ch < channels; ch++) {
+                FloatVector value = ((FloatVector) p.lanewise(VectorOperators.LSHR, IntVector.broadcast(IS, 8 * ch))
+                        .and(0xFF).convert(VectorOperators.I2F, 0)).fma(scale[ch], offset[ch]);
+                if (lanes == L) {
+                    value.intoArray(store, storeBase + ch * storeStep + j);
+                } else {
+                    value.intoArray(store, storeBase + ch * storeStep + j, FS.indexInRange(0, lanes));
+                }
             }
         }
     }

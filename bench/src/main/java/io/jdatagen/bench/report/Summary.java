@@ -25,43 +25,44 @@ final class Summary {
         }
     }
 
+    private static final String WARP = "WarpBenchmark.oneThread";
+
     private static final List<Bar> BARS = List.of(
-            new Bar("headline 224² NCHW, 1 thread: simd vs OpenCV chain", "WarpBenchmark.oneThread",
-                    Map.of("backend", "simd", "plan", "headline", "size", "224"), "PeerBenchmark.opencvChain",
-                    Map.of("size", "224"), 2.0),
-            new Bar("headline 224² NCHW, 1 thread: simd vs reference", "WarpBenchmark.oneThread",
-                    Map.of("backend", "simd", "plan", "headline", "size", "224"), "WarpBenchmark.oneThread",
-                    Map.of("backend", "reference", "plan", "headline", "size", "224"), 4.0),
-            new Bar("nearest 224²: simd (full pipeline) vs OpenCV warpAffine nearest", "WarpBenchmark.oneThread",
-                    Map.of("backend", "simd", "plan", "nearest", "size", "224"), "PeerBenchmark.opencvWarpNearest",
-                    Map.of("size", "224"), 1.0),
-            new Bar("flip-only 224²: simd vs arraycopy of the float output", "WarpBenchmark.oneThread",
-                    Map.of("backend", "simd", "plan", "flip", "size", "224"), "BaselineBenchmark.arraycopyFloatImage",
-                    Map.of("size", "224"), 0.5),
+            vsOpencvChain(224, 2.0),
+            new Bar("headline 224² NCHW, 1 thread: simd vs reference", WARP, warp("simd", "headline", 224), WARP,
+                    warp("reference", "headline", 224), 4.0),
+            new Bar("nearest 224²: simd (full pipeline) vs OpenCV warpAffine nearest", WARP,
+                    warp("simd", "nearest", 224), "PeerBenchmark.opencvWarpNearest", Map.of("size", "224"), 1.0),
+            new Bar("flip-only 224²: simd vs arraycopy of the float output", WARP, warp("simd", "flip", 224),
+                    "BaselineBenchmark.arraycopyFloatImage", Map.of("size", "224"), 0.5),
             new Bar("headline 224²: simd two threads vs one", "WarpBenchmark.twoThreads",
-                    Map.of("backend", "simd", "plan", "headline", "size", "224"), "WarpBenchmark.oneThread",
-                    Map.of("backend", "simd", "plan", "headline", "size", "224"), 1.8),
-            new Bar("headline NHWC vs NCHW (simd, 224²)", "WarpBenchmark.oneThread",
-                    Map.of("backend", "simd", "plan", "headline-nhwc", "size", "224"), "WarpBenchmark.oneThread",
-                    Map.of("backend", "simd", "plan", "headline", "size", "224"), 0.6),
-            new Bar("headline 32² NCHW, 1 thread: simd vs OpenCV chain", "WarpBenchmark.oneThread",
-                    Map.of("backend", "simd", "plan", "headline", "size", "32"), "PeerBenchmark.opencvChain",
-                    Map.of("size", "32"), 2.0),
+                    warp("simd", "headline", 224), WARP, warp("simd", "headline", 224), 1.8),
+            new Bar("headline NHWC vs NCHW (simd, 224²)", WARP, warp("simd", "headline-nhwc", 224), WARP,
+                    warp("simd", "headline", 224), 0.6),
+            vsOpencvChain(32, 2.0),
             new Bar("resize 500×375 → 224²: simd vs OpenCV resize", "ResizeBenchmark.resize",
                     Map.of("impl", "simd"), "ResizeBenchmark.resize", Map.of("impl", "opencv"), 1.0),
-            new Bar("headline 224² NCHW, no Vector API: scalar vs reference", "WarpBenchmark.oneThread",
-                    Map.of("backend", "scalar", "plan", "headline", "size", "224"), "WarpBenchmark.oneThread",
-                    Map.of("backend", "reference", "plan", "headline", "size", "224"), 2.5),
-            new Bar("headline 512² NCHW, 1 thread: simd vs OpenCV chain", "WarpBenchmark.oneThread",
-                    Map.of("backend", "simd", "plan", "headline", "size", "512"), "PeerBenchmark.opencvChain",
-                    Map.of("size", "512"), 3.0),
+            new Bar("headline 224² NCHW, no Vector API: scalar vs reference", WARP, warp("scalar", "headline", 224),
+                    WARP, warp("reference", "headline", 224), 2.5),
+            vsOpencvChain(512, 3.0),
             perPixel(512, " (cost per pixel within 10%)"), perPixel(1024, ""));
+
+    /** The parameters of a one-thread warp measurement. */
+    private static Map<String, String> warp(String backend, String plan, int size) {
+        return Map.of("backend", backend, "plan", plan, "size", Integer.toString(size));
+    }
+
+    /** The bar comparing the simd headline warp at {@code size}² with the OpenCV chain at the same size. */
+    private static Bar vsOpencvChain(int size, double target) {
+        return new Bar("headline " + size + "² NCHW, 1 thread: simd vs OpenCV chain", WARP,
+                warp("simd", "headline", size), "PeerBenchmark.opencvChain", Map.of("size", Integer.toString(size)),
+                target);
+    }
 
     /** The bar comparing the headline warp's pixels per second at {@code size}² with 224²: within 10%. */
     private static Bar perPixel(int size, String note) {
-        return new Bar("headline simd, pixels per second at " + size + "² vs 224²" + note, "WarpBenchmark.oneThread",
-                Map.of("backend", "simd", "plan", "headline", "size", Integer.toString(size)),
-                "WarpBenchmark.oneThread", Map.of("backend", "simd", "plan", "headline", "size", "224"), 1 / 1.1,
+        return new Bar("headline simd, pixels per second at " + size + "² vs 224²" + note, WARP,
+                warp("simd", "headline", size), WARP, warp("simd", "headline", 224), 1 / 1.1,
                 (double) size * size / (224 * 224));
     }
 

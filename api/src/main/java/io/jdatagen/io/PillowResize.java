@@ -24,6 +24,9 @@ public final class PillowResize {
     /** Per thread: the horizontal pass's output, reused by the next resize on the thread. */
     private static final ThreadLocal<byte[]> SCRATCH = new ThreadLocal<>();
 
+    /** Per thread: the coefficient tables of the last few axes resized (a folder's images share a few sizes). */
+    private static final ThreadLocal<RecentTables> TABLES = ThreadLocal.withInitial(RecentTables::new);
+
     private PillowResize() {
     }
 
@@ -164,8 +167,8 @@ public final class PillowResize {
             double y0, double x1, double y1, Backend kernels) {
         boolean horizontal = width != image.width() || x0 != 0 || x1 != width;
         boolean vertical = height != image.height() || y0 != 0 || y1 != height;
-        ResampleTable cols = coefficients(image.width(), x0, x1, width, filter);
-        ResampleTable rows = coefficients(image.height(), y0, y1, height, filter);
+        ResampleTable cols = TABLES.get().table(image.width(), x0, x1, width, filter);
+        ResampleTable rows = TABLES.get().table(image.height(), y0, y1, height, filter);
         int c = image.channels();
         ByteImage current = image;
         byte[] rowsPassed = null;
@@ -226,5 +229,31 @@ public final class PillowResize {
             bounds[2 * xx + 1] = max;
         }
         return new ResampleTable(outSize, size, bounds, weights);
+    }
+
+    /** The tables of the last {@value #SIZE} distinct axes, the oldest replaced first. */
+    private static final class RecentTables {
+        private static final int SIZE = 4;
+        private final Axis[] axes = new Axis[SIZE];
+        private final ResampleTable[] tables = new ResampleTable[SIZE];
+        private int next;
+
+        ResampleTable table(int inSize, double in0, double in1, int outSize, ResizeFilter filter) {
+            Axis axis = new Axis(inSize, in0, in1, outSize, filter);
+            for (int i = 0; i < SIZE; i++) {
+                if (axis.equals(axes[i])) {
+                    return tables[i];
+                }
+            }
+            ResampleTable table = coefficients(inSize, in0, in1, outSize, filter);
+            axes[next] = axis;
+            tables[next] = table;
+            next = (next + 1) % SIZE;
+            return table;
+        }
+    }
+
+    /** What a coefficient table depends on. */
+    private record Axis(int inSize, double in0, double in1, int outSize, ResizeFilter filter) {
     }
 }

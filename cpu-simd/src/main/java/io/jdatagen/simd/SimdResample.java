@@ -26,6 +26,9 @@ final class SimdResample {
     /** Four bytes of a byte array as one little-endian int. */
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** Per thread: the horizontal pass's tap tables and rows, reused while the table stays the same. */
+    private static final ThreadLocal<RowScratch> SCRATCH = ThreadLocal.withInitial(RowScratch::new);
+
     private SimdResample() {
     }
 
@@ -83,16 +86,11 @@ final class SimdResample {
     static void rgbRows(byte[] src, int srcWidth, int firstRow, int rows, ResampleTable table, byte[] out) {
         int width = table.outSize();
         int taps = table.taps();
-        int[] column = new int[width * taps];
-        int[] weight = new int[width * taps];
-        for (int x = 0; x < width; x++) {
-            for (int t = 0; t < table.count(x); t++) {
-                column[x * taps + t] = (table.first(x) + t) * L;
-                weight[x * taps + t] = table.weight(x, t);
-            }
-        }
-        int[] interleaved = new int[srcWidth * L];
-        int[] rgb = new int[width * L];
+        RowScratch scratch = SCRATCH.get().fit(table, srcWidth);
+        int[] column = scratch.column;
+        int[] weight = scratch.weight;
+        int[] interleaved = scratch.interleaved;
+        int[] rgb = scratch.rgb;
         for (int y0 = 0; y0 < rows; y0 += L) {
             int group = Math.min(L, rows - y0);
             for (int k = 0; k < group; k++) {
@@ -157,5 +155,40 @@ final class SimdResample {
 
     private static byte clip8(int acc) {
         return (byte) Math.max(0, Math.min(255, acc >> SHIFT));
+    }
+
+    /**
+     * One thread's buffers for {@link #rgbRows}: each tap's interleaved column and weight for the last
+     * table seen (rebuilt when another table comes), the interleaved source rows and the output columns.
+     */
+    private static final class RowScratch {
+        private ResampleTable table;
+        private int[] column = new int[0];
+        private int[] weight = new int[0];
+        private int[] interleaved = new int[0];
+        private int[] rgb = new int[0];
+
+        RowScratch fit(ResampleTable next, int srcWidth) {
+            if (interleaved.length < srcWidth * L) {
+                interleaved = new int[srcWidth * L];
+            }
+            int width = next.outSize();
+            if (rgb.length < width * L) {
+                rgb = new int[width * L];
+            }
+            if (!next.equals(table)) {
+                int taps = next.taps();
+                column = new int[width * taps];
+                weight = new int[width * taps];
+                for (int x = 0; x < width; x++) {
+                    for (int t = 0; t < next.count(x); t++) {
+                        column[x * taps + t] = (next.first(x) + t) * L;
+                        weight[x * taps + t] = next.weight(x, t);
+                    }
+                }
+                table = next;
+            }
+            return this;
+        }
     }
 }

@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Pillow's resampling rules, checked on values worked out by hand from Pillow's definitions. */
@@ -162,5 +167,40 @@ class PillowResizeTest {
         ByteImage gray = new ByteImage(new byte[] {7}, 1, 1, 1);
         assertArrayEquals(new int[] {7, 7, 7, 255}, values(ColorConversion.convert(gray, ColorMode.RGBA)));
         assertThrows(IllegalArgumentException.class, () -> ColorMode.fromName("cmyk"));
+    }
+
+    /**
+     * A thread keeps the coefficient tables of the axes it resized last: resizes that differ only
+     * in the filter, the box or the sizes, run one after another (twice, so that the second round
+     * finds them kept), must equal the same resizes each run on a fresh thread.
+     */
+    @Test
+    void keptCoefficientTablesNeverServeAnotherAxis() throws Exception {
+        SplittableRandom random = new SplittableRandom(11);
+        byte[] pixels = new byte[37 * 53 * 3];
+        random.nextBytes(pixels);
+        ByteImage image = new ByteImage(pixels, 37, 53, 3);
+        List<Supplier<ByteImage>> resizes = List.of(
+                () -> PillowResize.resize(image, 20, 24, ResizeFilter.BILINEAR),
+                () -> PillowResize.resize(image, 20, 24, ResizeFilter.BICUBIC),
+                () -> PillowResize.resize(image, 20, 24, ResizeFilter.BILINEAR, 1, 2, 50, 37),
+                () -> PillowResize.resize(image, 20, 25, ResizeFilter.BILINEAR),
+                () -> PillowResize.resize(image, 19, 24, ResizeFilter.LANCZOS),
+                () -> PillowResize.resize(image, 20, 24, ResizeFilter.HAMMING, 0, 0, 53, 36.5),
+                () -> PillowResize.resize(image, 20, 24, ResizeFilter.BOX));
+        List<byte[]> fresh = new ArrayList<>();
+        for (Supplier<ByteImage> resize : resizes) {
+            ExecutorService thread = Executors.newSingleThreadExecutor();
+            try {
+                fresh.add(thread.submit(() -> resize.get().data()).get());
+            } finally {
+                thread.shutdown();
+            }
+        }
+        for (int round = 0; round < 2; round++) {
+            for (int k = 0; k < resizes.size(); k++) {
+                assertArrayEquals(fresh.get(k), resizes.get(k).get().data(), "round " + round + ", resize " + k);
+            }
+        }
     }
 }

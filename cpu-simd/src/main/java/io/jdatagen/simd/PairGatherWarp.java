@@ -343,6 +343,10 @@ final class PairGatherWarp {
 
     /** Chunks {@code [j0, j1)}: gathers, pixel order, then per channel the lerps and the color step, stored. */
     private void bilinearChunks(int j0, int j1) {
+        if (channels == 3) {
+            bilinearRgbChunks(j0, j1);
+            return;
+        }
         for (int j = j0; j < j1; j += L) {
             int lanes = Math.min(L, width - j);
             LongVector t0 = LongVector.fromArray(LS, pairs, 0, topIndex, j);
@@ -370,6 +374,78 @@ final class PairGatherWarp {
                 } else {
                     value.intoArray(store, storeBase + ch * storeStep + j, FS.indexInRange(0, lanes));
                 }
+            }
+        }
+    }
+
+    /**
+     * {@link #bilinearChunks} for RGB, the same operations in the same order (so the same values)
+     * with the three channels written out: constant shifts, no channel loop, and the color step and
+     * store positions read once per call instead of once per chunk. The top channel needs no mask,
+     * as the pairs' fourth byte of each pixel is zero. Headline plan at 224², fastest sample:
+     * 237–243 → 190–194 µs (channels-last 268–272 → 216–227 µs).
+     */
+    private void bilinearRgbChunks(int j0, int j1) {
+        long[] pairs = this.pairs;
+        int[] topIndex = this.topIndex;
+        int[] bottomIndex = this.bottomIndex;
+        float[] fracRow = this.fracRow;
+        float[] fracCol = this.fracCol;
+        float[] store = this.store;
+        int at0 = storeBase;
+        int at1 = storeBase + storeStep;
+        int at2 = storeBase + 2 * storeStep;
+        float scale0 = scale[0];
+        float scale1 = scale[1];
+        float scale2 = scale[2];
+        float offset0 = offset[0];
+        float offset1 = offset[1];
+        float offset2 = offset[2];
+        for (int j = j0; j < j1; j += L) {
+            LongVector t0 = LongVector.fromArray(LS, pairs, 0, topIndex, j);
+            LongVector t1 = LongVector.fromArray(LS, pairs, 0, topIndex, j + HALF);
+            LongVector b0 = LongVector.fromArray(LS, pairs, 0, bottomIndex, j);
+            LongVector b1 = LongVector.fromArray(LS, pairs, 0, bottomIndex, j + HALF);
+            IntVector p00 = t0.and(LOW).or(t1.lanewise(VectorOperators.LSHL, 32)).reinterpretAsInts();
+            IntVector p01 = t0.lanewise(VectorOperators.LSHR, 32).or(t1.and(HIGH)).reinterpretAsInts();
+            IntVector p10 = b0.and(LOW).or(b1.lanewise(VectorOperators.LSHL, 32)).reinterpretAsInts();
+            IntVector p11 = b0.lanewise(VectorOperators.LSHR, 32).or(b1.and(HIGH)).reinterpretAsInts();
+            FloatVector fr = FloatVector.fromArray(FS, fracRow, j);
+            FloatVector fc = FloatVector.fromArray(FS, fracCol, j);
+
+            FloatVector v00 = p00.and(0xFF).or(MAGIC).reinterpretAsFloats();
+            FloatVector v01 = p01.and(0xFF).or(MAGIC).reinterpretAsFloats();
+            FloatVector v10 = p10.and(0xFF).or(MAGIC).reinterpretAsFloats();
+            FloatVector v11 = p11.and(0xFF).or(MAGIC).reinterpretAsFloats();
+            FloatVector upper = v01.sub(v00).fma(fc, v00.sub(TWO_23));
+            FloatVector lower = v11.sub(v10).fma(fc, v10.sub(TWO_23));
+            FloatVector red = lower.sub(upper).fma(fr, upper).fma(scale0, offset0);
+
+            v00 = p00.lanewise(VectorOperators.LSHR, 8).and(0xFF).or(MAGIC).reinterpretAsFloats();
+            v01 = p01.lanewise(VectorOperators.LSHR, 8).and(0xFF).or(MAGIC).reinterpretAsFloats();
+            v10 = p10.lanewise(VectorOperators.LSHR, 8).and(0xFF).or(MAGIC).reinterpretAsFloats();
+            v11 = p11.lanewise(VectorOperators.LSHR, 8).and(0xFF).or(MAGIC).reinterpretAsFloats();
+            upper = v01.sub(v00).fma(fc, v00.sub(TWO_23));
+            lower = v11.sub(v10).fma(fc, v10.sub(TWO_23));
+            FloatVector green = lower.sub(upper).fma(fr, upper).fma(scale1, offset1);
+
+            v00 = p00.lanewise(VectorOperators.LSHR, 16).or(MAGIC).reinterpretAsFloats();
+            v01 = p01.lanewise(VectorOperators.LSHR, 16).or(MAGIC).reinterpretAsFloats();
+            v10 = p10.lanewise(VectorOperators.LSHR, 16).or(MAGIC).reinterpretAsFloats();
+            v11 = p11.lanewise(VectorOperators.LSHR, 16).or(MAGIC).reinterpretAsFloats();
+            upper = v01.sub(v00).fma(fc, v00.sub(TWO_23));
+            lower = v11.sub(v10).fma(fc, v10.sub(TWO_23));
+            FloatVector blue = lower.sub(upper).fma(fr, upper).fma(scale2, offset2);
+
+            if (j + L <= width) {
+                red.intoArray(store, at0 + j);
+                green.intoArray(store, at1 + j);
+                blue.intoArray(store, at2 + j);
+            } else {
+                VectorMask<Float> stored = FS.indexInRange(j, width);
+                red.intoArray(store, at0 + j, stored);
+                green.intoArray(store, at1 + j, stored);
+                blue.intoArray(store, at2 + j, stored);
             }
         }
     }

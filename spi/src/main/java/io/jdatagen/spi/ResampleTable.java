@@ -94,7 +94,7 @@ public record ResampleTable(int outSize, int taps, int[] bounds, int[] weights) 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ResampleTable t && t.outSize == outSize && t.taps == taps
+        return o == this || o instanceof ResampleTable t && t.outSize == outSize && t.taps == taps
                 && Arrays.equals(t.bounds, bounds) && Arrays.equals(t.weights, weights);
     }
 

@@ -42,7 +42,8 @@ class TiledWarpTest {
     @Test
     void tilesGiveTheUntiledValuesForEveryLayoutAndChannelCount() {
         SplittableRandom r = new SplittableRandom(11);
-        int[][] sizes = {{300, 260, 300, 260}, {375, 500, 224, 224}, {200, 330, 131, 77}, {97, 700, 150, 150}};
+        int[][] sizes = {{300, 260, 300, 260}, {375, 500, 224, 224}, {200, 330, 131, 77}, {97, 700, 150, 150},
+            {150, 1200, 140, 1100}};
         for (int[] size : sizes) {
             for (int channels : new int[] {1, 3, 4}) {
                 SourceImage src = source(size[0], size[1], channels, r.nextLong());

@@ -12,7 +12,12 @@ import java.util.stream.Collectors;
  * probed once per selector.
  */
 public final class BackendSelector {
-    /** A provider with the result of its probe. */
+    /**
+     * A provider with the result of its probe.
+     *
+     * @param provider the provider probed
+     * @param availability whether it can run here, and why not
+     */
     public record ProviderStatus(BackendProvider provider, Availability availability) {
         /** {@return the provider's name} */
         public String name() {

@@ -18,6 +18,10 @@ public final class ReferenceBackend implements Backend {
     /** The provider name. */
     public static final String NAME = "reference";
 
+    /** Creates the backend (its provider does, when the backend is selected). */
+    public ReferenceBackend() {
+    }
+
     @Override
     public String name() {
         return NAME;

@@ -20,6 +20,10 @@ public final class ScalarBackend implements Backend {
     public static final String NAME = "scalar";
     private final ReferenceBackend reference = new ReferenceBackend();
 
+    /** Creates the backend (its provider does, when the backend is selected). */
+    public ScalarBackend() {
+    }
+
     @Override
     public String name() {
         return NAME;

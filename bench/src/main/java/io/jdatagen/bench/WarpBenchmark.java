@@ -47,10 +47,17 @@ public class WarpBenchmark {
     @Param({"224", "32"})
     public int size;
 
+    /**
+     * Output slots written in turn: 1 reuses one image's tensor (which stays in cache at small
+     * sizes); 32 writes each image into the next slot of a 32-image batch, as a flow does.
+     */
+    @Param({"1"})
+    public int slots;
+
     private Backend kernels;
     private SourceImage source;
     private WarpPlan[] plans;
-    private OutputSlot slot;
+    private OutputSlot[] slot;
     private int next;
 
     /** Builds the image, the plans and the output slot. */
@@ -63,14 +70,19 @@ public class WarpBenchmark {
         String kind = plan.equals("headline-nhwc") ? "headline" : plan;
         plans = HeadlinePlans.plans(kind, size, size, 3);
         DataFormat format = plan.equals("headline-nhwc") ? DataFormat.CHANNELS_LAST : DataFormat.CHANNELS_FIRST;
-        slot = OutputSlot.of(Tensor.zeros(1, format == DataFormat.CHANNELS_FIRST ? 3 : size, size,
-                format == DataFormat.CHANNELS_FIRST ? size : 3), 0, format);
+        Tensor batch = Tensor.zeros(slots, format == DataFormat.CHANNELS_FIRST ? 3 : size, size,
+                format == DataFormat.CHANNELS_FIRST ? size : 3);
+        slot = new OutputSlot[slots];
+        for (int k = 0; k < slots; k++) {
+            slot[k] = OutputSlot.of(batch, k, format);
+        }
     }
 
     private Tensor warp() {
-        next = (next + 1) & (HeadlinePlans.COUNT - 1);
-        kernels.warp(source, plans[next], slot);
-        return slot.target();
+        next = (next + 1) & Integer.MAX_VALUE;
+        OutputSlot target = slot[next % slots];
+        kernels.warp(source, plans[next & (HeadlinePlans.COUNT - 1)], target);
+        return target.target();
     }
 
     /** One thread. */

@@ -60,7 +60,7 @@ public class WarpBenchmark {
     private OutputSlot[] slot;
     private int next;
 
-    /** Builds the image, the plans and the output slot. */
+    /** Builds the image, the plans and the output slots. */
     @Setup
     public void setup() {
         kernels = Backends.named(backend);

@@ -85,6 +85,8 @@ final class PairGatherWarp {
     private final SourceImage src;
     private final Scratch scratch;
     private long[] pairs;
+    /** The source pixels the current tile reads. */
+    private final TileFootprint footprint;
     /** The pairs' row length and the index of source pixel (0, 0) in them (negative in a tile). */
     private int pairStride;
     private int pairBase;
@@ -127,6 +129,7 @@ final class PairGatherWarp {
         this.srcWidth = src.width();
         this.maxRow = srcHeight - 1f;
         this.maxCol = srcWidth - 1f;
+        this.footprint = new TileFootprint(srcHeight, srcWidth);
         this.channels = out.channels();
         this.width = out.width();
         this.padded = (width + L - 1) / L * L;
@@ -209,39 +212,31 @@ final class PairGatherWarp {
     }
 
     /**
-     * The pairs of the source region that output rows {@code [i0, i1)} × columns {@code [j0, j1)}
-     * (padding lanes included) read: the bounding box of the corners' coordinates, widened by a
-     * pixel each way for the float rounding of the chunk coordinates and by the bottom tap, clamped.
+     * The pairs that output rows {@code [i0, i1)} × columns {@code [j0, j1)} (padding lanes
+     * included) read, laid out over the bounding box of their {@link TileFootprint}: each source
+     * row's span only.
      */
     private void tilePairs(int i0, int i1, int j0, int j1) {
-        double minRow = Double.POSITIVE_INFINITY;
-        double maxRow = Double.NEGATIVE_INFINITY;
-        double minCol = Double.POSITIVE_INFINITY;
-        double maxCol = Double.NEGATIVE_INFINITY;
-        for (int i : new int[] {i0, i1 - 1}) {
-            int vi = planRow(i);
-            for (int j : new int[] {j0, j1 - 1}) {
-                int vj = planCol(j);
-                double r = plan.affine(2) + vi * plan.affine(0) + vj * plan.affine(1);
-                double c = plan.affine(5) + vi * plan.affine(3) + vj * plan.affine(4);
-                minRow = Math.min(minRow, r);
-                maxRow = Math.max(maxRow, r);
-                minCol = Math.min(minCol, c);
-                maxCol = Math.max(maxCol, c);
-            }
+        int[] rows = {planRow(i0), planRow(i1 - 1)};
+        int[] cols = {planCol(j0), planCol(j1 - 1)};
+        for (int k = 0; k < 4; k++) {
+            int vi = rows[k >> 1];
+            int vj = cols[(k ^ (k >> 1)) & 1];
+            footprint.corner(k, plan.affine(2) + vi * plan.affine(0) + vj * plan.affine(1),
+                    plan.affine(5) + vi * plan.affine(3) + vj * plan.affine(4));
         }
-        int row0 = clamp(Math.floor(minRow) - 1, srcHeight - 1);
-        int row1 = clamp(Math.floor(maxRow) + 2, srcHeight - 1);
-        int col0 = clamp(Math.floor(minCol) - 1, srcWidth - 1);
-        int col1 = clamp(Math.floor(maxCol) + 2, srcWidth - 1);
-        pairStride = col1 - col0 + 1;
+        int row0 = footprint.firstRow();
+        int row1 = footprint.lastRow();
+        int col0 = footprint.firstCol();
+        pairStride = footprint.lastCol() - col0 + 1;
         pairBase = -(row0 * pairStride + col0);
         pairs = scratch.pairs((row1 - row0 + 1) * pairStride);
-        PixelPairs.region(src, row0, row1, col0, col1, pairs);
-    }
-
-    private static int clamp(double v, int max) {
-        return (int) Math.max(0, Math.min(max, v));
+        for (int a = row0; a <= row1; a++) {
+            if (footprint.columns(a)) {
+                PixelPairs.row(src, a, footprint.first(), footprint.last(), pairs,
+                        (a - row0) * pairStride + footprint.first() - col0);
+            }
+        }
     }
 
     /** Chunks {@code [j0, j1)} of output row {@code i}: taps, gathers and stores, then the constant fill. */

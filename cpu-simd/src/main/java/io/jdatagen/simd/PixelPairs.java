@@ -43,25 +43,25 @@ final class PixelPairs {
     }
 
     /**
-     * The pairs of the source region rows {@code [row0, row1]} × columns {@code [col0, col1]} into
-     * {@code pairs}, row by row, {@code col1 - col0 + 1} apart. The right neighbour of a region's
-     * last column is the pixel after it in the source (the next row's first one past the last
-     * column, zero past the image), as in {@link #of}.
+     * The pairs of source row {@code r}, columns {@code [col0, col1]}, into {@code pairs} from {@code at}.
+     * The right neighbour of the span's last column is the pixel after it in the source (the next
+     * row's first one past the last column, zero past the image), as in {@link #of}. RGB rows may
+     * also write the pairs of a few pixels after the span, when {@code pairs} has room: a caller
+     * builds rows in the order of their place in the array, so that any of those it needs are
+     * written again.
      */
-    static void region(SourceImage src, int row0, int row1, int col0, int col1, long[] pairs) {
-        int stride = col1 - col0 + 1;
+    static void row(SourceImage src, int r, int col0, int col1, long[] pairs, int at) {
+        int count = col1 - col0 + 1;
         int channels = src.channels();
         byte[] bytes = src.bytes();
         int end = src.offset() + src.height() * src.width() * channels;
-        for (int r = row0, at = 0; r <= row1; r++, at += stride) {
-            int from = src.offset() + (r * src.width() + col0) * channels;
-            if (channels == 3) {
-                rgb(bytes, from, stride, end, pairs, at);
-            } else {
-                for (int k = 0, b = from; k < stride; k++, b += channels) {
-                    long high = b + channels < end ? pixel(bytes, b + channels, channels) : 0L;
-                    pairs[at + k] = pixel(bytes, b, channels) | high << 32;
-                }
+        int from = src.offset() + (r * src.width() + col0) * channels;
+        if (channels == 3) {
+            rgb(bytes, from, count, end, pairs, at);
+        } else {
+            for (int k = 0, b = from; k < count; k++, b += channels) {
+                long high = b + channels < end ? pixel(bytes, b + channels, channels) : 0L;
+                pairs[at + k] = pixel(bytes, b, channels) | high << 32;
             }
         }
     }
@@ -69,11 +69,13 @@ final class PixelPairs {
     /**
      * The pairs of the {@code count} RGB pixels from byte {@code from} into {@code pairs} from
      * {@code at}: one byte permutation per vector of pairs while the vector read stays before
-     * {@code end} (the source's last byte, exclusive); the rest one by one.
+     * {@code end} (the source's last byte, exclusive) and the store inside {@code pairs}, so the last
+     * vector may also write the pairs of up to {@code PAIRS - 1} pixels after the span; the rest one
+     * by one.
      */
     private static void rgb(byte[] bytes, int from, int count, int end, long[] pairs, int at) {
         int p = 0;
-        for (; p + PAIRS < count && from + 3 * p + BS.length() <= end; p += PAIRS) {
+        for (; p < count && from + 3 * p + BS.length() <= end && at + p + PAIRS <= pairs.length; p += PAIRS) {
             ByteVector.fromArray(BS, bytes, from + 3 * p).rearrange(RGB_TO_PAIRS).reinterpretAsLongs().and(RGB_BITS)
                     .intoArray(pairs, at + p);
         }

@@ -24,16 +24,25 @@ class TiledWarpTest {
         return SourceImage.ofBytes(bytes, 7, height, width, channels);
     }
 
-    /** Rotation by any angle, zoom 0.4-2.5 (shrinking and enlarging), shifts past the edges, flips, both orders and fills. */
+    /**
+     * Rotation by any angle, zoom 0.4-2.5 (shrinking and enlarging), or one time in four any
+     * linear map (shears, reflections, maps that send every output row or column to one source
+     * line); shifts past the edges, flips, both orders and fills.
+     */
     private static WarpPlan plan(SplittableRandom r, SourceImage src, int outHeight, int outWidth) {
         double theta = r.nextDouble(-Math.PI, Math.PI);
         double zoom = r.nextDouble(0.4, 2.5);
         double ry = (double) src.height() / outHeight;
         double rx = (double) src.width() / outWidth;
-        double cos = Math.cos(theta) * zoom;
-        double sin = Math.sin(theta) * zoom;
-        double[] m = {cos * ry, -sin * rx, r.nextDouble(-40, src.height()), sin * ry, cos * rx,
-            r.nextDouble(-40, src.width())};
+        double[] linear = {Math.cos(theta) * zoom, -Math.sin(theta) * zoom, Math.sin(theta) * zoom,
+            Math.cos(theta) * zoom};
+        if (r.nextInt(4) == 0) {
+            for (int k = 0; k < 4; k++) {
+                linear[k] = r.nextInt(5) == 0 ? 0 : r.nextDouble(-2, 2);
+            }
+        }
+        double[] m = {linear[0] * ry, linear[1] * rx, r.nextDouble(-40, src.height()), linear[2] * ry,
+            linear[3] * rx, r.nextDouble(-40, src.width())};
         return WarpPlan.builder().inverseAffine(m).flips(r.nextBoolean(), r.nextBoolean())
                 .interpolation(r.nextBoolean() ? Interpolation.BILINEAR : Interpolation.NEAREST)
                 .fill(r.nextBoolean() ? FillMode.NEAREST : FillMode.CONSTANT, 17).build();
@@ -43,12 +52,12 @@ class TiledWarpTest {
     void tilesGiveTheUntiledValuesForEveryLayoutAndChannelCount() {
         SplittableRandom r = new SplittableRandom(11);
         int[][] sizes = {{300, 260, 300, 260}, {375, 500, 224, 224}, {200, 330, 131, 77}, {97, 700, 150, 150},
-            {150, 1200, 140, 1100}};
+            {150, 1200, 140, 1100}, {600, 90, 700, 80}};
         for (int[] size : sizes) {
             for (int channels : new int[] {1, 3, 4}) {
                 SourceImage src = source(size[0], size[1], channels, r.nextLong());
                 for (DataFormat format : DataFormat.values()) {
-                    for (int k = 0; k < 3; k++) {
+                    for (int k = 0; k < 6; k++) {
                         WarpPlan plan = plan(r, src, size[2], size[3]);
                         int[] shape = format.imageShape(size[2], size[3], channels);
                         Tensor whole = Tensor.zeros(shape);

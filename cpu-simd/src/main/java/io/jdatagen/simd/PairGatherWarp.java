@@ -217,14 +217,14 @@ final class PairGatherWarp {
      * row's span only.
      */
     private void tilePairs(int i0, int i1, int j0, int j1) {
-        int[] rows = {planRow(i0), planRow(i1 - 1)};
-        int[] cols = {planCol(j0), planCol(j1 - 1)};
-        for (int k = 0; k < 4; k++) {
-            int vi = rows[k >> 1];
-            int vj = cols[(k ^ (k >> 1)) & 1];
-            footprint.corner(k, plan.affine(2) + vi * plan.affine(0) + vj * plan.affine(1),
-                    plan.affine(5) + vi * plan.affine(3) + vj * plan.affine(4));
-        }
+        int top = planRow(i0);
+        int bottom = planRow(i1 - 1);
+        int left = planCol(j0);
+        int right = planCol(j1 - 1);
+        corner(0, top, left);
+        corner(1, top, right);
+        corner(2, bottom, right);
+        corner(3, bottom, left);
         int row0 = footprint.firstRow();
         int row1 = footprint.lastRow();
         int col0 = footprint.firstCol();
@@ -237,6 +237,12 @@ final class PairGatherWarp {
                         (a - row0) * pairStride + footprint.first() - col0);
             }
         }
+    }
+
+    /** Sets footprint corner {@code k} to where the plan's affine maps (row {@code vi}, column {@code vj}). */
+    private void corner(int k, int vi, int vj) {
+        footprint.corner(k, plan.affine(2) + vi * plan.affine(0) + vj * plan.affine(1),
+                plan.affine(5) + vi * plan.affine(3) + vj * plan.affine(4));
     }
 
     /** Chunks {@code [j0, j1)} of output row {@code i}: taps, gathers and stores, then the constant fill. */

@@ -39,22 +39,22 @@ final class TileFootprint {
 
     /** The first source row any lane reads (as a top or bottom tap), clamped into the source. */
     int firstRow() {
-        return clamp(Math.floor(min(cornerRow)) - MARGIN, height - 1);
+        return from(min(cornerRow), height);
     }
 
     /** The last source row any lane reads, clamped into the source. */
     int lastRow() {
-        return clamp(Math.floor(max(cornerRow)) + 1 + MARGIN, height - 1);
+        return to(max(cornerRow), height);
     }
 
     /** The first source column any lane reads, clamped into the source. */
     int firstCol() {
-        return clamp(Math.floor(min(cornerCol)) - MARGIN, width - 1);
+        return from(min(cornerCol), width);
     }
 
     /** The last source column any lane reads (its pair holds the next one), clamped into the source. */
     int lastCol() {
-        return clamp(Math.floor(max(cornerCol)) + 1 + MARGIN, width - 1);
+        return to(max(cornerCol), width);
     }
 
     /**
@@ -76,8 +76,8 @@ final class TileFootprint {
         if (sliceMin > sliceMax) {
             return false;
         }
-        first = clamp(Math.floor(sliceMin) - MARGIN, width - 1);
-        last = clamp(Math.floor(sliceMax) + 1 + MARGIN, width - 1);
+        first = from(sliceMin, width);
+        last = to(sliceMax, width);
         return true;
     }
 
@@ -112,6 +112,19 @@ final class TileFootprint {
 
     private static double max(double[] v) {
         return Math.max(Math.max(v[0], v[1]), Math.max(v[2], v[3]));
+    }
+
+    /** The first pixel index read for coordinates from {@code min}: its floor less the margin, in {@code [0, size)}. */
+    private static int from(double min, int size) {
+        return clamp(Math.floor(min) - MARGIN, size - 1);
+    }
+
+    /**
+     * The last pixel index read for coordinates up to {@code max}: its floor plus the second tap
+     * and the margin, in {@code [0, size)}.
+     */
+    private static int to(double max, int size) {
+        return clamp(Math.floor(max) + 1 + MARGIN, size - 1);
     }
 
     private static int clamp(double v, int max) {

@@ -3,9 +3,6 @@ package io.jdatagen.io;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.Backends;
 import io.jdatagen.spi.ResampleTable;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 /**
  * Pillow's {@code Image.resize(size, filter, box)} on 8-bit images, with Pillow's arithmetic so
@@ -13,14 +10,11 @@ import java.nio.ByteOrder;
  * the rows the vertical pass needs), kernels widened by the scale when shrinking (antialiasing),
  * coefficients normalised and rounded to 22-bit fixed point, rounding and clamping after each
  * pass; RGBA is resized with premultiplied alpha. {@link ResizeFilter#NEAREST} follows Pillow's
- * affine nearest mapping. The two convolution passes run on the selected backend's
+ * affine nearest mapping. The convolution passes and the nearest pick run on the selected backend's
  * {@link io.jdatagen.spi.ResampleKernel} (vectorised by {@code simd}), the same bytes on every backend.
  */
 public final class PillowResize {
     private static final int PRECISION_BITS = 32 - 8 - 2;
-    /** Four bytes of a byte array as one little-endian int: an RGB pixel plus one byte. */
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-
     /** Per thread: the horizontal pass's output, reused by the next resize on the thread. */
     private static final ThreadLocal<byte[]> SCRATCH = new ThreadLocal<>();
 
@@ -53,7 +47,7 @@ public final class PillowResize {
 
     /**
      * {@return {@code image} resized to {@code height × width} from the whole source, the convolution
-     * passes on {@code kernels} (the same bytes on every backend)}
+     * passes or the nearest pick on {@code kernels} (the same bytes on every backend)}
      *
      * @param image the image
      * @param height the height
@@ -94,7 +88,7 @@ public final class PillowResize {
                     + "] is not inside the " + image.width() + "x" + image.height() + " image");
         }
         if (filter == ResizeFilter.NEAREST) {
-            return nearest(image, height, width, x0, y0, x1, y1);
+            return nearest(image, height, width, x0, y0, x1, y1, kernels);
         }
         boolean premultiply = image.channels() == 4 || image.channels() == 2;
         ByteImage source = premultiply ? Premultiplied.multiply(image) : image;
@@ -103,52 +97,12 @@ public final class PillowResize {
     }
 
     private static ByteImage nearest(ByteImage image, int height, int width, double x0, double y0, double x1,
-            double y1) {
+            double y1, Backend kernels) {
         int[] cols = nearestTable(image.width(), width, x0, (x1 - x0) / width);
         int[] rows = nearestTable(image.height(), height, y0, (y1 - y0) / height);
-        int c = image.channels();
-        byte[] in = image.data();
-        byte[] out = new byte[height * width * c];
-        for (int x = 0; x < width; x++) {
-            cols[x] *= c;
-        }
-        for (int r = 0; r < height; r++) {
-            int srcRow = rows[r] * image.width() * c;
-            int o = r * width * c;
-            if (c == 3) {
-                copyRgbRow(in, srcRow, cols, out, o, width);
-            } else {
-                for (int x = 0; x < width; x++) {
-                    int s = srcRow + cols[x];
-                    for (int ch = 0; ch < c; ch++) {
-                        out[o++] = in[s + ch];
-                    }
-                }
-            }
-        }
-        return new ByteImage(out, height, width, c);
-    }
-
-    /**
-     * One RGB row of the nearest resize: each pixel moves as a 4-byte int whose fourth byte the
-     * next pixel overwrites; the row's last pixel (whose fourth byte belongs to the next row or
-     * lies past the arrays) moves byte by byte.
-     */
-    private static void copyRgbRow(byte[] in, int srcRow, int[] cols, byte[] out, int o, int width) {
-        int x = 0;
-        for (; x < width - 1; x++, o += 3) {
-            int s = srcRow + cols[x];
-            if (s + 4 > in.length) {
-                break;
-            }
-            INT.set(out, o, (int) INT.get(in, s));
-        }
-        for (; x < width; x++, o += 3) {
-            int s = srcRow + cols[x];
-            out[o] = in[s];
-            out[o + 1] = in[s + 1];
-            out[o + 2] = in[s + 2];
-        }
+        byte[] out = new byte[height * width * image.channels()];
+        kernels.resampleNearest(image.data(), image.width(), image.channels(), rows, cols, out);
+        return new ByteImage(out, height, width, image.channels());
     }
 
     /** Pillow's {@code ImagingScaleAffine}: source index of each output pixel centre, accumulated in double. */

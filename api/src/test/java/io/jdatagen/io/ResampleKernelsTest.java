@@ -1,6 +1,7 @@
 package io.jdatagen.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdatagen.spi.Backend;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every available backend's resampling passes equal the plain-Java ones byte for byte, over a sweep
  * of sizes (shrinking and enlarging, 1 to 600 pixels), channel counts 1 to 4, all five convolution
- * filters and row ranges starting inside the image, with Pillow's coefficient tables.
+ * filters and row ranges starting inside the image, with Pillow's coefficient tables; and so do
+ * their nearest picks, with Pillow's tables and with arbitrary ones.
  */
 class ResampleKernelsTest {
     private static final ReferenceBackend REFERENCE = new ReferenceBackend();
@@ -54,5 +56,53 @@ class ResampleKernelsTest {
                 assertArrayEquals(wantCols, gotCols, backend.name() + " columns " + what);
             }
         }
+    }
+
+    @Test
+    void everyBackendPicksNearestPixelsAsThePlainJavaPick() {
+        List<Backend> backends = Backends.providers().stream().filter(p -> p.availability().available())
+                .map(BackendSelector.ProviderStatus::name).map(Backends::named).toList();
+        SplittableRandom r = new SplittableRandom(29);
+        for (int trial = 0; trial < 150; trial++) {
+            int inW = 1 + r.nextInt(trial % 3 == 0 ? 40 : 700);
+            int inH = 1 + r.nextInt(30);
+            int outW = 1 + r.nextInt(trial % 3 == 0 ? 300 : 260);
+            int outH = 1 + r.nextInt(30);
+            int channels = 1 + r.nextInt(4);
+            byte[] src = new byte[inW * inH * channels];
+            r.nextBytes(src);
+            int[] rows = r.ints(outH, 0, inH).toArray();
+            int[] cols = trial % 2 == 0 ? pillowColumns(inW, outW) : r.ints(outW, 0, inW).toArray();
+            int length = outH * outW * channels;
+            byte[] want = new byte[length + 70];
+            REFERENCE.resampleNearest(src, inW, channels, rows, cols, want);
+            String what = inW + "x" + inH + "x" + channels + " -> " + outW + "x" + outH
+                    + (trial % 2 == 0 ? " Pillow's columns" : " random columns");
+            for (Backend backend : backends) {
+                byte[] got = new byte[want.length];
+                java.util.Arrays.fill(got, length, got.length, (byte) 7);
+                backend.resampleNearest(src, inW, channels, rows, cols, got);
+                assertArrayEquals(java.util.Arrays.copyOf(want, length), java.util.Arrays.copyOf(got, length),
+                        backend.name() + " " + what);
+                for (int i = length; i < got.length; i++) {
+                    assertEquals(7, got[i], backend.name() + " wrote past the output, byte " + i + ", " + what);
+                }
+            }
+            ByteImage image = new ByteImage(src, inH, inW, channels);
+            ByteImage resized = PillowResize.resize(image, outH, outW, ResizeFilter.NEAREST, REFERENCE);
+            for (Backend backend : backends) {
+                assertArrayEquals(resized.data(), PillowResize.resize(image, outH, outW, ResizeFilter.NEAREST, backend)
+                        .data(), backend.name() + " resize " + what);
+            }
+        }
+    }
+
+    /** The source column under each output pixel centre of a whole-row nearest resize. */
+    private static int[] pillowColumns(int inW, int outW) {
+        int[] cols = new int[outW];
+        for (int x = 0; x < outW; x++) {
+            cols[x] = Math.min(inW - 1, (int) ((x + 0.5) * inW / outW));
+        }
+        return cols;
     }
 }

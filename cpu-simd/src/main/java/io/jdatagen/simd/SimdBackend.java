@@ -14,8 +14,9 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * The Vector API backend: the fused warp ({@link SimdWarp}, with a copy fast path for plans
- * without an affine), vectorised channel statistics ({@link SimdStatistics}) and the ZCA product
- * ({@link SimdMatrix}). Thread-safe: per-thread scratch.
+ * without an affine), vectorised channel statistics ({@link SimdStatistics}), the ZCA product
+ * ({@link SimdMatrix}) and Pillow's resampling ({@link SimdResample}, {@link SimdNearest}).
+ * Thread-safe: per-thread scratch.
  */
 final class SimdBackend implements Backend {
     private final ReferenceBackend reference = new ReferenceBackend();
@@ -32,7 +33,7 @@ final class SimdBackend implements Backend {
     public String describe() {
         return "Vector API " + FloatVector.SPECIES_PREFERRED + ": warp (gathers, float coordinates from a double"
                 + " base per chunk), channel statistics, matrix product and Pillow resampling (RGB rows, all"
-                + " columns) native; B-spline orders 2-5 and grid-constant fills delegated to the reference";
+                + " columns, nearest picks) native; B-spline orders 2-5 and grid-constant fills delegated to the reference";
     }
 
     @Override
@@ -63,6 +64,11 @@ final class SimdBackend implements Backend {
     @Override
     public void resampleColumns(byte[] src, int width, int channels, ResampleTable table, byte[] out) {
         SimdResample.columns(src, width, channels, table, out);
+    }
+
+    @Override
+    public void resampleNearest(byte[] src, int srcWidth, int channels, int[] rows, int[] cols, byte[] out) {
+        SimdNearest.run(src, srcWidth, channels, rows, cols, out, reference);
     }
 
     /** B-spline orders 2-5 and grid-constant fills go to the reference backend. */

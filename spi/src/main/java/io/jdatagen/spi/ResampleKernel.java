@@ -2,8 +2,9 @@ package io.jdatagen.spi;
 
 /**
  * Kernel contract: the two passes of Pillow's separable 8-bit resampling ({@code Image.resize}
- * with a convolution filter), on interleaved 8-bit pixels and {@link ResampleTable}s. Results must
- * equal the default methods (Pillow's integer arithmetic) byte for byte.
+ * with a convolution filter), on interleaved 8-bit pixels and {@link ResampleTable}s, and its
+ * nearest-neighbour resampling (a pick of source pixels). Results must equal the default methods
+ * (Pillow's integer arithmetic) byte for byte.
  */
 public interface ResampleKernel {
     /**
@@ -91,5 +92,21 @@ public interface ResampleKernel {
                 out[o + i] = ResampleTable.clip8(acc[i]);
             }
         }
+    }
+
+    /**
+     * Nearest-neighbour resampling (Pillow's {@code NEAREST}): output pixel {@code (y, x)} is source
+     * pixel {@code (rows[y], cols[x])}, every byte of it.
+     *
+     * @param src the source pixels
+     * @param srcWidth pixels per source row
+     * @param channels bytes per pixel
+     * @param rows the source row of each output row
+     * @param cols the source column of each output column
+     * @param out the output, at least {@code rows.length * cols.length * channels} bytes; bytes past
+     *     those are left as they are
+     */
+    default void resampleNearest(byte[] src, int srcWidth, int channels, int[] rows, int[] cols, byte[] out) {
+        NearestPick.run(src, srcWidth, channels, rows, cols, out);
     }
 }

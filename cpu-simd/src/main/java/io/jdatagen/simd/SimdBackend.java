@@ -33,7 +33,8 @@ final class SimdBackend implements Backend {
     public String describe() {
         return "Vector API " + FloatVector.SPECIES_PREFERRED + ": warp (gathers, float coordinates from a double"
                 + " base per chunk), channel statistics, matrix product and Pillow resampling (RGB rows, all"
-                + " columns, nearest picks) native; B-spline orders 2-5 and grid-constant fills delegated to the reference";
+                + " columns, nearest picks) native; B-spline orders 2-5 and grid-constant fills delegated to the"
+                + " reference";
     }
 
     @Override

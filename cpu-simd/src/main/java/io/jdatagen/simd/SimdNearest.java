@@ -9,8 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Pillow's nearest resampling by byte permutation. Each output row is cut into chunks of
  * consecutive output pixels whose source pixels lie within one vector of bytes; the cut and each
  * chunk's lane permutation depend on the columns only, so they are computed once per call. A chunk
- * is then one load of the source row at the chunk's first source pixel, one permutation and one
- * store. Stores write a whole vector: the bytes past a chunk belong to later chunks or rows, which
+ * is then one load of the source row from the chunk's leftmost source pixel, one permutation and
+ * one store. Stores write a whole vector: the bytes past a chunk belong to later chunks or rows, which
  * are written after it, and the last ones are masked to the output's extent. Tables that shrink so
  * much that a chunk would average fewer than {@link #MIN_PIXELS} pixels take the plain pick.
  */
@@ -20,7 +20,7 @@ final class SimdNearest {
     /** The widest source span of a chunk, in bytes: lane indices must fit a (signed) byte. */
     private static final int SPAN = Math.min(B, 128);
     /** Fewer output pixels per chunk than this on average and the plain pick is faster. */
-    static final int MIN_PIXELS = 4;
+    private static final int MIN_PIXELS = 4;
 
     private SimdNearest() {
     }
@@ -33,19 +33,22 @@ final class SimdNearest {
             plain.resampleNearest(src, srcWidth, channels, rows, cols, out);
             return;
         }
+        int[] output = chunks.output();
+        int[] source = chunks.source();
+        byte[] lanes = chunks.lanes();
         int rowBytes = cols.length * channels;
         int end = rows.length * rowBytes;
         int fullFrom = end - B;
         for (int y = 0; y < rows.length; y++) {
             int srcRow = rows[y] * srcWidth * channels;
             int o = y * rowBytes;
-            for (int k = 0; k < chunks.count; k++) {
-                int from = srcRow + chunks.source[k];
+            for (int k = 0; k < chunks.count(); k++) {
+                int from = srcRow + source[k];
                 ByteVector window = from + B <= src.length
                         ? ByteVector.fromArray(BS, src, from)
                         : ByteVector.fromArray(BS, src, from, BS.indexInRange(from, src.length));
-                ByteVector picked = ByteVector.fromArray(BS, chunks.lanes, k * B).selectFrom(window);
-                int at = o + chunks.output[k];
+                ByteVector picked = ByteVector.fromArray(BS, lanes, k * B).selectFrom(window);
+                int at = o + output[k];
                 if (at <= fullFrom) {
                     picked.intoArray(out, at);
                 } else {
@@ -61,19 +64,7 @@ final class SimdNearest {
      * pixel in an output row and of its first source pixel in a source row, and {@code B} lane
      * indices into the source window ({@code lanes[k * B + i]}; lanes past the chunk's bytes read 0).
      */
-    private static final class Chunks {
-        final int count;
-        final int[] output;
-        final int[] source;
-        final byte[] lanes;
-
-        private Chunks(int count, int[] output, int[] source, byte[] lanes) {
-            this.count = count;
-            this.output = output;
-            this.source = source;
-            this.lanes = lanes;
-        }
-
+    private record Chunks(int count, int[] output, int[] source, byte[] lanes) {
         /** The chunks of {@code cols}, or null when they would average fewer than {@link #MIN_PIXELS} pixels. */
         static Chunks of(int[] cols, int channels) {
             int width = cols.length;

@@ -237,7 +237,8 @@ def write_report(results, args, measured=None):
     bars = []
 
     def bar(claim, key, over, target, unit=""):
-        """One bar: the ratio of the medians and each round's own ratio; met only if both medians reach it."""
+        """One bar: the ratio of the medians and each round's own ratio; met only if that ratio and the
+        median of the rounds' ratios both reach the target."""
         value = rates[key][0] / statistics.median(over)
         rounds = [a / b for a, b in zip(per_round[key], over)]
         lower = min(value, statistics.median(rounds))

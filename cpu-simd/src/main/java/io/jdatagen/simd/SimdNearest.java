@@ -61,7 +61,7 @@ final class SimdNearest {
 
     /**
      * The chunks of one column table: for chunk {@code k}, the byte offset of its first output
-     * pixel in an output row and of its first source pixel in a source row, and {@code B} lane
+     * pixel in an output row and of its leftmost source pixel in a source row, and {@code B} lane
      * indices into the source window ({@code lanes[k * B + i]}; lanes past the chunk's bytes read 0).
      */
     private record Chunks(int count, int[] output, int[] source, byte[] lanes) {

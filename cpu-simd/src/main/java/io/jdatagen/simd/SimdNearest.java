@@ -70,6 +70,7 @@ final class SimdNearest {
             int width = cols.length;
             int perChunk = B / channels;
             int[] starts = new int[width + 1];
+            int[] lows = new int[width];
             int count = 0;
             for (int x = 0; x < width; count++) {
                 starts[count] = x;
@@ -86,6 +87,7 @@ final class SimdNearest {
                     high = hi;
                     next++;
                 }
+                lows[count] = low;
                 x = next;
             }
             if ((long) count * MIN_PIXELS > width) {
@@ -96,15 +98,11 @@ final class SimdNearest {
             int[] source = new int[count];
             byte[] lanes = new byte[count * B];
             for (int k = 0; k < count; k++) {
-                int low = Integer.MAX_VALUE;
-                for (int x = starts[k]; x < starts[k + 1]; x++) {
-                    low = Math.min(low, cols[x]);
-                }
                 output[k] = starts[k] * channels;
-                source[k] = low * channels;
+                source[k] = lows[k] * channels;
                 for (int x = starts[k], i = k * B; x < starts[k + 1]; x++) {
                     for (int c = 0; c < channels; c++) {
-                        lanes[i++] = (byte) ((cols[x] - low) * channels + c);
+                        lanes[i++] = (byte) ((cols[x] - lows[k]) * channels + c);
                     }
                 }
             }

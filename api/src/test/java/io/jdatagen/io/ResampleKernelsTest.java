@@ -9,6 +9,7 @@ import io.jdatagen.spi.BackendSelector;
 import io.jdatagen.spi.Backends;
 import io.jdatagen.spi.ResampleTable;
 import io.jdatagen.spi.reference.ReferenceBackend;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,7 @@ class ResampleKernelsTest {
 
     @Test
     void everyBackendResamplesAsThePlainJavaPasses() {
-        List<Backend> backends = Backends.providers().stream().filter(p -> p.availability().available())
-                .map(BackendSelector.ProviderStatus::name).map(Backends::named).toList();
+        List<Backend> backends = availableBackends();
         assertTrue(backends.size() >= 2, "at least the reference and scalar backends");
         SplittableRandom r = new SplittableRandom(17);
         ResizeFilter[] filters = {ResizeFilter.BILINEAR, ResizeFilter.BICUBIC, ResizeFilter.LANCZOS, ResizeFilter.BOX,
@@ -60,8 +60,7 @@ class ResampleKernelsTest {
 
     @Test
     void everyBackendPicksNearestPixelsAsThePlainJavaPick() {
-        List<Backend> backends = Backends.providers().stream().filter(p -> p.availability().available())
-                .map(BackendSelector.ProviderStatus::name).map(Backends::named).toList();
+        List<Backend> backends = availableBackends();
         SplittableRandom r = new SplittableRandom(29);
         for (int trial = 0; trial < 150; trial++) {
             int inW = 1 + r.nextInt(trial % 3 == 0 ? 40 : 700);
@@ -80,9 +79,9 @@ class ResampleKernelsTest {
                     + (trial % 2 == 0 ? " Pillow's columns" : " random columns");
             for (Backend backend : backends) {
                 byte[] got = new byte[want.length];
-                java.util.Arrays.fill(got, length, got.length, (byte) 7);
+                Arrays.fill(got, length, got.length, (byte) 7);
                 backend.resampleNearest(src, inW, channels, rows, cols, got);
-                assertArrayEquals(java.util.Arrays.copyOf(want, length), java.util.Arrays.copyOf(got, length),
+                assertArrayEquals(Arrays.copyOf(want, length), Arrays.copyOf(got, length),
                         backend.name() + " " + what);
                 for (int i = length; i < got.length; i++) {
                     assertEquals(7, got[i], backend.name() + " wrote past the output, byte " + i + ", " + what);
@@ -95,6 +94,12 @@ class ResampleKernelsTest {
                         .data(), backend.name() + " resize " + what);
             }
         }
+    }
+
+    /** Every backend that can run here. */
+    private static List<Backend> availableBackends() {
+        return Backends.providers().stream().filter(p -> p.availability().available())
+                .map(BackendSelector.ProviderStatus::name).map(Backends::named).toList();
     }
 
     /** The source column under each output pixel centre of a whole-row nearest resize. */

@@ -40,11 +40,12 @@ final class DataFrameScanner {
             rows.add(i);
         }
         List<Object> names = table.column(o.xCol);
+        Path[] files = resolveAll(o.directory, names, o.validateFilenames);
         if (o.validateFilenames) {
             List<Integer> valid = new ArrayList<>();
             for (int r : rows) {
-                Path p = resolve(o.directory, (String) names.get(r));
-                if (FileSources.isWhiteListed(p.toString()) && Files.isRegularFile(p)) {
+                Path p = files[r];
+                if (p != null && FileSources.isWhiteListed(p.toString()) && Files.isRegularFile(p)) {
                     valid.add(r);
                 }
             }
@@ -57,7 +58,7 @@ final class DataFrameScanner {
         ImageFileReader loader = FileSources.loader(o);
         List<Path> skipped = new ArrayList<>();
         if (o.skipUnreadable) {
-            List<Path> candidates = rows.stream().map(r -> resolve(o.directory, (String) names.get(r))).toList();
+            List<Path> candidates = rows.stream().map(r -> files[r]).toList();
             List<Integer> kept = new ArrayList<>();
             for (int i : FileSources.readable(candidates, loader, skipped)) {
                 kept.add(rows.get(i));
@@ -81,7 +82,7 @@ final class DataFrameScanner {
         for (int i = 0; i < rows.size(); i++) {
             String name = (String) names.get(rows.get(i));
             filenames.add(name);
-            paths.add(resolve(o.directory, name));
+            paths.add(files[rows.get(i)]);
             if (labels != null) {
                 labels[i] = labelsOfRow.get(rows.get(i)).stream().mapToInt(classIndices::get).toArray();
             }
@@ -103,8 +104,25 @@ final class DataFrameScanner {
                 new FileFlow.Rows(paths, filenames, labels, classIndices, raw, weights, skipped, summary), o);
     }
 
-    private static Path resolve(Path directory, String name) {
-        return directory == null ? Path.of(name) : directory.resolve(name);
+    /**
+     * Each row's file: its name resolved against {@code directory} (the working folder when null),
+     * see {@link FileNames#resolve}. A name that cannot be a file name in the platform charset and
+     * matches no file by its UTF-8 bytes is null when {@code validated} (an invalid file name, dropped
+     * as Keras drops missing files), else an error naming the row.
+     */
+    private static Path[] resolveAll(Path directory, List<Object> names, boolean validated) {
+        Path base = directory == null ? Path.of("") : directory;
+        Path[] files = new Path[names.size()];
+        for (int r = 0; r < files.length; r++) {
+            String name = (String) names.get(r);
+            files[r] = FileNames.resolve(base, name).orElse(null);
+            if (files[r] == null && !validated) {
+                throw new IllegalArgumentException("file name \"" + name + "\" (row " + r + ") cannot be a file name"
+                        + " in the platform charset (" + FileNames.platformCharset() + ") and no file has its UTF-8"
+                        + " bytes; set validateFilenames(true) to drop such rows");
+            }
+        }
+        return files;
     }
 
     /** Keras's {@code _check_params}, in its order. */

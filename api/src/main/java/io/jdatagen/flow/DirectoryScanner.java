@@ -13,25 +13,34 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keras's {@code DirectoryIterator} ({@code flowFromDirectory}): one class
  * per sub-folder (code-point order), files found recursively in Keras's walk order, the
- * validation split taken per class.
+ * validation split taken per class. Folders and files are walked and opened as the {@link Path}s
+ * the listing gave, so names the platform charset cannot decode still load (see
+ * {@link ClassFolders}).
  */
 final class DirectoryScanner {
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryScanner.class);
     private static final Set<ClassMode> MODES = Set.of(ClassMode.CATEGORICAL, ClassMode.BINARY, ClassMode.SPARSE,
             ClassMode.INPUT, ClassMode.NONE);
+
+    /**
+     * Keras's sort key for folders and files, the path's string (as the JDK decodes it); paths whose
+     * strings are equal but whose bytes differ (undecodable names) in byte order, never merged.
+     */
+    private static final Comparator<Path> BY_NAME = Comparator.comparing(Path::toString)
+            .thenComparing(Comparator.naturalOrder());
 
     private DirectoryScanner() {
     }
@@ -52,10 +61,10 @@ final class DirectoryScanner {
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("directory " + directory + " does not exist or is not a directory");
         }
-        List<String> classes = o.classes != null && !o.classes.isEmpty() ? o.classes : subdirectories(directory);
+        Map<String, Path> classFolders = ClassFolders.of(directory, o.classes);
         Map<String, Integer> classIndices = new LinkedHashMap<>();
-        for (String c : classes) {
-            classIndices.putIfAbsent(c, classIndices.size());
+        for (String c : classFolders.keySet()) {
+            classIndices.put(c, classIndices.size());
         }
         double[] fractions = o.subset == null ? new double[] {0, 1} : o.subset.fractions(o.validationSplit(augmenter));
         ImageFileReader loader = FileSources.loader(o);
@@ -66,8 +75,9 @@ final class DirectoryScanner {
         Map<String, List<Path>> found = new LinkedHashMap<>();
         int total = 0;
         for (Map.Entry<String, Integer> c : classIndices.entrySet()) {
-            List<Path> files = o.fileLister != null ? listed(o.fileLister, c.getKey(), directory)
-                    : imageFiles(directory.resolve(c.getKey()), o.followLinks, o.skipUnreadable ? skipped : null);
+            Path folder = classFolders.get(c.getKey());
+            List<Path> files = o.fileLister != null ? listed(o.fileLister, c.getKey(), folder)
+                    : imageFiles(folder, o.followLinks, o.skipUnreadable ? skipped : null);
             if (o.skipUnreadable) {
                 List<Path> readable = new ArrayList<>();
                 for (int i : FileSources.readable(files, loader, skipped)) {
@@ -117,8 +127,8 @@ final class DirectoryScanner {
     }
 
     /** A user lister's files for one class; a null list or null entry is an error naming the class. */
-    private static List<Path> listed(FileLister lister, String className, Path directory) {
-        List<Path> files = lister.list(className, directory.resolve(className));
+    private static List<Path> listed(FileLister lister, String className, Path folder) {
+        List<Path> files = lister.list(className, folder);
         if (files == null || files.contains(null)) {
             throw new IllegalArgumentException("fileLister returned " + (files == null ? "null" : "a null file")
                     + " for class " + className);
@@ -140,15 +150,6 @@ final class DirectoryScanner {
         return kept;
     }
 
-    /** Sub-folders of {@code dir} (symlinks to folders count), sorted by code point. */
-    private static List<String> subdirectories(Path dir) {
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list directory " + dir, e);
-        }
-    }
-
     /**
      * The image files under {@code classDir} in Keras's {@code _iter_valid_files} order: every
      * folder (entering symlinked folders only with {@code followLinks}) in order of its full path
@@ -167,14 +168,14 @@ final class DirectoryScanner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resolve directory " + classDir, e);
         }
-        TreeMap<String, List<Path>> byRoot = new TreeMap<>();
+        TreeMap<Path, List<Path>> byRoot = new TreeMap<>(BY_NAME);
         EnumSet<FileVisitOption> options = followLinks ? EnumSet.of(FileVisitOption.FOLLOW_LINKS)
                 : EnumSet.noneOf(FileVisitOption.class);
         try {
             Files.walkFileTree(start, options, Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    byRoot.put(classDir.resolve(start.relativize(d)).toString(), new ArrayList<>());
+                    byRoot.put(classDir.resolve(start.relativize(d)), new ArrayList<>());
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -183,7 +184,7 @@ final class DirectoryScanner {
                     boolean folder = attrs.isDirectory() || Files.isDirectory(f);
                     if (!folder && FileSources.isWhiteListed(f.getFileName().toString())) {
                         Path named = classDir.resolve(start.relativize(f));
-                        byRoot.computeIfAbsent(named.getParent().toString(), k -> new ArrayList<>()).add(named);
+                        byRoot.computeIfAbsent(named.getParent(), k -> new ArrayList<>()).add(named);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -207,7 +208,7 @@ final class DirectoryScanner {
         }
         List<Path> files = new ArrayList<>();
         for (List<Path> rootFiles : byRoot.values()) {
-            rootFiles.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+            rootFiles.sort(Comparator.comparing(Path::getFileName, BY_NAME));
             files.addAll(rootFiles);
         }
         return files;

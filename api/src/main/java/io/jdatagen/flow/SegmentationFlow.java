@@ -179,7 +179,7 @@ public final class SegmentationFlow extends ImageFlow {
     }
 
     private static Path maskOf(Path relative, Path maskDir) {
-        Path same = maskDir.resolve(relative.toString());
+        Path same = maskDir.resolve(relative);
         if (Files.isRegularFile(same)) {
             return same;
         }
@@ -198,6 +198,9 @@ public final class SegmentationFlow extends ImageFlow {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list mask folder " + folder, e);
             }
+        }
+        if (candidates.size() > 1) {
+            candidates.removeIf(p -> !FileNames.sameStem(relative, p));
         }
         if (candidates.size() != 1) {
             throw new IllegalArgumentException((candidates.isEmpty() ? "no mask" : "several masks " + candidates)

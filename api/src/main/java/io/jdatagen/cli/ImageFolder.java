@@ -11,7 +11,9 @@ final class ImageFolder {
     }
 
     /**
-     * Every image under {@code dir} in {@code flowFromDirectory}'s walk order.
+     * Every image under {@code dir} in {@code flowFromDirectory}'s walk order, as the {@code Path}s
+     * the walk listed: a file or folder name the platform charset cannot decode keeps its bytes
+     * there, so callers resolve against these {@code Path}s rather than rebuild them from strings.
      *
      * @throws IllegalArgumentException if {@code dir} is not a folder or holds no image
      */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +44,14 @@ final class ClassFolders {
             }
             return folders;
         }
+        Map<Path, Map<String, Path>> listings = new HashMap<>();
         for (String name : classes) {
             if (folders.containsKey(name)) {
                 continue;
             }
             List<Path> same = listed.get(name);
             folders.put(name, same != null ? only(directory, name, same)
-                    : FileNames.resolve(directory, name).orElseThrow(() -> new IllegalArgumentException("class \""
+                    : FileNames.resolve(directory, name, listings).orElseThrow(() -> new IllegalArgumentException("class \""
                             + name + "\" cannot be a file name in the platform charset (" + FileNames.platformCharset()
                             + ") and no sub-folder of " + directory + " has its UTF-8 bytes")));
         }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -113,9 +114,10 @@ final class DataFrameScanner {
     private static Path[] resolveAll(Path directory, List<Object> names, boolean validated) {
         Path base = directory == null ? Path.of("") : directory;
         Path[] files = new Path[names.size()];
+        Map<Path, Map<String, Path>> listings = new HashMap<>();
         for (int r = 0; r < files.length; r++) {
             String name = (String) names.get(r);
-            files[r] = FileNames.resolve(base, name).orElse(null);
+            files[r] = FileNames.resolve(base, name, listings).orElse(null);
             if (files[r] == null && !validated) {
                 throw new IllegalArgumentException("file name \"" + name + "\" (row " + r + ") cannot be a file name"
                         + " in the platform charset (" + FileNames.platformCharset() + ") and no file has its UTF-8"

@@ -10,7 +10,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -39,8 +41,10 @@ final class FileNames {
      *
      * @param dir the folder {@code name} is relative to (the empty path: the working folder)
      * @param name a relative path (an absolute one is taken as it is), components separated by {@code /}
+     * @param listings the folders listed so far, each entry by its name's bytes (read as ISO-8859-1);
+     *     filled as folders are listed, so that many names in one folder list it once
      */
-    static Optional<Path> resolve(Path dir, String name) {
+    static Optional<Path> resolve(Path dir, String name, Map<Path, Map<String, Path>> listings) {
         try {
             return Optional.of(dir.resolve(name));
         } catch (InvalidPathException unencodable) {
@@ -53,7 +57,9 @@ final class FileNames {
                 try {
                     next = current.resolve(component);
                 } catch (InvalidPathException e) {
-                    next = entryWithBytes(current, component.getBytes(StandardCharsets.UTF_8));
+                    Path folder = current;
+                    next = listings.computeIfAbsent(folder, FileNames::byBytes)
+                            .get(new String(component.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
                     if (next == null) {
                         return Optional.empty();
                     }
@@ -64,18 +70,20 @@ final class FileNames {
         }
     }
 
-    /** The entry of {@code folder} whose name has exactly {@code bytes}, resolved onto {@code folder}; null if none. */
-    private static Path entryWithBytes(Path folder, byte[] bytes) {
+    /** The entries of {@code folder} (none if it is not a folder), resolved onto it, by their names' bytes. */
+    private static Map<String, Path> byBytes(Path folder) {
         Path listed = folder.toString().isEmpty() ? folder.getFileSystem().getPath(".") : folder;
+        Map<String, Path> entries = new HashMap<>();
         if (!Files.isDirectory(listed)) {
-            return null;
+            return entries;
         }
-        try (Stream<Path> entries = Files.list(listed)) {
-            return entries.map(Path::getFileName).filter(n -> Arrays.equals(bytes(n), bytes)).findFirst()
-                    .map(folder::resolve).orElse(null);
+        try (Stream<Path> names = Files.list(listed)) {
+            names.map(Path::getFileName).forEach(n -> entries.put(new String(bytes(n), StandardCharsets.ISO_8859_1),
+                    folder.resolve(n)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list folder " + listed, e);
         }
+        return entries;
     }
 
     /**

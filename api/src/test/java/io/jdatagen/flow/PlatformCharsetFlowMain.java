@@ -17,7 +17,9 @@ public final class PlatformCharsetFlowMain {
 
     /**
      * Prints {@code charset}, {@code summary}, one {@code class INDEX NAME LOADED} line per class,
-     * {@code filenames}, {@code dataframe SAMPLES LOADED}, {@code pairs SAMPLES LOADED} and
+     * {@code filenames}, {@code dataframe SAMPLES LOADED}, {@code missing-validated SAMPLES} and
+     * {@code missing-unvalidated OUTCOME} for a CSV row naming a missing file with a non-ASCII name,
+     * {@code pairs SAMPLES LOADED} and
      * {@code listing FILES}; an exception ends it with a non-zero exit code.
      *
      * @param args the class tree, the CSV (names relative to the class tree), the pairs' image and mask folders
@@ -49,6 +51,17 @@ public final class PlatformCharsetFlowMain {
         FileFlow table = g.flowFromDataframe(DataFrame.readCsv(Path.of(args[1])), FlowOptions.builder()
                 .directory(classes).targetSize(4, 4).batchSize(100).build());
         System.out.println("dataframe " + table.samples() + " " + table.get(0).size());
+        DataFrame missing = DataFrame.builder("filename", "class").row("nowhere/caf\u00e9.png", "a").build();
+        FlowOptions.Builder missingOptions = FlowOptions.builder().directory(classes).targetSize(4, 4);
+        System.out.println("missing-validated " + g.flowFromDataframe(missing, missingOptions.build()).samples());
+        String unvalidated;
+        try {
+            unvalidated = "found " + g.flowFromDataframe(missing, missingOptions.validateFilenames(false).build())
+                    .samples();
+        } catch (IllegalArgumentException e) {
+            unvalidated = e.getMessage();
+        }
+        System.out.println("missing-unvalidated " + escaped(unvalidated));
         SegmentationFlow pairs = g.flowPairsFromDirectories(Path.of(args[2]), Path.of(args[3]),
                 FlowOptions.builder().targetSize(4, 4).batchSize(100).build());
         System.out.println("pairs " + pairs.samples() + " " + pairs.get(0).size());

@@ -121,8 +121,8 @@ class PlatformCharsetNamesTest {
         Map<String, List<String>> lines = new LinkedHashMap<>();
         for (String line : out.split("\n")) {
             String[] words = line.split(" ", 2);
-            if (words.length == 2 && List.of("charset", "summary", "class", "filenames", "dataframe", "pairs",
-                    "listing").contains(words[0])) {
+            if (words.length == 2 && List.of("charset", "summary", "class", "filenames", "dataframe",
+                    "missing-validated", "missing-unvalidated", "pairs", "listing").contains(words[0])) {
                 lines.computeIfAbsent(words[0], k -> new ArrayList<>()).add(unescaped(words[1]));
             }
         }
@@ -149,6 +149,7 @@ class PlatformCharsetNamesTest {
         assertEquals(classLines, found.get("class"), "class index, name and images loaded in one epoch");
         assertEquals(List.of("10"), found.get("filenames"));
         assertEquals(List.of("3 3"), found.get("dataframe"), "every CSV row found and loaded");
+        assertEquals(List.of("0"), found.get("missing-validated"), "a missing file is an invalid file name");
         assertEquals(List.of("3 3"), found.get("pairs"), "every image with its mask");
         assertEquals(List.of("9"), found.get("listing"), "the command-line tool's listing");
     }
@@ -162,6 +163,9 @@ class PlatformCharsetNamesTest {
         assertEquals(StandardCharsets.US_ASCII, Charset.forName(found.get("charset").get(0)),
                 "the POSIX locale's file-name charset");
         assertEverythingLoads(found, List.of("0 caf\ufffd 3", "1 caf\ufffd\ufffd 2", "2 plain 5"));
+        assertEquals(List.of("file name \"nowhere/caf\u00e9.png\" (row 0) cannot be a file name in the platform"
+                + " charset (" + found.get("charset").get(0) + ") and no file has its UTF-8 bytes; set"
+                + " validateFilenames(true) to drop such rows"), found.get("missing-unvalidated"));
     }
 
     @Test
@@ -173,6 +177,7 @@ class PlatformCharsetNamesTest {
         Map<String, List<String>> found = child(root, Map.of("LC_ALL", utf8));
         assertEquals(StandardCharsets.UTF_8, Charset.forName(found.get("charset").get(0)), "under " + utf8);
         assertEverythingLoads(found, List.of("0 caf\u00e9 2", "1 caf\ufffd 3", "2 plain 5"));
+        assertEquals(List.of("found 1"), found.get("missing-unvalidated"), "a missing file fails when it is read");
     }
 
     /** C.UTF-8 when {@code locale -a} lists it (glibc 2.35 and later always have it), else another UTF-8 locale. */

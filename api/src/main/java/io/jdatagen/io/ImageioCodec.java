@@ -15,8 +15,10 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * The pure-Java codec: {@code javax.imageio} with the TwelveMonkeys plugins (JPEG incl. CMYK and
- * YCCK, PNG incl. 16-bit and palettes, BMP, PPM/PNM, TIFF, GIF). Always available. Truncated
- * files are errors, not partly grey images.
+ * YCCK, PNG incl. 16-bit and palettes, BMP, PPM/PNM, TIFF incl. one-channel float, GIF, WebP).
+ * Always available. Truncated files are errors, not partly grey images. A GIF whose first frame is
+ * smaller than its logical screen is returned at the screen's size with the frame in place, as
+ * Pillow returns it.
  *
  * <p>Bytes are read from memory (no ImageIO file cache). A reader whose natural output is 8-bit
  * BGR (JPEG in color) decodes straight into an RGB-ordered image that becomes the
@@ -32,17 +34,23 @@ final class ImageioCodec implements ImageCodec {
 
     @Override
     public ByteImage decode(byte[] encoded, DecodeOptions options) throws IOException {
-        boolean jpeg = EncodedImage.check(encoded, options.pixelLimit()).jpeg();
-        ByteImage image = Rasters.toByteImage(read(encoded, options.pixelLimit()));
-        return jpeg && options.applyExifOrientation() ? JpegStructure.orientation(encoded).apply(image) : image;
+        EncodedImage.Header header = EncodedImage.check(encoded, options.pixelLimit());
+        BufferedImage decoded = read(encoded, options.pixelLimit());
+        ContainerSize.Canvas canvas = header.canvas();
+        if (header.format() == FormatSniffer.Format.GIF
+                && (decoded.getHeight() != canvas.height() || decoded.getWidth() != canvas.width())) {
+            decoded = Rasters.onCanvas(decoded, canvas.height(), canvas.width(), canvas.top(), canvas.left());
+        }
+        ByteImage image = Rasters.toByteImage(decoded);
+        return header.jpeg() && options.applyExifOrientation() ? JpegStructure.orientation(encoded).apply(image)
+                : image;
     }
 
     private static BufferedImage read(byte[] encoded, PixelLimit limit) throws IOException {
         try (ImageInputStream in = new ByteArrayImageInputStream(encoded)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new IOException("not an image in a format this codec reads (png, jpeg, bmp, ppm/pgm/pbm,"
-                        + " tiff, gif)");
+                throw new IOException("no ImageIO reader for it (" + FormatSniffer.KNOWN + " are read)");
             }
             ImageReader reader = readers.next();
             List<String> warnings = new ArrayList<>();
@@ -65,6 +73,9 @@ final class ImageioCodec implements ImageCodec {
                     throw new IOException("the reader returned no image");
                 }
                 return image;
+            } catch (java.io.EOFException e) {
+                // Readers that run out of bytes mid-image say so without a message.
+                throw new IOException("truncated image data (" + e + ")", e);
             } catch (RuntimeException e) {
                 // Readers (the JDK's and TwelveMonkeys') throw unchecked exceptions on some corrupt
                 // headers, e.g. a JPEG comment segment of length 0.

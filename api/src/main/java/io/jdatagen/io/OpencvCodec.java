@@ -1,6 +1,7 @@
 package io.jdatagen.io;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_16U;
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR_RGB;
@@ -12,6 +13,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 
 import java.io.IOException;
+import java.nio.FloatBuffer;
 import java.nio.ShortBuffer;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Loader;
@@ -92,9 +94,15 @@ final class OpencvCodec implements ImageCodec {
             for (int i = 0; i < wide.length; i++) {
                 samples[i] = (byte) (((wide[i] & 0xFFFF) * 255 + 32767) / 65535);
             }
+        } else if (image.depth() == CV_32F && channels == 1) {
+            float[] real = new float[samples.length];
+            ((FloatBuffer) image.createBuffer()).get(real);
+            for (int i = 0; i < real.length; i++) {
+                samples[i] = Rasters.floatToGray(real[i]);
+            }
         } else {
-            throw new IOException("unsupported sample depth (OpenCV depth code " + image.depth()
-                    + "); 8- and 16-bit images are supported");
+            throw new IOException("unsupported sample depth (OpenCV depth code " + image.depth() + ", " + channels
+                    + " channels); 8- and 16-bit images and one-channel 32-bit float images are supported");
         }
         if (bgr && channels >= 3) {
             for (int p = 0; p < samples.length; p += channels) {

@@ -2,6 +2,10 @@ package io.jdatagen.io;
 
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.SampleModel;
+import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -59,7 +63,7 @@ final class ImageioCodec implements ImageCodec {
                 reader.setInput(in, true, true);
                 // The reader's own idea of the size, checked again before anything is allocated.
                 limit.check(reader.getHeight(0), reader.getWidth(0));
-                BufferedImage image = reader.read(0, readParam(reader));
+                BufferedImage image = isFloatGray(reader) ? readFloatGray(reader) : reader.read(0, readParam(reader));
                 for (String warning : warnings) {
                     String w = warning.toLowerCase(Locale.ROOT);
                     // libjpeg fills a scan that stops early (before the EOI that the pre-decode check
@@ -84,6 +88,28 @@ final class ImageioCodec implements ImageCodec {
                 reader.dispose();
             }
         }
+    }
+
+    /** Whether the reader's image is one channel of floating-point samples (a mode-F TIFF). */
+    private static boolean isFloatGray(ImageReader reader) throws IOException {
+        Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+        if (!types.hasNext() || !reader.canReadRaster()) {
+            return false;
+        }
+        SampleModel layout = types.next().getSampleModel();
+        return layout.getNumBands() == 1
+                && (layout.getDataType() == DataBuffer.TYPE_FLOAT || layout.getDataType() == DataBuffer.TYPE_DOUBLE);
+    }
+
+    /**
+     * The float samples as stored: {@code read} would clamp them to 0..1 (Java's range for float
+     * color components), where Pillow keeps them and clips only when converting to 8 bits.
+     */
+    private static BufferedImage readFloatGray(ImageReader reader) throws IOException {
+        ImageTypeSpecifier type = reader.getImageTypes(0).next();
+        Raster raster = reader.readRaster(0, null);
+        WritableRaster samples = Raster.createWritableRaster(raster.getSampleModel(), raster.getDataBuffer(), null);
+        return new BufferedImage(type.getColorModel(), samples, false, null);
     }
 
     /** Decodes into an RGB-ordered image where the reader's first choice is 8-bit BGR. */

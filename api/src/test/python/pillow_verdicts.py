@@ -10,7 +10,8 @@ third of the cases the file's extension lies about its format (a WebP named .jpg
 
 The verdict is what Keras's ``load_img`` sees with the default color mode: ``Image.open`` on the
 bytes in memory, ``.load()``, then ``.convert("RGB")``. ``ok`` records height, width and Pillow's
-mode after loading; an error records the exception class (DecompressionBombError,
+mode after loading, and the size after ``ImageOps.exif_transpose`` (for the codecs' EXIF
+orientation option, which Keras does not apply); an error records the exception class (DecompressionBombError,
 UnidentifiedImageError, OSError, SyntaxError, ValueError, ...) and its message.
 
 Run (Pillow 12.3.0, numpy 2.x; the Java build never needs Python: the corpus and verdicts.json are
@@ -34,7 +35,7 @@ import zlib
 
 import numpy as np
 import PIL
-from PIL import Image
+from PIL import Image, ImageOps
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.normpath(os.path.join(HERE, "..", "resources", "io", "jdatagen", "io", "pillow-corpus"))
@@ -320,7 +321,9 @@ def verdict(data):
             image.load()
             mode = image.mode
             image.convert("RGB")
-            return {"verdict": "ok", "height": image.height, "width": image.width, "mode": mode}
+            upright = ImageOps.exif_transpose(image)
+            return {"verdict": "ok", "height": image.height, "width": image.width, "mode": mode,
+                    "uprightHeight": upright.height, "uprightWidth": upright.width}
         except Exception as e:  # noqa: BLE001 - every refusal is recorded by its class
             return {"verdict": "error", "error": type(e).__name__, "message": str(e)[:200]}
 

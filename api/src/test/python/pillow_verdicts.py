@@ -170,8 +170,12 @@ def gifs():
     case("gif_transparent", "gif", pil(t, "GIF", transparency=0))
     whole = pil(Image.new("RGB", (3, 2), (10, 20, 30)), "GIF")
     case("gif_truncated", "gif", whole[:len(whole) - 3])
+    past = bytearray(tiny)
+    at = past.index(b"\x2c")
+    struct.pack_into("<HH", past, at + 1, 4, 3)
+    case("gif_frame_past_screen", "gif", past)
     frame_bomb = bytearray(tiny)
-    # the image descriptor's width and height (after the 6+7 header and the 2-colour table...)
+    # the image descriptor's width and height, after its left and top
     at = frame_bomb.index(b"\x2c")
     struct.pack_into("<HH", frame_bomb, at + 5, 20000, 20000)
     case("gif_frame_bomb", "gif", frame_bomb)

@@ -25,11 +25,13 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * The native codec: OpenCV's {@code imdecode} (libjpeg-turbo, libpng, libtiff) through JavaCPP.
  * JPEGs are decoded in color with EXIF orientation applied by OpenCV (or ignored on request),
  * at a reduced DCT scale when {@link DecodeOptions#reduction} allows; other formats keep their
- * channels and alpha. Native memory is freed with a {@link PointerScope} per call. Only loaded
+ * channels and alpha. GIFs are decoded by {@link ImageioCodec}, so that a first frame reaching
+ * past the logical screen grows the canvas as in Pillow. Native memory is freed with a {@link PointerScope} per call. Only loaded
  * once {@link OpencvCodecProvider} has found the classes.
  */
 final class OpencvCodec implements ImageCodec {
     static final String NAME = "opencv";
+    private static final ImageCodec IMAGEIO = new ImageioCodec();
 
     /** Loads the native libraries (the provider's probe). */
     static void loadNatives() {
@@ -44,6 +46,11 @@ final class OpencvCodec implements ImageCodec {
     @Override
     public ByteImage decode(byte[] encoded, DecodeOptions options) throws IOException {
         EncodedImage.Header header = EncodedImage.check(encoded, options.pixelLimit());
+        if (header.format() == FormatSniffer.Format.GIF) {
+            // OpenCV refuses a first frame that reaches past the logical screen, where Pillow grows
+            // the canvas to hold it: GIFs go to the imageio codec, which does what Pillow does.
+            return IMAGEIO.decode(encoded, options);
+        }
         int flags = IMREAD_UNCHANGED;
         boolean bgr = true;
         if (header.jpeg()) {

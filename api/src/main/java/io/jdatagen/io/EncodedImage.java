@@ -2,26 +2,43 @@ package io.jdatagen.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The checks both codecs make on the encoded bytes before decoding, so that they give the same
- * verdict on every file: not empty; a JPEG's last scan followed by its end-of-image marker; a PNG's
- * chunks complete up to {@code IEND}; and the size read from the header within the
- * {@link PixelLimit} (before any pixel is decoded).
+ * The checks both codecs make on the encoded bytes before decoding, so that they give Pillow's
+ * verdict on every file: the format from the bytes' magic number, never the file's name (bytes of
+ * no format the codecs read are refused, naming the formats); not empty; a JPEG's last scan
+ * followed by its end-of-image marker; a PNG's chunks complete up to {@code IEND}; a run-length BMP
+ * holding all its pixels; and the canvas that decoding will allocate ({@link ContainerSize}: a
+ * GIF's logical screen, a WebP's canvas, a TIFF's first page, ...) within the {@link PixelLimit},
+ * before any pixel is decoded.
  */
 final class EncodedImage {
     private static final Logger LOG = LoggerFactory.getLogger(EncodedImage.class);
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
-    /** What the checks learnt: the format and, when the header gives it, the size. */
-    record Header(boolean jpeg, int height, int width) {
+    /**
+     * What the checks learnt.
+     *
+     * @param format the format, from the magic number
+     * @param canvas the size decoding allocates and where the first frame sits on it
+     */
+    record Header(FormatSniffer.Format format, ContainerSize.Canvas canvas) {
+        /** Whether the file is a JPEG. */
+        boolean jpeg() {
+            return format == FormatSniffer.Format.JPEG;
+        }
+
+        /** The canvas height. */
+        int height() {
+            return canvas.height();
+        }
+
+        /** The canvas width. */
+        int width() {
+            return canvas.width();
+        }
     }
 
     private EncodedImage() {
@@ -30,49 +47,40 @@ final class EncodedImage {
     /**
      * Checks {@code encoded} before decoding.
      *
-     * @throws IOException naming what is wrong: empty, truncated, or too large
+     * @throws IOException naming what is wrong: empty, of no format read here, truncated, corrupt
+     *     header, or too large ({@link PixelLimit.ImageTooLargeException})
      */
     static Header check(byte[] encoded, PixelLimit limit) throws IOException {
         if (encoded.length == 0) {
             throw new IOException("the file is empty");
         }
-        boolean jpeg = JpegStructure.isJpeg(encoded);
-        int[] size;
-        if (jpeg) {
-            if (!JpegStructure.isComplete(encoded)) {
-                throw new IOException("truncated JPEG (no end-of-image marker after the last scan)");
-            }
-            size = JpegStructure.size(encoded);
-            if (size == null) {
-                throw new IOException("corrupt JPEG (no frame header before the image data)");
-            }
-        } else if (isPng(encoded)) {
-            size = checkedPngSize(encoded);
-        } else {
-            size = otherSize(encoded);
+        FormatSniffer.Format format = FormatSniffer.sniff(encoded);
+        if (format == null) {
+            throw new IOException("not an image in a format read here (" + FormatSniffer.KNOWN + "); the format"
+                    + " is told from the file's first bytes, whatever its name");
         }
-        if (size != null && limit.check(size[0], size[1])) {
+        ContainerSize.Canvas canvas = ContainerSize.of(encoded, format);
+        if (limit.check(canvas.height(), canvas.width())) {
             LOG.warn("Image size ({} pixels) exceeds the limit of {} pixels; it could be a decompression bomb",
-                    (long) size[0] * size[1], limit.warnAbove());
+                    (long) canvas.height() * canvas.width(), limit.warnAbove());
         }
-        return new Header(jpeg, size == null ? -1 : size[0], size == null ? -1 : size[1]);
-    }
-
-    private static boolean isPng(byte[] b) {
-        if (b.length < PNG_SIGNATURE.length) {
-            return false;
-        }
-        for (int i = 0; i < PNG_SIGNATURE.length; i++) {
-            if (b[i] != PNG_SIGNATURE[i]) {
-                return false;
+        switch (format) {
+            case JPEG -> {
+                if (!JpegStructure.isComplete(encoded)) {
+                    throw new IOException("truncated JPEG (no end-of-image marker after the last scan)");
+                }
+            }
+            case PNG -> checkPngChunks(encoded);
+            case BMP -> BmpRunLength.check(encoded, canvas.height(), canvas.width());
+            default -> {
+                // the decoder's own checks decide
             }
         }
-        return true;
+        return new Header(format, canvas);
     }
 
-    /** The PNG's {@code {height, width}} after walking its chunks up to {@code IEND}. */
-    private static int[] checkedPngSize(byte[] b) throws IOException {
-        int[] size = null;
+    /** Refuses a PNG whose chunks stop before {@code IEND}. */
+    private static void checkPngChunks(byte[] b) throws IOException {
         long at = PNG_SIGNATURE.length;
         while (true) {
             if (at + 8 > b.length) {
@@ -83,16 +91,8 @@ final class EncodedImage {
             if (at + 12 + length > b.length) {
                 throw new IOException("truncated PNG (its " + type + " chunk runs past the end of the file)");
             }
-            if (type.equals("IHDR") && length >= 8) {
-                long width = readInt(b, (int) at + 8) & 0xFFFFFFFFL;
-                long height = readInt(b, (int) at + 12) & 0xFFFFFFFFL;
-                if (width == 0 || height == 0 || width > Integer.MAX_VALUE || height > Integer.MAX_VALUE) {
-                    throw new IOException("invalid PNG size " + width + " x " + height);
-                }
-                size = new int[] {(int) height, (int) width};
-            }
             if (type.equals("IEND")) {
-                return size;
+                return;
             }
             at += 12 + length;
         }
@@ -100,24 +100,5 @@ final class EncodedImage {
 
     private static int readInt(byte[] b, int at) {
         return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
-    }
-
-    /** The size from an ImageIO reader's header (BMP, GIF, PNM, TIFF), or null when none can tell. */
-    private static int[] otherSize(byte[] b) {
-        try (ImageInputStream in = new ByteArrayImageInputStream(b)) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return null;
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                return new int[] {reader.getHeight(0), reader.getWidth(0)};
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 }

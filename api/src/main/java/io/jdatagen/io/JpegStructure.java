@@ -1,12 +1,8 @@
 package io.jdatagen.io;
 
-import com.twelvemonkeys.imageio.metadata.Directory;
-import com.twelvemonkeys.imageio.metadata.Entry;
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEG;
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
 import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
-import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
-import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,8 +12,8 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * What the codecs need to know about a JPEG file before or besides decoding it: whether it is one,
- * whether it is complete, its size, and its EXIF orientation (read with TwelveMonkeys' metadata
- * readers).
+ * whether it is complete, its size, and its EXIF orientation (the segment found with TwelveMonkeys'
+ * metadata reader, the tag read as Pillow reads it).
  */
 final class JpegStructure {
     private JpegStructure() {
@@ -85,7 +81,12 @@ final class JpegStructure {
         return null;
     }
 
-    /** The EXIF orientation of a JPEG, {@link Orientation#NORMAL} when it has none or it is unreadable. */
+    /**
+     * The EXIF orientation of a JPEG, {@link Orientation#NORMAL} when it has none or it is unreadable.
+     * The first directory's entries are read as Pillow's {@code getexif()} reads them: one after the
+     * other until the entry count or the EXIF segment ends, whichever comes first, so a count that
+     * runs past the segment still yields the entries that are there.
+     */
     static Orientation orientation(byte[] jpeg) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
             List<JPEGSegment> segments = JPEGSegmentUtil.readSegments(in, JPEG.APP1, "Exif");
@@ -97,18 +98,38 @@ final class JpegStructure {
                 exif = data.readAllBytes();
             }
             int tiff = tiffHeader(exif);
-            if (tiff < 0) {
-                return Orientation.NORMAL;
-            }
-            Directory ifd = new TIFFReader().read(ImageIO.createImageInputStream(
-                    new ByteArrayInputStream(exif, tiff, exif.length - tiff)));
-            Entry entry = ifd.getEntryById(TIFF.TAG_ORIENTATION);
-            return entry != null && entry.getValue() instanceof Number n ? Orientation.ofTag(n.intValue())
-                    : Orientation.NORMAL;
+            return tiff < 0 ? Orientation.NORMAL : Orientation.ofTag(orientationTag(exif, tiff));
         } catch (IOException | RuntimeException e) {
             // A broken EXIF block does not make the image unreadable; it is shown as stored.
             return Orientation.NORMAL;
         }
+    }
+
+    /** The orientation tag's value in the first directory of the TIFF block at {@code tiff}, or 1 (normal). */
+    private static int orientationTag(byte[] exif, int tiff) {
+        boolean big = exif[tiff] == 'M';
+        long ifd = tiff + readTiff(exif, tiff + 4, 4, big);
+        if (ifd + 2 > exif.length) {
+            return 1;
+        }
+        long count = readTiff(exif, (int) ifd, 2, big);
+        for (long i = 0, e = ifd + 2; i < count && e + 12 <= exif.length; i++, e += 12) {
+            int at = (int) e;
+            if (readTiff(exif, at, 2, big) == 0x112 && readTiff(exif, at + 2, 2, big) == 3) {
+                return (int) readTiff(exif, at + 8, 2, big);
+            }
+        }
+        return 1;
+    }
+
+    /** An unsigned {@code size}-byte integer at {@code at} in the given byte order. */
+    private static long readTiff(byte[] b, int at, int size, boolean bigEndian) {
+        long v = 0;
+        for (int i = 0; i < size; i++) {
+            int shift = bigEndian ? 8 * (size - 1 - i) : 8 * i;
+            v |= (long) (b[at + i] & 0xFF) << shift;
+        }
+        return v;
     }
 
     /** Where the TIFF header ("II*\0" or "MM\0*") starts within the first bytes of an EXIF payload. */

@@ -1,6 +1,7 @@
 package io.jdatagen.io;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_16U;
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR_RGB;
@@ -12,6 +13,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 
 import java.io.IOException;
+import java.nio.FloatBuffer;
 import java.nio.ShortBuffer;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Loader;
@@ -23,11 +25,13 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * The native codec: OpenCV's {@code imdecode} (libjpeg-turbo, libpng, libtiff) through JavaCPP.
  * JPEGs are decoded in color with EXIF orientation applied by OpenCV (or ignored on request),
  * at a reduced DCT scale when {@link DecodeOptions#reduction} allows; other formats keep their
- * channels and alpha. Native memory is freed with a {@link PointerScope} per call. Only loaded
+ * channels and alpha. GIFs are decoded by {@link ImageioCodec}, so that a first frame reaching
+ * past the logical screen grows the canvas as in Pillow. Native memory is freed with a {@link PointerScope} per call. Only loaded
  * once {@link OpencvCodecProvider} has found the classes.
  */
 final class OpencvCodec implements ImageCodec {
     static final String NAME = "opencv";
+    private static final ImageCodec IMAGEIO = new ImageioCodec();
 
     /** Loads the native libraries (the provider's probe). */
     static void loadNatives() {
@@ -42,6 +46,11 @@ final class OpencvCodec implements ImageCodec {
     @Override
     public ByteImage decode(byte[] encoded, DecodeOptions options) throws IOException {
         EncodedImage.Header header = EncodedImage.check(encoded, options.pixelLimit());
+        if (header.format() == FormatSniffer.Format.GIF) {
+            // OpenCV refuses a first frame that reaches past the logical screen, where Pillow grows
+            // the canvas to hold it: GIFs go to the imageio codec, which does what Pillow does.
+            return IMAGEIO.decode(encoded, options);
+        }
         int flags = IMREAD_UNCHANGED;
         boolean bgr = true;
         if (header.jpeg()) {
@@ -92,9 +101,15 @@ final class OpencvCodec implements ImageCodec {
             for (int i = 0; i < wide.length; i++) {
                 samples[i] = (byte) (((wide[i] & 0xFFFF) * 255 + 32767) / 65535);
             }
+        } else if (image.depth() == CV_32F && channels == 1) {
+            float[] real = new float[samples.length];
+            ((FloatBuffer) image.createBuffer()).get(real);
+            for (int i = 0; i < real.length; i++) {
+                samples[i] = Rasters.floatToGray(real[i]);
+            }
         } else {
-            throw new IOException("unsupported sample depth (OpenCV depth code " + image.depth()
-                    + "); 8- and 16-bit images are supported");
+            throw new IOException("unsupported sample depth (OpenCV depth code " + image.depth() + ", " + channels
+                    + " channels); 8- and 16-bit images and one-channel 32-bit float images are supported");
         }
         if (bgr && channels >= 3) {
             for (int p = 0; p < samples.length; p += channels) {

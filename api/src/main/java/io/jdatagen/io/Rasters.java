@@ -15,8 +15,9 @@ import java.awt.image.Raster;
  * Converts a decoded {@link BufferedImage} to a {@link ByteImage} with its own channel layout:
  * the pixel array itself when it is already 8-bit channels in order (RGB, RGBA, gray; see
  * {@link #rgbImage}), direct copies for the other common 8-bit layouts, palette lookup (alpha
- * kept when the palette has transparency), component samples of any depth rounded to 8 bits, and
- * {@code getRGB} for the rest.
+ * kept when the palette has transparency), component samples of any depth rounded to 8 bits,
+ * one-channel floating-point samples as Pillow converts mode {@code F} to {@code L} (truncated
+ * toward zero, clipped to 0..255), and {@code getRGB} for the rest.
  */
 final class Rasters {
     private Rasters() {
@@ -46,6 +47,10 @@ final class Rasters {
             }
         }
         ColorModel model = image.getColorModel();
+        int type = raster.getDataBuffer().getDataType();
+        if ((type == DataBuffer.TYPE_FLOAT || type == DataBuffer.TYPE_DOUBLE) && raster.getNumBands() == 1) {
+            return fromFloatGray(raster, h, w);
+        }
         if (model instanceof IndexColorModel palette) {
             return fromPalette(raster, palette, h, w);
         }
@@ -54,6 +59,45 @@ final class Rasters {
             return fromComponents(raster, model, h, w);
         }
         return fromRgb(image, h, w);
+    }
+
+    /**
+     * One float sample per pixel as Pillow's {@code convert("L")} of mode {@code F} gives it: 0 at or
+     * below 0, 255 at or above 255, else the value truncated toward zero.
+     */
+    static byte floatToGray(double v) {
+        return (byte) (v <= 0 ? 0 : v >= 255 ? 255 : (int) v);
+    }
+
+    private static ByteImage fromFloatGray(Raster raster, int h, int w) {
+        byte[] out = new byte[h * w];
+        double[] row = new double[w];
+        for (int r = 0; r < h; r++) {
+            raster.getSamples(0, r, w, 1, 0, row);
+            for (int c = 0; c < w; c++) {
+                out[r * w + c] = floatToGray(row[c]);
+            }
+        }
+        return new ByteImage(out, h, w, 1);
+    }
+
+    /**
+     * {@code frame} drawn at ({@code top}, {@code left}) on a canvas of {@code height × width} in the
+     * frame's color model, the rest of the canvas the palette's transparent index (else 0): the
+     * first frame of a GIF whose logical screen is larger than the frame, as Pillow returns it.
+     */
+    static BufferedImage onCanvas(BufferedImage frame, int height, int width, int top, int left) {
+        ColorModel model = frame.getColorModel();
+        java.awt.image.WritableRaster raster = model.createCompatibleWritableRaster(width, height);
+        if (model instanceof IndexColorModel palette && palette.getTransparentPixel() > 0) {
+            int[] fill = new int[width];
+            java.util.Arrays.fill(fill, palette.getTransparentPixel());
+            for (int r = 0; r < height; r++) {
+                raster.setSamples(0, r, width, 1, 0, fill);
+            }
+        }
+        raster.setRect(left, top, frame.getRaster());
+        return new BufferedImage(model, raster, model.isAlphaPremultiplied(), null);
     }
 
     /**

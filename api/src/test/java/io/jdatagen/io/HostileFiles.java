@@ -8,7 +8,8 @@ import java.util.zip.CRC32;
 
 /**
  * Hostile and damaged image files, generated: decompression bombs (a header claiming a huge size
- * with little data), truncated files, and files cut short with their end marker put back.
+ * with little data, or a GIF screen or WebP canvas far larger than the pixels it holds), truncated
+ * files, and files cut short with their end marker put back.
  */
 public final class HostileFiles {
     private HostileFiles() {
@@ -24,6 +25,34 @@ public final class HostileFiles {
         chunk(out, "IDAT", new byte[] {0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
         chunk(out, "IEND", new byte[0]);
         return out.toByteArray();
+    }
+
+    /**
+     * A 35-byte GIF whose logical screen is {@code width × height} around one 1 × 1 frame: the screen
+     * is what a decoder allocates (and what Pillow sizes the image by).
+     */
+    public static byte[] gifScreenClaiming(int width, int height) {
+        ByteBuffer b = ByteBuffer.allocate(39).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("GIF89a".getBytes(StandardCharsets.US_ASCII)).putShort((short) width).putShort((short) height);
+        b.put((byte) 0x80).put((byte) 0).put((byte) 0); // a 2-colour global table
+        b.put(new byte[] {0, 0, 0, (byte) 255, (byte) 255, (byte) 255});
+        b.put((byte) 0x2C).putShort((short) 0).putShort((short) 0).putShort((short) 1).putShort((short) 1)
+                .put((byte) 0);
+        b.put(new byte[] {2, 2, 0x44, 0x01, 0}); // LZW minimum code size 2, one sub-block, terminator
+        b.put((byte) 0x3B);
+        return Arrays.copyOf(b.array(), b.position());
+    }
+
+    /**
+     * A 34-byte lossless WebP whose VP8L header claims {@code width × height} (each 1 to 16384),
+     * with the bitstream of a single black pixel after it.
+     */
+    public static byte[] webpLosslessClaiming(int width, int height) {
+        byte[] b = {'R', 'I', 'F', 'F', 26, 0, 0, 0, 'W', 'E', 'B', 'P', 'V', 'P', '8', 'L', 14, 0, 0, 0, 0x2F, 0, 0,
+            0, 0, 0x07, 0x10, 0x11, (byte) 0xFD, 0x0F, 0x44, 0x44, (byte) 0xFF, 0x03};
+        int bits = (width - 1) | (height - 1) << 14;
+        ByteBuffer.wrap(b, 21, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(bits | (b[24] & 0xF0) << 24);
+        return b;
     }
 
     /** {@code jpeg} with its frame header (SOF) patched to claim {@code width × height}. */

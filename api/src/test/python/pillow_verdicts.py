@@ -342,7 +342,7 @@ def main():
     for i, (name, fmt, data) in enumerate(CASES):
         honest = EXTENSIONS[fmt]
         ext = honest
-        if i % 3 == 2:
+        if i % 3 == 0:
             ext = next(e for e in LIES[i % len(LIES):] + LIES if e != honest and not (honest == "ppm" and e == "pgm"))
         file = f"{name}.{ext}"
         with open(os.path.join(OUT, file), "wb") as f:

@@ -9,6 +9,7 @@ import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ public final class SegmentationFlow extends ImageFlow {
             if (image.height() != mask.height() || image.width() != mask.width()) {
                 int f = imageReader.decodeOptions().reduction(mask.height(), mask.width());
                 if (f > 1 && MaskScale.reducedSize(mask.height(), f) == image.height()
-                        && MaskScale.reducedSize(mask.width(), f) == image.width()) {
+                        && MaskScale.reducedSize(mask.width(), f) == image.width() && isJpeg(imagePath)) {
                     mask = MaskScale.reduce(mask, f);
                 } else {
                     throw new ImageReadException(imagePath, maskPath, "the image is " + image.width() + " x "
@@ -91,6 +92,16 @@ public final class SegmentationFlow extends ImageFlow {
         @Override
         public String name(int row) {
             return names.get(row);
+        }
+
+        /** Whether {@code file} starts with JPEG's start-of-image marker: only JPEGs are decoded at a reduced scale. */
+        private static boolean isJpeg(Path file) {
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] head = in.readNBytes(3);
+                return head.length == 3 && head[0] == (byte) 0xFF && head[1] == (byte) 0xD8 && head[2] == (byte) 0xFF;
+            } catch (IOException e) {
+                throw new ImageReadException(file, "cannot read the file (" + e + ")", e);
+            }
         }
     }
 

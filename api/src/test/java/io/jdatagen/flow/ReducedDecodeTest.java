@@ -166,6 +166,24 @@ class ReducedDecodeTest {
     }
 
     @Test
+    void aPngImageAtAReducedSizeOfItsMaskIsStillRefused(@TempDir Path root) {
+        // 120 x 160 is exactly what a 480 x 640 JPEG decodes to at 1/4 for a 120 x 120 target, but a PNG
+        // is never decoded at a reduced scale: this pair really mismatches.
+        TestImages.write(root.resolve("images/p.png"), TestImages.encode(TestImages.toBuffered(photo(120, 160, 0)),
+                "png"));
+        TestImages.write(root.resolve("masks/p.png"), TestImages.encode(TestImages.toBuffered(mask(480, 640, 0)),
+                "png"));
+        for (ImageCodec codec : codecs()) {
+            SegmentationFlow flow = PLAIN.flowPairsFromDirectories(root.resolve("images"), root.resolve("masks"),
+                    FlowOptions.builder().codec(codec).reducedDecode(true).targetSize(120, 120).build());
+            io.jdatagen.io.ImageReadException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.jdatagen.io.ImageReadException.class, () -> flow.get(0));
+            assertTrue(e.getMessage().contains("the image is 160 x 120 (as decoded; reducedDecode may scale a JPEG"
+                    + " by 1/4 for this target) but the mask is 640 x 480"), e.getMessage());
+        }
+    }
+
+    @Test
     void withReducedDecodeOpencvReallyDecodesJpegsAtAReducedScale(@TempDir Path root) {
         assumeTrue(opencvAvailable(), "the opencv codec is not available here");
         List<Path> photos = writePairs(root);

@@ -82,7 +82,7 @@ final class AugmentCommand implements Callable<Integer> {
         }
         List<Path> files = ImageFolder.images(dir);
         ImageDataGenerator generator = config.generator();
-        ImageFileReader loader = input.loader();
+        ImageFileReader loader = input.loader(spec);
         PrintWriter stdout = spec.commandLine().getOut();
         List<String> skipped = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {

@@ -93,6 +93,8 @@ final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--classes must be 1 to " + SampleDataset.CLASSES.size()
                     + "; got: " + classes);
         }
+        ImageDataGenerator generator = config.generator();
+        checkBatchSize(generator);
         PrintWriter stdout = spec.commandLine().getOut();
         Path generated = null;
         Path dataDir = data;
@@ -104,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
                     + (keep ? " (kept)" : " (deleted at the end; --keep keeps it)"));
         }
         try {
-            run(dataDir, stdout);
+            run(generator, dataDir, stdout);
         } finally {
             if (generated != null && !keep) {
                 deleteTree(generated);
@@ -113,8 +115,22 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void run(Path dataDir, PrintWriter stdout) throws IOException {
-        ImageDataGenerator generator = config.generator();
+    /**
+     * Refuses, before any data is generated, a batch that cannot exist: {@code --batch-size} RGB images of
+     * the batch's size (the config's resize, else {@code --target-size}) in one Java array.
+     */
+    private void checkBatchSize(ImageDataGenerator generator) {
+        int[] size = generator.resizeTarget() != null ? generator.resizeTarget() : targetSize.toArray();
+        long perImage = (long) size[0] * size[1] * 3;
+        long max = (Integer.MAX_VALUE - 8) / perImage;
+        if (batchSize > max) {
+            throw new ParameterException(spec.commandLine(), "--batch-size must be in [1, " + max + "] for " + size[0]
+                    + "x" + size[1] + " RGB images (one batch is one Java array of at most " + (Integer.MAX_VALUE - 8)
+                    + " values); got: " + batchSize + (max == 0 ? "; choose a smaller --target-size" : ""));
+        }
+    }
+
+    private void run(ImageDataGenerator generator, Path dataDir, PrintWriter stdout) throws IOException {
         FileFlow flow = generator.flowFromDirectory(dataDir, FlowOptions.builder().targetSize(targetSize.height(),
                 targetSize.width()).interpolation("bilinear").batchSize(batchSize).seed(seed).build());
         if (flow.samples() == 0) {
@@ -129,7 +145,7 @@ final class DemoCommand implements Callable<Integer> {
         long[] epochEnds = new long[epochs];
         long images = 0;
         long start = System.nanoTime();
-        try (Loader<Batch> loader = Loader.of(flow, workers, 2 * workers, epochs);
+        try (Loader<Batch> loader = Loader.of(flow, workers, (int) Math.min(Integer.MAX_VALUE, 2L * workers), epochs);
                 Progress progress = Progress.start("demo", (long) epochs * flow.size(), "batches",
                         spec.commandLine().getErr())) {
             for (Batch b : loader) {

@@ -59,7 +59,7 @@ final class PreviewCommand implements Callable<Integer> {
         OptionChecks.atLeast(spec, "--copies", copies, 0);
         List<Path> files = ImageFolder.images(dir);
         ImageDataGenerator generator = config.generator();
-        ImageFileReader loader = input.loader();
+        ImageFileReader loader = input.loader(spec);
         List<Tensor> images = new ArrayList<>();
         for (int i : PreviewGrid.spread(files.size(), rows)) {
             images.add(loader.load(files.get(i)).toSource().toTensor(generator.dataFormat()));

@@ -4,6 +4,7 @@ import java.lang.ref.Cleaner;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -37,7 +38,7 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
         return t;
     });
     private final Sequence<T> sequence;
-    private final int window;
+    private final long window;
     private final int firstEpoch;
     private final int epochs;
     private final int batchesPerEpoch;
@@ -59,12 +60,20 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1; got: " + epochs);
         }
-        this.sequence = sequence;
-        this.window = workers + maxBatchesPending;
+        this.sequence = Objects.requireNonNull(sequence, "sequence");
         this.firstEpoch = sequence.epoch();
+        if ((long) firstEpoch + epochs - 1 > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("epochs must be in [1, " + ((long) Integer.MAX_VALUE - firstEpoch + 1)
+                    + "] from the sequence's epoch " + firstEpoch + " (epoch numbers are ints); got: " + epochs);
+        }
+        // long: workers + maxBatchesPending may exceed an int; the queue is filled lazily, so a huge
+        // window allocates nothing up front and is bounded by the batches there are.
+        this.window = (long) workers + maxBatchesPending;
         this.epochs = epochs;
         this.batchesPerEpoch = sequence.size();
-        this.pool = Executors.newFixedThreadPool(workers, threads());
+        long total = (long) epochs * batchesPerEpoch;
+        // A fixed pool starts a thread per task until it has `workers`: never more than there are batches.
+        this.pool = Executors.newFixedThreadPool((int) Math.max(1, Math.min(workers, total)), threads());
         this.cleanable = CLEANER.register(this, shutdown(pool));
         fill();
     }
@@ -74,9 +83,11 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
      *
      * @param <T> the type of the batches
      * @param sequence the sequence
-     * @param workers worker threads, at least 1
-     * @param maxBatchesPending batches computed ahead beyond one per worker, at least 0
+     * @param workers worker threads, at least 1 (no more threads are started than there are batches)
+     * @param maxBatchesPending batches computed ahead beyond one per worker, at least 0; any larger value
+     *     (up to {@code Integer.MAX_VALUE}) just computes every remaining batch ahead
      * @return the loader
+     * @throws IllegalArgumentException naming the argument out of its range
      */
     public static <T> Loader<T> of(Sequence<T> sequence, int workers, int maxBatchesPending) {
         return new Loader<>(sequence, workers, maxBatchesPending, 1);
@@ -105,10 +116,12 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
      *
      * @param <T> the type of the batches
      * @param sequence the sequence
-     * @param workers the workers
-     * @param maxBatchesPending the max batches pending
-     * @param epochs the epochs
+     * @param workers worker threads, at least 1 (no more threads are started than there are batches)
+     * @param maxBatchesPending batches computed ahead beyond one per worker, at least 0; any larger value
+     *     (up to {@code Integer.MAX_VALUE}) just computes every remaining batch ahead
+     * @param epochs consecutive epochs to load, at least 1, with the last epoch number still an int
      * @return the loader
+     * @throws IllegalArgumentException naming the argument out of its range
      */
     public static <T> Loader<T> of(Sequence<T> sequence, int workers, int maxBatchesPending, int epochs) {
         return new Loader<>(sequence, workers, maxBatchesPending, epochs);
@@ -195,7 +208,10 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
         return this;
     }
 
-    /** {@return batches queued or in computation right now (at most workers + maxBatchesPending)} */
+    /**
+     * {@return batches queued or in computation right now (at most workers + maxBatchesPending, and at
+     * most the batches not yet taken)}
+     */
     public int pending() {
         return queued.size();
     }

@@ -169,7 +169,7 @@ public final class FlowOptions {
         private boolean keepAspectRatio;
         private ImageCodec codec;
         private boolean exifOrientation = true;
-        private boolean reducedDecode = true;
+        private boolean reducedDecode;
         private boolean resizeInWarp;
         private boolean skipUnreadable;
         private PixelLimit pixelLimit = PixelLimit.defaults();
@@ -502,7 +502,14 @@ public final class FlowOptions {
         }
 
         /**
-         * Files: let the codec decode JPEGs at a reduced DCT scale when the target allows (default true).
+         * Files: let the codec decode JPEGs at a reduced DCT scale (1/2, 1/4 or 1/8; the {@code opencv}
+         * codec, libjpeg-turbo's scaled decoding) when both sides of the reduced image stay at least the
+         * target's larger side, then resize that (default false). Faster on photos at least twice the
+         * target's size, but the pixels are no longer Keras's: Pillow decodes in full, then resizes. The
+         * {@code imageio} codec always decodes in full. Segmentation masks are never DCT-scaled (that
+         * would blend labels): a mask whose image was decoded at {@code 1/f} takes, for each
+         * {@code f × f} block, the label at the block's centre, so the pair keeps one size; an image
+         * and mask are then compared at that scale (sides that round to the same reduced size pass).
          *
          * @param on true to switch it on
          * @return this builder
@@ -750,8 +757,10 @@ public final class FlowOptions {
         /**
          * {@return the options}
          *
-         * @throws IllegalArgumentException if the target size is over the pixel limit (no image
-         *     could be loaded at that size)
+         * @throws IllegalArgumentException naming {@code targetSize} if it is over the pixel limit or an
+         *     image of that size in the color mode (or the mask color mode) exceeds one Java array: no
+         *     image could be loaded at that size. Whether a whole batch fits is checked by the flow,
+         *     which knows the image shape of its batches.
          */
         public FlowOptions build() {
             if (resizeInWarp && explicit.contains(FlowOption.INTERPOLATION)) {
@@ -760,9 +769,16 @@ public final class FlowOptions {
             }
             long pixels = (long) targetSize[0] * targetSize[1];
             if (pixelLimit.limited() && pixels > pixelLimit.refuseAbove()) {
-                throw new IllegalArgumentException("targetSize " + targetSize[0] + " x " + targetSize[1] + " is "
-                        + pixels + " pixels, more than the image pixel limit of " + pixelLimit.refuseAbove()
-                        + " (maxImagePixels " + pixelLimit.warnAbove() + ", twice that is refused)");
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "targetSize %d x %d is %d pixels;"
+                        + " it must be at most %d, twice the image pixel limit (maxImagePixels %d)",
+                        targetSize[0], targetSize[1], pixels, pixelLimit.refuseAbove(), pixelLimit.warnAbove()));
+            }
+            int channels = Math.max(colorMode.channels(), maskColorMode.channels());
+            if (pixels > BatchLimit.MAX_ARRAY_LENGTH / channels) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "targetSize %d x %d is %d pixels of %d"
+                        + " channels; height x width must be at most %d, as one image of at most %d samples is what"
+                        + " one Java array holds", targetSize[0], targetSize[1], pixels, channels,
+                        BatchLimit.MAX_ARRAY_LENGTH / channels, BatchLimit.MAX_ARRAY_LENGTH));
             }
             return new FlowOptions(this);
         }

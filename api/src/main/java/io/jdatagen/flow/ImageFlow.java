@@ -65,6 +65,10 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
     private record EpochOrder(int epoch, int[] order) {
     }
 
+    /**
+     * Sets up the batching of {@code samples} images of {@code imageShape}; refuses, naming
+     * {@code batchSize}, batches that would not fit one array (or one direct buffer with {@code output}).
+     */
     ImageFlow(Augmenter augmenter, int samples, int[] imageShape, FlowOptions o, int saveHashBound) {
         this.augmenter = augmenter;
         this.samples = samples;
@@ -78,6 +82,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         }
         this.seed = numpyStreams ? s & 0xFFFFFFFFL : s;
         this.imageShape = imageShape.clone();
+        BatchLimit.check("images", o.batchSize, samples, this.imageShape, o.output);
         this.saveToDir = o.saveToDir;
         this.savePrefix = o.savePrefix;
         this.saveFormat = o.saveFormat;

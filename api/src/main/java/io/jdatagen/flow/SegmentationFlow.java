@@ -9,6 +9,7 @@ import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,9 +61,12 @@ public final class SegmentationFlow extends ImageFlow {
     private record FilePairs(List<Path> images, List<Path> masks, List<String> names, ImageFileReader imageReader,
             ImageFileReader maskReader) implements Pairs {
         /**
-         * Decodes the image and its mask, checks that they have the same size after EXIF
-         * orientation (else an image that was rotated, or a mask for another image, would be
-         * silently misaligned), then resizes both.
+         * Decodes the image and its mask (always in full), checks that they have the same size after
+         * EXIF orientation (else an image that was rotated, or a mask for another image, would be
+         * silently misaligned), then resizes both. With reduced decoding a JPEG image may come out
+         * at {@code 1/f} of the mask's size, {@code f} being the factor the codec picks for an image
+         * of the mask's size; the mask is then brought to the same scale ({@link MaskScale}) before
+         * both are resized.
          */
         @Override
         public Sample load(int row) {
@@ -71,9 +75,16 @@ public final class SegmentationFlow extends ImageFlow {
             ByteImage image = imageReader.decode(imagePath);
             ByteImage mask = maskReader.decode(maskPath);
             if (image.height() != mask.height() || image.width() != mask.width()) {
-                throw new ImageReadException(imagePath, maskPath, "the image is " + image.width() + " x "
-                        + image.height() + " but the mask is " + mask.width() + " x " + mask.height()
-                        + " (after EXIF orientation); an image and its mask must have the same size");
+                int f = imageReader.decodeOptions().reduction(mask.height(), mask.width());
+                if (f > 1 && MaskScale.reducedSize(mask.height(), f) == image.height()
+                        && MaskScale.reducedSize(mask.width(), f) == image.width() && isJpeg(imagePath)) {
+                    mask = MaskScale.reduce(mask, f);
+                } else {
+                    throw new ImageReadException(imagePath, maskPath, "the image is " + image.width() + " x "
+                            + image.height() + (f > 1 ? " (as decoded; reducedDecode may scale a JPEG by 1/" + f
+                            + " for this target)" : "") + " but the mask is " + mask.width() + " x " + mask.height()
+                            + " (after EXIF orientation); an image and its mask must have the same size");
+                }
             }
             return new Sample(imageReader.fit(image, imagePath).toSource(), maskReader.fit(mask, maskPath).toSource());
         }
@@ -82,11 +93,22 @@ public final class SegmentationFlow extends ImageFlow {
         public String name(int row) {
             return names.get(row);
         }
+
+        /** Whether {@code file} starts with JPEG's start-of-image marker: only JPEGs are decoded at a reduced scale. */
+        private static boolean isJpeg(Path file) {
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] head = in.readNBytes(3);
+                return head.length == 3 && head[0] == (byte) 0xFF && head[1] == (byte) 0xD8 && head[2] == (byte) 0xFF;
+            } catch (IOException e) {
+                throw new ImageReadException(file, "cannot read the file (" + e + ")", e);
+            }
+        }
     }
 
     private SegmentationFlow(Augmenter augmenter, Pairs pairs, int first, int rows, int[] imageShape,
             int[] maskShape, List<Path> skipped, FlowOptions o) {
         super(augmenter, rows, imageShape, o, 10_000_000);
+        BatchLimit.check("masks", o.batchSize, rows, maskShape, null);
         this.pairs = pairs;
         this.first = first;
         this.maskShape = maskShape;
@@ -149,6 +171,13 @@ public final class SegmentationFlow extends ImageFlow {
         if (orphans > 0) {
             LOG.warn("{} mask file(s) under {} have no image under {}; they are not used", orphans, maskDir, imageDir);
         }
+        int[] size = augmenter.resizeTarget() != null ? augmenter.resizeTarget() : o.targetSize;
+        DataFormat format = augmenter.dataFormat();
+        int[] imageShape = format.imageShape(size[0], size[1], o.colorMode.channels());
+        int[] maskShape = format.imageShape(size[0], size[1], o.maskColorMode.channels());
+        // Before any file is decoded (skipUnreadable decodes them all): batches that cannot exist.
+        BatchLimit.check("images", o.batchSize, images.size(), imageShape, o.output);
+        BatchLimit.check("masks", o.batchSize, images.size(), maskShape, null);
         ImageFileReader imageReader = FileSources.loader(o);
         ImageFileReader maskReader = new ImageFileReader(imageReader.codec(), o.maskColorMode, o.targetSize,
                 ResizeFilter.NEAREST, o.keepAspectRatio, o.exifOrientation, false, o.pixelLimit);
@@ -162,11 +191,8 @@ public final class SegmentationFlow extends ImageFlow {
         int[] range = range(augmenter, o, images.size());
         List<String> names = images.stream().map(p -> imageDir.relativize(p).toString()).toList();
         LOG.info("Found {} image/mask pairs.", range[1]);
-        int[] size = augmenter.resizeTarget() != null ? augmenter.resizeTarget() : o.targetSize;
-        DataFormat format = augmenter.dataFormat();
         return new SegmentationFlow(augmenter, new FilePairs(images, masks, names, imageReader, maskReader),
-                range[0], range[1], format.imageShape(size[0], size[1], o.colorMode.channels()),
-                format.imageShape(size[0], size[1], o.maskColorMode.channels()), skipped, o);
+                range[0], range[1], imageShape, maskShape, skipped, o);
     }
 
     /** {@code {first row, rows}} of the subset: the first fraction is the validation part. */

@@ -3,6 +3,7 @@ package io.jdatagen.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Objects;
  * ratio first ({@code keep_aspect_ratio}). Thread-safe.
  */
 public final class ImageFileReader {
+    /** The most elements one Java array holds on common JVMs (HotSpot refuses {@code Integer.MAX_VALUE}). */
+    private static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
     private final ImageCodec codec;
     private final ColorMode colorMode;
     private final int[] targetSize;
@@ -28,7 +31,11 @@ public final class ImageFileReader {
      * @param filter the resampling filter used when resizing
      * @param keepAspectRatio crop the centre to the target aspect ratio before resizing
      * @param applyExifOrientation rotate and flip JPEGs as their EXIF orientation says
-     * @param reducedDecode let the codec decode JPEGs at a reduced DCT scale when the target allows
+     * @param reducedDecode let the codec decode JPEGs at a reduced DCT scale (1/2, 1/4, 1/8) when both
+     *     sides stay at least the target's larger side: faster on large photos, but the pixels are no
+     *     longer Pillow's (which decodes in full, then resizes); false gives Keras's pixels
+     * @throws IllegalArgumentException naming {@code targetSize} when it is not two sizes of at least 1,
+     *     or an image of that size would exceed the default pixel limit or one Java array
      */
     public ImageFileReader(ImageCodec codec, ColorMode colorMode, int[] targetSize, ResizeFilter filter,
             boolean keepAspectRatio, boolean applyExifOrientation, boolean reducedDecode) {
@@ -45,16 +52,19 @@ public final class ImageFileReader {
      * @param filter the resampling filter used when resizing
      * @param keepAspectRatio crop the centre to the target aspect ratio before resizing
      * @param applyExifOrientation rotate and flip JPEGs as their EXIF orientation says
-     * @param reducedDecode let the codec decode JPEGs at a reduced DCT scale when the target allows
+     * @param reducedDecode let the codec decode JPEGs at a reduced DCT scale (1/2, 1/4, 1/8) when both
+     *     sides stay at least the target's larger side (false gives Pillow's pixels)
      * @param pixelLimit the pixel-count limit checked from each file's header
+     * @throws IllegalArgumentException naming {@code targetSize} when it is not two sizes of at least 1,
+     *     or an image of that size would exceed {@code pixelLimit} or one Java array
      */
     public ImageFileReader(ImageCodec codec, ColorMode colorMode, int[] targetSize, ResizeFilter filter,
             boolean keepAspectRatio, boolean applyExifOrientation, boolean reducedDecode, PixelLimit pixelLimit) {
         this.codec = Objects.requireNonNull(codec, "codec");
         this.colorMode = Objects.requireNonNull(colorMode, "colorMode");
-        if (targetSize != null && (targetSize.length != 2 || targetSize[0] < 1 || targetSize[1] < 1)) {
-            throw new IllegalArgumentException("targetSize must be {height, width} with both >= 1; got "
-                    + java.util.Arrays.toString(targetSize));
+        Objects.requireNonNull(pixelLimit, "pixelLimit");
+        if (targetSize != null) {
+            checkTargetSize(targetSize, colorMode, pixelLimit);
         }
         this.targetSize = targetSize == null ? null : targetSize.clone();
         this.filter = Objects.requireNonNull(filter, "interpolation");
@@ -62,6 +72,40 @@ public final class ImageFileReader {
         this.decodeOptions = reducedDecode && targetSize != null
                 ? new DecodeOptions(applyExifOrientation, targetSize[0], targetSize[1], pixelLimit)
                 : new DecodeOptions(applyExifOrientation, 0, 0, pixelLimit);
+    }
+
+    /**
+     * Refuses, before any file is read, a target size that no loaded image could have: not two sizes
+     * of at least 1, more pixels than the pixel limit refuses, or more samples
+     * ({@code height × width × channels}) than one Java array holds.
+     */
+    private static void checkTargetSize(int[] targetSize, ColorMode colorMode, PixelLimit pixelLimit) {
+        if (targetSize.length != 2 || targetSize[0] < 1 || targetSize[1] < 1) {
+            throw new IllegalArgumentException("targetSize must be {height, width} with both >= 1; got "
+                    + java.util.Arrays.toString(targetSize));
+        }
+        long pixels = (long) targetSize[0] * targetSize[1];
+        if (pixelLimit.limited() && pixels > pixelLimit.refuseAbove()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "targetSize %d x %d is %d pixels; it"
+                    + " must be at most %d, twice the image pixel limit of %d (raise the limit with"
+                    + " maxImagePixels or -D%s=N)", targetSize[0], targetSize[1], pixels, pixelLimit.refuseAbove(),
+                    pixelLimit.warnAbove(), PixelLimit.PROPERTY));
+        }
+        int channels = colorMode.channels();
+        if (pixels > MAX_ARRAY_LENGTH / channels) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "targetSize %d x %d in %s is %d pixels of %d"
+                    + " samples; height x width must be at most %d, as one image of at most %d samples is what one"
+                    + " Java array holds", targetSize[0], targetSize[1], colorMode.configName(), pixels, channels,
+                    MAX_ARRAY_LENGTH / channels, MAX_ARRAY_LENGTH));
+        }
+    }
+
+    /**
+     * {@return the options each file is decoded with: the EXIF setting, the pixel limit and, with
+     * reduced decoding, the smallest size the codec may scale a JPEG down to}
+     */
+    public DecodeOptions decodeOptions() {
+        return decodeOptions;
     }
 
     /** {@return the codec in use} */

@@ -20,7 +20,7 @@ public interface SeriesData {
     default int stepSize() {
         int n = 1;
         for (int d : stepShape()) {
-            n *= d;
+            n = Math.multiplyExact(n, d);
         }
         return n;
     }
@@ -79,18 +79,22 @@ public interface SeriesData {
     }
 
     private static int steps(int values, int[] stepShape) {
-        int size = 1;
+        long size = 1;
         for (int d : stepShape) {
             if (d < 1) {
                 throw new IllegalArgumentException("step shape must have dimensions >= 1; got "
                         + Arrays.toString(stepShape));
             }
             size *= d;
+            if (size > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(values + " values do not divide into steps of shape "
+                        + Arrays.toString(stepShape) + " (more than " + Integer.MAX_VALUE + " values per step)");
+            }
         }
         if (values % size != 0) {
             throw new IllegalArgumentException(values + " values do not divide into steps of shape "
                     + Arrays.toString(stepShape));
         }
-        return values / size;
+        return (int) (values / size);
     }
 }

@@ -47,12 +47,20 @@ public final class Timeseries {
         if (horizon < 1) {
             throw new IllegalArgumentException("horizon must be >= 1; got: " + horizon);
         }
+        if (samplingRate < 1) {
+            throw new IllegalArgumentException("`sampling_rate` must be higher than 0. Received: sampling_rate="
+                    + samplingRate);
+        }
+        if (sequenceLength < 1) {
+            throw new IllegalArgumentException("`sequence_length` must be higher than 0. Received: sequence_length="
+                    + sequenceLength);
+        }
         if (targets.length() != data.length()) {
             throw new IllegalArgumentException("data and targets must have the same length; got " + data.length()
                     + " and " + targets.length());
         }
         long lead = (long) (sequenceLength - 1) * samplingRate + horizon;
-        if (sequenceLength < 1 || lead >= data.length()) {
+        if (lead >= data.length()) {
             throw new IllegalArgumentException("a window of " + sequenceLength + " steps at rate " + samplingRate
                     + " plus horizon " + horizon + " does not fit in " + data.length() + " steps");
         }

@@ -60,7 +60,15 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
             // TensorFlow when start > 0; capping at len(targets) - start is the same wherever Keras works.
             num = Math.min(num, targets.length() - start);
         }
-        this.count = num <= 0 ? 0 : Math.toIntExact((num + b.sequenceStride - 1) / b.sequenceStride);
+        long windows = num <= 0 ? 0 : (num + b.sequenceStride - 1) / b.sequenceStride;
+        if (windows > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("`sequence_stride`=" + b.sequenceStride + " gives " + windows
+                    + " windows, more than one epoch can index (" + (Integer.MAX_VALUE - 8) + "); use a larger"
+                    + " `sequence_stride` or a shorter range (`start_index`, `end_index`)");
+        }
+        this.count = (int) windows;
+        WindowLimit.check("batch_size", "sequence_length", batchSize, Math.min(batchSize, count), sequenceLength,
+                data.stepSize(), targets == null ? 0 : targets.stepSize());
     }
 
     /**
@@ -115,7 +123,7 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
     @Override
     protected Batch batch(int epoch, int index) {
         int[] perm = permutation(epoch);
-        int from = index * batchSize;
+        int from = Math.multiplyExact(index, batchSize);
         int rows = Math.min(batchSize, count - from);
         int[] windows = new int[rows];
         for (int k = 0; k < rows; k++) {
@@ -158,8 +166,8 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
             @Override
             protected Batch batch(int epoch, int index) {
                 int[] perm = all.permutation(epoch);
-                int from = index * perBatch;
-                int[] mine = new int[Math.min(windows, from + perBatch) - from];
+                int from = Math.multiplyExact(index, perBatch);
+                int[] mine = new int[(int) (Math.min(windows, (long) from + perBatch) - from)];
                 for (int k = 0; k < mine.length; k++) {
                     int position = shard.position(from + k, all.count);
                     mine[k] = perm == null ? position : perm[position];

@@ -76,6 +76,10 @@ public final class TimeseriesGenerator extends EpochSequence<Batch> {
         }
         long span = (long) batchSize * stride;
         this.size = Math.toIntExact((last - first + span) / span);
+        // Shuffled batches draw batch_size rows with replacement; ordered ones hold at most the rows there are.
+        long rows = shuffle ? batchSize : Math.min(batchSize, (last - first) / stride + 1);
+        WindowLimit.check("batch_size", "length", batchSize, rows, windowSteps(), data.stepSize(),
+                targets.stepSize());
     }
 
     private static void positive(String option, int value) {
@@ -131,7 +135,7 @@ public final class TimeseriesGenerator extends EpochSequence<Batch> {
 
     /** {@return the number of steps in each window: {@code ceil(length / samplingRate)}} */
     public int windowSteps() {
-        return (length + samplingRate - 1) / samplingRate;
+        return (int) ((length + (long) samplingRate - 1) / samplingRate);
     }
 
     @Override

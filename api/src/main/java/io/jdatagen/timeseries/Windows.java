@@ -20,7 +20,7 @@ final class Windows {
             long[] targetRows, int[] indices) {
         int rows = firsts.length;
         int stepSize = data.stepSize();
-        int windowSize = steps * stepSize;
+        int windowSize = Math.multiplyExact(steps, stepSize);
         float[] x = new float[Math.multiplyExact(rows, windowSize)];
         for (int k = 0; k < rows; k++) {
             if (reverse) {

@@ -224,6 +224,52 @@ class CommandLineToolTest {
     }
 
     @Test
+    void sizesThatNoImageOrBatchCouldHaveAreUsageErrorsBeforeAnyFileIsRead(@TempDir Path root) {
+        folder(root.resolve("in"));
+        Run huge = run("augment", "--target-size", "100000x100000", root.resolve("in").toString(),
+                root.resolve("out").toString());
+        assertEquals(2, huge.status(), huge.err());
+        assertTrue(huge.err().contains("expected HEIGHTxWIDTH of at most 178956970 pixels, twice the image pixel"
+                + " limit"), huge.err());
+        assertTrue(huge.err().contains("--target-size"), huge.err());
+        assertFalse(huge.err().contains("top.png"), "no file is blamed: " + huge.err());
+        assertFalse(Files.exists(root.resolve("out")), "nothing is written");
+        Run batch = run("demo", "--batch-size", "64", "--target-size", "9000x9000", "--out", root.resolve("d").toString());
+        assertEquals(2, batch.status(), batch.err());
+        assertTrue(batch.err().contains("--batch-size must be in [1, 8] for 9000x9000 RGB images"), batch.err());
+        assertFalse(batch.out().contains("Generated"), "no data is generated first: " + batch.out());
+    }
+
+    @Test
+    void augmentDecodesInFullByDefaultAndReducedOnRequest(@TempDir Path root) throws IOException {
+        Path dir = root.resolve("in");
+        TestImages.write(dir.resolve("photo.jpg"), TestImages.jpeg(TestImages.blocks(160, 240), 0.9f));
+        String[] common = {"--config", Files.writeString(root.resolve("none.json"), "{}").toString(), "--target-size",
+            "40x60", "--format", "bmp", dir.toString()};
+        Run full = run(Stream.concat(Stream.of("augment"), Stream.concat(Stream.of(common),
+                Stream.of(root.resolve("full").toString()))).toArray(String[]::new));
+        Run reduced = run(Stream.concat(Stream.of("augment", "--reduced-decode"), Stream.concat(Stream.of(common),
+                Stream.of(root.resolve("reduced").toString()))).toArray(String[]::new));
+        assertEquals(0, full.status(), full.err());
+        assertEquals(0, reduced.status(), reduced.err());
+        io.jdatagen.io.ImageCodec codec = io.jdatagen.io.ImageCodecs.current();
+        ByteImage expected = io.jdatagen.io.PillowResize.resize(codec.decode(Files.readAllBytes(dir.resolve(
+                "photo.jpg")), io.jdatagen.io.DecodeOptions.DEFAULT), 40, 60, io.jdatagen.io.ResizeFilter.BILINEAR);
+        BufferedImage written = read(root.resolve("full/photo_1.bmp"));
+        BufferedImage smaller = read(root.resolve("reduced/photo_1.bmp"));
+        assertEquals(60, smaller.getWidth());
+        boolean differs = false;
+        for (int y = 0; y < 40; y++) {
+            for (int x = 0; x < 60; x++) {
+                int rgb = expected.get(y, x, 0) << 16 | expected.get(y, x, 1) << 8 | expected.get(y, x, 2);
+                assertEquals(rgb, written.getRGB(x, y) & 0xFFFFFF, "full decode + Pillow's resize at " + y + "," + x);
+                differs |= smaller.getRGB(x, y) != written.getRGB(x, y);
+            }
+        }
+        assertEquals(codec.name().equals("opencv"), differs, "only opencv decodes at 1/2 scale (160 / 2 >= 60)");
+    }
+
+    @Test
     void badInputIsNamed(@TempDir Path root) throws IOException {
         Run missing = run("preview", root.resolve("absent").toString());
         assertEquals(1, missing.status());

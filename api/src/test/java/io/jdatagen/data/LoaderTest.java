@@ -156,6 +156,54 @@ class LoaderTest {
         assertNoLoaderThreadsWithin(1000);
     }
 
+    /** A sequence of {@code size} batches whose batch is {@code epoch * 1000 + index}. */
+    private static EpochSequence<Integer> numbers(int size) {
+        return new EpochSequence<>() {
+            @Override
+            public int size() {
+                return size;
+            }
+
+            @Override
+            protected Integer batch(int epoch, int index) {
+                return epoch * 1000 + index;
+            }
+        };
+    }
+
+    @Test
+    void aHugeLookAheadIsBoundedByTheBatchesThereAre() throws InterruptedException {
+        EpochSequence<Integer> seq = numbers(7);
+        List<Integer> seen = new ArrayList<>();
+        try (Loader<Integer> loader = Loader.of(seq, 1, Integer.MAX_VALUE)) {
+            assertTrue(loader.pending() <= 7, "at most the batches there are: " + loader.pending());
+            for (int b : loader) {
+                seen.add(b);
+            }
+        }
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6), seen);
+        List<Integer> twoEpochs = new ArrayList<>();
+        try (Loader<Integer> loader = Loader.of(seq, Integer.MAX_VALUE, Integer.MAX_VALUE, 2)) {
+            loader.forEachRemaining(twoEpochs::add);
+        }
+        assertEquals(List.of(1000, 1001, 1002, 1003, 1004, 1005, 1006, 2000, 2001, 2002, 2003, 2004, 2005, 2006),
+                twoEpochs, "workers and look-ahead of Integer.MAX_VALUE each");
+        assertNoLoaderThreadsWithin(1000);
+    }
+
+    @Test
+    void epochsPastTheLastIntEpochAreRefusedNamingEpochs() {
+        EpochSequence<Integer> seq = numbers(2);
+        seq.onEpochEnd();
+        seq.onEpochEnd();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Loader.of(seq, 1, 0, Integer.MAX_VALUE));
+        assertTrue(e.getMessage().startsWith("epochs must be in [1, " + (Integer.MAX_VALUE - 1) + "]"), e.getMessage());
+        try (Loader<Integer> last = Loader.of(seq, 1, 0, Integer.MAX_VALUE - 1)) {
+            assertEquals(2000, last.next(), "the largest count is accepted");
+        }
+    }
+
     private static void assertNoLoaderThreadsWithin(long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
         while (System.currentTimeMillis() < deadline) {

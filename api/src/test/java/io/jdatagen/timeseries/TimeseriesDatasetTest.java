@@ -143,4 +143,40 @@ class TimeseriesDatasetTest {
                 9, 1, 1, 5, false, null, null, null);
         assertEquals(hundred().build().get(3), ds.get(3));
     }
+
+    @Test
+    void aBatchOfWindowsLargerThanOneArrayIsRefusedAtBuildNamingBatchSize() {
+        SeriesData data = SeriesData.of(new float[3_000_000]);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TimeseriesDataset
+                .builder(data).sequenceLength(1_000_000).batchSize(3000).build());
+        assertTrue(e.getMessage().startsWith("`batch_size`=3000 makes batches of 3000 windows x 1000000 values ="
+                + " 3000000000 values, more than one Java array holds (2147483639); `batch_size` must be in [1, 2147]"),
+                e.getMessage());
+        TimeseriesDataset fits = TimeseriesDataset.builder(data).sequenceLength(1_000_000).batchSize(2147).build();
+        assertEquals(2_000_001, fits.windowCount());
+    }
+
+    @Test
+    void aBatchSizeAboveTheWindowCountOnlyCountsTheWindowsThereAre() {
+        TimeseriesDataset ds = TimeseriesDataset.builder(SeriesData.of(range(100, 1))).sequenceLength(10)
+                .batchSize(Integer.MAX_VALUE).build();
+        assertEquals(1, ds.size());
+        assertEquals(91, ds.get(0).size(), "one batch of every window");
+    }
+
+    @Test
+    void aStepShapeOfMoreValuesThanAnIntIsRefusedNamingTheShape() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SeriesData.of(new float[6], 65536, 65536));
+        assertTrue(e.getMessage().startsWith("6 values do not divide into steps of shape [65536, 65536]"),
+                e.getMessage());
+    }
+
+    @Test
+    void forecastRefusesASamplingRateBelowOneWithKerasMessage() {
+        float[] series = range(30, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Timeseries.forecast(SeriesData.of(series), SeriesData.of(series), 4, -2, 3));
+        assertEquals("`sampling_rate` must be higher than 0. Received: sampling_rate=-2", e.getMessage());
+    }
 }

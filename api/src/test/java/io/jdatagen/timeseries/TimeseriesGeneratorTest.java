@@ -169,4 +169,16 @@ class TimeseriesGeneratorTest {
         assertArrayEquals(f(0, 0, 1, -1, 2, -2), java.util.Arrays.copyOf(b.x().data(), 6));
         assertArrayEquals(f(30, 31, 32), java.util.Arrays.copyOf(b.y().data(), 3));
     }
+
+    @Test
+    void shuffledBatchesThatCannotExistAreRefusedAtBuildNamingBatchSize() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TimeseriesGenerator
+                .builder(range(100), range(100)).length(10).batchSize(Integer.MAX_VALUE).shuffle(true).build());
+        assertTrue(e.getMessage().startsWith("`batch_size`=2147483647 makes batches of 2147483647 windows x 10 values"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("`batch_size` must be in [1, 214748363]"), e.getMessage());
+        TimeseriesGenerator ordered = TimeseriesGenerator.builder(range(100), range(100)).length(10)
+                .batchSize(Integer.MAX_VALUE).build();
+        assertEquals(90, ordered.get(0).size(), "ordered batches hold the rows there are");
+    }
 }

@@ -131,13 +131,10 @@ final class AugmentCommand implements Callable<Integer> {
         DataFormat layout = generator.dataFormat();
         Tensor image = loader.load(file).toSource().toTensor(layout);
         Path relative = dir.relativize(file);
-        String name = relative.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        Path folder = relative.getParent() == null ? out : out.resolve(relative.getParent().toString());
+        Path folder = relative.getParent() == null ? out : out.resolve(relative.getParent());
         for (int k = 1; k <= copies; k++) {
             Tensor augmented = generator.randomTransform(image, RandomKeys.forSample(seed, k, index));
-            ImageWriter.write(ImageWriter.toPixels(augmented, layout), folder.resolve(stem + "_" + k + "." + fmt), fmt);
+            ImageWriter.write(ImageWriter.toPixels(augmented, layout), CopyNames.copy(folder, file, k, fmt), fmt);
         }
     }
 }

@@ -149,6 +149,33 @@ class CommandLineToolTest {
                 Files.readAllBytes(out1.resolve("top_2.png"))), "copies differ");
     }
 
+    /**
+     * Source names whose bytes the platform charset cannot decode ({@code caf\xe9}: Latin-1, invalid
+     * UTF-8; {@code café} in UTF-8 under the POSIX locale) give copies whose names keep those bytes,
+     * in a folder that keeps its bytes too. The names are made and read back by {@code /bin/sh}.
+     */
+    @Test
+    void augmentKeepsTheBytesOfNamesTheCharsetCannotDecode(@TempDir Path root) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh"))
+                && System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux"));
+        Path in = root.resolve("in");
+        folder(root.resolve("stage"));
+        String script = "set -e; mkdir -p \"in/$(printf 'd\\351')\"; "
+                + "cp stage/top.png \"in/$(printf 'd\\351')/$(printf 'caf\\351').png\"; "
+                + "cp stage/top.png \"in/$(printf 'caf\\303\\251').png\"";
+        Process mk = new ProcessBuilder("/bin/sh", "-c", script).directory(root.toFile()).inheritIO().start();
+        assertEquals(0, mk.waitFor());
+        Run r = run("augment", in.toString(), root.resolve("out").toString(), "--copies", "1");
+        assertEquals(0, r.status(), r.err());
+        Process ls = new ProcessBuilder("/bin/sh", "-c", "cd out && find . -type f | LC_ALL=C sort | od -An -c")
+                .directory(root.toFile()).start();
+        String listing = new String(ls.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII)
+                .replaceAll("\\s+", " ");
+        assertEquals(0, ls.waitFor());
+        // "./caf\303\251_1.png\n./d\351/caf\351_1.png\n" as od -c prints it
+        assertEquals(" . / c a f 303 251 _ 1 . p n g \\n . / d 351 / c a f 351 _ 1 . p n g \\n ", listing);
+    }
+
     @Test
     void augmentAppliesTheConfigAndTheTargetSize(@TempDir Path root) throws IOException {
         Path dir = root.resolve("in");

@@ -73,7 +73,7 @@ public final class ImageReading implements Serializable {
     /** {@return a reader for this task (codecs are chosen per executor)} */
     ImageFileReader reader() {
         return new ImageFileReader(ImageCodecs.current(), ColorMode.fromName(colorMode), new int[] {height, width},
-                ResizeFilter.fromName(interpolation), false, true, true);
+                ResizeFilter.fromName(interpolation), false, true, false);
     }
 
     /** Reads and sizes one local file as {@code reading} says (for tests and the driver). */

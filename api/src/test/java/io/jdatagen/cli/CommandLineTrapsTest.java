@@ -200,7 +200,7 @@ class CommandLineTrapsTest {
             texts.add(String.format(d));
         }
         for (ArgSpec arg : spec.args()) {
-            texts.addAll(Arrays.asList(arg.renderedDescription()));
+            texts.addAll(Arrays.asList(arg.description()));
         }
         for (String line : spec.usageMessage().exitCodeList().values()) {
             texts.add(line);

@@ -33,11 +33,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "augment", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Writes N randomly augmented copies of every image under DIR to OUT, keeping the folder"
-                + " structure: DIR/a/x.jpg gives OUT/a/x_1.png ... OUT/a/x_N.png.",
+                + " structure:",
+            "  DIR/a/x.jpg gives OUT/a/x_1.png ... OUT/a/x_N.png.",
             "The generator's augmentation steps run (geometry, flips, channel shift, brightness, contrast, noise);"
                 + " its standardization steps (rescale, centring, normalization, ZCA) belong to training and are not"
                 + " applied. Pixel values are rounded and clamped to 0-255.",
-            "Without --config the augmentation is the demo's (see jdatagen demo --help)."})
+            "An image file that cannot be read is skipped and named on stderr at the end.",
+            "Without --config the augmentation is the demo's (see jdatagen demo --help)."},
+        exitCodeListHeading = ExitStatus.HEADING,
+        exitCodeList = {ExitStatus.OK_HELP, ExitStatus.FAILED_HELP, ExitStatus.USAGE_HELP})
 final class AugmentCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -84,7 +88,7 @@ final class AugmentCommand implements Callable<Integer> {
         ImageDataGenerator generator = config.generator();
         ImageFileReader loader = input.loader(spec);
         PrintWriter stdout = spec.commandLine().getOut();
-        List<String> skipped = new ArrayList<>();
+        UnreadableFiles unreadable = new UnreadableFiles("augment");
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "jdatagen-augment");
             t.setDaemon(true);
@@ -105,26 +109,20 @@ final class AugmentCommand implements Callable<Integer> {
                 try {
                     task.get();
                 } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof ImageReadException unreadable)) {
+                    if (!(e.getCause() instanceof ImageReadException skippedFile)) {
                         throw e.getCause() instanceof Exception cause ? cause : e;
                     }
-                    skipped.add(unreadable.getMessage());
+                    unreadable.skip(skippedFile);
                 }
             }
         } finally {
             pool.shutdownNow();
         }
-        int written = files.size() - skipped.size();
+        int written = files.size() - unreadable.count();
         stdout.println("Wrote " + (long) written * copies + " images (" + copies + " per image, " + written
                 + " images under " + dir + ") to " + out);
-        for (String line : skipped) {
-            spec.commandLine().getErr().println("augment: skipped: " + line);
-        }
-        if (!skipped.isEmpty()) {
-            spec.commandLine().getErr().println("augment: skipped " + skipped.size() + " unreadable file(s)");
-            return 1;
-        }
-        return 0;
+        stdout.flush();
+        return unreadable.report(spec.commandLine().getErr());
     }
 
     private void augment(ImageDataGenerator generator, ImageFileReader loader, int index, Path file, String fmt) {

@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "backends", mixinStandardHelpOptions = true,
         description = {"Lists the kernel backends and image codecs found on this machine, whether each is"
                 + " available (and if not, what would make it so), and which ones are in use.",
-            "Choose a backend with -Djdatagen.backend=NAME or JDATAGEN_BACKEND=NAME, a codec with"
-                + " -Djdatagen.codec=NAME or JDATAGEN_CODEC=NAME."})
+            "Choose a backend with -Djdatagen.backend=NAME or JDATAGEN_BACKEND=NAME,",
+            "and a codec with -Djdatagen.codec=NAME or JDATAGEN_CODEC=NAME."})
 final class BackendsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -5,7 +5,10 @@ import io.jdatagen.data.Loader;
 import io.jdatagen.flow.FileFlow;
 import io.jdatagen.flow.FlowOptions;
 import io.jdatagen.image.ImageDataGenerator;
+import io.jdatagen.io.ColorMode;
 import io.jdatagen.io.ImageCodecs;
+import io.jdatagen.io.ImageFileReader;
+import io.jdatagen.io.ResizeFilter;
 import io.jdatagen.spi.Tensor;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,8 +34,12 @@ import picocli.CommandLine.Spec;
         description = {"Runs the data pipeline end to end: generates a small labelled image dataset (or uses"
                 + " --data), streams it through flowFromDirectory with augmentation on parallel workers for a few"
                 + " epochs, prints images/s and the backend in use, and writes a preview grid PNG.",
-            "Without --config the augmentation is rotation ±15°, shifts ±10%%, zoom 0.9-1.1, horizontal flips,"
-                + " rescale 1/255 and featurewise centre/std (fitted on up to 64 images)."})
+            "Without --config the augmentation is rotation by up to 15°, shifts by up to 10%%, zoom by 0.9 to 1.1,"
+                + " horizontal flips, rescale by 1/255 and featurewise centring and std normalization (fitted on up"
+                + " to 64 images).",
+            "An image file under --data that cannot be read is skipped and named on stderr at the end."},
+        exitCodeListHeading = ExitStatus.HEADING,
+        exitCodeList = {ExitStatus.OK_HELP, ExitStatus.FAILED_HELP, ExitStatus.USAGE_HELP})
 final class DemoCommand implements Callable<Integer> {
     private static final int FIT_IMAGES = 64;
 
@@ -105,14 +112,15 @@ final class DemoCommand implements Callable<Integer> {
             stdout.println("Generated " + n + " JPEG images of " + classes + " shape classes in " + dataDir
                     + (keep ? " (kept)" : " (deleted at the end; --keep keeps it)"));
         }
+        UnreadableFiles unreadable = new UnreadableFiles("demo");
         try {
-            run(generator, dataDir, stdout);
+            run(generator, dataDir, stdout, unreadable);
         } finally {
             if (generated != null && !keep) {
                 deleteTree(generated);
             }
         }
-        return 0;
+        return unreadable.report(spec.commandLine().getErr());
     }
 
     /**
@@ -130,10 +138,17 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void run(ImageDataGenerator generator, Path dataDir, PrintWriter stdout) throws IOException {
+    private void run(ImageDataGenerator generator, Path dataDir, PrintWriter stdout, UnreadableFiles unreadable)
+            throws IOException {
         FileFlow flow = generator.flowFromDirectory(dataDir, FlowOptions.builder().targetSize(targetSize.height(),
-                targetSize.width()).interpolation("bilinear").batchSize(batchSize).seed(seed).build());
+                targetSize.width()).interpolation("bilinear").batchSize(batchSize).seed(seed).skipUnreadable(true)
+                .build());
+        stdout.println(flow.summary());
+        stdout.flush();
+        unreadable.skipAll(flow.skippedFiles(), new ImageFileReader(ImageCodecs.current(), ColorMode.RGB,
+                targetSize.toArray(), ResizeFilter.BILINEAR, false, true, false));
         if (flow.samples() == 0) {
+            unreadable.report(spec.commandLine().getErr());
             throw new IllegalArgumentException("--data " + dataDir + ": no images found; expected one sub-folder"
                     + " per class holding png, jpg, jpeg, bmp, ppm, tif or tiff files");
         }

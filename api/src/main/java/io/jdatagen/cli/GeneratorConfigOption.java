@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 final class GeneratorConfigOption {
     @Option(names = "--config", paramLabel = "FILE",
             description = "ImageDataGenerator config as JSON: Keras's constructor arguments in snake_case (a Keras"
-                    + " config loads as is) plus jdatagen's keys (see ImageDataGenerator.getConfig).")
+                    + " config loads as is) plus jdatagen's own keys (those that getConfig of ImageDataGenerator"
+                    + " writes).")
     Path config;
 
     /**

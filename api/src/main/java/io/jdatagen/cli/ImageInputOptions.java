@@ -11,7 +11,8 @@ import picocli.CommandLine.ParameterException;
 /** How {@code preview} and {@code augment} load images: size, color mode, resize filter. */
 final class ImageInputOptions {
     @Option(names = "--target-size", paramLabel = "HxW", converter = ImageSize.Converter.class,
-            description = "Resize every image to HEIGHTxWIDTH when loading it (default: keep each image's size).")
+            description = "Resize every image to HEIGHTxWIDTH when loading it (default: keep each image's size;"
+                    + " preview bounds it by --cell-size).")
     ImageSize targetSize;
 
     @Option(names = "--color-mode", paramLabel = "MODE", defaultValue = "rgb",

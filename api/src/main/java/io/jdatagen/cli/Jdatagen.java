@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code jdatagen} command-line tool: {@code demo}, {@code preview}, {@code augment} and
  * {@code backends}. Bad input (a missing folder, an invalid config) ends with one line naming it
- * and exit status 1; a usage error prints the usage and exits with 2.
+ * and exit status 1; a usage error prints one line and a hint to {@code --help} and exits with 2
+ * ({@link UsageErrors}).
  */
 @Command(name = "jdatagen", mixinStandardHelpOptions = true, versionProvider = Jdatagen.Version.class,
         description = "Real-time image augmentation and data loading for the JVM, with Keras's"
@@ -42,13 +43,14 @@ public final class Jdatagen implements Callable<Integer> {
     /** {@return the tool's command line, with jdatagen's error handling; {@code execute(args)} runs it} */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Jdatagen());
+        cl.setParameterExceptionHandler(new UsageErrors());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Throwable problem = userProblem(e);
             if (problem == null) {
                 throw e;
             }
             commandLine.getErr().println(commandLine.getCommandName() + ": " + problem.getMessage());
-            return 1;
+            return ExitStatus.FAILED;
         });
         return cl;
     }

@@ -2,7 +2,10 @@ package io.jdatagen.cli;
 
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.image.PreviewGrid;
+import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.ImageFileReader;
+import io.jdatagen.io.ImageReadException;
+import io.jdatagen.io.ResizeFilter;
 import io.jdatagen.spi.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +25,13 @@ import picocli.CommandLine.Spec;
         description = {"Writes preview.png: one row per image (taken evenly from the images under DIR), the"
                 + " original first, then random augmentations by the configured generator (before"
                 + " standardization, pixel values clamped to 0-255).",
-            "Without --config the augmentation is the demo's (see jdatagen demo --help)."})
+            "Without --target-size each image is shrunk, keeping its aspect ratio, to at most --cell-size pixels on"
+                + " its longer side.",
+            "An image file that cannot be read is skipped (the next one in folder order takes its row) and named on"
+                + " stderr at the end.",
+            "Without --config the augmentation is the demo's (see jdatagen demo --help)."},
+        exitCodeListHeading = ExitStatus.HEADING,
+        exitCodeList = {ExitStatus.OK_HELP, ExitStatus.FAILED_HELP, ExitStatus.USAGE_HELP})
 final class PreviewCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -45,6 +54,12 @@ final class PreviewCommand implements Callable<Integer> {
             description = "Augmented copies next to each original (default: ${DEFAULT-VALUE}).")
     private int copies;
 
+    @Option(names = "--cell-size", paramLabel = "N", defaultValue = "" + CellFit.DEFAULT_MAX_SIDE,
+            description = "Without --target-size, the longest side in pixels an image is shown at; larger images are"
+                    + " shrunk keeping their aspect ratio, 0 shows every image at its own size (default:"
+                    + " ${DEFAULT-VALUE}).")
+    private int cellSize;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
             description = "Seed of the random augmentations (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -57,16 +72,41 @@ final class PreviewCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         OptionChecks.atLeast(spec, "--rows", rows, 1);
         OptionChecks.atLeast(spec, "--copies", copies, 0);
+        OptionChecks.atLeast(spec, "--cell-size", cellSize, 0);
         List<Path> files = ImageFolder.images(dir);
         ImageDataGenerator generator = config.generator();
         ImageFileReader loader = input.loader(spec);
+        ResizeFilter filter = ResizeFilter.fromName(input.interpolation);
+        UnreadableFiles unreadable = new UnreadableFiles("preview");
+        boolean[] tried = new boolean[files.size()];
         List<Tensor> images = new ArrayList<>();
         for (int i : PreviewGrid.spread(files.size(), rows)) {
-            images.add(loader.load(files.get(i)).toSource().toTensor(generator.dataFormat()));
+            for (int j = i; j < files.size(); j++) {
+                if (tried[j]) {
+                    continue;
+                }
+                tried[j] = true;
+                try {
+                    ByteImage image = loader.load(files.get(j));
+                    if (input.targetSize == null) {
+                        image = CellFit.fit(image, cellSize, filter);
+                    }
+                    images.add(image.toSource().toTensor(generator.dataFormat()));
+                    break;
+                } catch (ImageReadException e) {
+                    unreadable.skip(e);
+                }
+            }
+        }
+        if (images.isEmpty()) {
+            unreadable.report(spec.commandLine().getErr());
+            throw new IllegalArgumentException("DIR " + dir + ": none of its " + files.size()
+                    + " image files could be read");
         }
         Path png = generator.preview(images, Files.createDirectories(out), copies, seed);
         spec.commandLine().getOut().println("Wrote " + png + " (" + images.size() + " rows of 1 original + " + copies
                 + " augmented copies, from " + files.size() + " images under " + dir + ")");
-        return 0;
+        spec.commandLine().getOut().flush();
+        return unreadable.report(spec.commandLine().getErr());
     }
 }

@@ -62,9 +62,9 @@ class CommandLineToolTest {
                 "--workers", "2", "--target-size", "24x24", "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("Generated 10 JPEG images of 2 shape classes"), r.out());
-        assertTrue(r.out().contains("2 epoch(s) of 10 images of [24, 24, 3]"), r.out());
+        assertTrue(r.out().contains("2 epochs of 10 images of [24, 24, 3]"), r.out());
         assertTrue(r.out().matches("(?s).*epoch 1 \\(JVM warm-up\\): +[0-9.]+ s = +\\d+ images/s.*"), r.out());
-        assertTrue(r.out().matches("(?s).*epochs 2-2 \\(steady\\): +[0-9.]+ s = +\\d+ images/s.*"), r.out());
+        assertTrue(r.out().matches("(?s).*epoch 2 \\(steady\\): +[0-9.]+ s = +\\d+ images/s.*"), r.out());
         Matcher generated = Pattern.compile("shape classes in (\\S+) \\(deleted at the end").matcher(r.out());
         assertTrue(generated.find(), r.out());
         assertFalse(Files.exists(Path.of(generated.group(1))), "the generated data is deleted: " + r.out());
@@ -103,7 +103,7 @@ class CommandLineToolTest {
         Run demo = run("demo", "--data", in.toString(), "--epochs", "1", "--target-size", "16x16", "--out",
                 root.resolve("preview").toString());
         assertEquals(1, demo.status(), demo.err());
-        assertTrue(demo.err().contains("demo: cannot read image file " + broken), demo.err());
+        assertTrue(demo.err().contains("demo: skipped: cannot read image file " + broken), demo.err());
         assertFalse(augment.err().contains("\tat ") || demo.err().contains("\tat "), "no stack trace: " + demo.err());
     }
 
@@ -116,7 +116,7 @@ class CommandLineToolTest {
         assertEquals(0, r.status(), r.err());
         assertFalse(r.out().contains("Generated"), r.out());
         assertFalse(r.out().contains("Fitted"), "this config has no featurewise step: " + r.out());
-        assertTrue(r.out().contains("1 epoch(s) of 6 images of [16, 20, 3]"), r.out());
+        assertTrue(r.out().contains("1 epoch of 6 images of [16, 20, 3]"), r.out());
         assertFalse(r.out().contains("steady"), "one epoch is all warm-up: " + r.out());
         assertTrue(Files.exists(data.resolve("gen.json")), "a given folder is left as it is");
         Run empty = run("demo", "--data", out.resolve("nothing").toString());

@@ -36,15 +36,12 @@ module io.jdatagen.api {
     requires com.twelvemonkeys.imageio.webp;
     requires static org.bytedeco.javacpp;
     requires static org.bytedeco.opencv;
-    requires static info.picocli; // CLI (moving to jdatagen-cli)
-    requires static me.tongfei.progressbar; // CLI (moving to jdatagen-cli)
 
     exports io.jdatagen.data;
     exports io.jdatagen.flow;
     exports io.jdatagen.image;
     exports io.jdatagen.io;
     exports io.jdatagen.timeseries;
-    opens io.jdatagen.cli to info.picocli; // CLI (moving to jdatagen-cli)
 
     uses io.jdatagen.io.ImageCodecProvider;
 

@@ -28,7 +28,7 @@ class ArchitectureTest {
         main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(ArchitectureTest::ownClasses).importPackages("io.jdatagen");
         for (String module : new String[] {"io.jdatagen.spi", "io.jdatagen.simd", "io.jdatagen.aparapi",
-            "io.jdatagen.image", "io.jdatagen.flow"}) {
+            "io.jdatagen.image", "io.jdatagen.flow", "io.jdatagen.cli"}) {
             assertTrue(main.containPackage(module), "the rules see " + module);
         }
     }

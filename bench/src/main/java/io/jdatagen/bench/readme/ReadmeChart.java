@@ -85,8 +85,9 @@ public final class ReadmeChart {
         chart.getStyler().setLegendBorderColor(Color.WHITE);
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        chart.getStyler().setLabelsFontColorAutomaticEnabled(false);
-        chart.getStyler().setLabelsFontColor(Color.BLACK);
+        chart.getStyler().setLabelsFontColorAutomaticEnabled(true);         // white on dark bars
+        chart.getStyler().setLabelsFontColorAutomaticDark(Color.BLACK);
+        chart.getStyler().setLabelsFontColorAutomaticLight(Color.WHITE);
         chart.getStyler().setLabelsPosition(1.0);
         double top = scores.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(1);
         chart.getStyler().setYAxisMax(Math.ceil(top * 1.08 / 1000) * 1000);   // room for the tallest bar's label

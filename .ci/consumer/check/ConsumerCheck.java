@@ -7,22 +7,35 @@ import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.ImageCodecs;
 import io.jdatagen.spi.Backends;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 /**
  * What CI runs in the consumer project: writes a small labelled JPEG folder and a CSV, runs every
  * README program on them, streams a flow through the Loader, reads the CSV, and prints the codec
  * and backend in use ("codec: NAME"). With the frameworks profile it also checks that DJL and DL4J
- * are on the same class path; with the spark profile, that the README's Spark job compiled against
- * Spark.
+ * are on the same class path and runs the README's training programs on a learnable folder (stripes
+ * across or down), each of which must end with a held-out accuracy above 0.8; with the spark
+ * profile, that the README's Spark job compiled against Spark and, run without a master (so on
+ * local cores), writes five augmented copies of each image.
  */
 public class ConsumerCheck {
-    public static void main(String[] args) throws IOException {
+    private static final Pattern HELD_OUT = Pattern.compile("held-out accuracy: (\\d+[.,]\\d+)\\s*$");
+
+    /** A README program's main method. */
+    private interface Program {
+        void run() throws Exception;
+    }
+
+    public static void main(String[] args) throws Exception {
         Path root = Files.createTempDirectory("jdatagen-consumer");
         StringBuilder csv = new StringBuilder("file,label\n");
         Random random = new Random(1);
@@ -74,6 +87,12 @@ public class ConsumerCheck {
                 }
             }
             System.out.println("frameworks: DJL and DL4J share the class path");
+            Path stripes = writeStripes(root.resolve("stripes"), 160, 64, random);
+            String[] folder = {stripes.toString()};
+            for (String program : List.of("TrainWithDjl", "TrainWithDl4j")) {   // compiled in this profile only
+                System.out.println(program + ": held-out accuracy " + heldOutAccuracy(program, () ->
+                        Class.forName(program).getMethod("main", String[].class).invoke(null, (Object) folder)));
+            }
         }
         if (args.length > 0 && args[0].equals("spark")) {
             for (String name : List.of("org.apache.spark.sql.SparkSession", "io.jdatagen.spark.OfflineAugmentation",
@@ -85,9 +104,77 @@ public class ConsumerCheck {
                 }
             }
             System.out.println("spark: jdatagen-spark and the README's Spark job compile against Spark");
+            Path augmented = root.resolve("augmented");        // no master configured: the job runs locally
+            Class.forName("AugmentOnSpark").getMethod("main", String[].class)
+                    .invoke(null, (Object) new String[] {root.resolve("train").toString(), augmented.toString()});
+            long written;
+            try (var files = Files.walk(augmented)) {
+                written = files.filter(f -> f.toString().endsWith(".png")).count();
+            }
+            if (written != 100) {
+                throw new AssertionError("AugmentOnSpark wrote " + written + " PNGs, expected 5 copies of 20 images");
+            }
+            System.out.println("spark: AugmentOnSpark ran locally (no master given) and wrote " + written + " PNGs");
         }
         System.out.println("flow: " + images + " images; csv: " + table.size() + " rows");
         System.out.println("backend: " + Backends.current().name());
         System.out.println("codec: " + ImageCodecs.current().name());
+    }
+
+    /**
+     * Runs a README training program, echoing what it prints, and returns the accuracy on its last
+     * "held-out accuracy: X" line, which must exceed 0.8.
+     */
+    private static double heldOutAccuracy(String name, Program program) throws Exception {
+        PrintStream console = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true));
+        try {
+            program.run();
+        } finally {
+            System.setOut(console);
+            console.print(printed);
+        }
+        Matcher last = null;
+        for (String line : printed.toString().split("\\R")) {
+            Matcher m = HELD_OUT.matcher(line);
+            if (m.find()) {
+                last = m;
+            }
+        }
+        if (last == null) {
+            throw new AssertionError(name + " printed no 'held-out accuracy: X' line");
+        }
+        double accuracy = Double.parseDouble(last.group(1).replace(',', '.'));
+        if (accuracy <= 0.8) {
+            throw new AssertionError(name + " did not learn: held-out accuracy " + accuracy + " (chance is 0.5)");
+        }
+        return accuracy;
+    }
+
+    /**
+     * Writes {@code perClass} noisy gray images of {@code size}² pixels with stripes across
+     * ({@code across/}) and down ({@code down/}), at random widths and phases: a rotation by 10° and a
+     * horizontal flip keep the class.
+     */
+    private static Path writeStripes(Path root, int perClass, int size, Random random) throws IOException {
+        for (String label : List.of("across", "down")) {
+            Path dir = Files.createDirectories(root.resolve(label));
+            for (int i = 0; i < perClass; i++) {
+                BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+                int width = 3 + random.nextInt(4);
+                int phase = random.nextInt(2 * width);
+                for (int y = 0; y < size; y++) {
+                    for (int x = 0; x < size; x++) {
+                        int along = label.equals("across") ? y : x;
+                        int v = (along + phase) / width % 2 == 0 ? 200 : 50;
+                        v = Math.max(0, Math.min(255, v + random.nextInt(61) - 30));
+                        image.setRGB(x, y, v << 16 | v << 8 | v);
+                    }
+                }
+                ImageIO.write(image, "png", dir.resolve(label + i + ".png").toFile());
+            }
+        }
+        return root;
     }
 }

@@ -30,7 +30,9 @@ final class DataFrameScanner {
      * Creates the flow; see {@code ImageDataGenerator.flowFromDataframe}.
      *
      * @throws IllegalArgumentException with Keras's messages (Keras's TypeErrors included) for bad
-     *     columns, labels or weights, and for options that do not apply
+     *     columns, labels or weights, and for options that do not apply; when no row is left before the
+     *     validation split, naming the CSV file, the folder the names resolve against and the rows
+     *     dropped, and why
      */
     static FileFlow create(Augmenter augmenter, DataFrame table, FlowOptions o) {
         o.check("flowFromDataframe", FlowOption.Group.FILES, FlowOption.Group.LABELS, FlowOption.Group.DATAFRAME);
@@ -42,14 +44,19 @@ final class DataFrameScanner {
         }
         List<Object> names = table.column(o.xCol);
         Path[] files = resolveAll(o.directory, names, o.validateFilenames);
+        int invalid = 0;
+        List<String> invalidExamples = new ArrayList<>();
         if (o.validateFilenames) {
             List<Integer> valid = new ArrayList<>();
             for (int r : rows) {
                 Path p = files[r];
                 if (p != null && FileSources.isWhiteListed(p.toString()) && Files.isRegularFile(p)) {
                     valid.add(r);
+                } else if (invalidExamples.size() < 3) {
+                    invalidExamples.add((String) names.get(r));
                 }
             }
+            invalid = rows.size() - valid.size();
             if (valid.size() != rows.size()) {
                 LOG.warn("Found {} invalid image filename(s) in x_col=\"{}\". These filename(s) will be ignored.",
                         rows.size() - valid.size(), o.xCol);
@@ -69,8 +76,13 @@ final class DataFrameScanner {
         Map<String, Integer> classIndices = new LinkedHashMap<>();
         List<Object> y = mode.usesClasses() ? table.column(o.yCol.get(0)) : null;
         Map<Integer, List<String>> labelsOfRow = new LinkedHashMap<>();
+        int labelled = rows.size();
         if (mode.usesClasses()) {
             rows = filterClasses(rows, y, o.classes, classIndices, labelsOfRow);
+        }
+        if (rows.isEmpty()) {
+            throw EmptySource.dataFrame(table, o, invalid, invalidExamples, skipped, labelled - rows.size(),
+                    classIndices.keySet());
         }
         if (o.subset != null) {
             double[] f = o.subset.fractions(o.validationSplit(augmenter));

@@ -52,15 +52,18 @@ final class EmptySource {
                 }
             }
             m.append("the ").append(classFolders.size()).append(" class folder(s) ")
-                    .append(names(new ArrayList<>(classFolders.keySet()))).append(" hold no ")
-                    .append(lister ? "file the fileLister returned" : "file ending in " + extensions());
+                    .append(names(new ArrayList<>(classFolders.keySet())));
+            if (!skipped.isEmpty()) {
+                m.append(" hold no readable image: ").append(skipped.size()).append(" file(s) were unreadable and"
+                        + " skipped (skipUnreadable), e.g. ").append(skipped.subList(0, Math.min(EXAMPLES,
+                                skipped.size())));
+            } else {
+                m.append(" hold no ").append(lister ? "file the fileLister returned" : "file ending in "
+                        + extensions());
+            }
             if (!missing.isEmpty()) {
                 m.append("; the classes ").append(names(missing)).append(" given in classes have no folder there");
             }
-        }
-        if (!skipped.isEmpty()) {
-            m.append("; ").append(skipped.size()).append(" unreadable file(s) were skipped (skipUnreadable), e.g. ")
-                    .append(skipped.subList(0, Math.min(EXAMPLES, skipped.size())));
         }
         return new IllegalArgumentException(m.append('.').toString());
     }

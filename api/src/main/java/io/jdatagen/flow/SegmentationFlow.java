@@ -189,10 +189,10 @@ public final class SegmentationFlow extends ImageFlow {
             masks = pick(masks, kept);
         }
         if (images.isEmpty()) {
-            throw new IllegalArgumentException("flowPairsFromDirectories found no images in " + imageDir
-                    + ": no file ending in " + EmptySource.extensions() + " under it"
-                    + (skipped.isEmpty() ? "" : "; " + skipped.size() + " unreadable file(s) were skipped"
-                            + " (skipUnreadable), e.g. " + skipped.subList(0, Math.min(3, skipped.size())))
+            throw new IllegalArgumentException("flowPairsFromDirectories found no images in " + imageDir + ": "
+                    + (skipped.isEmpty() ? "no file ending in " + EmptySource.extensions() + " under it"
+                            : "every pair was unreadable and skipped (skipUnreadable): " + skipped.size()
+                                    + " file(s), e.g. " + skipped.subList(0, Math.min(3, skipped.size())))
                     + ".");
         }
         int[] range = range(augmenter, o, images.size());

@@ -43,6 +43,15 @@ class EmptySourceTest {
     }
 
     @Test
+    void classFoldersOfUnreadableFilesSaySoUnderSkipUnreadable(@TempDir Path root) {
+        TestImages.write(root.resolve("cats/a.jpg"), new byte[] {1, 2, 3});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GEN.flowFromDirectory(root,
+                FlowOptions.builder().targetSize(8, 8).skipUnreadable(true).build()));
+        assertContains(e.getMessage(), "the 1 class folder(s) \"cats\" hold no readable image: 1 file(s) were"
+                + " unreadable and skipped (skipUnreadable), e.g. [" + root.resolve("cats/a.jpg") + "]");
+    }
+
+    @Test
     void imagesLyingInTheFolderItselfPointAtItsParent(@TempDir Path root) {
         image(root.resolve("a.jpg"));
         image(root.resolve("b.png.jpg"));

@@ -143,7 +143,8 @@ final class DataFrameScanner {
     private static void check(DataFrame table, FlowOptions o) {
         ClassMode mode = o.classMode;
         if (mode == ClassMode.MULTI_OUTPUT && !o.yColList) {
-            throw new IllegalArgumentException("If class_mode=\"multi_output\", y_col must be a list. Received str.");
+            throw new IllegalArgumentException("If class_mode=\"multi_output\", y_col must be a list. Received str."
+                    + " (In Java: yCols(List), not yCol(String).)");
         }
         if ((mode.usesClasses()) && o.yColList) {
             throw new IllegalArgumentException("class_mode=\"" + mode.configName() + "\" needs one y_col; got "
@@ -182,7 +183,7 @@ final class DataFrameScanner {
             for (Object v : table.column(yName)) {
                 if (!(v instanceof String) && !(v instanceof Collection<?>)) {
                     throw new IllegalArgumentException("If class_mode=\"categorical\", y_col=\"" + yName
-                            + "\" column values must be type string, list or tuple.");
+                            + "\" column values must be type string, list or tuple (a String or a List in Java).");
                 }
             }
         }

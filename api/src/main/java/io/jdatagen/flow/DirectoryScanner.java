@@ -57,7 +57,8 @@ final class DirectoryScanner {
                 FlowOption.Group.CLASS_DIRECTORY);
         if (!MODES.contains(o.classMode)) {
             throw new IllegalArgumentException("Invalid class_mode: " + o.classMode.configName()
-                    + "; expected one of: {'categorical', 'binary', 'sparse', 'input', None}");
+                    + "; expected one of: {'categorical', 'binary', 'sparse', 'input', None} (None is \"none\" or"
+                    + " ClassMode.NONE in Java)");
         }
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("directory " + directory + " does not exist or is not a directory");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -98,8 +99,8 @@ public final class DataFrame {
     }
 
     /** {@return the CSV file this table was read from, named in errors; empty for a built table} */
-    public java.util.Optional<Path> source() {
-        return java.util.Optional.ofNullable(source);
+    public Optional<Path> source() {
+        return Optional.ofNullable(source);
     }
 
     /** {@return the number of rows} */

@@ -1,15 +1,16 @@
 package io.jdatagen.data;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * Base of sequences whose batches are a pure function of (epoch, index): subclasses implement
  * {@link #batch(int, int)}; bounds checks, the epoch counter and epoch views are handled here.
+ * The counter follows {@link Sequence}'s rule of one advance per epoch: an iteration that takes an
+ * epoch's last batch ends it, and an {@link #onEpochEnd()} that follows before any batch of the next
+ * epoch is taken (by {@link #get}, a loop or a loader) confirms that end instead of ending another.
  *
  * @param <T> the batch type
  */
 public abstract class EpochSequence<T> implements Sequence<T> {
-    private final AtomicInteger epoch = new AtomicInteger();
+    private final EpochCounter epoch = new EpochCounter();
 
     /** Creates a sequence at epoch 0. */
     protected EpochSequence() {
@@ -26,7 +27,10 @@ public abstract class EpochSequence<T> implements Sequence<T> {
 
     @Override
     public final T get(int index) {
-        return getAt(epoch.get(), index);
+        int e = epoch.current();
+        T batch = getAt(e, index);
+        epoch.begun(e);
+        return batch;
     }
 
     /**
@@ -51,12 +55,17 @@ public abstract class EpochSequence<T> implements Sequence<T> {
 
     @Override
     public void onEpochEnd() {
-        epoch.incrementAndGet();
+        epoch.endCurrent();
+    }
+
+    @Override
+    public final void onBatchTaken(int e, int index) {
+        epoch.taken(e, index, size());
     }
 
     @Override
     public final int epoch() {
-        return epoch.get();
+        return epoch.current();
     }
 
     @Override
@@ -79,6 +88,11 @@ public abstract class EpochSequence<T> implements Sequence<T> {
             @Override
             public void onEpochEnd() {
                 // A view is fixed at its epoch.
+            }
+
+            @Override
+            public void onBatchTaken(int epoch, int index) {
+                // A view is fixed at its epoch: iterating it ends nothing.
             }
 
             @Override

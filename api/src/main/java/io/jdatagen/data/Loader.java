@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Computes a {@link Sequence}'s batches ahead on a pool of worker threads and hands them out in
  * order. At most {@code workers + maxBatchesPending} batches are queued or being computed at any
  * time, so memory stays bounded. Batches come from {@link Sequence#atEpoch} views, so they are the
- * same whatever the number of workers; after the consumer has taken the last batch of an epoch
- * the loader calls {@link Sequence#onEpochEnd()}.
+ * same whatever the number of workers; each batch the consumer takes is reported to
+ * {@link Sequence#onBatchTaken}, so taking the last batch of an epoch ends it once, as a for-each
+ * loop does (and an {@link Sequence#onEpochEnd()} right after only confirms that end).
  *
  * <p>Closing the loader (also implicit once the last batch is taken, or when a batch fails) stops
  * every worker thread. A worker's exception reaches the consumer as a {@link LoaderException}
@@ -187,9 +188,7 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
             throw new LoaderException(epoch, index, e);
         }
         delivered++;
-        if (delivered % batchesPerEpoch == 0) {
-            sequence.onEpochEnd();
-        }
+        sequence.onBatchTaken(epoch, index);
         if (delivered == (long) epochs * batchesPerEpoch) {
             close();
         } else {

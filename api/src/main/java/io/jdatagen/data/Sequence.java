@@ -9,12 +9,24 @@ import java.util.NoSuchElementException;
  * next epoch (a new shuffle, new random draws); {@link #atEpoch(int)} views any epoch directly, so
  * batch k of epoch e can be asked for in any order and from any thread.
  *
- * <p>Epochs cannot silently repeat: iterating a sequence to its end (a for-each loop over it, as
- * Keras's iterator does), or taking the last batch of an epoch from a {@link Loader}, calls
- * {@link #onEpochEnd()} once, so the next loop sees the next epoch. An iteration left before its
- * end does not advance. Only indexed access ({@link #get(int)}) leaves the epoch to the caller, as
- * in Keras, where the training loop calls {@code on_epoch_end}. The same seed replays the same
- * epochs.
+ * <p><b>One advance per epoch, however it ends.</b> An epoch ends once, whichever way the caller
+ * ends it:
+ * <ul>
+ *   <li>a for-each loop over the sequence, a {@link Loader} or a framework adapter ends the epoch
+ *       when its consumer takes the epoch's last batch ({@link #onBatchTaken}), so the next loop
+ *       sees the next epoch; a loop left before its end (a {@code break}) ends nothing;</li>
+ *   <li>{@link #onEpochEnd()} ends the current epoch, as Keras's training loop calls
+ *       {@code on_epoch_end} after each epoch of {@code model.fit(sequence)} (the way to end
+ *       epochs read by index with {@link #get(int)}); each call is one epoch end, so two calls in
+ *       a row end two epochs, as in Keras, where each call draws a new shuffle;</li>
+ *   <li>except that {@link #onEpochEnd()} right after a loop that ran to its end, with no batch of
+ *       the new epoch taken in between, only confirms the end the loop made: a Keras port that
+ *       loops over the sequence and then calls {@code onEpochEnd()} advances once per epoch, not
+ *       twice.</li>
+ * </ul>
+ * So: loop only, {@code onEpochEnd()} only, loop then {@code onEpochEnd()}, a multi-epoch
+ * {@link Loader}: one advance per epoch; a partial loop then {@code onEpochEnd()}: one advance.
+ * {@link #atEpoch} views never move. The same seed replays the same epochs.
  *
  * @param <T> the batch type
  */
@@ -32,8 +44,28 @@ public interface Sequence<T> extends Iterable<T> {
      */
     T get(int index);
 
-    /** Ends the current epoch; the next {@link #get} calls belong to the next one. */
+    /**
+     * Ends the current epoch, so the next {@link #get} calls belong to the next one; right after an
+     * iteration that ran to the epoch's end (and before any batch of the new epoch is taken) it only
+     * confirms that end and the epoch stays (see the class comment).
+     */
     void onEpochEnd();
+
+    /**
+     * Called by an iteration (the for-each loop's iterator, a {@link Loader}, a framework adapter)
+     * each time its consumer takes a batch: taking the last batch of epoch {@code epoch} ends that
+     * epoch if the sequence is still at it. {@link EpochSequence} also remembers that the end was
+     * an iteration's, so that a following {@link #onEpochEnd()} only confirms it; this default,
+     * for sequences that keep their own epoch, calls {@link #onEpochEnd()} on the last batch.
+     *
+     * @param epoch the epoch the batch belongs to
+     * @param index the batch's index in that epoch
+     */
+    default void onBatchTaken(int epoch, int index) {
+        if (index == size() - 1 && epoch() == epoch) {
+            onEpochEnd();
+        }
+    }
 
     /** {@return the current epoch, starting at 0} */
     int epoch();
@@ -46,13 +78,13 @@ public interface Sequence<T> extends Iterable<T> {
     Sequence<T> atEpoch(int e);
 
     /**
-     * The batches of the current epoch, in order; taking the last one moves the sequence to the
-     * next epoch ({@link #onEpochEnd()}).
+     * The batches of the current epoch, in order; taking the last one ends the epoch
+     * ({@link #onBatchTaken}), so the next loop sees the next epoch.
      */
     @Override
     default Iterator<T> iterator() {
-        Sequence<T> epoch = atEpoch(epoch());
         int start = epoch();
+        Sequence<T> epoch = atEpoch(start);
         return new Iterator<>() {
             private int next;
 
@@ -66,10 +98,8 @@ public interface Sequence<T> extends Iterable<T> {
                 if (!hasNext()) {
                     throw new NoSuchElementException("the epoch has " + epoch.size() + " batches");
                 }
-                T batch = epoch.get(next++);
-                if (next == epoch.size() && epoch() == start) {
-                    onEpochEnd();
-                }
+                T batch = epoch.get(next);
+                onBatchTaken(start, next++);
                 return batch;
             }
         };

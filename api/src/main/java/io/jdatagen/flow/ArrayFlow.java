@@ -48,8 +48,8 @@ public final class ArrayFlow extends ImageFlow {
         o.check("flow", FlowOption.Group.ARRAY);
         List<Tensor> extras = extraInputs == null ? List.of() : List.copyOf(extraInputs);
         if (x.rank() != 4) {
-            throw new IllegalArgumentException("Input data in `NumpyArrayIterator` should have rank 4. You passed an"
-                    + " array with shape " + Arrays.toString(x.shape()));
+            throw new IllegalArgumentException("Input data in `NumpyArrayIterator` (ImageDataGenerator.flow in Java)"
+                    + " should have rank 4. You passed an array with shape " + Arrays.toString(x.shape()));
         }
         int n = x.dim(0);
         for (Tensor extra : extras) {
@@ -73,7 +73,7 @@ public final class ArrayFlow extends ImageFlow {
         }
         int channels = augmenter.dataFormat().imageHwc(Arrays.copyOfRange(x.shape(), 1, 4))[2];
         if (channels != 1 && channels != 3 && channels != 4) {
-            LOG.warn("NumpyArrayIterator is set to use the data format convention \"{}\" but the array has {}"
+            LOG.warn("NumpyArrayIterator (ImageDataGenerator.flow in Java) is set to use the data format convention \"{}\" but the array has {}"
                     + " channels; expected 1, 3 or 4.", augmenter.dataFormat().kerasName(), channels);
         }
         int first = 0;
@@ -99,7 +99,8 @@ public final class ArrayFlow extends ImageFlow {
         }
         if (!validation.equals(training)) {
             throw new IllegalArgumentException("Training and validation subsets have different number of classes after"
-                    + " the split. If your numpy arrays are sorted by the label, you might want to shuffle them.");
+                    + " the split. If your numpy arrays (the x and y tensors given to flow, in Java) are sorted by the"
+                    + " label, you might want to shuffle them.");
         }
     }
 

@@ -49,7 +49,7 @@ public interface Augmenter {
 
     /**
      * {@return the options that make values fractional (rescale, centering, normalisation, whitening), by
-     * Keras's names; empty when images keep whole values in 0–255 up to interpolation and augmentation}
+     * the generator builder's names; empty when images keep whole values in 0–255 up to interpolation and augmentation}
      */
     List<String> fractionalSteps();
 

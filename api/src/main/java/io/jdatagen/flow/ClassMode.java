@@ -1,5 +1,8 @@
 package io.jdatagen.flow;
 
+import io.jdatagen.spi.OptionNames;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,28 +32,28 @@ public enum ClassMode {
     }
 
     /**
-     * Parses Keras's spelling ({@code null} or {@code "none"} is {@link #NONE}; {@code "other"} is
-     * Keras's deprecated alias of {@code "raw"}, accepted with its warning).
+     * Parses Keras's spelling under {@link OptionNames}' rule, case and surrounding blanks ignored
+     * ({@code null} or {@code "none"} is {@link #NONE}; {@code "other"} is Keras's deprecated alias
+     * of {@code "raw"}, accepted with its warning).
      *
      * @param name the name
      * @return the class mode
-     * @throws IllegalArgumentException for an unknown name, listing the names
+     * @throws IllegalArgumentException for an unknown name, with Keras's message listing the names and
+     *     a hint when one is close
      */
     public static ClassMode fromName(String name) {
         if (name == null) {
             return NONE;
         }
-        if (name.equals("other")) {
+        if (name.strip().equalsIgnoreCase("other")) {
             LOG.warn("`class_mode` \"other\" is deprecated, please use `class_mode` \"raw\".");
             return RAW;
         }
-        for (ClassMode m : values()) {
-            if (m.configName().equals(name)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("Invalid class_mode: " + name
-                + "; expected one of: {categorical, binary, sparse, input, multi_output, raw, none}");
+        List<ClassMode> modes = Arrays.asList(values());
+        return OptionNames.find(name, modes, ClassMode::configName).orElseThrow(() -> new IllegalArgumentException(
+                "Invalid class_mode: " + name + "; expected one of: {categorical, binary, sparse, input,"
+                        + " multi_output, raw, none}" + OptionNames.hint(name, modes.stream()
+                                .map(ClassMode::configName).toList()).replaceFirst("^ ", ". ")));
     }
 
     /** Whether targets are built from class indices (categorical, binary, sparse). */

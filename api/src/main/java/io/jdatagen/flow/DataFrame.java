@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -19,8 +20,10 @@ import org.apache.commons.csv.CSVRecord;
 public final class DataFrame {
     private final List<String> columns;
     private final List<List<Object>> rows;
+    private final Path source;
 
-    private DataFrame(List<String> columns, List<List<Object>> rows) {
+    private DataFrame(List<String> columns, List<List<Object>> rows, Path source) {
+        this.source = source;
         this.columns = List.copyOf(columns);
         this.rows = rows.stream().map(r -> java.util.Collections.unmodifiableList(new ArrayList<>(r))).toList();
     }
@@ -69,7 +72,7 @@ public final class DataFrame {
                     }
                 }
             }
-            return new DataFrame(header, rows);
+            return new DataFrame(header, rows, csv);
         } catch (IOException | RuntimeException e) {
             throw new UncheckedIOException("cannot read CSV file " + csv + ": " + e.getMessage(),
                     e instanceof IOException io ? io : new IOException(e));
@@ -93,6 +96,11 @@ public final class DataFrame {
     /** {@return the column names} */
     public List<String> columns() {
         return columns;
+    }
+
+    /** {@return the CSV file this table was read from, named in errors; empty for a built table} */
+    public Optional<Path> source() {
+        return Optional.ofNullable(source);
     }
 
     /** {@return the number of rows} */
@@ -153,7 +161,7 @@ public final class DataFrame {
 
         /** {@return the table} */
         public DataFrame build() {
-            return new DataFrame(columns, rows);
+            return new DataFrame(columns, rows, null);
         }
     }
 }

@@ -30,7 +30,9 @@ final class DataFrameScanner {
      * Creates the flow; see {@code ImageDataGenerator.flowFromDataframe}.
      *
      * @throws IllegalArgumentException with Keras's messages (Keras's TypeErrors included) for bad
-     *     columns, labels or weights, and for options that do not apply
+     *     columns, labels or weights, and for options that do not apply; when no row is left before the
+     *     validation split, naming the CSV file, the folder the names resolve against and the rows
+     *     dropped, and why
      */
     static FileFlow create(Augmenter augmenter, DataFrame table, FlowOptions o) {
         o.check("flowFromDataframe", FlowOption.Group.FILES, FlowOption.Group.LABELS, FlowOption.Group.DATAFRAME);
@@ -42,14 +44,19 @@ final class DataFrameScanner {
         }
         List<Object> names = table.column(o.xCol);
         Path[] files = resolveAll(o.directory, names, o.validateFilenames);
+        int invalid = 0;
+        List<String> invalidExamples = new ArrayList<>();
         if (o.validateFilenames) {
             List<Integer> valid = new ArrayList<>();
             for (int r : rows) {
                 Path p = files[r];
                 if (p != null && FileSources.isWhiteListed(p.toString()) && Files.isRegularFile(p)) {
                     valid.add(r);
+                } else if (invalidExamples.size() < 3) {
+                    invalidExamples.add((String) names.get(r));
                 }
             }
+            invalid = rows.size() - valid.size();
             if (valid.size() != rows.size()) {
                 LOG.warn("Found {} invalid image filename(s) in x_col=\"{}\". These filename(s) will be ignored.",
                         rows.size() - valid.size(), o.xCol);
@@ -69,8 +76,13 @@ final class DataFrameScanner {
         Map<String, Integer> classIndices = new LinkedHashMap<>();
         List<Object> y = mode.usesClasses() ? table.column(o.yCol.get(0)) : null;
         Map<Integer, List<String>> labelsOfRow = new LinkedHashMap<>();
+        int labelled = rows.size();
         if (mode.usesClasses()) {
             rows = filterClasses(rows, y, o.classes, classIndices, labelsOfRow);
+        }
+        if (rows.isEmpty()) {
+            throw EmptySource.dataFrame(table, o, invalid, invalidExamples, skipped, labelled - rows.size(),
+                    classIndices.keySet());
         }
         if (o.subset != null) {
             double[] f = o.subset.fractions(o.validationSplit(augmenter));
@@ -131,7 +143,8 @@ final class DataFrameScanner {
     private static void check(DataFrame table, FlowOptions o) {
         ClassMode mode = o.classMode;
         if (mode == ClassMode.MULTI_OUTPUT && !o.yColList) {
-            throw new IllegalArgumentException("If class_mode=\"multi_output\", y_col must be a list. Received str.");
+            throw new IllegalArgumentException("If class_mode=\"multi_output\", y_col must be a list. Received str."
+                    + " (In Java: yCols(List), not yCol(String).)");
         }
         if ((mode.usesClasses()) && o.yColList) {
             throw new IllegalArgumentException("class_mode=\"" + mode.configName() + "\" needs one y_col; got "
@@ -170,7 +183,7 @@ final class DataFrameScanner {
             for (Object v : table.column(yName)) {
                 if (!(v instanceof String) && !(v instanceof Collection<?>)) {
                     throw new IllegalArgumentException("If class_mode=\"categorical\", y_col=\"" + yName
-                            + "\" column values must be type string, list or tuple.");
+                            + "\" column values must be type string, list or tuple (a String or a List in Java).");
                 }
             }
         }

@@ -48,15 +48,17 @@ final class DirectoryScanner {
     /**
      * Scans {@code directory} and creates the flow; see {@code ImageDataGenerator.flowFromDirectory}.
      *
-     * @throws IllegalArgumentException for a missing directory, an unsupported class mode (Keras's
-     *     message) or an option that does not apply
+     * @throws IllegalArgumentException for a missing directory, one whose class folders hold no
+     *     image (naming the folder, the extensions looked for and the classes found), an unsupported
+     *     class mode (Keras's message) or an option that does not apply
      */
     static FileFlow create(Augmenter augmenter, Path directory, FlowOptions o) {
         o.check("flowFromDirectory", FlowOption.Group.FILES, FlowOption.Group.LABELS, FlowOption.Group.DIRECTORY,
                 FlowOption.Group.CLASS_DIRECTORY);
         if (!MODES.contains(o.classMode)) {
             throw new IllegalArgumentException("Invalid class_mode: " + o.classMode.configName()
-                    + "; expected one of: {'categorical', 'binary', 'sparse', 'input', None}");
+                    + "; expected one of: {'categorical', 'binary', 'sparse', 'input', None} (None is \"none\" or"
+                    + " ClassMode.NONE in Java)");
         }
         if (!Files.isDirectory(directory)) {
             throw new IllegalArgumentException("directory " + directory + " does not exist or is not a directory");
@@ -87,6 +89,9 @@ final class DirectoryScanner {
             }
             found.put(c.getKey(), files);
             total += files.size();
+        }
+        if (total == 0) {
+            throw EmptySource.directory(directory, classFolders, o.fileLister != null, skipped);
         }
         Map<String, Integer> labelIndices = classIndices;
         if (o.targets != null) {

@@ -6,12 +6,14 @@ import io.jdatagen.io.ImageCodec;
 import io.jdatagen.io.PixelLimit;
 import io.jdatagen.io.ResizeFilter;
 import io.jdatagen.spi.ElementType;
+import io.jdatagen.spi.OptionNames;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import javax.imageio.ImageIO;
@@ -119,14 +121,15 @@ public final class FlowOptions {
      */
     void checkNames(boolean arrays) {
         if (badSubset != null) {
-            throw new IllegalArgumentException(arrays
+            throw new IllegalArgumentException((arrays
                     ? "('Invalid subset name:', " + PythonRepr.of(badSubset) + ", '; expected \"training\" or"
                             + " \"validation\".')"
-                    : "Invalid subset name: " + badSubset + ";expected \"training\" or \"validation\"");
+                    : "Invalid subset name: " + badSubset + ";expected \"training\" or \"validation\"")
+                    + Subset.hint(badSubset));
         }
         if (!arrays && badColorMode != null) {
             throw new IllegalArgumentException("('Invalid color mode:', " + PythonRepr.of(badColorMode)
-                    + ", '; expected \"rgb\", \"rgba\", or \"grayscale\".')");
+                    + ", '; expected \"rgb\", \"rgba\", or \"grayscale\".')" + ColorMode.hint(badColorMode));
         }
     }
 
@@ -257,7 +260,7 @@ public final class FlowOptions {
          * @return this builder
          */
         public Builder subset(String name) {
-            if (name != null && !name.equals("training") && !name.equals("validation")) {
+            if (name != null && Subset.find(name).isEmpty()) {
                 this.badSubset = name;
                 this.subset = null;
                 return this;
@@ -349,10 +352,9 @@ public final class FlowOptions {
          * @return this builder
          */
         public Builder saveFormat(String format) {
-            String f = Objects.requireNonNull(format, "saveFormat").toLowerCase(Locale.ROOT);
+            String f = Objects.requireNonNull(format, "saveFormat").strip().toLowerCase(Locale.ROOT);
             if (!ImageIO.getImageWritersByFormatName(f).hasNext()) {
-                throw new IllegalArgumentException("saveFormat must be one of png, jpeg, jpg, bmp, gif, tiff;"
-                        + " got: " + format);
+                throw OptionNames.unknown("saveFormat", format, List.of("png", "jpeg", "jpg", "bmp", "gif", "tiff"));
             }
             this.saveFormat = f;
             return this;
@@ -404,11 +406,10 @@ public final class FlowOptions {
          * @return this builder
          */
         public Builder colorMode(String name) {
-            for (ColorMode m : ColorMode.values()) {
-                if (m.configName().equals(name)) {
-                    this.badColorMode = null;
-                    return colorMode(m);
-                }
+            Optional<ColorMode> mode = ColorMode.find(name);
+            if (mode.isPresent()) {
+                this.badColorMode = null;
+                return colorMode(mode.get());
             }
             this.badColorMode = String.valueOf(name);
             return set(FlowOption.COLOR_MODE);

@@ -93,8 +93,11 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         this.batchFunction = o.batchFunction;
         List<String> fractional = augmenter.fractionalSteps();
         if (output == ElementType.UINT8 && !fractional.isEmpty()) {
-            throw new IllegalArgumentException("output uint8 holds whole values 0-255, but " + String.join(", ", fractional)
-                    + " make the values fractional; choose output float16 or float32, or normalise after the hand-off");
+            String steps = fractional.size() == 1 ? fractional.get(0) + " makes"
+                    : String.join(", ", fractional.subList(0, fractional.size() - 1)) + " and "
+                            + fractional.get(fractional.size() - 1) + " make";
+            throw new IllegalArgumentException("output uint8 holds whole values 0-255, but the generator's " + steps
+                    + " the values fractional; choose output float16 or float32, or normalise after the hand-off");
         }
     }
 

@@ -151,8 +151,8 @@ public final class SegmentationFlow extends ImageFlow {
      * and another white-listed extension ({@code a/x.jpg} with {@code a/x.png}). Images load with
      * the options' color mode and interpolation, masks with {@code maskColorMode} and nearest.
      *
-     * @throws IllegalArgumentException for a missing folder, or naming an image without a mask or
-     *     with several candidate masks
+     * @throws IllegalArgumentException for a missing folder, one with no image (naming it and the
+     *     extensions looked for), or naming an image without a mask or with several candidate masks
      */
     static SegmentationFlow ofDirectories(Augmenter augmenter, Path imageDir, Path maskDir,
             FlowOptions o) {
@@ -187,6 +187,13 @@ public final class SegmentationFlow extends ImageFlow {
             List<Integer> kept = FileSources.readable(images.size(), all::load, skipped);
             images = pick(images, kept);
             masks = pick(masks, kept);
+        }
+        if (images.isEmpty()) {
+            throw new IllegalArgumentException("flowPairsFromDirectories found no images in " + imageDir + ": "
+                    + (skipped.isEmpty() ? "no file ending in " + EmptySource.extensions() + " under it"
+                            : "every pair was unreadable and skipped (skipUnreadable): " + skipped.size()
+                                    + " file(s), e.g. " + skipped.subList(0, Math.min(3, skipped.size())))
+                    + ".");
         }
         int[] range = range(augmenter, o, images.size());
         List<String> names = images.stream().map(p -> imageDir.relativize(p).toString()).toList();

@@ -1,5 +1,10 @@
 package io.jdatagen.flow;
 
+import io.jdatagen.spi.OptionNames;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
 /** Which part of a source a flow reads when the augmenter has a {@code validation_split}. */
 public enum Subset {
     /** The rest after the validation part. */
@@ -7,23 +12,44 @@ public enum Subset {
     /** The first {@code validation_split} fraction (per class for directories). */
     VALIDATION;
 
+    /** {@return Keras's spelling: {@code training} or {@code validation}} */
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     /**
-     * Parses Keras's spelling ({@code null} means no subset).
+     * {@return the subset {@code name} names under {@link OptionNames}' rule (case and surrounding
+     * blanks ignored), or empty}
+     *
+     * @param name the name
+     */
+    static Optional<Subset> find(String name) {
+        return OptionNames.find(name, Arrays.asList(values()), Subset::configName);
+    }
+
+    /**
+     * {@return the close spelling hint for an unknown {@code name}, to append to Keras's message}
+     *
+     * @param name the name
+     */
+    static String hint(String name) {
+        return OptionNames.hint(name, Arrays.stream(values()).map(Subset::configName).toList());
+    }
+
+    /**
+     * Parses Keras's spelling under {@link OptionNames}' rule ({@code null} means no subset).
      *
      * @param name the name
      * @return the subset
-     * @throws IllegalArgumentException with Keras's message for another name
+     * @throws IllegalArgumentException with Keras's message for another name, and a hint when a
+     *     spelling is close
      */
     public static Subset fromName(String name) {
         if (name == null) {
             return null;
         }
-        return switch (name) {
-            case "training" -> TRAINING;
-            case "validation" -> VALIDATION;
-            default -> throw new IllegalArgumentException("Invalid subset name: " + name
-                    + "; expected \"training\" or \"validation\".");
-        };
+        return find(name).orElseThrow(() -> new IllegalArgumentException("Invalid subset name: " + name
+                + "; expected \"training\" or \"validation\"." + hint(name)));
     }
 
     /** The {@code [start, stop)} fraction of the rows this subset reads for {@code validationSplit}. */

@@ -244,8 +244,8 @@ public final class AffineTransforms {
      */
     public static Tensor randomZoom(Tensor x, double[] zoomRange, WarpOptions options, RandomGenerator rng) {
         if (zoomRange == null || zoomRange.length != 2) {
-            throw new IllegalArgumentException("`zoom_range` should be a tuple or list of two floats. Received: "
-                    + Arrays.toString(zoomRange));
+            throw new IllegalArgumentException("`zoom_range` should be a tuple or list of two floats (a double[] of"
+                    + " two in Java). Received: " + Arrays.toString(zoomRange));
         }
         if (zoomRange[0] == 1 && zoomRange[1] == 1) {
             return x;
@@ -283,8 +283,8 @@ public final class AffineTransforms {
      */
     public static Tensor randomBrightness(Tensor x, double[] range, boolean scale, RandomGenerator rng) {
         if (range == null || range.length != 2) {
-            throw new IllegalArgumentException("`brightness_range should be tuple or list of two floats. Received: "
-                    + Arrays.toString(range));
+            throw new IllegalArgumentException("`brightness_range should be tuple or list of two floats (a double[]"
+                    + " of two in Java). Received: " + Arrays.toString(range));
         }
         double factor = range[0] + (range[1] - range[0]) * rng.nextDouble();
         return applyBrightnessShift(x, factor, scale);

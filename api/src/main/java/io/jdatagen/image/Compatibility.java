@@ -1,10 +1,10 @@
 package io.jdatagen.image;
 
+import io.jdatagen.spi.OptionNames;
 import io.jdatagen.spi.WrapConvention;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.DoubleSupplier;
-import java.util.stream.Collectors;
 
 /**
  * Which geometry convention a generator follows. Everything else (matrix
@@ -85,13 +85,6 @@ public enum Compatibility {
      * @throws IllegalArgumentException naming the value and the allowed ones
      */
     public static Compatibility fromConfigName(String name) {
-        for (Compatibility c : values()) {
-            if (c.configName().equalsIgnoreCase(String.valueOf(name))) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("compatibility must be one of "
-                + Arrays.stream(values()).map(Compatibility::configName).collect(Collectors.joining(", "))
-                + "; got: " + name);
+        return OptionNames.parse("compatibility", name, Arrays.asList(values()), Compatibility::configName);
     }
 }

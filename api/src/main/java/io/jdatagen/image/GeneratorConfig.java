@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.FillMode;
+import io.jdatagen.spi.OptionNames;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,7 +162,8 @@ final class GeneratorConfig {
             return DataFormat.fromKerasName(name);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("`data_format` should be `\"channels_last\"` (channel after row and"
-                    + " column) or `\"channels_first\"` (channel before row and column). Received: " + name, e);
+                    + " column) or `\"channels_first\"` (channel before row and column). Received: " + name
+                    + OptionNames.hint(name, List.of("channels_last", "channels_first")).replaceFirst("^ ", ". "), e);
         }
     }
 
@@ -175,8 +177,8 @@ final class GeneratorConfig {
         }
         double[] pair = pair(v);
         if (pair == null) {
-            throw new IllegalArgumentException("`zoom_range` should be a float or a tuple or list of two floats."
-                    + " Received: " + v);
+            throw new IllegalArgumentException("`zoom_range` should be a float or a tuple or list of two floats"
+                    + " (a number or an array of two numbers in JSON). Received: " + v);
         }
         b.zoomRange(pair[0], pair[1]);
     }
@@ -187,8 +189,8 @@ final class GeneratorConfig {
         }
         double[] pair = pair(v);
         if (pair == null) {
-            throw new IllegalArgumentException("`brightness_range should be tuple or list of two floats. Received: "
-                    + v);
+            throw new IllegalArgumentException("`brightness_range should be tuple or list of two floats (an array of"
+                    + " two numbers in JSON). Received: " + v);
         }
         b.brightnessRange(pair[0], pair[1]);
     }

@@ -47,14 +47,15 @@ record GeneratorOptions(boolean featurewiseCenter, boolean samplewiseCenter, boo
         }
 
         if (b.zoomRange.length != 2 || !Double.isFinite(b.zoomRange[0]) || !Double.isFinite(b.zoomRange[1])) {
-            throw new IllegalArgumentException("`zoom_range` should be a float or a tuple or list of two floats."
-                    + " Received: " + Arrays.toString(b.zoomRange));
+            throw new IllegalArgumentException("`zoom_range` should be a float or a tuple or list of two floats"
+                    + " (zoomRange(range) or zoomRange(lower, upper), finite, in Java). Received: "
+                    + Arrays.toString(b.zoomRange));
         }
         if (b.brightnessRange != null && (!Double.isFinite(b.brightnessRange[0])
                 || !Double.isFinite(b.brightnessRange[1]) || b.brightnessRange[0] > b.brightnessRange[1])) {
-            throw new IllegalArgumentException("`brightness_range should be tuple or list of two floats."
-                    + " Received: " + Arrays.toString(b.brightnessRange)
-                    + " (two finite numbers, low <= high)");
+            throw new IllegalArgumentException("`brightness_range should be tuple or list of two floats"
+                    + " (brightnessRange(low, high), finite, low <= high, in Java). Received: "
+                    + Arrays.toString(b.brightnessRange));
         }
         if (b.rescale != null && !Double.isFinite(b.rescale)) {
             throw new IllegalArgumentException("rescale must be a finite number or null; got: " + b.rescale);

@@ -272,7 +272,8 @@ public final class ImageDataGenerator {
      *
      * @param directory the folder of class folders
      * @param options the flow's options
-     * @throws IllegalArgumentException for a missing directory or invalid options
+     * @throws IllegalArgumentException for a missing directory, one whose class folders hold no image
+     *     (naming the folder, the extensions looked for and the classes found) or invalid options
      */
     public FileFlow flowFromDirectory(Path directory, FlowOptions options) {
         return Flows.fromDirectory(pipeline, directory, options);
@@ -284,7 +285,8 @@ public final class ImageDataGenerator {
      *
      * @param table the table
      * @param options the flow's options
-     * @throws IllegalArgumentException with Keras's messages for bad columns, labels or options
+     * @throws IllegalArgumentException with Keras's messages for bad columns, labels or options, and
+     *     when no row names a usable image (naming the CSV file, the folder and the rows dropped, and why)
      */
     public FileFlow flowFromDataframe(DataFrame table, FlowOptions options) {
         return Flows.fromDataframe(pipeline, table, options);
@@ -311,7 +313,8 @@ public final class ImageDataGenerator {
      * @param imageDir the image folder
      * @param maskDir the mask folder
      * @param options the flow's options
-     * @throws IllegalArgumentException for a missing folder, or naming an image without its mask
+     * @throws IllegalArgumentException for a missing folder, one with no image, or naming an image
+     *     without its mask
      */
     public SegmentationFlow flowPairsFromDirectories(Path imageDir, Path maskDir, FlowOptions options) {
         return Flows.pairsFromDirectories(pipeline, imageDir, maskDir, options);

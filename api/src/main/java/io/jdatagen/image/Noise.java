@@ -1,5 +1,7 @@
 package io.jdatagen.image;
 
+import io.jdatagen.spi.OptionNames;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,12 +59,7 @@ public record Noise(Kind kind, double stddev, double scale, double amount, doubl
          * @param name the name
          */
         public static Kind fromConfigName(String name) {
-            for (Kind k : values()) {
-                if (k.configName.equalsIgnoreCase(name)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("noise must be one of gauss, poisson, s&p, speckle; got: " + name);
+            return OptionNames.parse("noise", name, Arrays.asList(values()), Kind::configName);
         }
     }
 

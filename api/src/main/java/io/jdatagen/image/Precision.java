@@ -1,7 +1,7 @@
 package io.jdatagen.image;
 
+import io.jdatagen.spi.OptionNames;
 import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * The arithmetic precision of {@code standardize} and {@code fit} (Keras's {@code dtype}). Tensors
@@ -45,13 +45,6 @@ public enum Precision {
         if (name == null) {
             return FLOAT32;
         }
-        for (Precision p : values()) {
-            if (p.kerasName.equalsIgnoreCase(name)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("dtype must be one of "
-                + Arrays.stream(values()).map(Precision::kerasName).collect(Collectors.joining(", "))
-                + "; got: " + name);
+        return OptionNames.parse("dtype", name, Arrays.asList(values()), Precision::kerasName);
     }
 }

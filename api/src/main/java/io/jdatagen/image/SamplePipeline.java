@@ -109,19 +109,19 @@ final class SamplePipeline implements Augmenter {
             steps.add("rescale");
         }
         if (options.featurewiseCenter()) {
-            steps.add("featurewise_center");
+            steps.add("featurewiseCenter");
         }
         if (options.samplewiseCenter()) {
-            steps.add("samplewise_center");
+            steps.add("samplewiseCenter");
         }
         if (options.featurewiseStdNormalization()) {
-            steps.add("featurewise_std_normalization");
+            steps.add("featurewiseStdNormalization");
         }
         if (options.samplewiseStdNormalization()) {
-            steps.add("samplewise_std_normalization");
+            steps.add("samplewiseStdNormalization");
         }
         if (options.zcaWhitening()) {
-            steps.add("zca_whitening");
+            steps.add("zcaWhitening");
         }
         return steps;
     }

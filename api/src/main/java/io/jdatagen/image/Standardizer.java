@@ -155,7 +155,7 @@ final class Standardizer {
     private void warnUnfitted(String option) {
         if (warnedUnfitted.compareAndSet(false, true)) {
             LOG.warn("This ImageDataGenerator specifies `{}`, but it hasn't been fit on any training data."
-                    + " Fit it first by calling `.fit(numpy_data)`.", option);
+                    + " Fit it first by calling `.fit(numpy_data)` (ImageDataGenerator.fit(Tensor) in Java).", option);
         }
     }
 

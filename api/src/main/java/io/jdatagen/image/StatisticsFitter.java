@@ -27,7 +27,8 @@ final class StatisticsFitter {
 
     FeaturewiseStatistics fit(Tensor input, boolean augment, int rounds, RandomGenerator rng) {
         if (input.rank() != 4) {
-            throw new IllegalArgumentException("Input to `.fit()` should have rank 4. Got array with shape: "
+            throw new IllegalArgumentException("Input to `.fit()` (ImageDataGenerator.fit in Java) should have rank 4."
+                    + " Got array with shape: "
                     + pythonTuple(input.shape()));
         }
         if (rounds < 1) {

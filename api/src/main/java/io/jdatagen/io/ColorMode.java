@@ -1,6 +1,9 @@
 package io.jdatagen.io;
 
+import io.jdatagen.spi.OptionNames;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The color mode images are loaded in (Keras's {@code color_mode}). */
 public enum ColorMode {
@@ -28,19 +31,34 @@ public enum ColorMode {
     }
 
     /**
-     * Parses Keras's spelling.
+     * {@return the mode {@code name} names under {@link OptionNames}' rule (case and surrounding
+     * blanks ignored), or empty}
+     *
+     * @param name the name
+     */
+    public static Optional<ColorMode> find(String name) {
+        return OptionNames.find(name, Arrays.asList(values()), ColorMode::configName);
+    }
+
+    /**
+     * {@return the close spelling hint for an unknown {@code name}, to append to Keras's message}
+     *
+     * @param name the name
+     */
+    public static String hint(String name) {
+        return OptionNames.hint(name, Arrays.stream(values()).map(ColorMode::configName).toList());
+    }
+
+    /**
+     * Parses Keras's spelling under {@link OptionNames}' rule (case and surrounding blanks ignored).
      *
      * @param name the name
      * @return the color mode
-     * @throws IllegalArgumentException with Keras's message for another value
+     * @throws IllegalArgumentException with Keras's message for another value, and a hint when a
+     *     spelling is close
      */
     public static ColorMode fromName(String name) {
-        for (ColorMode m : values()) {
-            if (m.configName().equals(name)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("Invalid color mode: " + name
-                + "; expected \"rgb\", \"rgba\", or \"grayscale\".");
+        return find(name).orElseThrow(() -> new IllegalArgumentException("Invalid color mode: " + name
+                + "; expected \"rgb\", \"rgba\", or \"grayscale\"." + hint(name)));
     }
 }

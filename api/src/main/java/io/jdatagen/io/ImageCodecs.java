@@ -1,6 +1,7 @@
 package io.jdatagen.io;
 
 import io.jdatagen.spi.Availability;
+import io.jdatagen.spi.OptionNames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -55,9 +56,9 @@ public final class ImageCodecs {
      *     not available here (with the reason)
      */
     public static ImageCodec named(String name) {
-        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        String wanted = name.strip().toLowerCase(Locale.ROOT);
         for (Status s : statuses()) {
-            if (s.provider().name().equals(wanted)) {
+            if (s.provider().name().equalsIgnoreCase(wanted)) {
                 if (!s.availability().available()) {
                     throw new IllegalArgumentException("image codec '" + wanted + "' is not available: "
                             + s.availability().reason());
@@ -65,7 +66,8 @@ public final class ImageCodecs {
                 return s.provider().create();
             }
         }
-        throw new IllegalArgumentException("unknown image codec '" + name + "'; codecs: " + listing());
+        throw new IllegalArgumentException(OptionNames.unknown("image codec", name, statuses().stream()
+                .map(s -> s.provider().name()).toList()).getMessage() + " (" + listing() + ")");
     }
 
     /** {@return every codec found, with its availability, highest priority first} */

@@ -1,8 +1,9 @@
 package io.jdatagen.io;
 
+import io.jdatagen.spi.OptionNames;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Pillow's resampling filters, as Keras's {@code load_img} names them, with Pillow's kernels and
@@ -63,20 +64,18 @@ public enum ResizeFilter {
     }
 
     /**
-     * Parses Keras's spelling.
+     * Parses Keras's spelling under {@link OptionNames}' rule (case and surrounding blanks ignored).
      *
      * @param name the name
      * @return the resize filter
-     * @throws IllegalArgumentException with Keras's message for another value
+     * @throws IllegalArgumentException with Keras's message for another value, and a hint when a
+     *     spelling is close
      */
     public static ResizeFilter fromName(String name) {
-        for (ResizeFilter f : values()) {
-            if (f.configName().equals(name)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("Invalid interpolation method " + name
-                + " specified. Supported methods are "
-                + Arrays.stream(values()).map(ResizeFilter::configName).collect(Collectors.joining(", ")));
+        List<String> names = Arrays.stream(values()).map(ResizeFilter::configName).toList();
+        return OptionNames.find(name, Arrays.asList(values()), ResizeFilter::configName).orElseThrow(
+                () -> new IllegalArgumentException("Invalid interpolation method " + name
+                        + " specified. Supported methods are " + String.join(", ", names)
+                        + OptionNames.hint(name, names).replaceFirst("^ ", ". ")));
     }
 }

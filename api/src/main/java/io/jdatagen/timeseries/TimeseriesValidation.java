@@ -56,7 +56,7 @@ final class TimeseriesValidation {
             fail("`sequence_length` must be higher than 0. Received: sequence_length=" + b.sequenceLength);
         }
         if (b.batchSize != null && b.batchSize <= 0) {
-            fail("`batch_size` must be higher than 0 or None. Received: batch_size=" + b.batchSize);
+            fail("`batch_size` must be higher than 0 or None (null in Java). Received: batch_size=" + b.batchSize);
         }
         if (b.seed != null && (b.seed < 0 || b.seed > 0xFFFFFFFFL)) {
             fail("`seed` must be between 0 and 2**32 - 1. Received: seed=" + b.seed);

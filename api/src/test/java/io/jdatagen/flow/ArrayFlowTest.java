@@ -131,7 +131,8 @@ class ArrayFlowTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> split.flow(
                 images(8, 4, 4, 3, 1), sorted, options().subset("training").build()));
         assertEquals("Training and validation subsets have different number of classes after the split. If your numpy"
-                + " arrays are sorted by the label, you might want to shuffle them.", e.getMessage());
+                + " arrays (the x and y tensors given to flow, in Java) are sorted by the label, you might want to"
+                + " shuffle them.", e.getMessage());
         assertEquals(4, split.flow(images(8, 4, 4, 3, 1), sorted,
                 options().subset("training").ignoreClassSplit(true).build()).samples());
         IllegalArgumentException subset = assertThrows(IllegalArgumentException.class,
@@ -143,7 +144,8 @@ class ArrayFlowTest {
         assertTrue(quoted.getMessage().startsWith("('Invalid subset name:', \"it's\", "), quoted.getMessage());
         IllegalArgumentException rank = assertThrows(IllegalArgumentException.class,
                 () -> PLAIN.flow(Tensor.zeros(8, 4, 4), null, FlowOptions.defaults()));
-        assertTrue(rank.getMessage().startsWith("Input data in `NumpyArrayIterator` should have rank 4."));
+        assertTrue(rank.getMessage().startsWith("Input data in `NumpyArrayIterator` (ImageDataGenerator.flow in Java)"
+                + " should have rank 4."), rank.getMessage());
         IllegalArgumentException length = assertThrows(IllegalArgumentException.class,
                 () -> PLAIN.flow(images(8, 4, 4, 3, 1), arange(7, 0), FlowOptions.defaults()));
         assertTrue(length.getMessage().startsWith("`x` (images tensor) and `y` (labels) should have the same length."));

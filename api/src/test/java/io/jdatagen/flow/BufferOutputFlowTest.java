@@ -111,8 +111,13 @@ class BufferOutputFlowTest {
         ImageDataGenerator g = ImageDataGenerator.builder().rescale(1 / 255.0).samplewiseCenter(true).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> g.flow(IMAGES, LABELS,
                 FlowOptions.builder().output("uint8").build()));
-        assertTrue(e.getMessage().contains("output uint8 holds whole values 0-255, but rescale, samplewise_center"
-                + " make the values fractional"), e.getMessage());
+        assertTrue(e.getMessage().contains("output uint8 holds whole values 0-255, but the generator's rescale and"
+                + " samplewiseCenter make the values fractional"), e.getMessage());
+        IllegalArgumentException one = assertThrows(IllegalArgumentException.class, () -> ImageDataGenerator
+                .builder().rescale(1 / 255.0).build().flow(IMAGES, LABELS, FlowOptions.builder().output("uint8")
+                        .build()));
+        assertTrue(one.getMessage().contains("but the generator's rescale makes the values fractional"),
+                one.getMessage());
         assertThrows(IllegalArgumentException.class, () -> FlowOptions.builder().output("int16"));
     }
 }

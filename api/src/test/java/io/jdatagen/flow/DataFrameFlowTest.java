@@ -131,7 +131,8 @@ class DataFrameFlowTest {
         List<String> names = images(dir, 3);
         DataFrame three = DataFrame.builder("filename", "class", "w").row(names.get(0), "a", "heavy")
                 .row(names.get(1), "b", "light").row(names.get(2), "c", "light").build();
-        assertEquals("If class_mode=\"multi_output\", y_col must be a list. Received str.",
+        assertEquals("If class_mode=\"multi_output\", y_col must be a list. Received str. (In Java: yCols(List), not"
+                + " yCol(String).)",
                 error(three, opts(dir).classMode(ClassMode.MULTI_OUTPUT)));
         DataFrame numbers = DataFrame.builder("filename", "class").row(7, "a").build();
         assertEquals("All values in column x_col=filename must be strings.", error(numbers, opts(dir)));
@@ -142,7 +143,8 @@ class DataFrameFlowTest {
                 error(three, opts(dir).classMode(ClassMode.BINARY)));
         assertEquals("If class_mode=\"binary\" there must be 2 classes. 3 class/es were given.",
                 error(three, opts(dir).classMode(ClassMode.BINARY).classes(List.of("a", "b", "c"))));
-        assertEquals("If class_mode=\"categorical\", y_col=\"class\" column values must be type string, list or tuple.",
+        assertEquals("If class_mode=\"categorical\", y_col=\"class\" column values must be type string, list or tuple"
+                + " (a String or a List in Java).",
                 error(numericLabels, opts(dir)));
         assertEquals("Column weight_col=w must be numeric.", error(three, opts(dir).weightCol("w")));
         assertEquals("option followLinks does not apply to flowFromDataframe", error(three, opts(dir).followLinks(true)));

@@ -88,9 +88,11 @@ class SizeValidationTest {
                 () -> PLAIN.flowPairsFromDirectories(root.resolve("images"), root.resolve("masks"), FlowOptions
                         .builder().targetSize(9000, 9000).batchSize(32).skipUnreadable(true).build()));
         assertTrue(e.getMessage().startsWith("batchSize 32 with images of shape [9000, 9000, 3]"), e.getMessage());
-        SegmentationFlow skipped = PLAIN.flowPairsFromDirectories(root.resolve("images"), root.resolve("masks"),
-                FlowOptions.builder().targetSize(9000, 9000).batchSize(8).skipUnreadable(true).build());
-        assertEquals(0, skipped.samples(), "with a batch size in range the scan runs and skips every pair");
+        IllegalArgumentException skipped = assertThrows(IllegalArgumentException.class,
+                () -> PLAIN.flowPairsFromDirectories(root.resolve("images"), root.resolve("masks"),
+                        FlowOptions.builder().targetSize(9000, 9000).batchSize(8).skipUnreadable(true).build()));
+        assertTrue(skipped.getMessage().contains("every pair was unreadable and skipped (skipUnreadable)"),
+                "with a batch size in range the scan runs, skips every pair and names them: " + skipped.getMessage());
     }
 
     @Test

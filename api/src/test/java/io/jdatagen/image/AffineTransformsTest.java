@@ -53,10 +53,12 @@ class AffineTransformsTest {
         Tensor x = Images.random(1, 4, 4, 3);
         var zoom = assertThrows(IllegalArgumentException.class,
                 () -> AffineTransforms.randomZoom(x, new double[] {0}, WarpOptions.defaults(), new SplittableRandom()));
-        assertEquals("`zoom_range` should be a tuple or list of two floats. Received: [0.0]", zoom.getMessage());
+        assertEquals("`zoom_range` should be a tuple or list of two floats (a double[] of two in Java). Received:"
+                + " [0.0]", zoom.getMessage());
         var brightness = assertThrows(IllegalArgumentException.class,
                 () -> AffineTransforms.randomBrightness(x, new double[] {0}, true, new SplittableRandom()));
-        assertEquals("`brightness_range should be tuple or list of two floats. Received: [0.0]", brightness.getMessage());
+        assertEquals("`brightness_range should be tuple or list of two floats (a double[] of two in Java). Received:"
+                + " [0.0]", brightness.getMessage());
     }
 
     @Test

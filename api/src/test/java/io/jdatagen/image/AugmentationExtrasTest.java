@@ -165,7 +165,7 @@ class AugmentationExtrasTest {
         assertEquals(g.getConfig(), ImageDataGenerator.fromJson(g.toJson()).getConfig());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ImageDataGenerator.fromJson("{\"noise\": [\"pink\"]}"));
-        assertEquals("noise must be one of gauss, poisson, s&p, speckle; got: pink", e.getMessage());
+        assertEquals("unknown noise 'pink'; Allowed: gauss, poisson, s&p, speckle", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> ImageDataGenerator.fromConfig(Map.of("noise", List.of(Map.of("type", "gauss", "amount", 1)))));
         assertTrue(e.getMessage().contains("unknown parameter 'amount' for gauss noise"), e.getMessage());

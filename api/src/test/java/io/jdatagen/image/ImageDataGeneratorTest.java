@@ -93,12 +93,12 @@ class ImageDataGeneratorTest {
         assertEquals("`validation_split` must be strictly between 0 and 1.  Received: 5", split.getMessage());
         var brightness = assertThrows(IllegalArgumentException.class,
                 () -> ImageDataGenerator.fromJson("{\"brightness_range\": 0.1}"));
-        assertTrue(brightness.getMessage().startsWith("`brightness_range should be tuple or list of two floats."
-                + " Received: 0.1"), brightness.getMessage());
+        assertEquals("`brightness_range should be tuple or list of two floats (an array of two numbers in JSON)."
+                + " Received: 0.1", brightness.getMessage());
         var zoom = assertThrows(IllegalArgumentException.class,
                 () -> ImageDataGenerator.fromJson("{\"zoom_range\": [1, 2, 3]}"));
-        assertTrue(zoom.getMessage().startsWith("`zoom_range` should be a float or a tuple or list of two floats."),
-                zoom.getMessage());
+        assertTrue(zoom.getMessage().startsWith("`zoom_range` should be a float or a tuple or list of two floats (a"
+                + " number or an array of two numbers in JSON)."), zoom.getMessage());
         var order = assertThrows(IllegalArgumentException.class,
                 () -> ImageDataGenerator.builder().interpolationOrder(6).build());
         assertTrue(order.getMessage().contains("interpolation_order must be an integer from 0 to 5 (0 nearest, 1"
@@ -111,8 +111,8 @@ class ImageDataGeneratorTest {
         assertTrue(format.getMessage().startsWith("`data_format` should be `\"channels_last\"`"), format.getMessage());
         var fill = assertThrows(IllegalArgumentException.class,
                 () -> ImageDataGenerator.fromJson("{\"fill_mode\": \"edge\"}"));
-        assertEquals("fill_mode must be one of constant, nearest, reflect, wrap, mirror, grid-wrap, grid-constant,"
-                + " grid-mirror; got: edge", fill.getMessage());
+        assertEquals("unknown fillMode 'edge'; Allowed: constant, nearest, reflect, wrap, mirror, grid-wrap,"
+                + " grid-constant, grid-mirror", fill.getMessage());
         var shift = assertThrows(IllegalArgumentException.class,
                 () -> ImageDataGenerator.fromJson("{\"width_shift_range\": \"wide\"}"));
         assertTrue(shift.getMessage().startsWith("width_shift_range must be a float, an int or a list"));
@@ -233,7 +233,8 @@ class ImageDataGeneratorTest {
     void fitNeedsRankFour() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> ImageDataGenerator.builder().build().fit(Tensor.zeros(3, 10, 10)));
-        assertEquals("Input to `.fit()` should have rank 4. Got array with shape: (3, 10, 10)", e.getMessage());
+        assertEquals("Input to `.fit()` (ImageDataGenerator.fit in Java) should have rank 4. Got array with shape:"
+                + " (3, 10, 10)", e.getMessage());
     }
 
     @Test

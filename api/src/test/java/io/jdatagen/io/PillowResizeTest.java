@@ -157,7 +157,12 @@ class PillowResizeTest {
         IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
                 () -> ResizeFilter.fromName("cubic"));
         assertEquals("Invalid interpolation method cubic specified. Supported methods are nearest, bilinear, bicubic,"
-                + " lanczos, box, hamming", name.getMessage());
+                + " lanczos, box, hamming. Did you mean 'bicubic'?", name.getMessage());
+        IllegalArgumentException unrelated = assertThrows(IllegalArgumentException.class,
+                () -> ResizeFilter.fromName("spline"));
+        assertEquals("Invalid interpolation method spline specified. Supported methods are nearest, bilinear,"
+                + " bicubic, lanczos, box, hamming", unrelated.getMessage(), "Keras's text alone when nothing is close");
+        assertEquals(ResizeFilter.BICUBIC, ResizeFilter.fromName("BiCubic"));
     }
 
     @Test

@@ -38,10 +38,11 @@ class ArchitectureTest {
         return !location.isArchive() || location.contains("/jdatagen-");
     }
 
+    /** SLF4J is the one logging facade of every module, spi's backend choice included. */
     @Test
-    void spiDependsOnTheJdkOnly() {
+    void spiDependsOnTheJdkAndTheLoggingFacadeOnly() {
         classes().that().resideInAPackage("io.jdatagen.spi..").should().onlyDependOnClassesThat()
-                .resideInAnyPackage("io.jdatagen.spi..", "java..").check(main);
+                .resideInAnyPackage("io.jdatagen.spi..", "java..", "org.slf4j").check(main);
     }
 
     @Test

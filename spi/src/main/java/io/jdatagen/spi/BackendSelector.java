@@ -83,7 +83,7 @@ public final class BackendSelector {
         if (requested != null && !requested.isBlank()) {
             String name = requested.trim().toLowerCase(Locale.ROOT);
             for (ProviderStatus s : statuses) {
-                if (s.name().equals(name)) {
+                if (s.name().equalsIgnoreCase(name)) {
                     if (!s.availability().available()) {
                         throw new IllegalArgumentException("backend '" + name + "' was requested but is"
                                 + " unavailable: " + s.availability().reason() + ". Providers: "
@@ -94,7 +94,8 @@ public final class BackendSelector {
                 }
             }
             throw new IllegalArgumentException("backend '" + requested + "' was requested but no such"
-                    + " backend exists. Providers: " + listing());
+                    + " backend exists." + OptionNames.hint(requested, statuses.stream().map(ProviderStatus::name)
+                            .toList()) + " Providers: " + listing());
         }
         for (ProviderStatus s : statuses) {
             if (s.availability().available()) {

@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The process-wide backend: discovered with {@link ServiceLoader}, chosen once. The system
  * property {@value #PROPERTY} beats the environment variable {@value #ENVIRONMENT}, which beats
- * automatic selection (highest priority among available providers). Automatic selection logs one
- * line saying what it chose and what it skipped.
+ * automatic selection (highest priority among available providers). The choice is logged once,
+ * through SLF4J at INFO, in one line saying what was chosen and which providers were skipped and
+ * why; a provider that cannot be loaded at all is logged at INFO too, as an unavailable one is:
+ * neither stops the library, which falls back to the next provider.
  */
 public final class Backends {
     /** System property naming the backend to use. */
@@ -17,7 +21,7 @@ public final class Backends {
     /** Environment variable naming the backend to use (the system property wins). */
     public static final String ENVIRONMENT = "JDATAGEN_BACKEND";
 
-    private static final System.Logger LOG = System.getLogger(Backends.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Backends.class);
     private static BackendSelector selector;
     private static BackendSelector.Selection current;
 
@@ -32,7 +36,7 @@ public final class Backends {
     public static synchronized Backend current() {
         if (current == null) {
             current = selector().select(requestedName());
-            LOG.log(System.Logger.Level.INFO, current.explanation());
+            LOG.info(current.explanation());
         }
         return current.backend();
     }
@@ -88,8 +92,7 @@ public final class Backends {
                 }
                 providers.add(iterator.next());
             } catch (ServiceConfigurationError e) {
-                LOG.log(System.Logger.Level.WARNING, "jdatagen: a backend provider could not be loaded: "
-                        + e.getMessage());
+                LOG.info("jdatagen: a backend provider could not be loaded and is skipped: {}", e.getMessage());
             }
         }
         return providers;

@@ -1,7 +1,6 @@
 package io.jdatagen.spi;
 
 import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** Where the channel axis sits in an image ({@code H,W,C} or {@code C,H,W}) or batch. */
 public enum DataFormat {
@@ -72,20 +71,14 @@ public enum DataFormat {
     }
 
     /**
-     * Parses a Keras name ({@code channels_last}, {@code channels_first}), case-insensitively.
+     * Parses a Keras name ({@code channels_last}, {@code channels_first}) under {@link OptionNames}'
+     * rule (case and surrounding blanks ignored).
      *
      * @param name the name
      * @return the data format
-     * @throws IllegalArgumentException naming the value and the allowed ones
+     * @throws IllegalArgumentException naming the value, a close spelling and the allowed ones
      */
     public static DataFormat fromKerasName(String name) {
-        for (DataFormat f : values()) {
-            if (f.kerasName.equalsIgnoreCase(String.valueOf(name))) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("data_format must be one of "
-                + Arrays.stream(values()).map(DataFormat::kerasName).collect(Collectors.joining(", "))
-                + "; got: " + name);
+        return OptionNames.parse("dataFormat", name, Arrays.asList(values()), DataFormat::kerasName);
     }
 }

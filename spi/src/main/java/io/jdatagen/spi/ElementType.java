@@ -1,8 +1,6 @@
 package io.jdatagen.spi;
 
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The element type of a batch written into a {@link BufferTensor}: float32 (the default of heap
@@ -36,20 +34,14 @@ public enum ElementType {
     }
 
     /**
-     * {@return the element type of a numpy spelling ({@code float32}, {@code float16}, {@code uint8})}
+     * {@return the element type of a numpy spelling ({@code float32}, {@code float16}, {@code uint8}),
+     * under {@link OptionNames}' rule (case and surrounding blanks ignored)}
      *
      * @param name the name
-     * @throws IllegalArgumentException naming the allowed values
+     * @throws IllegalArgumentException naming the value, a close spelling and the allowed values
      */
     public static ElementType parse(String name) {
-        for (ElementType t : values()) {
-            if (t.pythonName.equals(name == null ? null : name.toLowerCase(Locale.ROOT))) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("output type must be one of "
-                + Arrays.stream(values()).map(ElementType::pythonName).collect(Collectors.joining(", "))
-                + "; got " + name);
+        return OptionNames.parse("output", name, Arrays.asList(values()), ElementType::pythonName);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.jdatagen.spi;
 
 import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * How points outside the source image are filled: the boundary modes of
@@ -37,20 +36,13 @@ public enum FillMode {
     }
 
     /**
-     * Parses a Keras name, case-insensitively.
+     * Parses a Keras name under {@link OptionNames}' rule (case and surrounding blanks ignored).
      *
      * @param name the name
      * @return the fill mode
-     * @throws IllegalArgumentException naming the value and the allowed ones
+     * @throws IllegalArgumentException naming the value, a close spelling and the allowed ones
      */
     public static FillMode fromKerasName(String name) {
-        for (FillMode m : values()) {
-            if (m.kerasName.equalsIgnoreCase(String.valueOf(name))) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("fill_mode must be one of "
-                + Arrays.stream(values()).map(FillMode::kerasName).collect(Collectors.joining(", "))
-                + "; got: " + name);
+        return OptionNames.parse("fillMode", name, Arrays.asList(values()), FillMode::kerasName);
     }
 }

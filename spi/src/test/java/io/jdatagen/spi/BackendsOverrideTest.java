@@ -38,11 +38,11 @@ class BackendsOverrideTest {
     }
 
     @Test
-    void automaticSelectionLogsOneLine() throws Exception {
+    void automaticSelectionLogsOneInfoLineThroughSlf4j() throws Exception {
         Result r = run(null, null);
         assertEquals(0, r.exit(), r.output());
         assertTrue(r.output().contains("selected=scalar"), r.output());
-        assertTrue(r.output().contains("jdatagen backend: chose scalar"), r.output());
+        assertTrue(r.output().contains("INFO io.jdatagen.spi.Backends - jdatagen backend: chose scalar"), r.output());
     }
 
     @Test

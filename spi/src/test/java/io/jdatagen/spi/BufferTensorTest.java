@@ -107,7 +107,7 @@ class BufferTensorTest {
         ByteBuffer readOnly = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder()).asReadOnlyBuffer();
         assertThrows(IllegalArgumentException.class, () -> BufferTensor.wrap(readOnly, ElementType.UINT8, 4));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ElementType.parse("int8")).getMessage()
-                .contains("float32, float16, uint8; got int8"));
+                .equals("unknown output 'int8'; did you mean 'uint8'? Allowed: float32, float16, uint8"));
         assertThrows(IndexOutOfBoundsException.class, () -> BufferTensor.allocate(ElementType.UINT8, 3).get(3));
     }
 

@@ -7,14 +7,16 @@ import java.util.NoSuchElementException;
 
 /**
  * The epochs both iterators hand out: a jdatagen {@link Loader} over the sequence's current epoch,
- * started on first use; the epoch advances when its last batch is taken (the loader does it) or
- * when the iterator is reset before the end, so that no epoch repeats.
+ * started on first use. The epoch advances once: when its last batch is taken (the loader reports
+ * it to the sequence), or, for a pass reset after some but not all of its batches, at the reset, so
+ * that no epoch repeats; a reset after a full pass, or before any batch was taken, moves nothing.
  */
 final class EpochBatches {
     private final Sequence<Batch> sequence;
     private final int workers;
     private final int prefetch;
     private Loader<Batch> loader;
+    private boolean begun;
     private Batch first;
 
     EpochBatches(Sequence<Batch> sequence, int workers, int prefetch) {
@@ -42,15 +44,21 @@ final class EpochBatches {
         if (!hasNext()) {
             throw new NoSuchElementException("the epoch has ended; call reset() for the next one");
         }
-        return loader.next();
+        Batch batch = loader.next();
+        begun = true;
+        return batch;
     }
 
-    /** Ends the current pass: a pass left before its end still moves the sequence to its next epoch. */
+    /**
+     * Ends the current pass: a pass left after some but not all of its batches still moves the
+     * sequence to its next epoch; a finished pass was already ended by its last batch.
+     */
     void reset() {
         if (loader != null) {
-            boolean unfinished = loader.hasNext();
+            boolean unfinished = begun && loader.hasNext();
             loader.close();
             loader = null;
+            begun = false;
             if (unfinished) {
                 sequence.onEpochEnd();
             }

@@ -14,8 +14,8 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  *
  * <p>Batches are computed ahead by a jdatagen loader on {@code workers} threads (so
  * {@link #asyncSupported()} is false: DL4J's one-thread prefetch would add nothing). Each pass is
- * one epoch: taking its last batch, or {@link #reset()} before the end, moves the sequence to the
- * next epoch, so {@code fit(iterator, epochs)} sees new shuffles and augmentations every epoch.
+ * one epoch: taking its last batch, or {@link #reset()} after some of its batches, moves the
+ * sequence to the next epoch (once), so {@code fit(iterator, epochs)} sees new shuffles and augmentations every epoch.
  * Build image flows with {@code dataFormat("channels_first")} (DL4J's convolutions take NCHW) and
  * {@code classMode("categorical")} for one-hot labels. Several inputs or targets, and segmentation
  * pairs into a {@code ComputationGraph}: {@link JdatagenMultiDataSetIterator}.
@@ -109,7 +109,10 @@ public final class JdatagenDataSetIterator implements DataSetIterator {
         return false;
     }
 
-    /** Starts the next pass; an unfinished pass still moves the sequence to its next epoch. */
+    /**
+     * Starts the next pass; a pass left after some of its batches still moves the sequence to its
+     * next epoch (once), a finished pass was already ended by its last batch.
+     */
     @Override
     public void reset() {
         epochs.reset();

@@ -94,7 +94,10 @@ public final class JdatagenMultiDataSetIterator implements MultiDataSetIterator 
         return false;
     }
 
-    /** Starts the next pass; an unfinished pass still moves the sequence to its next epoch. */
+    /**
+     * Starts the next pass; a pass left after some of its batches still moves the sequence to its
+     * next epoch (once), a finished pass was already ended by its last batch.
+     */
     @Override
     public void reset() {
         epochs.reset();

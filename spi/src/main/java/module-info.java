@@ -10,6 +10,7 @@
  * @provides io.jdatagen.spi.BackendProvider {@code reference} and {@code scalar}
  */
 module io.jdatagen.spi {
+    requires org.slf4j;
     exports io.jdatagen.spi;
     exports io.jdatagen.spi.reference;
     exports io.jdatagen.spi.scalar;

@@ -147,11 +147,6 @@ final class DemoCommand implements Callable<Integer> {
         stdout.flush();
         unreadable.skipAll(flow.skippedFiles(), new ImageFileReader(ImageCodecs.current(), ColorMode.RGB,
                 targetSize.toArray(), ResizeFilter.BILINEAR, false, true, false));
-        if (flow.samples() == 0) {
-            unreadable.report(spec.commandLine().getErr());
-            throw new IllegalArgumentException("--data " + dataDir + ": no images found; expected one sub-folder"
-                    + " per class holding png, jpg, jpeg, bmp, ppm, tif or tiff files");
-        }
         fitIfNeeded(generator, flow, stdout);
         stdout.println("Backend: " + generator.backend().name() + "; codec: " + ImageCodecs.current().name()
                 + "; workers: " + workers);

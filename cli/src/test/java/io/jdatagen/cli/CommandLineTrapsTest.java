@@ -269,9 +269,12 @@ class CommandLineTrapsTest {
         Files.createDirectories(data.resolve("cats"));
         Files.createDirectories(data.resolve("dogs"));
         Run empty = run("demo", "--data", data.toString(), "--out", root.resolve("o").toString());
+        // The flow refuses to be built: the error names the folder, its classes and the extensions.
         assertEquals(ExitStatus.FAILED, empty.status(), empty.err());
-        assertTrue(empty.out().contains("Found 0 images belonging to 2 classes."), empty.out());
-        assertTrue(empty.err().contains("no images found"), empty.err());
+        assertTrue(empty.err().contains("flowFromDirectory found no images in " + data), empty.err());
+        assertTrue(empty.err().contains("\"cats\", \"dogs\""), empty.err());
+        assertTrue(empty.err().contains("png"), empty.err());
+        assertFalse(empty.err().contains("\tat "), "no stack trace: " + empty.err());
         Run generated = run("demo", "--classes", "2", "--images-per-class", "3", "--epochs", "1", "--target-size",
                 "16x16", "--out", root.resolve("g").toString());
         assertEquals(0, generated.status(), generated.err());

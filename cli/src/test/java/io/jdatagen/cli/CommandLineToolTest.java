@@ -10,15 +10,12 @@ import io.jdatagen.io.TestImages;
 import io.jdatagen.spi.Backends;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -26,24 +23,12 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /** The command-line tool end to end, in process. */
 class CommandLineToolTest {
-    /** What one run printed and returned. */
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Jdatagen.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int status = cl.execute(args);
-        return new Run(status, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static BufferedImage read(Path png) throws IOException {
-        BufferedImage img = ImageIO.read(png.toFile());
-        assertTrue(img != null, "readable image " + png);
-        return img;
+        return CliRun.read(png);
     }
 
     /** Three PNG images of different sizes, two of them in a sub-folder. */
@@ -58,7 +43,7 @@ class CommandLineToolTest {
 
     @Test
     void demoStreamsAGeneratedDatasetAndWritesAPreview(@TempDir Path out) throws IOException {
-        Run r = run("demo", "--classes", "2", "--images-per-class", "5", "--epochs", "2", "--batch-size", "4",
+        CliRun r = run("demo", "--classes", "2", "--images-per-class", "5", "--epochs", "2", "--batch-size", "4",
                 "--workers", "2", "--target-size", "24x24", "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("Generated 10 JPEG images of 2 shape classes"), r.out());
@@ -77,7 +62,7 @@ class CommandLineToolTest {
 
     @Test
     void demoKeepsTheGeneratedDatasetWhenAsked(@TempDir Path out) throws IOException {
-        Run r = run("demo", "--classes", "1", "--images-per-class", "2", "--epochs", "1", "--target-size", "16x16",
+        CliRun r = run("demo", "--classes", "1", "--images-per-class", "2", "--epochs", "1", "--target-size", "16x16",
                 "--keep", "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         Matcher generated = Pattern.compile("shape classes in (\\S+) \\(kept\\)").matcher(r.out());
@@ -95,12 +80,12 @@ class CommandLineToolTest {
         SampleDataset.write(in, 2, 2, 20, 1);
         Path broken = TestImages.write(in.resolve(SampleDataset.CLASSES.get(0)).resolve("broken.jpg"),
                 "not an image".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        Run augment = run("augment", in.toString(), root.resolve("out").toString(), "--copies", "1");
+        CliRun augment = run("augment", in.toString(), root.resolve("out").toString(), "--copies", "1");
         assertEquals(1, augment.status(), augment.err());
         assertTrue(augment.err().contains("augment: skipped: cannot read image file " + broken), augment.err());
         assertTrue(augment.err().contains("augment: skipped 1 unreadable file(s)"), augment.err());
         assertTrue(augment.out().contains("Wrote 4 images"), augment.out());
-        Run demo = run("demo", "--data", in.toString(), "--epochs", "1", "--target-size", "16x16", "--out",
+        CliRun demo = run("demo", "--data", in.toString(), "--epochs", "1", "--target-size", "16x16", "--out",
                 root.resolve("preview").toString());
         assertEquals(1, demo.status(), demo.err());
         assertTrue(demo.err().contains("demo: skipped: cannot read image file " + broken), demo.err());
@@ -111,7 +96,7 @@ class CommandLineToolTest {
     void demoReadsAGivenFolderAndConfig(@TempDir Path data, @TempDir Path out) throws IOException {
         SampleDataset.write(data, 3, 2, 20, 1);
         Path config = Files.writeString(data.resolve("gen.json"), "{\"horizontal_flip\": true, \"rescale\": 0.5}");
-        Run r = run("demo", "--data", data.toString(), "--config", config.toString(), "--epochs", "1",
+        CliRun r = run("demo", "--data", data.toString(), "--config", config.toString(), "--epochs", "1",
                 "--target-size", "16x20", "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         assertFalse(r.out().contains("Generated"), r.out());
@@ -119,7 +104,7 @@ class CommandLineToolTest {
         assertTrue(r.out().contains("1 epoch of 6 images of [16, 20, 3]"), r.out());
         assertFalse(r.out().contains("steady"), "one epoch is all warm-up: " + r.out());
         assertTrue(Files.exists(data.resolve("gen.json")), "a given folder is left as it is");
-        Run empty = run("demo", "--data", out.resolve("nothing").toString());
+        CliRun empty = run("demo", "--data", out.resolve("nothing").toString());
         assertEquals(1, empty.status());
         assertTrue(empty.err().contains("does not exist"), empty.err());
     }
@@ -129,7 +114,7 @@ class CommandLineToolTest {
         Path dir = root.resolve("in");
         folder(dir);
         Path out1 = root.resolve("out1");
-        Run r = run("augment", dir.toString(), out1.toString(), "--copies", "2", "--seed", "3", "--workers", "1");
+        CliRun r = run("augment", dir.toString(), out1.toString(), "--copies", "2", "--seed", "3", "--workers", "1");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("Wrote 6 images (2 per image, 3 images under"), r.out());
         try (Stream<Path> files = Files.walk(out1)) {
@@ -165,7 +150,7 @@ class CommandLineToolTest {
                 + "cp stage/top.png \"in/$(printf 'caf\\303\\251').png\"";
         Process mk = new ProcessBuilder("/bin/sh", "-c", script).directory(root.toFile()).inheritIO().start();
         assertEquals(0, mk.waitFor());
-        Run r = run("augment", in.toString(), root.resolve("out").toString(), "--copies", "1");
+        CliRun r = run("augment", in.toString(), root.resolve("out").toString(), "--copies", "1");
         assertEquals(0, r.status(), r.err());
         Process ls = new ProcessBuilder("/bin/sh", "-c", "cd out && find . -type f | LC_ALL=C sort | od -An -c")
                 .directory(root.toFile()).start();
@@ -183,7 +168,7 @@ class CommandLineToolTest {
         Path config = Files.writeString(root.resolve("gen.json"),
                 "{\"brightness_range\": [0.5, 0.5], \"rescale\": 0.001, \"featurewise_center\": true}");
         Path out = root.resolve("out");
-        Run r = run("augment", "--config", config.toString(), "--target-size", "10x12", "--interpolation", "nearest",
+        CliRun r = run("augment", "--config", config.toString(), "--target-size", "10x12", "--interpolation", "nearest",
                 "--format", "bmp", dir.toString(), out.toString());
         assertEquals(0, r.status(), r.err());
         BufferedImage half = read(out.resolve("sub/a_1.bmp"));
@@ -207,7 +192,7 @@ class CommandLineToolTest {
     void previewWritesTheGrid(@TempDir Path root) throws IOException {
         Path dir = root.resolve("in");
         folder(dir);
-        Run r = run("preview", dir.toString(), "--rows", "2", "--copies", "3", "--target-size", "8x10", "--out",
+        CliRun r = run("preview", dir.toString(), "--rows", "2", "--copies", "3", "--target-size", "8x10", "--out",
                 root.resolve("p").toString());
         assertEquals(0, r.status(), r.err());
         BufferedImage grid = read(root.resolve("p/preview.png"));
@@ -221,7 +206,7 @@ class CommandLineToolTest {
 
     @Test
     void backendsListsBackendsAndCodecs() {
-        Run r = run("backends");
+        CliRun r = run("backends");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("reference"), r.out());
         assertTrue(r.out().contains("in use: " + Backends.current().name()), r.out());
@@ -232,7 +217,7 @@ class CommandLineToolTest {
     void everyCommandsHelpDescribesEveryOption() {
         CommandLine top = Jdatagen.commandLine();
         for (String name : List.of("demo", "preview", "augment", "backends")) {
-            Run r = run(name, "--help");
+            CliRun r = run(name, "--help");
             assertEquals(0, r.status(), name);
             CommandLine sub = top.getSubcommands().get(name);
             assertTrue(sub.getCommandSpec().usageMessage().description().length > 0, name + " has a description");
@@ -244,7 +229,7 @@ class CommandLineToolTest {
             sub.getCommandSpec().positionalParameters().forEach(p -> assertTrue(r.out().contains(p.paramLabel()),
                     name + " help lists " + p.paramLabel()));
         }
-        Run top2 = run("--help");
+        CliRun top2 = run("--help");
         for (String name : List.of("demo", "preview", "augment", "backends")) {
             assertTrue(top2.out().contains(name), "top-level help lists " + name);
         }
@@ -253,7 +238,7 @@ class CommandLineToolTest {
     @Test
     void sizesThatNoImageOrBatchCouldHaveAreUsageErrorsBeforeAnyFileIsRead(@TempDir Path root) {
         folder(root.resolve("in"));
-        Run huge = run("augment", "--target-size", "100000x100000", root.resolve("in").toString(),
+        CliRun huge = run("augment", "--target-size", "100000x100000", root.resolve("in").toString(),
                 root.resolve("out").toString());
         assertEquals(2, huge.status(), huge.err());
         assertTrue(huge.err().contains("expected HEIGHTxWIDTH of at most 178956970 pixels, twice the image pixel"
@@ -261,7 +246,7 @@ class CommandLineToolTest {
         assertTrue(huge.err().contains("--target-size"), huge.err());
         assertFalse(huge.err().contains("top.png"), "no file is blamed: " + huge.err());
         assertFalse(Files.exists(root.resolve("out")), "nothing is written");
-        Run batch = run("demo", "--batch-size", "64", "--target-size", "9000x9000", "--out", root.resolve("d").toString());
+        CliRun batch = run("demo", "--batch-size", "64", "--target-size", "9000x9000", "--out", root.resolve("d").toString());
         assertEquals(2, batch.status(), batch.err());
         assertTrue(batch.err().contains("--batch-size must be in [1, 8] for 9000x9000 RGB images"), batch.err());
         assertFalse(batch.out().contains("Generated"), "no data is generated first: " + batch.out());
@@ -273,9 +258,9 @@ class CommandLineToolTest {
         TestImages.write(dir.resolve("photo.jpg"), TestImages.jpeg(TestImages.blocks(160, 240), 0.9f));
         String[] common = {"--config", Files.writeString(root.resolve("none.json"), "{}").toString(), "--target-size",
             "40x60", "--format", "bmp", dir.toString()};
-        Run full = run(Stream.concat(Stream.of("augment"), Stream.concat(Stream.of(common),
+        CliRun full = run(Stream.concat(Stream.of("augment"), Stream.concat(Stream.of(common),
                 Stream.of(root.resolve("full").toString()))).toArray(String[]::new));
-        Run reduced = run(Stream.concat(Stream.of("augment", "--reduced-decode"), Stream.concat(Stream.of(common),
+        CliRun reduced = run(Stream.concat(Stream.of("augment", "--reduced-decode"), Stream.concat(Stream.of(common),
                 Stream.of(root.resolve("reduced").toString()))).toArray(String[]::new));
         assertEquals(0, full.status(), full.err());
         assertEquals(0, reduced.status(), reduced.err());
@@ -298,20 +283,20 @@ class CommandLineToolTest {
 
     @Test
     void badInputIsNamed(@TempDir Path root) throws IOException {
-        Run missing = run("preview", root.resolve("absent").toString());
+        CliRun missing = run("preview", root.resolve("absent").toString());
         assertEquals(1, missing.status());
         assertTrue(missing.err().contains("DIR " + root.resolve("absent") + " does not exist"), missing.err());
-        Run size = run("preview", root.toString(), "--target-size", "12by3");
+        CliRun size = run("preview", root.toString(), "--target-size", "12by3");
         assertEquals(2, size.status());
         assertTrue(size.err().contains("expected HEIGHTxWIDTH"), size.err());
         folder(root.resolve("in"));
         Path bad = Files.writeString(root.resolve("bad.json"), "{\"rotation_rang\": 3}");
-        Run config = run("augment", "--config", bad.toString(), root.resolve("in").toString(),
+        CliRun config = run("augment", "--config", bad.toString(), root.resolve("in").toString(),
                 root.resolve("out").toString());
         assertEquals(1, config.status());
         assertTrue(config.err().contains("--config " + bad + ": unknown ImageDataGenerator option 'rotation_rang'"),
                 config.err());
-        Run copies = run("augment", "--copies", "0", root.resolve("in").toString(), root.resolve("out").toString());
+        CliRun copies = run("augment", "--copies", "0", root.resolve("in").toString(), root.resolve("out").toString());
         assertEquals(2, copies.status());
         assertTrue(copies.err().contains("--copies must be >= 1; got: 0"), copies.err());
         assertEquals(2, run().status(), "no command");

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jdatagen.io.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -34,27 +31,12 @@ import picocli.CommandLine.Model.CommandSpec;
 class CommandLineTrapsTest {
     private static final List<String> COMMANDS = List.of("demo", "preview", "augment", "backends");
 
-    /** What one run printed and returned. */
-    private record Run(int status, String out, String err) {
-        List<String> errLines() {
-            return err.lines().filter(l -> !l.isBlank()).toList();
-        }
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Jdatagen.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int status = cl.execute(args);
-        return new Run(status, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static BufferedImage read(Path png) throws IOException {
-        BufferedImage img = ImageIO.read(png.toFile());
-        assertTrue(img != null, "readable image " + png);
-        return img;
+        return CliRun.read(png);
     }
 
     private static Path png(Path file, int height, int width) {
@@ -71,7 +53,7 @@ class CommandLineTrapsTest {
         return TestImages.write(dir.resolve("a/a0.png"), "not an image".getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static void assertSkipped(String command, Run r, Path broken) {
+    private static void assertSkipped(String command, CliRun r, Path broken) {
         assertEquals(ExitStatus.FAILED, r.status(), command + ": " + r.err());
         assertTrue(r.err().contains(command + ": skipped: cannot read image file " + broken + ": "),
                 command + " names the file and the reason: " + r.err());
@@ -84,18 +66,18 @@ class CommandLineTrapsTest {
         Path in = root.resolve("in");
         Path broken = withBrokenFile(in);
 
-        Run preview = run("preview", in.toString(), "--rows", "2", "--copies", "1", "--out",
+        CliRun preview = run("preview", in.toString(), "--rows", "2", "--copies", "1", "--out",
                 root.resolve("p").toString());
         assertSkipped("preview", preview, broken);
         BufferedImage grid = read(root.resolve("p/preview.png"));
         assertEquals(2 * 20, grid.getHeight(), "the next file takes the unreadable one's row");
         assertEquals(2 * 20, grid.getWidth());
 
-        Run augment = run("augment", in.toString(), root.resolve("aug").toString(), "--workers", "2");
+        CliRun augment = run("augment", in.toString(), root.resolve("aug").toString(), "--workers", "2");
         assertSkipped("augment", augment, broken);
         assertTrue(augment.out().contains("Wrote 4 images"), augment.out());
 
-        Run demo = run("demo", "--data", in.toString(), "--epochs", "1", "--batch-size", "2", "--workers", "1",
+        CliRun demo = run("demo", "--data", in.toString(), "--epochs", "1", "--batch-size", "2", "--workers", "1",
                 "--target-size", "16x16", "--out", root.resolve("d").toString());
         assertSkipped("demo", demo, broken);
         assertTrue(demo.out().contains("Found 4 images belonging to 2 classes."), demo.out());
@@ -103,7 +85,7 @@ class CommandLineTrapsTest {
         assertTrue(Files.exists(root.resolve("d/preview.png")));
 
         Files.delete(broken);
-        Run clean = run("preview", in.toString(), "--rows", "2", "--copies", "1", "--out",
+        CliRun clean = run("preview", in.toString(), "--rows", "2", "--copies", "1", "--out",
                 root.resolve("p2").toString());
         assertEquals(ExitStatus.OK, clean.status(), clean.err());
         assertFalse(clean.err().contains("skipped"), clean.err());
@@ -114,7 +96,7 @@ class CommandLineTrapsTest {
         Path in = root.resolve("in");
         Path one = TestImages.write(in.resolve("x.jpg"), new byte[] {1, 2, 3});
         Path two = TestImages.write(in.resolve("y.png"), new byte[0]);
-        Run r = run("preview", in.toString(), "--out", root.resolve("p").toString());
+        CliRun r = run("preview", in.toString(), "--out", root.resolve("p").toString());
         assertEquals(ExitStatus.FAILED, r.status(), r.err());
         assertTrue(r.err().contains("preview: skipped: cannot read image file " + one), r.err());
         assertTrue(r.err().contains("preview: skipped: cannot read image file " + two), r.err());
@@ -128,18 +110,18 @@ class CommandLineTrapsTest {
         Path in = root.resolve("in");
         png(in.resolve("photo.png"), 2000, 3000);
         png(in.resolve("small.png"), 30, 40);
-        Run r = run("preview", in.toString(), "--copies", "1", "--out", root.resolve("p").toString());
+        CliRun r = run("preview", in.toString(), "--copies", "1", "--out", root.resolve("p").toString());
         assertEquals(0, r.status(), r.err());
         BufferedImage grid = read(root.resolve("p/preview.png"));
         assertEquals(2 * 256, grid.getWidth(), "the photo's cell is 256 wide, keeping 3:2");
         assertEquals(2 * 171, grid.getHeight(), "rows of the 171-high photo cell");
-        Run bounded = run("preview", in.toString(), "--copies", "0", "--cell-size", "100", "--out",
+        CliRun bounded = run("preview", in.toString(), "--copies", "0", "--cell-size", "100", "--out",
                 root.resolve("q").toString());
         assertEquals(0, bounded.status(), bounded.err());
         BufferedImage small = read(root.resolve("q/preview.png"));
         assertEquals(100, small.getWidth());
         assertEquals(2 * 67, small.getHeight());
-        Run sized = run("preview", in.toString(), "--copies", "0", "--target-size", "300x500", "--out",
+        CliRun sized = run("preview", in.toString(), "--copies", "0", "--target-size", "300x500", "--out",
                 root.resolve("t").toString());
         assertEquals(0, sized.status(), sized.err());
         assertEquals(500, read(root.resolve("t/preview.png")).getWidth(), "--target-size wins over the bound");
@@ -171,7 +153,7 @@ class CommandLineTrapsTest {
                 new String[] {"demo", "--bogus"},
                 new String[] {"augment", in});
         for (String[] args : cases) {
-            Run r = run(args);
+            CliRun r = run(args);
             String what = String.join(" ", args) + " -> " + r.err();
             assertEquals(ExitStatus.USAGE, r.status(), what);
             List<String> lines = r.errLines();
@@ -181,14 +163,14 @@ class CommandLineTrapsTest {
             assertFalse(r.err().contains("Usage:"), what);
             assertFalse(Files.exists(root.resolve("out")), "nothing written: " + what);
         }
-        Run size = run("preview", in, "--target-size", "0x-5");
+        CliRun size = run("preview", in, "--target-size", "0x-5");
         assertTrue(size.errLines().get(0).contains("--target-size") && size.errLines().get(0).contains("'0x-5'"),
                 size.err());
-        Run epochs = run("demo", "--epochs", "0");
+        CliRun epochs = run("demo", "--epochs", "0");
         assertEquals("jdatagen demo: --epochs must be >= 1; got: 0", epochs.errLines().get(0));
-        Run unknown = run("demo", "--bogus");
+        CliRun unknown = run("demo", "--bogus");
         assertTrue(unknown.errLines().get(0).contains("'--bogus'"), unknown.err());
-        Run top = run("--frobnicate");
+        CliRun top = run("--frobnicate");
         assertEquals(ExitStatus.USAGE, top.status());
         assertEquals("Try 'jdatagen --help' for the options.", top.errLines().get(top.errLines().size() - 1));
     }
@@ -268,14 +250,14 @@ class CommandLineTrapsTest {
         Path data = root.resolve("data");
         Files.createDirectories(data.resolve("cats"));
         Files.createDirectories(data.resolve("dogs"));
-        Run empty = run("demo", "--data", data.toString(), "--out", root.resolve("o").toString());
+        CliRun empty = run("demo", "--data", data.toString(), "--out", root.resolve("o").toString());
         // The flow refuses to be built: the error names the folder, its classes and the extensions.
         assertEquals(ExitStatus.FAILED, empty.status(), empty.err());
         assertTrue(empty.err().contains("flowFromDirectory found no images in " + data), empty.err());
         assertTrue(empty.err().contains("\"cats\", \"dogs\""), empty.err());
         assertTrue(empty.err().contains("png"), empty.err());
         assertFalse(empty.err().contains("\tat "), "no stack trace: " + empty.err());
-        Run generated = run("demo", "--classes", "2", "--images-per-class", "3", "--epochs", "1", "--target-size",
+        CliRun generated = run("demo", "--classes", "2", "--images-per-class", "3", "--epochs", "1", "--target-size",
                 "16x16", "--out", root.resolve("g").toString());
         assertEquals(0, generated.status(), generated.err());
         assertTrue(generated.out().contains("Found 6 images belonging to 2 classes."), generated.out());
@@ -284,7 +266,7 @@ class CommandLineTrapsTest {
     @Test
     void theComputingCommandsDocumentTheirExitStatus() {
         for (String name : List.of("demo", "preview", "augment")) {
-            Run help = run(name, "--help");
+            CliRun help = run(name, "--help");
             assertTrue(help.out().contains("Exit status:"), name + ": " + help.out());
             assertTrue(Stream.of("0", "1", "2").allMatch(code -> help.out().lines()
                     .anyMatch(l -> l.strip().startsWith(code + " "))), name + ": " + help.out());

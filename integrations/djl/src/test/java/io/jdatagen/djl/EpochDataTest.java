@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.Batch;
-import io.jdatagen.data.Sequence;
 import io.jdatagen.flow.ArrayFlow;
-import io.jdatagen.flow.FlowOptions;
-import io.jdatagen.image.ImageDataGenerator;
-import io.jdatagen.spi.Tensor;
+import io.jdatagen.flow.EpochLabels;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,30 +15,14 @@ import org.junit.jupiter.api.Test;
  * seed gives at that number, and the flow advances once per epoch however the caller ends it.
  */
 class EpochDataTest {
-    private static final int SAMPLES = 10;
+    private static final long SEED = 13;
 
-    /** A shuffled flow of 10 samples in 4 batches; label i for sample i. */
     private static ArrayFlow flow() {
-        Tensor x = Tensor.zeros(SAMPLES, 2, 2, 1);
-        Tensor y = Tensor.zeros(SAMPLES);
-        for (int i = 0; i < SAMPLES; i++) {
-            y.data()[i] = i;
-            x.data()[4 * i] = i;
-        }
-        return ImageDataGenerator.builder().horizontalFlip(true).build()
-                .flow(x, y, FlowOptions.builder().batchSize(3).seed(13).build());
+        return EpochLabels.flow(SEED);
     }
 
-    /** The labels of every batch of epoch {@code k} of a fresh flow, concatenated. */
     private static List<Float> fresh(int k) {
-        List<Float> out = new ArrayList<>();
-        Sequence<io.jdatagen.data.Batch> view = flow().atEpoch(k);
-        for (int i = 0; i < view.size(); i++) {
-            for (float v : view.get(i).y().data()) {
-                out.add(v);
-            }
-        }
-        return out;
+        return EpochLabels.ofEpoch(SEED, k);
     }
 
     private static List<Float> epoch(JdatagenDataset data, NDManager manager) {

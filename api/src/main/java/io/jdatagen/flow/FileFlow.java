@@ -11,14 +11,17 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
  * Batches of augmented images loaded from files (Keras's {@code BatchFromFilesMixin}, §4.2), with
  * targets by {@link ClassMode}; built by {@link DirectoryScanner} and {@link DataFrameScanner}.
+ * With {@link FlowOptions.Builder#cache} it owns a decoded-sample cache, freed by {@link #close()}.
  */
-public final class FileFlow extends ImageFlow {
+public final class FileFlow extends ImageFlow implements AutoCloseable {
     private final ImageFileReader loader;
+    private final SampleCache cache;
     private final List<Path> paths;
     private final List<String> filenames;
     private final ClassMode classMode;
@@ -50,6 +53,8 @@ public final class FileFlow extends ImageFlow {
         this.summary = rows.summary();
         this.imageSize = imageSize(augmenter, o);
         this.resizeInWarp = o.resizeInWarp;
+        this.cache = SampleCache.open(o.cache, FileSources.cacheKey(resizeInWarp ? "decoded-cropped" : "resized",
+                o, loader));
     }
 
     private static int[] imageShape(Augmenter augmenter, FlowOptions o) {
@@ -124,7 +129,28 @@ public final class FileFlow extends ImageFlow {
             return new Sample(image(index).toSource(), null);
         }
         Path path = paths.get(index);
-        return new Sample(loader.cropped(loader.decode(path), path).toSource(), null);
+        return new Sample(cached(path, () -> loader.cropped(loader.decode(path), path)).toSource(), null);
+    }
+
+    /** {@code load}'s image of {@code path}, through the cache when the flow has one. */
+    private ByteImage cached(Path path, Supplier<ByteImage> load) {
+        return cache == null ? load.get() : cache.get(List.of(path), () -> List.of(load.get())).get(0);
+    }
+
+    /** {@return the flow's decoded-sample cache, or null without one} */
+    SampleCache cache() {
+        return cache;
+    }
+
+    /**
+     * Frees the decoded-sample cache: its heap part, and its spill file (deleted when temporary, kept
+     * and unlocked when named). Without a cache it does nothing; the flow must not be read after.
+     */
+    @Override
+    public void close() {
+        if (cache != null) {
+            cache.close();
+        }
     }
 
     @Override
@@ -134,12 +160,15 @@ public final class FileFlow extends ImageFlow {
     }
 
     /**
-     * {@return sample {@code sample}'s image as loaded (decoded, color-converted, resized; not augmented)}
+     * {@return sample {@code sample}'s image as loaded (decoded, color-converted, resized; not augmented);
+     * from the cache when the flow has one and does not resize in the warp (the array is then shared: do
+     * not modify it)}
      *
      * @param sample the sample
      */
     public ByteImage image(int sample) {
-        return loader.load(paths.get(sample));
+        Path path = paths.get(sample);
+        return resizeInWarp ? loader.load(path) : cached(path, () -> loader.load(path));
     }
 
     @Override

@@ -38,6 +38,22 @@ final class FileSources {
     }
 
     /**
+     * {@return every option that shapes a loaded image, as the key a sample cache file is written
+     * with: {@code kind} (what one entry holds), the codec, color mode, target size, filter, aspect,
+     * EXIF, reduced-decode and pixel-limit settings}
+     *
+     * @param kind what the flow caches per sample, e.g. the resized image or the image and its mask
+     * @param o the flow's options
+     * @param loader the reader the flow decodes with
+     */
+    static String cacheKey(String kind, FlowOptions o, ImageFileReader loader) {
+        return kind + ";codec=" + loader.codec().name() + ";colorMode=" + o.colorMode.configName() + ";targetSize="
+                + o.targetSize[0] + "x" + o.targetSize[1] + ";interpolation=" + o.interpolation.configName()
+                + ";keepAspectRatio=" + o.keepAspectRatio + ";exifOrientation=" + o.exifOrientation
+                + ";reducedDecode=" + o.reducedDecode + ";maxImagePixels=" + o.pixelLimit.warnAbove();
+    }
+
+    /**
      * The indices of {@code paths} that {@code loader} can load; the others are added to
      * {@code skipped} and reported in one warning.
      */

@@ -16,6 +16,7 @@ enum FlowOption {
     REDUCED_DECODE("reducedDecode", Group.FILES),
     SKIP_UNREADABLE("skipUnreadable", Group.FILES),
     MAX_IMAGE_PIXELS("maxImagePixels", Group.FILES),
+    CACHE("cache", Group.FILES),
     RESIZE_IN_WARP("resizeInWarp", Group.LABELS),
     CLASS_MODE("classMode", Group.LABELS),
     CLASSES("classes", Group.LABELS),

@@ -41,6 +41,7 @@ public final class FlowOptions {
     final boolean exifOrientation;
     final boolean reducedDecode;
     final boolean resizeInWarp;
+    final CacheOptions cache;
     final boolean skipUnreadable;
     final PixelLimit pixelLimit;
     final boolean followLinks;
@@ -83,6 +84,7 @@ public final class FlowOptions {
         exifOrientation = b.exifOrientation;
         reducedDecode = b.reducedDecode;
         resizeInWarp = b.resizeInWarp;
+        cache = b.cache;
         skipUnreadable = b.skipUnreadable;
         pixelLimit = b.pixelLimit;
         followLinks = b.followLinks;
@@ -174,6 +176,7 @@ public final class FlowOptions {
         private boolean exifOrientation = true;
         private boolean reducedDecode;
         private boolean resizeInWarp;
+        private CacheOptions cache;
         private boolean skipUnreadable;
         private PixelLimit pixelLimit = PixelLimit.defaults();
         private boolean followLinks;
@@ -534,6 +537,21 @@ public final class FlowOptions {
         public Builder resizeInWarp(boolean on) {
             this.resizeInWarp = on;
             return set(FlowOption.RESIZE_IN_WARP);
+        }
+
+        /**
+         * Files: keep each file's loaded 8-bit image (decoded, oriented, color-converted, resized) so
+         * that later epochs only augment; batches stay byte-identical to uncached ones. The heap holds
+         * up to the options' budget, the rest is spilled to a file ({@link CacheOptions}). The flow then
+         * owns the file: close it ({@code FileFlow.close()}, {@code SegmentationFlow.close()}) to free
+         * it. Threads of one process may share the flow; a named file is refused to a second flow.
+         *
+         * @param options the budget and spill file
+         * @return this builder
+         */
+        public Builder cache(CacheOptions options) {
+            this.cache = Objects.requireNonNull(options, "cache");
+            return set(FlowOption.CACHE);
         }
 
         /**

@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * with nearest interpolation and a constant fill ({@link FlowOptions.Builder#maskFillValue}),
  * never color-shifted, noised or standardized, so label values survive. Pairs come from two
  * arrays or from two folders matched by relative path; the validation split takes the first
- * fraction of the pairs.
+ * fraction of the pairs. Folder pairs may be cached ({@link FlowOptions.Builder#cache}: each image
+ * with its mask, keyed by both files); {@link #close()} frees the cache.
  */
-public final class SegmentationFlow extends ImageFlow {
+public final class SegmentationFlow extends ImageFlow implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentationFlow.class);
 
     private final Pairs pairs;
@@ -37,6 +38,7 @@ public final class SegmentationFlow extends ImageFlow {
     private final int[] maskShape;
     private final double fillValue;
     private final List<Path> skipped;
+    private final SampleCache cache;
 
     /** Where the pairs come from. */
     private interface Pairs {
@@ -59,7 +61,15 @@ public final class SegmentationFlow extends ImageFlow {
     }
 
     private record FilePairs(List<Path> images, List<Path> masks, List<String> names, ImageFileReader imageReader,
-            ImageFileReader maskReader) implements Pairs {
+            ImageFileReader maskReader, SampleCache cache) implements Pairs {
+        /** The pair of row {@code row}, through the cache when there is one. */
+        @Override
+        public Sample load(int row) {
+            List<ByteImage> pair = cache == null ? decode(row)
+                    : cache.get(List.of(images.get(row), masks.get(row)), () -> decode(row));
+            return new Sample(pair.get(0).toSource(), pair.get(1).toSource());
+        }
+
         /**
          * Decodes the image and its mask (always in full), checks that they have the same size after
          * EXIF orientation (else an image that was rotated, or a mask for another image, would be
@@ -68,8 +78,7 @@ public final class SegmentationFlow extends ImageFlow {
          * of the mask's size; the mask is then brought to the same scale ({@link MaskScale}) before
          * both are resized.
          */
-        @Override
-        public Sample load(int row) {
+        private List<ByteImage> decode(int row) {
             Path imagePath = images.get(row);
             Path maskPath = masks.get(row);
             ByteImage image = imageReader.decode(imagePath);
@@ -86,7 +95,7 @@ public final class SegmentationFlow extends ImageFlow {
                             + " (after EXIF orientation); an image and its mask must have the same size");
                 }
             }
-            return new Sample(imageReader.fit(image, imagePath).toSource(), maskReader.fit(mask, maskPath).toSource());
+            return List.of(imageReader.fit(image, imagePath), maskReader.fit(mask, maskPath));
         }
 
         @Override
@@ -106,7 +115,7 @@ public final class SegmentationFlow extends ImageFlow {
     }
 
     private SegmentationFlow(Augmenter augmenter, Pairs pairs, int first, int rows, int[] imageShape,
-            int[] maskShape, List<Path> skipped, FlowOptions o) {
+            int[] maskShape, List<Path> skipped, FlowOptions o, SampleCache cache) {
         super(augmenter, rows, imageShape, o, 10_000_000);
         BatchLimit.check("masks", o.batchSize, rows, maskShape, null);
         this.pairs = pairs;
@@ -114,6 +123,7 @@ public final class SegmentationFlow extends ImageFlow {
         this.maskShape = maskShape;
         this.fillValue = o.maskFillValue;
         this.skipped = List.copyOf(skipped);
+        this.cache = cache;
     }
 
     /**
@@ -141,7 +151,7 @@ public final class SegmentationFlow extends ImageFlow {
         int[] size = augmenter.resizeTarget() != null ? augmenter.resizeTarget() : image;
         return new SegmentationFlow(augmenter, new ArrayPairs(images, masks, format), range[0], range[1],
                 format.imageShape(size[0], size[1], image[2]), format.imageShape(size[0], size[1], mask[2]), List.of(),
-                o);
+                o, null);
     }
 
     /**
@@ -183,7 +193,7 @@ public final class SegmentationFlow extends ImageFlow {
                 ResizeFilter.NEAREST, o.keepAspectRatio, o.exifOrientation, false, o.pixelLimit);
         List<Path> skipped = new ArrayList<>();
         if (o.skipUnreadable) {
-            FilePairs all = new FilePairs(images, masks, null, imageReader, maskReader);
+            FilePairs all = new FilePairs(images, masks, null, imageReader, maskReader, null);
             List<Integer> kept = FileSources.readable(images.size(), all::load, skipped);
             images = pick(images, kept);
             masks = pick(masks, kept);
@@ -198,8 +208,10 @@ public final class SegmentationFlow extends ImageFlow {
         int[] range = range(augmenter, o, images.size());
         List<String> names = images.stream().map(p -> imageDir.relativize(p).toString()).toList();
         LOG.info("Found {} image/mask pairs.", range[1]);
-        return new SegmentationFlow(augmenter, new FilePairs(images, masks, names, imageReader, maskReader),
-                range[0], range[1], imageShape, maskShape, skipped, o);
+        SampleCache cache = SampleCache.open(o.cache, FileSources.cacheKey("image-and-mask;maskColorMode="
+                + o.maskColorMode.configName(), o, imageReader));
+        return new SegmentationFlow(augmenter, new FilePairs(images, masks, names, imageReader, maskReader, cache),
+                range[0], range[1], imageShape, maskShape, skipped, o, cache);
     }
 
     /** {@code {first row, rows}} of the subset: the first fraction is the validation part. */
@@ -245,6 +257,23 @@ public final class SegmentationFlow extends ImageFlow {
 
     private static List<Path> pick(List<Path> paths, List<Integer> indices) {
         return indices.stream().map(paths::get).toList();
+    }
+
+    /** {@return the flow's decoded-sample cache, or null without one} */
+    SampleCache cache() {
+        return cache;
+    }
+
+    /**
+     * Frees the decoded-sample cache of a folder-pair flow (its heap part, and its spill file: deleted
+     * when temporary, kept and unlocked when named). Without a cache it does nothing; the flow must not
+     * be read after.
+     */
+    @Override
+    public void close() {
+        if (cache != null) {
+            cache.close();
+        }
     }
 
     /** {@return the image and mask files left out at scan time by the skip policy (empty without it)} */

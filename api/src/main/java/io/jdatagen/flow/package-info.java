@@ -9,6 +9,7 @@
  * {@link io.jdatagen.flow.DataFrame} (a table, e.g. read from CSV). Flows depend only on the
  * {@link io.jdatagen.flow.Augmenter} port, never on the generator: {@link io.jdatagen.flow.ImageFlow}
  * plans each sample of a batch through it, warps the whole batch in one backend call, then
- * finishes each sample.
+ * finishes each sample. File flows may keep each file's loaded image in a decoded-sample cache
+ * ({@link io.jdatagen.flow.CacheOptions}) so that later epochs only augment.
  */
 package io.jdatagen.flow;

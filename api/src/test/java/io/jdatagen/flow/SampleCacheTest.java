@@ -1,0 +1,335 @@
+package io.jdatagen.flow;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jdatagen.data.Batch;
+import io.jdatagen.data.Loader;
+import io.jdatagen.image.ImageDataGenerator;
+import io.jdatagen.io.ByteImage;
+import io.jdatagen.io.TestImages;
+import io.jdatagen.spi.FillMode;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The decoded-sample cache: byte-identical batches, one decode per file, hostile cache files. */
+class SampleCacheTest {
+    private static final int FILES = 12;
+    /** Three 24×24 RGB images: the rest of every cache below spills to its file. */
+    private static final long SMALL_BUDGET = 3 * 24 * 24 * 3;
+    private static final ImageDataGenerator GEN = ImageDataGenerator.builder().rotationRange(30).zoomRange(0.2)
+            .horizontalFlip(true).fillMode(FillMode.REFLECT).build();
+
+    /** Two class folders of JPEGs of several sizes (each is resized to 24×24). */
+    private static Path classFolders(Path root) {
+        for (int i = 0; i < FILES; i++) {
+            ByteImage image = i % 2 == 0 ? TestImages.blocks(30 + i, 40) : TestImages.gradient(36, 28 + i, 3);
+            TestImages.write(root.resolve((i % 2 == 0 ? "a" : "b") + "/f" + i + ".jpg"), TestImages.jpeg(image, 0.9f));
+        }
+        return root;
+    }
+
+    /** Image and mask folders: JPEG images with PNG masks of the same sizes. */
+    private static Path[] pairFolders(Path root) {
+        for (int i = 0; i < FILES; i++) {
+            TestImages.write(root.resolve("images/p" + i + ".jpg"), TestImages.jpeg(TestImages.blocks(30, 30 + i), 0.9f));
+            TestImages.write(root.resolve("masks/p" + i + ".png"), TestImages.encode(TestImages.toBuffered(
+                    TestImages.gradient(30, 30 + i, 1)), "png"));
+        }
+        return new Path[] {root.resolve("images"), root.resolve("masks")};
+    }
+
+    private static FlowOptions.Builder options(CountingCodec codec) {
+        return FlowOptions.builder().targetSize(24, 24).interpolation("bilinear").batchSize(5).seed(11).codec(codec);
+    }
+
+    /** Every batch of epochs 0..2 of a fresh uncached flow, as the x and y bytes. */
+    private static List<float[]> epochs(java.util.function.Supplier<? extends ImageFlow> flow, int workers) {
+        List<float[]> out = new ArrayList<>();
+        try (Loader<Batch> loader = Loader.of(flow.get(), workers, 4, 3)) {
+            for (Batch b : loader) {
+                out.add(b.x().data().clone());
+                out.add(b.y().data().clone());
+            }
+        }
+        return out;
+    }
+
+    private static void assertSameBatches(List<float[]> expected, List<float[]> actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertArrayEquals(expected.get(i), actual.get(i), "batch tensor " + i);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void cachedDirectoryEpochsAreByteEqualToUncachedOnesWithOneDecodePerFile(int workers, @TempDir Path root) {
+        classFolders(root);
+        List<float[]> plain = epochs(() -> GEN.flowFromDirectory(root, options(new CountingCodec()).build()), workers);
+        CountingCodec codec = new CountingCodec();
+        FileFlow flow = GEN.flowFromDirectory(root, options(codec).cache(CacheOptions.inMemory(SMALL_BUDGET)).build());
+        try (flow) {
+            assertSameBatches(plain, epochs(() -> flow, workers));
+            assertEquals(FILES, codec.decodes(), "each file decoded once over 3 epochs");
+            assertEquals(FILES, flow.cache().decodes());
+            assertTrue(flow.cache().heapBytes() <= SMALL_BUDGET, "heap within the budget");
+            assertTrue(flow.cache().spillBytes() > (FILES - 3) * 24 * 24 * 3, "the rest spilled");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void cachedSegmentationEpochsAreByteEqualToUncachedOnes(int workers, @TempDir Path root) {
+        Path[] dirs = pairFolders(root);
+        List<float[]> plain = epochs(() -> GEN.flowPairsFromDirectories(dirs[0], dirs[1],
+                options(new CountingCodec()).build()), workers);
+        CountingCodec codec = new CountingCodec();
+        SegmentationFlow flow = GEN.flowPairsFromDirectories(dirs[0], dirs[1],
+                options(codec).cache(CacheOptions.inMemory(SMALL_BUDGET)).build());
+        try (flow) {
+            assertSameBatches(plain, epochs(() -> flow, workers));
+            assertEquals(2 * FILES, codec.decodes(), "each image and each mask decoded once over 3 epochs");
+            assertTrue(flow.cache().heapBytes() <= SMALL_BUDGET);
+        }
+    }
+
+    @Test
+    void threadsAskingForOneSampleShareOneDecode(@TempDir Path root) throws Exception {
+        Path file = TestImages.write(root.resolve("x.png"), new byte[] {1});
+        int threads = 6;
+        CountDownLatch asked = new CountDownLatch(threads);
+        AtomicInteger decodes = new AtomicInteger();
+        ByteImage image = TestImages.gradient(4, 4, 3);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try (SampleCache cache = SampleCache.open(CacheOptions.inMemory(0), "test")) {
+            List<Future<List<ByteImage>>> got = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                got.add(pool.submit(() -> {
+                    asked.countDown();
+                    return cache.get(List.of(file), () -> {
+                        decodes.incrementAndGet();
+                        try {
+                            // Hold the decode until every thread has asked, so that the others wait on it.
+                            assertTrue(asked.await(10, TimeUnit.SECONDS));
+                            Thread.sleep(50);
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return List.of(image);
+                    });
+                }));
+            }
+            for (Future<List<ByteImage>> f : got) {
+                assertArrayEquals(image.data(), f.get().get(0).data());
+            }
+            assertEquals(1, decodes.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailedDecodeIsNotCached(@TempDir Path root) {
+        Path file = TestImages.write(root.resolve("x.png"), new byte[] {1});
+        AtomicInteger calls = new AtomicInteger();
+        try (SampleCache cache = SampleCache.open(CacheOptions.inMemory(1 << 20), "test")) {
+            for (int i = 0; i < 2; i++) {
+                assertThrows(IllegalStateException.class, () -> cache.get(List.of(file), () -> {
+                    calls.incrementAndGet();
+                    throw new IllegalStateException("bad file");
+                }));
+            }
+        }
+        assertEquals(2, calls.get());
+    }
+
+    @Test
+    void aTemporarySpillFileIsDeletedOnClose(@TempDir Path root) {
+        classFolders(root);
+        FileFlow flow = GEN.flowFromDirectory(root, options(new CountingCodec()).cache(CacheOptions.inMemory(0))
+                .build());
+        flow.get(0);
+        SampleCache cache = flow.cache();
+        Path file = spillPath(cache);
+        assertTrue(Files.isRegularFile(file));
+        flow.close();
+        assertFalse(Files.exists(file));
+    }
+
+    private static Path spillPath(SampleCache cache) {
+        try {
+            java.lang.reflect.Field f = SampleCache.class.getDeclaredField("spill");
+            f.setAccessible(true);
+            return ((SpillFile) f.get(cache)).path();
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** One shuffled, augmented epoch of a flow over {@code root} spilling everything to {@code file}. */
+    private static List<float[]> epochWith(Path root, Path file, CountingCodec codec, UnaryOperator<FlowOptions.Builder> more) {
+        FlowOptions.Builder b = options(codec);
+        if (file != null) {
+            b.cache(CacheOptions.inMemory(0).spillTo(file));
+        }
+        try (FileFlow flow = GEN.flowFromDirectory(root, more.apply(b).build())) {
+            List<float[]> out = new ArrayList<>();
+            for (Batch batch : flow.atEpoch(1)) {
+                out.add(batch.x().data().clone());
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void aNamedFileIsReusedAndHostileOnesAreDetected(@TempDir Path root, @TempDir Path tmp) throws IOException {
+        classFolders(root);
+        Path file = tmp.resolve("cache.bin");
+        UnaryOperator<FlowOptions.Builder> same = b -> b;
+        List<float[]> plain = epochWith(root, null, new CountingCodec(), same);
+
+        CountingCodec first = new CountingCodec();
+        assertSameBatches(plain, epochWith(root, file, first, same));
+        assertEquals(FILES, first.decodes());
+        long full = Files.size(file);
+
+        CountingCodec reused = new CountingCodec();
+        assertSameBatches(plain, epochWith(root, file, reused, same));
+        assertEquals(0, reused.decodes(), "a second run reads every image from the file");
+
+        // Truncated: the entries past the cut are decoded again, the others served.
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(full * 2 / 3);
+        }
+        CountingCodec truncated = new CountingCodec();
+        assertSameBatches(plain, epochWith(root, file, truncated, same));
+        assertTrue(truncated.decodes() > 0 && truncated.decodes() < FILES, "decoded " + truncated.decodes());
+
+        // A damaged pixel (the file's last byte): that entry fails its checksum and is decoded again.
+        flipLastByte(file);
+        CountingCodec damaged = new CountingCodec();
+        assertSameBatches(plain, epochWith(root, file, damaged, same));
+        assertEquals(1, damaged.decodes());
+
+        // Another format version: rebuilt.
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(8);
+            raf.writeInt(SpillFile.VERSION + 1);
+        }
+        CountingCodec otherVersion = new CountingCodec();
+        assertSameBatches(plain, epochWith(root, file, otherVersion, same));
+        assertEquals(FILES, otherVersion.decodes());
+
+        // Other reading options: rebuilt, and the batches are those of the other options.
+        UnaryOperator<FlowOptions.Builder> gray = b -> b.colorMode("grayscale");
+        List<float[]> plainGray = epochWith(root, null, new CountingCodec(), gray);
+        CountingCodec otherOptions = new CountingCodec();
+        assertSameBatches(plainGray, epochWith(root, file, otherOptions, gray));
+        assertEquals(FILES, otherOptions.decodes());
+        CountingCodec back = new CountingCodec();
+        assertSameBatches(plain, epochWith(root, file, back, same));
+        assertEquals(FILES, back.decodes(), "the gray file was rebuilt for rgb in turn");
+
+        // An edited source file: only it is decoded again, and its new pixels are served.
+        Path edited = root.resolve("a/f0.jpg");
+        FileTime before = Files.getLastModifiedTime(edited);
+        TestImages.write(edited, TestImages.jpeg(TestImages.gradient(30, 40, 3), 0.9f));
+        Files.setLastModifiedTime(edited, FileTime.fromMillis(before.toMillis() + 5_000));
+        List<float[]> plainEdited = epochWith(root, null, new CountingCodec(), same);
+        assertFalse(sameFloats(plain, plainEdited), "the edit changes the batches");
+        CountingCodec afterEdit = new CountingCodec();
+        assertSameBatches(plainEdited, epochWith(root, file, afterEdit, same));
+        assertEquals(1, afterEdit.decodes());
+    }
+
+    private static boolean sameFloats(List<float[]> a, List<float[]> b) {
+        for (int i = 0; i < a.size(); i++) {
+            if (!java.util.Arrays.equals(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void flipLastByte(Path file) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(raf.length() - 1);
+            int b = raf.read();
+            raf.seek(raf.length() - 1);
+            raf.write(b ^ 0xFF);
+        }
+    }
+
+    @Test
+    void aSourceEditedWhileTheFlowRunsIsDecodedAgain(@TempDir Path root) {
+        classFolders(root);
+        CountingCodec codec = new CountingCodec();
+        try (FileFlow flow = GEN.flowFromDirectory(root, options(codec).shuffle(false)
+                .cache(CacheOptions.inMemory(SMALL_BUDGET)).build())) {
+            int sample = flow.filenames().indexOf("a/f0.jpg".replace('/', java.io.File.separatorChar));
+            ByteImage old = flow.image(sample);
+            assertSame(old, flow.image(sample), "served from the cache");
+            Path edited = root.resolve("a/f0.jpg");
+            TestImages.write(edited, TestImages.jpeg(TestImages.gradient(30, 40, 3), 0.9f));
+            ByteImage fresh = GEN.flowFromDirectory(root, options(new CountingCodec()).shuffle(false).build())
+                    .image(sample);
+            int before = codec.decodes();
+            assertArrayEquals(fresh.data(), flow.image(sample).data());
+            assertEquals(before + 1, codec.decodes());
+        }
+    }
+
+    @Test
+    void aFileThatIsNoCacheIsRefusedAndLeftAlone(@TempDir Path root, @TempDir Path tmp) throws IOException {
+        classFolders(root);
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), "not a cache file");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GEN.flowFromDirectory(root,
+                options(new CountingCodec()).cache(CacheOptions.inMemory(0).spillTo(notes)).build()));
+        assertTrue(e.getMessage().contains("is not a jdatagen cache file"), e.getMessage());
+        assertEquals("not a cache file", Files.readString(notes));
+    }
+
+    @Test
+    void aNamedFileServesOneFlowAtATime(@TempDir Path root, @TempDir Path tmp) {
+        classFolders(root);
+        FlowOptions o = options(new CountingCodec()).cache(CacheOptions.inMemory(0).spillTo(tmp.resolve("c.bin")))
+                .build();
+        try (FileFlow flow = GEN.flowFromDirectory(root, o)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> GEN.flowFromDirectory(root, o));
+            assertTrue(e.getMessage().contains("is open in another flow"), e.getMessage());
+            flow.get(0);
+        }
+        GEN.flowFromDirectory(root, o).close();
+    }
+
+    @Test
+    void arrayFlowsRefuseTheCache() {
+        FlowOptions o = FlowOptions.builder().cache(CacheOptions.inMemory(1)).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GEN.flow(io.jdatagen.spi.Tensor.zeros(2, 4, 4, 1), null, o));
+        assertEquals("option cache does not apply to flow", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CacheOptions.inMemory(-1));
+    }
+}

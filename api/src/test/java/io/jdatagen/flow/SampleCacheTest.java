@@ -98,6 +98,36 @@ class SampleCacheTest {
         }
     }
 
+    @Test
+    void cachedDataFrameAndResizeInWarpEpochsAreByteEqualToUncachedOnes(@TempDir Path root) {
+        classFolders(root);
+        DataFrame.Builder rows = DataFrame.builder("filename", "class");
+        for (int i = FILES - 1; i >= 0; i--) {
+            rows.row((i % 2 == 0 ? "a" : "b") + "/f" + i + ".jpg", i % 3 == 0 ? "x" : "y");
+        }
+        DataFrame table = rows.build();
+        List<float[]> plain = epochs(() -> GEN.flowFromDataframe(table, options(new CountingCodec()).directory(root)
+                .build()), 2);
+        CountingCodec codec = new CountingCodec();
+        FileFlow frame = GEN.flowFromDataframe(table, options(codec).directory(root)
+                .cache(CacheOptions.inMemory(SMALL_BUDGET)).build());
+        try (frame) {
+            assertSameBatches(plain, epochs(() -> frame, 2));
+            assertEquals(FILES, codec.decodes());
+        }
+        UnaryOperator<FlowOptions.Builder> warp = b -> FlowOptions.builder().targetSize(24, 24).resizeInWarp(true)
+                .keepAspectRatio(true).batchSize(5).seed(11).codec(b.build().codec);
+        List<float[]> plainWarp = epochs(() -> GEN.flowFromDirectory(root, warp.apply(options(new CountingCodec()))
+                .build()), 1);
+        CountingCodec warpCodec = new CountingCodec();
+        FileFlow warped = GEN.flowFromDirectory(root, warp.apply(options(warpCodec)).cache(CacheOptions.inMemory(0))
+                .build());
+        try (warped) {
+            assertSameBatches(plainWarp, epochs(() -> warped, 1));
+            assertEquals(FILES, warpCodec.decodes());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void cachedSegmentationEpochsAreByteEqualToUncachedOnes(int workers, @TempDir Path root) {

@@ -64,6 +64,16 @@ final class EpochCounter {
         }
     }
 
+    /**
+     * Moves to epoch {@code e} as a fresh start there: no batch of it taken, no end to confirm.
+     *
+     * @param e the epoch
+     */
+    synchronized void moveTo(int e) {
+        epoch = e;
+        endedByIteration = false;
+    }
+
     private static int next(int e) {
         if (e == Integer.MAX_VALUE) {
             throw new IllegalStateException("the epoch number is an int and cannot pass " + e);

@@ -63,6 +63,20 @@ public abstract class EpochSequence<T> implements Sequence<T> {
         epoch.taken(e, index, size());
     }
 
+    /**
+     * Sets the epoch directly (batches are pure functions of the epoch, so moving back is safe): the
+     * next {@link #get} calls belong to {@code e}, and taking its last batch ends it.
+     *
+     * @param e the epoch, at least 0
+     */
+    @Override
+    public final void moveToEpoch(int e) {
+        if (e < 0) {
+            throw new IllegalArgumentException("epoch must be >= 0; got: " + e);
+        }
+        epoch.moveTo(e);
+    }
+
     @Override
     public final int epoch() {
         return epoch.current();
@@ -98,6 +112,18 @@ public abstract class EpochSequence<T> implements Sequence<T> {
             @Override
             public int epoch() {
                 return e;
+            }
+
+            @Override
+            public Position position(int epoch, int index) {
+                return outer.position(epoch, index);
+            }
+
+            @Override
+            public void moveToEpoch(int other) {
+                if (other != e) {
+                    throw new IllegalArgumentException("a view of epoch " + e + " cannot move to epoch " + other);
+                }
             }
 
             @Override

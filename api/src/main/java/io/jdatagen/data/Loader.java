@@ -28,6 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code close()} releases its threads once it is garbage-collected. Use from one consumer
  * thread.
  *
+ * <p>{@link #position()} is the next batch the consumer has not taken, a small value to keep in a
+ * checkpoint; {@link #resume} starts a new loader (in a new process, over a flow built afresh) at
+ * that batch, and gives exactly the batches the stopped loader had still to give.
+ *
  * @param <T> the batch type
  */
 public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable {
@@ -51,7 +55,7 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
     private boolean closed;
     private boolean iterated;
 
-    private Loader(Sequence<T> sequence, int workers, int maxBatchesPending, int epochs) {
+    private Loader(Sequence<T> sequence, int workers, int maxBatchesPending, int epochs, int firstBatch) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be >= 1; got: " + workers);
         }
@@ -73,8 +77,11 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
         this.epochs = epochs;
         this.batchesPerEpoch = sequence.size();
         long total = (long) epochs * batchesPerEpoch;
+        // Counting starts at the first batch to load: a resumed epoch's earlier batches count as taken.
+        this.submitted = firstBatch;
+        this.delivered = firstBatch;
         // A fixed pool starts a thread per task until it has `workers`: never more than there are batches.
-        this.pool = Executors.newFixedThreadPool((int) Math.max(1, Math.min(workers, total)), threads());
+        this.pool = Executors.newFixedThreadPool((int) Math.max(1, Math.min(workers, total - firstBatch)), threads());
         this.cleanable = CLEANER.register(this, shutdown(pool));
         fill();
     }
@@ -91,7 +98,7 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
      * @throws IllegalArgumentException naming the argument out of its range
      */
     public static <T> Loader<T> of(Sequence<T> sequence, int workers, int maxBatchesPending) {
-        return new Loader<>(sequence, workers, maxBatchesPending, 1);
+        return new Loader<>(sequence, workers, maxBatchesPending, 1, 0);
     }
 
     /**
@@ -125,7 +132,57 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
      * @throws IllegalArgumentException naming the argument out of its range
      */
     public static <T> Loader<T> of(Sequence<T> sequence, int workers, int maxBatchesPending, int epochs) {
-        return new Loader<>(sequence, workers, maxBatchesPending, epochs);
+        return new Loader<>(sequence, workers, maxBatchesPending, epochs, 0);
+    }
+
+    /**
+     * Resumes a stopped run: checks that {@code position} was taken from a sequence like this one
+     * ({@link Position#matching}), moves the sequence to the position's epoch
+     * ({@link Sequence#moveToEpoch}) and loads the rest of that epoch, from the position's batch,
+     * then the following epochs: exactly the batches an uninterrupted loader would still have given,
+     * and the sequence's epoch advances as it would have. Build the sequence afresh with the same
+     * data, options and seed (a new process after a pre-emption), or reuse the stopped one.
+     *
+     * @param <T> the type of the batches
+     * @param sequence the sequence
+     * @param position the position to resume from, e.g. {@link #position()} of the stopped loader
+     * @param workers worker threads, at least 1
+     * @param maxBatchesPending batches computed ahead beyond one per worker, at least 0
+     * @param epochs epochs to load counting the position's own (partial) one, at least 1: an
+     *     uninterrupted run of {@code n} epochs from epoch 0 resumes with {@code n - position.epoch()}
+     * @return the loader
+     * @throws IllegalArgumentException naming the field of the position that does not match the
+     *     sequence, or the argument out of its range
+     */
+    public static <T> Loader<T> resume(Sequence<T> sequence, Position position, int workers, int maxBatchesPending,
+            int epochs) {
+        Objects.requireNonNull(sequence, "sequence");
+        Objects.requireNonNull(position, "position").matching(sequence);
+        if (workers < 1 || maxBatchesPending < 0 || epochs < 1) {
+            throw new IllegalArgumentException("workers must be >= 1, maxBatchesPending >= 0 and epochs >= 1; got: "
+                    + workers + ", " + maxBatchesPending + ", " + epochs);
+        }
+        sequence.moveToEpoch(position.epoch());
+        return new Loader<>(sequence, workers, maxBatchesPending, epochs, position.batch());
+    }
+
+    /**
+     * {@return the next batch the consumer has not taken, as a {@link Position} to keep in a checkpoint
+     * (batches the workers computed ahead do not count); after the last batch, the start of the
+     * epoch that follows}
+     *
+     * @throws IllegalStateException if that epoch's number would pass {@code Integer.MAX_VALUE}
+     */
+    public Position position() {
+        if (batchesPerEpoch == 0) {
+            return sequence.position(firstEpoch, 0);
+        }
+        long epoch = firstEpoch + delivered / batchesPerEpoch;
+        if (epoch > Integer.MAX_VALUE) {
+            throw new IllegalStateException("the epoch after the last one would be " + epoch
+                    + ", past an int's range");
+        }
+        return sequence.position((int) epoch, (int) (delivered % batchesPerEpoch));
     }
 
     private static ThreadFactory threads() {

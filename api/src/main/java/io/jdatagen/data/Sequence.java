@@ -106,6 +106,46 @@ public interface Sequence<T> extends Iterable<T> {
     }
 
     /**
+     * {@return the position of batch {@code batch} of epoch {@code epoch} of this sequence, with what fixes
+     * its batch order (see {@link Position}); this default describes nothing but the batches per epoch,
+     * image flows and their shards add their seed, batch size, shard and fingerprint}
+     *
+     * @param epoch the epoch
+     * @param batch the batch's index in that epoch
+     */
+    default Position position(int epoch, int batch) {
+        return Position.unkeyed(epoch, batch, size());
+    }
+
+    /**
+     * Moves the sequence to epoch {@code epoch}, as a run resumed from a {@link Position} needs, so that
+     * taking that epoch's last batch ends it. This default ends epochs with {@link #onEpochEnd()} until
+     * the sequence is there and refuses an epoch it has passed; {@link EpochSequence} sets its epoch
+     * directly, in either direction.
+     *
+     * @param epoch the epoch, at least 0
+     * @throws IllegalArgumentException for a negative epoch, or one this sequence cannot move back to
+     * @throws IllegalStateException if {@link #onEpochEnd()} does not move the sequence
+     */
+    default void moveToEpoch(int epoch) {
+        if (epoch < 0 || epoch < epoch()) {
+            throw new IllegalArgumentException("cannot move this sequence from epoch " + epoch() + " to epoch "
+                    + epoch);
+        }
+        while (epoch() < epoch) {
+            int before = epoch();
+            onEpochEnd();
+            if (epoch() == before) {
+                // The first call may only confirm an end an iteration made.
+                onEpochEnd();
+            }
+            if (epoch() == before) {
+                throw new IllegalStateException("onEpochEnd() does not move this sequence past epoch " + before);
+            }
+        }
+    }
+
+    /**
      * {@return a {@link Loader} computing this epoch's batches on {@code workers} threads, at most {@code
      * workers + maxBatchesPending} ahead of the consumer}
      *

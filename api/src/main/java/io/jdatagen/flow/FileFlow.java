@@ -1,6 +1,7 @@
 package io.jdatagen.flow;
 
 import io.jdatagen.data.Batch;
+import io.jdatagen.data.Fingerprint;
 import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.spi.SourceImage;
@@ -55,6 +56,15 @@ public final class FileFlow extends ImageFlow implements AutoCloseable {
         this.resizeInWarp = o.resizeInWarp;
         this.cache = SampleCache.open(o.cache, FileSources.cacheKey(resizeInWarp ? "decoded-cropped" : "resized",
                 o, loader));
+    }
+
+    /** The file names (relative, as listed), the targets' mode and every sample's labels, in order. */
+    @Override
+    void describeSamples(Fingerprint fingerprint) {
+        fingerprint.add(filenames).add(classMode.name());
+        for (int i = 0; i < paths.size(); i++) {
+            fingerprint.add(labels == null ? null : labels[i]);
+        }
     }
 
     private static int[] imageShape(Augmenter augmenter, FlowOptions o) {

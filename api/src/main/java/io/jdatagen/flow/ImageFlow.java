@@ -2,7 +2,9 @@ package io.jdatagen.flow;
 
 import io.jdatagen.data.Batch;
 import io.jdatagen.data.EpochSequence;
+import io.jdatagen.data.Fingerprint;
 import io.jdatagen.data.NumpyRandomState;
+import io.jdatagen.data.Position;
 import io.jdatagen.data.RandomKeys;
 import io.jdatagen.data.Shard;
 import io.jdatagen.data.ShardPolicy;
@@ -61,6 +63,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
     private final int[] fixedOrder;
     private final UnaryOperator<Batch> batchFunction;
     private volatile EpochOrder lastOrder;
+    private volatile Long fingerprint;
 
     private record EpochOrder(int epoch, int[] order) {
     }
@@ -133,6 +136,44 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
     /** {@return the seed in use (drawn at random when none was given)} */
     public long seed() {
         return seed;
+    }
+
+    /**
+     * {@return batch {@code batch} of epoch {@code epoch} as a {@link Position}, with this flow's seed,
+     * batch size and the fingerprint of its kind, samples, order, streams, image shape, format and output
+     * (and, for file flows, file names and labels)}
+     *
+     * @param epoch the epoch
+     * @param batch the batch's index in that epoch
+     */
+    @Override
+    public Position position(int epoch, int batch) {
+        return new Position(seed, epoch, batch, size(), batchSize, 0, 1, fingerprint());
+    }
+
+    /** The digest of what fixes the batches beyond the seed and batch size; computed once. */
+    final long fingerprint() {
+        Long f = fingerprint;
+        if (f == null) {
+            Fingerprint d = new Fingerprint().add(getClass().getName()).add(samples).add(shuffle ? 1 : 0)
+                    .add(fixedOrder).add(numpyStreams ? 1 : 0).add(augment ? 1 : 0).add(imageShape)
+                    .add(augmenter.dataFormat().name()).add(augmenter.resizeTarget())
+                    .add(output == null ? null : output.name());
+            describeSamples(d);
+            f = d.value();
+            fingerprint = f;
+        }
+        return f;
+    }
+
+    /**
+     * Adds what identifies this flow's samples to its position's fingerprint (file flows: their file
+     * names and labels); array flows add nothing.
+     *
+     * @param fingerprint the digest to add to
+     */
+    void describeSamples(Fingerprint fingerprint) {
+        // Arrays are not digested: hashing every pixel would cost as much as an epoch.
     }
 
     /** {@return the shape of one image in the batches, in the augmenter's data format} */

@@ -1,6 +1,7 @@
 package io.jdatagen.flow;
 
 import io.jdatagen.data.Batch;
+import io.jdatagen.data.Fingerprint;
 import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.ImageReadException;
@@ -293,6 +294,12 @@ public final class SegmentationFlow extends ImageFlow implements AutoCloseable {
             names.add(pairs.name(first + i));
         }
         return names;
+    }
+
+    /** The pairs' image file names (none for arrays) and the mask shape. */
+    @Override
+    void describeSamples(Fingerprint fingerprint) {
+        fingerprint.add(filenames()).add(maskShape);
     }
 
     @Override

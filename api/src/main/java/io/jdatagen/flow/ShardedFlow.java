@@ -2,6 +2,8 @@ package io.jdatagen.flow;
 
 import io.jdatagen.data.Batch;
 import io.jdatagen.data.EpochSequence;
+import io.jdatagen.data.Fingerprint;
+import io.jdatagen.data.Position;
 import io.jdatagen.data.Shard;
 
 /**
@@ -55,6 +57,19 @@ public final class ShardedFlow extends EpochSequence<Batch> {
      */
     public int[] order(int epoch) {
         return shard.pick(flow.orderOf(epoch), 0, samples);
+    }
+
+    /**
+     * {@return batch {@code batch} of epoch {@code epoch} of this rank as a {@link Position}: the flow's
+     * seed, batch size and fingerprint (with the shard policy mixed in), this rank and the number of ranks}
+     *
+     * @param epoch the epoch
+     * @param batch the batch's index in that epoch
+     */
+    @Override
+    public Position position(int epoch, int batch) {
+        long print = new Fingerprint().add(flow.fingerprint()).add(shard.policy().name()).value();
+        return new Position(flow.seed(), epoch, batch, size(), flow.batchSize(), shard.index(), shard.count(), print);
     }
 
     @Override

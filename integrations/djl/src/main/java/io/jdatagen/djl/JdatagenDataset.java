@@ -10,6 +10,7 @@ import ai.djl.training.dataset.Dataset;
 import ai.djl.translate.Batchifier;
 import ai.djl.util.Progress;
 import io.jdatagen.data.Loader;
+import io.jdatagen.data.Position;
 import io.jdatagen.data.Sequence;
 import io.jdatagen.spi.BufferTensor;
 import io.jdatagen.spi.Tensor;
@@ -34,11 +35,20 @@ import java.util.concurrent.ExecutorService;
  * step) gives that memory back to the flow for a later batch. Build the generator with {@code dataFormat("channels_first")}
  * for DJL's convolutions, and flows with {@code classMode("sparse")} for DJL's default
  * {@code SoftmaxCrossEntropyLoss} (class indices) or {@code "categorical"} for one-hot labels.
+ *
+ * <p>After a pre-emption: keep {@link #position()} in the checkpoint (e.g. from a
+ * {@code TrainingListener}'s {@code onTrainingBatch}); in the new process build the flow and the
+ * dataset again and call {@link #resumeFrom}; the next {@code getData} gives the rest of that
+ * epoch, and later calls the following epochs, exactly as if the run had never stopped.
  */
 public final class JdatagenDataset implements Dataset {
     private final Sequence<io.jdatagen.data.Batch> sequence;
     private final int workers;
     private final int prefetch;
+    /** The epoch iteration in progress (the latest one started), read by {@link #position()}. */
+    private volatile Epoch current;
+    /** Where the next {@code getData} iteration starts, until a batch of it is taken. */
+    private volatile Position resume;
 
     private JdatagenDataset(Sequence<io.jdatagen.data.Batch> sequence, int workers, int prefetch) {
         this.sequence = Objects.requireNonNull(sequence, "sequence");
@@ -74,6 +84,41 @@ public final class JdatagenDataset implements Dataset {
     /** {@return the sequence behind this dataset} */
     public Sequence<io.jdatagen.data.Batch> sequence() {
         return sequence;
+    }
+
+    /**
+     * {@return the next batch training has not taken, as a small value to keep in a checkpoint (its
+     * {@code toString()} is a one-line text that {@code Position.parse} reads back): in the latest
+     * {@code getData} iteration, else where the next one starts}
+     */
+    public Position position() {
+        Position pending = resume;
+        Epoch epoch = current;
+        if (pending != null && (epoch == null || !epoch.begun)) {
+            return pending;
+        }
+        return epoch != null ? epoch.loader.position() : sequence.position(sequence.epoch(), 0);
+    }
+
+    /**
+     * Makes the next {@code getData} iteration start at {@code position} (e.g. {@link #position()}
+     * saved before a pre-emption, over a sequence built afresh with the same data, options and seed):
+     * it gives the rest of the position's epoch, and later iterations the following epochs.
+     *
+     * @param position the position to resume from
+     * @return this dataset
+     * @throws IllegalArgumentException naming the field of the position that does not match the sequence
+     */
+    public JdatagenDataset resumeFrom(Position position) {
+        Objects.requireNonNull(position, "position").matching(sequence);
+        Epoch running = current;
+        if (running != null) {
+            running.loader.close();
+        }
+        sequence.moveToEpoch(position.epoch());
+        current = null;
+        resume = position;
+        return this;
     }
 
     /**
@@ -113,12 +158,18 @@ public final class JdatagenDataset implements Dataset {
         private final NDManager manager;
         private final Loader<io.jdatagen.data.Batch> loader;
         private final int size;
+        private final Position start;
         private int taken;
+        private volatile boolean begun;
 
         Epoch(NDManager manager) {
             this.manager = manager;
-            this.loader = Loader.of(sequence, workers, prefetch);
+            this.start = resume;
+            this.loader = start != null ? Loader.resume(sequence, start, workers, prefetch, 1)
+                    : Loader.of(sequence, workers, prefetch);
             this.size = sequence.size();
+            this.taken = start != null ? start.batch() : 0;
+            current = this;
         }
 
         @Override
@@ -129,6 +180,12 @@ public final class JdatagenDataset implements Dataset {
         @Override
         public Batch next() {
             io.jdatagen.data.Batch b = loader.next();
+            if (!begun) {
+                begun = true;
+                if (start != null && resume == start) {
+                    resume = null;
+                }
+            }
             NDManager batchManager = manager.newSubManager();
             NDList data = new NDList(1 + b.extraInputs().size());
             data.add(b.xBuffer().map(x -> adopt(batchManager, x)).orElseGet(() -> copy(batchManager, b.x())));

@@ -1,6 +1,7 @@
 package io.jdatagen.dl4j;
 
 import io.jdatagen.data.Batch;
+import io.jdatagen.data.Position;
 import io.jdatagen.data.Sequence;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
@@ -40,6 +41,30 @@ public final class JdatagenMultiDataSetIterator implements MultiDataSetIterator 
      */
     public static JdatagenMultiDataSetIterator of(Sequence<Batch> sequence, int workers, int prefetch) {
         return new JdatagenMultiDataSetIterator(sequence, workers, prefetch);
+    }
+
+    /**
+     * {@return the next batch training has not taken, as a small value to keep in a checkpoint (its
+     * {@code toString()} is a one-line text that {@code Position.parse} reads back); between passes,
+     * where the next pass starts}
+     */
+    public Position position() {
+        return epochs.position();
+    }
+
+    /**
+     * Makes the next pass start at {@code position} (e.g. {@link #position()} saved before a
+     * pre-emption, over a sequence built afresh with the same data, options and seed): that pass
+     * gives the rest of the position's epoch, and later passes the following epochs, exactly as if the
+     * run had never stopped.
+     *
+     * @param position the position to resume from
+     * @return this iterator
+     * @throws IllegalArgumentException naming the field of the position that does not match the sequence
+     */
+    public JdatagenMultiDataSetIterator resumeFrom(Position position) {
+        epochs.resumeFrom(position);
+        return this;
     }
 
     @Override

@@ -18,7 +18,7 @@ public final class Fingerprint {
     /**
      * Mixes in {@code value}.
      *
-     * @param value the value
+     * @param value any number that identifies part of the batch order (a count, a seed, a size)
      * @return this digest
      */
     public Fingerprint add(long value) {

@@ -144,7 +144,7 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
      * data, options and seed (a new process after a pre-emption), or reuse the stopped one.
      *
      * @param <T> the type of the batches
-     * @param sequence the sequence
+     * @param sequence the stopped sequence, or a fresh one built with the same data, options and seed
      * @param position the position to resume from, e.g. {@link #position()} of the stopped loader
      * @param workers worker threads, at least 1
      * @param maxBatchesPending batches computed ahead beyond one per worker, at least 0

@@ -110,7 +110,7 @@ public interface Sequence<T> extends Iterable<T> {
      * its batch order (see {@link Position}); this default describes nothing but the batches per epoch,
      * image flows and their shards add their seed, batch size, shard and fingerprint}
      *
-     * @param epoch the epoch
+     * @param epoch the epoch the batch belongs to, from 0
      * @param batch the batch's index in that epoch
      */
     default Position position(int epoch, int batch) {

@@ -143,7 +143,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
      * batch size and the fingerprint of its kind, samples, order, streams, image shape, format and output
      * (and, for file flows, file names and labels)}
      *
-     * @param epoch the epoch
+     * @param epoch the epoch the batch belongs to, from 0
      * @param batch the batch's index in that epoch
      */
     @Override

@@ -63,7 +63,7 @@ public final class ShardedFlow extends EpochSequence<Batch> {
      * {@return batch {@code batch} of epoch {@code epoch} of this rank as a {@link Position}: the flow's
      * seed, batch size and fingerprint (with the shard policy mixed in), this rank and the number of ranks}
      *
-     * @param epoch the epoch
+     * @param epoch the epoch the batch belongs to, from 0
      * @param batch the batch's index in that epoch
      */
     @Override

@@ -21,7 +21,7 @@ public enum Subset {
      * {@return the subset {@code name} names under {@link OptionNames}' rule (case and surrounding
      * blanks ignored), or empty}
      *
-     * @param name the name
+     * @param name a subset as the user spelled it (e.g. {@code "Training"}); may be null
      */
     static Optional<Subset> find(String name) {
         return OptionNames.find(name, Arrays.asList(values()), Subset::configName);
@@ -30,7 +30,7 @@ public enum Subset {
     /**
      * {@return the close spelling hint for an unknown {@code name}, to append to Keras's message}
      *
-     * @param name the name
+     * @param name a subset as the user spelled it (e.g. {@code "Training"}); may be null
      */
     static String hint(String name) {
         return OptionNames.hint(name, Arrays.stream(values()).map(Subset::configName).toList());

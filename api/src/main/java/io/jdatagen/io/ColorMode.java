@@ -34,7 +34,7 @@ public enum ColorMode {
      * {@return the mode {@code name} names under {@link OptionNames}' rule (case and surrounding
      * blanks ignored), or empty}
      *
-     * @param name the name
+     * @param name a colour mode as the user spelled it (e.g. {@code "RGB"}); may be null
      */
     public static Optional<ColorMode> find(String name) {
         return OptionNames.find(name, Arrays.asList(values()), ColorMode::configName);
@@ -43,7 +43,7 @@ public enum ColorMode {
     /**
      * {@return the close spelling hint for an unknown {@code name}, to append to Keras's message}
      *
-     * @param name the name
+     * @param name a colour mode as the user spelled it (e.g. {@code "RGB"}); may be null
      */
     public static String hint(String name) {
         return OptionNames.hint(name, Arrays.stream(values()).map(ColorMode::configName).toList());

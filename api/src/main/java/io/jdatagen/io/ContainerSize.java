@@ -225,7 +225,7 @@ final class ContainerSize {
         return ((b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (long) (b[at + 3] & 0xFF) << 24);
     }
 
-    private static long u32be(byte[] b, int at, Format format) throws IOException {
+    static long u32be(byte[] b, int at, Format format) throws IOException {
         need(b, at, 4, format);
         return ((long) (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF));
     }

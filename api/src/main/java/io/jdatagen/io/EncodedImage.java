@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  */
 final class EncodedImage {
     private static final Logger LOG = LoggerFactory.getLogger(EncodedImage.class);
-    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    /** The length of the PNG signature, after which the chunks start. */
+    private static final int PNG_SIGNATURE_LENGTH = 8;
 
     /**
      * What the checks learnt.
@@ -81,12 +82,12 @@ final class EncodedImage {
 
     /** Refuses a PNG whose chunks stop before {@code IEND}. */
     private static void checkPngChunks(byte[] b) throws IOException {
-        long at = PNG_SIGNATURE.length;
+        long at = PNG_SIGNATURE_LENGTH;
         while (true) {
             if (at + 8 > b.length) {
                 throw new IOException("truncated PNG (it ends before its IEND chunk)");
             }
-            long length = readInt(b, (int) at) & 0xFFFFFFFFL;
+            long length = ContainerSize.u32be(b, (int) at, FormatSniffer.Format.PNG);
             String type = new String(b, (int) at + 4, 4, StandardCharsets.ISO_8859_1);
             if (at + 12 + length > b.length) {
                 throw new IOException("truncated PNG (its " + type + " chunk runs past the end of the file)");
@@ -96,9 +97,5 @@ final class EncodedImage {
             }
             at += 12 + length;
         }
-    }
-
-    private static int readInt(byte[] b, int at) {
-        return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | (b[at + 3] & 0xFF);
     }
 }

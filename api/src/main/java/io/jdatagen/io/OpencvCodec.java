@@ -26,8 +26,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * JPEGs are decoded in color with EXIF orientation applied by OpenCV (or ignored on request),
  * at a reduced DCT scale when {@link DecodeOptions#reduction} allows; other formats keep their
  * channels and alpha. GIFs are decoded by {@link ImageioCodec}, so that a first frame reaching
- * past the logical screen grows the canvas as in Pillow. Native memory is freed with a {@link PointerScope} per call. Only loaded
- * once {@link OpencvCodecProvider} has found the classes.
+ * past the logical screen grows the canvas as in Pillow. Native memory is freed with a
+ * {@link PointerScope} per call. Only loaded once {@link OpencvCodecProvider} has found the classes.
  */
 final class OpencvCodec implements ImageCodec {
     static final String NAME = "opencv";

@@ -1,18 +1,16 @@
 package io.jdatagen.flow;
 
 import io.jdatagen.spi.ElementType;
+import io.jdatagen.spi.Tensor;
 import java.util.Arrays;
 
 /**
  * What one batch can hold: a batch's images (or masks) are one Java {@code float[]}, of at most
- * {@link #MAX_ARRAY_LENGTH} elements, and with {@code output(type)} also one direct buffer of at
+ * {@link Tensor#MAX_ELEMENTS} elements, and with {@code output(type)} also one direct buffer of at
  * most {@code Integer.MAX_VALUE} bytes. Checked when a flow is built, so that a batch that cannot
  * exist is refused naming the arguments instead of failing later on some file.
  */
 final class BatchLimit {
-    /** The most elements one Java array holds on common JVMs (HotSpot refuses {@code Integer.MAX_VALUE}). */
-    static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
-
     private BatchLimit() {
     }
 
@@ -34,7 +32,7 @@ final class BatchLimit {
         for (int d : itemShape) {
             perItem = Math.multiplyExact(perItem, d);
         }
-        long limit = MAX_ARRAY_LENGTH;
+        long limit = Tensor.MAX_ELEMENTS;
         String unit = "float32 values in one Java array";
         if (output != null && Integer.MAX_VALUE / output.bytes() < limit) {
             limit = Integer.MAX_VALUE / output.bytes();

@@ -7,6 +7,7 @@ import io.jdatagen.io.PixelLimit;
 import io.jdatagen.io.ResizeFilter;
 import io.jdatagen.spi.ElementType;
 import io.jdatagen.spi.OptionNames;
+import io.jdatagen.spi.Tensor;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -793,11 +794,11 @@ public final class FlowOptions {
                         targetSize[0], targetSize[1], pixels, pixelLimit.refuseAbove(), pixelLimit.warnAbove()));
             }
             int channels = Math.max(colorMode.channels(), maskColorMode.channels());
-            if (pixels > BatchLimit.MAX_ARRAY_LENGTH / channels) {
+            if (pixels > Tensor.MAX_ELEMENTS / channels) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "targetSize %d x %d is %d pixels of %d"
                         + " channels; height x width must be at most %d, as one image of at most %d samples is what"
                         + " one Java array holds", targetSize[0], targetSize[1], pixels, channels,
-                        BatchLimit.MAX_ARRAY_LENGTH / channels, BatchLimit.MAX_ARRAY_LENGTH));
+                        Tensor.MAX_ELEMENTS / channels, Tensor.MAX_ELEMENTS));
             }
             return new FlowOptions(this);
         }

@@ -1,5 +1,6 @@
 package io.jdatagen.io;
 
+import io.jdatagen.spi.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.util.Objects;
  */
 public final class ImageFileReader {
     /** The most elements one Java array holds on common JVMs (HotSpot refuses {@code Integer.MAX_VALUE}). */
-    private static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
     private final ImageCodec codec;
     private final ColorMode colorMode;
     private final int[] targetSize;
@@ -92,11 +92,11 @@ public final class ImageFileReader {
                     pixelLimit.warnAbove(), PixelLimit.PROPERTY));
         }
         int channels = colorMode.channels();
-        if (pixels > MAX_ARRAY_LENGTH / channels) {
+        if (pixels > Tensor.MAX_ELEMENTS / channels) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "targetSize %d x %d in %s is %d pixels of %d"
                     + " samples; height x width must be at most %d, as one image of at most %d samples is what one"
                     + " Java array holds", targetSize[0], targetSize[1], colorMode.configName(), pixels, channels,
-                    MAX_ARRAY_LENGTH / channels, MAX_ARRAY_LENGTH));
+                    Tensor.MAX_ELEMENTS / channels, Tensor.MAX_ELEMENTS));
         }
     }
 
@@ -193,7 +193,7 @@ public final class ImageFileReader {
                         : "no such file", null);
             }
             long size = Files.size(path);
-            if (size > Integer.MAX_VALUE - 8) {
+            if (size > Tensor.MAX_ELEMENTS) {
                 throw new ImageReadException(path, "the file is " + size + " bytes, more than 2 GiB", null);
             }
             return Files.readAllBytes(path);

@@ -61,9 +61,9 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
             num = Math.min(num, targets.length() - start);
         }
         long windows = num <= 0 ? 0 : (num + b.sequenceStride - 1) / b.sequenceStride;
-        if (windows > Integer.MAX_VALUE - 8) {
+        if (windows > Tensor.MAX_ELEMENTS) {
             throw new IllegalArgumentException("`sequence_stride`=" + b.sequenceStride + " gives " + windows
-                    + " windows, more than one epoch can index (" + (Integer.MAX_VALUE - 8) + "); use a larger"
+                    + " windows, more than one epoch can index (" + Tensor.MAX_ELEMENTS + "); use a larger"
                     + " `sequence_stride` or a shorter range (`start_index`, `end_index`)");
         }
         this.count = (int) windows;

@@ -1,13 +1,13 @@
 package io.jdatagen.timeseries;
 
+import io.jdatagen.spi.Tensor;
+
 /**
  * What one batch of windows can hold: its inputs and its targets are each one Java
- * {@code float[]} of at most {@link #MAX_ARRAY_LENGTH} values. Checked when a dataset or generator
+ * {@code float[]} of at most {@link Tensor#MAX_ELEMENTS} values. Checked when a dataset or generator
  * is built, so that a batch that cannot exist is refused naming the arguments.
  */
 final class WindowLimit {
-    /** The most elements one Java array holds on common JVMs (HotSpot refuses {@code Integer.MAX_VALUE}). */
-    static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
 
     private WindowLimit() {
     }
@@ -30,16 +30,16 @@ final class WindowLimit {
         }
         long window = Math.multiplyExact(steps, stepSize);
         long perRow = Math.max(window, targetStepSize);
-        if (perRow > MAX_ARRAY_LENGTH) {
+        if (perRow > Tensor.MAX_ELEMENTS) {
             throw new IllegalArgumentException("`" + lengthName + "`: one window of " + steps + " steps of " + stepSize
-                    + " values has " + window + " values, more than one Java array holds (" + MAX_ARRAY_LENGTH
-                    + "); `" + lengthName + "` must be at most " + MAX_ARRAY_LENGTH / Math.max(1, stepSize));
+                    + " values has " + window + " values, more than one Java array holds (" + Tensor.MAX_ELEMENTS
+                    + "); `" + lengthName + "` must be at most " + Tensor.MAX_ELEMENTS / Math.max(1, stepSize));
         }
         long values = Math.multiplyExact(rows, perRow);
-        if (values > MAX_ARRAY_LENGTH) {
+        if (values > Tensor.MAX_ELEMENTS) {
             throw new IllegalArgumentException("`" + batchName + "`=" + batchSize + " makes batches of " + rows
                     + " windows x " + perRow + " values = " + values + " values, more than one Java array holds ("
-                    + MAX_ARRAY_LENGTH + "); `" + batchName + "` must be in [1, " + MAX_ARRAY_LENGTH / Math.max(1, perRow)
+                    + Tensor.MAX_ELEMENTS + "); `" + batchName + "` must be in [1, " + Tensor.MAX_ELEMENTS / Math.max(1, perRow)
                     + "] for windows of " + steps + " steps of " + stepSize + " values");
         }
     }

@@ -130,10 +130,10 @@ final class DemoCommand implements Callable<Integer> {
     private void checkBatchSize(ImageDataGenerator generator) {
         int[] size = generator.resizeTarget() != null ? generator.resizeTarget() : targetSize.toArray();
         long perImage = (long) size[0] * size[1] * 3;
-        long max = (Integer.MAX_VALUE - 8) / perImage;
+        long max = Tensor.MAX_ELEMENTS / perImage;
         if (batchSize > max) {
             throw new ParameterException(spec.commandLine(), "--batch-size must be in [1, " + max + "] for " + size[0]
-                    + "x" + size[1] + " RGB images (one batch is one Java array of at most " + (Integer.MAX_VALUE - 8)
+                    + "x" + size[1] + " RGB images (one batch is one Java array of at most " + Tensor.MAX_ELEMENTS
                     + " values); got: " + batchSize + (max == 0 ? "; choose a smaller --target-size" : ""));
         }
     }

@@ -10,6 +10,12 @@ import java.util.Arrays;
  * purpose ({@link #data()}): kernels and exporters work on it without copies.
  */
 public final class Tensor {
+    /**
+     * The most elements a tensor (one Java {@code float[]}) holds: HotSpot refuses arrays of
+     * {@code Integer.MAX_VALUE} elements and a few less, so every size check in jdatagen uses this.
+     */
+    public static final int MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+
     private final float[] data;
     private final int[] shape;
 
@@ -47,7 +53,7 @@ public final class Tensor {
     public static Tensor zeros(int... shape) {
         int[] s = checkedShape(shape);
         long size = product(s);
-        if (size > Integer.MAX_VALUE - 8) {
+        if (size > MAX_ELEMENTS) {
             throw new IllegalArgumentException("shape " + Arrays.toString(s) + " has " + size
                     + " elements, more than one Java array holds");
         }

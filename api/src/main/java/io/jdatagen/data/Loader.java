@@ -56,15 +56,7 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
     private boolean iterated;
 
     private Loader(Sequence<T> sequence, int workers, int maxBatchesPending, int epochs, int firstBatch) {
-        if (workers < 1) {
-            throw new IllegalArgumentException("workers must be >= 1; got: " + workers);
-        }
-        if (maxBatchesPending < 0) {
-            throw new IllegalArgumentException("maxBatchesPending must be >= 0; got: " + maxBatchesPending);
-        }
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be >= 1; got: " + epochs);
-        }
+        checkCounts(workers, maxBatchesPending, epochs);
         this.sequence = Objects.requireNonNull(sequence, "sequence");
         this.firstEpoch = sequence.epoch();
         if ((long) firstEpoch + epochs - 1 > Integer.MAX_VALUE) {
@@ -135,6 +127,19 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
         return new Loader<>(sequence, workers, maxBatchesPending, epochs, 0);
     }
 
+    /** Refuses counts out of range, naming the argument. */
+    private static void checkCounts(int workers, int maxBatchesPending, int epochs) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be >= 1; got: " + workers);
+        }
+        if (maxBatchesPending < 0) {
+            throw new IllegalArgumentException("maxBatchesPending must be >= 0; got: " + maxBatchesPending);
+        }
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be >= 1; got: " + epochs);
+        }
+    }
+
     /**
      * Resumes a stopped run: checks that {@code position} was taken from a sequence like this one
      * ({@link Position#matching}), moves the sequence to the position's epoch
@@ -158,10 +163,7 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
             int epochs) {
         Objects.requireNonNull(sequence, "sequence");
         Objects.requireNonNull(position, "position").matching(sequence);
-        if (workers < 1 || maxBatchesPending < 0 || epochs < 1) {
-            throw new IllegalArgumentException("workers must be >= 1, maxBatchesPending >= 0 and epochs >= 1; got: "
-                    + workers + ", " + maxBatchesPending + ", " + epochs);
-        }
+        checkCounts(workers, maxBatchesPending, epochs); // before the sequence is moved
         sequence.moveToEpoch(position.epoch());
         return new Loader<>(sequence, workers, maxBatchesPending, epochs, position.batch());
     }

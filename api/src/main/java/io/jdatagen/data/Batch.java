@@ -1,6 +1,7 @@
 package io.jdatagen.data;
 
 import io.jdatagen.spi.BufferTensor;
+import io.jdatagen.spi.DenseTensor;
 import io.jdatagen.spi.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,14 +14,14 @@ import java.util.Optional;
  * (none, one, or several for multi-output models), optional sample weights, the indices of the
  * samples (rows, windows) it holds and, for file sources, the files of its rows.
  *
- * <p>The first input may lie in a {@link BufferTensor} (a flow built with
- * {@code FlowOptions.Builder.output}): {@link #xBuffer()} is that memory, for a framework to adopt
- * without a copy, and {@link #x()} / {@link #inputs()} give its values as a float32 copy, made on
- * first use.
+ * <p>The first input, {@link #x()}, is a {@link DenseTensor}: a heap float32 {@link Tensor}, or a
+ * {@link BufferTensor} when the flow writes into buffers ({@code FlowOptions.Builder.output}), which
+ * a framework adopts without a copy and gives back with {@link #release()}. Nothing here copies a
+ * buffer silently: {@link #xTensor()} is the heap tensor of a heap batch and refuses a buffer-backed
+ * one, whose values {@code x().toTensor()} copies explicitly.
  */
 public final class Batch {
-    private final BufferTensor xBuffer;
-    private volatile List<Tensor> inputs;
+    private final DenseTensor x;
     private final List<Tensor> extraInputs;
     private final List<Tensor> targets;
     private final Tensor sampleWeights;
@@ -50,17 +51,13 @@ public final class Batch {
      */
     public Batch(List<Tensor> inputs, List<Tensor> targets, Tensor sampleWeights, int[] indices,
             List<String> filenames) {
-        this(null, inputs, targets, sampleWeights, indices, filenames);
+        this(first(inputs), inputs.subList(1, inputs.size()), targets, sampleWeights, indices, filenames);
     }
 
-    private Batch(BufferTensor xBuffer, List<Tensor> inputs, List<Tensor> targets, Tensor sampleWeights,
+    private Batch(DenseTensor x, List<Tensor> extraInputs, List<Tensor> targets, Tensor sampleWeights,
             int[] indices, List<String> filenames) {
-        if (xBuffer == null && (inputs == null || inputs.isEmpty())) {
-            throw new IllegalArgumentException("a batch needs at least one input");
-        }
-        this.xBuffer = xBuffer;
-        this.inputs = xBuffer == null ? List.copyOf(inputs) : null;
-        this.extraInputs = xBuffer == null ? List.of() : List.copyOf(inputs);
+        this.x = x;
+        this.extraInputs = List.copyOf(Objects.requireNonNull(extraInputs, "extraInputs"));
         this.targets = List.copyOf(Objects.requireNonNull(targets, "targets"));
         this.sampleWeights = sampleWeights;
         this.indices = indices.clone();
@@ -70,8 +67,16 @@ public final class Batch {
         }
     }
 
+    private static Tensor first(List<Tensor> inputs) {
+        if (inputs == null || inputs.isEmpty()) {
+            throw new IllegalArgumentException("a batch needs at least one input");
+        }
+        return Objects.requireNonNull(inputs.get(0), "inputs[0]");
+    }
+
     /**
-     * Creates a batch whose first input lies in {@code x} (memory a framework may adopt).
+     * Creates a batch whose first input is {@code x}, in whichever memory the flow wrote it (a
+     * {@link BufferTensor} is memory a framework may adopt).
      *
      * @param x the first input
      * @param extraInputs further inputs, possibly empty
@@ -79,11 +84,14 @@ public final class Batch {
      * @param sampleWeights per-sample weights, or null
      * @param indices the sample indices, one per row
      * @param filenames the file of each row (empty for in-memory samples)
-     * @return the batch
+     * @throws IllegalArgumentException if {@code x} is null, or the file names are not one per row
      */
-    public static Batch inBuffer(BufferTensor x, List<Tensor> extraInputs, List<Tensor> targets,
-            Tensor sampleWeights, int[] indices, List<String> filenames) {
-        return new Batch(Objects.requireNonNull(x, "x"), extraInputs, targets, sampleWeights, indices, filenames);
+    public static Batch of(DenseTensor x, List<Tensor> extraInputs, List<Tensor> targets, Tensor sampleWeights,
+            int[] indices, List<String> filenames) {
+        if (x == null) {
+            throw new IllegalArgumentException("a batch needs at least one input; x is null");
+        }
+        return new Batch(x, extraInputs, targets, sampleWeights, indices, filenames);
     }
 
     /**
@@ -97,25 +105,37 @@ public final class Batch {
         return new Batch(List.of(x), y == null ? List.of() : List.of(y), null, indices);
     }
 
-    /** {@return the (first) input; a float32 copy of {@link #xBuffer()} when the batch has one} */
-    public Tensor x() {
-        return inputs().get(0);
-    }
-
-    /** {@return the memory holding the first input, when the flow writes into buffers} */
-    public Optional<BufferTensor> xBuffer() {
-        return Optional.ofNullable(xBuffer);
+    /**
+     * {@return the (first) input as the flow wrote it, never a copy: a {@link Tensor}, or a
+     * {@link BufferTensor} when the flow writes into buffers}
+     */
+    public DenseTensor x() {
+        return x;
     }
 
     /**
-     * Gives the memory of {@link #xBuffer()} back to the flow, which writes a later batch into it
-     * instead of taking new direct memory: call it once nothing reads the buffer (or an array a
-     * framework made over it) any more; the DJL and DL4J adapters do. Does nothing for heap batches
+     * {@return the (first) input of a heap batch, the {@link Tensor} itself (not a copy)}
+     *
+     * @throws IllegalStateException if the input lies in a {@link BufferTensor}; its values as a heap
+     *     tensor are {@code x().toTensor()}, a copy
+     */
+    public Tensor xTensor() {
+        if (x instanceof Tensor t) {
+            return t;
+        }
+        throw new IllegalStateException("this batch's input lies in " + x
+                + "; x() is that buffer, x().toTensor() copies its values into a heap Tensor");
+    }
+
+    /**
+     * Gives the memory of a buffer-backed {@link #x()} back to the flow, which writes a later batch
+     * into it instead of taking new direct memory: call it once nothing reads the buffer (or an array
+     * a framework made over it) any more; the DJL and DL4J adapters do. Does nothing for heap batches
      * or the second time; without it every batch gets new memory.
      */
     public void release() {
-        if (xBuffer != null) {
-            xBuffer.release();
+        if (x instanceof BufferTensor b) {
+            b.release();
         }
     }
 
@@ -131,25 +151,17 @@ public final class Batch {
         return targets.get(0);
     }
 
-    /** {@return every input (the first one decoded to float32 when it lies in a buffer)} */
-    public List<Tensor> inputs() {
-        List<Tensor> all = inputs;
-        if (all == null) {
-            List<Tensor> decoded = new ArrayList<>(1 + extraInputs.size());
-            decoded.add(xBuffer.toTensor());
-            decoded.addAll(extraInputs);
-            all = List.copyOf(decoded);
-            inputs = all;
-        }
-        return all;
+    /** {@return every input: {@link #x()} (not copied), then {@link #extraInputs()}} */
+    public List<DenseTensor> inputs() {
+        List<DenseTensor> all = new ArrayList<>(1 + extraInputs.size());
+        all.add(x);
+        all.addAll(extraInputs);
+        return List.copyOf(all);
     }
 
-    /** {@return the inputs after the first} */
+    /** {@return the inputs after the first, heap tensors that pass through the flow} */
     public List<Tensor> extraInputs() {
-        if (xBuffer != null) {
-            return extraInputs;
-        }
-        return inputs.subList(1, inputs.size());
+        return extraInputs;
     }
 
     /** {@return every target (empty when there are none)} */
@@ -184,19 +196,29 @@ public final class Batch {
 
     @Override
     public String toString() {
-        return "Batch[" + indices.length + " samples, inputs=" + (xBuffer == null ? inputs : xBuffer + " + "
-                + extraInputs) + ", targets=" + targets + "]";
+        return "Batch[" + indices.length + " samples, inputs=" + inputs() + ", targets=" + targets + "]";
     }
 
+    /**
+     * Batches are equal when their inputs hold the same float32 values (a buffer's decoded, so a
+     * float16 batch equals the heap batch of its values), and targets, weights, indices and files are
+     * equal.
+     */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Batch b && b.inputs().equals(inputs()) && b.targets.equals(targets)
+        return o instanceof Batch b && values(b.x).equals(values(x)) && b.extraInputs.equals(extraInputs)
+                && b.targets.equals(targets)
                 && Objects.equals(b.sampleWeights, sampleWeights) && Arrays.equals(b.indices, indices)
                 && b.filenames.equals(filenames);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(inputs(), targets, sampleWeights, Arrays.hashCode(indices));
+        return Objects.hash(values(x), extraInputs, targets, sampleWeights, Arrays.hashCode(indices));
+    }
+
+    /** The values of {@code t} for comparing batches: the tensor itself, or a buffer decoded. */
+    private static Tensor values(DenseTensor t) {
+        return t instanceof Tensor heap ? heap : t.toTensor();
     }
 }

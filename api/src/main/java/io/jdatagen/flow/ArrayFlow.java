@@ -2,6 +2,7 @@ package io.jdatagen.flow;
 
 import io.jdatagen.data.Batch;
 import io.jdatagen.spi.DataFormat;
+import io.jdatagen.spi.DenseTensor;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ public final class ArrayFlow extends ImageFlow {
     }
 
     @Override
-    Batch assemble(int[] indices, BatchImages batchX, Tensor paired) {
+    Batch assemble(int[] indices, DenseTensor batchX, Tensor paired) {
         int[] rows = new int[indices.length];
         for (int j = 0; j < indices.length; j++) {
             rows[j] = firstRow + indices[j];
@@ -130,9 +131,9 @@ public final class ArrayFlow extends ImageFlow {
             extras.add(rows(extra, rows));
         }
         if (y == null) {
-            return batchX.batch(extras, List.of(), null, rows, List.of());
+            return Batch.of(batchX, extras, List.of(), null, rows, List.of());
         }
-        return batchX.batch(extras, List.of(rows(y, rows)),
+        return Batch.of(batchX, extras, List.of(rows(y, rows)),
                 sampleWeights == null ? null : rows(sampleWeights, rows), rows, List.of());
     }
 }

@@ -4,6 +4,7 @@ import io.jdatagen.data.Batch;
 import io.jdatagen.data.Fingerprint;
 import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.ImageFileReader;
+import io.jdatagen.spi.DenseTensor;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
 import java.nio.file.Path;
@@ -192,20 +193,20 @@ public final class FileFlow extends ImageFlow implements AutoCloseable {
     }
 
     @Override
-    Batch assemble(int[] indices, BatchImages x, Tensor paired) {
+    Batch assemble(int[] indices, DenseTensor x, Tensor paired) {
         List<String> names = new ArrayList<>(indices.length);
         for (int i : indices) {
             names.add(filenames.get(i));
         }
         List<Tensor> targets = switch (classMode) {
-            case INPUT -> List.of(x.values());
+            case INPUT -> List.of(x.toTensor());
             case BINARY, SPARSE -> List.of(classIndexTargets(indices));
             case CATEGORICAL -> List.of(oneHotTargets(indices));
             case MULTI_OUTPUT -> rawTargets.stream().map(t -> rows(t, indices)).toList();
             case RAW -> List.of(rows(rawTargets.get(0), indices));
             case NONE -> List.of();
         };
-        return x.batch(List.of(), targets, weights == null ? null : rows(weights, indices), indices, names);
+        return Batch.of(x, List.of(), targets, weights == null ? null : rows(weights, indices), indices, names);
     }
 
     private Tensor classIndexTargets(int[] indices) {

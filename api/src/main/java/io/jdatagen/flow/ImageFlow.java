@@ -9,9 +9,9 @@ import io.jdatagen.data.RandomKeys;
 import io.jdatagen.data.Shard;
 import io.jdatagen.data.ShardPolicy;
 import io.jdatagen.io.ImageWriter;
-import io.jdatagen.spi.BufferPool;
 import io.jdatagen.spi.BufferTensor;
 import io.jdatagen.spi.DataFormat;
+import io.jdatagen.spi.DenseTensor;
 import io.jdatagen.spi.ElementType;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
@@ -299,11 +299,11 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
                 maskPlans.add(mask.plan());
             }
         }
-        BatchImages images;
+        DenseTensor images;
         if (output != null && finishedByWarp && saveToDir == null) {
             BufferTensor x = buffers.take(output, shape);
             augmenter.backend().warpBatch(sources, plans, x, format);
-            images = BatchImages.of(x);
+            images = x;
         } else {
             Tensor x = Tensor.zeros(shape);
             augmenter.backend().warpBatch(sources, plans, x, format);
@@ -311,7 +311,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
                 augmenter.finish(planned[j], x, j);
             }
             save(indices, streams, x, format);
-            images = output == null ? BatchImages.of(x) : BatchImages.of(converted(x));
+            images = output == null ? x : converted(x);
         }
         if (masks != null) {
             augmenter.backend().warpBatch(maskSources, maskPlans, masks, format);
@@ -345,7 +345,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
      */
     private BufferTensor converted(Tensor x) {
         BufferTensor out = buffers.take(output, x.shape());
-        out.set(0, x.data(), 0, x.size());
+        out.setElements(0, x.data(), 0, x.size());
         return out;
     }
 
@@ -429,7 +429,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
     }
 
     /** The batch of the images {@code x} (and the {@code paired} masks) of samples {@code indices}, with targets. */
-    abstract Batch assemble(int[] indices, BatchImages x, Tensor paired);
+    abstract Batch assemble(int[] indices, DenseTensor x, Tensor paired);
 
     /** Rows {@code indices} of {@code t} along axis 0, as a new tensor. */
     static Tensor rows(Tensor t, int[] indices) {

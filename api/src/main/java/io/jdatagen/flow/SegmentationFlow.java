@@ -7,6 +7,7 @@ import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.ImageReadException;
 import io.jdatagen.io.ResizeFilter;
 import io.jdatagen.spi.DataFormat;
+import io.jdatagen.spi.DenseTensor;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
 import java.io.IOException;
@@ -323,13 +324,13 @@ public final class SegmentationFlow extends ImageFlow implements AutoCloseable {
     }
 
     @Override
-    Batch assemble(int[] indices, BatchImages x, Tensor paired) {
+    Batch assemble(int[] indices, DenseTensor x, Tensor paired) {
         int[] rows = new int[indices.length];
         List<String> names = new ArrayList<>(indices.length);
         for (int j = 0; j < indices.length; j++) {
             rows[j] = first + indices[j];
             names.add(pairs.name(rows[j]));
         }
-        return x.batch(List.of(), List.of(paired), null, rows, names.contains(null) ? List.of() : names);
+        return Batch.of(x, List.of(), List.of(paired), null, rows, names.contains(null) ? List.of() : names);
     }
 }

@@ -183,7 +183,7 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
      */
     private static Batch unbatch(Batch b) {
         Tensor y = !b.hasTargets() ? null : b.y().rank() == 1 ? b.y() : b.y().item(0);
-        return Batch.of(b.x().item(0), y, b.indices());
+        return Batch.of(b.xTensor().item(0), y, b.indices());
     }
 
     /** Builds a {@link TimeseriesDataset}; nullable options follow Keras's None. */

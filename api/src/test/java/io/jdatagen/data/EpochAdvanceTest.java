@@ -55,7 +55,7 @@ class EpochAdvanceTest {
 
     private static void add(List<float[]> out, Batch b) {
         out.add(b.y().data());
-        out.add(b.x().data());
+        out.add(b.xTensor().data());
     }
 
     private static List<float[]> loop(Sequence<Batch> seq) {

@@ -39,7 +39,7 @@ class EpochSemanticsTest {
         List<float[]> pixels = new ArrayList<>();
         for (Batch b : batches) {
             Arrays.stream(b.indices()).forEach(order::add);
-            pixels.add(b.x().data().clone());
+            pixels.add(b.xTensor().data().clone());
         }
         int n = pixels.stream().mapToInt(p -> p.length).sum();
         float[] all = new float[n];

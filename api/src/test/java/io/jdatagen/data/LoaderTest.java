@@ -40,7 +40,7 @@ class LoaderTest {
         List<float[]> out = new ArrayList<>();
         try (Loader<Batch> loader = Loader.of(flow, workers, 2, epochs)) {
             for (Batch b : loader) {
-                out.add(b.x().data());
+                out.add(b.xTensor().data());
                 out.add(b.y().data());
             }
         }
@@ -79,7 +79,7 @@ class LoaderTest {
         Collections.shuffle(order, new Random(1));
         for (int key : order) {
             Batch b = flow.atEpoch(key / flow.size()).get(key % flow.size());
-            assertArrayEquals(serial.get(2 * key), b.x().data(), "random access " + key);
+            assertArrayEquals(serial.get(2 * key), b.xTensor().data(), "random access " + key);
         }
         assertFalse(java.util.Arrays.equals(serial.get(0), run(directoryFlow(root, 43), 2, 1).get(0)),
                 "another seed, other batches");

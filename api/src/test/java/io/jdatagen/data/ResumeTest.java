@@ -63,7 +63,7 @@ class ResumeTest {
 
     /** The raw bytes of a batch's inputs and targets (floats by their bits). */
     private static String bytes(Batch b) {
-        return HexFormat.of().formatHex(bits(b.x().data())) + "|" + HexFormat.of().formatHex(bits(b.y().data()));
+        return HexFormat.of().formatHex(bits(b.xTensor().data())) + "|" + HexFormat.of().formatHex(bits(b.y().data()));
     }
 
     private static byte[] bits(float[] values) {

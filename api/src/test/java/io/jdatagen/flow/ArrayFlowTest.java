@@ -56,7 +56,7 @@ class ArrayFlowTest {
             assertArrayEquals(new int[] {3, 20, 20, channels}, first.x().shape());
             assertArrayEquals(new float[] {6, 7}, flow.get(2).y().data());
             // An identity generator copies the rows.
-            assertArrayEquals(x.item(1).data(), first.x().item(1).data());
+            assertArrayEquals(x.item(1).data(), first.xTensor().item(1).data());
         }
     }
 
@@ -79,8 +79,8 @@ class ArrayFlowTest {
             Batch b = flow.get(i);
             assertEquals(3, b.inputs().size());
             assertArrayEquals(new int[] {2, 20, 20, 3}, b.x().shape());
-            assertArrayEquals(java.util.Arrays.copyOfRange(misc1.data(), 6 * i, 6 * i + 6), b.inputs().get(1).data());
-            assertArrayEquals(new float[] {100 + 2 * i, 101 + 2 * i}, b.inputs().get(2).data());
+            assertArrayEquals(java.util.Arrays.copyOfRange(misc1.data(), 6 * i, 6 * i + 6), b.extraInputs().get(0).data());
+            assertArrayEquals(new float[] {100 + 2 * i, 101 + 2 * i}, b.extraInputs().get(1).data());
         }
         Batch noLabels = PLAIN.flow(images(8, 4, 4, 3, 2), List.of(misc2), null, null, FlowOptions.defaults()).get(0);
         assertEquals(2, noLabels.inputs().size());
@@ -202,7 +202,7 @@ class ArrayFlowTest {
         for (float v : labels.data()) {
             in.add(v);
         }
-        for (float v : b.x().data()) {
+        for (float v : b.xTensor().data()) {
             out.add(v);
         }
         assertTrue(in.containsAll(out), "nearest never invents values: " + out);

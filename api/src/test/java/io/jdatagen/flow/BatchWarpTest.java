@@ -8,7 +8,9 @@ import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.ChannelStatistics;
 import io.jdatagen.spi.DataFormat;
+import io.jdatagen.spi.DenseTensor;
 import io.jdatagen.spi.OutputSlot;
+import io.jdatagen.spi.ResampleTable;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpPlan;
@@ -42,7 +44,7 @@ class BatchWarpTest {
         }
 
         @Override
-        public synchronized void warpBatch(List<SourceImage> sources, List<WarpPlan> plans, Tensor batch,
+        public synchronized void warpBatch(List<SourceImage> sources, List<WarpPlan> plans, DenseTensor batch,
                 DataFormat format) {
             batchWarps++;
             batchImages += sources.size();
@@ -57,6 +59,22 @@ class BatchWarpTest {
         @Override
         public void multiply(float[] a, int rows, int inner, double[] b, int cols, float[] out) {
             reference.multiply(a, rows, inner, b, cols, out);
+        }
+
+        @Override
+        public void resampleRows(byte[] src, int srcWidth, int channels, int firstRow, int rows, ResampleTable table,
+                byte[] out) {
+            reference.resampleRows(src, srcWidth, channels, firstRow, rows, table, out);
+        }
+
+        @Override
+        public void resampleColumns(byte[] src, int width, int channels, ResampleTable table, byte[] out) {
+            reference.resampleColumns(src, width, channels, table, out);
+        }
+
+        @Override
+        public void resampleNearest(byte[] src, int srcWidth, int channels, int[] rows, int[] cols, byte[] out) {
+            reference.resampleNearest(src, srcWidth, channels, rows, cols, out);
         }
     }
 
@@ -88,7 +106,7 @@ class BatchWarpTest {
         for (int i = 0; i < 16; i++) {
             g.augmentInto(SourceImage.of(x.item(i), DataFormat.CHANNELS_LAST),
                     io.jdatagen.data.RandomKeys.forSample(9, 0, i), one, 0);
-            assertArrayEquals(one.item(0).data(), b.x().item(i).data(), "sample " + i);
+            assertArrayEquals(one.item(0).data(), b.xTensor().item(i).data(), "sample " + i);
         }
     }
 

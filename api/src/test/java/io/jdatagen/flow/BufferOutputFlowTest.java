@@ -3,6 +3,7 @@ package io.jdatagen.flow;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +15,7 @@ import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.spi.BufferTensor;
 import io.jdatagen.spi.ElementType;
 import io.jdatagen.spi.Tensor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,15 +59,19 @@ class BufferOutputFlowTest {
                         String what = type + " " + format + " fused=" + fused + " batch " + index;
                         Batch expected = heap.get(index);
                         Batch actual = buffered.get(index);
-                        BufferTensor x = actual.xBuffer().orElseThrow();
+                        BufferTensor x = assertInstanceOf(BufferTensor.class, actual.x(), what);
                         assertTrue(x.buffer().isDirect(), what);
                         assertEquals(type, x.elementType(), what);
                         assertArrayEquals(expected.x().shape(), x.shape(), what);
-                        float[] values = expected.x().data();
+                        float[] values = expected.xTensor().data();
                         for (int k = 0; k < values.length; k++) {
-                            assertEquals(type.round(values[k]), x.get(k), 0f, what + " element " + k);
+                            assertEquals(type.round(values[k]), x.element(k), 0f, what + " element " + k);
                         }
-                        assertEquals(x.toTensor(), actual.x(), what + ": x() decodes the buffer");
+                        assertSame(x, actual.x(), what + ": x() is the buffer, not a copy");
+                        assertTrue(assertThrows(IllegalStateException.class, actual::xTensor, what).getMessage()
+                                .contains("x().toTensor()"), what + ": the heap accessor names the explicit copy");
+                        assertEquals(Batch.of(x.toTensor(), List.of(), actual.targets(), null, actual.indices(),
+                                List.of()), actual, what + ": batches compare by values");
                         assertEquals(expected.y(), actual.y(), what);
                     }
                 }
@@ -81,20 +87,20 @@ class BufferOutputFlowTest {
                 .build());
         Batch first = buffered.get(0);
         Batch kept = buffered.get(1);
-        assertNotSame(first.xBuffer().orElseThrow().buffer(), kept.xBuffer().orElseThrow().buffer(),
+        assertNotSame(buffer(first), buffer(kept),
                 "memory not given back is not reused");
         first.release();
         first.release();
         Batch reusing = buffered.atEpoch(1).get(0);
-        assertSame(first.xBuffer().orElseThrow().buffer(), reusing.xBuffer().orElseThrow().buffer(),
+        assertSame(buffer(first), buffer(reusing),
                 "the released memory holds the next batch");
         Batch expected = heap.atEpoch(1).get(0);
-        BufferTensor x = reusing.xBuffer().orElseThrow();
+        BufferTensor x = (BufferTensor) reusing.x();
         for (int k = 0; k < x.size(); k++) {
-            assertEquals(ElementType.FLOAT16.round(expected.x().data()[k]), x.get(k), 0f, "element " + k);
+            assertEquals(ElementType.FLOAT16.round(expected.xTensor().data()[k]), x.element(k), 0f, "element " + k);
         }
         Batch another = buffered.atEpoch(1).get(1);
-        assertNotSame(reusing.xBuffer().orElseThrow().buffer(), another.xBuffer().orElseThrow().buffer(),
+        assertNotSame(buffer(reusing), buffer(another),
                 "a buffer released once is handed out once");
     }
 
@@ -103,7 +109,11 @@ class BufferOutputFlowTest {
         ArrayFlow heap = generator("channels_last", true, true).build().flow(IMAGES, LABELS,
                 FlowOptions.builder().batchSize(4).build());
         assertFalse(heap.output().isPresent());
-        assertFalse(heap.get(0).xBuffer().isPresent());
+        assertInstanceOf(Tensor.class, heap.get(0).x());
+    }
+
+    private static java.nio.ByteBuffer buffer(Batch b) {
+        return assertInstanceOf(BufferTensor.class, b.x()).buffer();
     }
 
     @Test

@@ -74,7 +74,7 @@ class DirectoryFlowTest {
         assertArrayEquals(new int[] {3, 26, 26, 3}, b.x().shape());
         assertArrayEquals(new int[] {3, 2}, b.y().shape());
         assertArrayEquals(new int[] {26, 26, 3}, seen.get());
-        for (float v : flow.get(5).x().data()) {
+        for (float v : flow.get(5).xTensor().data()) {
             assertEquals(0, v);
         }
         assertEquals(3, b.filenames().size());
@@ -87,10 +87,10 @@ class DirectoryFlowTest {
         kerasTree(root);
         Batch b = PLAIN.flowFromDirectory(root, FlowOptions.builder().targetSize(12, 12).classMode(ClassMode.INPUT)
                 .batchSize(4).build()).get(0);
-        assertArrayEquals(b.x().data(), b.y().data());
-        assertNotSame(b.x().data(), b.y().data());
+        assertArrayEquals(b.xTensor().data(), b.y().data());
+        assertNotSame(b.xTensor().data(), b.y().data());
         b.y().data()[0] = -1;
-        assertTrue(b.x().data()[0] >= 0);
+        assertTrue(b.xTensor().data()[0] >= 0);
     }
 
     @Test
@@ -301,7 +301,7 @@ class DirectoryFlowTest {
         for (int j = 0; j < b.size(); j++) {
             ByteImage loaded = validation.image(j);
             for (int k = 0; k < loaded.data().length; k++) {
-                assertEquals((loaded.data()[k] & 0xFF) * 0.5f, b.x().data()[j * loaded.data().length + k]);
+                assertEquals((loaded.data()[k] & 0xFF) * 0.5f, b.xTensor().data()[j * loaded.data().length + k]);
             }
         }
         FileFlow training = g.flowFromDirectory(root, o.subset("training").build());

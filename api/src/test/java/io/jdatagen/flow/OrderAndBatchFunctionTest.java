@@ -59,7 +59,7 @@ class OrderAndBatchFunctionTest {
             for (int i = 0; i < y.size(); i++) {
                 y.data()[i] *= 2;
             }
-            return Batch.of(b.x(), y, b.indices());
+            return Batch.of(b.xTensor(), y, b.indices());
         }).build());
         for (int i = 0; i < plain.size(); i++) {
             assertEquals(plain.get(i).x(), doubled.get(i).x());

@@ -148,7 +148,7 @@ class ReducedDecodeTest {
 
     /** The batch's images and masks agree: bright where the label is 1, on nearly every pixel. */
     private static void assertAligned(Batch b, String what) {
-        Tensor x = b.x();
+        Tensor x = b.xTensor();
         Tensor y = b.y();
         assertEquals(PHOTOS.length, x.dim(0), what);
         assertArrayEquals(new int[] {x.dim(0), x.dim(1), x.dim(2), 1}, y.shape(), what);
@@ -230,7 +230,7 @@ class ReducedDecodeTest {
                 SegmentationFlow flow = PLAIN.flowPairsFromDirectories(root.resolve("images"), root.resolve("masks"),
                         FlowOptions.builder().codec(codec).targetSize(t[0], t[1]).batchSize(PHOTOS.length)
                                 .shuffle(false).augment(false).build());
-                Tensor x = flow.get(0).x();
+                Tensor x = flow.get(0).xTensor();
                 for (int i = 0; i < photos.size(); i++) {
                     ByteImage expected = PillowResize.resize(codec.decode(bytes(photos.get(i)), DecodeOptions.DEFAULT),
                             t[0], t[1], ResizeFilter.NEAREST);

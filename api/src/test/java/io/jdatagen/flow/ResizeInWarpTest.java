@@ -54,7 +54,7 @@ class ResizeInWarpTest {
         writePng(root.resolve("a/img.png"), source);
         FileFlow flow = PLAIN.flowFromDirectory(root,
                 FlowOptions.builder().targetSize(4, 3).resizeInWarp(true).shuffle(false).build());
-        Tensor x = flow.get(0).x();
+        Tensor x = flow.get(0).xTensor();
         assertEquals(4, x.dim(1));
         assertEquals(3, x.dim(2));
         assertBlockMeans(source, 0, 0, x.item(0));
@@ -66,7 +66,7 @@ class ResizeInWarpTest {
         writePng(root.resolve("a/img.png"), source);
         FileFlow flow = PLAIN.flowFromDirectory(root, FlowOptions.builder().targetSize(2, 2).keepAspectRatio(true)
                 .resizeInWarp(true).shuffle(false).build());
-        assertBlockMeans(source, 0, 2, flow.get(0).x().item(0));
+        assertBlockMeans(source, 0, 2, flow.get(0).xTensor().item(0));
     }
 
     @Test
@@ -85,9 +85,9 @@ class ResizeInWarpTest {
         ImageDataGenerator augmenting = ImageDataGenerator.builder().rotationRange(20).zoomRange(0.9, 1.1)
                 .horizontalFlip(true).verticalFlip(true).widthShiftRange(0.1).build();
         FlowOptions.Builder options = FlowOptions.builder().targetSize(24, 32).shuffle(false).seed(3);
-        Tensor resized = augmenting.flowFromDirectory(root, options.interpolation("bilinear").build()).get(0).x();
+        Tensor resized = augmenting.flowFromDirectory(root, options.interpolation("bilinear").build()).get(0).xTensor();
         Tensor folded = augmenting.flowFromDirectory(root, FlowOptions.builder().targetSize(24, 32).shuffle(false)
-                .seed(3).resizeInWarp(true).build()).get(0).x();
+                .seed(3).resizeInWarp(true).build()).get(0).xTensor();
         double worst = 0;
         double total = 0;
         for (int i = 0; i < resized.size(); i++) {

@@ -68,7 +68,7 @@ class SampleCacheTest {
         List<float[]> out = new ArrayList<>();
         try (Loader<Batch> loader = Loader.of(flow.get(), workers, 4, 3)) {
             for (Batch b : loader) {
-                out.add(b.x().data().clone());
+                out.add(b.xTensor().data().clone());
                 out.add(b.y().data().clone());
             }
         }
@@ -226,7 +226,7 @@ class SampleCacheTest {
         try (FileFlow flow = GEN.flowFromDirectory(root, more.apply(b).build())) {
             List<float[]> out = new ArrayList<>();
             for (Batch batch : flow.atEpoch(1)) {
-                out.add(batch.x().data().clone());
+                out.add(batch.xTensor().data().clone());
             }
             return out;
         }

@@ -47,7 +47,7 @@ class SampleHooksTest {
             assertEquals(flow.classes()[index], c.classId());
             assertEquals(b.filenames(), c.batchFiles());
             float expected = flow.classes()[index];
-            for (float v : b.x().item(j).data()) {
+            for (float v : b.xTensor().item(j).data()) {
                 assertEquals(expected, v, "the hook's output is the batch's image " + j);
             }
         }
@@ -71,7 +71,7 @@ class SampleHooksTest {
         Tensor marked = Tensor.zeros(4, 6, 6, 1);
         Batch reference = plain.flow(marked, null, options).get(0);
         assertNotEquals(reference.x(), hookedBatch.x());
-        Tensor column = hookedBatch.x().item(1);
+        Tensor column = hookedBatch.xTensor().item(1);
         float left = column.get(0, 0, 0);
         float right = column.get(0, 3, 0);
         assertTrue(left == 1f || right == 1f, "image 1's marks, flipped or not by the same draw: " + left + " " + right);

@@ -64,7 +64,7 @@ class SegmentationFlowTest {
         int changed = 0;
         for (int epoch = 0; epoch < 2; epoch++) {
             for (Batch b : flow.atEpoch(epoch)) {
-                assertArrayEquals(threshold(b.x()).data(), b.y().data(), "epoch " + epoch);
+                assertArrayEquals(threshold(b.xTensor()).data(), b.y().data(), "epoch " + epoch);
                 changed += java.util.Arrays.equals(b.y().data(), threshold(images).data()) ? 0 : 1;
             }
         }
@@ -76,7 +76,7 @@ class SegmentationFlowTest {
         Tensor images = discs(8, 2);
         ImageDataGenerator g = augmenting().build();
         Batch b = g.flowPairs(images, threshold(images), FlowOptions.builder().batchSize(8).seed(5).build()).get(0);
-        Tensor expected = threshold(b.x());
+        Tensor expected = threshold(b.xTensor());
         int mismatches = 0;
         int edges = 0;
         for (int i = 0; i < 8; i++) {
@@ -114,7 +114,7 @@ class SegmentationFlowTest {
             ignored += v == 255 ? 1 : 0;
         }
         assertTrue(ignored > 0, "the shift exposes fill");
-        assertTrue(b.x().data()[0] < 1.5, "images are rescaled");
+        assertTrue(b.xTensor().data()[0] < 1.5, "images are rescaled");
     }
 
     @Test
@@ -127,7 +127,7 @@ class SegmentationFlowTest {
         Batch b = validation.get(0);
         assertArrayEquals(new int[] {0, 1, 2}, b.indices());
         for (int i = 0; i < 3; i++) {
-            assertArrayEquals(images.item(i).data(), b.x().item(i).data());
+            assertArrayEquals(images.item(i).data(), b.xTensor().item(i).data());
             assertArrayEquals(masks.item(i).data(), b.y().item(i).data());
         }
         SegmentationFlow training = g.flowPairs(images, masks, FlowOptions.builder().subset(Subset.TRAINING).build());
@@ -172,7 +172,7 @@ class SegmentationFlowTest {
                 flow.filenames());
         assertArrayEquals(new int[] {H, W, 1}, flow.maskShape());
         Batch b = flow.get(0);
-        assertArrayEquals(threshold(b.x()).data(), b.y().data());
+        assertArrayEquals(threshold(b.xTensor()).data(), b.y().data());
         assertEquals(6, b.filenames().size());
 
         Path corrupt = TestImages.write(maskDir.resolve("b.png"), new byte[] {1, 2, 3});

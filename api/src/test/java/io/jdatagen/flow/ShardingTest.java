@@ -43,7 +43,7 @@ class ShardingTest {
         for (int k = 0; k < flow.size(); k++) {
             Batch b = flow.getAt(epoch, k);
             for (int j = 0; j < b.size(); j++) {
-                out.put(b.indices()[j], b.x().item(j).data());
+                out.put(b.indices()[j], b.xTensor().item(j).data());
             }
         }
         return out;
@@ -71,7 +71,7 @@ class ShardingTest {
                                     Batch b = shard.getAt(epoch, k);
                                     for (int j = 0; j < b.size(); j++) {
                                         union.add(b.indices()[j]);
-                                        assertArrayEquals(reference.get(b.indices()[j]), b.x().item(j).data(),
+                                        assertArrayEquals(reference.get(b.indices()[j]), b.xTensor().item(j).data(),
                                                 "sample " + b.indices()[j] + " computed by rank " + rank);
                                     }
                                 }
@@ -127,7 +127,7 @@ class ShardingTest {
                     for (Batch b : shard) {
                         for (int j = 0; j < b.size(); j++) {
                             union.add(b.indices()[j]);
-                            assertEquals(b.indices()[j], b.x().item(j).data()[0], "window starts at its index");
+                            assertEquals(b.indices()[j], b.xTensor().item(j).data()[0], "window starts at its index");
                         }
                     }
                 }

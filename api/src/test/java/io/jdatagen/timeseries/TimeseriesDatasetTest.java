@@ -41,7 +41,7 @@ class TimeseriesDatasetTest {
         assertEquals(2, basic.get(18).size());
         for (Batch b : basic) {
             for (int k = 0; k < b.size(); k++) {
-                assertEquals(b.x().data()[k * 9] * 2, b.y().data()[k], "inputs[:, 0] * 2 == targets");
+                assertEquals(b.xTensor().data()[k * 9] * 2, b.y().data()[k], "inputs[:, 0] * 2 == targets");
             }
         }
         TimeseriesDataset rate2 = hundred().samplingRate(2).build();
@@ -61,7 +61,7 @@ class TimeseriesDatasetTest {
         assertEquals(7, windows(shifted));
         Batch b = shifted.get(0);
         for (int i = 0; i < 7; i++) {
-            assertArrayEquals(new float[] {i, i + 1, i + 2}, Arrays.copyOfRange(b.x().data(), 3 * i, 3 * i + 3));
+            assertArrayEquals(new float[] {i, i + 1, i + 2}, Arrays.copyOfRange(b.xTensor().data(), 3 * i, 3 * i + 3));
             assertEquals(i + 3, b.y().data()[i]);
         }
     }
@@ -70,7 +70,7 @@ class TimeseriesDatasetTest {
     void startEndStrideAndRateStayInBounds() {
         TimeseriesDataset ds = hundred().startIndex(10).endIndex(90).sequenceStride(3).samplingRate(2).build();
         for (Batch b : ds) {
-            for (float v : b.x().data()) {
+            for (float v : b.xTensor().data()) {
                 assertTrue(v >= 10 && v <= 89, "value " + v);
             }
         }
@@ -79,7 +79,7 @@ class TimeseriesDatasetTest {
     @Test
     void shuffleIsSeededAndReshufflesEachEpoch() {
         TimeseriesDataset ds = hundred().shuffle(true).seed(123L).build();
-        float[] first = ds.get(0).x().data();
+        float[] first = ds.get(0).xTensor().data();
         float[] starts = {first[0], first[9], first[18], first[27], first[36]};
         assertNotEquals(Arrays.toString(new float[] {0, 1, 2, 3, 4}), Arrays.toString(starts), "not [0..4]");
         assertEquals(ds.get(0), hundred().shuffle(true).seed(123L).build().get(0), "deterministic");
@@ -127,7 +127,7 @@ class TimeseriesDatasetTest {
         int count = 0;
         for (Batch b : ds) {
             for (int k = 0; k < b.size(); k++) {
-                float last = b.x().data()[k * 4 + 3];
+                float last = b.xTensor().data()[k * 4 + 3];
                 assertEquals(last + 3, b.y().data()[k], "target = window end + horizon");
                 count++;
             }

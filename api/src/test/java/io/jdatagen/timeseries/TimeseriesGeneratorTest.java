@@ -37,19 +37,19 @@ class TimeseriesGeneratorTest {
     void referenceSuiteNumbers() {
         TimeseriesGenerator g = suite().build();
         assertEquals(20, g.size());
-        assertArrayEquals(f(0, 2, 4, 6, 8, 1, 3, 5, 7, 9), g.get(0).x().data());
+        assertArrayEquals(f(0, 2, 4, 6, 8, 1, 3, 5, 7, 9), g.get(0).xTensor().data());
         assertArrayEquals(new int[] {2, 5, 1}, g.get(0).x().shape());
         assertArrayEquals(f(10, 11), g.get(0).y().data());
-        assertArrayEquals(f(2, 4, 6, 8, 10, 3, 5, 7, 9, 11), g.get(1).x().data());
+        assertArrayEquals(f(2, 4, 6, 8, 10, 3, 5, 7, 9, 11), g.get(1).xTensor().data());
         assertArrayEquals(f(12, 13), g.get(1).y().data());
-        assertArrayEquals(f(8, 6, 4, 2, 0, 9, 7, 5, 3, 1), suite().reverse(true).build().get(0).x().data());
+        assertArrayEquals(f(8, 6, 4, 2, 0, 9, 7, 5, 3, 1), suite().reverse(true).build().get(0).xTensor().data());
         TimeseriesGenerator strided = suite().stride(2).build();
         assertEquals(10, strided.size());
-        assertArrayEquals(f(4, 6, 8, 10, 12, 6, 8, 10, 12, 14), strided.get(1).x().data());
+        assertArrayEquals(f(4, 6, 8, 10, 12, 6, 8, 10, 12, 14), strided.get(1).xTensor().data());
         assertArrayEquals(f(14, 16), strided.get(1).y().data());
         TimeseriesGenerator bounded = suite().startIndex(10).endIndex(30).build();
         assertEquals(6, bounded.size());
-        assertArrayEquals(f(10, 12, 14, 16, 18, 11, 13, 15, 17, 19), bounded.get(0).x().data());
+        assertArrayEquals(f(10, 12, 14, 16, 18, 11, 13, 15, 17, 19), bounded.get(0).xTensor().data());
         assertArrayEquals(f(20, 21), bounded.get(0).y().data());
     }
 
@@ -58,7 +58,7 @@ class TimeseriesGeneratorTest {
         TimeseriesGenerator g = suite().shuffle(true).batchSize(1).seed(9).build();
         for (Batch b : g) {
             float r = b.y().data()[0];
-            assertArrayEquals(f(r - 10, r - 8, r - 6, r - 4, r - 2), b.x().data());
+            assertArrayEquals(f(r - 10, r - 8, r - 6, r - 4, r - 2), b.xTensor().data());
         }
     }
 
@@ -131,7 +131,7 @@ class TimeseriesGeneratorTest {
                 + " \"batch_size\": 3}}";
         TimeseriesGenerator g = TimeseriesGenerator.fromJson(keras);
         assertEquals(2, g.size());
-        assertArrayEquals(f(0, 1, 1, 2, 2, 3), g.get(0).x().data());
+        assertArrayEquals(f(0, 1, 1, 2, 2, 3), g.get(0).xTensor().data());
         assertArrayEquals(f(20, 30, 40), g.get(0).y().data());
         var unknown = assertThrows(IllegalArgumentException.class,
                 () -> TimeseriesGenerator.fromJson("{\"config\": {\"lenght\": 2}}"));
@@ -166,7 +166,7 @@ class TimeseriesGeneratorTest {
         Batch b = g.get(0);
         assertArrayEquals(new int[] {4, 3, 2}, b.x().shape());
         assertArrayEquals(new int[] {4, 3}, b.y().shape());
-        assertArrayEquals(f(0, 0, 1, -1, 2, -2), java.util.Arrays.copyOf(b.x().data(), 6));
+        assertArrayEquals(f(0, 0, 1, -1, 2, -2), java.util.Arrays.copyOf(b.xTensor().data(), 6));
         assertArrayEquals(f(30, 31, 32), java.util.Arrays.copyOf(b.y().data(), 3));
     }
 

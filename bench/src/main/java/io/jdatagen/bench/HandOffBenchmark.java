@@ -2,7 +2,6 @@ package io.jdatagen.bench;
 
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.Backends;
-import io.jdatagen.spi.BufferPool;
 import io.jdatagen.spi.BufferTensor;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.ElementType;
@@ -36,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * into direct memory reused from batch to batch (the best a copying adapter could do).
  * {@code float32}, {@code float16}, {@code uint8}: the kernels write the batch straight into
  * pooled direct memory of that type, which the framework adopts as is and gives back after the
- * step ({@code Batch.release()}). {@code handOffOnly} measures the hand-off of a built batch alone.
+ * step ({@code Batch.release()}); the pool is one free buffer, what a flow's pool holds in the
+ * steady state of one batch in flight. {@code handOffOnly} measures the hand-off of a built batch alone.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -63,7 +63,8 @@ public class HandOffBenchmark {
     private Tensor built;
     private BufferTensor adopted;
     private ByteBuffer reused;
-    private final BufferPool pool = new BufferPool(2);
+    /** The pool: the buffer given back by the last release, or null while a batch holds it. */
+    private ByteBuffer free;
 
     /** Builds 32 random images, the headline plans and one built batch for {@link #handOffOnly}. */
     @Setup
@@ -91,7 +92,7 @@ public class HandOffBenchmark {
             kernels.warpBatch(sources, plans, batch, DataFormat.CHANNELS_FIRST);
             return copyToDirect(batch);
         }
-        BufferTensor batch = pool.take(ElementType.parse(output), SHAPE);
+        BufferTensor batch = take(ElementType.parse(output));
         kernels.warpBatch(sources, plans, batch, DataFormat.CHANNELS_FIRST);
         ByteBuffer handedOff = batch.buffer();
         batch.release();
@@ -105,6 +106,14 @@ public class HandOffBenchmark {
             return copyToDirect(built);
         }
         return BufferTensor.wrap(adopted.buffer(), adopted.elementType(), SHAPE).buffer();
+    }
+
+    /** A tensor over the free buffer (new direct memory the first time) that gives it back on release. */
+    private BufferTensor take(ElementType type) {
+        ByteBuffer memory = free != null ? free
+                : ByteBuffer.allocateDirect(BufferTensor.byteSize(type, SHAPE)).order(ByteOrder.nativeOrder());
+        free = null;
+        return BufferTensor.pooled(memory, type, given -> free = given, SHAPE);
     }
 
     private ByteBuffer copyToDirect(Tensor batch) {

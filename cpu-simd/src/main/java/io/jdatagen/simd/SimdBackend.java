@@ -9,6 +9,7 @@ import io.jdatagen.spi.ResampleTable;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpPlan;
+import io.jdatagen.spi.reference.PillowResample;
 import io.jdatagen.spi.reference.ReferenceBackend;
 import jdk.incubator.vector.FloatVector;
 
@@ -19,6 +20,7 @@ import jdk.incubator.vector.FloatVector;
  * Thread-safe: per-thread scratch.
  */
 final class SimdBackend implements Backend {
+    private static final PillowResample PILLOW = new PillowResample();
     private final ReferenceBackend reference = new ReferenceBackend();
 
     SimdBackend() {
@@ -34,7 +36,7 @@ final class SimdBackend implements Backend {
         return "Vector API " + FloatVector.SPECIES_PREFERRED + ": warp (gathers, float coordinates from a double"
                 + " base per chunk), channel statistics, matrix product and Pillow resampling (RGB rows, all"
                 + " columns, nearest picks) native; B-spline orders 2-5 and grid-constant fills delegated to the"
-                + " reference";
+                + " reference; rows of other channel counts and short nearest chunks delegated to PillowResample";
     }
 
     @Override
@@ -51,14 +53,14 @@ final class SimdBackend implements Backend {
         }
     }
 
-    /** RGB rows vectorised; other channel counts take the plain-Java pass. */
+    /** RGB rows vectorised; other channel counts take {@link PillowResample}'s plain-Java pass. */
     @Override
     public void resampleRows(byte[] src, int srcWidth, int channels, int firstRow, int rows, ResampleTable table,
             byte[] out) {
         if (channels == 3) {
             SimdResample.rgbRows(src, srcWidth, firstRow, rows, table, out);
         } else {
-            Backend.super.resampleRows(src, srcWidth, channels, firstRow, rows, table, out);
+            PILLOW.resampleRows(src, srcWidth, channels, firstRow, rows, table, out);
         }
     }
 
@@ -69,7 +71,7 @@ final class SimdBackend implements Backend {
 
     @Override
     public void resampleNearest(byte[] src, int srcWidth, int channels, int[] rows, int[] cols, byte[] out) {
-        SimdNearest.run(src, srcWidth, channels, rows, cols, out, reference);
+        SimdNearest.run(src, srcWidth, channels, rows, cols, out, PILLOW);
     }
 
     /** B-spline orders 2-5 and grid-constant fills go to the reference backend. */

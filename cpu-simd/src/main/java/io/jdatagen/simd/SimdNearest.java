@@ -25,7 +25,7 @@ final class SimdNearest {
     private SimdNearest() {
     }
 
-    /** {@link ResampleKernel#resampleNearest}, on a backend whose default is the plain pick. */
+    /** {@link ResampleKernel#resampleNearest}; tables it does not cut into chunks go to {@code plain}. */
     static void run(byte[] src, int srcWidth, int channels, int[] rows, int[] cols, byte[] out,
             ResampleKernel plain) {
         Chunks chunks = Chunks.of(cols, channels);

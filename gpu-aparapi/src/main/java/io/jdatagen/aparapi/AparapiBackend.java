@@ -5,14 +5,16 @@ import com.aparapi.device.OpenCLDevice;
 import com.aparapi.exception.CompileFailedException;
 import com.aparapi.internal.kernel.KernelManager;
 import io.jdatagen.spi.Backend;
-import io.jdatagen.spi.BufferTensor;
 import io.jdatagen.spi.ChannelStatistics;
 import io.jdatagen.spi.DataFormat;
+import io.jdatagen.spi.DenseTensor;
 import io.jdatagen.spi.OutputSlot;
+import io.jdatagen.spi.ResampleTable;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpKernel;
 import io.jdatagen.spi.WarpPlan;
+import io.jdatagen.spi.reference.PillowResample;
 import io.jdatagen.spi.reference.ReferenceBackend;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,6 +41,7 @@ final class AparapiBackend implements Backend {
     private final ProductKernel product = new ProductKernel();
     private final Set<Kernel> compiled = new HashSet<>();
     private final ReferenceBackend reference = new ReferenceBackend();
+    private final PillowResample pillow = new PillowResample();
     private long launches;
 
     AparapiBackend(OpenCLDevice device) {
@@ -57,7 +60,8 @@ final class AparapiBackend implements Backend {
     public String describe() {
         return "Aparapi on " + OpenClDevices.describe(device) + ": batched warp, statistics and matrix product"
                 + " native (float32 coordinates and Kahan sums); B-spline orders 2-5 and the mirror and"
-                + " grid-constant fills delegated to the reference";
+                + " grid-constant fills delegated to the reference; Pillow resampling delegated to PillowResample"
+                + " (plain Java)";
     }
 
     /** Kernel launches so far, all on OpenCL (each one is checked). */
@@ -80,18 +84,33 @@ final class AparapiBackend implements Backend {
         }
     }
 
-    /** One OpenCL launch for the whole batch, copied into the batch in one piece. */
+    /**
+     * One OpenCL launch for the whole batch; the transfer buffer is then written into the batch's
+     * slots (in one piece per slot for a heap tensor, converted to the element type for a buffer).
+     */
     @Override
-    public void warpBatch(List<SourceImage> sources, List<WarpPlan> plans, Tensor batch, DataFormat format) {
+    public void warpBatch(List<SourceImage> sources, List<WarpPlan> plans, DenseTensor batch, DataFormat format) {
         WarpKernel.checkBatch(sources, plans, batch);
         warpSlots(sources, plans, k -> OutputSlot.of(batch, k, format), format);
     }
 
-    /** One launch for the batch; the transfer buffer is then written into the buffer's slots. */
+    /** Pillow resampling is not a kernel here: {@link PillowResample}'s plain-Java pass. */
     @Override
-    public void warpBatch(List<SourceImage> sources, List<WarpPlan> plans, BufferTensor batch, DataFormat format) {
-        WarpKernel.checkBatch(sources, plans, batch.shape());
-        warpSlots(sources, plans, k -> OutputSlot.of(batch, k, format), format);
+    public void resampleRows(byte[] src, int srcWidth, int channels, int firstRow, int rows, ResampleTable table,
+            byte[] out) {
+        pillow.resampleRows(src, srcWidth, channels, firstRow, rows, table, out);
+    }
+
+    /** Pillow resampling is not a kernel here: {@link PillowResample}'s plain-Java pass. */
+    @Override
+    public void resampleColumns(byte[] src, int width, int channels, ResampleTable table, byte[] out) {
+        pillow.resampleColumns(src, width, channels, table, out);
+    }
+
+    /** Pillow resampling is not a kernel here: {@link PillowResample}'s plain-Java pick. */
+    @Override
+    public void resampleNearest(byte[] src, int srcWidth, int channels, int[] rows, int[] cols, byte[] out) {
+        pillow.resampleNearest(src, srcWidth, channels, rows, cols, out);
     }
 
     /**

@@ -153,7 +153,7 @@ class IteratorGoldenTest {
                 int t = 0;
                 for (JsonNode batch : run.get("batches")) {
                     Batch got = flow.atEpoch(t / perEpoch).get(t % perEpoch);
-                    compare(batch, got.x(), got.y(), got.sampleWeights().orElseThrow(), "next #" + t);
+                    compare(batch, got.xTensor(), got.y(), got.sampleWeights().orElseThrow(), "next #" + t);
                     t++;
                 }
             }));

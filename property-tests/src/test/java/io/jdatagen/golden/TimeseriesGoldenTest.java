@@ -76,7 +76,7 @@ class TimeseriesGoldenTest {
                     assertEquals(c.get("len").asInt(), g.size(), "len");
                     for (JsonNode batch : c.get("batches")) {
                         Batch b = g.get(batch.get("index").asInt());
-                        assertTensor(batch.get("x"), b.x(), "x of batch " + batch.get("index"));
+                        assertTensor(batch.get("x"), b.xTensor(), "x of batch " + batch.get("index"));
                         assertTensor(batch.get("y"), b.y(), "y of batch " + batch.get("index"));
                     }
                 }));
@@ -131,7 +131,7 @@ class TimeseriesGoldenTest {
                         for (int i = 0; i < ds.size(); i++) {
                             JsonNode want = c.get("batches").get(i);
                             Batch b = ds.get(i);
-                            assertTensor(want.get("x"), b.x(), "x of batch " + i);
+                            assertTensor(want.get("x"), b.xTensor(), "x of batch " + i);
                             if (want.has("y")) {
                                 assertTensor(want.get("y"), b.y(), "y of batch " + i);
                             }
@@ -186,11 +186,11 @@ class TimeseriesGoldenTest {
     private static List<String> windows(TimeseriesDataset ds) {
         List<String> out = new ArrayList<>();
         for (Batch b : ds) {
-            int w = b.x().itemSize();
+            int w = b.xTensor().itemSize();
             for (int k = 0; k < b.size(); k++) {
                 StringBuilder s = new StringBuilder("[");
                 for (int j = 0; j < w; j++) {
-                    s.append(j == 0 ? "" : ",").append((long) b.x().data()[k * w + j]);
+                    s.append(j == 0 ? "" : ",").append((long) b.xTensor().data()[k * w + j]);
                 }
                 out.add(s.append("]->").append((long) b.y().data()[k]).toString());
             }

@@ -52,7 +52,7 @@ class BufferOutputTest {
         BufferTensor batch = BufferTensor.allocate(type, shape);
         int lastSlot = cases.size() * heap.itemSize();
         for (int k = lastSlot; k < batch.size(); k++) {
-            batch.set(k, 7f);
+            batch.setElement(k, 7f);
         }
         backend.warpBatch(sources, plans, batch, format);
         BufferTensor perSlot = BufferTensor.allocate(type, shape);
@@ -61,11 +61,11 @@ class BufferOutputTest {
         }
         for (int k = 0; k < lastSlot; k++) {
             float expected = type.round(heap.data()[k]);
-            assertEquals(expected, batch.get(k), 0f, "warpBatch element " + k);
-            assertEquals(expected, perSlot.get(k), 0f, "warp element " + k);
+            assertEquals(expected, batch.element(k), 0f, "warpBatch element " + k);
+            assertEquals(expected, perSlot.element(k), 0f, "warp element " + k);
         }
         for (int k = lastSlot; k < batch.size(); k++) {
-            assertTrue(batch.get(k) == 7f, "slot beyond the sources was written at " + k);
+            assertTrue(batch.element(k) == 7f, "slot beyond the sources was written at " + k);
         }
     }
 }

@@ -69,14 +69,14 @@ class TimeseriesPropertiesTest {
             for (int epoch = 0; epoch < 2; epoch++) {
                 Map<Integer, Integer> seen = new HashMap<>();
                 for (Batch b : ds.atEpoch(epoch)) {
-                    int rows = c.batch() == null ? 1 : b.x().dim(0);
+                    int rows = c.batch() == null ? 1 : b.xTensor().dim(0);
                     int window = c.length() * c.features();
                     for (int k = 0; k < rows; k++) {
-                        int first = (int) (b.x().data()[k * window] / 1000);
+                        int first = (int) (b.xTensor().data()[k * window] / 1000);
                         seen.merge(first, 1, Integer::sum);
                         for (int j = 0; j < c.length(); j++) {
                             for (int f = 0; f < c.features(); f++) {
-                                float v = b.x().data()[k * window + j * c.features() + f];
+                                float v = b.xTensor().data()[k * window + j * c.features() + f];
                                 int t = first + j * c.rate();
                                 assertEquals(1000f * t + f, v, "window at " + first + ", step " + j);
                                 assertTrue(t >= start && t < end, "read outside [start, end): " + t);
@@ -129,7 +129,7 @@ class TimeseriesPropertiesTest {
                         int t = row - c.length() + j * c.rate();
                         want[c.reverse() ? steps - 1 - j : j] = 1000f * t;
                     }
-                    assertArrayEquals(want, Arrays.copyOfRange(b.x().data(), k * steps, (k + 1) * steps), "row " + row);
+                    assertArrayEquals(want, Arrays.copyOfRange(b.xTensor().data(), k * steps, (k + 1) * steps), "row " + row);
                 }
             }
             if (!c.shuffle()) {

@@ -1,9 +1,8 @@
 package io.jdatagen.spi;
 
 /**
- * A set of kernels: warp, statistics, matrix product and Pillow-style resampling (the last with
- * plain-Java defaults). Implementations are thread-safe: a backend may be called from several
- * loader workers at once.
+ * A set of kernels: warp, statistics, matrix product and Pillow-style resampling. Implementations
+ * are thread-safe: a backend may be called from several loader workers at once.
  */
 public interface Backend extends WarpKernel, StatisticsKernel, MatrixKernel, ResampleKernel {
     /** {@return the provider name, e.g. {@code reference}} */

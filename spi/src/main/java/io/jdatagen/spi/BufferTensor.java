@@ -6,9 +6,11 @@ import java.nio.FloatBuffer;
 import java.nio.ShortBuffer;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
- * A dense row-major tensor stored in a {@link ByteBuffer} in native byte order, as
+ * A dense row-major tensor stored in a {@link ByteBuffer} in native byte order (the
+ * {@link DenseTensor} a framework adopts), as
  * {@link ElementType#FLOAT32}, {@link ElementType#FLOAT16} or {@link ElementType#UINT8}: the memory
  * a framework adopts as its own tensor without a copy (DJL's {@code NDManager.create(ByteBuffer, ...)},
  * ND4J's data buffers, or {@code MemorySegment.asByteBuffer()} on JDKs that have it).
@@ -17,19 +19,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * lies at byte {@code k * elementType().bytes()} from the buffer's position zero. The buffer's
  * position and limit are never used or changed.
  */
-public final class BufferTensor {
+public final class BufferTensor implements DenseTensor {
     private final ByteBuffer buffer;
     private final ElementType type;
     private final int[] shape;
     private final int size;
     private final FloatBuffer floats;
     private final ShortBuffer shorts;
-    private final BufferPool pool;
+    private final Consumer<? super ByteBuffer> giveBack;
     private final AtomicBoolean released = new AtomicBoolean();
 
-    private BufferTensor(ByteBuffer buffer, ElementType type, int[] shape, int size, BufferPool pool) {
+    private BufferTensor(ByteBuffer buffer, ElementType type, int[] shape, int size,
+            Consumer<? super ByteBuffer> giveBack) {
         this.buffer = buffer;
-        this.pool = pool;
+        this.giveBack = giveBack;
         ByteBuffer whole = buffer.duplicate().order(buffer.order());
         whole.clear();
         this.floats = whole.asFloatBuffer();
@@ -52,19 +55,37 @@ public final class BufferTensor {
         return new BufferTensor(buffer, type, s, (int) Tensor.product(s), null);
     }
 
-    /** {@return the bytes a tensor of this type and (checked) shape takes} */
-    static int byteSize(ElementType type, int[] shape) {
-        long bytes = Tensor.product(shape) * type.bytes();
+    /**
+     * {@return the bytes a tensor of this type and shape takes, what {@link #wrap} needs at least}
+     *
+     * @throws IllegalArgumentException if a dimension is negative or the tensor exceeds 2 GiB
+     */
+    public static int byteSize(ElementType type, int... shape) {
+        int[] s = Tensor.checkedShape(shape);
+        long bytes = Tensor.product(s) * type.bytes();
         if (bytes > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " of " + type.pythonName()
+            throw new IllegalArgumentException("shape " + Arrays.toString(s) + " of " + type.pythonName()
                     + " needs " + bytes + " bytes, more than one buffer holds");
         }
         return (int) bytes;
     }
 
-    /** A tensor over {@code memory} (exactly its size, in native order) from {@code pool}. */
-    static BufferTensor pooled(ByteBuffer memory, ElementType type, int[] shape, BufferPool pool) {
-        return new BufferTensor(memory, type, shape, (int) Tensor.product(shape), pool);
+    /**
+     * Wraps {@code buffer} as {@link #wrap} does, for memory lent by a pool: the first
+     * {@link #release()} hands {@code buffer} to {@code giveBack}, later ones do nothing.
+     *
+     * @param buffer a writable buffer in native byte order, at least as large as the tensor
+     * @param giveBack takes the buffer back once the tensor's reader is done with it
+     * @return the tensor
+     * @throws IllegalArgumentException as {@link #wrap}, or if {@code giveBack} is null
+     */
+    public static BufferTensor pooled(ByteBuffer buffer, ElementType type, Consumer<? super ByteBuffer> giveBack,
+            int... shape) {
+        if (giveBack == null) {
+            throw new IllegalArgumentException("giveBack must not be null");
+        }
+        int[] s = checkedWrap(buffer, type, shape);
+        return new BufferTensor(buffer, type, s, (int) Tensor.product(s), giveBack);
     }
 
     /**
@@ -77,6 +98,12 @@ public final class BufferTensor {
      * @throws IllegalArgumentException if the buffer is read-only, not in native order or too small
      */
     public static BufferTensor wrap(ByteBuffer buffer, ElementType type, int... shape) {
+        int[] s = checkedWrap(buffer, type, shape);
+        return new BufferTensor(buffer, type, s, (int) Tensor.product(s), null);
+    }
+
+    /** {@code shape} checked and copied, after checking that {@code buffer} can hold it. */
+    private static int[] checkedWrap(ByteBuffer buffer, ElementType type, int[] shape) {
         if (buffer == null || type == null) {
             throw new IllegalArgumentException("buffer and type must not be null");
         }
@@ -93,7 +120,7 @@ public final class BufferTensor {
             throw new IllegalArgumentException("shape " + Arrays.toString(s) + " of " + type.pythonName()
                     + " needs " + bytes + " bytes; the buffer has " + buffer.capacity());
         }
-        return new BufferTensor(buffer, type, s, (int) Tensor.product(s), null);
+        return s;
     }
 
     /** {@return the buffer itself (not a copy or a view)} */
@@ -101,27 +128,32 @@ public final class BufferTensor {
         return buffer;
     }
 
-    /** {@return the element type} */
+    @Override
     public ElementType elementType() {
         return type;
     }
 
-    /** {@return a copy of the shape} */
+    @Override
     public int[] shape() {
         return shape.clone();
     }
 
-    /** {@return the shape as {@code long}s, as DJL's {@code Shape} and ND4J take it} */
+    @Override
     public long[] longShape() {
         return Arrays.stream(shape).asLongStream().toArray();
     }
 
-    /** {@return the number of dimensions} */
+    @Override
     public int rank() {
         return shape.length;
     }
 
-    /** {@return the number of elements} */
+    @Override
+    public int dim(int axis) {
+        return shape[Tensor.normalizedAxis(axis, shape.length)];
+    }
+
+    @Override
     public int size() {
         return size;
     }
@@ -131,12 +163,8 @@ public final class BufferTensor {
         return size * type.bytes();
     }
 
-    /**
-     * {@return element {@code k} in row-major order, as a float}
-     *
-     * @param k the element
-     */
-    public float get(int k) {
+    @Override
+    public float element(int k) {
         return switch (type) {
             case FLOAT32 -> buffer.getFloat(checked(k) * 4);
             case FLOAT16 -> HalfFloat.toFloat(buffer.getShort(checked(k) * 2));
@@ -144,18 +172,13 @@ public final class BufferTensor {
         };
     }
 
-    /**
-     * Stores {@code value} as element {@code k}, converted to the element type.
-     *
-     * @param k the element
-     * @param value the value
-     */
-    public void set(int k, float value) {
+    @Override
+    public void setElement(int k, float value) {
         put(checked(k), value);
     }
 
     /** Stores without a bounds check beyond the buffer's own. */
-    void put(int k, float value) {
+    private void put(int k, float value) {
         switch (type) {
             case FLOAT32 -> buffer.putFloat(k * 4, value);
             case FLOAT16 -> buffer.putShort(k * 2, HalfFloat.fromFloat(value));
@@ -164,14 +187,16 @@ public final class BufferTensor {
     }
 
     /**
-     * Stores {@code length} values from {@code values[from]} as elements {@code k} onwards.
+     * Stores {@code length} values from {@code values[from]} as elements {@code k} onwards, each
+     * converted to the element type.
      *
-     * @param k the first element
-     * @param values the values
-     * @param from the first value
-     * @param length how many
+     * @param k the first element written
+     * @param values holds the values
+     * @param from the index in {@code values} of the first value
+     * @param length how many elements to write
+     * @throws IndexOutOfBoundsException if the elements lie outside the tensor
      */
-    public void set(int k, float[] values, int from, int length) {
+    public void setElements(int k, float[] values, int from, int length) {
         if (k < 0 || length < 0 || k > size - length) {
             throw new IndexOutOfBoundsException("elements " + k + ".." + (k + length) + " of " + size);
         }
@@ -195,24 +220,24 @@ public final class BufferTensor {
     }
 
     /**
-     * Gives this tensor's memory back to the {@link BufferPool} it came from, for a later batch to
-     * reuse: call it once nothing reads the tensor (or an array a framework made over it) any more.
-     * Does nothing for memory that is not pooled, or the second time.
+     * Gives this tensor's memory back to the pool it came from ({@link #pooled}), for a later batch
+     * to reuse: call it once nothing reads the tensor (or an array a framework made over it) any
+     * more. Does nothing for memory that is not pooled, or the second time.
      */
     public void release() {
-        if (pool != null && released.compareAndSet(false, true)) {
-            pool.give(buffer);
+        if (giveBack != null && released.compareAndSet(false, true)) {
+            giveBack.accept(buffer);
         }
     }
 
-    /** {@return the values as a float32 heap tensor of the same shape (a copy)} */
+    @Override
     public Tensor toTensor() {
         float[] data = new float[size];
         if (type == ElementType.FLOAT32) {
             floats.get(0, data);
         } else {
             for (int k = 0; k < size; k++) {
-                data[k] = get(k);
+                data[k] = element(k);
             }
         }
         return Tensor.of(data, shape);

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Where a kernel writes one image: slot {@code index} of a rank-4 batch, or a whole rank-3 image, in
- * the given {@link DataFormat}, held either in a heap float32 {@link Tensor} or in a
+ * the given {@link DataFormat}, held in a {@link DenseTensor}: a heap float32 {@link Tensor} or a
  * {@link BufferTensor} (direct memory a framework adopts; float32, float16 or uint8).
  *
  * <p>Kernels that write the heap array directly check {@link #hasArray()}; every kernel can write
@@ -19,8 +19,11 @@ public final class OutputSlot {
     private final int width;
     private final int channels;
 
-    private OutputSlot(Tensor target, BufferTensor buffer, int index, DataFormat format) {
-        int[] shape = target != null ? target.shape() : buffer.shape();
+    private OutputSlot(DenseTensor output, int index, DataFormat format) {
+        if (output == null || format == null) {
+            throw new IllegalArgumentException("output and format must not be null");
+        }
+        int[] shape = output.shape();
         int[] imageShape;
         if (shape.length == 4) {
             if (index < 0 || index >= shape[0]) {
@@ -38,8 +41,8 @@ public final class OutputSlot {
                     + Arrays.toString(shape));
         }
         int[] hwc = format.imageHwc(imageShape);
-        this.target = target;
-        this.buffer = buffer;
+        this.target = output instanceof Tensor t ? t : null;
+        this.buffer = output instanceof BufferTensor b ? b : null;
         this.index = index;
         this.format = format;
         this.height = hwc[0];
@@ -48,35 +51,25 @@ public final class OutputSlot {
     }
 
     /**
-     * {@return slot {@code index} of a rank-4 batch tensor in the given layout}
+     * {@return slot {@code index} of a rank-4 batch, heap or buffer, in the given layout}
      *
-     * @param batch the batch
-     * @param index the index
-     * @param format the data format
+     * @param index the slot, 0 to {@code batch.shape()[0] - 1}
+     * @param format how each image of the batch is laid out
+     * @throws IndexOutOfBoundsException if there is no slot {@code index}
+     * @throws IllegalArgumentException if {@code batch} is not rank 4 (or rank 3 with index 0)
      */
-    public static OutputSlot of(Tensor batch, int index, DataFormat format) {
-        return new OutputSlot(batch, null, index, format);
+    public static OutputSlot of(DenseTensor batch, int index, DataFormat format) {
+        return new OutputSlot(batch, index, format);
     }
 
     /**
-     * {@return slot {@code index} of a rank-4 batch held in a buffer, in the given layout}
+     * {@return the whole of a rank-3 image tensor, heap or buffer, in the given layout}
      *
-     * @param batch the batch
-     * @param index the index
-     * @param format the data format
+     * @param format how the image is laid out
+     * @throws IllegalArgumentException if {@code image} is not rank 3
      */
-    public static OutputSlot of(BufferTensor batch, int index, DataFormat format) {
-        return new OutputSlot(null, batch, index, format);
-    }
-
-    /**
-     * {@return the whole of a rank-3 image tensor in the given layout}
-     *
-     * @param image the image
-     * @param format the data format
-     */
-    public static OutputSlot image(Tensor image, DataFormat format) {
-        return new OutputSlot(image, null, 0, format);
+    public static OutputSlot image(DenseTensor image, DataFormat format) {
+        return new OutputSlot(image, 0, format);
     }
 
     /** {@return whether the slot lies in a heap float32 tensor, whose array {@link #array()} gives} */
@@ -123,7 +116,7 @@ public final class OutputSlot {
         if (target != null) {
             target.data()[k] = value;
         } else {
-            buffer.put(k, value);
+            buffer.setElement(k, value);
         }
     }
 
@@ -173,12 +166,12 @@ public final class OutputSlot {
                     }
                     at = 0;
                 }
-                buffer.set(first + c * step, plane, at, width);
+                buffer.setElements(first + c * step, plane, at, width);
             }
             return;
         }
         if (channelStride == 1 && colStride == channels) {
-            buffer.set(first, values, from, width * channels);
+            buffer.setElements(first, values, from, width * channels);
             return;
         }
         float[] interleaved = new float[width * channels];
@@ -187,7 +180,7 @@ public final class OutputSlot {
                 interleaved[j * channels + c] = values[r + c * channelStride];
             }
         }
-        buffer.set(first, interleaved, 0, interleaved.length);
+        buffer.setElements(first, interleaved, 0, interleaved.length);
     }
 
     /**
@@ -202,7 +195,7 @@ public final class OutputSlot {
         if (target != null) {
             System.arraycopy(values, from, target.data(), baseOffset(), length);
         } else {
-            buffer.set(baseOffset(), values, from, length);
+            buffer.setElements(baseOffset(), values, from, length);
         }
     }
 

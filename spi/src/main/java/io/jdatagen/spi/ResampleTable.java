@@ -107,12 +107,4 @@ public record ResampleTable(int outSize, int taps, int[] bounds, int[] weights) 
     public String toString() {
         return "ResampleTable[" + outSize + " outputs, " + taps + " taps]";
     }
-
-    /** {@code acc >> 22} clamped to 0–255, as Pillow's {@code clip8}. */
-    static byte clip8(int acc) {
-        if (acc >= 1 << PRECISION_BITS << 8) {
-            return (byte) 255;
-        }
-        return acc <= 0 ? 0 : (byte) (acc >> PRECISION_BITS);
-    }
 }

@@ -3,13 +3,14 @@ package io.jdatagen.spi;
 import java.util.Arrays;
 
 /**
- * A dense float32 tensor in row-major (C) order, backed by a heap {@code float[]}.
+ * A dense float32 tensor in row-major (C) order, backed by a heap {@code float[]}: the
+ * {@link DenseTensor} that Java code reads and writes directly.
  *
  * <p>Images are rank 3 ({@code H,W,C} or {@code C,H,W}) and batches rank 4, see {@link DataFormat};
  * other ranks are allowed for matrices and timeseries windows. The backing array is exposed on
  * purpose ({@link #data()}): kernels and exporters work on it without copies.
  */
-public final class Tensor {
+public final class Tensor implements DenseTensor {
     /**
      * The most elements a tensor (one Java {@code float[]}) holds: HotSpot refuses arrays of
      * {@code Integer.MAX_VALUE} elements and a few less, so every size check in jdatagen uses this.
@@ -88,12 +89,12 @@ public final class Tensor {
         return data;
     }
 
-    /** {@return a copy of the shape} */
+    @Override
     public int[] shape() {
         return shape.clone();
     }
 
-    /** {@return the shape as {@code long}s, as DJL's {@code Shape} and ND4J take it} */
+    @Override
     public long[] longShape() {
         long[] s = new long[shape.length];
         for (int i = 0; i < s.length; i++) {
@@ -102,23 +103,43 @@ public final class Tensor {
         return s;
     }
 
-    /** {@return the number of dimensions} */
+    @Override
     public int rank() {
         return shape.length;
     }
 
-    /**
-     * {@return the length of {@code axis}; negative axes count from the end as in numpy}
-     *
-     * @param axis the axis
-     */
+    @Override
     public int dim(int axis) {
         return shape[normalizeAxis(axis)];
     }
 
-    /** {@return the number of elements} */
+    @Override
     public int size() {
         return data.length;
+    }
+
+    /** {@return {@link ElementType#FLOAT32}, the only type a heap tensor holds} */
+    @Override
+    public ElementType elementType() {
+        return ElementType.FLOAT32;
+    }
+
+    /** {@return {@code data()[k]}} */
+    @Override
+    public float element(int k) {
+        return data[k];
+    }
+
+    /** Stores {@code value} as {@code data()[k]}, unrounded. */
+    @Override
+    public void setElement(int k, float value) {
+        data[k] = value;
+    }
+
+    /** {@return a deep copy, as {@link #copy()}} */
+    @Override
+    public Tensor toTensor() {
+        return copy();
     }
 
     /** {@return a deep copy} */
@@ -198,10 +219,15 @@ public final class Tensor {
     }
 
     private int normalizeAxis(int axis) {
-        int a = axis < 0 ? axis + shape.length : axis;
-        if (a < 0 || a >= shape.length) {
+        return normalizedAxis(axis, shape.length);
+    }
+
+    /** {@code axis} of a tensor of rank {@code rank} counted from the front (shared with {@link BufferTensor}). */
+    static int normalizedAxis(int axis, int rank) {
+        int a = axis < 0 ? axis + rank : axis;
+        if (a < 0 || a >= rank) {
             throw new IllegalArgumentException("axis " + axis + " out of range for rank "
-                    + shape.length);
+                    + rank);
         }
         return a;
     }

@@ -19,17 +19,18 @@ public interface WarpKernel {
     /**
      * Resamples {@code sources.get(k)} through {@code plans.get(k)} into slot {@code k} of the rank-4 {@code
      * batch} (in {@code format}) for every {@code k}; slots beyond the sources are left as they are. The
-     * result equals {@link #warp} per image; a backend with a per-launch cost (a GPU) runs the whole batch at
-     * once.
+     * batch is a heap {@link Tensor} or a {@link BufferTensor}, whose slots receive the values converted to
+     * its element type with no intermediate copy of the batch. The result equals {@link #warp} per image; a
+     * backend with a per-launch cost (a GPU) runs the whole batch at once.
      *
-     * @param sources the sources
-     * @param plans the plans
-     * @param batch the batch
-     * @param format the data format
+     * @param sources one source image per slot written
+     * @param plans the plan of each source, in the same order
+     * @param batch receives the images, rank 4
+     * @param format how each image of the batch is laid out
      * @throws IllegalArgumentException if the lists differ in length, there are more sources than
      *     slots, or a plan does not fit its source and slot
      */
-    default void warpBatch(List<SourceImage> sources, List<WarpPlan> plans, Tensor batch, DataFormat format) {
+    default void warpBatch(List<SourceImage> sources, List<WarpPlan> plans, DenseTensor batch, DataFormat format) {
         checkBatch(sources, plans, batch);
         for (int k = 0; k < sources.size(); k++) {
             warp(sources.get(k), plans.get(k), OutputSlot.of(batch, k, format));
@@ -37,44 +38,15 @@ public interface WarpKernel {
     }
 
     /**
-     * {@link #warpBatch(List, List, Tensor, DataFormat)} into a {@link BufferTensor}: slot {@code k}
-     * of {@code batch} receives {@code sources.get(k)} through {@code plans.get(k)}, converted to the
-     * batch's element type, with no intermediate copy of the batch.
+     * Validates the shape of a {@link #warpBatch} call (not each plan), for backends that override it.
      *
-     * @param sources the sources
-     * @param plans the plans
-     * @param batch the batch, rank 4
-     * @param format the data format
-     * @throws IllegalArgumentException as {@link #warpBatch(List, List, Tensor, DataFormat)}
-     */
-    default void warpBatch(List<SourceImage> sources, List<WarpPlan> plans, BufferTensor batch, DataFormat format) {
-        checkBatch(sources, plans, batch.shape());
-        for (int k = 0; k < sources.size(); k++) {
-            warp(sources.get(k), plans.get(k), OutputSlot.of(batch, k, format));
-        }
-    }
-
-    /**
-     * Validates the shape of a {@link #warpBatch} call (not each plan).
-     *
-     * @param sources the sources
-     * @param plans the plans
-     * @param batch the batch
+     * @param sources one source image per slot written
+     * @param plans the plan of each source
+     * @param batch receives the images
      * @throws IllegalArgumentException naming what does not fit
      */
-    static void checkBatch(List<SourceImage> sources, List<WarpPlan> plans, Tensor batch) {
-        checkBatch(sources, plans, batch.shape());
-    }
-
-    /**
-     * Validates the shape of a {@link #warpBatch} call (not each plan) into a batch of shape {@code shape}.
-     *
-     * @param sources the sources
-     * @param plans the plans
-     * @param shape the batch's shape
-     * @throws IllegalArgumentException naming what does not fit
-     */
-    static void checkBatch(List<SourceImage> sources, List<WarpPlan> plans, int[] shape) {
+    static void checkBatch(List<SourceImage> sources, List<WarpPlan> plans, DenseTensor batch) {
+        int[] shape = batch.shape();
         if (sources.size() != plans.size()) {
             throw new IllegalArgumentException("warpBatch needs one plan per source; got " + sources.size()
                     + " sources and " + plans.size() + " plans");

@@ -2,13 +2,14 @@ package io.jdatagen.spi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BufferTensorTest {
@@ -73,14 +74,14 @@ class BufferTensorTest {
             assertTrue(t.buffer().isDirect());
             assertEquals(ByteOrder.nativeOrder(), t.buffer().order());
             assertEquals(6 * type.bytes(), t.byteSize());
-            t.set(0, new float[] {9f, 1f, 2.25f, 3f}, 1, 3);
-            t.set(5, 200.75f);
+            t.setElements(0, new float[] {9f, 1f, 2.25f, 3f}, 1, 3);
+            t.setElement(5, 200.75f);
             assertArrayEquals(new float[] {1f, type.round(2.25f), 3f, 0f, 0f, type.round(200.75f)}, t.toTensor().data(),
                     type.toString());
             assertArrayEquals(new long[] {2, 3}, t.longShape());
         }
         BufferTensor f = BufferTensor.allocate(ElementType.FLOAT32, 2);
-        f.set(1, 1.5f);
+        f.setElement(1, 1.5f);
         assertEquals(1.5f, f.buffer().getFloat(4), "element k lies at byte k * 4");
     }
 
@@ -89,7 +90,7 @@ class BufferTensorTest {
         ByteBuffer memory = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
         memory.position(3);
         BufferTensor t = BufferTensor.wrap(memory, ElementType.UINT8, 2, 4);
-        t.set(0, new float[] {5f, 6f}, 0, 2);
+        t.setElements(0, new float[] {5f, 6f}, 0, 2);
         assertSame(memory, t.buffer());
         assertEquals(5, memory.get(0), "the position is ignored");
         assertEquals(3, memory.position(), "the position is left as it was");
@@ -108,25 +109,45 @@ class BufferTensorTest {
         assertThrows(IllegalArgumentException.class, () -> BufferTensor.wrap(readOnly, ElementType.UINT8, 4));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ElementType.parse("int8")).getMessage()
                 .equals("unknown output 'int8'; did you mean 'uint8'? Allowed: float32, float16, uint8"));
-        assertThrows(IndexOutOfBoundsException.class, () -> BufferTensor.allocate(ElementType.UINT8, 3).get(3));
+        assertThrows(IndexOutOfBoundsException.class, () -> BufferTensor.allocate(ElementType.UINT8, 3).element(3));
     }
 
     @Test
-    void aPoolHandsReleasedMemoryOutAgainUpToItsBound() {
-        BufferPool pool = new BufferPool(1);
-        BufferTensor a = pool.take(ElementType.FLOAT32, 2, 2);
-        BufferTensor b = pool.take(ElementType.FLOAT32, 2, 2);
-        assertNotSame(a.buffer(), b.buffer());
-        a.release();
-        b.release();
-        a.release();
-        assertEquals(1, pool.freeBuffers(), "one kept, the other left to the collector");
-        BufferTensor c = pool.take(ElementType.UINT8, 16);
-        assertSame(a.buffer(), c.buffer(), "same byte size, any type");
-        assertEquals(0, pool.freeBuffers());
-        assertNotSame(a.buffer(), pool.take(ElementType.UINT8, 15).buffer(), "other sizes get new memory");
-        BufferTensor.allocate(ElementType.UINT8, 4).release();
-        assertEquals(0, pool.freeBuffers(), "memory not from the pool is not taken in");
-        assertThrows(IllegalArgumentException.class, () -> new BufferPool(0));
+    void pooledMemoryGoesBackOnceOnTheFirstRelease() {
+        ByteBuffer memory = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
+        List<ByteBuffer> given = new ArrayList<>();
+        BufferTensor t = BufferTensor.pooled(memory, ElementType.FLOAT32, given::add, 2, 2);
+        t.setElement(3, 2f);
+        assertEquals(2f, memory.getFloat(12));
+        t.release();
+        t.release();
+        assertEquals(List.of(memory), given, "given back once, the buffer itself");
+        assertEquals(16, BufferTensor.byteSize(ElementType.FLOAT32, 2, 2));
+        assertEquals(6, BufferTensor.byteSize(ElementType.FLOAT16, 3));
+        assertThrows(IllegalArgumentException.class, () -> BufferTensor.pooled(memory, ElementType.FLOAT32, null, 4));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> BufferTensor.pooled(memory, ElementType.FLOAT32, given::add, 5)).getMessage()
+                .contains("needs 20 bytes; the buffer has 16"));
+    }
+
+    @Test
+    void bothMemoriesAreOneDenseTensor() {
+        Tensor heap = Tensor.of(new float[] {1f, 2.5f, 3f, 4f}, 2, 2);
+        BufferTensor half = BufferTensor.allocate(ElementType.FLOAT16, 2, 2);
+        for (DenseTensor t : List.<DenseTensor>of(heap, half)) {
+            t.setElement(1, 0.1f);
+            assertEquals(t.elementType().round(0.1f), t.element(1), 0f, t.toString());
+            assertArrayEquals(new int[] {2, 2}, t.shape());
+            assertEquals(4, t.size());
+            assertEquals(2, t.rank());
+            assertEquals(2, t.dim(-1));
+            assertThrows(IllegalArgumentException.class, () -> t.dim(2));
+            Tensor copy = t.toTensor();
+            copy.data()[1] = 7f;
+            assertEquals(t.elementType().round(0.1f), t.element(1), 0f, "toTensor copies: " + t);
+        }
+        assertEquals(ElementType.FLOAT32, heap.elementType());
+        assertEquals(0.1f, heap.data()[1], "setElement writes the array, unrounded");
+        assertThrows(IndexOutOfBoundsException.class, () -> heap.element(4));
     }
 }

@@ -64,8 +64,8 @@ class OutputSlotTest {
         OutputSlot.of(all, 1, format).writeAll(slot, 2);
         int item = image[0] * image[1] * image[2];
         for (int k = 0; k < item; k++) {
-            assertEquals(type.round(slot[2 + k]), all.get(item + k), 0f, what + " writeAll " + k);
-            assertEquals(0f, all.get(k), 0f, what + " slot 0 untouched");
+            assertEquals(type.round(slot[2 + k]), all.element(item + k), 0f, what + " writeAll " + k);
+            assertEquals(0f, all.element(k), 0f, what + " slot 0 untouched");
         }
     }
 }

@@ -13,6 +13,7 @@ import io.jdatagen.data.Loader;
 import io.jdatagen.data.Position;
 import io.jdatagen.data.Sequence;
 import io.jdatagen.spi.BufferTensor;
+import io.jdatagen.spi.DenseTensor;
 import io.jdatagen.spi.Tensor;
 import java.nio.FloatBuffer;
 import java.util.Iterator;
@@ -188,7 +189,7 @@ public final class JdatagenDataset implements Dataset {
             }
             NDManager batchManager = manager.newSubManager();
             NDList data = new NDList(1 + b.extraInputs().size());
-            data.add(b.xBuffer().map(x -> adopt(batchManager, x)).orElseGet(() -> copy(batchManager, b.x())));
+            data.add(input(batchManager, b.x()));
             data.addAll(arrays(batchManager, b.extraInputs()));
             NDList labels = arrays(batchManager, b.targets());
             long progress = taken++;
@@ -210,6 +211,11 @@ public final class JdatagenDataset implements Dataset {
             }
             return list;
         }
+    }
+
+    /** The batch's first input on {@code manager}: a buffer adopted without a copy, a heap tensor copied. */
+    private static NDArray input(NDManager manager, DenseTensor x) {
+        return x instanceof BufferTensor buffer ? adopt(manager, buffer) : copy(manager, (Tensor) x);
     }
 
     /** A heap tensor copied into a float32 array on {@code manager}. */

@@ -103,7 +103,7 @@ class DjlTrainingTest {
                     if (batches == 0) {
                         assertArrayEquals(new long[] {5, 3, SIZE, SIZE}, b.getData().singletonOrThrow().getShape()
                                 .getShape());
-                        assertArrayEquals(expected.x().data(), b.getData().singletonOrThrow().toFloatArray());
+                        assertArrayEquals(expected.xTensor().data(), b.getData().singletonOrThrow().toFloatArray());
                         assertArrayEquals(expected.y().data(), b.getLabels().singletonOrThrow().toFloatArray());
                     }
                     batches++;
@@ -122,7 +122,7 @@ class DjlTrainingTest {
             FileFlow flow = gen.flowFromDirectory(root, FlowOptions.builder().targetSize(SIZE, SIZE)
                     .classMode("sparse").batchSize(5).seed(2).output(type).build());
             io.jdatagen.data.Batch batch = flow.get(0);
-            BufferTensor x = batch.xBuffer().orElseThrow();
+            BufferTensor x = (BufferTensor) batch.x();
             try (NDManager manager = NDManager.newBaseManager()) {
                 NDArray array = JdatagenDataset.adopt(manager, x);
                 assertArrayEquals(x.longShape(), array.getShape().getShape(), type.toString());
@@ -130,7 +130,7 @@ class DjlTrainingTest {
                 assertArrayEquals(x.toTensor().data(), array.toType(DataType.FLOAT32, false).toFloatArray(),
                         type + ": the array holds the batch");
                 int last = x.size() - 1;
-                x.set(last, 77f);
+                x.setElement(last, 77f);
                 assertEquals(77f, array.toType(DataType.FLOAT32, false).toFloatArray()[last],
                         type + ": a write into the kernels' buffer shows in the array, so it is the same memory");
             }
@@ -143,7 +143,7 @@ class DjlTrainingTest {
             try (first) {
                 NDArray images = first.getData().singletonOrThrow();
                 assertEquals(DataType.UINT8, images.getDataType(), "the dataset hands out the flow's uint8 batches");
-                assertArrayEquals(expected.x().data(), images.toType(DataType.FLOAT32, false).toFloatArray());
+                assertArrayEquals(expected.x().toTensor().data(), images.toType(DataType.FLOAT32, false).toFloatArray());
             }
         }
     }

@@ -87,10 +87,10 @@ final class NdArrays {
      * to the flow (for a later batch) when the array's data buffer is garbage collected.
      */
     static INDArray features(Batch b) {
-        if (b.xBuffer().isEmpty()) {
-            return of(b.x());
+        if (!(b.x() instanceof BufferTensor buffer)) {
+            return of((Tensor) b.x());
         }
-        INDArray features = of(b.xBuffer().get());
+        INDArray features = of(buffer);
         RELEASER.register(features.data(), b::release);
         return features;
     }

@@ -88,7 +88,7 @@ class Dl4jTrainingTest {
         MultiDataSet first = data.next();
         assertEquals(1, first.getFeatures().length);
         assertArrayEquals(new long[] {4, 3, SIZE, SIZE}, first.getFeatures(0).shape());
-        assertArrayEquals(expected.x().data(), first.getFeatures(0).data().asFloat());
+        assertArrayEquals(expected.xTensor().data(), first.getFeatures(0).data().asFloat());
         assertArrayEquals(expected.y().data(), first.getLabels(0).data().asFloat());
         data.reset();
         assertEquals(1, flow.epoch(), "a pass reset before its end still moves to the next epoch");
@@ -102,14 +102,14 @@ class Dl4jTrainingTest {
             FileFlow flow = gen.flowFromDirectory(root, FlowOptions.builder().targetSize(SIZE, SIZE)
                     .classMode("categorical").batchSize(5).seed(2).output(type).build());
             io.jdatagen.data.Batch batch = flow.get(0);
-            BufferTensor x = batch.xBuffer().orElseThrow();
+            BufferTensor x = (BufferTensor) batch.x();
             INDArray array = NdArrays.features(batch);
             assertArrayEquals(x.longShape(), array.shape(), type.toString());
             assertEquals(type.bytes(), array.dataType().width(), type.toString());
             assertArrayEquals(x.toTensor().data(), array.castTo(DataType.FLOAT).data().asFloat(),
                     type + ": the array holds the batch");
             int last = x.size() - 1;
-            x.set(last, 77f);
+            x.setElement(last, 77f);
             assertEquals(77f, array.castTo(DataType.FLOAT).data().asFloat()[last],
                     type + ": a write into the kernels' buffer shows in the array, so it is the same memory");
         }
@@ -118,7 +118,7 @@ class Dl4jTrainingTest {
         io.jdatagen.data.Batch expected = flow.atEpoch(0).get(0);
         DataSet first = JdatagenDataSetIterator.of(flow, 1, 0).next();
         assertEquals(DataType.UBYTE, first.getFeatures().dataType(), "the iterator hands out the flow's uint8 batches");
-        assertArrayEquals(expected.x().data(), first.getFeatures().castTo(DataType.FLOAT).data().asFloat());
+        assertArrayEquals(expected.x().toTensor().data(), first.getFeatures().castTo(DataType.FLOAT).data().asFloat());
         assertArrayEquals(expected.y().data(), first.getLabels().data().asFloat());
     }
 }

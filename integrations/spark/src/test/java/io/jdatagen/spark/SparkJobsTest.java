@@ -181,7 +181,7 @@ class SparkJobsTest {
         Tensor slot = Tensor.zeros(1, 8, 8, 3);
         gen.augmentInto(ImageReading.reading(ImageReading.of(8, 8), tree.resolve("dogs/img_5.png")).toSource(),
                 RandomKeys.forSample(7, 0, SampleKeys.of("dogs/img_5.png")), slot, 0);
-        assertArrayEquals(slot.data(), one.x().data(), "the row holds the generator's output, standardized");
+        assertArrayEquals(slot.data(), one.xTensor().data(), "the row holds the generator's output, standardized");
         assertThrows(IllegalArgumentException.class, () -> new OfflineAugmentation(gen, ImageReading.of(8, 8), 1, 7,
                 "png").augment(images(1)), "encoded images refuse a rescaling generator");
     }

@@ -4,6 +4,7 @@ import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.ChannelStatistics;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.OutputSlot;
+import io.jdatagen.spi.ResampleTable;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpPlan;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 public final class ReferenceBackend implements Backend {
     /** The provider name. */
     public static final String NAME = "reference";
+    private static final PillowResample RESAMPLE = new PillowResample();
 
     /** Creates the backend (its provider does, when the backend is selected). */
     public ReferenceBackend() {
@@ -30,13 +32,29 @@ public final class ReferenceBackend implements Backend {
     @Override
     public String describe() {
         return "plain Java, double-precision coordinates; warp, statistics and matrix product all"
-                + " native (the oracle)";
+                + " native (the oracle); Pillow resampling by PillowResample";
     }
 
     @Override
     public void warp(SourceImage source, WarpPlan plan, OutputSlot output) {
         plan.checkCompatible(source, output);
         new PlanSampler(source, plan).writeAll(output);
+    }
+
+    @Override
+    public void resampleRows(byte[] src, int srcWidth, int channels, int firstRow, int rows, ResampleTable table,
+            byte[] out) {
+        RESAMPLE.resampleRows(src, srcWidth, channels, firstRow, rows, table, out);
+    }
+
+    @Override
+    public void resampleColumns(byte[] src, int width, int channels, ResampleTable table, byte[] out) {
+        RESAMPLE.resampleColumns(src, width, channels, table, out);
+    }
+
+    @Override
+    public void resampleNearest(byte[] src, int srcWidth, int channels, int[] rows, int[] cols, byte[] out) {
+        RESAMPLE.resampleNearest(src, srcWidth, channels, rows, cols, out);
     }
 
     @Override

@@ -4,20 +4,23 @@ import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.ChannelStatistics;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.OutputSlot;
+import io.jdatagen.spi.ResampleTable;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpPlan;
+import io.jdatagen.spi.reference.PillowResample;
 import io.jdatagen.spi.reference.ReferenceBackend;
 
 /**
  * The {@code scalar} backend: plain Java, any JDK, no flag. Warps 8-bit sources with nearest or
  * bilinear interpolation under the clamping fill modes (the common plans, the headline
  * augmentation among them) with a dedicated loop; every other plan, the statistics and the matrix
- * product delegate to the {@link ReferenceBackend}.
+ * product delegate to the {@link ReferenceBackend}, and Pillow resampling runs {@link PillowResample}.
  */
 public final class ScalarBackend implements Backend {
     /** The provider name. */
     public static final String NAME = "scalar";
+    private static final PillowResample RESAMPLE = new PillowResample();
     private final ReferenceBackend reference = new ReferenceBackend();
 
     /** Creates the backend (its provider does, when the backend is selected). */
@@ -32,7 +35,8 @@ public final class ScalarBackend implements Backend {
     @Override
     public String describe() {
         return "plain Java: its own warp for 8-bit sources, nearest or bilinear, nearest or constant fill;"
-                + " other plans, statistics and matrix product delegated to the reference";
+                + " other plans, statistics and matrix product delegated to the reference; Pillow resampling by"
+                + " PillowResample";
     }
 
     @Override
@@ -43,6 +47,22 @@ public final class ScalarBackend implements Backend {
         } else {
             reference.warp(source, plan, output);
         }
+    }
+
+    @Override
+    public void resampleRows(byte[] src, int srcWidth, int channels, int firstRow, int rows, ResampleTable table,
+            byte[] out) {
+        RESAMPLE.resampleRows(src, srcWidth, channels, firstRow, rows, table, out);
+    }
+
+    @Override
+    public void resampleColumns(byte[] src, int width, int channels, ResampleTable table, byte[] out) {
+        RESAMPLE.resampleColumns(src, width, channels, table, out);
+    }
+
+    @Override
+    public void resampleNearest(byte[] src, int srcWidth, int channels, int[] rows, int[] cols, byte[] out) {
+        RESAMPLE.resampleNearest(src, srcWidth, channels, rows, cols, out);
     }
 
     @Override

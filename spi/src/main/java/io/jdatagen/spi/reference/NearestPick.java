@@ -1,10 +1,10 @@
-package io.jdatagen.spi;
+package io.jdatagen.spi.reference;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
-/** The plain-Java {@link ResampleKernel#resampleNearest}: pixels picked by row and column. */
+/** The plain-Java {@link PillowResample#resampleNearest}: pixels picked by row and column. */
 final class NearestPick {
     /** Four bytes of a byte array as one int: an RGB pixel plus one byte. */
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);

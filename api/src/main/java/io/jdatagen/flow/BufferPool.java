@@ -1,5 +1,7 @@
-package io.jdatagen.spi;
+package io.jdatagen.flow;
 
+import io.jdatagen.spi.BufferTensor;
+import io.jdatagen.spi.ElementType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayDeque;
@@ -7,14 +9,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Direct memory for {@link BufferTensor}s, reused: {@link BufferTensor#release()} gives a tensor's
- * memory back and the next {@link #take} of the same size gets it instead of a new allocation.
+ * Direct memory for the {@link BufferTensor}s a flow writes, reused: {@link BufferTensor#release()}
+ * gives a tensor's memory back and the next {@link #take} of the same size gets it instead of a new allocation.
  * New direct memory is costly to get (the JDK zeroes it, the operating system maps fresh pages,
  * and it is freed only after a garbage collection), so a flow that writes one batch after
  * another into buffers takes them from a pool. Thread-safe; at most {@code maxFreePerSize}
  * released buffers of each size are kept, others are left to the garbage collector.
  */
-public final class BufferPool {
+final class BufferPool {
     private final int maxFreePerSize;
     private final Map<Integer, ArrayDeque<ByteBuffer>> free = new HashMap<>();
 
@@ -22,8 +24,9 @@ public final class BufferPool {
      * Creates a pool.
      *
      * @param maxFreePerSize how many released buffers of one byte size to keep, at least 1
+     * @throws IllegalArgumentException if {@code maxFreePerSize} is below 1
      */
-    public BufferPool(int maxFreePerSize) {
+    BufferPool(int maxFreePerSize) {
         if (maxFreePerSize < 1) {
             throw new IllegalArgumentException("maxFreePerSize must be >= 1; got " + maxFreePerSize);
         }
@@ -34,19 +37,17 @@ public final class BufferPool {
      * {@return a tensor over released memory of exactly its size when there is some (its contents are
      * then whatever was last written), else over new zero-filled direct memory}
      *
-     * @param type the element type
-     * @param shape the shape
+     * @throws IllegalArgumentException as {@link BufferTensor#byteSize}
      */
-    public BufferTensor take(ElementType type, int... shape) {
-        int[] s = Tensor.checkedShape(shape);
-        int bytes = BufferTensor.byteSize(type, s);
+    BufferTensor take(ElementType type, int... shape) {
+        int bytes = BufferTensor.byteSize(type, shape);
         ByteBuffer reused;
         synchronized (free) {
             ArrayDeque<ByteBuffer> buffers = free.get(bytes);
             reused = buffers == null ? null : buffers.pollLast();
         }
         ByteBuffer memory = reused != null ? reused : ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
-        return BufferTensor.pooled(memory, type, s, this);
+        return BufferTensor.pooled(memory, type, this::give, shape);
     }
 
     /** Takes {@code memory} back, unless enough buffers of its size are free already. */
@@ -60,7 +61,7 @@ public final class BufferPool {
     }
 
     /** {@return the number of released buffers held, all sizes together} */
-    public int freeBuffers() {
+    int freeBuffers() {
         synchronized (free) {
             return free.values().stream().mapToInt(ArrayDeque::size).sum();
         }

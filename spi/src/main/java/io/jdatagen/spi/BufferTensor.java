@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * a framework adopts as its own tensor without a copy (DJL's {@code NDManager.create(ByteBuffer, ...)},
  * ND4J's data buffers, or {@code MemorySegment.asByteBuffer()} on JDKs that have it).
  *
- * <p>Kernels write into it through {@link OutputSlot}; element {@code k} (in row-major order)
+ * <p>Kernels write into it through the spi's output slots; element {@code k} (in row-major order)
  * lies at byte {@code k * elementType().bytes()} from the buffer's position zero. The buffer's
  * position and limit are never used or changed.
  */

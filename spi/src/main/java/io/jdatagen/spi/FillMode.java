@@ -13,7 +13,10 @@ public enum FillMode {
     NEAREST("nearest"),
     /** Half-sample symmetric reflection ({@code dcba|abcd|dcba}). */
     REFLECT("reflect"),
-    /** Periodic repetition; the period is set by {@link WrapConvention}. */
+    /**
+     * Periodic repetition; the period (scipy's {@code n - 1} or a true {@code n}) is the warp plan's
+     * wrap convention.
+     */
     WRAP("wrap"),
     /** Whole-sample symmetric reflection, period {@code 2n-2} ({@code dcb|abcd|cba}). */
     MIRROR("mirror"),

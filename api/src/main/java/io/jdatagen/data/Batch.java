@@ -75,8 +75,8 @@ public final class Batch {
     }
 
     /**
-     * Creates a batch whose first input is {@code x}, in whichever memory the flow wrote it (a
-     * {@link BufferTensor} is memory a framework may adopt).
+     * {@return a batch whose first input is {@code x}, in whichever memory the flow wrote it (a
+     * {@link BufferTensor} is memory a framework may adopt)}
      *
      * @param x the first input
      * @param extraInputs further inputs, possibly empty

@@ -58,6 +58,8 @@ public final class BufferTensor implements DenseTensor {
     /**
      * {@return the bytes a tensor of this type and shape takes, what {@link #wrap} needs at least}
      *
+     * @param type how each element is stored, which sets its bytes
+     * @param shape every dimension at least 0
      * @throws IllegalArgumentException if a dimension is negative or the tensor exceeds 2 GiB
      */
     public static int byteSize(ElementType type, int... shape) {
@@ -75,7 +77,9 @@ public final class BufferTensor implements DenseTensor {
      * {@link #release()} hands {@code buffer} to {@code giveBack}, later ones do nothing.
      *
      * @param buffer a writable buffer in native byte order, at least as large as the tensor
+     * @param type how each element is stored
      * @param giveBack takes the buffer back once the tensor's reader is done with it
+     * @param shape every dimension at least 0
      * @return the tensor
      * @throws IllegalArgumentException as {@link #wrap}, or if {@code giveBack} is null
      */

@@ -24,6 +24,7 @@ public sealed interface DenseTensor permits Tensor, BufferTensor {
     /**
      * {@return the length of {@code axis}; negative axes count from the end as in numpy}
      *
+     * @param axis 0 to {@code rank() - 1}, or {@code -rank()} to {@code -1} counting from the last
      * @throws IllegalArgumentException if the axis is outside {@code -rank()} to {@code rank() - 1}
      */
     int dim(int axis);
@@ -47,6 +48,7 @@ public sealed interface DenseTensor permits Tensor, BufferTensor {
      * {@link ElementType#round} describes.
      *
      * @param k the flat index, 0 to {@code size() - 1}
+     * @param value stored as is in a float32 tensor, rounded (and for uint8 saturated) in the others
      * @throws IndexOutOfBoundsException if {@code k} lies outside the tensor
      */
     void setElement(int k, float value);

@@ -53,6 +53,7 @@ public final class OutputSlot {
     /**
      * {@return slot {@code index} of a rank-4 batch, heap or buffer, in the given layout}
      *
+     * @param batch a rank-4 tensor whose axis 0 counts the images
      * @param index the slot, 0 to {@code batch.shape()[0] - 1}
      * @param format how each image of the batch is laid out
      * @throws IndexOutOfBoundsException if there is no slot {@code index}
@@ -65,6 +66,7 @@ public final class OutputSlot {
     /**
      * {@return the whole of a rank-3 image tensor, heap or buffer, in the given layout}
      *
+     * @param image a rank-3 tensor, written whole
      * @param format how the image is laid out
      * @throws IllegalArgumentException if {@code image} is not rank 3
      */

@@ -13,7 +13,7 @@
 #     a package-info.java for the new package.
 #  2. Every git-tracked text file (sources of every module and integration, README.md, docs/,
 #     .ci/): fully qualified names io.jdatagen.spi.<Moved> become io.jdatagen.core.<Moved> (imports,
-#     static imports, {@link}s, code).
+#     static imports, {@link}s, code); runs of plain imports it changed are re-sorted.
 #  3. Classes of package io.jdatagen.spi (main and test, any module) that used a moved type by its
 #     simple name (same package before the move) get an import of it; classes of io.jdatagen.core
 #     that used a class left in io.jdatagen.spi get an import of it and are reported (core must
@@ -93,9 +93,26 @@ def text_files():
             continue
 
 qualified = re.compile(r"\bio\.jdatagen\.spi\.(" + "|".join(moved) + r")\b")
+
+def sorted_imports(text):
+    """Each run of consecutive plain import lines sorted (and deduplicated), as the sources keep them."""
+    lines = text.split("\n")
+    out, run = [], []
+    for line in lines + [None]:
+        if line is not None and line.startswith("import ") and not line.startswith("import static "):
+            run.append(line)
+            continue
+        out.extend(sorted(set(run)))
+        run = []
+        if line is not None:
+            out.append(line)
+    return "\n".join(out)
+
 changed = 0
 for path, text in text_files():
     new = qualified.sub(r"io.jdatagen.core.\1", text)
+    if new != text:
+        new = sorted_imports(new)
     if path.endswith(".java") and "/io/jdatagen/core/" in path:
         new = new.replace("package io.jdatagen.spi;", "package io.jdatagen.core;", 1)
     if new != text:

@@ -6,7 +6,8 @@ import java.util.List;
 public interface WarpKernel {
     /**
      * Resamples {@code source} through {@code plan} into {@code output}. Every output element of the slot is
-     * written.
+     * written. A plan with a presize ({@link WarpPlan#hasPresize}) gives what {@link PresizedWarp#warp}
+     * gives: an implementation that does not fuse the two resamplings hands such plans to it.
      *
      * @param source the source
      * @param plan the plan
@@ -20,7 +21,8 @@ public interface WarpKernel {
      * Resamples {@code sources.get(k)} through {@code plans.get(k)} into slot {@code k} of the rank-4 {@code
      * batch} (in {@code format}) for every {@code k}; slots beyond the sources are left as they are. The
      * result equals {@link #warp} per image; a backend with a per-launch cost (a GPU) runs the whole batch at
-     * once.
+     * once. The default runs each image through {@link PresizedWarp#warp}, so that presized plans are honoured
+     * even by a {@link #warp} that does not route them.
      *
      * @param sources the sources
      * @param plans the plans
@@ -32,7 +34,7 @@ public interface WarpKernel {
     default void warpBatch(List<SourceImage> sources, List<WarpPlan> plans, Tensor batch, DataFormat format) {
         checkBatch(sources, plans, batch);
         for (int k = 0; k < sources.size(); k++) {
-            warp(sources.get(k), plans.get(k), OutputSlot.of(batch, k, format));
+            PresizedWarp.warp(this, sources.get(k), plans.get(k), OutputSlot.of(batch, k, format));
         }
     }
 
@@ -50,7 +52,7 @@ public interface WarpKernel {
     default void warpBatch(List<SourceImage> sources, List<WarpPlan> plans, BufferTensor batch, DataFormat format) {
         checkBatch(sources, plans, batch.shape());
         for (int k = 0; k < sources.size(); k++) {
-            warp(sources.get(k), plans.get(k), OutputSlot.of(batch, k, format));
+            PresizedWarp.warp(this, sources.get(k), plans.get(k), OutputSlot.of(batch, k, format));
         }
     }
 

@@ -36,7 +36,8 @@ final class PlanRows {
         flags |= plan.interpolation() == Interpolation.NEAREST ? WarpBatchKernel.NEAREST : 0;
         flags |= plan.hasColor() ? WarpBatchKernel.COLOUR : 0;
         flags |= presized ? WarpBatchKernel.PRESIZE : 0;
-        flags |= presized && plan.presizeInterpolation() == Interpolation.NEAREST ? WarpBatchKernel.PRESIZE_NEAREST : 0;
+        flags |= presized && plan.presizeInterpolation() == Interpolation.NEAREST
+                ? WarpBatchKernel.PRESIZE_NEAREST : 0;
         meta[m + 6] = flags;
         meta[m + 7] = mode(plan.fillMode());
         meta[m + 8] = plan.fillMode() == FillMode.WRAP && plan.wrapConvention() == WrapConvention.SCIPY ? 1 : 0;
@@ -62,8 +63,8 @@ final class PlanRows {
      * grid-constant, and a presize (if any) of order 0 or 1}
      */
     static boolean supported(WarpPlan plan) {
-        return (!plan.hasPresize() || PresizeTables.fused(plan)) && plan.interpolation().order() <= 1 && plan.fillMode() != FillMode.MIRROR
-                && plan.fillMode() != FillMode.GRID_CONSTANT;
+        return (!plan.hasPresize() || PresizeTables.fused(plan)) && plan.interpolation().order() <= 1
+                && plan.fillMode() != FillMode.MIRROR && plan.fillMode() != FillMode.GRID_CONSTANT;
     }
 
     private static int mode(FillMode mode) {

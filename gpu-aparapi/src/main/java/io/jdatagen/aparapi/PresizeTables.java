@@ -25,7 +25,10 @@ final class PresizeTables {
         return plan.presizeInterpolation().order() <= 1;
     }
 
-    /** {@return the number of table entries {@code plan}'s presize of {@code s} takes (0 when it reads the source as it is)} */
+    /**
+     * {@return the number of table entries {@code plan}'s presize of {@code s} takes: its rows plus
+     * its columns, or 0 when the source is read as it is}
+     */
     static int entries(SourceImage s, WarpPlan plan) {
         return plan.presizes(s.height(), s.width()) ? plan.presizeHeight() + plan.presizeWidth() : 0;
     }

@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 /**
  * The table of generator options, one {@link OptionDescriptor} each, in the order of Keras's
@@ -66,9 +65,9 @@ final class Option {
             .read(Option::number).done();
     static final OptionDescriptor<UnaryOperator<Tensor>> PREPROCESSING_FUNCTION = OptionDescriptor
             .option("preprocessing_function", (UnaryOperator<Tensor>) null).nullable()
-            .setters("preprocessingFunction").allowed("a function set with Builder.preprocessingFunction")
-            .complaint((o, fault, got) -> o.key() + " cannot be loaded from a config; got: " + got
-                    + ". Set it with Builder.preprocessingFunction.")
+            .setters("preprocessingFunction").allowed("a function, set with Builder.preprocessingFunction")
+            .complaint((o, fault, got) -> o.key() + " cannot be loaded from a config; got: " + got + ". It takes "
+                    + o.allowed() + ".")
             .configForm(ConfigForm.REJECTED).done();
     static final OptionDescriptor<DataFormat> DATA_FORMAT = OptionDescriptor.option("data_format",
             DataFormat.CHANNELS_LAST).setters("dataFormat")
@@ -103,8 +102,8 @@ final class Option {
             .valid(r -> finite(r) && r[0] >= 0 && r[0] <= r[1]).copy(double[]::clone)
             .write(Option::list).read(Option::pair).done();
     static final OptionDescriptor<List<Noise>> NOISE = OptionDescriptor.option("noise", List.<Noise>of())
-            .setters("noise").allowed("a list of noise names (" + Arrays.stream(Noise.Kind.values())
-                    .map(Noise.Kind::configName).collect(Collectors.joining(", "))
+            .setters("noise").choices(names(Noise.Kind.values(), Noise.Kind::configName))
+            .allowed("a list of noise names (" + String.join(", ", names(Noise.Kind.values(), Noise.Kind::configName))
                     + ") or objects with \"type\" and its parameters, or null for none")
             .copy(List::copyOf).write(kinds -> kinds.isEmpty() ? null : kinds.stream().map(Noise::toConfig).toList())
             .read(v -> (v instanceof List<?> items ? items : List.of(v)).stream().map(Noise::fromConfig).toList())
@@ -165,10 +164,15 @@ final class Option {
     /** An option whose values are named choices: parsed under {@link OptionNames}' rule by the type's parser. */
     private static <T> OptionDescriptor<T> named(String key, String setter, T defaultValue, T[] choices,
             Function<T, String> name, Function<String, T> parse) {
-        return OptionDescriptor.option(key, defaultValue).setters(setter)
-                .allowed("one of " + Arrays.stream(choices).map(name).collect(Collectors.joining(", ")))
+        List<String> names = names(choices, name);
+        return OptionDescriptor.option(key, defaultValue).setters(setter).choices(names)
+                .allowed("one of " + String.join(", ", names))
                 .write(name::apply).read(v -> v == null || v instanceof String ? parse.apply((String) v) : null)
                 .done();
+    }
+
+    private static <T> List<String> names(T[] choices, Function<T, String> name) {
+        return Arrays.stream(choices).map(name).toList();
     }
 
     private static <T> OptionDescriptor<T> javaOnly(String name, String setter, String allowed) {

@@ -58,6 +58,7 @@ final class OptionDescriptor<T> {
     private final T defaultValue;
     private final boolean nullable;
     private final String allowed;
+    private final List<String> choices;
     private final Predicate<T> valid;
     private final Complaint complaint;
     private final UnaryOperator<T> copy;
@@ -72,6 +73,7 @@ final class OptionDescriptor<T> {
         this.defaultValue = d.defaultValue;
         this.nullable = d.nullable;
         this.allowed = Objects.requireNonNull(d.allowed, "allowed");
+        this.choices = d.choices;
         this.valid = d.valid;
         this.complaint = d.complaint;
         this.copy = d.copy;
@@ -124,6 +126,14 @@ final class OptionDescriptor<T> {
     /** {@return the values this option allows, as a phrase the messages use} */
     String allowed() {
         return allowed;
+    }
+
+    /**
+     * {@return the names a value may take, for an option whose values are named (fill modes, noise kinds):
+     * listed in {@link #allowed()} and by the value type's own "unknown ... Allowed:" message; empty otherwise}
+     */
+    List<String> choices() {
+        return choices;
     }
 
     /** {@return how this option appears in the config map and JSON} */
@@ -190,7 +200,7 @@ final class OptionDescriptor<T> {
 
     /**
      * An option being described; {@link #done()} makes the descriptor. Unset parts default to: no aliases, no
-     * setters, not nullable, every value valid, the {@link #MUST_BE} complaint, no copy, written as is, read
+     * setters, no named choices, not nullable, every value valid, the {@link #MUST_BE} complaint, no copy, written as is, read
      * as is (any non-null value of the value's class), {@link ConfigForm#WRITTEN}.
      *
      * @param <T> the Java type of the option's value
@@ -202,6 +212,7 @@ final class OptionDescriptor<T> {
         private List<String> setters = List.of();
         private boolean nullable;
         private String allowed;
+        private List<String> choices = List.of();
         private Predicate<T> valid = v -> true;
         private Complaint complaint = MUST_BE;
         private UnaryOperator<T> copy = UnaryOperator.identity();
@@ -231,6 +242,11 @@ final class OptionDescriptor<T> {
 
         Draft<T> allowed(String phrase) {
             this.allowed = phrase;
+            return this;
+        }
+
+        Draft<T> choices(List<String> names) {
+            this.choices = List.copyOf(names);
             return this;
         }
 

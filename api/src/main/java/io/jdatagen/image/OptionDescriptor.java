@@ -98,12 +98,10 @@ final class OptionDescriptor<T> {
         return key;
     }
 
-    /** {@return other config keys that name this option (read, never written), e.g. {@code fill_value}} */
-    List<String> aliases() {
-        return aliases;
-    }
-
-    /** {@return the keys a config may give this option under: {@link #key()}, then the aliases} */
+    /**
+     * {@return the keys a config may give this option under: {@link #key()}, then its aliases (read, never
+     * written, e.g. {@code fill_value})}
+     */
     List<String> configKeys() {
         return Stream.concat(Stream.of(key), aliases.stream()).toList();
     }
@@ -199,9 +197,9 @@ final class OptionDescriptor<T> {
     }
 
     /**
-     * An option being described; {@link #done()} makes the descriptor. Unset parts default to: no aliases, no
-     * setters, no named choices, not nullable, every value valid, the {@link #MUST_BE} complaint, no copy, written as is, read
-     * as is (any non-null value of the value's class), {@link ConfigForm#WRITTEN}.
+     * An option being described; {@link #done()} makes the descriptor. Unset parts default to: no aliases,
+     * no setters, no named choices, not nullable, every value valid, the {@link #MUST_BE} complaint, no copy,
+     * written as is, {@link ConfigForm#WRITTEN}; a written option needs a reader.
      *
      * @param <T> the Java type of the option's value
      */

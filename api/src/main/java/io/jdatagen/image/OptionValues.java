@@ -1,12 +1,13 @@
 package io.jdatagen.image;
 
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
  * An immutable set of generator option values keyed by their {@link OptionDescriptor}; an option not
  * present has its descriptor's default. Values are put only through a descriptor of their type, so
- * {@link #get} returns the descriptor's type.
+ * {@link #get} returns the descriptor's type. Keyed by identity: the generator's accessors read
+ * from here per sample.
  */
 final class OptionValues {
     /** Every option at its default. */
@@ -20,22 +21,17 @@ final class OptionValues {
      * @param values each value under its descriptor, of the descriptor's type (null where it is nullable)
      */
     OptionValues(Map<OptionDescriptor<?>, Object> values) {
-        this.values = new HashMap<>(values);
+        this.values = new IdentityHashMap<>(values);
     }
 
     /** {@return the value of {@code option}: the one present, else the option's default} */
     @SuppressWarnings("unchecked")
     <T> T get(OptionDescriptor<T> option) {
-        return values.containsKey(option) ? (T) values.get(option) : option.defaultValue();
-    }
-
-    /** {@return whether {@code option} has a value of its own here (which may equal its default)} */
-    boolean isPresent(OptionDescriptor<?> option) {
-        return values.containsKey(option);
+        return (T) values.getOrDefault(option, option.defaultValue());
     }
 
     /** {@return a mutable copy of the values present, for a builder to start from} */
     Map<OptionDescriptor<?>, Object> toMap() {
-        return new HashMap<>(values);
+        return new IdentityHashMap<>(values);
     }
 }

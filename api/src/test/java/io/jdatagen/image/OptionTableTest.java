@@ -155,7 +155,7 @@ class OptionTableTest {
             NON_DEFAULT.get(option).accept(b);
             ImageDataGenerator g = b.build();
             Map<String, Object> config = g.getConfig();
-            assertNotEquals(defaults.get(option.key()), config.get(option.key()), "the sample value is not the default");
+            assertNotEquals(defaults.get(option.key()), config.get(option.key()), "the sample is not the default");
             ImageDataGenerator fromJson = ImageDataGenerator.fromJson(g.toJson());
             assertEquals(config, fromJson.getConfig());
             assertTrue(Objects.deepEquals(value(g, option), value(fromJson, option)));
@@ -266,7 +266,8 @@ class OptionTableTest {
         Object[] args = new Object[m.getParameterCount()];
         for (int i = 0; i < args.length; i++) {
             Class<?> t = m.getParameterTypes()[i];
-            args[i] = t == boolean.class ? flipped(m.getName()) : t == double.class || t == Double.class ? 0.5 : t == int.class ? 2
+            args[i] = t == boolean.class ? flipped(m.getName()) : t == double.class || t == Double.class ? 0.5
+                    : t == int.class ? 2
                     : t == String.class ? name(m.getName()) : t == ShiftRange.class ? ShiftRange.ofInt(2)
                     : t == FillMode.class ? FillMode.CONSTANT : t == DataFormat.class ? DataFormat.CHANNELS_FIRST
                     : t == Precision.class ? Precision.FLOAT64 : t == Compatibility.class

@@ -45,7 +45,7 @@ final class Option {
     static final OptionDescriptor<Double> SHEAR_RANGE = nonNegative("shear_range", "shearRange", 0.0);
     static final OptionDescriptor<double[]> ZOOM_RANGE = OptionDescriptor.option("zoom_range", new double[] {1, 1})
             .setters("zoomRange").allowed("a float or a tuple or list of two floats")
-            .valid(r -> r.length == 2 && finite(r)).copy(double[]::clone)
+            .valid(Option::finite).copy(double[]::clone)
             .complaint((o, fault, got) -> "`zoom_range` should be " + o.allowed() + " (" + (fault == Fault.VALUE
                     ? "zoomRange(range) or zoomRange(lower, upper), finite, in Java"
                     : "a number or an array of two numbers in JSON") + "). Received: " + OptionText.print(got))

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -222,7 +223,12 @@ class OptionTableTest {
                 assertEquals(GeneratorBuilder.class, m.getReturnType(), m.getName());
             }
         }
-        assertEquals(registered, publicMethods, "setters in the table = public setters of the builder");
+        Set<String> unregistered = new TreeSet<>(publicMethods);
+        unregistered.removeAll(registered);
+        assertEquals(Set.of(), unregistered, "builder setters that no option of the table lists");
+        Set<String> missing = new TreeSet<>(registered);
+        missing.removeAll(publicMethods);
+        assertEquals(Set.of(), missing, "setters the table lists that the builder lacks");
         List<Field> fields = new ArrayList<>();
         for (Field f : GeneratorBuilder.class.getDeclaredFields()) {
             if (!Modifier.isStatic(f.getModifiers())) {

@@ -1,52 +1,44 @@
 package io.jdatagen.image;
 
+import io.jdatagen.flow.SampleFunction;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.FillMode;
-import io.jdatagen.flow.SampleFunction;
 import io.jdatagen.spi.Tensor;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
- * Builds an {@link ImageDataGenerator}. Setters take Keras's option names in camelCase;
- * {@link #build()} validates every option and applies Keras's flag couplings.
+ * Builds an {@link ImageDataGenerator}. Setters take Keras's option names in camelCase; each sets
+ * one option of the generator's option table, and {@link #build()} validates every option and applies
+ * Keras's flag couplings. Values are checked at {@code build()}, so a setter may be called again to
+ * correct one.
  */
 public final class GeneratorBuilder {
-    boolean featurewiseCenter;
-    boolean samplewiseCenter;
-    boolean featurewiseStdNormalization;
-    boolean samplewiseStdNormalization;
-    boolean zcaWhitening;
-    double zcaEpsilon = 1e-6;
-    double rotationRange;
-    ShiftRange widthShiftRange = ShiftRange.NONE;
-    ShiftRange heightShiftRange = ShiftRange.NONE;
-    double[] brightnessRange;
-    double shearRange;
-    double[] zoomRange = {1, 1};
-    double channelShiftRange;
-    FillMode fillMode = FillMode.NEAREST;
-    double cval;
-    boolean horizontalFlip;
-    boolean verticalFlip;
-    Double rescale;
-    UnaryOperator<Tensor> preprocessingFunction;
-    SampleFunction preAugmentationFunction;
-    SampleFunction contextPreprocessingFunction;
-    DataFormat dataFormat = DataFormat.CHANNELS_LAST;
-    double validationSplit;
-    int interpolationOrder = 1;
-    Precision precision = Precision.FLOAT32;
-    int[] resize;
-    Compatibility compatibility = Compatibility.DOCUMENTED;
-    double[] contrastRange;
-    List<Noise> noise = List.of();
-    boolean augmentValidation = true;
-    Backend backend;
+    private final Map<OptionDescriptor<?>, Object> values;
 
     GeneratorBuilder() {
+        this(OptionValues.DEFAULTS);
+    }
+
+    /** A builder holding {@code start}'s options (a generator's, or a config's). */
+    GeneratorBuilder(OptionValues start) {
+        this.values = start.toMap();
+    }
+
+    private <T> GeneratorBuilder set(OptionDescriptor<T> option, T value) {
+        if (value == null && !option.nullable()) {
+            throw new NullPointerException(option.setters().get(0));
+        }
+        values.put(option, value);
+        return this;
+    }
+
+    /** Sets an option by the name a config gives it ({@code "reflect"}, {@code "channels_first"}, ...). */
+    private <T> GeneratorBuilder setByName(OptionDescriptor<T> option, String name) {
+        return set(option, option.read(name));
     }
 
     /**
@@ -56,8 +48,7 @@ public final class GeneratorBuilder {
      * @return this builder
      */
     public GeneratorBuilder featurewiseCenter(boolean on) {
-        this.featurewiseCenter = on;
-        return this;
+        return set(Option.FEATUREWISE_CENTER, on);
     }
 
     /**
@@ -67,8 +58,7 @@ public final class GeneratorBuilder {
      * @return this builder
      */
     public GeneratorBuilder samplewiseCenter(boolean on) {
-        this.samplewiseCenter = on;
-        return this;
+        return set(Option.SAMPLEWISE_CENTER, on);
     }
 
     /**
@@ -78,8 +68,7 @@ public final class GeneratorBuilder {
      * @return this builder
      */
     public GeneratorBuilder featurewiseStdNormalization(boolean on) {
-        this.featurewiseStdNormalization = on;
-        return this;
+        return set(Option.FEATUREWISE_STD_NORMALIZATION, on);
     }
 
     /**
@@ -89,8 +78,7 @@ public final class GeneratorBuilder {
      * @return this builder
      */
     public GeneratorBuilder samplewiseStdNormalization(boolean on) {
-        this.samplewiseStdNormalization = on;
-        return this;
+        return set(Option.SAMPLEWISE_STD_NORMALIZATION, on);
     }
 
     /**
@@ -100,84 +88,78 @@ public final class GeneratorBuilder {
      * @return this builder
      */
     public GeneratorBuilder zcaWhitening(boolean on) {
-        this.zcaWhitening = on;
-        return this;
+        return set(Option.ZCA_WHITENING, on);
     }
 
     /**
      * Epsilon added to the singular values in ZCA (default 1e-6).
      *
-     * @param epsilon the epsilon
+     * @param epsilon a finite number {@code >= 0}
      * @return this builder
      */
     public GeneratorBuilder zcaEpsilon(double epsilon) {
-        this.zcaEpsilon = epsilon;
-        return this;
+        return set(Option.ZCA_EPSILON, epsilon);
     }
 
     /**
      * Random rotations in {@code [-degrees, degrees]}.
      *
-     * @param degrees the degrees
+     * @param degrees the largest rotation either way, finite and {@code >= 0}
      * @return this builder
      */
     public GeneratorBuilder rotationRange(double degrees) {
-        this.rotationRange = degrees;
-        return this;
+        return set(Option.ROTATION_RANGE, degrees);
     }
 
     /**
      * Horizontal shifts, Keras's float form (fraction of the width when below 1, else pixels).
      *
-     * @param range the range
+     * @param range the largest shift either way
      * @return this builder
      */
     public GeneratorBuilder widthShiftRange(double range) {
-        return widthShiftRange(ShiftRange.of(range));
+        return set(Option.WIDTH_SHIFT_RANGE, ShiftRange.of(range));
     }
 
     /**
      * Horizontal shifts in any of Keras's forms.
      *
-     * @param range the range
+     * @param range a float, int or choice form
      * @return this builder
      */
     public GeneratorBuilder widthShiftRange(ShiftRange range) {
-        this.widthShiftRange = Objects.requireNonNull(range, "widthShiftRange");
-        return this;
+        return set(Option.WIDTH_SHIFT_RANGE, range);
     }
 
     /**
      * Vertical shifts, Keras's float form (fraction of the height when below 1, else pixels).
      *
-     * @param range the range
+     * @param range the largest shift either way
      * @return this builder
      */
     public GeneratorBuilder heightShiftRange(double range) {
-        return heightShiftRange(ShiftRange.of(range));
+        return set(Option.HEIGHT_SHIFT_RANGE, ShiftRange.of(range));
     }
 
     /**
      * Vertical shifts in any of Keras's forms.
      *
-     * @param range the range
+     * @param range a float, int or choice form
      * @return this builder
      */
     public GeneratorBuilder heightShiftRange(ShiftRange range) {
-        this.heightShiftRange = Objects.requireNonNull(range, "heightShiftRange");
-        return this;
+        return set(Option.HEIGHT_SHIFT_RANGE, range);
     }
 
     /**
      * Random brightness factors in {@code [low, high]}.
      *
-     * @param low the lower bound
-     * @param high the upper bound
+     * @param low the smallest factor
+     * @param high the largest factor, at least {@code low}
      * @return this builder
      */
     public GeneratorBuilder brightnessRange(double low, double high) {
-        this.brightnessRange = new double[] {low, high};
-        return this;
+        return set(Option.BRIGHTNESS_RANGE, new double[] {low, high});
     }
 
     /**
@@ -186,19 +168,17 @@ public final class GeneratorBuilder {
      * @return this builder
      */
     public GeneratorBuilder noBrightness() {
-        this.brightnessRange = null;
-        return this;
+        return set(Option.BRIGHTNESS_RANGE, null);
     }
 
     /**
      * Random shear angles in {@code [-degrees, degrees]}.
      *
-     * @param degrees the degrees
+     * @param degrees the largest shear either way, finite and {@code >= 0}
      * @return this builder
      */
     public GeneratorBuilder shearRange(double degrees) {
-        this.shearRange = degrees;
-        return this;
+        return set(Option.SHEAR_RANGE, degrees);
     }
 
     /**
@@ -208,74 +188,69 @@ public final class GeneratorBuilder {
      * @return this builder
      */
     public GeneratorBuilder zoomRange(double z) {
-        this.zoomRange = new double[] {1 - z, 1 + z};
-        return this;
+        return set(Option.ZOOM_RANGE, new double[] {1 - z, 1 + z});
     }
 
     /**
      * Zoom factors in {@code [low, high]}, kept as given ({@code (0.2, 0.2)} zooms by exactly 0.2).
      *
-     * @param low the lower bound
-     * @param high the upper bound
+     * @param low the smallest factor
+     * @param high the largest factor
      * @return this builder
      */
     public GeneratorBuilder zoomRange(double low, double high) {
-        this.zoomRange = new double[] {low, high};
-        return this;
+        return set(Option.ZOOM_RANGE, new double[] {low, high});
     }
 
     /**
      * Random channel shifts in {@code [-range, range]} (raw pixel units).
      *
-     * @param range the range
+     * @param range the largest shift either way, finite and {@code >= 0}
      * @return this builder
      */
     public GeneratorBuilder channelShiftRange(double range) {
-        this.channelShiftRange = range;
-        return this;
+        return set(Option.CHANNEL_SHIFT_RANGE, range);
     }
 
     /**
      * Boundary handling (default nearest).
      *
-     * @param mode the mode
+     * @param mode how points outside the image are filled
      * @return this builder
      */
     public GeneratorBuilder fillMode(FillMode mode) {
-        this.fillMode = Objects.requireNonNull(mode, "fillMode");
-        return this;
+        return set(Option.FILL_MODE, mode);
     }
 
     /**
      * {@link #fillMode(FillMode)} by Keras's name: {@code constant}, {@code nearest}, {@code reflect} or
      * {@code wrap}.
      *
-     * @param name the name
+     * @param name Keras's or scipy's spelling, case ignored
      * @return this builder
      */
     public GeneratorBuilder fillMode(String name) {
-        return fillMode(FillMode.fromKerasName(name));
+        return setByName(Option.FILL_MODE, name);
     }
 
     /**
      * Constant fill value (Keras's {@code cval}; raw pixel units).
      *
-     * @param value the value
+     * @param value a finite number
      * @return this builder
      */
     public GeneratorBuilder cval(double value) {
-        this.cval = value;
-        return this;
+        return set(Option.CVAL, value);
     }
 
     /**
      * The RFC's name for {@link #cval}.
      *
-     * @param value the value
+     * @param value a finite number
      * @return this builder
      */
     public GeneratorBuilder fillValue(double value) {
-        return cval(value);
+        return set(Option.CVAL, value);
     }
 
     /**
@@ -285,8 +260,7 @@ public final class GeneratorBuilder {
      * @return this builder
      */
     public GeneratorBuilder horizontalFlip(boolean on) {
-        this.horizontalFlip = on;
-        return this;
+        return set(Option.HORIZONTAL_FLIP, on);
     }
 
     /**
@@ -296,41 +270,37 @@ public final class GeneratorBuilder {
      * @return this builder
      */
     public GeneratorBuilder verticalFlip(boolean on) {
-        this.verticalFlip = on;
-        return this;
+        return set(Option.VERTICAL_FLIP, on);
     }
 
     /**
      * Multiply by this factor after augmentation ({@code 0}: no rescale), e.g. {@code rescale(1 / 255.0)}.
      *
-     * @param factor the factor
+     * @param factor a finite number
      * @return this builder
      */
     public GeneratorBuilder rescale(double factor) {
-        this.rescale = factor;
-        return this;
+        return set(Option.RESCALE, factor);
     }
 
     /**
      * Multiply by this factor after augmentation (null or 0: no rescale).
      *
-     * @param factor the factor
+     * @param factor a finite number, or null
      * @return this builder
      */
     public GeneratorBuilder rescale(Double factor) {
-        this.rescale = factor;
-        return this;
+        return set(Option.RESCALE, factor);
     }
 
     /**
      * A function run on each image first in {@code standardize} (not serialisable).
      *
-     * @param function the function
+     * @param function the function, or null for none
      * @return this builder
      */
     public GeneratorBuilder preprocessingFunction(UnaryOperator<Tensor> function) {
-        this.preprocessingFunction = function;
-        return this;
+        return set(Option.PREPROCESSING_FUNCTION, function);
     }
 
     /**
@@ -342,8 +312,7 @@ public final class GeneratorBuilder {
      * @return this builder
      */
     public GeneratorBuilder preprocessingFunction(SampleFunction function) {
-        this.contextPreprocessingFunction = function;
-        return this;
+        return set(Option.CONTEXT_PREPROCESSING_FUNCTION, function);
     }
 
     /**
@@ -355,40 +324,37 @@ public final class GeneratorBuilder {
      * @return this builder
      */
     public GeneratorBuilder preAugmentationFunction(SampleFunction function) {
-        this.preAugmentationFunction = function;
-        return this;
+        return set(Option.PRE_AUGMENTATION_FUNCTION, function);
     }
 
     /**
      * Channels last (default) or first.
      *
-     * @param format the data format
+     * @param format where the channel axis is
      * @return this builder
      */
     public GeneratorBuilder dataFormat(DataFormat format) {
-        this.dataFormat = Objects.requireNonNull(format, "dataFormat");
-        return this;
+        return set(Option.DATA_FORMAT, format);
     }
 
     /**
      * {@link #dataFormat(DataFormat)} by Keras's name: {@code channels_last} or {@code channels_first}.
      *
-     * @param name the name
+     * @param name Keras's spelling, case ignored
      * @return this builder
      */
     public GeneratorBuilder dataFormat(String name) {
-        return dataFormat(GeneratorConfig.dataFormat(name));
+        return setByName(Option.DATA_FORMAT, name);
     }
 
     /**
      * Fraction of the data reserved for validation, strictly between 0 and 1 (0: none).
      *
-     * @param fraction the fraction
+     * @param fraction 0, or strictly between 0 and 1
      * @return this builder
      */
     public GeneratorBuilder validationSplit(double fraction) {
-        this.validationSplit = fraction;
-        return this;
+        return set(Option.VALIDATION_SPLIT, fraction);
     }
 
     /**
@@ -396,45 +362,42 @@ public final class GeneratorBuilder {
      * 2 to 5 (scipy's B-splines of that order, with its prefilter; the reference backend computes
      * them, whichever backend is selected).
      *
-     * @param order the order
+     * @param order the spline order, 0 to 5
      * @return this builder
      */
     public GeneratorBuilder interpolationOrder(int order) {
-        this.interpolationOrder = order;
-        return this;
+        return set(Option.INTERPOLATION_ORDER, order);
     }
 
     /**
      * Arithmetic precision of standardize and fit (Keras's {@code dtype}).
      *
-     * @param dtype the dtype
+     * @param dtype float32 (default) or float64 arithmetic
      * @return this builder
      */
     public GeneratorBuilder dtype(Precision dtype) {
-        this.precision = Objects.requireNonNull(dtype, "dtype");
-        return this;
+        return set(Option.DTYPE, dtype);
     }
 
     /**
      * {@link #dtype(Precision)} by Keras's name: {@code float32} or {@code float64}.
      *
-     * @param name the name
+     * @param name Keras's spelling, case ignored; null means float32
      * @return this builder
      */
     public GeneratorBuilder dtype(String name) {
-        return dtype(Precision.fromKerasName(name));
+        return setByName(Option.DTYPE, name);
     }
 
     /**
      * The RFC's {@code resize}: resample every image to {@code height × width} first.
      *
-     * @param height the height
-     * @param width the width
+     * @param height the rows of every image, at least 1
+     * @param width the columns of every image, at least 1
      * @return this builder
      */
     public GeneratorBuilder resize(int height, int width) {
-        this.resize = new int[] {height, width};
-        return this;
+        return set(Option.RESIZE, new int[] {height, width});
     }
 
     /**
@@ -443,41 +406,38 @@ public final class GeneratorBuilder {
      * @return this builder
      */
     public GeneratorBuilder noResize() {
-        this.resize = null;
-        return this;
+        return set(Option.RESIZE, null);
     }
 
     /**
      * Geometry convention (default {@link Compatibility#DOCUMENTED}).
      *
-     * @param value the value
+     * @param value Keras's documented geometry or the reference's quirks
      * @return this builder
      */
     public GeneratorBuilder compatibility(Compatibility value) {
-        this.compatibility = Objects.requireNonNull(value, "compatibility");
-        return this;
+        return set(Option.COMPATIBILITY, value);
     }
 
     /**
      * {@return {@link #compatibility(Compatibility)} by name: {@code documented} or {@code keras_reference}}
      *
-     * @param name the name
+     * @param name the config spelling, case ignored
      */
     public GeneratorBuilder compatibility(String name) {
-        return compatibility(Compatibility.fromConfigName(name));
+        return setByName(Option.COMPATIBILITY, name);
     }
 
     /**
      * mltk's {@code contrast_range}: a factor drawn from {@code [low, high]} per image scales its deviation
      * from the image mean ({@code 1}: unchanged; {@code 0}: flat grey).
      *
-     * @param low the lower bound
-     * @param high the upper bound
+     * @param low the smallest factor, at least 0
+     * @param high the largest factor, at least {@code low}
      * @return this builder
      */
     public GeneratorBuilder contrastRange(double low, double high) {
-        this.contrastRange = new double[] {low, high};
-        return this;
+        return set(Option.CONTRAST_RANGE, new double[] {low, high});
     }
 
     /**
@@ -486,29 +446,27 @@ public final class GeneratorBuilder {
      * @return this builder
      */
     public GeneratorBuilder noContrast() {
-        this.contrastRange = null;
-        return this;
+        return set(Option.CONTRAST_RANGE, null);
     }
 
     /**
      * mltk's {@code noise}: each image gets one of these kinds, chosen uniformly (none: no noise).
      *
-     * @param kinds the kinds
+     * @param kinds the kinds to choose from
      * @return this builder
      */
     public GeneratorBuilder noise(Noise... kinds) {
-        return noise(List.of(kinds));
+        return set(Option.NOISE, List.of(kinds));
     }
 
     /**
      * {@link #noise(Noise...)} from a list.
      *
-     * @param kinds the kinds
+     * @param kinds the kinds to choose from (copied)
      * @return this builder
      */
     public GeneratorBuilder noise(List<Noise> kinds) {
-        this.noise = List.copyOf(Objects.requireNonNull(kinds, "noise"));
-        return this;
+        return set(Option.NOISE, List.copyOf(Objects.requireNonNull(kinds, "noise")));
     }
 
     /**
@@ -519,19 +477,17 @@ public final class GeneratorBuilder {
      * @return this builder
      */
     public GeneratorBuilder augmentValidation(boolean on) {
-        this.augmentValidation = on;
-        return this;
+        return set(Option.AUGMENT_VALIDATION, on);
     }
 
     /**
      * The backend to run on (default: the process-wide selection).
      *
-     * @param value the value
+     * @param value the backend, or null for the process-wide selection
      * @return this builder
      */
     public GeneratorBuilder backend(Backend value) {
-        this.backend = value;
-        return this;
+        return set(Option.BACKEND, value);
     }
 
     /**
@@ -539,10 +495,11 @@ public final class GeneratorBuilder {
      * disables featurewise std normalization; featurewise std forces featurewise centring; samplewise std
      * forces samplewise centring.
      *
-     * @return the image data generator
+     * @return a generator with these options
      * @throws IllegalArgumentException naming the option, the value and what is allowed
      */
     public ImageDataGenerator build() {
-        return new ImageDataGenerator(GeneratorOptions.validated(this), backend);
+        GeneratorOptions options = GeneratorOptions.validated(new OptionValues(values));
+        return new ImageDataGenerator(options, options.backend());
     }
 }

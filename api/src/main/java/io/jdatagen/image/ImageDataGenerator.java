@@ -43,10 +43,7 @@ public final class ImageDataGenerator {
 
     /** {@return a builder holding this generator's configuration} */
     public GeneratorBuilder toBuilder() {
-        return GeneratorConfig.toBuilder(getConfig()).preprocessingFunction(options().preprocessingFunction())
-                .preprocessingFunction(options().hooks().preprocessing())
-                .preAugmentationFunction(options().hooks().preAugmentation())
-                .backend(backend());
+        return new GeneratorBuilder(options().values()).backend(backend());
     }
 
     GeneratorOptions options() {
@@ -354,7 +351,7 @@ public final class ImageDataGenerator {
      * and {@code compatibility}), flags after Keras's couplings; the preprocessing function is left out}
      */
     public Map<String, Object> getConfig() {
-        return GeneratorConfig.toMap(options());
+        return GeneratorConfig.toMap(options().values());
     }
 
     /** {@return {@link #getConfig()} as JSON} */
@@ -369,7 +366,7 @@ public final class ImageDataGenerator {
      * @throws IllegalArgumentException naming an unknown key or an invalid value
      */
     public static ImageDataGenerator fromConfig(Map<String, ?> config) {
-        return GeneratorConfig.toBuilder(config).build();
+        return new GeneratorBuilder(GeneratorConfig.read(config)).build();
     }
 
     /**

@@ -18,6 +18,8 @@ public final class ShiftRange {
 
     /** No shift. */
     public static final ShiftRange NONE = new ShiftRange(Kind.FLOAT, 0, new double[0]);
+    /** The config forms a shift range takes, as messages name them. */
+    static final String ALLOWED = "a float, an int or a list of numbers";
 
     private final Kind kind;
     private final double value;
@@ -160,10 +162,10 @@ public final class ShiftRange {
                 return choices(values);
             }
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new IllegalArgumentException(option + " must be a float, an int or a list of numbers; got: "
-                    + v + " (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(option + " must be " + ALLOWED + "; got: " + v + " ("
+                    + e.getMessage() + ")", e);
         }
-        throw new IllegalArgumentException(option + " must be a float, an int or a list of numbers; got: " + v);
+        throw new IllegalArgumentException(option + " must be " + ALLOWED + "; got: " + v);
     }
 
     @Override

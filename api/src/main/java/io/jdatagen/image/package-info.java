@@ -11,6 +11,12 @@
  * and {@code StatisticsFitter} are Keras's {@code get_random_transform}, {@code standardize} and
  * {@code fit}.
  *
+ * <p>Every generator option is one entry of the table {@code Option} (its config key, builder
+ * setters, default, allowed values, check and config form): the builder sets entries, the
+ * validated {@code GeneratorOptions} read them, and {@code GeneratorConfig} writes and reads the
+ * config map and JSON from the same table. References run one way: generator, builder, options,
+ * config, table; only the builder's {@code build()} refers back to the generator it returns.
+ *
  * @see <a href="https://keras.io/api/data_loading/image/">Keras image data loading</a>
  */
 package io.jdatagen.image;

@@ -5,6 +5,7 @@ import io.jdatagen.spi.ChannelStatistics;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.FillMode;
 import io.jdatagen.spi.OutputSlot;
+import io.jdatagen.spi.PresizedWarp;
 import io.jdatagen.spi.ResampleTable;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
@@ -42,6 +43,10 @@ final class SimdBackend implements Backend {
     @Override
     public void warp(SourceImage source, WarpPlan plan, OutputSlot output) {
         plan.checkCompatible(source, output);
+        if (plan.hasPresize()) {
+            PresizedWarp.warp(this, source, plan, output);
+            return;
+        }
         if (!plan.isIdentityAffine() && delegated(plan)) {
             reference.warp(source, plan, output);
         } else if (plan.isIdentityAffine()) {

@@ -9,6 +9,7 @@ import io.jdatagen.spi.ChannelStatistics;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.DenseTensor;
 import io.jdatagen.spi.OutputSlot;
+import io.jdatagen.spi.PresizedWarp;
 import io.jdatagen.spi.ResampleTable;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
@@ -26,7 +27,8 @@ import java.util.function.IntFunction;
  * The OpenCL backend: the fused warp for a whole batch in one launch ({@link #warpBatch}; a
  * single {@link #warp} is a batch of one), per-channel statistics and the ZCA product, on one
  * OpenCL device through Aparapi, with explicit transfers and buffers reused while the batch
- * shape stays the same.
+ * shape stays the same. A plan's presize of order 0 or 1 runs inside the same launch: the kernel
+ * blends each presized value from the source as it reads it, so the presized image is never stored.
  *
  * <p>Thread safety: Aparapi kernels are not re-entrant, so every call holds this backend's lock;
  * loader workers sharing the backend queue on it while the device works. Each kernel is compiled
@@ -59,9 +61,10 @@ final class AparapiBackend implements Backend {
     @Override
     public String describe() {
         return "Aparapi on " + OpenClDevices.describe(device) + ": batched warp, statistics and matrix product"
-                + " native (float32 coordinates and Kahan sums); B-spline orders 2-5 and the mirror and"
-                + " grid-constant fills delegated to the reference; Pillow resampling delegated to PillowResample"
-                + " (plain Java)";
+                + " native (float32 coordinates and Kahan sums), presizes of order 0-1 fused into the warp;"
+                + " B-spline orders 2-5 and the mirror and grid-constant fills delegated to the reference"
+                + " (a B-spline presize alone is resized there, then launched); Pillow resampling delegated to"
+                + " PillowResample (plain Java)";
     }
 
     /** Kernel launches so far, all on OpenCL (each one is checked). */
@@ -69,19 +72,10 @@ final class AparapiBackend implements Backend {
         return launches;
     }
 
+    /** A batch of one: one launch, or the reference for what the kernel does not run. */
     @Override
     public void warp(SourceImage source, WarpPlan plan, OutputSlot output) {
-        plan.checkCompatible(source, output);
-        if (!PlanRows.supported(plan)) {
-            reference.warp(source, plan, output);
-            return;
-        }
-        synchronized (this) {
-            runWarp(List.of(source), List.of(plan), output.height(), output.width(), output.channels(),
-                    output.format());
-            // Inside the lock: the next call reuses the output buffer.
-            output.writeAll(warp.out, 0);
-        }
+        warpSlots(List.of(source), List.of(plan), k -> output, output.format());
     }
 
     /**
@@ -116,7 +110,9 @@ final class AparapiBackend implements Backend {
     /**
      * Runs the plans the kernel supports in one launch and writes each result into its slot; the
      * others (B-spline orders, mirror and grid-constant fills) go to the reference, image by image,
-     * as {@link #warp} does, so that a batch equals its images warped one by one.
+     * so that a batch equals its images warped one by one. A plan the kernel runs but for its
+     * B-spline presize has that presize resampled on the reference first, and its warp launched
+     * with the others.
      */
     private void warpSlots(List<SourceImage> sources, List<WarpPlan> plans, IntFunction<OutputSlot> slots,
             DataFormat format) {
@@ -124,14 +120,24 @@ final class AparapiBackend implements Backend {
             return;
         }
         List<Integer> launched = new ArrayList<>();
+        List<SourceImage> launchedSources = new ArrayList<>();
+        List<WarpPlan> launchedPlans = new ArrayList<>();
         for (int k = 0; k < sources.size(); k++) {
             OutputSlot slot = slots.apply(k);
-            plans.get(k).checkCompatible(sources.get(k), slot);
-            if (PlanRows.supported(plans.get(k))) {
-                launched.add(k);
-            } else {
-                reference.warp(sources.get(k), plans.get(k), slot);
+            SourceImage source = sources.get(k);
+            WarpPlan plan = plans.get(k);
+            plan.checkCompatible(source, slot);
+            if (!PlanRows.supported(plan.withoutPresize())) {
+                reference.warp(source, plan, slot);
+                continue;
             }
+            if (!PlanRows.supported(plan)) {
+                source = PresizedWarp.firstPass(reference, source, plan, format);
+                plan = plan.withoutPresize();
+            }
+            launched.add(k);
+            launchedSources.add(source);
+            launchedPlans.add(plan);
         }
         if (launched.isEmpty()) {
             return;
@@ -139,8 +145,7 @@ final class AparapiBackend implements Backend {
         OutputSlot first = slots.apply(launched.get(0));
         int item = first.height() * first.width() * first.channels();
         synchronized (this) {
-            runWarp(launched.stream().map(sources::get).toList(), launched.stream().map(plans::get).toList(),
-                    first.height(), first.width(), first.channels(), format);
+            runWarp(launchedSources, launchedPlans, first.height(), first.width(), first.channels(), format);
             for (int t = 0; t < launched.size(); t++) {
                 slots.apply(launched.get(t)).writeAll(warp.out, t * item);
             }
@@ -153,7 +158,10 @@ final class AparapiBackend implements Backend {
         int n = sources.size();
         long bytes = 0;
         long floats = 0;
-        for (SourceImage s : sources) {
+        long entries = 0;
+        for (int k = 0; k < n; k++) {
+            SourceImage s = sources.get(k);
+            entries += PresizeTables.entries(s, plans.get(k));
             long size = (long) s.height() * s.width() * s.channels();
             if (s.isBytes()) {
                 bytes += size;
@@ -164,13 +172,20 @@ final class AparapiBackend implements Backend {
         if (bytes > Integer.MAX_VALUE - 8 || floats > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("a batch's sources must hold fewer than 2^31 samples of each type");
         }
+        if (entries > Integer.MAX_VALUE / 2 - 8) {
+            throw new IllegalArgumentException("a batch's presized rows and columns must number fewer than 2^30;"
+                    + " got " + entries);
+        }
         warp.srcBytes = capacity(warp.srcBytes, (int) bytes);
         warp.srcFloats = capacity(warp.srcFloats, (int) floats);
         warp.meta = exactly(warp.meta, n * WarpBatchKernel.META);
         warp.params = exactly(warp.params, n * WarpBatchKernel.PARAMS);
         warp.out = exactly(warp.out, n * height * width * channels);
+        warp.axisTaps = capacity(warp.axisTaps, 2 * (int) entries);
+        warp.axisWeights = capacity(warp.axisWeights, (int) entries);
         int byteOffset = 0;
         int floatOffset = 0;
+        int tableAt = 0;
         for (int k = 0; k < n; k++) {
             SourceImage s = sources.get(k);
             int size = s.height() * s.width() * s.channels();
@@ -185,14 +200,16 @@ final class AparapiBackend implements Backend {
                 floatOffset += size;
             }
             PlanRows.write(s, plans.get(k), offset, warp.meta, k * WarpBatchKernel.META, warp.params,
-                    k * WarpBatchKernel.PARAMS);
+                    k * WarpBatchKernel.PARAMS, tableAt, warp.axisTaps, warp.axisWeights);
+            tableAt += PresizeTables.entries(s, plans.get(k));
         }
         warp.outHeight = height;
         warp.outWidth = width;
         warp.outChannels = channels;
         warp.outChannelsFirst = format == DataFormat.CHANNELS_FIRST ? 1 : 0;
         warp.total = n * height * width;
-        warp.put(warp.srcBytes).put(warp.srcFloats).put(warp.meta).put(warp.params);
+        warp.put(warp.srcBytes).put(warp.srcFloats).put(warp.meta).put(warp.params).put(warp.axisTaps)
+                .put(warp.axisWeights);
         launch(warp, warp.total);
         warp.get(warp.out);
     }
@@ -299,6 +316,10 @@ final class AparapiBackend implements Backend {
 
     private static float[] capacity(float[] a, int needed) {
         return a.length >= Math.max(1, needed) ? a : new float[Math.max(1, needed + needed / 2)];
+    }
+
+    private static int[] capacity(int[] a, int needed) {
+        return a.length >= Math.max(1, needed) ? a : new int[Math.max(1, needed + needed / 2)];
     }
 
     private static int[] exactly(int[] a, int length) {

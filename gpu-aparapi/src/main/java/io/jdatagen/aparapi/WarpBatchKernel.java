@@ -10,20 +10,28 @@ import com.aparapi.Kernel;
  * Coordinates are float32 (error below 1e-4 px for images up to a few thousand pixels), sampling
  * follows scipy's boundary and tap rules as the reference does.
  *
+ * <p>A presized image ({@link io.jdatagen.spi.WarpPlan#presizes}) is never stored: the plan's
+ * geometry runs on the presized size, and each value it reads is blended on the fly from the
+ * source through the image's {@link PresizeTables} (two taps and a weight per presized row and
+ * per presized column), as the first of the two warps would have stored it.
+ *
  * <p>Per image {@code n}: {@code meta[n·META + ...]} holds the source offset, height, width,
  * channels, whether it is 8-bit, whether it is channels-first, the flags (identity affine, flip
- * rows, flip columns, nearest, color), the fill mode and the wrap convention;
- * {@code params[n·PARAMS + ...]} holds the six affine coefficients, the fill value, then four
- * scales and four offsets.
+ * rows, flip columns, nearest, color, presize, nearest presize), the fill mode, the wrap
+ * convention, the height and width the geometry applies to (the presized size, or the source's)
+ * and the first entry of its presize tables; {@code params[n·PARAMS + ...]} holds the six affine
+ * coefficients, the fill value, then four scales and four offsets.
  */
 final class WarpBatchKernel extends Kernel {
-    static final int META = 9;
+    static final int META = 12;
     static final int PARAMS = 15;
     static final int IDENTITY = 1;
     static final int FLIP_ROWS = 2;
     static final int FLIP_COLS = 4;
     static final int NEAREST = 8;
     static final int COLOUR = 16;
+    static final int PRESIZE = 32;
+    static final int PRESIZE_NEAREST = 64;
     static final int CONSTANT = 0;
     static final int EDGE = 1;
     static final int REFLECT = 2;
@@ -33,6 +41,8 @@ final class WarpBatchKernel extends Kernel {
     float[] srcFloats = new float[1];
     int[] meta = new int[META];
     float[] params = new float[PARAMS];
+    int[] axisTaps = new int[2];
+    float[] axisWeights = new float[1];
     float[] out = new float[1];
     int outHeight;
     int outWidth;
@@ -56,8 +66,8 @@ final class WarpBatchKernel extends Kernel {
         int j = p - i * outWidth;
         int m = n * META;
         int q = n * PARAMS;
-        int h = meta[m + 1];
-        int w = meta[m + 2];
+        int h = meta[m + 9];
+        int w = meta[m + 10];
         int flags = meta[m + 6];
         int mode = meta[m + 7];
         int scipyWrap = meta[m + 8];
@@ -123,7 +133,33 @@ final class WarpBatchKernel extends Kernel {
         }
     }
 
+    /** Value (row, col, ch) of the image the geometry reads: the presized image, or the source. */
     private float sample(int m, int row, int col, int ch) {
+        float v = 0f;
+        int flags = meta[m + 6];
+        if ((flags & PRESIZE) == 0) {
+            v = source(m, row, col, ch);
+        } else {
+            int er = meta[m + 11] + row;
+            int ec = meta[m + 11] + meta[m + 9] + col;
+            int r0 = axisTaps[2 * er];
+            int k0 = axisTaps[2 * ec];
+            if ((flags & PRESIZE_NEAREST) != 0) {
+                v = source(m, r0, k0, ch);
+            } else {
+                int r1 = axisTaps[2 * er + 1];
+                int k1 = axisTaps[2 * ec + 1];
+                float wr = axisWeights[er];
+                float wk = axisWeights[ec];
+                v = source(m, r0, k0, ch) * wr * wk + source(m, r0, k1, ch) * wr * (1f - wk)
+                        + source(m, r1, k0, ch) * (1f - wr) * wk + source(m, r1, k1, ch) * (1f - wr) * (1f - wk);
+            }
+        }
+        return v;
+    }
+
+    /** Sample (row, col, ch) of the packed source. */
+    private float source(int m, int row, int col, int ch) {
         int w = meta[m + 2];
         int c = meta[m + 3];
         int index = meta[m] + (row * w + col) * c + ch;

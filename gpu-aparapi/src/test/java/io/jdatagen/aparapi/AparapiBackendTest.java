@@ -35,7 +35,7 @@ class AparapiBackendTest {
         backend = (AparapiBackend) OpenClTestSupport.backendOrSkip();
     }
 
-    private static WarpPlan randomPlan(SplittableRandom r, int h, int w, int c, boolean identityAllowed) {
+    static WarpPlan randomPlan(SplittableRandom r, int h, int w, int c, boolean identityAllowed) {
         double t = Math.toRadians(r.nextDouble(-40, 40));
         double z = r.nextDouble(0.7, 1.3);
         double[] m = {Math.cos(t) * z, -Math.sin(t) * z, r.nextDouble(-h / 4.0, h / 4.0) + h * 0.1,
@@ -57,7 +57,7 @@ class AparapiBackendTest {
         return b.build();
     }
 
-    private static SourceImage randomSource(SplittableRandom r, int h, int w, int c) {
+    static SourceImage randomSource(SplittableRandom r, int h, int w, int c) {
         if (r.nextBoolean()) {
             byte[] bytes = new byte[h * w * c + 5];
             r.nextBytes(bytes);
@@ -72,7 +72,7 @@ class AparapiBackendTest {
     }
 
     /** Share of values within 2e-4 of the value range; order 0 and fold boundaries may flip a few. */
-    private static double agreement(Tensor got, Tensor want) {
+    static double agreement(Tensor got, Tensor want) {
         double range = 1;
         for (float v : want.data()) {
             range = Math.max(range, Math.abs(v));

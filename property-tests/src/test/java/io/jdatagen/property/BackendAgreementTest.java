@@ -15,6 +15,7 @@ import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpPlan;
 import io.jdatagen.spi.WrapConvention;
 import io.jdatagen.spi.reference.ReferenceBackend;
+import io.jdatagen.spi.reference.ScipyBoundary;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -27,7 +28,9 @@ import org.junit.jupiter.api.Test;
  * orders, both wrap conventions, flips, color) and both output layouts. Values must agree within
  * 2e-4 of the value range, except on pixels whose reference coordinate lies within 2e-3 px of a
  * decision boundary (order-0 rounding, the constant cut, scipy wrap's fold), where a float
- * coordinate may legitimately fall on the other side.
+ * coordinate may legitimately fall on the other side. Presized plans (a source of another size
+ * resized first) agree the same way with the reference's two warps, pixels that read a presized
+ * row or column whose order-0 rounding lies near its boundary aside.
  */
 class BackendAgreementTest {
     private static final double BOUNDARY = 2e-3;
@@ -128,6 +131,51 @@ class BackendAgreementTest {
         }
     }
 
+    /** {@link #generate} for an {@code h × w} output whose plan first presizes a source of another size. */
+    static Case generatePresized(SplittableRandom r, int h, int w, int c, DataFormat outFormat, int size) {
+        Case geometry = generate(r, h, w, c, outFormat);
+        Case source = generate(r, 1 + r.nextInt(size), 1 + r.nextInt(size), c, outFormat);
+        Interpolation resize = r.nextInt(6) == 0 ? Interpolation.CUBIC
+                : r.nextBoolean() ? Interpolation.BILINEAR : Interpolation.NEAREST;
+        WarpPlan plan = geometry.plan().toBuilder().presize(h, w, resize).build();
+        String what = source.source() + " presized " + h + "x" + w + " -> " + outFormat + " " + plan;
+        return new Case(source.source(), source.image(), source.bytes(), plan, outFormat, h, w, c, what);
+    }
+
+    static Case generatePresized(SplittableRandom r, int size) {
+        return generatePresized(r, 1 + r.nextInt(size), 1 + r.nextInt(size), new int[] {1, 3, 4}[r.nextInt(3)],
+                r.nextBoolean() ? DataFormat.CHANNELS_LAST : DataFormat.CHANNELS_FIRST, size);
+    }
+
+    @Test
+    void everyBackendMatchesTheReferenceOnPresizedPlans() {
+        List<Backend> backends = others();
+        Assumptions.assumeFalse(backends.isEmpty(), "only the reference backend is available in this JVM");
+        for (Backend backend : backends) {
+            Property.forAll(backend.name() + " presized vs reference", 100, 200,
+                    BackendAgreementTest::generatePresized, c -> compare(backend, c));
+        }
+    }
+
+    @Test
+    void everyBackendsPresizedBatchMatchesTheReferencePerImage() {
+        List<Backend> backends = others();
+        Assumptions.assumeFalse(backends.isEmpty(), "only the reference backend is available in this JVM");
+        for (Backend backend : backends) {
+            Property.forAll(backend.name() + " presized batch vs reference", 40, 120, (r, size) -> {
+                int h = 1 + r.nextInt(size);
+                int w = 1 + r.nextInt(size);
+                int c = new int[] {1, 3, 4}[r.nextInt(3)];
+                DataFormat out = r.nextBoolean() ? DataFormat.CHANNELS_LAST : DataFormat.CHANNELS_FIRST;
+                List<Case> cases = new java.util.ArrayList<>();
+                for (int k = 1 + r.nextInt(6); k > 0; k--) {
+                    cases.add(generatePresized(r, h, w, c, out, size));
+                }
+                return cases;
+            }, cases -> compareBatch(backend, cases));
+        }
+    }
+
     private static Tensor batchFor(Case c, int n) {
         return c.outFormat() == DataFormat.CHANNELS_FIRST ? Tensor.zeros(n, c.c(), c.h(), c.w())
                 : Tensor.zeros(n, c.h(), c.w(), c.c());
@@ -174,7 +222,7 @@ class BackendAgreementTest {
         String first = "";
         for (int i = 0; i < c.h(); i++) {
             for (int j = 0; j < c.w(); j++) {
-                if (onBoundary(c, i, j)) {
+                if (onBoundary(c, i, j) || readsNearPresizeRounding(c, i, j)) {
                     continue;
                 }
                 for (int ch = 0; ch < c.c(); ch++) {
@@ -203,6 +251,59 @@ class BackendAgreementTest {
         double c0 = p.affine(2) + vi * p.affine(0) + vj * p.affine(1);
         double c1 = p.affine(5) + vi * p.affine(3) + vj * p.affine(4);
         return near(c, c0, c.h()) || near(c, c1, c.w());
+    }
+
+    /**
+     * Whether output pixel (i, j) of a plan with an order-0 presize reads a presized row or column
+     * whose source coordinate lies near its rounding boundary (any, for B-spline plans, whose
+     * prefilter spreads every value); the presized image's coordinates are {@code c.h() × c.w()}.
+     */
+    private static boolean readsNearPresizeRounding(Case c, int i, int j) {
+        WarpPlan p = c.plan();
+        if (!p.presizes(c.source().height(), c.source().width())
+                || p.presizeInterpolation() != Interpolation.NEAREST) {
+            return false;
+        }
+        WarpPlan resize = p.presizePlan(c.source().height(), c.source().width());
+        boolean[] rows = new boolean[c.h()];
+        boolean[] cols = new boolean[c.w()];
+        boolean any = false;
+        for (int r = 0; r < c.h(); r++) {
+            rows[r] = distanceToInteger(resize.affine(2) + r * resize.affine(0) + 0.5) < BOUNDARY;
+            any |= rows[r];
+        }
+        for (int k = 0; k < c.w(); k++) {
+            cols[k] = distanceToInteger(resize.affine(5) + k * resize.affine(4) + 0.5) < BOUNDARY;
+            any |= cols[k];
+        }
+        int vi = p.flipRows() ? c.h() - 1 - i : i;
+        int vj = p.flipCols() ? c.w() - 1 - j : j;
+        if (p.isIdentityAffine()) {
+            return rows[vi] || cols[vj];
+        }
+        if (p.interpolation().order() > 1) {
+            return any;
+        }
+        double c0 = p.affine(2) + vi * p.affine(0) + vj * p.affine(1);
+        double c1 = p.affine(5) + vi * p.affine(3) + vj * p.affine(4);
+        return readsNear(p, c0, rows) || readsNear(p, c1, cols);
+    }
+
+    /** Whether the taps of coordinate {@code x} on an axis include a flagged index. */
+    private static boolean readsNear(WarpPlan p, double x, boolean[] flagged) {
+        int n = flagged.length;
+        double m = ScipyBoundary.mapCoordinate(x, n, p.fillMode(), p.wrapConvention());
+        if (Double.isNaN(m)) {
+            return false;
+        }
+        long first = p.interpolation() == Interpolation.NEAREST ? (long) Math.floor(m + 0.5) : (long) Math.floor(m);
+        for (long k = first; k <= first + p.interpolation().order(); k++) {
+            int t = ScipyBoundary.mapTap(k, n, p.fillMode(), p.wrapConvention());
+            if (t >= 0 && flagged[t]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean near(Case c, double x, int n) {

@@ -6,7 +6,8 @@ import java.util.List;
 public interface WarpKernel {
     /**
      * Resamples {@code source} through {@code plan} into {@code output}. Every output element of the slot is
-     * written.
+     * written. A plan with a presize ({@link WarpPlan#hasPresize}) gives what {@link PresizedWarp#warp}
+     * gives: an implementation that does not fuse the two resamplings hands such plans to it.
      *
      * @param source the source
      * @param plan the plan
@@ -21,7 +22,9 @@ public interface WarpKernel {
      * batch} (in {@code format}) for every {@code k}; slots beyond the sources are left as they are. The
      * batch is a heap {@link Tensor} or a {@link BufferTensor}, whose slots receive the values converted to
      * its element type with no intermediate copy of the batch. The result equals {@link #warp} per image; a
-     * backend with a per-launch cost (a GPU) runs the whole batch at once.
+     * backend with a per-launch cost (a GPU) runs the whole batch at once. The default runs each image
+     * through {@link PresizedWarp#warp}, so that presized plans are honoured even by a {@link #warp} that
+     * does not route them.
      *
      * @param sources one source image per slot written
      * @param plans the plan of each source, in the same order
@@ -33,7 +36,7 @@ public interface WarpKernel {
     default void warpBatch(List<SourceImage> sources, List<WarpPlan> plans, DenseTensor batch, DataFormat format) {
         checkBatch(sources, plans, batch);
         for (int k = 0; k < sources.size(); k++) {
-            warp(sources.get(k), plans.get(k), OutputSlot.of(batch, k, format));
+            PresizedWarp.warp(this, sources.get(k), plans.get(k), OutputSlot.of(batch, k, format));
         }
     }
 

@@ -17,6 +17,12 @@ import java.util.Objects;
  * </pre>
  * where {@code i} and {@code j} are first mirrored when the plan flips that output axis. A plan
  * without an affine ({@link #isIdentityAffine()}) copies samples without resampling.
+ *
+ * <p>A plan may carry a presize ({@link Builder#presize}): the source is first resampled to a
+ * given size, and everything above (affine, flips, fill, color) then applies to that resized
+ * image, as if it were the source. The result is the two warps one after the other, the first
+ * stored as float32; a backend may run both in one pass as long as it computes each value the
+ * second interpolation reads as the first would have stored it.
  */
 public final class WarpPlan {
     private final double[] inverseAffine;
@@ -28,6 +34,9 @@ public final class WarpPlan {
     private final double fillValue;
     private final float[] scale;
     private final float[] offset;
+    private final int presizeHeight;
+    private final int presizeWidth;
+    private final Interpolation presizeInterpolation;
 
     private WarpPlan(Builder b) {
         this.inverseAffine = b.inverseAffine == null ? null : b.inverseAffine.clone();
@@ -39,6 +48,9 @@ public final class WarpPlan {
         this.fillValue = b.fillValue;
         this.scale = b.scale == null ? null : b.scale.clone();
         this.offset = b.offset == null ? null : b.offset.clone();
+        this.presizeHeight = b.presizeHeight;
+        this.presizeWidth = b.presizeWidth;
+        this.presizeInterpolation = b.presizeInterpolation;
     }
 
     /** {@return a builder for an identity plan (copy, bilinear, nearest fill, scipy wrap, no color)} */
@@ -58,6 +70,9 @@ public final class WarpPlan {
         b.fillValue = fillValue;
         b.scale = scale;
         b.offset = offset;
+        b.presizeHeight = presizeHeight;
+        b.presizeWidth = presizeWidth;
+        b.presizeInterpolation = presizeInterpolation;
         return b;
     }
 
@@ -155,13 +170,84 @@ public final class WarpPlan {
         return scale == null ? 0 : scale.length;
     }
 
+    /** {@return whether the source is first resampled to {@link #presizeHeight} × {@link #presizeWidth}} */
+    public boolean hasPresize() {
+        return presizeInterpolation != null;
+    }
+
+    /** {@return rows of the presized image the geometry applies to (0 without a presize)} */
+    public int presizeHeight() {
+        return presizeHeight;
+    }
+
+    /** {@return columns of the presized image the geometry applies to (0 without a presize)} */
+    public int presizeWidth() {
+        return presizeWidth;
+    }
+
+    /** {@return the interpolation of the presize (null without one)} */
+    public Interpolation presizeInterpolation() {
+        return presizeInterpolation;
+    }
+
+    /**
+     * Whether a source of {@code height × width} needs the presize resampling: false without a
+     * presize, and false when the source already has the presize's size (a resize to the same size
+     * is skipped, and the source read as it is).
+     *
+     * @param height rows of the source
+     * @param width columns of the source
+     * @return true when the first pass resamples
+     */
+    public boolean presizes(int height, int width) {
+        return hasPresize() && (height != presizeHeight || width != presizeWidth);
+    }
+
+    /**
+     * The first pass of a presized plan for a source of {@code height × width}: its inverse affine
+     * maps output pixel {@code (i, j)} of the presized image to {@code (ry·i + ry/2 − 1/2, rx·j +
+     * rx/2 − 1/2)} with {@code ry = height / presizeHeight} and {@code rx = width / presizeWidth}
+     * (pixel centres aligned), with the presize's interpolation and edges clamped ({@link
+     * FillMode#NEAREST}), no flips and no color step.
+     *
+     * @param height rows of the source
+     * @param width columns of the source
+     * @return the resize plan
+     * @throws IllegalStateException if this plan has no presize
+     */
+    public WarpPlan presizePlan(int height, int width) {
+        if (!hasPresize()) {
+            throw new IllegalStateException("this plan has no presize: " + this);
+        }
+        double ry = (double) height / presizeHeight;
+        double rx = (double) width / presizeWidth;
+        return builder().inverseAffine(new double[] {ry, 0, 0.5 * ry - 0.5, 0, rx, 0.5 * rx - 0.5})
+                .interpolation(presizeInterpolation).fill(FillMode.NEAREST, 0).build();
+    }
+
+    /**
+     * {@return the second pass of a presized plan: this plan without its presize, for the
+     * presized image as its source (this plan itself when it has none)}
+     */
+    public WarpPlan withoutPresize() {
+        if (!hasPresize()) {
+            return this;
+        }
+        Builder b = toBuilder();
+        b.presizeHeight = 0;
+        b.presizeWidth = 0;
+        b.presizeInterpolation = null;
+        return b.build();
+    }
+
     /**
      * Checks that this plan can map {@code source} into {@code output}.
      *
      * @param source the source
      * @param output the output
      * @throws IllegalArgumentException when channels differ, the color step has the wrong number
-     *     of channels, or an identity plan would change the spatial size
+     *     of channels, or an identity plan would change the spatial size (the presized size, when
+     *     the plan has a presize)
      */
     public void checkCompatible(SourceImage source, OutputSlot output) {
         if (source.channels() != output.channels()) {
@@ -172,11 +258,12 @@ public final class WarpPlan {
             throw new IllegalArgumentException("color step has " + scale.length
                     + " channels but the image has " + output.channels());
         }
-        if (inverseAffine == null
-                && (source.height() != output.height() || source.width() != output.width())) {
+        int height = hasPresize() ? presizeHeight : source.height();
+        int width = hasPresize() ? presizeWidth : source.width();
+        if (inverseAffine == null && (height != output.height() || width != output.width())) {
             throw new IllegalArgumentException("an identity plan cannot resize "
-                    + source.height() + "x" + source.width() + " to " + output.height() + "x"
-                    + output.width() + "; set an affine");
+                    + height + "x" + width + (hasPresize() ? " (the presize)" : "") + " to " + output.height()
+                    + "x" + output.width() + "; set an affine");
         }
     }
 
@@ -187,7 +274,9 @@ public final class WarpPlan {
                 + fillMode + (fillMode == FillMode.CONSTANT ? "(" + fillValue + ")" : "")
                 + (fillMode == FillMode.WRAP ? "(" + wrapConvention + ")" : "")
                 + (scale == null ? "" : ", scale=" + Arrays.toString(scale) + ", offset="
-                        + Arrays.toString(offset)) + "]";
+                        + Arrays.toString(offset))
+                + (hasPresize() ? ", presize=" + presizeHeight + "x" + presizeWidth + " " + presizeInterpolation
+                        : "") + "]";
     }
 
     /** Builds a {@link WarpPlan}. */
@@ -201,6 +290,9 @@ public final class WarpPlan {
         private double fillValue;
         private float[] scale;
         private float[] offset;
+        private int presizeHeight;
+        private int presizeWidth;
+        private Interpolation presizeInterpolation;
 
         private Builder() {
         }
@@ -291,6 +383,31 @@ public final class WarpPlan {
             }
             this.scale = scale == null ? null : scale.clone();
             this.offset = offset == null ? null : offset.clone();
+            return this;
+        }
+
+        /**
+         * Resamples the source to {@code height × width} before this plan's geometry, with pixel
+         * centres aligned, edges clamped and no antialiasing (the mapping of {@link
+         * WarpPlan#presizePlan}); the inverse affine, the flips and the fill mode then refer to the
+         * resized image, and an identity plan's output has its size. The result equals warping the
+         * source by {@link WarpPlan#presizePlan} into a float32 image, then warping that image by
+         * {@link WarpPlan#withoutPresize}. A source that already has this size is read as it is.
+         *
+         * @param height rows of the resized image, at least 1
+         * @param width columns of the resized image, at least 1
+         * @param interpolation the interpolation of the resize (the second warp keeps the plan's own)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code height} or {@code width} is below 1
+         */
+        public Builder presize(int height, int width, Interpolation interpolation) {
+            if (height < 1 || width < 1) {
+                throw new IllegalArgumentException("presize height and width must be >= 1; got height=" + height
+                        + ", width=" + width);
+            }
+            this.presizeHeight = height;
+            this.presizeWidth = width;
+            this.presizeInterpolation = Objects.requireNonNull(interpolation, "presize interpolation");
             return this;
         }
 

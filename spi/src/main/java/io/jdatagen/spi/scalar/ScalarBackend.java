@@ -4,6 +4,7 @@ import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.ChannelStatistics;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.OutputSlot;
+import io.jdatagen.spi.PresizedWarp;
 import io.jdatagen.spi.ResampleTable;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
@@ -42,6 +43,10 @@ public final class ScalarBackend implements Backend {
     @Override
     public void warp(SourceImage source, WarpPlan plan, OutputSlot output) {
         plan.checkCompatible(source, output);
+        if (plan.hasPresize()) {
+            PresizedWarp.warp(this, source, plan, output);
+            return;
+        }
         if (ScalarWarp.supports(source, plan)) {
             ScalarWarp.warp(source, plan, output);
         } else {

@@ -9,10 +9,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * A dense row-major tensor stored in a {@link ByteBuffer} in native byte order (the
- * {@link DenseTensor} a framework adopts), as
- * {@link ElementType#FLOAT32}, {@link ElementType#FLOAT16} or {@link ElementType#UINT8}: the memory
- * a framework adopts as its own tensor without a copy (DJL's {@code NDManager.create(ByteBuffer, ...)},
+ * A dense row-major tensor stored in a {@link ByteBuffer} in native byte order, as
+ * {@link ElementType#FLOAT32}, {@link ElementType#FLOAT16} or {@link ElementType#UINT8}: the
+ * {@link DenseTensor} a framework adopts as its own tensor without a copy (DJL's {@code NDManager.create(ByteBuffer, ...)},
  * ND4J's data buffers, or {@code MemorySegment.asByteBuffer()} on JDKs that have it).
  *
  * <p>Kernels write into it through the spi's output slots; element {@code k} (in row-major order)

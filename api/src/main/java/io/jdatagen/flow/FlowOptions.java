@@ -680,7 +680,7 @@ public final class FlowOptions {
 
         /**
          * Writes each batch's images into a buffer of direct memory (native byte order) as
-         * {@code type} instead of a heap float32 tensor: {@code Batch.xBuffer()} is that memory, for
+         * {@code type} instead of a heap float32 tensor: {@code Batch.x()} is a BufferTensor over it, for
          * DJL, ND4J or any native framework to adopt without a copy. Where the warp gives the final
          * values (no channel shift, brightness, contrast or noise drawn, standardization folded into
          * the warp) the kernels write the buffer directly; otherwise the float32 images are finished

@@ -14,10 +14,11 @@ public final class ArrayFlowOptions extends FlowOptions.Builder<ArrayFlowOptions
     }
 
     /**
-     * Skip the check that both split parts hold the same classes.
+     * Skip the check that the training and validation parts of a {@code subset} split hold the same
+     * label values (default false: Keras raises, as a {@code y} sorted by label splits by label).
      */
     public ArrayFlowOptions ignoreClassSplit(boolean on) {
         this.ignoreClassSplit = on;
-        return self();
+        return this;
     }
 }

@@ -17,12 +17,10 @@ public final class DataFrameFlowOptions extends LabelFlowOptions<DataFrameFlowOp
         return this;
     }
 
-    /**
-     * The folder that relative file names are resolved against.
-     */
+    /** The folder that relative file names are resolved against. */
     public DataFrameFlowOptions directory(Path dir) {
         this.directory = dir;
-        return self();
+        return this;
     }
 
     /**
@@ -30,7 +28,7 @@ public final class DataFrameFlowOptions extends LabelFlowOptions<DataFrameFlowOp
      */
     public DataFrameFlowOptions xCol(String column) {
         this.xCol = Objects.requireNonNull(column, "xCol");
-        return self();
+        return this;
     }
 
     /**
@@ -39,7 +37,7 @@ public final class DataFrameFlowOptions extends LabelFlowOptions<DataFrameFlowOp
     public DataFrameFlowOptions yCol(String column) {
         this.yCol = List.of(Objects.requireNonNull(column, "yCol"));
         this.yColList = false;
-        return self();
+        return this;
     }
 
     /**
@@ -51,22 +49,18 @@ public final class DataFrameFlowOptions extends LabelFlowOptions<DataFrameFlowOp
         }
         this.yCol = List.copyOf(columns);
         this.yColList = true;
-        return self();
+        return this;
     }
 
-    /**
-     * The numeric column of sample weights.
-     */
+    /** The numeric column of sample weights. */
     public DataFrameFlowOptions weightCol(String column) {
         this.weightCol = column;
-        return self();
+        return this;
     }
 
-    /**
-     * Drop rows whose file is missing or not an image name (default true).
-     */
+    /** Drop rows whose file is missing or not an image name (default true). */
     public DataFrameFlowOptions validateFilenames(boolean on) {
         this.validateFilenames = on;
-        return self();
+        return this;
     }
 }

@@ -15,25 +15,23 @@ public final class DirectoryFlowOptions extends LabelFlowOptions<DirectoryFlowOp
         return this;
     }
 
-    /**
-     * Enter symlinked sub-folders (default false).
-     */
+    /** Enter symlinked sub-folders (default false). */
     public DirectoryFlowOptions followLinks(boolean on) {
         this.followLinks = on;
-        return self();
+        return this;
     }
 
     /**
-     * (mltk's {@code max_samples_per_class}) keep at most this many files of each class,
-     * chosen at random with the flow's seed (0 when none is set) before the validation split, kept in
-     * walk order (default 0: no cap).
+     * Keep at most this many files of each class (mltk's {@code max_samples_per_class}), chosen at
+     * random with the flow's seed (0 when none is set) before the validation split, kept in walk
+     * order (default 0: no cap).
      */
     public DirectoryFlowOptions maxSamplesPerClass(int cap) {
         if (cap < 1) {
             throw new IllegalArgumentException("maxSamplesPerClass must be >= 1; got: " + cap);
         }
         this.maxSamplesPerClass = cap;
-        return self();
+        return this;
     }
 
     /**
@@ -41,7 +39,7 @@ public final class DirectoryFlowOptions extends LabelFlowOptions<DirectoryFlowOp
      */
     public DirectoryFlowOptions fileLister(FileLister lister) {
         this.fileLister = Objects.requireNonNull(lister, "fileLister");
-        return self();
+        return this;
     }
 
     /**
@@ -55,6 +53,6 @@ public final class DirectoryFlowOptions extends LabelFlowOptions<DirectoryFlowOp
      */
     public DirectoryFlowOptions targets(int... labels) {
         this.targets = Objects.requireNonNull(labels, "targets").clone();
-        return self();
+        return this;
     }
 }

@@ -19,9 +19,7 @@ public abstract sealed class FileFlowOptions<B extends FileFlowOptions<B>> exten
     FileFlowOptions() {
     }
 
-    /**
-     * The size every image is resized to (default 256×256).
-     */
+    /** The size every image is resized to (default 256×256). */
     public B targetSize(int height, int width) {
         if (height < 1 || width < 1) {
             throw new IllegalArgumentException("targetSize must be two sizes >= 1 (height, width); got: "
@@ -31,9 +29,7 @@ public abstract sealed class FileFlowOptions<B extends FileFlowOptions<B>> exten
         return self();
     }
 
-    /**
-     * The color mode (default rgb).
-     */
+    /** The color mode (default rgb). */
     public B colorMode(ColorMode mode) {
         this.colorMode = Objects.requireNonNull(mode, "colorMode");
         return self();
@@ -53,9 +49,7 @@ public abstract sealed class FileFlowOptions<B extends FileFlowOptions<B>> exten
         return self();
     }
 
-    /**
-     * The resampling filter when resizing (default nearest, as Keras).
-     */
+    /** The resampling filter when resizing (default nearest, as Keras). */
     public B interpolation(ResizeFilter filter) {
         this.interpolation = Objects.requireNonNull(filter, "interpolation");
         this.interpolationSet = true;
@@ -69,9 +63,7 @@ public abstract sealed class FileFlowOptions<B extends FileFlowOptions<B>> exten
         return interpolation(ResizeFilter.fromName(name));
     }
 
-    /**
-     * Crop the centre to the target's aspect ratio before resizing.
-     */
+    /** Crop the centre to the target's aspect ratio before resizing. */
     public B keepAspectRatio(boolean on) {
         this.keepAspectRatio = on;
         return self();
@@ -85,9 +77,7 @@ public abstract sealed class FileFlowOptions<B extends FileFlowOptions<B>> exten
         return self();
     }
 
-    /**
-     * Apply JPEG EXIF orientation (default true; Keras ignores it).
-     */
+    /** Apply JPEG EXIF orientation (default true; Keras ignores it). */
     public B exifOrientation(boolean apply) {
         this.exifOrientation = apply;
         return self();

@@ -232,9 +232,7 @@ public final class FlowOptions {
         /** {@return this object as its own options type, for the setters to return} */
         abstract B self();
 
-        /**
-         * Samples per batch (default 32); the last batch may be shorter.
-         */
+        /** Samples per batch (default 32); the last batch may be shorter. */
         public B batchSize(int size) {
             if (size < 1) {
                 throw new IllegalArgumentException("batchSize must be >= 1; got: " + size);
@@ -243,17 +241,13 @@ public final class FlowOptions {
             return self();
         }
 
-        /**
-         * Shuffle the samples every epoch (default true).
-         */
+        /** Shuffle the samples every epoch (default true). */
         public B shuffle(boolean on) {
             this.shuffle = on;
             return self();
         }
 
-        /**
-         * The seed of the shuffles and random transforms (default: a random seed per flow).
-         */
+        /** The seed of the shuffles and random transforms (default: a random seed per flow). */
         public B seed(long value) {
             this.seed = value;
             return self();
@@ -327,25 +321,19 @@ public final class FlowOptions {
             return self();
         }
 
-        /**
-         * Also write every augmented image to this folder (created if needed).
-         */
+        /** Also write every augmented image to this folder (created if needed). */
         public B saveToDir(Path dir) {
             this.saveToDir = dir;
             return self();
         }
 
-        /**
-         * File name prefix of saved images (default empty).
-         */
+        /** File name prefix of saved images (default empty). */
         public B savePrefix(String prefix) {
             this.savePrefix = Objects.requireNonNull(prefix, "savePrefix");
             return self();
         }
 
-        /**
-         * Format of saved images: png (default), jpeg/jpg, bmp, gif or tiff.
-         */
+        /** Format of saved images: png (default), jpeg/jpg, bmp, gif or tiff. */
         public B saveFormat(String format) {
             String f = Objects.requireNonNull(format, "saveFormat").strip().toLowerCase(Locale.ROOT);
             if (!ImageIO.getImageWritersByFormatName(f).hasNext()) {

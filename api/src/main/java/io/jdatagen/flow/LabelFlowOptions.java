@@ -28,9 +28,7 @@ public abstract sealed class LabelFlowOptions<B extends LabelFlowOptions<B>> ext
         return self();
     }
 
-    /**
-     * The targets (default categorical).
-     */
+    /** The targets (default categorical). */
     public B classMode(ClassMode mode) {
         this.classMode = Objects.requireNonNull(mode, "classMode");
         return self();
@@ -44,9 +42,7 @@ public abstract sealed class LabelFlowOptions<B extends LabelFlowOptions<B>> ext
         return classMode(ClassMode.fromName(name));
     }
 
-    /**
-     * The class names to use, in index order (directories: sub-folders; default: all).
-     */
+    /** The class names to use, in index order (directories: sub-folders; default: all). */
     public B classes(List<String> names) {
         this.classes = names == null ? null : List.copyOf(names);
         return self();

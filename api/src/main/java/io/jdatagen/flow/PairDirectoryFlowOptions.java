@@ -17,30 +17,24 @@ public final class PairDirectoryFlowOptions extends FileFlowOptions<PairDirector
         return this;
     }
 
-    /**
-     * Enter symlinked sub-folders (default false).
-     */
+    /** Enter symlinked sub-folders (default false). */
     public PairDirectoryFlowOptions followLinks(boolean on) {
         this.followLinks = on;
-        return self();
+        return this;
     }
 
-    /**
-     * The mask value where the transform leaves the mask (default 0; e.g. 255 to ignore).
-     */
+    /** The mask value where the transform leaves the mask (default 0; e.g. 255 to ignore). */
     public PairDirectoryFlowOptions maskFillValue(double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("maskFillValue must be a finite number; got: " + value);
         }
         this.maskFillValue = value;
-        return self();
+        return this;
     }
 
-    /**
-     * The color mode masks are read in (default grayscale).
-     */
+    /** The color mode masks are read in (default grayscale). */
     public PairDirectoryFlowOptions maskColorMode(ColorMode mode) {
         this.maskColorMode = Objects.requireNonNull(mode, "maskColorMode");
-        return self();
+        return this;
     }
 }

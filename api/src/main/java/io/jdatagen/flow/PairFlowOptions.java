@@ -13,14 +13,12 @@ public final class PairFlowOptions extends FlowOptions.Builder<PairFlowOptions> 
         return this;
     }
 
-    /**
-     * The mask value where the transform leaves the mask (default 0; e.g. 255 to ignore).
-     */
+    /** The mask value where the transform leaves the mask (default 0; e.g. 255 to ignore). */
     public PairFlowOptions maskFillValue(double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("maskFillValue must be a finite number; got: " + value);
         }
         this.maskFillValue = value;
-        return self();
+        return this;
     }
 }

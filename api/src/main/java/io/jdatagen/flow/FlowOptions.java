@@ -175,14 +175,15 @@ public final class FlowOptions {
 
     /**
      * The options every flow reads: batching, order, randomness, the validation subset, saving,
-     * augmentation on or off, the output memory and a batch function. Subclasses add the options of
+     * augmentation on or off, the output memory and a batch function. Subclasses add the setters of
      * one kind of flow; the fields here hold every option's value (Keras's default until set), which
-     * {@link #build()} copies into a checked {@link FlowOptions}.
+     * the flow copies into a checked {@link FlowOptions} when it is created.
      *
      * @param <B> the options type that the setters return, so that calls chain in any order
      */
     public abstract static sealed class Builder<B extends Builder<B>> permits ArrayFlowOptions, PairFlowOptions,
             FileFlowOptions {
+        // Every option's value, Keras's default until set; each subclass's setters write only its own.
         int batchSize = 32;
         boolean shuffle = true;
         Long seed;
@@ -224,7 +225,6 @@ public final class FlowOptions {
         Double validationSplit;
         int[] order;
         UnaryOperator<Batch> batchFunction;
-
 
         Builder() {
         }

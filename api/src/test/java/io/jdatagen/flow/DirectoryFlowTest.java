@@ -174,7 +174,7 @@ class DirectoryFlowTest {
         assertEquals(viaGenerator.filenames(), viaFlow.filenames());
         assertEquals(10, viaFlow.samples());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> FlowOptions.arrays().validationSplit(1.0));
+                () -> FlowOptions.directory().validationSplit(1.0));
         assertEquals("`validation_split` must be strictly between 0 and 1.  Received: 1.0", bad.getMessage());
     }
 

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EmptySourceTest {
     private static final ImageDataGenerator GEN = ImageDataGenerator.builder().build();
-    private static final DirectoryFlowOptions OPTIONS = FlowOptions.directory().targetSize(8, 8);
+
+    private static DirectoryFlowOptions options() {
+        return FlowOptions.directory().targetSize(8, 8);
+    }
 
     private static void image(Path file) {
         TestImages.write(file, TestImages.jpeg(TestImages.blocks(8, 8), 0.9f));
@@ -36,7 +39,7 @@ class EmptySourceTest {
         Files.createDirectories(root.resolve("dogs"));
         Files.writeString(root.resolve("dogs/notes.txt"), "not an image");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> GEN.flowFromDirectory(root, OPTIONS));
+                () -> GEN.flowFromDirectory(root, options()));
         assertContains(e.getMessage(), "flowFromDirectory found no images in " + root,
                 "the 2 class folder(s) \"cats\", \"dogs\" hold no file ending in .png, .jpg, .jpeg, .bmp, .ppm,"
                         + " .tif, .tiff");
@@ -56,7 +59,7 @@ class EmptySourceTest {
         image(root.resolve("a.jpg"));
         image(root.resolve("b.png.jpg"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> GEN.flowFromDirectory(root, OPTIONS));
+                () -> GEN.flowFromDirectory(root, options()));
         assertContains(e.getMessage(), "it has no sub-folders", "2 image file(s) lie directly in it: pass its parent"
                 + " folder");
     }

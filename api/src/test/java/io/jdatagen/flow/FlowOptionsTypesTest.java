@@ -8,6 +8,7 @@ import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.spi.Tensor;
 import java.lang.reflect.Modifier;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -88,7 +89,7 @@ class FlowOptionsTypesTest {
         assertEquals(DataFrameFlowOptions.class, FlowOptions.dataframe().getClass());
         assertEquals(PairFlowOptions.class, FlowOptions.pairs().getClass());
         assertEquals(PairDirectoryFlowOptions.class, FlowOptions.pairDirectories().getClass());
-        for (Class<?> type : new Class<?>[] {FlowOptions.Builder.class, FileFlowOptions.class, LabelFlowOptions.class}) {
+        for (Class<?> type : List.of(FlowOptions.Builder.class, FileFlowOptions.class, LabelFlowOptions.class)) {
             assertTrue(type.isSealed(), type.getSimpleName());
         }
         for (Class<?> type : new Class<?>[] {ArrayFlowOptions.class, DirectoryFlowOptions.class,

@@ -15,8 +15,8 @@ final class FlowSetters {
     static Set<String> of(Class<? extends FlowOptions.Builder<?>> type) {
         Set<String> names = new TreeSet<>();
         for (Method m : type.getMethods()) {
-            if (!Modifier.isStatic(m.getModifiers()) && FlowOptions.Builder.class.isAssignableFrom(m.getDeclaringClass())
-                    && m.getReturnType().isAssignableFrom(type)) {
+            boolean options = FlowOptions.Builder.class.isAssignableFrom(m.getDeclaringClass());
+            if (options && !Modifier.isStatic(m.getModifiers()) && m.getReturnType().isAssignableFrom(type)) {
                 names.add(m.getName());
             }
         }

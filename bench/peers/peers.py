@@ -272,7 +272,7 @@ def write_report(results, args, measured=None):
         " *first epoch* is the first epoch's rate over the steady rate of the same run (JIT warm-up, worker start).",
         "*of ceiling* divides by the faster OpenCV decode-only rate (first two rows); *of own codec* by jdatagen's"
         " decode-only rate with the same codec. jdatagen runs on JDK 25 with the Vector API module; its bilinear"
-        " and nearest resizes are Pillow's exact filters, *resize in the warp* is `FlowOptions.resizeInWarp(true)`"
+        " and nearest resizes are Pillow's exact filters, *resize in the warp* is `FlowOptions.directory().resizeInWarp(true)`"
         " (one bilinear resampling from the decoded image). PyTorch and tf.data resize bilinearly (antialiased),"
         " Keras's `flow_from_directory` by nearest (its default).",
         "",

@@ -63,7 +63,7 @@ public class ConsumerCheck {
 
         ImageDataGenerator gen = ImageDataGenerator.builder().rotationRange(10).rescale(1 / 255.0).build();
         FileFlow flow = gen.flowFromDirectory(root.resolve("train"),
-                FlowOptions.builder().targetSize(32, 32).batchSize(8).seed(3).build());
+                FlowOptions.directory().targetSize(32, 32).batchSize(8).seed(3));
         int images = 0;
         try (Loader<Batch> loader = Loader.of(flow, 2, 2)) {
             for (Batch b : loader) {

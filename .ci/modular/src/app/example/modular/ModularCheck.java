@@ -126,7 +126,7 @@ public final class ModularCheck {
             y[i] = i % 2;
         }
         ArrayFlow flow = gen.flow(Tensor.of(x, n, 16, 16, 3), Tensor.of(y, n),
-                FlowOptions.builder().batchSize(4).seed(5).build());
+                FlowOptions.arrays().batchSize(4).seed(5));
         int images = 0;
         for (int b = 0; b < flow.size(); b++) {
             Batch batch = flow.get(b);

@@ -46,7 +46,6 @@ public final class ArrayFlow extends ImageFlow {
      */
     static ArrayFlow create(Augmenter augmenter, Tensor x, List<Tensor> extraInputs, Tensor y,
             Tensor sampleWeights, FlowOptions o) {
-        o.check("flow", FlowOption.Group.ARRAY);
         List<Tensor> extras = extraInputs == null ? List.of() : List.copyOf(extraInputs);
         if (x.rank() != 4) {
             throw new IllegalArgumentException("Input data in `NumpyArrayIterator` (ImageDataGenerator.flow in Java)"

@@ -3,7 +3,7 @@ package io.jdatagen.flow;
 import java.nio.file.Path;
 
 /**
- * The decoded-sample cache of a file flow ({@link FlowOptions.Builder#cache}): each file's 8-bit image
+ * The decoded-sample cache of a file flow ({@link FileFlowOptions#cache}): each file's 8-bit image
  * after decode, EXIF orientation, color mode and resize is kept so that later epochs only augment.
  * Up to {@code memoryBytes} of pixels stay on the heap; the rest is appended to a spill file and read
  * back with positional reads. Batches are byte-identical to those of the same flow without a cache.

@@ -35,7 +35,6 @@ final class DataFrameScanner {
      *     dropped, and why
      */
     static FileFlow create(Augmenter augmenter, DataFrame table, FlowOptions o) {
-        o.check("flowFromDataframe", FlowOption.Group.FILES, FlowOption.Group.LABELS, FlowOption.Group.DATAFRAME);
         ClassMode mode = o.classMode;
         check(table, o);
         List<Integer> rows = new ArrayList<>();

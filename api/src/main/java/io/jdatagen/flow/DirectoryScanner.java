@@ -53,8 +53,6 @@ final class DirectoryScanner {
      *     class mode (Keras's message) or an option that does not apply
      */
     static FileFlow create(Augmenter augmenter, Path directory, FlowOptions o) {
-        o.check("flowFromDirectory", FlowOption.Group.FILES, FlowOption.Group.LABELS, FlowOption.Group.DIRECTORY,
-                FlowOption.Group.CLASS_DIRECTORY);
         if (!MODES.contains(o.classMode)) {
             throw new IllegalArgumentException("Invalid class_mode: " + o.classMode.configName()
                     + "; expected one of: {'categorical', 'binary', 'sparse', 'input', None} (None is \"none\" or"

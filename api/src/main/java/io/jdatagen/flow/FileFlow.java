@@ -19,7 +19,7 @@ import java.util.random.RandomGenerator;
 /**
  * Batches of augmented images loaded from files (Keras's {@code BatchFromFilesMixin}, §4.2), with
  * targets by {@link ClassMode}; built by {@link DirectoryScanner} and {@link DataFrameScanner}.
- * With {@link FlowOptions.Builder#cache} it owns a decoded-sample cache, freed by {@link #close()}.
+ * With {@link FileFlowOptions#cache} it owns a decoded-sample cache, freed by {@link #close()}.
  */
 public final class FileFlow extends ImageFlow implements AutoCloseable {
     private final ImageFileReader loader;

@@ -22,15 +22,16 @@ public final class Flows {
      * @param extraInputs the extra inputs
      * @param y the labels, or null
      * @param sampleWeights the sample weights
-     * @param options the options
+     * @param options batching, order, seed and subset, from {@link FlowOptions#arrays()}
      * @throws IllegalArgumentException with Keras's messages for mismatched lengths, a rank other
      *     than 4, a bad subset, or classes that differ between the split parts; and for sample
      *     weights without labels (Keras drops them silently)
      */
     public static ArrayFlow fromArrays(Augmenter augmenter, Tensor x, List<Tensor> extraInputs, Tensor y,
-            Tensor sampleWeights, FlowOptions options) {
-        options.checkNames(true);
-        return ArrayFlow.create(augmenter, x, extraInputs, y, sampleWeights, options);
+            Tensor sampleWeights, ArrayFlowOptions options) {
+        FlowOptions o = options.build();
+        o.checkNames(true);
+        return ArrayFlow.create(augmenter, x, extraInputs, y, sampleWeights, o);
     }
 
     /**
@@ -39,13 +40,14 @@ public final class Flows {
      *
      * @param augmenter the augmenter
      * @param directory the directory
-     * @param options the options
+     * @param options the flow's options, from {@link FlowOptions#directory()}
      * @throws IllegalArgumentException for a missing directory, an unsupported class mode (Keras's
-     *     message) or an option that does not apply
+     *     message) or options whose values do not fit together
      */
-    public static FileFlow fromDirectory(Augmenter augmenter, Path directory, FlowOptions options) {
-        options.checkNames(false);
-        return DirectoryScanner.create(augmenter, directory, options);
+    public static FileFlow fromDirectory(Augmenter augmenter, Path directory, DirectoryFlowOptions options) {
+        FlowOptions o = options.build();
+        o.checkNames(false);
+        return DirectoryScanner.create(augmenter, directory, o);
     }
 
     /**
@@ -55,13 +57,14 @@ public final class Flows {
      *
      * @param augmenter the augmenter
      * @param table the table
-     * @param options the options
+     * @param options the columns and the flow's other options, from {@link FlowOptions#dataframe()}
      * @throws IllegalArgumentException with Keras's messages for bad columns, labels or weights, and
-     *     for options that do not apply
+     *     for options whose values do not fit together
      */
-    public static FileFlow fromDataframe(Augmenter augmenter, DataFrame table, FlowOptions options) {
-        options.checkNames(false);
-        return DataFrameScanner.create(augmenter, table, options);
+    public static FileFlow fromDataframe(Augmenter augmenter, DataFrame table, DataFrameFlowOptions options) {
+        FlowOptions o = options.build();
+        o.checkNames(false);
+        return DataFrameScanner.create(augmenter, table, o);
     }
 
     /**
@@ -71,14 +74,15 @@ public final class Flows {
      * @param augmenter the augmenter
      * @param images the images
      * @param masks the masks
-     * @param options the options
+     * @param options the flow's options, from {@link FlowOptions#pairs()}
      * @return the segmentation flow
      * @throws IllegalArgumentException naming the argument whose shape does not fit
      */
     public static SegmentationFlow pairsFromArrays(Augmenter augmenter, Tensor images, Tensor masks,
-            FlowOptions options) {
-        options.checkNames(true);
-        return SegmentationFlow.ofArrays(augmenter, images, masks, options);
+            PairFlowOptions options) {
+        FlowOptions o = options.build();
+        o.checkNames(true);
+        return SegmentationFlow.ofArrays(augmenter, images, masks, o);
     }
 
     /**
@@ -90,15 +94,16 @@ public final class Flows {
      * @param augmenter the augmenter
      * @param imageDir the image dir
      * @param maskDir the mask dir
-     * @param options the options
+     * @param options the flow's options, from {@link FlowOptions#pairDirectories()}
      * @return the segmentation flow
      * @throws IllegalArgumentException for a missing folder, or naming an image without a mask or
      *     with several candidate masks
      */
     public static SegmentationFlow pairsFromDirectories(Augmenter augmenter, Path imageDir, Path maskDir,
-            FlowOptions options) {
-        options.checkNames(false);
-        return SegmentationFlow.ofDirectories(augmenter, imageDir, maskDir, options);
+            PairDirectoryFlowOptions options) {
+        FlowOptions o = options.build();
+        o.checkNames(false);
+        return SegmentationFlow.ofDirectories(augmenter, imageDir, maskDir, o);
     }
 
     /**

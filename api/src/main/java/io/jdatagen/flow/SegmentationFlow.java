@@ -26,10 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Image and mask pairs for segmentation: each batch holds the augmented images as input and their
  * masks as target, both under the same geometric transform (affine and flips). Masks are warped
- * with nearest interpolation and a constant fill ({@link FlowOptions.Builder#maskFillValue}),
+ * with nearest interpolation and a constant fill ({@link PairFlowOptions#maskFillValue}),
  * never color-shifted, noised or standardized, so label values survive. Pairs come from two
  * arrays or from two folders matched by relative path; the validation split takes the first
- * fraction of the pairs. Folder pairs may be cached ({@link FlowOptions.Builder#cache}: each image
+ * fraction of the pairs. Folder pairs may be cached ({@link FileFlowOptions#cache}: each image
  * with its mask, keyed by both files); {@link #close()} frees the cache.
  */
 public final class SegmentationFlow extends ImageFlow implements AutoCloseable {
@@ -136,7 +136,6 @@ public final class SegmentationFlow extends ImageFlow implements AutoCloseable {
      */
     static SegmentationFlow ofArrays(Augmenter augmenter, Tensor images, Tensor masks,
             FlowOptions o) {
-        o.check("flowPairs", FlowOption.Group.SEGMENTATION);
         if (images.rank() != 4 || masks.rank() != 4) {
             throw new IllegalArgumentException("images and masks must have rank 4; got images "
                     + Arrays.toString(images.shape()) + ", masks " + Arrays.toString(masks.shape()));
@@ -168,7 +167,6 @@ public final class SegmentationFlow extends ImageFlow implements AutoCloseable {
      */
     static SegmentationFlow ofDirectories(Augmenter augmenter, Path imageDir, Path maskDir,
             FlowOptions o) {
-        o.check("flowPairsFromDirectories", FlowOption.Group.FILES, FlowOption.Group.DIRECTORY, FlowOption.Group.SEGMENTATION);
         for (Path dir : List.of(imageDir, maskDir)) {
             if (!Files.isDirectory(dir)) {
                 throw new IllegalArgumentException("directory " + dir + " does not exist or is not a directory");

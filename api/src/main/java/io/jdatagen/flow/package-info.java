@@ -3,7 +3,8 @@
  * pairs (Keras's {@code NumpyArrayIterator}, {@code DirectoryIterator} and
  * {@code DataFrameIterator}).
  *
- * <p>Entry points: {@link io.jdatagen.flow.FlowOptions} (the arguments of every flow),
+ * <p>Entry points: {@link io.jdatagen.flow.FlowOptions} (the arguments of a flow: one options type
+ * per flow, such as {@link io.jdatagen.flow.DirectoryFlowOptions}, with only the options it reads),
  * {@link io.jdatagen.flow.ArrayFlow}, {@link io.jdatagen.flow.FileFlow} and
  * {@link io.jdatagen.flow.SegmentationFlow} (what the generator's {@code flow*} methods return),
  * {@link io.jdatagen.flow.DataFrame} (a table, e.g. read from CSV). Flows depend only on the

@@ -2,10 +2,15 @@ package io.jdatagen.image;
 
 import io.jdatagen.data.NumpyRandomState;
 import io.jdatagen.flow.ArrayFlow;
+import io.jdatagen.flow.ArrayFlowOptions;
 import io.jdatagen.flow.DataFrame;
+import io.jdatagen.flow.DataFrameFlowOptions;
+import io.jdatagen.flow.DirectoryFlowOptions;
 import io.jdatagen.flow.FileFlow;
 import io.jdatagen.flow.FlowOptions;
 import io.jdatagen.flow.Flows;
+import io.jdatagen.flow.PairDirectoryFlowOptions;
+import io.jdatagen.flow.PairFlowOptions;
 import io.jdatagen.flow.SegmentationFlow;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.Backends;
@@ -234,7 +239,7 @@ public final class ImageDataGenerator {
      * @param y the labels, or null
      */
     public ArrayFlow flow(Tensor x, Tensor y) {
-        return flow(x, List.of(), y, null, FlowOptions.defaults());
+        return flow(x, List.of(), y, null, FlowOptions.arrays());
     }
 
     /**
@@ -244,7 +249,7 @@ public final class ImageDataGenerator {
      * @param y the labels, or null
      * @param options the flow's options
      */
-    public ArrayFlow flow(Tensor x, Tensor y, FlowOptions options) {
+    public ArrayFlow flow(Tensor x, Tensor y, ArrayFlowOptions options) {
         return flow(x, List.of(), y, null, options);
     }
 
@@ -260,7 +265,8 @@ public final class ImageDataGenerator {
      * @throws IllegalArgumentException with Keras's messages for mismatched lengths, a rank other
      *     than 4, a bad subset or a class split that leaves different classes on each side
      */
-    public ArrayFlow flow(Tensor x, List<Tensor> extraInputs, Tensor y, Tensor sampleWeights, FlowOptions options) {
+    public ArrayFlow flow(Tensor x, List<Tensor> extraInputs, Tensor y, Tensor sampleWeights,
+            ArrayFlowOptions options) {
         return Flows.fromArrays(pipeline, x, extraInputs, y, sampleWeights, options);
     }
 
@@ -272,7 +278,7 @@ public final class ImageDataGenerator {
      * @throws IllegalArgumentException for a missing directory, one whose class folders hold no image
      *     (naming the folder, the extensions looked for and the classes found) or invalid options
      */
-    public FileFlow flowFromDirectory(Path directory, FlowOptions options) {
+    public FileFlow flowFromDirectory(Path directory, DirectoryFlowOptions options) {
         return Flows.fromDirectory(pipeline, directory, options);
     }
 
@@ -285,7 +291,7 @@ public final class ImageDataGenerator {
      * @throws IllegalArgumentException with Keras's messages for bad columns, labels or options, and
      *     when no row names a usable image (naming the CSV file, the folder and the rows dropped, and why)
      */
-    public FileFlow flowFromDataframe(DataFrame table, FlowOptions options) {
+    public FileFlow flowFromDataframe(DataFrame table, DataFrameFlowOptions options) {
         return Flows.fromDataframe(pipeline, table, options);
     }
 
@@ -299,7 +305,7 @@ public final class ImageDataGenerator {
      * @param options the flow's options
      * @throws IllegalArgumentException naming the argument whose shape does not fit
      */
-    public SegmentationFlow flowPairs(Tensor images, Tensor masks, FlowOptions options) {
+    public SegmentationFlow flowPairs(Tensor images, Tensor masks, PairFlowOptions options) {
         return Flows.pairsFromArrays(pipeline, images, masks, options);
     }
 
@@ -313,7 +319,8 @@ public final class ImageDataGenerator {
      * @throws IllegalArgumentException for a missing folder, one with no image, or naming an image
      *     without its mask
      */
-    public SegmentationFlow flowPairsFromDirectories(Path imageDir, Path maskDir, FlowOptions options) {
+    public SegmentationFlow flowPairsFromDirectories(Path imageDir, Path maskDir,
+            PairDirectoryFlowOptions options) {
         return Flows.pairsFromDirectories(pipeline, imageDir, maskDir, options);
     }
 

@@ -7,7 +7,7 @@ import java.util.Locale;
  * pixels is decoded with a warning, one of more than twice that is refused before any pixel is
  * decoded. Pillow's default is {@code Image.MAX_IMAGE_PIXELS} = 89,478,485 (a 1024 MB 24-bit image
  * of 4 bytes per pixel); {@code -Djdatagen.maxImagePixels=N} changes the default ({@code 0}: no
- * limit), as does {@code FlowOptions.Builder.maxImagePixels} per flow.
+ * limit), as does {@code FileFlowOptions.maxImagePixels} per flow.
  *
  * @param warnAbove pixels above which decoding warns (the refusal threshold is twice this); 0 or
  *     less: no limit

@@ -32,7 +32,7 @@ class EpochAdvanceTest {
         for (int i = 0; i < SAMPLES; i++) {
             y.data()[i] = i;
         }
-        return AUGMENT.flow(x, y, FlowOptions.builder().batchSize(batchSize).shuffle(true).seed(5).build());
+        return AUGMENT.flow(x, y, FlowOptions.arrays().batchSize(batchSize).shuffle(true).seed(5));
     }
 
     private static ArrayFlow flow() {

@@ -31,7 +31,7 @@ class EpochSemanticsTest {
             x.data()[k] = k % 37;
         }
         return ImageDataGenerator.builder().rotationRange(40).build().flow(x, null,
-                FlowOptions.builder().batchSize(5).seed(seed).build());
+                FlowOptions.arrays().batchSize(5).seed(seed));
     }
 
     private static Epoch collect(Iterable<Batch> batches) {

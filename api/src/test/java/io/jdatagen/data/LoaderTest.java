@@ -32,8 +32,7 @@ class LoaderTest {
                 TestImages.write(root.resolve(rel), TestImages.jpeg(TestImages.blocks(30 + i, 40), 0.9f));
             }
         }
-        return AUGMENT.flowFromDirectory(root, FlowOptions.builder().targetSize(24, 24).batchSize(5).seed(seed)
-                .build());
+        return AUGMENT.flowFromDirectory(root, FlowOptions.directory().targetSize(24, 24).batchSize(5).seed(seed));
     }
 
     private static List<float[]> run(FileFlow flow, int workers, int epochs) {
@@ -96,7 +95,7 @@ class LoaderTest {
                         labels.data()[i] = i;
                     }
                     var flow = plain.flow(Tensor.zeros(n, 2, 2, 1), labels,
-                            FlowOptions.builder().batchSize(batch).seed(n * 31L + batch).build());
+                            FlowOptions.arrays().batchSize(batch).seed(n * 31L + batch));
                     int[][] seen = new int[2][n];
                     int count = 0;
                     try (Loader<Batch> loader = Loader.of(flow, workers, 1, 2)) {
@@ -141,8 +140,8 @@ class LoaderTest {
         directoryFlow(root, 1);
         Path broken = TestImages.write(root.resolve("dog/zz-broken.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8,
             (byte) 0xFF, 1, 2});
-        FileFlow flow = AUGMENT.flowFromDirectory(root, FlowOptions.builder().targetSize(24, 24).batchSize(5)
-                .shuffle(false).build());
+        FileFlow flow = AUGMENT.flowFromDirectory(root, FlowOptions.directory().targetSize(24, 24).batchSize(5)
+                .shuffle(false));
         int brokenIndex = flow.filenames().indexOf("dog/zz-broken.jpg");
         Loader<Batch> loader = Loader.of(flow, 2, 2);
         LoaderException e = assertThrows(LoaderException.class, () -> {

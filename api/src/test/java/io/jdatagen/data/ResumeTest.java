@@ -46,7 +46,7 @@ class ResumeTest {
         for (int i = 0; i < 11; i++) {
             y.data()[i] = i;
         }
-        return AUGMENT.flow(x, y, FlowOptions.builder().batchSize(batchSize).shuffle(true).seed(seed).build());
+        return AUGMENT.flow(x, y, FlowOptions.arrays().batchSize(batchSize).shuffle(true).seed(seed));
     }
 
     /** A shuffled, augmented directory flow of 9 small PNGs in two classes, batches of 2. */
@@ -58,7 +58,7 @@ class ResumeTest {
                         "png"));
             }
         }
-        return AUGMENT.flowFromDirectory(root, FlowOptions.builder().targetSize(8, 8).batchSize(2).seed(17).build());
+        return AUGMENT.flowFromDirectory(root, FlowOptions.directory().targetSize(8, 8).batchSize(2).seed(17));
     }
 
     /** The raw bytes of a batch's inputs and targets (floats by their bits). */
@@ -225,10 +225,10 @@ class ResumeTest {
         long base = arrays(5, 3).position(0, 0).fingerprint();
         assertEquals(base, arrays(5, 3).position(1, 2).fingerprint(), "a fresh flow like it");
         Tensor x = Tensor.zeros(11, 6, 5, 3);
-        assertNotEquals(base, AUGMENT.flow(x, Tensor.zeros(11), FlowOptions.builder().batchSize(3).shuffle(false)
-                .seed(5).build()).position(0, 0).fingerprint(), "without a shuffle");
-        assertNotEquals(base, AUGMENT.flow(Tensor.zeros(12, 6, 5, 3), Tensor.zeros(12), FlowOptions.builder()
-                .batchSize(3).seed(5).build()).position(0, 0).fingerprint(), "another sample count");
+        assertNotEquals(base, AUGMENT.flow(x, Tensor.zeros(11), FlowOptions.arrays().batchSize(3).shuffle(false)
+                .seed(5)).position(0, 0).fingerprint(), "without a shuffle");
+        assertNotEquals(base, AUGMENT.flow(Tensor.zeros(12, 6, 5, 3), Tensor.zeros(12), FlowOptions.arrays()
+                .batchSize(3).seed(5)).position(0, 0).fingerprint(), "another sample count");
     }
 
     @Test

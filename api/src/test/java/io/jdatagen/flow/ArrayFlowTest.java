@@ -39,8 +39,8 @@ class ArrayFlowTest {
         return t;
     }
 
-    static FlowOptions.Builder options() {
-        return FlowOptions.builder();
+    static ArrayFlowOptions options() {
+        return FlowOptions.arrays();
     }
 
     @Test
@@ -48,7 +48,7 @@ class ArrayFlowTest {
         for (int channels : new int[] {1, 3, 4}) {
             Tensor x = images(8, 20, 20, channels, channels);
             ArrayFlow flow = PLAIN.flow(x, List.of(), arange(8, 0), arange(8, 1),
-                    options().batchSize(3).shuffle(false).build());
+                    options().batchSize(3).shuffle(false));
             assertEquals(3, flow.size());
             Batch first = flow.get(0);
             assertArrayEquals(new float[] {0, 1, 2}, first.y().data());
@@ -62,11 +62,11 @@ class ArrayFlowTest {
 
     @Test
     void withoutLabelsTheBatchIsTheImagesOnly() {
-        Batch b = PLAIN.flow(images(8, 20, 20, 3, 1), null, options().batchSize(3).build()).get(0);
+        Batch b = PLAIN.flow(images(8, 20, 20, 3, 1), null, options().batchSize(3)).get(0);
         assertFalse(b.hasTargets());
         assertArrayEquals(new int[] {3, 20, 20, 3}, b.x().shape());
         assertThrows(IllegalArgumentException.class, () -> PLAIN.flow(images(8, 4, 4, 3, 1), List.of(), null,
-                arange(8, 1), FlowOptions.defaults()), "weights without labels");
+                arange(8, 1), FlowOptions.arrays()), "weights without labels");
     }
 
     @Test
@@ -74,7 +74,7 @@ class ArrayFlowTest {
         Tensor misc1 = images(8, 3, 1, 1, 5).reshape(8, 3);
         Tensor misc2 = arange(8, 100);
         ArrayFlow flow = PLAIN.flow(images(8, 20, 20, 3, 2), List.of(misc1, misc2), arange(8, 0), null,
-                options().batchSize(2).shuffle(false).build());
+                options().batchSize(2).shuffle(false));
         for (int i = 0; i < 3; i++) {
             Batch b = flow.get(i);
             assertEquals(3, b.inputs().size());
@@ -82,7 +82,7 @@ class ArrayFlowTest {
             assertArrayEquals(java.util.Arrays.copyOfRange(misc1.data(), 6 * i, 6 * i + 6), b.extraInputs().get(0).data());
             assertArrayEquals(new float[] {100 + 2 * i, 101 + 2 * i}, b.extraInputs().get(1).data());
         }
-        Batch noLabels = PLAIN.flow(images(8, 4, 4, 3, 2), List.of(misc2), null, null, FlowOptions.defaults()).get(0);
+        Batch noLabels = PLAIN.flow(images(8, 4, 4, 3, 2), List.of(misc2), null, null, FlowOptions.arrays()).get(0);
         assertEquals(2, noLabels.inputs().size());
         assertFalse(noLabels.hasTargets());
     }
@@ -90,14 +90,14 @@ class ArrayFlowTest {
     @Test
     void shufflingIsSeededAndChangesEveryEpoch() {
         ArrayFlow flow = PLAIN.flow(images(8, 20, 20, 3, 3), arange(8, 0),
-                options().batchSize(3).shuffle(true).seed(123).build());
+                options().batchSize(3).shuffle(true).seed(123));
         float[] first = flow.get(0).y().data();
         assertNotEquals(java.util.Arrays.toString(new float[] {0, 1, 2}), java.util.Arrays.toString(first));
         assertArrayEquals(first, flow.get(0).y().data(), "get is pure");
         flow.onEpochEnd();
         assertNotEquals(java.util.Arrays.toString(first), java.util.Arrays.toString(flow.get(0).y().data()));
         ArrayFlow again = PLAIN.flow(images(8, 20, 20, 3, 3), arange(8, 0),
-                options().batchSize(3).shuffle(true).seed(123).build());
+                options().batchSize(3).shuffle(true).seed(123));
         assertArrayEquals(first, again.get(0).y().data(), "same seed, same order");
         IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> flow.get(3));
         assertEquals("Asked to retrieve element 3, but the Sequence has length 3", e.getMessage());
@@ -109,18 +109,18 @@ class ArrayFlowTest {
         Tensor y = Tensor.of(new float[] {0, 1, 0, 1, 0, 1, 0, 1}, 8);
         Tensor w = Tensor.of(new float[] {0, 10, 20, 30, 40, 50, 60, 70}, 8);
         ArrayFlow training = split.flow(images(8, 4, 4, 3, 4), List.of(), y, w,
-                options().batchSize(8).shuffle(false).subset("training").build());
+                options().batchSize(8).shuffle(false).subset("training"));
         assertEquals(4, training.samples());
         Batch b = training.get(0);
         assertArrayEquals(new int[] {4, 5, 6, 7}, b.indices());
         assertArrayEquals(new float[] {40, 50, 60, 70}, b.sampleWeights().orElseThrow().data());
         ArrayFlow validation = split.flow(images(8, 4, 4, 3, 4), List.of(), y, w,
-                options().batchSize(8).shuffle(false).subset(Subset.VALIDATION).build());
+                options().batchSize(8).shuffle(false).subset(Subset.VALIDATION));
         assertArrayEquals(new int[] {0, 1, 2, 3}, validation.get(0).indices());
-        assertEquals(8, split.flow(images(8, 4, 4, 3, 4), y, FlowOptions.defaults()).samples(),
+        assertEquals(8, split.flow(images(8, 4, 4, 3, 4), y, FlowOptions.arrays()).samples(),
                 "no subset: all rows");
         ImageDataGenerator odd = ImageDataGenerator.builder().validationSplit(0.29).build();
-        assertEquals(72, odd.flow(images(100, 2, 2, 1, 1), null, options().subset("training").build()).samples(),
+        assertEquals(72, odd.flow(images(100, 2, 2, 1, 1), null, options().subset("training")).samples(),
                 "int(100 * 0.29) = 28 rows of validation");
     }
 
@@ -129,32 +129,31 @@ class ArrayFlowTest {
         ImageDataGenerator split = ImageDataGenerator.builder().validationSplit(0.5).build();
         Tensor sorted = Tensor.of(new float[] {0, 0, 0, 0, 1, 1, 1, 1}, 8);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> split.flow(
-                images(8, 4, 4, 3, 1), sorted, options().subset("training").build()));
+                images(8, 4, 4, 3, 1), sorted, options().subset("training")));
         assertEquals("Training and validation subsets have different number of classes after the split. If your numpy"
                 + " arrays (the x and y tensors given to flow, in Java) are sorted by the label, you might want to"
                 + " shuffle them.", e.getMessage());
         assertEquals(4, split.flow(images(8, 4, 4, 3, 1), sorted,
-                options().subset("training").ignoreClassSplit(true).build()).samples());
+                options().subset("training").ignoreClassSplit(true)).samples());
         IllegalArgumentException subset = assertThrows(IllegalArgumentException.class,
-                () -> split.flow(images(8, 4, 4, 3, 1), sorted, options().subset("foo").build()));
+                () -> split.flow(images(8, 4, 4, 3, 1), sorted, options().subset("foo")));
         assertEquals("('Invalid subset name:', 'foo', '; expected \"training\" or \"validation\".')",
                 subset.getMessage());
         IllegalArgumentException quoted = assertThrows(IllegalArgumentException.class,
-                () -> split.flow(images(8, 4, 4, 3, 1), sorted, options().subset("it's").build()));
+                () -> split.flow(images(8, 4, 4, 3, 1), sorted, options().subset("it's")));
         assertTrue(quoted.getMessage().startsWith("('Invalid subset name:', \"it's\", "), quoted.getMessage());
         IllegalArgumentException rank = assertThrows(IllegalArgumentException.class,
-                () -> PLAIN.flow(Tensor.zeros(8, 4, 4), null, FlowOptions.defaults()));
+                () -> PLAIN.flow(Tensor.zeros(8, 4, 4), null, FlowOptions.arrays()));
         assertTrue(rank.getMessage().startsWith("Input data in `NumpyArrayIterator` (ImageDataGenerator.flow in Java)"
                 + " should have rank 4."), rank.getMessage());
         IllegalArgumentException length = assertThrows(IllegalArgumentException.class,
-                () -> PLAIN.flow(images(8, 4, 4, 3, 1), arange(7, 0), FlowOptions.defaults()));
+                () -> PLAIN.flow(images(8, 4, 4, 3, 1), arange(7, 0), FlowOptions.arrays()));
         assertTrue(length.getMessage().startsWith("`x` (images tensor) and `y` (labels) should have the same length."));
         IllegalArgumentException misc = assertThrows(IllegalArgumentException.class, () -> PLAIN.flow(
-                images(8, 4, 4, 3, 1), List.of(arange(5, 0)), null, null, FlowOptions.defaults()));
+                images(8, 4, 4, 3, 1), List.of(arange(5, 0)), null, null, FlowOptions.arrays()));
         assertTrue(misc.getMessage().startsWith("All of the arrays in `x` should have the same length."));
-        IllegalArgumentException option = assertThrows(IllegalArgumentException.class, () -> PLAIN.flow(
-                images(8, 4, 4, 3, 1), null, options().targetSize(4, 4).build()));
-        assertEquals("option targetSize does not apply to flow", option.getMessage());
+        assertFalse(FlowSetters.has(ArrayFlowOptions.class, "targetSize"),
+                "the array flow's options have no target size: setting one does not compile");
     }
 
     @Test
@@ -162,7 +161,7 @@ class ArrayFlowTest {
             throws java.io.IOException {
         Tensor x = images(5, 6, 7, 3, 8);
         ArrayFlow flow = PLAIN.flow(x, arange(5, 0), options().batchSize(5).shuffle(false).seed(4)
-                .saveToDir(dir).savePrefix("aug").saveFormat("png").build());
+                .saveToDir(dir).savePrefix("aug").saveFormat("png"));
         flow.get(0);
         java.util.List<java.nio.file.Path> files;
         try (var listing = java.nio.file.Files.list(dir)) {
@@ -196,7 +195,7 @@ class ArrayFlowTest {
             labels.data()[i] = (i * 7919) % 5;
         }
         ImageDataGenerator rotate = ImageDataGenerator.builder().rotationRange(90).interpolationOrder(0).build();
-        Batch b = rotate.flow(labels, null, options().batchSize(4).seed(3).build()).get(0);
+        Batch b = rotate.flow(labels, null, options().batchSize(4).seed(3)).get(0);
         TreeSet<Float> in = new TreeSet<>();
         TreeSet<Float> out = new TreeSet<>();
         for (float v : labels.data()) {

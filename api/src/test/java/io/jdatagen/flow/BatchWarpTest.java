@@ -85,7 +85,7 @@ class BatchWarpTest {
             ImageDataGenerator g = ImageDataGenerator.builder().rotationRange(20).horizontalFlip(true)
                     .rescale(1 / 255.0).channelShiftRange(fused ? 0 : 10).backend(backend).build();
             ArrayFlow flow = g.flow(ArrayFlowTest.images(40, 12, 14, 3, 5), null,
-                    FlowOptions.builder().batchSize(16).seed(3).build());
+                    FlowOptions.arrays().batchSize(16).seed(3));
             Batch first = flow.get(0);
             Batch last = flow.get(2);
             assertEquals(2, backend.batchWarps, "one warpBatch per batch (fused plan: " + fused + ")");
@@ -101,7 +101,7 @@ class BatchWarpTest {
         ImageDataGenerator g = ImageDataGenerator.builder().rotationRange(30).zoomRange(0.2).verticalFlip(true)
                 .brightnessRange(0.7, 1.3).rescale(1 / 255.0).backend(new CountingBackend()).build();
         Tensor x = ArrayFlowTest.images(16, 10, 11, 3, 8);
-        Batch b = g.flow(x, null, FlowOptions.builder().batchSize(16).shuffle(false).seed(9).build()).get(0);
+        Batch b = g.flow(x, null, FlowOptions.arrays().batchSize(16).shuffle(false).seed(9)).get(0);
         Tensor one = Tensor.zeros(1, 10, 11, 3);
         for (int i = 0; i < 16; i++) {
             g.augmentInto(SourceImage.of(x.item(i), DataFormat.CHANNELS_LAST),
@@ -116,7 +116,7 @@ class BatchWarpTest {
         ImageDataGenerator g = ImageDataGenerator.builder().rotationRange(15).backend(backend).build();
         Tensor images = ArrayFlowTest.images(16, 9, 9, 3, 1);
         Tensor masks = ArrayFlowTest.images(16, 9, 9, 1, 2);
-        Batch b = g.flowPairs(images, masks, FlowOptions.builder().batchSize(16).seed(4).build()).get(0);
+        Batch b = g.flowPairs(images, masks, FlowOptions.pairs().batchSize(16).seed(4)).get(0);
         assertEquals(2, backend.batchWarps, "images, then masks");
         assertEquals(0, backend.warps);
         assertArrayEquals(new int[] {16, 9, 9, 1}, b.y().shape());

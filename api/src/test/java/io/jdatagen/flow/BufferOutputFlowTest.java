@@ -51,9 +51,9 @@ class BufferOutputFlowTest {
                 for (boolean fused : new boolean[] {true, false}) {
                     ImageDataGenerator g = generator(format, fused, type != ElementType.UINT8).build();
                     Tensor images = format.equals("channels_first") ? IMAGES_FIRST : IMAGES;
-                    ArrayFlow heap = g.flow(images, LABELS, FlowOptions.builder().batchSize(4).seed(5).build());
+                    ArrayFlow heap = g.flow(images, LABELS, FlowOptions.arrays().batchSize(4).seed(5));
                     ArrayFlow buffered = g.flow(images, LABELS,
-                            FlowOptions.builder().batchSize(4).seed(5).output(type).build());
+                            FlowOptions.arrays().batchSize(4).seed(5).output(type));
                     assertEquals(type, buffered.output().orElseThrow());
                     for (int index = 0; index < heap.size(); index++) {
                         String what = type + " " + format + " fused=" + fused + " batch " + index;
@@ -82,9 +82,8 @@ class BufferOutputFlowTest {
     @Test
     void releasedMemoryIsReusedForLaterBatches() {
         ImageDataGenerator g = generator("channels_first", true, true).build();
-        ArrayFlow heap = g.flow(IMAGES_FIRST, LABELS, FlowOptions.builder().batchSize(4).seed(8).build());
-        ArrayFlow buffered = g.flow(IMAGES_FIRST, LABELS, FlowOptions.builder().batchSize(4).seed(8).output("float16")
-                .build());
+        ArrayFlow heap = g.flow(IMAGES_FIRST, LABELS, FlowOptions.arrays().batchSize(4).seed(8));
+        ArrayFlow buffered = g.flow(IMAGES_FIRST, LABELS, FlowOptions.arrays().batchSize(4).seed(8).output("float16"));
         Batch first = buffered.get(0);
         Batch kept = buffered.get(1);
         assertNotSame(buffer(first), buffer(kept),
@@ -107,7 +106,7 @@ class BufferOutputFlowTest {
     @Test
     void heapFlowsHaveNoBuffer() {
         ArrayFlow heap = generator("channels_last", true, true).build().flow(IMAGES, LABELS,
-                FlowOptions.builder().batchSize(4).build());
+                FlowOptions.arrays().batchSize(4));
         assertFalse(heap.output().isPresent());
         assertInstanceOf(Tensor.class, heap.get(0).x());
     }
@@ -120,14 +119,13 @@ class BufferOutputFlowTest {
     void uint8IsRefusedWhereNormalisationMakesValuesFractional() {
         ImageDataGenerator g = ImageDataGenerator.builder().rescale(1 / 255.0).samplewiseCenter(true).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> g.flow(IMAGES, LABELS,
-                FlowOptions.builder().output("uint8").build()));
+                FlowOptions.arrays().output("uint8")));
         assertTrue(e.getMessage().contains("output uint8 holds whole values 0-255, but the generator's rescale and"
                 + " samplewiseCenter make the values fractional"), e.getMessage());
         IllegalArgumentException one = assertThrows(IllegalArgumentException.class, () -> ImageDataGenerator
-                .builder().rescale(1 / 255.0).build().flow(IMAGES, LABELS, FlowOptions.builder().output("uint8")
-                        .build()));
+                .builder().rescale(1 / 255.0).build().flow(IMAGES, LABELS, FlowOptions.arrays().output("uint8")));
         assertTrue(one.getMessage().contains("but the generator's rescale makes the values fractional"),
                 one.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> FlowOptions.builder().output("int16"));
+        assertThrows(IllegalArgumentException.class, () -> FlowOptions.arrays().output("int16"));
     }
 }

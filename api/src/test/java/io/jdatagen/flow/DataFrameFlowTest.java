@@ -2,6 +2,7 @@ package io.jdatagen.flow;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jdatagen.data.Batch;
@@ -31,8 +32,8 @@ class DataFrameFlowTest {
         return names;
     }
 
-    private static FlowOptions.Builder opts(Path dir) {
-        return FlowOptions.builder().directory(dir).targetSize(3, 4).shuffle(false);
+    private static DataFrameFlowOptions opts(Path dir) {
+        return FlowOptions.dataframe().directory(dir).targetSize(3, 4).shuffle(false);
     }
 
     @Test
@@ -43,13 +44,13 @@ class DataFrameFlowTest {
             b.row(names.get(i), i % 3 == 0 ? "dog" : "cat");
         }
         DataFrame table = b.build();
-        FileFlow sparse = PLAIN.flowFromDataframe(table, opts(dir).classMode(ClassMode.SPARSE).batchSize(4).build());
+        FileFlow sparse = PLAIN.flowFromDataframe(table, opts(dir).classMode(ClassMode.SPARSE).batchSize(4));
         assertEquals(Map.of("cat", 0, "dog", 1), sparse.classIndices());
         assertEquals(names, sparse.filenames());
         assertArrayEquals(new float[] {1, 0, 0, 1}, sparse.get(0).y().data());
         assertEquals("Found 24 validated image filenames belonging to 2 classes.", sparse.summary());
-        assertEquals(8, PLAIN.flowFromDataframe(table, opts(dir).batchSize(3).build()).size());
-        FileFlow swapped = PLAIN.flowFromDataframe(table, opts(dir).classes(List.of("dog", "cat")).build());
+        assertEquals(8, PLAIN.flowFromDataframe(table, opts(dir).batchSize(3)).size());
+        FileFlow swapped = PLAIN.flowFromDataframe(table, opts(dir).classes(List.of("dog", "cat")));
         assertEquals(Map.of("dog", 0, "cat", 1), swapped.classIndices());
     }
 
@@ -58,12 +59,12 @@ class DataFrameFlowTest {
         List<String> names = images(dir, 3);
         DataFrame table = DataFrame.builder("filename", "class").row(names.get(0), List.of("b", "a"))
                 .row(names.get(1), "b").row(names.get(2), List.of("c")).build();
-        Batch batch = PLAIN.flowFromDataframe(table, opts(dir).build()).get(0);
+        Batch batch = PLAIN.flowFromDataframe(table, opts(dir)).get(0);
         assertArrayEquals(new int[] {3, 3}, batch.y().shape());
         assertArrayEquals(new float[] {1, 1, 0, 0, 1, 0, 0, 0, 1}, batch.y().data());
-        FileFlow filtered = PLAIN.flowFromDataframe(table, opts(dir).classes(List.of("c", "b")).build());
+        FileFlow filtered = PLAIN.flowFromDataframe(table, opts(dir).classes(List.of("c", "b")));
         assertEquals(3, filtered.samples());
-        FileFlow onlyA = PLAIN.flowFromDataframe(table, opts(dir).classes(List.of("a")).build());
+        FileFlow onlyA = PLAIN.flowFromDataframe(table, opts(dir).classes(List.of("a")));
         assertEquals(1, onlyA.samples(), "rows left without labels are dropped");
     }
 
@@ -77,19 +78,19 @@ class DataFrameFlowTest {
         }
         Path file = Files.writeString(dir.resolve("table.csv"), csv);
         DataFrame table = DataFrame.readCsv(file);
-        Batch raw = PLAIN.flowFromDataframe(table, opts(dir).classMode(ClassMode.RAW).yCol("a").build()).get(0);
+        Batch raw = PLAIN.flowFromDataframe(table, opts(dir).classMode(ClassMode.RAW).yCol("a")).get(0);
         assertArrayEquals(new float[] {0, 1, 2, 3, 4}, raw.y().data());
         Batch pair = PLAIN.flowFromDataframe(table, opts(dir).classMode(ClassMode.RAW).yCols(List.of("a", "b"))
-                .build()).get(0);
+                ).get(0);
         assertArrayEquals(new int[] {5, 2}, pair.y().shape());
         Batch multi = PLAIN.flowFromDataframe(table, opts(dir).classMode(ClassMode.MULTI_OUTPUT)
-                .yCols(List.of("a", "b")).build()).get(0);
+                .yCols(List.of("a", "b"))).get(0);
         assertEquals(2, multi.targets().size());
         assertArrayEquals(new float[] {0, 0.5f, 1, 1.5f, 2}, multi.targets().get(1).data());
         Batch weighted = PLAIN.flowFromDataframe(table, opts(dir).classMode(ClassMode.INPUT).weightCol("weight")
-                .batchSize(5).build()).get(0);
+                .batchSize(5)).get(0);
         assertArrayEquals(new float[] {2, 5, 2, 5, 2}, weighted.sampleWeights().orElseThrow().data());
-        FileFlow none = PLAIN.flowFromDataframe(table, opts(dir).classMode(ClassMode.NONE).build());
+        FileFlow none = PLAIN.flowFromDataframe(table, opts(dir).classMode(ClassMode.NONE));
         assertEquals("Found 5 validated image filenames.", none.summary());
     }
 
@@ -99,8 +100,8 @@ class DataFrameFlowTest {
         TestImages.write(dir.resolve("test.jpp"), new byte[] {1});
         DataFrame table = DataFrame.builder("filename", "class").row(names.get(0), "a").row(names.get(1), "b")
                 .row("test.jpp", "a").row("test.jpg", "b").row(names.get(2), "a").row(names.get(3), "b").build();
-        assertEquals(4, PLAIN.flowFromDataframe(table, opts(dir).build()).samples());
-        FileFlow all = PLAIN.flowFromDataframe(table, opts(dir).validateFilenames(false).build());
+        assertEquals(4, PLAIN.flowFromDataframe(table, opts(dir)).samples());
+        FileFlow all = PLAIN.flowFromDataframe(table, opts(dir).validateFilenames(false));
         assertEquals(6, all.samples());
         assertEquals("Found 6 non-validated image filenames belonging to 2 classes.", all.summary());
     }
@@ -114,16 +115,16 @@ class DataFrameFlowTest {
         }
         DataFrame table = b.build();
         ImageDataGenerator split = ImageDataGenerator.builder().validationSplit(0.2).build();
-        FlowOptions.Builder o = FlowOptions.builder().targetSize(3, 4).shuffle(false);
-        FileFlow validation = split.flowFromDataframe(table, o.subset("validation").build());
-        FileFlow training = split.flowFromDataframe(table, o.subset("training").build());
+        DataFrameFlowOptions o = FlowOptions.dataframe().targetSize(3, 4).shuffle(false);
+        FileFlow validation = split.flowFromDataframe(table, o.subset("validation"));
+        FileFlow training = split.flowFromDataframe(table, o.subset("training"));
         assertEquals(4, validation.samples());
         assertEquals(20, training.samples());
         List<String> joined = new ArrayList<>(validation.filenames());
         joined.addAll(training.filenames());
-        assertEquals(PLAIN.flowFromDataframe(table, o.subset((Subset) null).build()).filenames(), joined);
+        assertEquals(PLAIN.flowFromDataframe(table, o.subset((Subset) null)).filenames(), joined);
         ImageDataGenerator quarter = ImageDataGenerator.builder().validationSplit(0.25).build();
-        assertEquals(18, quarter.flowFromDataframe(table, o.subset("training").build()).samples());
+        assertEquals(18, quarter.flowFromDataframe(table, o.subset("training")).samples());
     }
 
     @Test
@@ -147,11 +148,12 @@ class DataFrameFlowTest {
                 + " (a String or a List in Java).",
                 error(numericLabels, opts(dir)));
         assertEquals("Column weight_col=w must be numeric.", error(three, opts(dir).weightCol("w")));
-        assertEquals("option followLinks does not apply to flowFromDataframe", error(three, opts(dir).followLinks(true)));
+        assertFalse(FlowSetters.has(DataFrameFlowOptions.class, "followLinks"),
+                "the data frame flow's options have no followLinks: setting it does not compile");
     }
 
-    private static String error(DataFrame table, FlowOptions.Builder o) {
-        return assertThrows(IllegalArgumentException.class, () -> PLAIN.flowFromDataframe(table, o.build()))
+    private static String error(DataFrame table, DataFrameFlowOptions o) {
+        return assertThrows(IllegalArgumentException.class, () -> PLAIN.flowFromDataframe(table, o))
                 .getMessage();
     }
 }

@@ -2,6 +2,7 @@ package io.jdatagen.flow;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +49,7 @@ class DirectoryFlowTest {
     @Test
     void classesFilenamesAndSummaryComeFromTheTree(@TempDir Path root) {
         List<String> names = kerasTree(root);
-        FileFlow flow = PLAIN.flowFromDirectory(root, FlowOptions.builder().targetSize(26, 26).build());
+        FileFlow flow = PLAIN.flowFromDirectory(root, FlowOptions.directory().targetSize(26, 26));
         assertEquals(Map.of("class-0", 0, "class-1", 1), flow.classIndices());
         assertEquals(40, flow.samples());
         assertEquals(40, flow.classes().length);
@@ -68,7 +69,7 @@ class DirectoryFlowTest {
             seen.set(t.shape());
             return Tensor.zeros(t.shape());
         }).build();
-        FileFlow flow = zeros.flowFromDirectory(root, FlowOptions.builder().targetSize(26, 26).batchSize(3).build());
+        FileFlow flow = zeros.flowFromDirectory(root, FlowOptions.directory().targetSize(26, 26).batchSize(3));
         assertEquals(14, flow.size());
         Batch b = flow.get(1);
         assertArrayEquals(new int[] {3, 26, 26, 3}, b.x().shape());
@@ -85,8 +86,8 @@ class DirectoryFlowTest {
     @Test
     void inputModeTargetsAreACopyOfTheImages(@TempDir Path root) {
         kerasTree(root);
-        Batch b = PLAIN.flowFromDirectory(root, FlowOptions.builder().targetSize(12, 12).classMode(ClassMode.INPUT)
-                .batchSize(4).build()).get(0);
+        Batch b = PLAIN.flowFromDirectory(root, FlowOptions.directory().targetSize(12, 12).classMode(ClassMode.INPUT)
+                .batchSize(4)).get(0);
         assertArrayEquals(b.xTensor().data(), b.y().data());
         assertNotSame(b.xTensor().data(), b.y().data());
         b.y().data()[0] = -1;
@@ -100,12 +101,12 @@ class DirectoryFlowTest {
         int[] training = {30, 20, 10};
         for (int i = 0; i < 3; i++) {
             ImageDataGenerator g = ImageDataGenerator.builder().validationSplit(splits[i]).build();
-            assertEquals(training[i], g.flowFromDirectory(root, FlowOptions.builder().subset("training").build())
+            assertEquals(training[i], g.flowFromDirectory(root, FlowOptions.directory().subset("training"))
                     .samples());
-            assertEquals(40 - training[i], g.flowFromDirectory(root, FlowOptions.builder().subset("validation")
-                    .build()).samples());
+            assertEquals(40 - training[i], g.flowFromDirectory(root, FlowOptions.directory().subset("validation"))
+                    .samples());
         }
-        assertEquals(0, PLAIN.flowFromDirectory(root, FlowOptions.builder().subset("validation").build()).samples());
+        assertEquals(0, PLAIN.flowFromDirectory(root, FlowOptions.directory().subset("validation")).samples());
     }
 
     @Test
@@ -119,8 +120,7 @@ class DirectoryFlowTest {
             java.util.Collections.reverse(files);
             return files;
         };
-        FileFlow flow = PLAIN.flowFromDirectory(root, FlowOptions.builder().fileLister(pngsBackwards).shuffle(false)
-                .build());
+        FileFlow flow = PLAIN.flowFromDirectory(root, FlowOptions.directory().fileLister(pngsBackwards).shuffle(false));
         assertEquals(List.of("class-0 class-0", "class-1 class-1"), asked);
         assertEquals(20, flow.samples(), "only the listed files");
         List<String> walked = new ArrayList<>(Flows.imageFiles(root.resolve("class-0")).stream()
@@ -128,40 +128,38 @@ class DirectoryFlowTest {
         java.util.Collections.reverse(walked);
         assertEquals(walked, flow.filenames().subList(0, 10), "in the lister's order");
         FileFlow split = ImageDataGenerator.builder().validationSplit(0.5).build().flowFromDirectory(root,
-                FlowOptions.builder().fileLister(pngsBackwards).subset("validation").build());
+                FlowOptions.directory().fileLister(pngsBackwards).subset("validation"));
         assertEquals(10, split.samples(), "the split applies to the listed files");
         IllegalArgumentException nulls = assertThrows(IllegalArgumentException.class, () -> PLAIN.flowFromDirectory(
-                root, FlowOptions.builder().fileLister((c, f) -> null).build()));
+                root, FlowOptions.directory().fileLister((c, f) -> null)));
         assertEquals("fileLister returned null for class class-0", nulls.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> PLAIN.flowFromDataframe(DataFrame.builder("filename", "class").build(),
-                FlowOptions.builder().fileLister(pngsBackwards).build()), "a directory-only option");
+        assertFalse(FlowSetters.has(DataFrameFlowOptions.class, "fileLister"), "a directory-only option");
     }
 
     @Test
     void explicitTargetsReplaceTheFolderLabels(@TempDir Path root) {
         kerasTree(root);
-        FileFlow inferred = PLAIN.flowFromDirectory(root, FlowOptions.builder().shuffle(false).build());
+        FileFlow inferred = PLAIN.flowFromDirectory(root, FlowOptions.directory().shuffle(false));
         int[] targets = new int[inferred.samples()];
         for (int i = 0; i < targets.length; i++) {
             targets[i] = i % 3;
         }
-        FileFlow explicit = PLAIN.flowFromDirectory(root, FlowOptions.builder().shuffle(false).targets(targets)
-                .classMode("sparse").batchSize(40).build());
+        FileFlow explicit = PLAIN.flowFromDirectory(root, FlowOptions.directory().shuffle(false).targets(targets)
+                .classMode("sparse").batchSize(40));
         assertEquals(inferred.filenames(), explicit.filenames(), "the same files, in the same order");
         float[] y = explicit.get(0).y().data();
         for (int i = 0; i < targets.length; i++) {
             assertEquals(targets[i], y[i], "file " + i + " has its own label");
         }
-        FileFlow oneHot = PLAIN.flowFromDirectory(root, FlowOptions.builder().shuffle(false).targets(targets)
-                .batchSize(40).build());
+        FileFlow oneHot = PLAIN.flowFromDirectory(root, FlowOptions.directory().shuffle(false).targets(targets)
+                .batchSize(40));
         assertArrayEquals(new int[] {40, 3}, oneHot.get(0).y().shape(), "max label + 1 columns");
         FileFlow validation = ImageDataGenerator.builder().validationSplit(0.5).build().flowFromDirectory(root,
-                FlowOptions.builder().shuffle(false).targets(targets).classMode("sparse").subset("validation")
-                        .build());
+                FlowOptions.directory().shuffle(false).targets(targets).classMode("sparse").subset("validation"));
         int first = inferred.filenames().indexOf(validation.filenames().get(0));
         assertEquals(targets[first], validation.get(0).y().data()[0], "labels follow their files through the split");
         IllegalArgumentException count = assertThrows(IllegalArgumentException.class, () -> PLAIN.flowFromDirectory(
-                root, FlowOptions.builder().targets(1, 2).build()));
+                root, FlowOptions.directory().targets(1, 2)));
         assertEquals("targets has 2 labels but 40 files were found; give one label per file, in the order the flow"
                 + " lists them", count.getMessage());
     }
@@ -170,13 +168,13 @@ class DirectoryFlowTest {
     void aFlowsOwnValidationSplitOverridesTheGenerators(@TempDir Path root) {
         kerasTree(root);
         FileFlow viaGenerator = ImageDataGenerator.builder().validationSplit(0.25).build().flowFromDirectory(root,
-                FlowOptions.builder().subset("validation").shuffle(false).build());
+                FlowOptions.directory().subset("validation").shuffle(false));
         FileFlow viaFlow = ImageDataGenerator.builder().validationSplit(0.75).build().flowFromDirectory(root,
-                FlowOptions.builder().subset("validation").validationSplit(0.25).shuffle(false).build());
+                FlowOptions.directory().subset("validation").validationSplit(0.25).shuffle(false));
         assertEquals(viaGenerator.filenames(), viaFlow.filenames());
         assertEquals(10, viaFlow.samples());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> FlowOptions.builder().validationSplit(1.0));
+                () -> FlowOptions.directory().validationSplit(1.0));
         assertEquals("`validation_split` must be strictly between 0 and 1.  Received: 1.0", bad.getMessage());
     }
 
@@ -184,22 +182,21 @@ class DirectoryFlowTest {
     void badOptionsFailWithKerasMessages(@TempDir Path root) {
         kerasTree(root);
         IllegalArgumentException color = assertThrows(IllegalArgumentException.class,
-                () -> PLAIN.flowFromDirectory(root, FlowOptions.builder().colorMode("cmyk").build()));
+                () -> PLAIN.flowFromDirectory(root, FlowOptions.directory().colorMode("cmyk")));
         assertEquals("('Invalid color mode:', 'cmyk', '; expected \"rgb\", \"rgba\", or \"grayscale\".')",
                 color.getMessage());
         IllegalArgumentException subset = assertThrows(IllegalArgumentException.class,
-                () -> PLAIN.flowFromDirectory(root, FlowOptions.builder().subset("foo").build()));
+                () -> PLAIN.flowFromDirectory(root, FlowOptions.directory().subset("foo")));
         assertEquals("Invalid subset name: foo;expected \"training\" or \"validation\"", subset.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ClassMode.fromName("output"));
         assertEquals(ClassMode.RAW, ClassMode.fromName("other"), "Keras's deprecated alias of raw");
         IllegalArgumentException raw = assertThrows(IllegalArgumentException.class,
-                () -> PLAIN.flowFromDirectory(root, FlowOptions.builder().classMode(ClassMode.RAW).build()));
+                () -> PLAIN.flowFromDirectory(root, FlowOptions.directory().classMode(ClassMode.RAW)));
         assertTrue(raw.getMessage().startsWith("Invalid class_mode: raw; expected one of: "), raw.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> PLAIN.flowFromDirectory(root.resolve("nope"), FlowOptions.defaults()));
-        IllegalArgumentException column = assertThrows(IllegalArgumentException.class,
-                () -> PLAIN.flowFromDirectory(root, FlowOptions.builder().xCol("path").build()));
-        assertEquals("option xCol does not apply to flowFromDirectory", column.getMessage());
+                () -> PLAIN.flowFromDirectory(root.resolve("nope"), FlowOptions.directory()));
+        assertFalse(FlowSetters.has(DirectoryFlowOptions.class, "xCol"),
+                "the directory flow's options have no xCol: setting it does not compile");
     }
 
     @Test
@@ -210,13 +207,13 @@ class DirectoryFlowTest {
                 "birds/b.png")) {
             TestImages.write(root.resolve(rel), png);
         }
-        FileFlow flow = PLAIN.flowFromDirectory(root, FlowOptions.builder().shuffle(false).build());
+        FileFlow flow = PLAIN.flowFromDirectory(root, FlowOptions.directory().shuffle(false));
         assertEquals(List.of("Ants", "birds", "cats"), List.copyOf(flow.classIndices().keySet()));
         assertEquals(List.of("Ants/a.png", "birds/b.png", "cats/.hidden.png", "cats/A.PNG", "cats/b.png", "cats/zpng",
                 "cats/Sub2/x.png", "cats/sub/y.png", "cats/sub-x/z.jpg", "cats/sub/deeper/w.png").toString(),
                 flow.filenames().toString().replace("\\", "/"));
-        FileFlow explicit = PLAIN.flowFromDirectory(root, FlowOptions.builder().classes(List.of("cats", "dogs",
-                "Ants")).build());
+        FileFlow explicit = PLAIN.flowFromDirectory(root, FlowOptions.directory().classes(List.of("cats", "dogs",
+                "Ants")));
         assertEquals(Map.of("cats", 0, "dogs", 1, "Ants", 2), explicit.classIndices());
         assertEquals(9, explicit.samples(), "a missing class folder has no files");
     }
@@ -232,10 +229,10 @@ class DirectoryFlowTest {
         Files.createSymbolicLink(data.resolve("a/linked"), outside);
         Files.createSymbolicLink(data.resolve("a/file-link.png"), outside.resolve("o1.png"));
         Files.createSymbolicLink(data.resolve("b"), outside);
-        FileFlow plain = PLAIN.flowFromDirectory(data, FlowOptions.defaults());
+        FileFlow plain = PLAIN.flowFromDirectory(data, FlowOptions.directory());
         assertEquals(Map.of("a", 0, "b", 1), plain.classIndices(), "a symlinked folder is a class");
         assertEquals(Set.of("a/a1.png", "a/file-link.png", "b/o1.png", "b/o2.png"), new HashSet<>(plain.filenames()));
-        FileFlow following = PLAIN.flowFromDirectory(data, FlowOptions.builder().followLinks(true).build());
+        FileFlow following = PLAIN.flowFromDirectory(data, FlowOptions.directory().followLinks(true));
         assertEquals(6, following.samples());
         assertTrue(following.filenames().contains("a/linked/o2.png"));
     }
@@ -247,11 +244,11 @@ class DirectoryFlowTest {
         Path bad = TestImages.write(root.resolve("a/bad.png"), new byte[] {1, 2, 3});
         Path empty = TestImages.write(root.resolve("b/empty.jpg"), new byte[0]);
         TestImages.write(root.resolve("b/good.jpg"), TestImages.jpeg(TestImages.gradient(6, 6, 3), 0.9f));
-        FileFlow strict = PLAIN.flowFromDirectory(root, FlowOptions.builder().shuffle(false).batchSize(1).build());
+        FileFlow strict = PLAIN.flowFromDirectory(root, FlowOptions.directory().shuffle(false).batchSize(1));
         assertEquals(4, strict.samples());
         ImageReadException e = assertThrows(ImageReadException.class, () -> strict.get(0));
         assertEquals(bad, e.path());
-        FileFlow skipping = PLAIN.flowFromDirectory(root, FlowOptions.builder().skipUnreadable(true).build());
+        FileFlow skipping = PLAIN.flowFromDirectory(root, FlowOptions.directory().skipUnreadable(true));
         assertEquals(2, skipping.samples());
         assertEquals(Set.of(bad, empty), new HashSet<>(skipping.skippedFiles()));
         assertEquals(2, skipping.get(0).size());
@@ -260,33 +257,33 @@ class DirectoryFlowTest {
     @Test
     void targetsFollowTheClassMode(@TempDir Path root) {
         kerasTree(root);
-        FlowOptions.Builder o = FlowOptions.builder().targetSize(8, 8).shuffle(false).batchSize(40);
-        Batch sparse = PLAIN.flowFromDirectory(root, o.classMode(ClassMode.SPARSE).build()).get(0);
+        DirectoryFlowOptions o = FlowOptions.directory().targetSize(8, 8).shuffle(false).batchSize(40);
+        Batch sparse = PLAIN.flowFromDirectory(root, o.classMode(ClassMode.SPARSE)).get(0);
         assertArrayEquals(new int[] {40}, sparse.y().shape());
         assertEquals(0, sparse.y().data()[0]);
         assertEquals(1, sparse.y().data()[39]);
-        Batch categorical = PLAIN.flowFromDirectory(root, o.classMode(ClassMode.CATEGORICAL).build()).get(0);
+        Batch categorical = PLAIN.flowFromDirectory(root, o.classMode(ClassMode.CATEGORICAL)).get(0);
         assertArrayEquals(new float[] {0, 1}, java.util.Arrays.copyOfRange(categorical.y().data(), 78, 80));
-        Batch none = PLAIN.flowFromDirectory(root, o.classMode(ClassMode.NONE).colorMode("grayscale").build()).get(0);
+        Batch none = PLAIN.flowFromDirectory(root, o.classMode(ClassMode.NONE).colorMode("grayscale")).get(0);
         assertEquals(0, none.targets().size());
         assertArrayEquals(new int[] {40, 8, 8, 1}, none.x().shape());
     }
     @Test
     void maxSamplesPerClassKeepsASeededChoiceInWalkOrder(@TempDir Path root) {
         List<String> names = kerasTree(root);
-        FlowOptions.Builder o = FlowOptions.builder().targetSize(8, 8).maxSamplesPerClass(6).seed(4);
-        FileFlow capped = PLAIN.flowFromDirectory(root, o.build());
+        DirectoryFlowOptions o = FlowOptions.directory().targetSize(8, 8).maxSamplesPerClass(6).seed(4);
+        FileFlow capped = PLAIN.flowFromDirectory(root, o);
         assertEquals("Found 12 images belonging to 2 classes.", capped.summary());
-        FileFlow all = PLAIN.flowFromDirectory(root, FlowOptions.builder().targetSize(8, 8).build());
+        FileFlow all = PLAIN.flowFromDirectory(root, FlowOptions.directory().targetSize(8, 8));
         List<String> kept = capped.filenames();
         assertEquals(all.filenames().stream().filter(kept::contains).toList(), kept, "walk order kept");
         assertEquals(6, kept.stream().filter(n -> n.startsWith("class-0")).count());
         assertTrue(names.containsAll(kept));
-        assertEquals(kept, PLAIN.flowFromDirectory(root, o.build()).filenames(), "same seed, same files");
-        assertTrue(!kept.equals(PLAIN.flowFromDirectory(root, o.seed(5).build()).filenames()), "another seed, others");
+        assertEquals(kept, PLAIN.flowFromDirectory(root, o).filenames(), "same seed, same files");
+        assertTrue(!kept.equals(PLAIN.flowFromDirectory(root, o.seed(5)).filenames()), "another seed, others");
         ImageDataGenerator split = ImageDataGenerator.builder().validationSplit(0.5).build();
-        assertEquals(6, split.flowFromDirectory(root, o.subset("validation").build()).samples(), "split after the cap");
-        assertThrows(IllegalArgumentException.class, () -> FlowOptions.builder().maxSamplesPerClass(0));
+        assertEquals(6, split.flowFromDirectory(root, o.subset("validation")).samples(), "split after the cap");
+        assertThrows(IllegalArgumentException.class, () -> FlowOptions.directory().maxSamplesPerClass(0));
     }
 
     @Test
@@ -294,8 +291,8 @@ class DirectoryFlowTest {
         kerasTree(root);
         ImageDataGenerator g = ImageDataGenerator.builder().validationSplit(0.25).rotationRange(90)
                 .horizontalFlip(true).rescale(0.5).augmentValidation(false).build();
-        FlowOptions.Builder o = FlowOptions.builder().targetSize(8, 9).shuffle(false).batchSize(10).seed(1);
-        FileFlow validation = g.flowFromDirectory(root, o.subset("validation").build());
+        DirectoryFlowOptions o = FlowOptions.directory().targetSize(8, 9).shuffle(false).batchSize(10).seed(1);
+        FileFlow validation = g.flowFromDirectory(root, o.subset("validation"));
         assertTrue(!validation.augments());
         Batch b = validation.get(0);
         for (int j = 0; j < b.size(); j++) {
@@ -304,9 +301,9 @@ class DirectoryFlowTest {
                 assertEquals((loaded.data()[k] & 0xFF) * 0.5f, b.xTensor().data()[j * loaded.data().length + k]);
             }
         }
-        FileFlow training = g.flowFromDirectory(root, o.subset("training").build());
+        FileFlow training = g.flowFromDirectory(root, o.subset("training"));
         assertTrue(training.augments());
-        assertTrue(g.flowFromDirectory(root, o.subset("validation").augment(true).build()).augments(),
+        assertTrue(g.flowFromDirectory(root, o.subset("validation").augment(true)).augments(),
                 "the flow's option wins");
     }
     @Test
@@ -314,7 +311,7 @@ class DirectoryFlowTest {
             throws IOException {
         kerasTree(root);
         ImageDataGenerator g = ImageDataGenerator.builder().rotationRange(20).build();
-        FileFlow flow = g.flowFromDirectory(root, FlowOptions.builder().targetSize(10, 12).build());
+        FileFlow flow = g.flowFromDirectory(root, FlowOptions.directory().targetSize(10, 12));
         java.awt.image.BufferedImage grid = javax.imageio.ImageIO.read(g.preview(flow, 3, out, 2, 5).toFile());
         assertEquals(3 * 12, grid.getWidth());
         assertEquals(3 * 10, grid.getHeight());

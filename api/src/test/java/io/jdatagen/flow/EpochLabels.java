@@ -32,7 +32,7 @@ public final class EpochLabels {
             x.data()[4 * i] = i;
         }
         return ImageDataGenerator.builder().horizontalFlip(true).build()
-                .flow(x, y, FlowOptions.builder().batchSize(3).seed(seed).build());
+                .flow(x, y, FlowOptions.arrays().batchSize(3).seed(seed));
     }
 
     /**

@@ -66,8 +66,8 @@ class HostileFlowTest {
     @Timeout(120)
     void theSkipPolicyListsExactlyTheRefusedFilesWithEitherCodec(String codec, @TempDir Path root) throws Exception {
         Set<Path> bad = hostileFolder(root);
-        FileFlow flow = GEN.flowFromDirectory(root, FlowOptions.builder().targetSize(16, 16).codec(ImageCodecs.named(codec))
-                .skipUnreadable(true).batchSize(8).seed(1).build());
+        FileFlow flow = GEN.flowFromDirectory(root, FlowOptions.directory().targetSize(16, 16)
+                .codec(ImageCodecs.named(codec)).skipUnreadable(true).batchSize(8).seed(1));
         assertEquals(2, flow.samples());
         assertEquals(bad, new TreeSet<>(flow.skippedFiles()));
         assertEquals(2, flow.get(0).size());
@@ -77,8 +77,8 @@ class HostileFlowTest {
     @Timeout(120)
     void withoutTheSkipPolicyTheBatchFailsNamingTheFile(@TempDir Path root) throws Exception {
         hostileFolder(root);
-        FileFlow flow = GEN.flowFromDirectory(root, FlowOptions.builder().targetSize(16, 16).batchSize(32)
-                .shuffle(false).build());
+        FileFlow flow = GEN.flowFromDirectory(root, FlowOptions.directory().targetSize(16, 16).batchSize(32)
+                .shuffle(false));
         try (Loader<Batch> loader = Loader.of(flow, 2, 1)) {
             LoaderException e = assertThrows(LoaderException.class, loader::next);
             assertTrue(e.getCause() instanceof ImageReadException, e.toString());
@@ -89,7 +89,7 @@ class HostileFlowTest {
     @Test
     void aBatchSizeLargerThanTheDataGivesOneBatch() {
         Tensor x = Tensor.zeros(5, 4, 4, 1);
-        ArrayFlow flow = GEN.flow(x, null, FlowOptions.builder().batchSize(Integer.MAX_VALUE).seed(1).build());
+        ArrayFlow flow = GEN.flow(x, null, FlowOptions.arrays().batchSize(Integer.MAX_VALUE).seed(1));
         assertEquals(1, flow.size());
         assertEquals(5, flow.get(0).size());
         TimeseriesDataset windows = TimeseriesDataset.builder(SeriesData.of(new float[10])).sequenceLength(3)
@@ -100,7 +100,7 @@ class HostileFlowTest {
 
     @Test
     void theEpochOrderIsACopy() {
-        ArrayFlow flow = GEN.flow(Tensor.zeros(6, 2, 2, 1), null, FlowOptions.builder().seed(3).build());
+        ArrayFlow flow = GEN.flow(Tensor.zeros(6, 2, 2, 1), null, FlowOptions.arrays().seed(3));
         int[] order = flow.order(0);
         assertNotSame(order, flow.order(0));
         Arrays.fill(order, 0);
@@ -121,7 +121,7 @@ class HostileFlowTest {
                 () -> ImageDataGenerator.fromJson("{\"resize\": [1e10, 5]}"));
         assertTrue(resize.getMessage().startsWith("resize must be a list of two integers"), resize.getMessage());
         IllegalArgumentException target = assertThrows(IllegalArgumentException.class,
-                () -> FlowOptions.builder().targetSize(100000, 100000).build());
+                () -> FlowOptions.directory().targetSize(100000, 100000).build());
         assertTrue(target.getMessage().startsWith("targetSize 100000 x 100000 is 10000000000 pixels"),
                 target.getMessage());
         IllegalArgumentException split = assertThrows(IllegalArgumentException.class,
@@ -147,12 +147,12 @@ class HostileFlowTest {
         TestImages.write(masks.resolve("plain.png"),
                 TestImages.encode(TestImages.toBuffered(TestImages.gradient(20, 30, 1)), "png"));
         SegmentationFlow flow = GEN.flowPairsFromDirectories(images, masks,
-                FlowOptions.builder().targetSize(16, 16).shuffle(false).batchSize(1).build());
+                FlowOptions.pairDirectories().targetSize(16, 16).shuffle(false).batchSize(1));
         ImageReadException e = assertThrows(ImageReadException.class, () -> flow.get(1));
         assertEquals(List.of(images.resolve("rotated.jpg"), masks.resolve("rotated.png")), e.paths());
         assertTrue(e.getMessage().contains("the image is 20 x 30 but the mask is 30 x 20"), e.getMessage());
         SegmentationFlow skipping = GEN.flowPairsFromDirectories(images, masks,
-                FlowOptions.builder().targetSize(16, 16).skipUnreadable(true).build());
+                FlowOptions.pairDirectories().targetSize(16, 16).skipUnreadable(true));
         assertEquals(1, skipping.samples());
         assertEquals(e.paths(), skipping.skippedFiles());
     }
@@ -179,7 +179,7 @@ class HostileFlowTest {
     @Test
     @Timeout(60)
     void aLoaderDroppedWithoutCloseReleasesItsThreads() throws InterruptedException {
-        ArrayFlow flow = GEN.flow(Tensor.zeros(64, 8, 8, 1), null, FlowOptions.builder().batchSize(2).seed(1).build());
+        ArrayFlow flow = GEN.flow(Tensor.zeros(64, 8, 8, 1), null, FlowOptions.arrays().batchSize(2).seed(1));
         String prefix = dropLoader(flow);
         while (threadsNamed(prefix) > 0) {
             System.gc();

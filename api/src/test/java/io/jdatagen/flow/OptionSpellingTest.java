@@ -28,8 +28,8 @@ class OptionSpellingTest {
                 "png"));
         TestImages.write(root.resolve("b/y.png"), TestImages.encode(TestImages.toBuffered(TestImages.blocks(4, 4)),
                 "png"));
-        FileFlow flow = GEN.flowFromDirectory(root, FlowOptions.builder().targetSize(4, 4).colorMode("RGB")
-                .classMode("Binary").interpolation("Bilinear").subset("Training").output("Float32").build());
+        FileFlow flow = GEN.flowFromDirectory(root, FlowOptions.directory().targetSize(4, 4).colorMode("RGB")
+                .classMode("Binary").interpolation("Bilinear").subset("Training").output("Float32"));
         assertEquals(2, flow.samples());
         assertEquals(ClassMode.BINARY, ClassMode.fromName(" binary "));
         assertEquals(ColorMode.GRAYSCALE, ColorMode.fromName("GrayScale"));
@@ -45,7 +45,7 @@ class OptionSpellingTest {
     @Test
     void kerasTextsKeepTheirWordsAndGainAHint() {
         IllegalArgumentException classMode = assertThrows(IllegalArgumentException.class,
-                () -> FlowOptions.builder().classMode("Binery"));
+                () -> FlowOptions.directory().classMode("Binery"));
         assertEquals("Invalid class_mode: Binery; expected one of: {categorical, binary, sparse, input, multi_output,"
                 + " raw, none}. Did you mean 'binary'?", classMode.getMessage());
         IllegalArgumentException color = assertThrows(IllegalArgumentException.class, () -> ColorMode.fromName("rbg"));
@@ -53,8 +53,7 @@ class OptionSpellingTest {
                 color.getMessage());
         Tensor x = Tensor.zeros(4, 2, 2, 1);
         IllegalArgumentException subset = assertThrows(IllegalArgumentException.class, () -> ImageDataGenerator
-                .builder().validationSplit(0.5).build().flow(x, null, FlowOptions.builder().subset("valdation")
-                        .build()));
+                .builder().validationSplit(0.5).build().flow(x, null, FlowOptions.arrays().subset("valdation")));
         assertEquals("('Invalid subset name:', 'valdation', '; expected \"training\" or \"validation\".') Did you mean"
                 + " 'validation'?", subset.getMessage());
     }
@@ -66,7 +65,7 @@ class OptionSpellingTest {
         assertEquals("unknown fillMode 'neerest'; did you mean 'nearest'? Allowed: constant, nearest, reflect, wrap,"
                 + " mirror, grid-wrap, grid-constant, grid-mirror", fill.getMessage());
         IllegalArgumentException output = assertThrows(IllegalArgumentException.class,
-                () -> FlowOptions.builder().output("float61"));
+                () -> FlowOptions.arrays().output("float61"));
         assertTrue(output.getMessage().startsWith("unknown output 'float61'; did you mean 'float16'?"),
                 output.getMessage());
         IllegalArgumentException codec = assertThrows(IllegalArgumentException.class,
@@ -74,7 +73,7 @@ class OptionSpellingTest {
         assertTrue(codec.getMessage().startsWith("unknown image codec 'imagio'; did you mean 'imageio'? Allowed: "),
                 codec.getMessage());
         IllegalArgumentException save = assertThrows(IllegalArgumentException.class,
-                () -> FlowOptions.builder().saveFormat("jpg2"));
+                () -> FlowOptions.arrays().saveFormat("jpg2"));
         assertTrue(save.getMessage().startsWith("unknown saveFormat 'jpg2'; did you mean 'jpg'?"), save.getMessage());
     }
 }

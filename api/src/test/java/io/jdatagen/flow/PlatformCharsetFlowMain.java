@@ -28,8 +28,8 @@ public final class PlatformCharsetFlowMain {
         Path classes = Path.of(args[0]);
         ImageDataGenerator g = ImageDataGenerator.builder().build();
         System.out.println("charset " + System.getProperty("sun.jnu.encoding"));
-        FileFlow flow = g.flowFromDirectory(classes, FlowOptions.builder().targetSize(4, 4).batchSize(4)
-                .followLinks(true).seed(1).build());
+        FileFlow flow = g.flowFromDirectory(classes, FlowOptions.directory().targetSize(4, 4).batchSize(4)
+                .followLinks(true).seed(1));
         System.out.println("summary " + escaped(flow.summary()));
         int[] loaded = new int[flow.classIndices().size()];
         for (int i = 0; i < flow.size(); i++) {
@@ -48,28 +48,28 @@ public final class PlatformCharsetFlowMain {
             System.out.println("class " + c + " " + escaped(names.get(c)) + " " + loaded[c]);
         }
         System.out.println("filenames " + flow.filenames().size());
-        FileFlow table = g.flowFromDataframe(DataFrame.readCsv(Path.of(args[1])), FlowOptions.builder()
-                .directory(classes).targetSize(4, 4).batchSize(100).build());
+        FileFlow table = g.flowFromDataframe(DataFrame.readCsv(Path.of(args[1])), FlowOptions.dataframe()
+                .directory(classes).targetSize(4, 4).batchSize(100));
         System.out.println("dataframe " + table.samples() + " " + table.get(0).size());
         DataFrame missing = DataFrame.builder("filename", "class").row("nowhere/caf\u00e9.png", "a").build();
-        FlowOptions.Builder missingOptions = FlowOptions.builder().directory(classes).targetSize(4, 4);
+        DataFrameFlowOptions missingOptions = FlowOptions.dataframe().directory(classes).targetSize(4, 4);
         String validated;
         try {
-            validated = "found " + g.flowFromDataframe(missing, missingOptions.build()).samples();
+            validated = "found " + g.flowFromDataframe(missing, missingOptions).samples();
         } catch (IllegalArgumentException e) {
             validated = e.getMessage().contains("dropped: 1 as invalid file names") ? "dropped 1" : e.getMessage();
         }
         System.out.println("missing-validated " + escaped(validated));
         String unvalidated;
         try {
-            unvalidated = "found " + g.flowFromDataframe(missing, missingOptions.validateFilenames(false).build())
+            unvalidated = "found " + g.flowFromDataframe(missing, missingOptions.validateFilenames(false))
                     .samples();
         } catch (IllegalArgumentException e) {
             unvalidated = e.getMessage();
         }
         System.out.println("missing-unvalidated " + escaped(unvalidated));
         SegmentationFlow pairs = g.flowPairsFromDirectories(Path.of(args[2]), Path.of(args[3]),
-                FlowOptions.builder().targetSize(4, 4).batchSize(100).build());
+                FlowOptions.pairDirectories().targetSize(4, 4).batchSize(100));
         System.out.println("pairs " + pairs.samples() + " " + pairs.get(0).size());
         System.out.println("listing " + Flows.imageFiles(classes).size());
     }

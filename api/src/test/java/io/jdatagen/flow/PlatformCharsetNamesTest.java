@@ -204,14 +204,14 @@ class PlatformCharsetNamesTest {
         assumeTrue(names.get(0).equals(names.get(1)), "this JVM's file-name charset decodes both names alike");
         ImageDataGenerator g = ImageDataGenerator.builder().build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> g.flowFromDirectory(root, FlowOptions.defaults()));
+                () -> g.flowFromDirectory(root, FlowOptions.directory()));
         assertEquals("the sub-folders \"caf\\xe8\" and \"caf\\xe9\" of " + root + " (bytes outside printable ASCII"
                 + " shown as \\xNN) all decode to the class name \"" + names.get(0) + "\" in the platform charset ("
                 + System.getProperty("sun.jnu.encoding") + "), so their classes cannot be told apart; rename them,"
                 + " or run Java under a locale (LC_ALL or LANG) whose charset decodes their names", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> g.flowFromDirectory(root,
-                FlowOptions.builder().classes(List.of(names.get(0))).build()), "named as a class, still ambiguous");
-        FileFlow plain = g.flowFromDirectory(root, FlowOptions.builder().classes(List.of("plain")).build());
+                FlowOptions.directory().classes(List.of(names.get(0)))), "named as a class, still ambiguous");
+        FileFlow plain = g.flowFromDirectory(root, FlowOptions.directory().classes(List.of("plain")));
         assertEquals(1, plain.samples(), "folders not used as classes are not in the way");
     }
 
@@ -226,8 +226,7 @@ class PlatformCharsetNamesTest {
         }
         List<String> names = folders.stream().map(p -> p.getFileName().toString()).toList();
         ImageDataGenerator g = ImageDataGenerator.builder().build();
-        FileFlow given = g.flowFromDirectory(classes, FlowOptions.builder().classes(List.of(names.get(1), "plain"))
-                .build());
+        FileFlow given = g.flowFromDirectory(classes, FlowOptions.directory().classes(List.of(names.get(1), "plain")));
         assertEquals(List.of(names.get(1), "plain"), given.classNames());
         long files;
         try (Stream<Path> listed = Files.list(folders.get(1))) {
@@ -236,10 +235,10 @@ class PlatformCharsetNamesTest {
         assertEquals(files, java.util.Arrays.stream(given.classes()).filter(c -> c == 0).count(),
                 "the class given as " + names.get(1) + " is the listed folder");
         Map<String, Path> asked = new LinkedHashMap<>();
-        FileFlow listed = g.flowFromDirectory(classes, FlowOptions.builder().fileLister((name, folder) -> {
+        FileFlow listed = g.flowFromDirectory(classes, FlowOptions.directory().fileLister((name, folder) -> {
             asked.put(name, folder);
             return Flows.imageFiles(folder);
-        }).build());
+        }));
         assertEquals(Map.of(names.get(0), folders.get(0), names.get(1), folders.get(1), "plain", folders.get(2)), asked);
         assertEquals(9, listed.samples(), "the lister walks each class folder without links");
         for (Path file : listed.paths()) {

@@ -132,14 +132,14 @@ class ReducedDecodeTest {
         for (boolean reduced : new boolean[] {false, true}) {
             for (int[] t : TARGETS) {
                 String what = codecName + " reducedDecode=" + reduced + " target " + t[0] + "x" + t[1];
-                FlowOptions.Builder options = FlowOptions.builder().codec(codec).reducedDecode(reduced)
+                PairDirectoryFlowOptions options = FlowOptions.pairDirectories().codec(codec).reducedDecode(reduced)
                         .targetSize(t[0], t[1]).batchSize(PHOTOS.length).shuffle(false);
                 SegmentationFlow flow = PLAIN.flowPairsFromDirectories(root.resolve("images"), root.resolve("masks"),
-                        options.build());
+                        options);
                 assertAligned(flow.get(0), what);
 
                 SegmentationFlow skipping = PLAIN.flowPairsFromDirectories(root.resolve("images"),
-                        root.resolve("masks"), options.skipUnreadable(true).build());
+                        root.resolve("masks"), options.skipUnreadable(true));
                 assertEquals(PHOTOS.length, skipping.samples(), what + ": every pair is kept");
                 assertEquals(List.of(), skipping.skippedFiles(), what);
             }
@@ -175,7 +175,7 @@ class ReducedDecodeTest {
                 "png"));
         for (ImageCodec codec : codecs()) {
             SegmentationFlow flow = PLAIN.flowPairsFromDirectories(root.resolve("images"), root.resolve("masks"),
-                    FlowOptions.builder().codec(codec).reducedDecode(true).targetSize(120, 120).build());
+                    FlowOptions.pairDirectories().codec(codec).reducedDecode(true).targetSize(120, 120));
             io.jdatagen.io.ImageReadException e = org.junit.jupiter.api.Assertions.assertThrows(
                     io.jdatagen.io.ImageReadException.class, () -> flow.get(0));
             assertTrue(e.getMessage().contains("the image is 160 x 120 (as decoded; reducedDecode may scale a JPEG"
@@ -209,8 +209,8 @@ class ReducedDecodeTest {
             for (ResizeFilter filter : new ResizeFilter[] {ResizeFilter.NEAREST, ResizeFilter.BILINEAR}) {
                 for (int[] t : TARGETS) {
                     String what = codec.name() + " " + filter + " target " + t[0] + "x" + t[1];
-                    FileFlow flow = PLAIN.flowFromDirectory(root.resolve("images"), FlowOptions.builder().codec(codec)
-                            .interpolation(filter).targetSize(t[0], t[1]).shuffle(false).build());
+                    FileFlow flow = PLAIN.flowFromDirectory(root.resolve("images"), FlowOptions.directory().codec(codec)
+                            .interpolation(filter).targetSize(t[0], t[1]).shuffle(false));
                     for (int i = 0; i < photos.size(); i++) {
                         ByteImage expected = PillowResize.resize(codec.decode(bytes(photos.get(i)),
                                 DecodeOptions.DEFAULT), t[0], t[1], filter);
@@ -228,8 +228,8 @@ class ReducedDecodeTest {
             for (int[] t : TARGETS) {
                 String what = codec.name() + " target " + t[0] + "x" + t[1];
                 SegmentationFlow flow = PLAIN.flowPairsFromDirectories(root.resolve("images"), root.resolve("masks"),
-                        FlowOptions.builder().codec(codec).targetSize(t[0], t[1]).batchSize(PHOTOS.length)
-                                .shuffle(false).augment(false).build());
+                        FlowOptions.pairDirectories().codec(codec).targetSize(t[0], t[1]).batchSize(PHOTOS.length)
+                                .shuffle(false).augment(false));
                 Tensor x = flow.get(0).xTensor();
                 for (int i = 0; i < photos.size(); i++) {
                     ByteImage expected = PillowResize.resize(codec.decode(bytes(photos.get(i)), DecodeOptions.DEFAULT),
@@ -249,11 +249,11 @@ class ReducedDecodeTest {
         assumeTrue(opencvAvailable(), "the opencv codec is not available here");
         writePairs(root);
         ImageCodec opencv = ImageCodecs.named("opencv");
-        FlowOptions.Builder options = FlowOptions.builder().codec(opencv).targetSize(120, 120)
+        DirectoryFlowOptions options = FlowOptions.directory().codec(opencv).targetSize(120, 120)
                 .interpolation(ResizeFilter.BILINEAR).shuffle(false);
-        FileFlow byDefault = PLAIN.flowFromDirectory(root.resolve("images"), options.build());
-        FileFlow full = PLAIN.flowFromDirectory(root.resolve("images"), options.reducedDecode(false).build());
-        FileFlow reduced = PLAIN.flowFromDirectory(root.resolve("images"), options.reducedDecode(true).build());
+        FileFlow byDefault = PLAIN.flowFromDirectory(root.resolve("images"), options);
+        FileFlow full = PLAIN.flowFromDirectory(root.resolve("images"), options.reducedDecode(false));
+        FileFlow reduced = PLAIN.flowFromDirectory(root.resolve("images"), options.reducedDecode(true));
         for (int i = 0; i < PHOTOS.length; i++) {
             assertArrayEquals(full.image(i).data(), byDefault.image(i).data(), "photo " + i);
             assertFalse(java.util.Arrays.equals(full.image(i).data(), reduced.image(i).data()),

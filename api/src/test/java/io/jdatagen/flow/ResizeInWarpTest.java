@@ -1,6 +1,7 @@
 package io.jdatagen.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,7 +54,7 @@ class ResizeInWarpTest {
         ByteImage source = noise(8, 6, 1);
         writePng(root.resolve("a/img.png"), source);
         FileFlow flow = PLAIN.flowFromDirectory(root,
-                FlowOptions.builder().targetSize(4, 3).resizeInWarp(true).shuffle(false).build());
+                FlowOptions.directory().targetSize(4, 3).resizeInWarp(true).shuffle(false));
         Tensor x = flow.get(0).xTensor();
         assertEquals(4, x.dim(1));
         assertEquals(3, x.dim(2));
@@ -64,8 +65,8 @@ class ResizeInWarpTest {
     void keepAspectRatioResamplesTheCentreCrop(@TempDir Path root) {
         ByteImage source = noise(4, 8, 2);
         writePng(root.resolve("a/img.png"), source);
-        FileFlow flow = PLAIN.flowFromDirectory(root, FlowOptions.builder().targetSize(2, 2).keepAspectRatio(true)
-                .resizeInWarp(true).shuffle(false).build());
+        FileFlow flow = PLAIN.flowFromDirectory(root, FlowOptions.directory().targetSize(2, 2).keepAspectRatio(true)
+                .resizeInWarp(true).shuffle(false));
         assertBlockMeans(source, 0, 2, flow.get(0).xTensor().item(0));
     }
 
@@ -84,10 +85,10 @@ class ResizeInWarpTest {
         }
         ImageDataGenerator augmenting = ImageDataGenerator.builder().rotationRange(20).zoomRange(0.9, 1.1)
                 .horizontalFlip(true).verticalFlip(true).widthShiftRange(0.1).build();
-        FlowOptions.Builder options = FlowOptions.builder().targetSize(24, 32).shuffle(false).seed(3);
-        Tensor resized = augmenting.flowFromDirectory(root, options.interpolation("bilinear").build()).get(0).xTensor();
-        Tensor folded = augmenting.flowFromDirectory(root, FlowOptions.builder().targetSize(24, 32).shuffle(false)
-                .seed(3).resizeInWarp(true).build()).get(0).xTensor();
+        DirectoryFlowOptions options = FlowOptions.directory().targetSize(24, 32).shuffle(false).seed(3);
+        Tensor resized = augmenting.flowFromDirectory(root, options.interpolation("bilinear")).get(0).xTensor();
+        Tensor folded = augmenting.flowFromDirectory(root, FlowOptions.directory().targetSize(24, 32).shuffle(false)
+                .seed(3).resizeInWarp(true)).get(0).xTensor();
         double worst = 0;
         double total = 0;
         for (int i = 0; i < resized.size(); i++) {
@@ -104,15 +105,14 @@ class ResizeInWarpTest {
     @Test
     void conflictingOrMisplacedOptionsAreNamed(@TempDir Path root) {
         IllegalArgumentException both = assertThrows(IllegalArgumentException.class,
-                () -> FlowOptions.builder().interpolation("bilinear").resizeInWarp(true).build());
+                () -> PLAIN.flowFromDirectory(root,
+                        FlowOptions.directory().interpolation("bilinear").resizeInWarp(true)));
         assertTrue(both.getMessage().contains("interpolation") && both.getMessage().contains("resizeInWarp"),
                 both.getMessage());
-        Tensor images = Tensor.zeros(2, 4, 4, 3);
-        IllegalArgumentException arrays = assertThrows(IllegalArgumentException.class,
-                () -> PLAIN.flow(images, null, FlowOptions.builder().resizeInWarp(true).build()));
-        assertTrue(arrays.getMessage().contains("resizeInWarp"), arrays.getMessage());
-        IllegalArgumentException pairs = assertThrows(IllegalArgumentException.class,
-                () -> PLAIN.flowPairsFromDirectories(root, root, FlowOptions.builder().resizeInWarp(true).build()));
-        assertTrue(pairs.getMessage().contains("resizeInWarp"), pairs.getMessage());
+        assertTrue(FlowSetters.has(DataFrameFlowOptions.class, "resizeInWarp"));
+        assertFalse(FlowSetters.has(ArrayFlowOptions.class, "resizeInWarp"),
+                "array flows have no resize to fold: the option does not compile");
+        assertFalse(FlowSetters.has(PairDirectoryFlowOptions.class, "resizeInWarp"),
+                "image and mask folders resize with Pillow's filters: the option does not compile");
     }
 }

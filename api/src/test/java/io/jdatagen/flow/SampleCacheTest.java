@@ -59,8 +59,13 @@ class SampleCacheTest {
         return new Path[] {root.resolve("images"), root.resolve("masks")};
     }
 
-    private static FlowOptions.Builder options(CountingCodec codec) {
-        return FlowOptions.builder().targetSize(24, 24).interpolation("bilinear").batchSize(5).seed(11).codec(codec);
+    private static DirectoryFlowOptions options(CountingCodec codec) {
+        return reading(FlowOptions.directory(), codec);
+    }
+
+    /** {@code kind} with the reading, batching and seed that every cached flow here shares. */
+    private static <B extends FileFlowOptions<B>> B reading(B kind, CountingCodec codec) {
+        return kind.targetSize(24, 24).interpolation("bilinear").batchSize(5).seed(11).codec(codec);
     }
 
     /** Every batch of epochs 0..2 of a fresh uncached flow, as the x and y bytes. */
@@ -86,9 +91,9 @@ class SampleCacheTest {
     @ValueSource(ints = {1, 2})
     void cachedDirectoryEpochsAreByteEqualToUncachedOnesWithOneDecodePerFile(int workers, @TempDir Path root) {
         classFolders(root);
-        List<float[]> plain = epochs(() -> GEN.flowFromDirectory(root, options(new CountingCodec()).build()), workers);
+        List<float[]> plain = epochs(() -> GEN.flowFromDirectory(root, options(new CountingCodec())), workers);
         CountingCodec codec = new CountingCodec();
-        FileFlow flow = GEN.flowFromDirectory(root, options(codec).cache(CacheOptions.inMemory(SMALL_BUDGET)).build());
+        FileFlow flow = GEN.flowFromDirectory(root, options(codec).cache(CacheOptions.inMemory(SMALL_BUDGET)));
         try (flow) {
             assertSameBatches(plain, epochs(() -> flow, workers));
             assertEquals(FILES, codec.decodes(), "each file decoded once over 3 epochs");
@@ -106,22 +111,21 @@ class SampleCacheTest {
             rows.row((i % 2 == 0 ? "a" : "b") + "/f" + i + ".jpg", i % 3 == 0 ? "x" : "y");
         }
         DataFrame table = rows.build();
-        List<float[]> plain = epochs(() -> GEN.flowFromDataframe(table, options(new CountingCodec()).directory(root)
-                .build()), 2);
+        List<float[]> plain = epochs(() -> GEN.flowFromDataframe(table,
+                reading(FlowOptions.dataframe(), new CountingCodec()).directory(root)), 2);
         CountingCodec codec = new CountingCodec();
-        FileFlow frame = GEN.flowFromDataframe(table, options(codec).directory(root)
-                .cache(CacheOptions.inMemory(SMALL_BUDGET)).build());
+        FileFlow frame = GEN.flowFromDataframe(table, reading(FlowOptions.dataframe(), codec).directory(root)
+                .cache(CacheOptions.inMemory(SMALL_BUDGET)));
         try (frame) {
             assertSameBatches(plain, epochs(() -> frame, 2));
             assertEquals(FILES, codec.decodes());
         }
-        UnaryOperator<FlowOptions.Builder> warp = b -> FlowOptions.builder().targetSize(24, 24).resizeInWarp(true)
+        UnaryOperator<DirectoryFlowOptions> warp = b -> FlowOptions.directory().targetSize(24, 24).resizeInWarp(true)
                 .keepAspectRatio(true).batchSize(5).seed(11).codec(b.build().codec);
         List<float[]> plainWarp = epochs(() -> GEN.flowFromDirectory(root, warp.apply(options(new CountingCodec()))
-                .build()), 1);
+                ), 1);
         CountingCodec warpCodec = new CountingCodec();
-        FileFlow warped = GEN.flowFromDirectory(root, warp.apply(options(warpCodec)).cache(CacheOptions.inMemory(0))
-                .build());
+        FileFlow warped = GEN.flowFromDirectory(root, warp.apply(options(warpCodec)).cache(CacheOptions.inMemory(0)));
         try (warped) {
             assertSameBatches(plainWarp, epochs(() -> warped, 1));
             assertEquals(FILES, warpCodec.decodes());
@@ -133,10 +137,10 @@ class SampleCacheTest {
     void cachedSegmentationEpochsAreByteEqualToUncachedOnes(int workers, @TempDir Path root) {
         Path[] dirs = pairFolders(root);
         List<float[]> plain = epochs(() -> GEN.flowPairsFromDirectories(dirs[0], dirs[1],
-                options(new CountingCodec()).build()), workers);
+                reading(FlowOptions.pairDirectories(), new CountingCodec())), workers);
         CountingCodec codec = new CountingCodec();
         SegmentationFlow flow = GEN.flowPairsFromDirectories(dirs[0], dirs[1],
-                options(codec).cache(CacheOptions.inMemory(SMALL_BUDGET)).build());
+                reading(FlowOptions.pairDirectories(), codec).cache(CacheOptions.inMemory(SMALL_BUDGET)));
         try (flow) {
             assertSameBatches(plain, epochs(() -> flow, workers));
             assertEquals(2 * FILES, codec.decodes(), "each image and each mask decoded once over 3 epochs");
@@ -198,7 +202,7 @@ class SampleCacheTest {
     void aTemporarySpillFileIsDeletedOnClose(@TempDir Path root) {
         classFolders(root);
         FileFlow flow = GEN.flowFromDirectory(root, options(new CountingCodec()).cache(CacheOptions.inMemory(0))
-                .build());
+                );
         flow.get(0);
         SampleCache cache = flow.cache();
         Path file = spillPath(cache);
@@ -218,12 +222,13 @@ class SampleCacheTest {
     }
 
     /** One shuffled, augmented epoch of a flow over {@code root} spilling everything to {@code file}. */
-    private static List<float[]> epochWith(Path root, Path file, CountingCodec codec, UnaryOperator<FlowOptions.Builder> more) {
-        FlowOptions.Builder b = options(codec);
+    private static List<float[]> epochWith(Path root, Path file, CountingCodec codec,
+            UnaryOperator<DirectoryFlowOptions> more) {
+        DirectoryFlowOptions b = options(codec);
         if (file != null) {
             b.cache(CacheOptions.inMemory(0).spillTo(file));
         }
-        try (FileFlow flow = GEN.flowFromDirectory(root, more.apply(b).build())) {
+        try (FileFlow flow = GEN.flowFromDirectory(root, more.apply(b))) {
             List<float[]> out = new ArrayList<>();
             for (Batch batch : flow.atEpoch(1)) {
                 out.add(batch.xTensor().data().clone());
@@ -236,7 +241,7 @@ class SampleCacheTest {
     void aNamedFileIsReusedAndHostileOnesAreDetected(@TempDir Path root, @TempDir Path tmp) throws IOException {
         classFolders(root);
         Path file = tmp.resolve("cache.bin");
-        UnaryOperator<FlowOptions.Builder> same = b -> b;
+        UnaryOperator<DirectoryFlowOptions> same = b -> b;
         List<float[]> plain = epochWith(root, null, new CountingCodec(), same);
 
         CountingCodec first = new CountingCodec();
@@ -272,7 +277,7 @@ class SampleCacheTest {
         assertEquals(FILES, otherVersion.decodes());
 
         // Other reading options: rebuilt, and the batches are those of the other options.
-        UnaryOperator<FlowOptions.Builder> gray = b -> b.colorMode("grayscale");
+        UnaryOperator<DirectoryFlowOptions> gray = b -> b.colorMode("grayscale");
         List<float[]> plainGray = epochWith(root, null, new CountingCodec(), gray);
         CountingCodec otherOptions = new CountingCodec();
         assertSameBatches(plainGray, epochWith(root, file, otherOptions, gray));
@@ -316,13 +321,13 @@ class SampleCacheTest {
         classFolders(root);
         CountingCodec codec = new CountingCodec();
         try (FileFlow flow = GEN.flowFromDirectory(root, options(codec).shuffle(false)
-                .cache(CacheOptions.inMemory(SMALL_BUDGET)).build())) {
+                .cache(CacheOptions.inMemory(SMALL_BUDGET)))) {
             int sample = flow.filenames().indexOf("a/f0.jpg".replace('/', java.io.File.separatorChar));
             ByteImage old = flow.image(sample);
             assertSame(old, flow.image(sample), "served from the cache");
             Path edited = root.resolve("a/f0.jpg");
             TestImages.write(edited, TestImages.jpeg(TestImages.gradient(30, 40, 3), 0.9f));
-            ByteImage fresh = GEN.flowFromDirectory(root, options(new CountingCodec()).shuffle(false).build())
+            ByteImage fresh = GEN.flowFromDirectory(root, options(new CountingCodec()).shuffle(false))
                     .image(sample);
             int before = codec.decodes();
             assertArrayEquals(fresh.data(), flow.image(sample).data());
@@ -335,7 +340,7 @@ class SampleCacheTest {
         classFolders(root);
         Path notes = Files.writeString(tmp.resolve("notes.txt"), "not a cache file");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GEN.flowFromDirectory(root,
-                options(new CountingCodec()).cache(CacheOptions.inMemory(0).spillTo(notes)).build()));
+                options(new CountingCodec()).cache(CacheOptions.inMemory(0).spillTo(notes))));
         assertTrue(e.getMessage().contains("is not a jdatagen cache file"), e.getMessage());
         assertEquals("not a cache file", Files.readString(notes));
     }
@@ -343,8 +348,8 @@ class SampleCacheTest {
     @Test
     void aNamedFileServesOneFlowAtATime(@TempDir Path root, @TempDir Path tmp) {
         classFolders(root);
-        FlowOptions o = options(new CountingCodec()).cache(CacheOptions.inMemory(0).spillTo(tmp.resolve("c.bin")))
-                .build();
+        DirectoryFlowOptions o = options(new CountingCodec())
+                .cache(CacheOptions.inMemory(0).spillTo(tmp.resolve("c.bin")));
         try (FileFlow flow = GEN.flowFromDirectory(root, o)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> GEN.flowFromDirectory(root, o));
@@ -356,10 +361,9 @@ class SampleCacheTest {
 
     @Test
     void arrayFlowsRefuseTheCache() {
-        FlowOptions o = FlowOptions.builder().cache(CacheOptions.inMemory(1)).build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> GEN.flow(io.jdatagen.spi.Tensor.zeros(2, 4, 4, 1), null, o));
-        assertEquals("option cache does not apply to flow", e.getMessage());
+        assertTrue(FlowSetters.has(DirectoryFlowOptions.class, "cache"));
+        assertFalse(FlowSetters.has(ArrayFlowOptions.class, "cache"),
+                "the array flow's options have no cache: setting one does not compile");
         assertThrows(IllegalArgumentException.class, () -> CacheOptions.inMemory(-1));
     }
 }

@@ -30,8 +30,7 @@ class SampleHooksTest {
                     }
                     return image;
                 }).build();
-        FileFlow flow = gen.flowFromDirectory(root, FlowOptions.builder().targetSize(8, 8).batchSize(5).seed(1)
-                .build());
+        FileFlow flow = gen.flowFromDirectory(root, FlowOptions.directory().targetSize(8, 8).batchSize(5).seed(1));
         Batch b = flow.get(2);
         assertEquals(5, seen.size());
         for (int j = 0; j < 5; j++) {
@@ -65,7 +64,7 @@ class SampleHooksTest {
             }
             return image;
         }).build();
-        FlowOptions options = FlowOptions.builder().batchSize(4).seed(3).shuffle(false).build();
+        ArrayFlowOptions options = FlowOptions.arrays().batchSize(4).seed(3).shuffle(false);
         Batch hookedBatch = hooked.flow(x, null, options).get(0);
         assertArrayEquals(new int[] {4, 4, 1}, shapes.get(0), "after the resize");
         Tensor marked = Tensor.zeros(4, 6, 6, 1);

@@ -2,6 +2,7 @@ package io.jdatagen.flow;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,7 +60,7 @@ class SegmentationFlowTest {
         Tensor images = discs(12, 1);
         Tensor masks = threshold(images);
         ImageDataGenerator g = augmenting().interpolationOrder(0).build();
-        SegmentationFlow flow = g.flowPairs(images, masks, FlowOptions.builder().batchSize(5).seed(3).build());
+        SegmentationFlow flow = g.flowPairs(images, masks, FlowOptions.pairs().batchSize(5).seed(3));
         assertEquals(3, flow.size());
         int changed = 0;
         for (int epoch = 0; epoch < 2; epoch++) {
@@ -75,7 +76,7 @@ class SegmentationFlowTest {
     void withBilinearImagesTheyDisagreeOnlyOnDiscEdges() {
         Tensor images = discs(8, 2);
         ImageDataGenerator g = augmenting().build();
-        Batch b = g.flowPairs(images, threshold(images), FlowOptions.builder().batchSize(8).seed(5).build()).get(0);
+        Batch b = g.flowPairs(images, threshold(images), FlowOptions.pairs().batchSize(8).seed(5)).get(0);
         Tensor expected = threshold(b.xTensor());
         int mismatches = 0;
         int edges = 0;
@@ -107,7 +108,7 @@ class SegmentationFlowTest {
         Tensor masks = threshold(images);
         ImageDataGenerator g = ImageDataGenerator.builder().widthShiftRange(0.5).fillMode(FillMode.CONSTANT).cval(7)
                 .brightnessRange(0.5, 1.5).channelShiftRange(30).rescale(1 / 255.0).build();
-        Batch b = g.flowPairs(images, masks, FlowOptions.builder().maskFillValue(255).seed(11).build()).get(0);
+        Batch b = g.flowPairs(images, masks, FlowOptions.pairs().maskFillValue(255).seed(11)).get(0);
         int ignored = 0;
         for (float v : b.y().data()) {
             assertTrue(v == 0 || v == 1 || v == 255, "label or ignore value; got " + v);
@@ -123,14 +124,14 @@ class SegmentationFlowTest {
         Tensor masks = threshold(images);
         ImageDataGenerator g = augmenting().validationSplit(0.3).augmentValidation(false).build();
         SegmentationFlow validation = g.flowPairs(images, masks,
-                FlowOptions.builder().subset(Subset.VALIDATION).shuffle(false).batchSize(10).build());
+                FlowOptions.pairs().subset(Subset.VALIDATION).shuffle(false).batchSize(10));
         Batch b = validation.get(0);
         assertArrayEquals(new int[] {0, 1, 2}, b.indices());
         for (int i = 0; i < 3; i++) {
             assertArrayEquals(images.item(i).data(), b.xTensor().item(i).data());
             assertArrayEquals(masks.item(i).data(), b.y().item(i).data());
         }
-        SegmentationFlow training = g.flowPairs(images, masks, FlowOptions.builder().subset(Subset.TRAINING).build());
+        SegmentationFlow training = g.flowPairs(images, masks, FlowOptions.pairs().subset(Subset.TRAINING));
         assertEquals(7, training.samples());
         assertTrue(training.augments());
     }
@@ -139,10 +140,10 @@ class SegmentationFlowTest {
     void arraysMustAgreeInRowsHeightAndWidth() {
         ImageDataGenerator g = ImageDataGenerator.builder().build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> g.flowPairs(Tensor.zeros(2, 8, 8, 3), Tensor.zeros(2, 8, 9, 1), FlowOptions.defaults()));
+                () -> g.flowPairs(Tensor.zeros(2, 8, 8, 3), Tensor.zeros(2, 8, 9, 1), FlowOptions.pairs()));
         assertTrue(e.getMessage().contains("masks must have one row per image"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> g.flowPairs(Tensor.zeros(2, 8, 8, 3),
-                Tensor.zeros(2, 8, 8, 1), FlowOptions.builder().classMode(ClassMode.SPARSE).build()));
+        assertFalse(FlowSetters.has(PairFlowOptions.class, "classMode"),
+                "pairs have masks, not class labels: classMode does not compile");
     }
 
     @Test
@@ -166,8 +167,8 @@ class SegmentationFlowTest {
                     new ByteImage(labels, H, W, 1)), i == 5 ? "bmp" : "png"));
         }
         ImageDataGenerator g = augmenting().interpolationOrder(0).build();
-        SegmentationFlow flow = g.flowPairsFromDirectories(imageDir, maskDir, FlowOptions.builder().targetSize(H, W)
-                .colorMode("grayscale").batchSize(6).seed(1).build());
+        SegmentationFlow flow = g.flowPairsFromDirectories(imageDir, maskDir, FlowOptions.pairDirectories()
+                .targetSize(H, W).colorMode("grayscale").batchSize(6).seed(1));
         assertEquals(List.of("a.png", "b.png", "f.png", "sub/c.png", "sub/d.png", "sub/deeper/e.png"),
                 flow.filenames());
         assertArrayEquals(new int[] {H, W, 1}, flow.maskShape());
@@ -176,8 +177,8 @@ class SegmentationFlowTest {
         assertEquals(6, b.filenames().size());
 
         Path corrupt = TestImages.write(maskDir.resolve("b.png"), new byte[] {1, 2, 3});
-        SegmentationFlow skipping = g.flowPairsFromDirectories(imageDir, maskDir, FlowOptions.builder()
-                .targetSize(H, W).colorMode("grayscale").skipUnreadable(true).build());
+        SegmentationFlow skipping = g.flowPairsFromDirectories(imageDir, maskDir, FlowOptions.pairDirectories()
+                .targetSize(H, W).colorMode("grayscale").skipUnreadable(true));
         assertEquals(List.of(corrupt), skipping.skippedFiles());
         assertEquals(5, skipping.samples());
         assertTrue(!skipping.filenames().contains("b.png"), "the pair with the unreadable mask is left out");
@@ -185,7 +186,7 @@ class SegmentationFlowTest {
         TestImages.write(imageDir.resolve("sub/g.png"), TestImages.encode(TestImages.toBuffered(
                 TestImages.gradient(H, W, 1)), "png"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> g.flowPairsFromDirectories(imageDir, maskDir, FlowOptions.defaults()));
+                () -> g.flowPairsFromDirectories(imageDir, maskDir, FlowOptions.pairDirectories()));
         assertTrue(e.getMessage().startsWith("no mask for image sub/g.png: expected " + maskDir.resolve("sub/g.png")),
                 e.getMessage());
     }

@@ -34,7 +34,7 @@ class ShardingTest {
             x.data()[k] = (k * 7) % 23;
         }
         return ImageDataGenerator.builder().rotationRange(30).build().flow(x, null,
-                FlowOptions.builder().batchSize(3).seed(seed).build());
+                FlowOptions.arrays().batchSize(3).seed(seed));
     }
 
     /** Every sample's pixels in epoch {@code epoch} of the unsharded flow. */
@@ -183,7 +183,7 @@ class ShardingTest {
         assertThrows(IllegalArgumentException.class, () -> flow(5, 1).shard(2, 2));
         assertThrows(IllegalArgumentException.class, () -> flow(5, 1).shard(0, 0));
         ArrayFlow keras = ImageDataGenerator.builder().compatibility(Compatibility.KERAS_REFERENCE).build()
-                .flow(Tensor.zeros(4, 2, 2, 1), null, FlowOptions.builder().seed(1).build());
+                .flow(Tensor.zeros(4, 2, 2, 1), null, FlowOptions.arrays().seed(1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> keras.shard(2, 0));
         assertTrue(e.getMessage().contains("keras_reference"), e.getMessage());
     }

@@ -1,5 +1,6 @@
 package io.jdatagen.bench;
 
+import io.jdatagen.flow.DirectoryFlowOptions;
 import io.jdatagen.flow.FileFlow;
 import io.jdatagen.flow.FlowOptions;
 import io.jdatagen.image.FeaturewiseStatistics;
@@ -54,14 +55,14 @@ final class JpegFolder {
                 .featurewiseCenter(true).featurewiseStdNormalization(true).build();
         generator.setStatistics(new FeaturewiseStatistics(new double[] {0.485, 0.456, 0.406},
                 new double[] {0.229, 0.224, 0.225}, null, 0));
-        FlowOptions.Builder options = FlowOptions.builder().targetSize(224, 224).batchSize(32).seed(1)
+        DirectoryFlowOptions options = FlowOptions.directory().targetSize(224, 224).batchSize(32).seed(1)
                 .codec(ImageCodecs.named(codec));
         if (resize.equals("warp")) {
             options.resizeInWarp(true);
         } else {
             options.interpolation(resize);
         }
-        return generator.flowFromDirectory(root, options.build());
+        return generator.flowFromDirectory(root, options);
     }
 
     /** Smooth shapes, edges and grain: JPEG sizes and decode costs like natural photos (~60-90 KB). */

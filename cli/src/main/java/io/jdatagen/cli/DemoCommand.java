@@ -140,9 +140,8 @@ final class DemoCommand implements Callable<Integer> {
 
     private void run(ImageDataGenerator generator, Path dataDir, PrintWriter stdout, UnreadableFiles unreadable)
             throws IOException {
-        FileFlow flow = generator.flowFromDirectory(dataDir, FlowOptions.builder().targetSize(targetSize.height(),
-                targetSize.width()).interpolation("bilinear").batchSize(batchSize).seed(seed).skipUnreadable(true)
-                .build());
+        FileFlow flow = generator.flowFromDirectory(dataDir, FlowOptions.directory().targetSize(targetSize.height(),
+                targetSize.width()).interpolation("bilinear").batchSize(batchSize).seed(seed).skipUnreadable(true));
         stdout.println(flow.summary());
         stdout.flush();
         unreadable.skipAll(flow.skippedFiles(), new ImageFileReader(ImageCodecs.current(), ColorMode.RGB,

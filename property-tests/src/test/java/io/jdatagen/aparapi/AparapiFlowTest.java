@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdatagen.data.Batch;
+import io.jdatagen.flow.ArrayFlowOptions;
 import io.jdatagen.flow.FlowOptions;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.spi.Availability;
@@ -39,7 +40,7 @@ class AparapiFlowTest {
         for (int k = 0; k < x.size(); k++) {
             x.data()[k] = (float) r.nextDouble(0, 255);
         }
-        FlowOptions options = FlowOptions.builder().batchSize(16).seed(12).build();
+        ArrayFlowOptions options = FlowOptions.arrays().batchSize(16).seed(12);
         ImageDataGenerator onGpu = ImageDataGenerator.builder().rotationRange(25).zoomRange(0.15)
                 .horizontalFlip(true).rescale(1 / 255.0).backend(backend).build();
         ImageDataGenerator onReference = onGpu.toBuilder().backend(new ReferenceBackend()).build();

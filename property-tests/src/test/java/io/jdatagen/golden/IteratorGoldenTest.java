@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jdatagen.data.Batch;
+import io.jdatagen.data.NumpyRandomState;
 import io.jdatagen.flow.ArrayFlow;
+import io.jdatagen.flow.ArrayFlowOptions;
 import io.jdatagen.flow.FlowOptions;
 import io.jdatagen.image.ImageDataGenerator;
-import io.jdatagen.data.NumpyRandomState;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
@@ -58,11 +59,11 @@ class IteratorGoldenTest {
                 boolean shuffle = c.get("shuffle").asBoolean();
                 String name = "n=" + n + " bs=" + bs + " shuffle=" + shuffle + " seed=" + c.get("seed");
                 tests.add(DynamicTest.dynamicTest(name, () -> {
-                    FlowOptions.Builder o = FlowOptions.builder().batchSize(bs).shuffle(shuffle);
+                    ArrayFlowOptions o = FlowOptions.arrays().batchSize(bs).shuffle(shuffle);
                     if (!c.get("seed").isNull()) {
                         o.seed(c.get("seed").asLong());
                     }
-                    ArrayFlow flow = keras().flow(Tensor.zeros(n, 1, 1, 1), null, o.build());
+                    ArrayFlow flow = keras().flow(Tensor.zeros(n, 1, 1, 1), null, o);
                     assertEquals(c.get("len").asInt(), flow.size());
                     int epoch = 0;
                     int nextBatch = 0;
@@ -102,8 +103,8 @@ class IteratorGoldenTest {
                 double split = c.get("validation_split").asDouble();
                 tests.add(DynamicTest.dynamicTest("n=" + n + " split=" + split, () -> {
                     ImageDataGenerator g = ImageDataGenerator.builder().validationSplit(split).build();
-                    ArrayFlow flow = g.flow(Tensor.zeros(n, 1, 1, 1), null, FlowOptions.builder().batchSize(n)
-                            .shuffle(false).subset(c.get("subset").asText()).build());
+                    ArrayFlow flow = g.flow(Tensor.zeros(n, 1, 1, 1), null, FlowOptions.arrays().batchSize(n)
+                            .shuffle(false).subset(c.get("subset").asText()));
                     assertArrayEquals(ints(c.get("rows")), flow.get(0).indices());
                 }));
             }
@@ -112,7 +113,7 @@ class IteratorGoldenTest {
                 Tensor y = vector(error.get("labels"));
                 ImageDataGenerator g = ImageDataGenerator.builder().validationSplit(0.5).build();
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                        () -> g.flow(Tensor.zeros(8, 1, 1, 1), y, FlowOptions.builder().subset("training").build()));
+                        () -> g.flow(Tensor.zeros(8, 1, 1, 1), y, FlowOptions.arrays().subset("training")));
                 assertEquals(error.get("message").asText(), e.getMessage().replace(" (the x and y tensors given to"
                         + " flow, in Java)", ""), "Keras's words, with the Java names beside the Python ones");
             }));
@@ -125,7 +126,7 @@ class IteratorGoldenTest {
         return Golden.cases("iterator.json", golden -> Stream.of(DynamicTest.dynamicTest("structures", () -> {
             JsonNode withMisc = golden.get("output_structure").get(0).get("structure").get("tuple");
             Batch b = keras().flow(Tensor.zeros(8, 2, 2, 1), List.of(Tensor.zeros(8)), Tensor.zeros(8), null,
-                    FlowOptions.builder().batchSize(4).build()).get(0);
+                    FlowOptions.arrays().batchSize(4)).get(0);
             JsonNode inputs = withMisc.get(0).get("list");
             assertEquals(inputs.size(), b.inputs().size());
             for (int i = 0; i < inputs.size(); i++) {
@@ -133,7 +134,7 @@ class IteratorGoldenTest {
             }
             assertArrayEquals(ints(withMisc.get(1).get("ndarray")), b.y().shape());
             JsonNode xOnly = golden.get("output_structure").get(1).get("structure").get("ndarray");
-            Batch only = keras().flow(Tensor.zeros(8, 2, 2, 1), null, FlowOptions.builder().batchSize(4).build())
+            Batch only = keras().flow(Tensor.zeros(8, 2, 2, 1), null, FlowOptions.arrays().batchSize(4))
                     .get(0);
             assertEquals(1, only.inputs().size());
             assertEquals(0, only.targets().size());
@@ -207,8 +208,8 @@ class IteratorGoldenTest {
         Tensor images = Golden.tensor(f.get("images"));
         Tensor y = vector(f.get("y"));
         Tensor w = vector(f.get("sample_weight"));
-        return generator(run).flow(images, List.of(), y, w, FlowOptions.builder().batchSize(o.get("batch_size").asInt())
-                .shuffle(o.get("shuffle").asBoolean()).seed(o.get("seed").asLong()).build());
+        return generator(run).flow(images, List.of(), y, w, FlowOptions.arrays().batchSize(o.get("batch_size").asInt())
+                .shuffle(o.get("shuffle").asBoolean()).seed(o.get("seed").asLong()));
     }
 
     private static void compare(JsonNode batch, Tensor x, Tensor y, Tensor w, String what) {

@@ -23,6 +23,7 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import io.jdatagen.flow.DirectoryFlowOptions;
 import io.jdatagen.flow.FileFlow;
 import io.jdatagen.flow.FlowOptions;
 import io.jdatagen.image.ImageDataGenerator;
@@ -59,10 +60,10 @@ class DjlTrainingTest {
         StripesFolder.write(root, 48, SIZE, 11);
         ImageDataGenerator gen = ImageDataGenerator.builder().horizontalFlip(true).rescale(1 / 255.0)
                 .validationSplit(0.25).dataFormat("channels_first").build();
-        FlowOptions.Builder options = FlowOptions.builder().targetSize(SIZE, SIZE).classMode("sparse").batchSize(12)
+        DirectoryFlowOptions options = FlowOptions.directory().targetSize(SIZE, SIZE).classMode("sparse").batchSize(12)
                 .seed(3).output("float32");
-        FileFlow trainFlow = gen.flowFromDirectory(root, options.subset("training").build());
-        FileFlow validationFlow = gen.flowFromDirectory(root, options.subset("validation").shuffle(false).build());
+        FileFlow trainFlow = gen.flowFromDirectory(root, options.subset("training"));
+        FileFlow validationFlow = gen.flowFromDirectory(root, options.subset("validation").shuffle(false));
         JdatagenDataset train = JdatagenDataset.of(trainFlow, 2, 2);
         JdatagenDataset validation = JdatagenDataset.of(validationFlow, 2, 2);
 
@@ -92,8 +93,8 @@ class DjlTrainingTest {
     void batchesKeepTheSequenceShapesAndLabels(@TempDir Path root) throws Exception {
         StripesFolder.write(root, 4, SIZE, 2);
         ImageDataGenerator gen = ImageDataGenerator.builder().dataFormat("channels_first").build();
-        FileFlow flow = gen.flowFromDirectory(root, FlowOptions.builder().targetSize(SIZE, SIZE).classMode("sparse")
-                .batchSize(5).shuffle(false).build());
+        FileFlow flow = gen.flowFromDirectory(root, FlowOptions.directory().targetSize(SIZE, SIZE).classMode("sparse")
+                .batchSize(5).shuffle(false));
         io.jdatagen.data.Batch expected = flow.get(0);
         try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
             JdatagenDataset data = JdatagenDataset.of(flow, 1, 0);
@@ -119,8 +120,8 @@ class DjlTrainingTest {
         StripesFolder.write(root, 4, SIZE, 5);
         ImageDataGenerator gen = ImageDataGenerator.builder().rotationRange(10).dataFormat("channels_first").build();
         for (ElementType type : new ElementType[] {ElementType.FLOAT32, ElementType.UINT8, ElementType.FLOAT16}) {
-            FileFlow flow = gen.flowFromDirectory(root, FlowOptions.builder().targetSize(SIZE, SIZE)
-                    .classMode("sparse").batchSize(5).seed(2).output(type).build());
+            FileFlow flow = gen.flowFromDirectory(root, FlowOptions.directory().targetSize(SIZE, SIZE)
+                    .classMode("sparse").batchSize(5).seed(2).output(type));
             io.jdatagen.data.Batch batch = flow.get(0);
             BufferTensor x = (BufferTensor) batch.x();
             try (NDManager manager = NDManager.newBaseManager()) {
@@ -135,8 +136,8 @@ class DjlTrainingTest {
                         type + ": a write into the kernels' buffer shows in the array, so it is the same memory");
             }
         }
-        FileFlow flow = gen.flowFromDirectory(root, FlowOptions.builder().targetSize(SIZE, SIZE).classMode("sparse")
-                .batchSize(5).seed(2).output("uint8").build());
+        FileFlow flow = gen.flowFromDirectory(root, FlowOptions.directory().targetSize(SIZE, SIZE).classMode("sparse")
+                .batchSize(5).seed(2).output("uint8"));
         io.jdatagen.data.Batch expected = flow.atEpoch(0).get(0);
         try (NDManager manager = NDManager.newBaseManager()) {
             Batch first = JdatagenDataset.of(flow, 1, 0).getData(manager).iterator().next();

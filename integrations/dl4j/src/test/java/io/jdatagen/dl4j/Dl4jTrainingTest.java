@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdatagen.flow.DirectoryFlowOptions;
 import io.jdatagen.flow.FileFlow;
 import io.jdatagen.flow.FlowOptions;
 import io.jdatagen.image.ImageDataGenerator;
@@ -49,10 +50,10 @@ class Dl4jTrainingTest {
         StripesFolder.write(root, 48, SIZE, 11);
         ImageDataGenerator gen = ImageDataGenerator.builder().horizontalFlip(true).rescale(1 / 255.0)
                 .validationSplit(0.25).dataFormat("channels_first").build();
-        FlowOptions.Builder options = FlowOptions.builder().targetSize(SIZE, SIZE).classMode("categorical")
+        DirectoryFlowOptions options = FlowOptions.directory().targetSize(SIZE, SIZE).classMode("categorical")
                 .batchSize(12).seed(3).output("float32");
-        FileFlow trainFlow = gen.flowFromDirectory(root, options.subset("training").build());
-        FileFlow validationFlow = gen.flowFromDirectory(root, options.subset("validation").shuffle(false).build());
+        FileFlow trainFlow = gen.flowFromDirectory(root, options.subset("training"));
+        FileFlow validationFlow = gen.flowFromDirectory(root, options.subset("validation").shuffle(false));
         JdatagenDataSetIterator train = JdatagenDataSetIterator.of(trainFlow, 2, 2);
         JdatagenDataSetIterator validation = JdatagenDataSetIterator.of(validationFlow, 2, 2);
         assertEquals(List.of("h", "v"), train.getLabels());
@@ -81,8 +82,8 @@ class Dl4jTrainingTest {
     void multiDataSetsCarryEveryInputAndTarget(@TempDir Path root) throws Exception {
         StripesFolder.write(root, 3, SIZE, 2);
         ImageDataGenerator gen = ImageDataGenerator.builder().dataFormat("channels_first").build();
-        FileFlow flow = gen.flowFromDirectory(root, FlowOptions.builder().targetSize(SIZE, SIZE).batchSize(4)
-                .shuffle(false).build());
+        FileFlow flow = gen.flowFromDirectory(root, FlowOptions.directory().targetSize(SIZE, SIZE).batchSize(4)
+                .shuffle(false));
         io.jdatagen.data.Batch expected = flow.get(0);
         JdatagenMultiDataSetIterator data = JdatagenMultiDataSetIterator.of(flow, 1, 0);
         MultiDataSet first = data.next();
@@ -99,8 +100,8 @@ class Dl4jTrainingTest {
         StripesFolder.write(root, 4, SIZE, 5);
         ImageDataGenerator gen = ImageDataGenerator.builder().rotationRange(10).dataFormat("channels_first").build();
         for (ElementType type : new ElementType[] {ElementType.FLOAT32, ElementType.UINT8, ElementType.FLOAT16}) {
-            FileFlow flow = gen.flowFromDirectory(root, FlowOptions.builder().targetSize(SIZE, SIZE)
-                    .classMode("categorical").batchSize(5).seed(2).output(type).build());
+            FileFlow flow = gen.flowFromDirectory(root, FlowOptions.directory().targetSize(SIZE, SIZE)
+                    .classMode("categorical").batchSize(5).seed(2).output(type));
             io.jdatagen.data.Batch batch = flow.get(0);
             BufferTensor x = (BufferTensor) batch.x();
             INDArray array = NdArrays.features(batch);
@@ -113,8 +114,8 @@ class Dl4jTrainingTest {
             assertEquals(77f, array.castTo(DataType.FLOAT).data().asFloat()[last],
                     type + ": a write into the kernels' buffer shows in the array, so it is the same memory");
         }
-        FileFlow flow = gen.flowFromDirectory(root, FlowOptions.builder().targetSize(SIZE, SIZE)
-                .classMode("categorical").batchSize(5).seed(2).output("uint8").build());
+        FileFlow flow = gen.flowFromDirectory(root, FlowOptions.directory().targetSize(SIZE, SIZE)
+                .classMode("categorical").batchSize(5).seed(2).output("uint8"));
         io.jdatagen.data.Batch expected = flow.atEpoch(0).get(0);
         DataSet first = JdatagenDataSetIterator.of(flow, 1, 0).next();
         assertEquals(DataType.UBYTE, first.getFeatures().dataType(), "the iterator hands out the flow's uint8 batches");

@@ -1,12 +1,11 @@
 package io.jdatagen.image;
 
-import io.jdatagen.spi.DataFormat;
+import io.jdatagen.augment.StepPipeline;
 import io.jdatagen.spi.FillMode;
-import io.jdatagen.spi.OutputSlot;
-import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
-import io.jdatagen.spi.WarpPlan;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -96,15 +95,11 @@ public final class AffineTransforms {
         if (!p.hasAffine()) {
             return x;
         }
-        return warp(x, options, new WarpPlanner(options).plan(p, x.shape()).build());
-    }
-
-    /** Runs {@code plan} on the image {@code x} (in the options' axes) into a new tensor of its shape. */
-    static Tensor warp(Tensor x, WarpOptions options, WarpPlan plan) {
-        Tensor out = Tensor.zeros(x.shape());
-        DataFormat format = options.axes().dataFormat();
-        options.resolvedBackend().warp(SourceImage.of(x, format), plan, OutputSlot.image(out, format));
-        return out;
+        KerasAffineStep step = new KerasAffineStep(null, options.axes(), options.compatibility());
+        StepPipeline pipeline = new StepPipeline(List.of(step), options.resampling(), options.resolvedBackend(),
+                options.axes().dataFormat(), null, null);
+        return pipeline.transformImage(x, null, pipeline.given(Map.of(step,
+                new KerasAffineStep.Affine(theta, tx, ty, shear, zx, zy))));
     }
 
     static void checkImage(Tensor x) {

@@ -1,10 +1,12 @@
 package io.jdatagen.image;
 
+import io.jdatagen.augment.Step;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.FillMode;
 import io.jdatagen.flow.SampleFunction;
 import io.jdatagen.spi.Tensor;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -45,6 +47,7 @@ public final class GeneratorBuilder {
     List<Noise> noise = List.of();
     boolean augmentValidation = true;
     Backend backend;
+    final List<Step> steps = new ArrayList<>();
 
     GeneratorBuilder() {
     }
@@ -535,6 +538,21 @@ public final class GeneratorBuilder {
     }
 
     /**
+     * Adds a step after Keras's: a geometric step joins the one warp after Keras's flips, a color-linear one
+     * the warp's color step (unless channel shift, brightness, contrast or noise ran before it), a pixel step
+     * runs after Keras's and mltk's pixel steps and before standardize; steps of one kind keep the order of
+     * the calls. The steps draw from each sample's stream after Keras's (a geometric step after the flips),
+     * so Keras's values stay Keras's unless a geometric step is added.
+     *
+     * @param step the step
+     * @return this builder
+     */
+    public GeneratorBuilder step(Step step) {
+        steps.add(Objects.requireNonNull(step, "step"));
+        return this;
+    }
+
+    /**
      * Validates every option and applies Keras's couplings (each logged): ZCA forces featurewise centring and
      * disables featurewise std normalization; featurewise std forces featurewise centring; samplewise std
      * forces samplewise centring.
@@ -543,6 +561,6 @@ public final class GeneratorBuilder {
      * @throws IllegalArgumentException naming the option, the value and what is allowed
      */
     public ImageDataGenerator build() {
-        return new ImageDataGenerator(GeneratorOptions.validated(this), backend);
+        return new ImageDataGenerator(GeneratorOptions.validated(this), backend, List.copyOf(steps));
     }
 }

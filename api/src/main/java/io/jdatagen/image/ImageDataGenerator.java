@@ -1,5 +1,6 @@
 package io.jdatagen.image;
 
+import io.jdatagen.augment.Step;
 import io.jdatagen.data.NumpyRandomState;
 import io.jdatagen.flow.ArrayFlow;
 import io.jdatagen.flow.DataFrame;
@@ -32,8 +33,8 @@ import java.util.random.RandomGenerator;
 public final class ImageDataGenerator {
     private final SamplePipeline pipeline;
 
-    ImageDataGenerator(GeneratorOptions options, Backend backend) {
-        this.pipeline = new SamplePipeline(options, backend != null ? backend : Backends.current());
+    ImageDataGenerator(GeneratorOptions options, Backend backend, List<Step> steps) {
+        this.pipeline = new SamplePipeline(options, backend != null ? backend : Backends.current(), steps);
     }
 
     /** {@return a builder with Keras's defaults (and {@link Compatibility#DOCUMENTED})} */
@@ -43,10 +44,12 @@ public final class ImageDataGenerator {
 
     /** {@return a builder holding this generator's configuration} */
     public GeneratorBuilder toBuilder() {
-        return GeneratorConfig.toBuilder(getConfig()).preprocessingFunction(options().preprocessingFunction())
+        GeneratorBuilder b = GeneratorConfig.toBuilder(getConfig()).preprocessingFunction(options().preprocessingFunction())
                 .preprocessingFunction(options().hooks().preprocessing())
                 .preAugmentationFunction(options().hooks().preAugmentation())
                 .backend(backend());
+        pipeline.userSteps().forEach(b::step);
+        return b;
     }
 
     GeneratorOptions options() {
@@ -72,7 +75,7 @@ public final class ImageDataGenerator {
      * @param rng the random source
      */
     public TransformParameters getRandomTransform(int[] imageShape, RandomGenerator rng) {
-        return pipeline.sampler().sample(imageShape, rng);
+        return pipeline.randomParameters(imageShape, rng);
     }
 
     /**

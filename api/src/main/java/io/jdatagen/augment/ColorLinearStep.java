@@ -1,6 +1,7 @@
 package io.jdatagen.augment;
 
 import io.jdatagen.flow.SampleContext;
+import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.Tensor;
 import java.util.random.RandomGenerator;
 
@@ -47,7 +48,7 @@ public non-sealed interface ColorLinearStep<P> extends Step {
         float[] offset = map.offset();
         float[] x = image.data();
         int plane = shape.height() * shape.width();
-        boolean first = shape.format() == io.jdatagen.spi.DataFormat.CHANNELS_FIRST;
+        boolean first = shape.format() == DataFormat.CHANNELS_FIRST;
         for (int k = 0; k < x.length; k++) {
             int c = first ? k / plane : k % shape.channels();
             x[k] = scale[c] * x[k] + offset[c];

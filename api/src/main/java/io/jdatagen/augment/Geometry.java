@@ -27,7 +27,8 @@ public final class Geometry {
         if (inverse != null) {
             for (double v : inverse) {
                 if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("the affine map must be finite; got " + Arrays.toString(inverse));
+                    throw new IllegalArgumentException("the affine map must be finite; got "
+                            + Arrays.toString(inverse));
                 }
             }
         }

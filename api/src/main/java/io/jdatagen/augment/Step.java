@@ -17,9 +17,13 @@ package io.jdatagen.augment;
  * Steps are immutable and thread-safe: one step serves every sample of every batch.
  */
 public sealed interface Step permits GeometricStep, ColorLinearStep, PixelStep, BatchStep {
-    /** {@return the step's name in messages (the class's simple name unless overridden)} */
+    /**
+     * {@return the step's name in messages (the class's simple name, or its full name for an anonymous
+     * class, unless overridden)}
+     */
     default String name() {
-        return getClass().getSimpleName();
+        String simple = getClass().getSimpleName();
+        return simple.isEmpty() ? getClass().getName() : simple;
     }
 
     /**

@@ -8,6 +8,7 @@ import io.jdatagen.flow.SampleFunction;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.BufferTensor;
 import io.jdatagen.spi.DataFormat;
+import io.jdatagen.spi.FillMode;
 import io.jdatagen.spi.Interpolation;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
@@ -303,7 +304,7 @@ public final class StepPipeline {
             Augmenter.checkFits(mask, OutputSlot.of(batch.maskOutput(), j, format));
             Folded g = fold(drawn[j], shapeOf(mask));
             plans.add(WarpPlan.builder().inverseAffine(g.inverse()).flips(g.flipRows(), g.flipCols())
-                    .interpolation(Interpolation.NEAREST).fill(io.jdatagen.spi.FillMode.CONSTANT, batch.maskFillValue())
+                    .interpolation(Interpolation.NEAREST).fill(FillMode.CONSTANT, batch.maskFillValue())
                     .build());
         }
         backend.warpBatch(masks, plans, batch.maskOutput(), format);
@@ -349,7 +350,7 @@ public final class StepPipeline {
      */
     static WarpPlan resizePlan(int height, int width, int[] target, Interpolation interpolation) {
         return WarpPlan.builder().inverseAffine(ontoSource(null, target, height, width)).interpolation(interpolation)
-                .fill(io.jdatagen.spi.FillMode.NEAREST, 0).build();
+                .fill(FillMode.NEAREST, 0).build();
     }
 
     /**

@@ -332,7 +332,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         }
     }
 
-    /** {@code x} written into a buffer of the output type: for batches that are saved, which need the float32 image first. */
+    /** {@code x} written into a buffer of the output type: for saved batches, which need the float32 image first. */
     private BufferTensor converted(Tensor x) {
         BufferTensor out = buffers.take(output, x.shape());
         out.set(0, x.data(), 0, x.size());

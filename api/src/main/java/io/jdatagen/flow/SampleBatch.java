@@ -48,8 +48,8 @@ public final class SampleBatch {
                     + streams.length + " streams and " + contexts.length + " contexts");
         }
         if (masks != null && (masks.size() != n || maskOutput == null || maskOutput.rank() != 4)) {
-            throw new IllegalArgumentException("masks need one mask per source (" + n + ") and a rank-4 mask batch; got "
-                    + masks.size() + " masks and " + (maskOutput == null ? "no batch"
+            throw new IllegalArgumentException("masks need one mask per source (" + n + ") and a rank-4 mask batch;"
+                    + " got " + masks.size() + " masks and " + (maskOutput == null ? "no batch"
                             : "shape " + Arrays.toString(maskOutput.shape())));
         }
     }

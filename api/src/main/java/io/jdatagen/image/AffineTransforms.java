@@ -1,5 +1,7 @@
 package io.jdatagen.image;
 
+import io.jdatagen.augment.BrightnessShift;
+import io.jdatagen.augment.ChannelShift;
 import io.jdatagen.augment.StepPipeline;
 import io.jdatagen.spi.FillMode;
 import io.jdatagen.spi.Tensor;
@@ -152,14 +154,7 @@ public final class AffineTransforms {
         if (channelAxis != 0 && channelAxis != 2) {
             throw new IllegalArgumentException("channel_axis must be 0 or 2; got: " + channelAxis);
         }
-        float[] in = x.data();
-        ValueRange range = ValueRange.of(in);
-        float shift = (float) intensity;
-        float[] out = new float[in.length];
-        for (int k = 0; k < in.length; k++) {
-            out[k] = Math.min(Math.max(in[k] + shift, range.min()), range.max());
-        }
-        return Tensor.of(out, x.shape());
+        return ChannelShift.shifted(x, intensity);
     }
 
     /**
@@ -174,7 +169,7 @@ public final class AffineTransforms {
      *     axis has 1, 3 or 4 channels
      */
     public static Tensor applyBrightnessShift(Tensor x, double brightness, boolean scale) {
-        return PillowBrightness.apply(x, brightness, scale);
+        return BrightnessShift.shifted(x, brightness, scale);
     }
 
     /**

@@ -44,7 +44,8 @@ public final class ImageDataGenerator {
 
     /** {@return a builder holding this generator's configuration} */
     public GeneratorBuilder toBuilder() {
-        GeneratorBuilder b = GeneratorConfig.toBuilder(getConfig()).preprocessingFunction(options().preprocessingFunction())
+        GeneratorBuilder b = GeneratorConfig.toBuilder(getConfig())
+                .preprocessingFunction(options().preprocessingFunction())
                 .preprocessingFunction(options().hooks().preprocessing())
                 .preAugmentationFunction(options().hooks().preAugmentation())
                 .backend(backend());

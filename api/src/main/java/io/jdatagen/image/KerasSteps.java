@@ -1,7 +1,10 @@
 package io.jdatagen.image;
 
+import io.jdatagen.augment.BrightnessShift;
+import io.jdatagen.augment.ChannelShift;
 import io.jdatagen.augment.Drawn;
 import io.jdatagen.augment.GeometricStep;
+import io.jdatagen.augment.KerasFlips;
 import io.jdatagen.augment.MeanContrast;
 import io.jdatagen.augment.Step;
 import io.jdatagen.spi.MatrixKernel;
@@ -18,9 +21,9 @@ import java.util.function.Supplier;
  */
 final class KerasSteps {
     private final KerasAffineStep affine;
-    private final KerasFlipStep flips;
-    private final ChannelShiftStep channelShift;
-    private final BrightnessStep brightness;
+    private final KerasFlips flips;
+    private final ChannelShift channelShift;
+    private final BrightnessShift brightness;
     private final List<Step> mltk = new ArrayList<>();
     private final Step standardize;
 
@@ -28,9 +31,9 @@ final class KerasSteps {
             MatrixKernel kernel) {
         ImageAxes axes = ImageAxes.of(o.dataFormat());
         this.affine = new KerasAffineStep(o, axes, o.compatibility());
-        this.flips = new KerasFlipStep(o.horizontalFlip(), o.verticalFlip());
-        this.channelShift = new ChannelShiftStep(o.channelShiftRange(), axes.channelAxis());
-        this.brightness = new BrightnessStep(o.brightnessRange());
+        this.flips = new KerasFlips(o.horizontalFlip(), o.verticalFlip());
+        this.channelShift = new ChannelShift(o.channelShiftRange());
+        this.brightness = new BrightnessShift(o.brightnessRange(), false);
         if (o.contrastRange() != null) {
             mltk.add(new MeanContrast(o.contrastRange()[0], o.contrastRange()[1]));
         }
@@ -64,7 +67,7 @@ final class KerasSteps {
         if (a == null) {
             a = KerasAffineStep.Affine.IDENTITY;
         }
-        KerasFlipStep.Flips f = (KerasFlipStep.Flips) drawn.get(flips);
+        KerasFlips.Flips f = (KerasFlips.Flips) drawn.get(flips);
         Double shift = (Double) drawn.get(channelShift);
         Double factor = (Double) drawn.get(brightness);
         return new TransformParameters(a.theta(), a.tx(), a.ty(), a.shear(), a.zx(), a.zy(),
@@ -78,7 +81,7 @@ final class KerasSteps {
         Map<Step, Object> m = new HashMap<>();
         m.put(affine, new KerasAffineStep.Affine(p.theta(), p.tx(), p.ty(), p.shear(), p.zx(), p.zy()));
         if (p.flipHorizontal() || p.flipVertical()) {
-            m.put(flips, new KerasFlipStep.Flips(p.flipHorizontal(), p.flipVertical()));
+            m.put(flips, new KerasFlips.Flips(p.flipHorizontal(), p.flipVertical()));
         }
         p.channelShiftIntensity().ifPresent(v -> m.put(channelShift, v));
         p.brightness().ifPresent(v -> m.put(brightness, v));

@@ -213,7 +213,7 @@ final class SamplePipeline implements Augmenter {
         return keras.parameters(drawn[0]);
     }
 
-    /** Standardizes {@code x} in place with the fitted statistics; returns it or the preprocessing function's result. */
+    /** Standardizes {@code x} in place with the fitted statistics; returns it or the preprocessing's result. */
     Tensor standardizeInPlace(Tensor x) {
         return standardizer.standardizeInPlace(x, statistics, backend, SampleContext.NONE);
     }

@@ -67,7 +67,7 @@ class OwnStepsTest {
     // ---- what it promises
 
     @Test
-    void userStepsRideInKerassWarpAndKeepKerassDraws() {
+    void userStepsRideInKerasWarpAndKeepKerasDraws() {
         Tensor x = Images.random(4, 8, 10, 10, 3);
         CountingBackend counting = new CountingBackend();
         ImageDataGenerator keras = ImageDataGenerator.builder().rotationRange(15).horizontalFlip(true).build();

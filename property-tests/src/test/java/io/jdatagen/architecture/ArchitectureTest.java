@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final String[] API = {"io.jdatagen.image..", "io.jdatagen.augment..", "io.jdatagen.flow..",
-        "io.jdatagen.data..",
-        "io.jdatagen.io..", "io.jdatagen.timeseries..", "io.jdatagen.cli.."};
+        "io.jdatagen.data..", "io.jdatagen.io..", "io.jdatagen.timeseries..", "io.jdatagen.cli.."};
     private static JavaClasses main;
 
     @BeforeAll

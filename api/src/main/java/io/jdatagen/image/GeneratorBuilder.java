@@ -542,7 +542,8 @@ public final class GeneratorBuilder {
      * the warp's color step (unless channel shift, brightness, contrast or noise ran before it), a pixel step
      * runs after Keras's and mltk's pixel steps and before standardize; steps of one kind keep the order of
      * the calls. The steps draw from each sample's stream after Keras's (a geometric step after the flips),
-     * so Keras's values stay Keras's unless a geometric step is added.
+     * so Keras's values stay Keras's unless a geometric step is added. Steps are not part of
+     * {@code getConfig()} or the JSON config.
      *
      * @param step the step
      * @return this builder

@@ -20,6 +20,7 @@ public final class StepCatalog {
     private static Map<String, Function<Map<String, Object>, Step>> table() {
         Map<String, Function<Map<String, Object>, Step>> t = new TreeMap<>();
         t.put("mean_contrast", MeanContrast::fromConfig);
+        t.put("random_rotation90", RandomRotation90::fromConfig);
         return Collections.unmodifiableMap(t);
     }
 

@@ -1,34 +1,21 @@
 package io.jdatagen.flow;
 
-import io.jdatagen.spi.Backend;
+import io.jdatagen.data.Batch;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
-import io.jdatagen.spi.Tensor;
-import io.jdatagen.spi.WarpPlan;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
  * What a flow needs from whatever augments its samples (an
- * {@code io.jdatagen.image.ImageDataGenerator} provides it): a warp plan per sample, the steps that
- * follow the warp, and the settings that shape batches. A flow plans every sample of a batch,
- * runs all the plans in one {@link Backend#warpBatch} call, then {@linkplain #finish finishes}
- * each sample in order.
+ * {@code io.jdatagen.image.ImageDataGenerator} provides it): one call per batch that resizes, warps and
+ * finishes every sample into the output batch, one per assembled batch for the steps that run on whole
+ * batches, and the settings that shape batches. Every call into the backend is a batch call: the
+ * images of a batch are warped in one {@link io.jdatagen.spi.WarpKernel#warpBatch} call, the masks in
+ * another (and a resize, when the sources are not at the batch's size, in one more per kind).
  */
 public interface Augmenter {
-    /** One sample ready for the batch warp: the (resized) source and the plan that warps it into its slot. */
-    interface PlannedSample {
-        /** {@return the source to warp, already resized to the batch's image size} */
-        SourceImage source();
-
-        /** {@return the fused plan: geometry, fill, interpolation and, where possible, the color step} */
-        WarpPlan plan();
-
-        /** {@return whether the warp alone gives the final values ({@link #finish} does nothing for it)} */
-        boolean finishedByWarp();
-    }
-
     /** {@return the data format of images and batches} */
     DataFormat dataFormat();
 
@@ -53,58 +40,26 @@ public interface Augmenter {
      */
     List<String> fractionalSteps();
 
-    /** {@return the backend that runs the batch warps} */
-    Backend backend();
+    /**
+     * Augments a batch: resizes the sources to the resize target when one is set (or, with
+     * {@link SampleBatch#resampledInWarp()}, folds that resize into the warp), draws each augmented sample's
+     * steps from its stream (every sample's pre-warp draws in slot order, then the late ones slot by slot),
+     * warps all images in one batch call and the masks in another, then runs the steps the warp cannot carry,
+     * writing the results into the batch's outputs.
+     *
+     * @param batch the samples and where they go
+     * @throws IllegalArgumentException when a source, once resized, does not fit the output's slots
+     */
+    void augment(SampleBatch batch);
 
     /**
-     * Plans one sample: resizes {@code source} when a resize is configured, runs the pre-augmentation
-     * hook, draws its random transform from {@code rng} (null: no augmentation, only standardization)
-     * and builds its warp plan.
+     * {@return {@code batch} after the steps that run on whole batches (images and targets), in order;
+     * {@code batch} itself when there are none}
      *
-     * @param source the source
-     * @param rng the random source
-     * @param context where the sample sits, for the hooks
-     * @return the planned sample
+     * @param batch an assembled batch whose images {@link #augment} wrote
+     * @param rng the batch's stream
      */
-    PlannedSample plan(SourceImage source, RandomGenerator rng, SampleContext context);
-
-    /**
-     * Plans one sample whose resize is folded into its warp: the random transform is drawn for an image of
-     * {@code size} (as {@link #plan} draws it for a source resized to that size), and the plan samples
-     * {@code source}, whatever its size, directly, with the generator's interpolation: one resampling
-     * instead of a resize and a warp, without the resize's antialiasing. With a pre-augmentation hook,
-     * which must see the image at {@code size}, the source is first resampled to it by the warp.
-     *
-     * @param source the source at its own size
-     * @param size the image's size in the batch, {@code {height, width}}
-     * @param rng the random source (null: no augmentation, only standardization)
-     * @param context where the sample sits, for the hooks
-     * @return the planned sample, whose source keeps its own size
-     */
-    PlannedSample planResampled(SourceImage source, int[] size, RandomGenerator rng, SampleContext context);
-
-    /**
-     * Plans the segmentation mask of {@code image}: the same geometry, nearest interpolation, constant fill
-     * with {@code fillValue}, no color step. A mask of another size than the resize target is first resized
-     * by nearest neighbour.
-     *
-     * @param mask the mask
-     * @param image the image
-     * @param fillValue the fill value
-     * @return the planned mask
-     */
-    PlannedSample planMask(SourceImage mask, PlannedSample image, double fillValue);
-
-    /**
-     * Runs the steps that are not part of the fused plan (channel shift, brightness, contrast, noise,
-     * standardization when it could not be folded) on slot {@code slot} of {@code batch}, which the warp of
-     * {@code sample} has written.
-     *
-     * @param sample the sample
-     * @param batch the batch
-     * @param slot the slot
-     */
-    void finish(PlannedSample sample, Tensor batch, int slot);
+    Batch augmentBatch(Batch batch, RandomGenerator rng);
 
     /**
      * Checks that {@code source} has the size and channels of {@code slot}.

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
 
 /**
  * Batches of augmented images loaded from files (Keras's {@code BatchFromFilesMixin}, §4.2), with
@@ -33,7 +32,6 @@ public final class FileFlow extends ImageFlow implements AutoCloseable {
     private final Tensor weights;
     private final List<Path> skipped;
     private final String summary;
-    private final int[] imageSize;
     private final boolean resizeInWarp;
 
     /** What a scanner found: the rows and their labels. */
@@ -53,7 +51,6 @@ public final class FileFlow extends ImageFlow implements AutoCloseable {
         this.weights = rows.weights();
         this.skipped = List.copyOf(rows.skipped());
         this.summary = rows.summary();
-        this.imageSize = imageSize(augmenter, o);
         this.resizeInWarp = o.resizeInWarp;
         this.cache = SampleCache.open(o.cache, FileSources.cacheKey(resizeInWarp ? "decoded-cropped" : "resized",
                 o, loader));
@@ -165,9 +162,8 @@ public final class FileFlow extends ImageFlow implements AutoCloseable {
     }
 
     @Override
-    Augmenter.PlannedSample plan(SourceImage image, RandomGenerator rng, SampleContext context) {
-        return resizeInWarp ? augmenter().planResampled(image, imageSize, rng, context)
-                : super.plan(image, rng, context);
+    boolean resampledInWarp() {
+        return resizeInWarp;
     }
 
     /**

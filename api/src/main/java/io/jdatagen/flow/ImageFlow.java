@@ -13,10 +13,8 @@ import io.jdatagen.spi.BufferTensor;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.DenseTensor;
 import io.jdatagen.spi.ElementType;
-import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
-import io.jdatagen.spi.WarpPlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +44,9 @@ import java.util.random.RandomGenerator;
  * {@code augmentValidation(false)}; then they are only resized and standardized.
  */
 public abstract class ImageFlow extends EpochSequence<Batch> {
+    /** Mixed into the seed of the streams of steps that run on whole batches, apart from the samples' streams. */
+    private static final long BATCH_STREAMS = 0x5DEECE66DL;
+
     private final Augmenter augmenter;
     private final int samples;
     private final int batchSize;
@@ -260,10 +261,10 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
     }
 
     /**
-     * Batch {@code index} of epoch {@code epoch}: every sample planned in order (its random
-     * transform drawn from its stream), the whole batch warped in one
-     * {@link io.jdatagen.spi.WarpKernel#warpBatch} call (masks in a second one), then each
-     * sample's remaining steps in order.
+     * Batch {@code index} of epoch {@code epoch}: the samples loaded in order and handed to the
+     * augmenter as one {@link SampleBatch} (one {@link io.jdatagen.spi.WarpKernel#warpBatch} call for the
+     * images, one for the masks), then assembled with their targets, through the augmenter's batch steps
+     * and the batch function.
      */
     @Override
     protected final Batch batch(int epoch, int index) {
@@ -279,44 +280,36 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         int[] shape = {n, imageShape[0], imageShape[1], imageShape[2]};
         Tensor masks = pairedBatch(n);
         RandomGenerator[] streams = streams(epoch, index, indices);
-        Augmenter.PlannedSample[] planned = new Augmenter.PlannedSample[n];
         List<SourceImage> sources = new ArrayList<>(n);
-        List<WarpPlan> plans = new ArrayList<>(n);
         List<SourceImage> maskSources = new ArrayList<>(masks == null ? 0 : n);
-        List<WarpPlan> maskPlans = new ArrayList<>(masks == null ? 0 : n);
-        boolean finishedByWarp = true;
-        SampleContext[] contexts = contexts(epoch, index, indices);
         for (int j = 0; j < n; j++) {
             Sample sample = sample(indices[j]);
-            planned[j] = plan(sample.image(), augment ? streams[j] : null, contexts[j]);
-            sources.add(planned[j].source());
-            plans.add(planned[j].plan());
-            finishedByWarp &= planned[j].finishedByWarp();
+            sources.add(sample.image());
             if (masks != null) {
-                Augmenter.PlannedSample mask = augmenter.planMask(sample.mask(), planned[j], maskFillValue());
-                Augmenter.checkFits(mask.source(), OutputSlot.of(masks, j, format));
-                maskSources.add(mask.source());
-                maskPlans.add(mask.plan());
+                maskSources.add(sample.mask());
             }
         }
+        boolean direct = output != null && saveToDir == null;
+        BufferTensor buffer = direct ? buffers.take(output, shape) : null;
+        Tensor x = direct ? null : Tensor.zeros(shape);
+        SampleBatch.Builder request = SampleBatch.into(sources, direct ? buffer : x, format);
+        request.streams(augment ? streams : new RandomGenerator[n]).contexts(contexts(epoch, index, indices))
+                .resampledInWarp(resampledInWarp());
+        if (masks != null) {
+            request.masks(maskSources, maskFillValue(), masks);
+        }
+        augmenter.augment(request.build());
         DenseTensor images;
-        if (output != null && finishedByWarp && saveToDir == null) {
-            BufferTensor x = buffers.take(output, shape);
-            augmenter.backend().warpBatch(sources, plans, x, format);
-            images = x;
+        if (direct) {
+            images = buffer;
         } else {
-            Tensor x = Tensor.zeros(shape);
-            augmenter.backend().warpBatch(sources, plans, x, format);
-            for (int j = 0; j < n; j++) {
-                augmenter.finish(planned[j], x, j);
-            }
             save(indices, streams, x, format);
             images = output == null ? x : converted(x);
         }
-        if (masks != null) {
-            augmenter.backend().warpBatch(maskSources, maskPlans, masks, format);
-        }
         Batch batch = assemble(indices, images, masks);
+        if (augment) {
+            batch = augmenter.augmentBatch(batch, RandomKeys.forSample(seed ^ BATCH_STREAMS, epoch, index));
+        }
         if (batchFunction == null) {
             return batch;
         }
@@ -338,11 +331,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         }
     }
 
-    /**
-     * {@code x} written into a buffer of the output type: for batches whose samples have steps after the
-     * warp (channel shift, brightness, contrast, noise, standardization that could not be folded) or that
-     * are saved, which need the float32 image first.
-     */
+    /** {@code x} written into a buffer of the output type: for saved batches, which need the float32 image first. */
     private BufferTensor converted(Tensor x) {
         BufferTensor out = buffers.take(output, x.shape());
         out.setElements(0, x.data(), 0, x.size());
@@ -407,15 +396,11 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
     abstract Sample sample(int index);
 
     /**
-     * Plans a sample's image for its slot; flows whose images are not yet at the batch's size (resized by
-     * the warp) override it.
-     *
-     * @throws IllegalArgumentException when the image does not fit the batch's slots
+     * Whether this flow's samples keep their own size and the warp resamples them to the batch's size;
+     * flows that load images at the batch's size say no.
      */
-    Augmenter.PlannedSample plan(SourceImage image, RandomGenerator rng, SampleContext context) {
-        Augmenter.PlannedSample planned = augmenter.plan(image, rng, context);
-        Augmenter.checkFits(planned.source(), imageShape, augmenter.dataFormat());
-        return planned;
+    boolean resampledInWarp() {
+        return false;
     }
 
     /** The mask value where the transform leaves the mask. */

@@ -1,12 +1,13 @@
 package io.jdatagen.image;
 
-import io.jdatagen.spi.DataFormat;
+import io.jdatagen.augment.BrightnessShift;
+import io.jdatagen.augment.ChannelShift;
+import io.jdatagen.augment.StepPipeline;
 import io.jdatagen.spi.FillMode;
-import io.jdatagen.spi.OutputSlot;
-import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
-import io.jdatagen.spi.WarpPlan;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -96,15 +97,11 @@ public final class AffineTransforms {
         if (!p.hasAffine()) {
             return x;
         }
-        return warp(x, options, new WarpPlanner(options).plan(p, x.shape()).build());
-    }
-
-    /** Runs {@code plan} on the image {@code x} (in the options' axes) into a new tensor of its shape. */
-    static Tensor warp(Tensor x, WarpOptions options, WarpPlan plan) {
-        Tensor out = Tensor.zeros(x.shape());
-        DataFormat format = options.axes().dataFormat();
-        options.resolvedBackend().warp(SourceImage.of(x, format), plan, OutputSlot.image(out, format));
-        return out;
+        KerasAffineStep step = new KerasAffineStep(null, options.axes(), options.compatibility());
+        StepPipeline pipeline = new StepPipeline(List.of(step), options.resampling(), options.resolvedBackend(),
+                options.axes().dataFormat(), null, null);
+        return pipeline.transformImage(x, null, pipeline.given(Map.of(step,
+                new KerasAffineStep.Affine(theta, tx, ty, shear, zx, zy))));
     }
 
     static void checkImage(Tensor x) {
@@ -157,14 +154,7 @@ public final class AffineTransforms {
         if (channelAxis != 0 && channelAxis != 2) {
             throw new IllegalArgumentException("channel_axis must be 0 or 2; got: " + channelAxis);
         }
-        float[] in = x.data();
-        ValueRange range = ValueRange.of(in);
-        float shift = (float) intensity;
-        float[] out = new float[in.length];
-        for (int k = 0; k < in.length; k++) {
-            out[k] = Math.min(Math.max(in[k] + shift, range.min()), range.max());
-        }
-        return Tensor.of(out, x.shape());
+        return ChannelShift.shifted(x, intensity);
     }
 
     /**
@@ -179,7 +169,7 @@ public final class AffineTransforms {
      *     axis has 1, 3 or 4 channels
      */
     public static Tensor applyBrightnessShift(Tensor x, double brightness, boolean scale) {
-        return PillowBrightness.apply(x, brightness, scale);
+        return BrightnessShift.shifted(x, brightness, scale);
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.jdatagen.image;
 
+import io.jdatagen.augment.Step;
 import io.jdatagen.flow.SampleFunction;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.FillMode;
 import io.jdatagen.spi.Tensor;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -491,6 +493,24 @@ public final class GeneratorBuilder {
     }
 
     /**
+     * Adds a step after Keras's: a geometric step joins the one warp after Keras's flips, a color-linear one
+     * the warp's color step (unless channel shift, brightness, contrast or noise ran before it), a pixel step
+     * runs after Keras's and mltk's pixel steps and before standardize; steps of one kind keep the order of
+     * the calls. The steps draw from each sample's stream after Keras's (a geometric step after the flips),
+     * so Keras's values stay Keras's unless a geometric step is added. Steps are not part of
+     * {@code getConfig()} or the JSON config.
+     *
+     * @return this builder
+     */
+    public GeneratorBuilder step(Step step) {
+        Objects.requireNonNull(step, "step");
+        @SuppressWarnings("unchecked")
+        List<Step> steps = new ArrayList<>((List<Step>) values.getOrDefault(Option.STEPS, List.of()));
+        steps.add(step);
+        return set(Option.STEPS, List.copyOf(steps));
+    }
+
+    /**
      * Validates every option and applies Keras's couplings (each logged): ZCA forces featurewise centring and
      * disables featurewise std normalization; featurewise std forces featurewise centring; samplewise std
      * forces samplewise centring.
@@ -499,7 +519,6 @@ public final class GeneratorBuilder {
      * @throws IllegalArgumentException naming the option, the value and what is allowed
      */
     public ImageDataGenerator build() {
-        GeneratorOptions options = GeneratorOptions.validated(new OptionValues(values));
-        return new ImageDataGenerator(options, options.backend());
+        return new ImageDataGenerator(GeneratorOptions.validated(new OptionValues(values)));
     }
 }

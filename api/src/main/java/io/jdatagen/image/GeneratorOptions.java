@@ -1,5 +1,6 @@
 package io.jdatagen.image;
 
+import io.jdatagen.augment.Step;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.FillMode;
@@ -188,5 +189,10 @@ final class GeneratorOptions {
     /** {@return the backend set on the builder, or null for the process-wide selection} */
     Backend backend() {
         return values.get(Option.BACKEND);
+    }
+
+    /** The user's steps, in the order they were added (see {@link GeneratorBuilder#step}). */
+    List<Step> steps() {
+        return values.get(Option.STEPS);
     }
 }

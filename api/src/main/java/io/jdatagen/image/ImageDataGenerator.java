@@ -37,8 +37,9 @@ import java.util.random.RandomGenerator;
 public final class ImageDataGenerator {
     private final SamplePipeline pipeline;
 
-    ImageDataGenerator(GeneratorOptions options, Backend backend) {
-        this.pipeline = new SamplePipeline(options, backend != null ? backend : Backends.current());
+    ImageDataGenerator(GeneratorOptions options) {
+        Backend backend = options.backend();
+        this.pipeline = new SamplePipeline(options, backend != null ? backend : Backends.current(), options.steps());
     }
 
     /** {@return a builder with Keras's defaults (and {@link Compatibility#DOCUMENTED})} */
@@ -74,7 +75,7 @@ public final class ImageDataGenerator {
      * @param rng the random source
      */
     public TransformParameters getRandomTransform(int[] imageShape, RandomGenerator rng) {
-        return pipeline.sampler().sample(imageShape, rng);
+        return pipeline.randomParameters(imageShape, rng);
     }
 
     /**

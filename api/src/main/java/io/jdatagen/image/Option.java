@@ -1,5 +1,6 @@
 package io.jdatagen.image;
 
+import io.jdatagen.augment.Step;
 import io.jdatagen.flow.SampleFunction;
 import io.jdatagen.image.OptionDescriptor.ConfigForm;
 import io.jdatagen.image.OptionDescriptor.Fault;
@@ -116,6 +117,9 @@ final class Option {
             "a function run after augmentation with the sample's context, or null (not serialisable)");
     static final OptionDescriptor<Backend> BACKEND = javaOnly("backend", "backend",
             "a backend, or null for the process-wide selection");
+    static final OptionDescriptor<List<Step>> STEPS = OptionDescriptor.option("steps", List.<Step>of())
+            .setters("step").allowed("steps added after Keras's, in the order of the calls (not serialisable)")
+            .configForm(ConfigForm.NONE).copy(List::copyOf).done();
 
     /** Every option, in the table's order: the order of {@code getConfig} and of validation. */
     static final List<OptionDescriptor<?>> ALL = List.of(FEATUREWISE_CENTER, SAMPLEWISE_CENTER,
@@ -123,7 +127,7 @@ final class Option {
             WIDTH_SHIFT_RANGE, HEIGHT_SHIFT_RANGE, BRIGHTNESS_RANGE, SHEAR_RANGE, ZOOM_RANGE, CHANNEL_SHIFT_RANGE,
             FILL_MODE, CVAL, HORIZONTAL_FLIP, VERTICAL_FLIP, RESCALE, PREPROCESSING_FUNCTION, DATA_FORMAT,
             VALIDATION_SPLIT, INTERPOLATION_ORDER, DTYPE, RESIZE, COMPATIBILITY, CONTRAST_RANGE, NOISE,
-            AUGMENT_VALIDATION, PRE_AUGMENTATION_FUNCTION, CONTEXT_PREPROCESSING_FUNCTION, BACKEND);
+            AUGMENT_VALIDATION, PRE_AUGMENTATION_FUNCTION, CONTEXT_PREPROCESSING_FUNCTION, BACKEND, STEPS);
 
     /** The keys a config may hold, each option's key then its aliases, in the table's order. */
     static final List<String> CONFIG_KEYS = ALL.stream().filter(o -> o.configForm() != ConfigForm.NONE)

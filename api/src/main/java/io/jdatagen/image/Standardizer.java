@@ -105,8 +105,7 @@ final class Standardizer {
      * featurewise steps are skipped with the usual warning.
      */
     float[][] foldedColor(int channels, FeaturewiseStatistics stats) {
-        if (o.preprocessingFunction() != null || o.hooks().preprocessing() != null || o.samplewiseCenter()
-                || o.samplewiseStdNormalization() || o.zcaWhitening()) {
+        if (!foldable()) {
             return null;
         }
         double rescale = o.rescale() == null || o.rescale() == 0 ? 1 : o.rescale();
@@ -130,6 +129,15 @@ final class Standardizer {
             offset[c] = (float) (-mean / std);
         }
         return new float[][] {scale, offset};
+    }
+
+    /**
+     * Whether this standardize is a per-channel linear map: no preprocessing function, no samplewise
+     * statistics, no ZCA (which the fused color step cannot carry).
+     */
+    boolean foldable() {
+        return o.preprocessingFunction() == null && o.hooks().preprocessing() == null && !o.samplewiseCenter()
+                && !o.samplewiseStdNormalization() && !o.zcaWhitening();
     }
 
     private static void whiten(Tensor x, FeaturewiseStatistics stats, MatrixKernel kernel) {

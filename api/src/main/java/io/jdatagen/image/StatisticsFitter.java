@@ -43,7 +43,7 @@ final class StatisticsFitter {
                     channelAxis, pythonTuple(input.shape()), channels);
         }
         Precision p = o.precision();
-        Tensor x = pipeline.resizeBatch(input);
+        Tensor x = pipeline.resize(input);
         double[] w = ElementArithmetic.widen(x.data());
         ElementArithmetic.rescale(w, o.rescale(), p);
         if (augment) {

@@ -111,4 +111,9 @@ public record WarpOptions(ImageAxes axes, FillMode fillMode, double cval, Interp
     public Backend resolvedBackend() {
         return backend != null ? backend : Backends.current();
     }
+
+    /** {@return the resampling settings of a warp with these options (the period of wrap from the compatibility)} */
+    io.jdatagen.augment.Resampling resampling() {
+        return new io.jdatagen.augment.Resampling(interpolation, fillMode, cval, compatibility.wrapConvention());
+    }
 }

@@ -6,10 +6,12 @@
  * or from Keras's JSON config), and {@link io.jdatagen.image.AffineTransforms}, Keras's functional
  * API ({@code apply_affine_transform} and friends) with {@link io.jdatagen.image.WarpOptions}.
  * {@link io.jdatagen.image.Compatibility} chooses between Keras's documented geometry and the
- * reference's quirks. Inside, {@code SamplePipeline} runs the per-sample path that flows use,
- * {@code WarpPlanner} builds every warp plan, and {@code TransformSampler}, {@code Standardizer}
- * and {@code StatisticsFitter} are Keras's {@code get_random_transform}, {@code standardize} and
- * {@code fit}.
+ * reference's quirks. Inside, {@code KerasSteps} writes Keras's order down once, as a list of
+ * {@link io.jdatagen.augment.Step}s (Keras's affine, flips, channel shift and brightness, mltk's
+ * contrast and noise, standardize) that an {@link io.jdatagen.augment.StepPipeline} runs;
+ * {@code SamplePipeline} puts every route (the flows' {@link io.jdatagen.flow.Augmenter}, {@code apply},
+ * {@code randomTransform}, {@code applyTransform}) through that one list. {@code Standardizer} and
+ * {@code StatisticsFitter} are Keras's {@code standardize} and {@code fit}.
  *
  * <p>Every generator option is one entry of the table {@code Option} (its config key, builder
  * setters, default, allowed values, check and config form): the builder sets entries, the

@@ -5,79 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jdatagen.data.Batch;
 import io.jdatagen.image.ImageDataGenerator;
-import io.jdatagen.spi.Backend;
-import io.jdatagen.spi.ChannelStatistics;
 import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.DenseTensor;
+import io.jdatagen.spi.FillMode;
+import io.jdatagen.spi.Interpolation;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.ResampleTable;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpPlan;
 import io.jdatagen.spi.reference.ReferenceBackend;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A flow hands each batch to its backend as one {@code warpBatch} call, whatever the per-sample steps. */
 class BatchWarpTest {
-    /** The reference backend, counting the calls that reach it. */
-    private static final class CountingBackend implements Backend {
-        private final ReferenceBackend reference = new ReferenceBackend();
-        int warps;
-        int batchWarps;
-        int batchImages;
-
-        @Override
-        public String name() {
-            return "counting";
-        }
-
-        @Override
-        public String describe() {
-            return "counting calls into the reference";
-        }
-
-        @Override
-        public synchronized void warp(SourceImage source, WarpPlan plan, OutputSlot output) {
-            warps++;
-            reference.warp(source, plan, output);
-        }
-
-        @Override
-        public synchronized void warpBatch(List<SourceImage> sources, List<WarpPlan> plans, DenseTensor batch,
-                DataFormat format) {
-            batchWarps++;
-            batchImages += sources.size();
-            reference.warpBatch(sources, plans, batch, format);
-        }
-
-        @Override
-        public ChannelStatistics channelStatistics(Tensor batch, DataFormat format) {
-            return reference.channelStatistics(batch, format);
-        }
-
-        @Override
-        public void multiply(float[] a, int rows, int inner, double[] b, int cols, float[] out) {
-            reference.multiply(a, rows, inner, b, cols, out);
-        }
-
-        @Override
-        public void resampleRows(byte[] src, int srcWidth, int channels, int firstRow, int rows, ResampleTable table,
-                byte[] out) {
-            reference.resampleRows(src, srcWidth, channels, firstRow, rows, table, out);
-        }
-
-        @Override
-        public void resampleColumns(byte[] src, int width, int channels, ResampleTable table, byte[] out) {
-            reference.resampleColumns(src, width, channels, table, out);
-        }
-
-        @Override
-        public void resampleNearest(byte[] src, int srcWidth, int channels, int[] rows, int[] cols, byte[] out) {
-            reference.resampleNearest(src, srcWidth, channels, rows, cols, out);
-        }
-    }
-
     @Test
     void anArrayFlowWarpsEachBatchInOneCall() {
         for (boolean fused : new boolean[] {true, false}) {
@@ -120,5 +60,48 @@ class BatchWarpTest {
         assertEquals(2, backend.batchWarps, "images, then masks");
         assertEquals(0, backend.warps);
         assertArrayEquals(new int[] {16, 9, 9, 1}, b.y().shape());
+    }
+
+    @Test
+    void aGeneratorResizeAndMasksOfAnotherSizeMakeOnlyBatchCalls() {
+        CountingBackend backend = new CountingBackend();
+        ImageDataGenerator g = ImageDataGenerator.builder().resize(12, 10).rotationRange(20).horizontalFlip(true)
+                .channelShiftRange(15).backend(backend).build();
+        Tensor images = ArrayFlowTest.images(16, 9, 7, 3, 5);
+        Tensor masks = ArrayFlowTest.images(16, 9, 7, 1, 6);
+        PairFlowOptions options = FlowOptions.pairs().batchSize(16).seed(8);
+        Batch b = g.flowPairs(images, masks, options).get(0);
+        assertEquals(0, backend.warps, "no per-sample warp");
+        assertEquals(2, backend.batchWarps, "one for the images and one for the masks, each resized in its plan");
+        assertEquals(2 * 16, backend.batchImages);
+        assertArrayEquals(new int[] {16, 12, 10, 3}, b.x().shape());
+        assertArrayEquals(new int[] {16, 12, 10, 1}, b.y().shape());
+
+        // The reference route: every image and mask resized on its own (a warp per sample), then a
+        // generator without resize on the resized arrays.
+        ImageDataGenerator plain = ImageDataGenerator.builder().rotationRange(20).horizontalFlip(true)
+                .channelShiftRange(15).backend(new ReferenceBackend()).build();
+        Batch expected = plain.flowPairs(resizedOneByOne(images, Interpolation.BILINEAR),
+                resizedOneByOne(masks, Interpolation.NEAREST), options).get(0);
+        assertArrayEquals(expected.xTensor().data(), b.xTensor().data());
+        assertArrayEquals(expected.y().data(), b.y().data());
+    }
+
+    /** Each image of {@code batch} resized to 12x10 by its own warp, centres aligned and edges clamped. */
+    private static Tensor resizedOneByOne(Tensor batch, Interpolation interpolation) {
+        int n = batch.dim(0);
+        int h = batch.dim(1);
+        int w = batch.dim(2);
+        Tensor out = Tensor.zeros(n, 12, 10, batch.dim(3));
+        double ry = h / 12.0;
+        double rx = w / 10.0;
+        WarpPlan plan = WarpPlan.builder().inverseAffine(new double[] {ry, 0, 0.5 * ry - 0.5, 0, rx, 0.5 * rx - 0.5})
+                .interpolation(interpolation).fill(FillMode.NEAREST, 0).build();
+        ReferenceBackend reference = new ReferenceBackend();
+        for (int i = 0; i < n; i++) {
+            reference.warp(SourceImage.of(batch.item(i), DataFormat.CHANNELS_LAST), plan,
+                    OutputSlot.of(out, i, DataFormat.CHANNELS_LAST));
+        }
+        return out;
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdatagen.augment.RandomRotation90;
+import io.jdatagen.augment.Step;
 import io.jdatagen.flow.SampleFunction;
 import io.jdatagen.image.OptionDescriptor.ConfigForm;
 import io.jdatagen.spi.Backend;
@@ -72,6 +74,7 @@ class OptionTableTest {
         m.put(Option.PRE_AUGMENTATION_FUNCTION, b -> b.preAugmentationFunction((image, context) -> image));
         m.put(Option.CONTEXT_PREPROCESSING_FUNCTION, b -> b.preprocessingFunction((image, context) -> image));
         m.put(Option.BACKEND, b -> b.backend(Backends.current()));
+        m.put(Option.STEPS, b -> b.step(new RandomRotation90(0.5)));
         return m;
     }
 
@@ -280,7 +283,8 @@ class OptionTableTest {
                     ? Compatibility.KERAS_REFERENCE : t == Noise[].class ? new Noise[] {Noise.of(Noise.Kind.GAUSS)}
                     : t == List.class ? List.of(Noise.of(Noise.Kind.POISSON)) : t == UnaryOperator.class
                     ? UnaryOperator.identity() : t == SampleFunction.class ? (SampleFunction) (image, c) -> image
-                    : t == Backend.class ? Backends.current() : fail(m);
+                    : t == Backend.class ? Backends.current()
+                    : t == Step.class ? new RandomRotation90(0.5) : fail(m);
         }
         return args;
     }

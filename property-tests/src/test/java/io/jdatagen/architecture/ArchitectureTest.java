@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * generator.
  */
 class ArchitectureTest {
-    private static final String[] API = {"io.jdatagen.image..", "io.jdatagen.flow..", "io.jdatagen.data..",
-        "io.jdatagen.io..", "io.jdatagen.timeseries..", "io.jdatagen.cli.."};
+    private static final String[] API = {"io.jdatagen.image..", "io.jdatagen.augment..", "io.jdatagen.flow..",
+        "io.jdatagen.data..", "io.jdatagen.io..", "io.jdatagen.timeseries..", "io.jdatagen.cli.."};
     private static JavaClasses main;
 
     @BeforeAll
@@ -74,6 +74,12 @@ class ArchitectureTest {
     @Test
     void flowsDoNotImportTheGenerator() {
         noClasses().that().resideInAPackage("io.jdatagen.flow..").should().dependOnClassesThat()
+                .resideInAPackage("io.jdatagen.image..").check(main);
+    }
+
+    @Test
+    void stepsDoNotImportTheGenerator() {
+        noClasses().that().resideInAPackage("io.jdatagen.augment..").should().dependOnClassesThat()
                 .resideInAPackage("io.jdatagen.image..").check(main);
     }
 }

@@ -1,8 +1,9 @@
-package io.jdatagen.image;
+package io.jdatagen.augment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.Interpolation;
 import io.jdatagen.spi.OutputSlot;
@@ -14,7 +15,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * A plan's presize is the generator's resize: its first pass is the plan {@link WarpPlanner}
+ * A plan's presize is the generator's resize: its first pass is the plan {@link StepPipeline}
  * builds for a resize, and an identity plan with a presize gives what {@link
  * ImageDataGenerator#resize} gives, bit for bit, so that flows can hand the resize to the batch
  * warp instead of warping each sample once more.
@@ -27,7 +28,7 @@ class PresizePlanTest {
             for (int[] target : sizes) {
                 for (Interpolation interpolation : Interpolation.values()) {
                     WarpPlan plan = WarpPlan.builder().presize(target[0], target[1], interpolation).build();
-                    WarpPlan want = WarpPlanner.resizePlan(source[0], source[1], target, interpolation);
+                    WarpPlan want = StepPipeline.resizePlan(source[0], source[1], target, interpolation);
                     WarpPlan got = plan.presizePlan(source[0], source[1]);
                     assertArrayEquals(want.inverseAffine(), got.inverseAffine());
                     assertEquals(want.toString(), got.toString());

@@ -1,4 +1,4 @@
-package io.jdatagen.image;
+package io.jdatagen.augment;
 
 /** The minimum and maximum of an image's values (all channels), as Keras's pixel functions take them. */
 record ValueRange(float min, float max) {

@@ -1,0 +1,47 @@
+package io.jdatagen.augment;
+
+import io.jdatagen.flow.SampleContext;
+import io.jdatagen.spi.Tensor;
+import java.util.random.RandomGenerator;
+
+/**
+ * A step that runs on the warped image, any function of its values of the same shape. Pixel steps run
+ * after the batch's warp, per sample in list order. A color-linear step after an active pixel step can no
+ * longer ride in the warp.
+ *
+ * @param <P> the drawn parameters of one sample
+ */
+public non-sealed interface PixelStep<P> extends Step {
+    /**
+     * Draws this step's parameters for one sample: with the other steps before the warp, or right
+     * before {@link #apply} when {@link #drawsAfterWarp()}.
+     *
+     * @param image the shape of the image after the geometric steps
+     * @param rng the sample's stream; null for a sample that is not augmented (only steps whose
+     *     {@link #augments()} is false are drawn then)
+     * @return the parameters, or null when the step leaves this sample unchanged
+     */
+    P draw(ImageShape image, RandomGenerator rng);
+
+    /**
+     * Applies {@code params} to one warped image.
+     *
+     * @param params parameters {@link #draw} returned (never null)
+     * @param image the image, rank 3 in {@code shape}'s format; may be changed in place
+     * @param shape the image's shape
+     * @param context where the sample sits in its flow ({@link SampleContext#NONE} outside one)
+     * @return the result: {@code image} itself or a new tensor of its shape
+     */
+    Tensor apply(P params, Tensor image, ImageShape shape, SampleContext context);
+
+    /**
+     * {@return whether this step draws after the warp, right before it applies, rather than with the
+     * steps before the warp} When a flow replays one stream for a whole batch (Keras's streams), steps
+     * that draw before the warp draw sample after sample first, then these draw sample after sample: a
+     * step that draws one number per pixel (noise) draws late so that it leaves the other steps' values
+     * where Keras has them. False by default.
+     */
+    default boolean drawsAfterWarp() {
+        return false;
+    }
+}

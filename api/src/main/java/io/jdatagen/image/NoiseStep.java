@@ -1,0 +1,45 @@
+package io.jdatagen.image;
+
+import io.jdatagen.augment.ImageShape;
+import io.jdatagen.augment.PixelStep;
+import io.jdatagen.flow.SampleContext;
+import io.jdatagen.spi.Tensor;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * mltk's noise: one kind chosen uniformly from the list (no draw when there is one), then added to every
+ * value. It draws after the warp, one number or more per value, from the sample's stream.
+ */
+final class NoiseStep implements PixelStep<NoiseStep.Drawn> {
+    /** The kind one sample drew, and the stream its per-value noise comes from (right after the choice). */
+    record Drawn(Noise kind, RandomGenerator values) {
+    }
+
+    private final List<Noise> kinds;
+
+    NoiseStep(List<Noise> kinds) {
+        this.kinds = List.copyOf(kinds);
+    }
+
+    @Override
+    public String name() {
+        return "noise";
+    }
+
+    @Override
+    public Drawn draw(ImageShape image, RandomGenerator rng) {
+        return new Drawn(kinds.size() == 1 ? kinds.get(0) : kinds.get(rng.nextInt(kinds.size())), rng);
+    }
+
+    @Override
+    public Tensor apply(Drawn d, Tensor image, ImageShape shape, SampleContext context) {
+        d.kind().addTo(image.data(), d.values());
+        return image;
+    }
+
+    @Override
+    public boolean drawsAfterWarp() {
+        return true;
+    }
+}

@@ -1,0 +1,77 @@
+package io.jdatagen.flow;
+
+import io.jdatagen.spi.Backend;
+import io.jdatagen.spi.ChannelStatistics;
+import io.jdatagen.spi.DataFormat;
+import io.jdatagen.spi.DenseTensor;
+import io.jdatagen.spi.OutputSlot;
+import io.jdatagen.spi.ResampleTable;
+import io.jdatagen.spi.SourceImage;
+import io.jdatagen.spi.Tensor;
+import io.jdatagen.spi.WarpPlan;
+import io.jdatagen.spi.reference.ReferenceBackend;
+import java.util.List;
+
+/** The reference backend, counting the calls that reach it: per-sample warps, batch warps and the images in them. */
+public final class CountingBackend implements Backend {
+    private final ReferenceBackend reference = new ReferenceBackend();
+    /** Calls of {@link #warp}. */
+    public int warps;
+    /** Calls of {@code warpBatch}, heap and buffer batches alike. */
+    public int batchWarps;
+    /** Images over all batch warps. */
+    public int batchImages;
+    /** The plans of the last batch warp. */
+    public List<WarpPlan> lastPlans = List.of();
+
+    @Override
+    public String name() {
+        return "counting";
+    }
+
+    @Override
+    public String describe() {
+        return "counting calls into the reference";
+    }
+
+    @Override
+    public synchronized void warp(SourceImage source, WarpPlan plan, OutputSlot output) {
+        warps++;
+        reference.warp(source, plan, output);
+    }
+
+    @Override
+    public synchronized void warpBatch(List<SourceImage> sources, List<WarpPlan> plans, DenseTensor batch,
+            DataFormat format) {
+        batchWarps++;
+        batchImages += sources.size();
+        lastPlans = List.copyOf(plans);
+        reference.warpBatch(sources, plans, batch, format);
+    }
+
+    @Override
+    public ChannelStatistics channelStatistics(Tensor batch, DataFormat format) {
+        return reference.channelStatistics(batch, format);
+    }
+
+    @Override
+    public void multiply(float[] a, int rows, int inner, double[] b, int cols, float[] out) {
+        reference.multiply(a, rows, inner, b, cols, out);
+    }
+
+    @Override
+    public void resampleRows(byte[] src, int srcWidth, int channels, int firstRow, int rows, ResampleTable table,
+            byte[] out) {
+        reference.resampleRows(src, srcWidth, channels, firstRow, rows, table, out);
+    }
+
+    @Override
+    public void resampleColumns(byte[] src, int width, int channels, ResampleTable table, byte[] out) {
+        reference.resampleColumns(src, width, channels, table, out);
+    }
+
+    @Override
+    public void resampleNearest(byte[] src, int srcWidth, int channels, int[] rows, int[] cols, byte[] out) {
+        reference.resampleNearest(src, srcWidth, channels, rows, cols, out);
+    }
+}

@@ -2,6 +2,7 @@ package io.jdatagen.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,21 +15,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module and package arrows as build-breaking rules (ArchUnit on the main classes of every
- * module): {@code spi} depends on the JDK only, the backends on {@code spi} and their own
- * libraries, {@code api} never on a backend, no cycle between packages, and the flows never on the
- * generator.
+ * module, the integrations included): {@code core} and {@code spi} depend on the JDK only, the
+ * backends on {@code spi} and their own libraries, {@code api} never on a backend, no cycle between
+ * packages, and {@code api}'s packages in layers that only point down.
  */
 class ArchitectureTest {
     private static final String[] API = {"io.jdatagen.image..", "io.jdatagen.augment..", "io.jdatagen.flow..",
-        "io.jdatagen.data..", "io.jdatagen.io..", "io.jdatagen.timeseries..", "io.jdatagen.cli.."};
+        "io.jdatagen.data..", "io.jdatagen.io..", "io.jdatagen.timeseries..", "io.jdatagen.cli..",
+        "io.jdatagen.djl..", "io.jdatagen.dl4j..", "io.jdatagen.spark.."};
     private static JavaClasses main;
 
     @BeforeAll
     static void importMainClasses() {
         main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(ArchitectureTest::ownClasses).importPackages("io.jdatagen");
-        for (String module : new String[] {"io.jdatagen.spi", "io.jdatagen.simd", "io.jdatagen.aparapi",
-            "io.jdatagen.image", "io.jdatagen.flow", "io.jdatagen.cli"}) {
+        for (String module : new String[] {"io.jdatagen.core", "io.jdatagen.spi", "io.jdatagen.simd",
+            "io.jdatagen.aparapi", "io.jdatagen.image", "io.jdatagen.augment", "io.jdatagen.flow",
+            "io.jdatagen.data", "io.jdatagen.io", "io.jdatagen.timeseries", "io.jdatagen.cli", "io.jdatagen.djl",
+            "io.jdatagen.dl4j", "io.jdatagen.spark"}) {
             assertTrue(main.containPackage(module), "the rules see " + module);
         }
     }
@@ -38,24 +42,33 @@ class ArchitectureTest {
         return !location.isArchive() || location.contains("/jdatagen-");
     }
 
+    /** The vocabulary users import (tensors, layouts, fill modes...) needs nothing but the JDK. */
+    @Test
+    void coreDependsOnTheJdkOnly() {
+        classes().that().resideInAPackage("io.jdatagen.core..").should().onlyDependOnClassesThat()
+                .resideInAnyPackage("io.jdatagen.core..", "java..").check(main);
+    }
+
     /** SLF4J is the one logging facade of every module, spi's backend choice included. */
     @Test
     void spiDependsOnTheJdkAndTheLoggingFacadeOnly() {
         classes().that().resideInAPackage("io.jdatagen.spi..").should().onlyDependOnClassesThat()
-                .resideInAnyPackage("io.jdatagen.spi..", "java..", "org.slf4j").check(main);
+                .resideInAnyPackage("io.jdatagen.spi..", "io.jdatagen.core..", "java..", "org.slf4j").check(main);
     }
 
     @Test
     void simdDependsOnSpiAndTheVectorApiOnly() {
         classes().that().resideInAPackage("io.jdatagen.simd..").should().onlyDependOnClassesThat()
-                .resideInAnyPackage("io.jdatagen.simd..", "io.jdatagen.spi..", "java..", "jdk.incubator.vector..")
+                .resideInAnyPackage("io.jdatagen.simd..", "io.jdatagen.spi..", "io.jdatagen.core..", "java..",
+                        "jdk.incubator.vector..")
                 .check(main);
     }
 
     @Test
     void aparapiDependsOnSpiAparapiAndSlf4jOnly() {
         classes().that().resideInAPackage("io.jdatagen.aparapi..").should().onlyDependOnClassesThat()
-                .resideInAnyPackage("io.jdatagen.aparapi..", "io.jdatagen.spi..", "java..", "com.aparapi..",
+                .resideInAnyPackage("io.jdatagen.aparapi..", "io.jdatagen.spi..", "io.jdatagen.core..", "java..",
+                        "com.aparapi..",
                         "org.slf4j..")
                 .check(main);
     }
@@ -71,15 +84,34 @@ class ArchitectureTest {
         slices().matching("io.jdatagen.(*)..").should().beFreeOfCycles().check(main);
     }
 
+    /**
+     * {@code api}'s packages as layers, each using only those below it: the command-line tool and
+     * the integrations on top, then the Keras 2 generator, the augmentation steps, the flows, and
+     * at the bottom the sequences and image I/O (independent of each other); timeseries windowing
+     * uses the sequences only. Every layer may use {@code core} and {@code spi}.
+     */
     @Test
-    void flowsDoNotImportTheGenerator() {
-        noClasses().that().resideInAPackage("io.jdatagen.flow..").should().dependOnClassesThat()
-                .resideInAPackage("io.jdatagen.image..").check(main);
+    void apiPackagesOnlyPointDownTheirLayers() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("cli").definedBy("io.jdatagen.cli..")
+                .layer("integrations").definedBy("io.jdatagen.djl..", "io.jdatagen.dl4j..", "io.jdatagen.spark..")
+                .layer("image").definedBy("io.jdatagen.image..")
+                .layer("augment").definedBy("io.jdatagen.augment..")
+                .layer("flow").definedBy("io.jdatagen.flow..")
+                .layer("timeseries").definedBy("io.jdatagen.timeseries..")
+                .layer("data").definedBy("io.jdatagen.data..")
+                .layer("io").definedBy("io.jdatagen.io..")
+                .layer("spi").definedBy("io.jdatagen.spi..", "io.jdatagen.core..")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("integrations").mayNotBeAccessedByAnyLayer()
+                .whereLayer("image").mayOnlyBeAccessedByLayers("cli", "integrations")
+                .whereLayer("augment").mayOnlyBeAccessedByLayers("image", "cli", "integrations")
+                .whereLayer("flow").mayOnlyBeAccessedByLayers("augment", "image", "cli", "integrations")
+                .whereLayer("timeseries").mayOnlyBeAccessedByLayers("cli", "integrations")
+                .whereLayer("data").mayOnlyBeAccessedByLayers("flow", "augment", "image", "timeseries", "cli",
+                        "integrations")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("flow", "augment", "image", "cli", "integrations")
+                .check(main);
     }
 
-    @Test
-    void stepsDoNotImportTheGenerator() {
-        noClasses().that().resideInAPackage("io.jdatagen.augment..").should().dependOnClassesThat()
-                .resideInAPackage("io.jdatagen.image..").check(main);
-    }
 }

@@ -113,5 +113,4 @@ class ArchitectureTest {
                 .whereLayer("io").mayOnlyBeAccessedByLayers("flow", "augment", "image", "cli", "integrations")
                 .check(main);
     }
-
 }

@@ -1,5 +1,6 @@
 /**
- * The kernel contracts, the tensors they exchange and backend discovery: {@link io.jdatagen.spi.Backends}
+ * The user vocabulary ({@code io.jdatagen.core}: tensors, layouts, fill modes, interpolation,
+ * element types), the kernel contracts and backend discovery: {@link io.jdatagen.spi.Backends}
  * finds every {@link io.jdatagen.spi.BackendProvider} with {@link java.util.ServiceLoader} (modules on
  * the module path that {@code provides} it, and {@code META-INF/services} entries on the class path)
  * and picks one. Depends on {@code java.base} only. Carries the two backends that always run: the
@@ -11,6 +12,7 @@
  */
 module io.jdatagen.spi {
     requires org.slf4j;
+    exports io.jdatagen.core;
     exports io.jdatagen.spi;
     exports io.jdatagen.spi.reference;
     exports io.jdatagen.spi.scalar;

@@ -1,5 +1,6 @@
 package example.modular;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import io.jdatagen.flow.ArrayFlow;
 import io.jdatagen.flow.FlowOptions;
@@ -11,7 +12,6 @@ import io.jdatagen.io.ImageCodecs;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.BackendSelector.ProviderStatus;
 import io.jdatagen.spi.Backends;
-import io.jdatagen.spi.Tensor;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.jdatagen.augment;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
-import io.jdatagen.spi.Tensor;
 import java.util.random.RandomGenerator;
 
 /**

@@ -1,8 +1,8 @@
 package io.jdatagen.augment;
 
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.Tensor;
 import java.util.random.RandomGenerator;
 
 /**

@@ -1,6 +1,6 @@
 package io.jdatagen.augment;
 
-import io.jdatagen.spi.DataFormat;
+import io.jdatagen.core.DataFormat;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,7 @@
 package io.jdatagen.augment;
 
-import io.jdatagen.spi.FillMode;
-import io.jdatagen.spi.Interpolation;
+import io.jdatagen.core.FillMode;
+import io.jdatagen.core.Interpolation;
 import io.jdatagen.spi.WarpPlan;
 import io.jdatagen.spi.WrapConvention;
 import java.util.Objects;

@@ -1,19 +1,19 @@
 package io.jdatagen.augment;
 
+import io.jdatagen.core.BufferTensor;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.DenseTensor;
+import io.jdatagen.core.FillMode;
+import io.jdatagen.core.Interpolation;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import io.jdatagen.flow.Augmenter;
 import io.jdatagen.flow.SampleBatch;
 import io.jdatagen.flow.SampleContext;
 import io.jdatagen.flow.SampleFunction;
 import io.jdatagen.spi.Backend;
-import io.jdatagen.spi.BufferTensor;
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.DenseTensor;
-import io.jdatagen.spi.FillMode;
-import io.jdatagen.spi.Interpolation;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
-import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpPlan;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,8 +1,8 @@
 package io.jdatagen.data;
 
-import io.jdatagen.spi.BufferTensor;
-import io.jdatagen.spi.DenseTensor;
-import io.jdatagen.spi.Tensor;
+import io.jdatagen.core.BufferTensor;
+import io.jdatagen.core.DenseTensor;
+import io.jdatagen.core.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.jdatagen.data;
 
-import io.jdatagen.spi.Tensor;
+import io.jdatagen.core.Tensor;
 import java.util.Arrays;
 
 /** Keras's {@code keras.utils.to_categorical}: class indices to one-hot rows. */

@@ -1,10 +1,10 @@
 package io.jdatagen.flow;
 
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.DenseTensor;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.DenseTensor;
 import io.jdatagen.spi.SourceImage;
-import io.jdatagen.spi.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.jdatagen.flow;
 
+import io.jdatagen.core.DataFormat;
 import io.jdatagen.data.Batch;
-import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.jdatagen.flow;
 
-import io.jdatagen.spi.ElementType;
-import io.jdatagen.spi.Tensor;
+import io.jdatagen.core.ElementType;
+import io.jdatagen.core.Tensor;
 import java.util.Arrays;
 
 /**

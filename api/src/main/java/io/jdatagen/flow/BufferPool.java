@@ -1,7 +1,7 @@
 package io.jdatagen.flow;
 
-import io.jdatagen.spi.BufferTensor;
-import io.jdatagen.spi.ElementType;
+import io.jdatagen.core.BufferTensor;
+import io.jdatagen.core.ElementType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayDeque;

@@ -1,6 +1,6 @@
 package io.jdatagen.flow;
 
-import io.jdatagen.spi.OptionNames;
+import io.jdatagen.core.OptionNames;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.jdatagen.flow;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.io.ImageFileReader;
-import io.jdatagen.spi.Tensor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

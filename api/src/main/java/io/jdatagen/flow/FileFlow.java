@@ -1,12 +1,12 @@
 package io.jdatagen.flow;
 
+import io.jdatagen.core.DenseTensor;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import io.jdatagen.data.Fingerprint;
 import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.ImageFileReader;
-import io.jdatagen.spi.DenseTensor;
 import io.jdatagen.spi.SourceImage;
-import io.jdatagen.spi.Tensor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

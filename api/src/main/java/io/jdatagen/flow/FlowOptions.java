@@ -1,13 +1,13 @@
 package io.jdatagen.flow;
 
+import io.jdatagen.core.ElementType;
+import io.jdatagen.core.OptionNames;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import io.jdatagen.io.ColorMode;
 import io.jdatagen.io.ImageCodec;
 import io.jdatagen.io.PixelLimit;
 import io.jdatagen.io.ResizeFilter;
-import io.jdatagen.spi.ElementType;
-import io.jdatagen.spi.OptionNames;
-import io.jdatagen.spi.Tensor;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;

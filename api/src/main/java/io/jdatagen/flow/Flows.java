@@ -1,6 +1,6 @@
 package io.jdatagen.flow;
 
-import io.jdatagen.spi.Tensor;
+import io.jdatagen.core.Tensor;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,5 +1,10 @@
 package io.jdatagen.flow;
 
+import io.jdatagen.core.BufferTensor;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.DenseTensor;
+import io.jdatagen.core.ElementType;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import io.jdatagen.data.EpochSequence;
 import io.jdatagen.data.Fingerprint;
@@ -9,19 +14,14 @@ import io.jdatagen.data.RandomKeys;
 import io.jdatagen.data.Shard;
 import io.jdatagen.data.ShardPolicy;
 import io.jdatagen.io.ImageWriter;
-import io.jdatagen.spi.BufferTensor;
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.DenseTensor;
-import io.jdatagen.spi.ElementType;
 import io.jdatagen.spi.SourceImage;
-import io.jdatagen.spi.Tensor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 
 /**

@@ -1,6 +1,6 @@
 package io.jdatagen.flow;
 
-import io.jdatagen.spi.Tensor;
+import io.jdatagen.core.Tensor;
 
 /**
  * A per-sample hook that sees the sample's {@link SampleContext} (mltk's

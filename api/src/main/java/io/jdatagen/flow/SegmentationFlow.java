@@ -1,15 +1,15 @@
 package io.jdatagen.flow;
 
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.DenseTensor;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import io.jdatagen.data.Fingerprint;
 import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.ImageReadException;
 import io.jdatagen.io.ResizeFilter;
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.DenseTensor;
 import io.jdatagen.spi.SourceImage;
-import io.jdatagen.spi.Tensor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

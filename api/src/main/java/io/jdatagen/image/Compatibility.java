@@ -1,6 +1,6 @@
 package io.jdatagen.image;
 
-import io.jdatagen.spi.OptionNames;
+import io.jdatagen.core.OptionNames;
 import io.jdatagen.spi.WrapConvention;
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.jdatagen.image;
 
-import io.jdatagen.spi.DataFormat;
+import io.jdatagen.core.DataFormat;
 
 /**
  * The element-wise pieces shared by {@code standardize} and {@code fit}: values widened to double

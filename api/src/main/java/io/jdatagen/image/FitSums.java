@@ -1,7 +1,7 @@
 package io.jdatagen.image;
 
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.Tensor;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.Tensor;
 import java.io.Serializable;
 import java.util.Arrays;
 

@@ -1,11 +1,11 @@
 package io.jdatagen.image;
 
 import io.jdatagen.augment.Step;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.FillMode;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleFunction;
 import io.jdatagen.spi.Backend;
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.FillMode;
-import io.jdatagen.spi.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.jdatagen.image;
 
-import io.jdatagen.spi.DataFormat;
+import io.jdatagen.core.DataFormat;
 import java.util.Set;
 import java.util.TreeSet;
 

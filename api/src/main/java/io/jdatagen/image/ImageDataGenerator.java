@@ -1,5 +1,7 @@
 package io.jdatagen.image;
 
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.NumpyRandomState;
 import io.jdatagen.flow.ArrayFlow;
 import io.jdatagen.flow.ArrayFlowOptions;
@@ -14,9 +16,7 @@ import io.jdatagen.flow.PairFlowOptions;
 import io.jdatagen.flow.SegmentationFlow;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.Backends;
-import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.SourceImage;
-import io.jdatagen.spi.Tensor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

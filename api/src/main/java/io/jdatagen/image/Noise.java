@@ -1,6 +1,6 @@
 package io.jdatagen.image;
 
-import io.jdatagen.spi.OptionNames;
+import io.jdatagen.core.OptionNames;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

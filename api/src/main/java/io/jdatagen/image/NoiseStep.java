@@ -2,8 +2,8 @@ package io.jdatagen.image;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
-import io.jdatagen.spi.Tensor;
 import java.util.List;
 import java.util.random.RandomGenerator;
 

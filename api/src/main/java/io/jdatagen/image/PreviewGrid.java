@@ -1,11 +1,11 @@
 package io.jdatagen.image;
 
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.RandomKeys;
 import io.jdatagen.flow.FileFlow;
 import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.ImageWriter;
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.Tensor;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;

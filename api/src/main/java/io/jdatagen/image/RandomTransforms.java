@@ -1,8 +1,8 @@
 package io.jdatagen.image;
 
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.FillMode;
-import io.jdatagen.spi.Tensor;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.FillMode;
+import io.jdatagen.core.Tensor;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 

@@ -5,9 +5,9 @@ import io.jdatagen.augment.ColorLinearStep;
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
 import io.jdatagen.augment.Step;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import io.jdatagen.spi.MatrixKernel;
-import io.jdatagen.spi.Tensor;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 

@@ -1,8 +1,8 @@
 package io.jdatagen.image;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import io.jdatagen.spi.MatrixKernel;
-import io.jdatagen.spi.Tensor;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;

@@ -1,8 +1,8 @@
 package io.jdatagen.image;
 
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.spi.ChannelStatistics;
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.Tensor;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;

@@ -1,9 +1,9 @@
 package io.jdatagen.image;
 
+import io.jdatagen.core.FillMode;
+import io.jdatagen.core.Interpolation;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.Backends;
-import io.jdatagen.spi.FillMode;
-import io.jdatagen.spi.Interpolation;
 import java.util.Objects;
 
 /**

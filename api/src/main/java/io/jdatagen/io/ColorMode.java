@@ -1,6 +1,6 @@
 package io.jdatagen.io;
 
-import io.jdatagen.spi.OptionNames;
+import io.jdatagen.core.OptionNames;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.jdatagen.io;
 
+import io.jdatagen.core.OptionNames;
 import io.jdatagen.spi.Availability;
-import io.jdatagen.spi.OptionNames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

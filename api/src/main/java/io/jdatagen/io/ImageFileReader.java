@@ -1,6 +1,6 @@
 package io.jdatagen.io;
 
-import io.jdatagen.spi.Tensor;
+import io.jdatagen.core.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.jdatagen.io;
 
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.Tensor;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.Tensor;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

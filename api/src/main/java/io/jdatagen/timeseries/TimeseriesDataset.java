@@ -1,12 +1,12 @@
 package io.jdatagen.timeseries;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import io.jdatagen.data.EpochSequence;
 import io.jdatagen.data.NumpyRandomState;
 import io.jdatagen.data.Sequence;
 import io.jdatagen.data.Shard;
 import io.jdatagen.data.ShardPolicy;
-import io.jdatagen.spi.Tensor;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;

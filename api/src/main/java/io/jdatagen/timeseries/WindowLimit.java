@@ -1,6 +1,6 @@
 package io.jdatagen.timeseries;
 
-import io.jdatagen.spi.Tensor;
+import io.jdatagen.core.Tensor;
 
 /**
  * What one batch of windows can hold: its inputs and its targets are each one Java

@@ -1,7 +1,7 @@
 package io.jdatagen.timeseries;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
-import io.jdatagen.spi.Tensor;
 
 /**
  * Assembles a batch of windows straight from the series into the batch array (one copy per

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jdatagen.spi.BufferTensor;
-import io.jdatagen.spi.ElementType;
-import io.jdatagen.spi.Tensor;
+import io.jdatagen.core.BufferTensor;
+import io.jdatagen.core.ElementType;
+import io.jdatagen.core.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.jdatagen.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.jdatagen.spi.Tensor;
+import io.jdatagen.core.Tensor;
 import org.junit.jupiter.api.Test;
 
 class CategoricalTest {

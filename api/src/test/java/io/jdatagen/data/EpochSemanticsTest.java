@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.ArrayFlow;
 import io.jdatagen.flow.FlowOptions;
 import io.jdatagen.image.ImageDataGenerator;
-import io.jdatagen.spi.Tensor;
 import io.jdatagen.timeseries.SeriesData;
 import io.jdatagen.timeseries.TimeseriesDataset;
 import java.util.ArrayList;

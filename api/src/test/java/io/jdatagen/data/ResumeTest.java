@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.ArrayFlow;
 import io.jdatagen.flow.FlowOptions;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.TestImages;
-import io.jdatagen.spi.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdatagen.core.BufferTensor;
+import io.jdatagen.core.ElementType;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import io.jdatagen.image.GeneratorBuilder;
 import io.jdatagen.image.ImageDataGenerator;
-import io.jdatagen.spi.BufferTensor;
-import io.jdatagen.spi.ElementType;
-import io.jdatagen.spi.Tensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.jdatagen.spi.BufferTensor;
-import io.jdatagen.spi.ElementType;
+import io.jdatagen.core.BufferTensor;
+import io.jdatagen.core.ElementType;
 import org.junit.jupiter.api.Test;
 
 class BufferPoolTest {

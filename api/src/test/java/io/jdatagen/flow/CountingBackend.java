@@ -1,13 +1,13 @@
 package io.jdatagen.flow;
 
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.DenseTensor;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.ChannelStatistics;
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.DenseTensor;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.ResampleTable;
 import io.jdatagen.spi.SourceImage;
-import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpPlan;
 import io.jdatagen.spi.reference.ReferenceBackend;
 import java.util.List;

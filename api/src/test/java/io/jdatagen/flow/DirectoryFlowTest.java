@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.ImageReadException;
 import io.jdatagen.io.TestImages;
-import io.jdatagen.spi.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

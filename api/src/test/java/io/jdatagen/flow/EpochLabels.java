@@ -1,9 +1,9 @@
 package io.jdatagen.flow;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import io.jdatagen.data.Sequence;
 import io.jdatagen.image.ImageDataGenerator;
-import io.jdatagen.spi.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 

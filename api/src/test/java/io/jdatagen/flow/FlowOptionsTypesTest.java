@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.image.ImageDataGenerator;
-import io.jdatagen.spi.Tensor;
 import java.lang.reflect.Modifier;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import io.jdatagen.data.Loader;
 import io.jdatagen.data.LoaderException;
@@ -14,7 +15,6 @@ import io.jdatagen.io.HostileFiles;
 import io.jdatagen.io.ImageCodecs;
 import io.jdatagen.io.ImageReadException;
 import io.jdatagen.io.TestImages;
-import io.jdatagen.spi.Tensor;
 import io.jdatagen.timeseries.SeriesData;
 import io.jdatagen.timeseries.TimeseriesDataset;
 import io.jdatagen.timeseries.TimeseriesGenerator;

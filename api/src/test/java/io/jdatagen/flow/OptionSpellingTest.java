@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.ColorMode;
 import io.jdatagen.io.ImageCodecs;
 import io.jdatagen.io.ResizeFilter;
 import io.jdatagen.io.TestImages;
-import io.jdatagen.spi.Tensor;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.ByteImage;
@@ -17,7 +18,6 @@ import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.PillowResize;
 import io.jdatagen.io.ResizeFilter;
 import io.jdatagen.io.TestImages;
-import io.jdatagen.spi.Tensor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdatagen.core.FillMode;
 import io.jdatagen.data.Batch;
 import io.jdatagen.data.Loader;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.TestImages;
-import io.jdatagen.spi.FillMode;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

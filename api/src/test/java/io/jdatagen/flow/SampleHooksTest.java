@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import io.jdatagen.image.ImageDataGenerator;
-import io.jdatagen.spi.Tensor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdatagen.core.FillMode;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import io.jdatagen.image.GeneratorBuilder;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.TestImages;
-import io.jdatagen.spi.FillMode;
-import io.jdatagen.spi.Tensor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;

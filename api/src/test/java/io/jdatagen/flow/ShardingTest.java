@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import io.jdatagen.data.Loader;
 import io.jdatagen.data.Sequence;
 import io.jdatagen.data.ShardPolicy;
 import io.jdatagen.image.Compatibility;
 import io.jdatagen.image.ImageDataGenerator;
-import io.jdatagen.spi.Tensor;
 import io.jdatagen.timeseries.SeriesData;
 import io.jdatagen.timeseries.TimeseriesDataset;
 import io.jdatagen.timeseries.TimeseriesGenerator;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.jdatagen.spi.FillMode;
-import io.jdatagen.spi.Tensor;
+import io.jdatagen.core.FillMode;
+import io.jdatagen.core.Tensor;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -109,7 +109,7 @@ class AffineTransformsTest {
         for (int i = 0; i < labels.size(); i++) {
             labels.data()[i] = i % 4;
         }
-        WarpOptions nearest = WarpOptions.defaults().withInterpolation(io.jdatagen.spi.Interpolation.NEAREST);
+        WarpOptions nearest = WarpOptions.defaults().withInterpolation(io.jdatagen.core.Interpolation.NEAREST);
         Tensor rotated = AffineTransforms.applyAffineTransform(labels, 90, 0, 0, 0, 1, 1, nearest);
         assertNotEquals(labels, rotated);
         for (float v : rotated.data()) {

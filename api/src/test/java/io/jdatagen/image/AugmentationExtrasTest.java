@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jdatagen.spi.DataFormat;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.spi.SourceImage;
-import io.jdatagen.spi.Tensor;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;

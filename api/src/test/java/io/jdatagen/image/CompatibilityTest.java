@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jdatagen.spi.FillMode;
-import io.jdatagen.spi.Tensor;
+import io.jdatagen.core.FillMode;
+import io.jdatagen.core.Tensor;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

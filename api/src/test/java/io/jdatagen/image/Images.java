@@ -1,6 +1,6 @@
 package io.jdatagen.image;
 
-import io.jdatagen.spi.Tensor;
+import io.jdatagen.core.Tensor;
 import java.util.SplittableRandom;
 
 /** Test images. */

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdatagen.augment.RandomRotation90;
 import io.jdatagen.augment.Step;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.FillMode;
 import io.jdatagen.flow.SampleFunction;
 import io.jdatagen.image.OptionDescriptor.ConfigForm;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.Backends;
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.FillMode;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;

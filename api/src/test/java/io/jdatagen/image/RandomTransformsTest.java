@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.FillMode;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.RandomKeys;
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.FillMode;
-import io.jdatagen.spi.Tensor;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;

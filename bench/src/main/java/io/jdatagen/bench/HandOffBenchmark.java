@@ -1,12 +1,12 @@
 package io.jdatagen.bench;
 
+import io.jdatagen.core.BufferTensor;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.ElementType;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.Backends;
-import io.jdatagen.spi.BufferTensor;
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.ElementType;
 import io.jdatagen.spi.SourceImage;
-import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpPlan;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,10 +1,10 @@
 package io.jdatagen.bench;
 
+import io.jdatagen.core.FillMode;
+import io.jdatagen.core.Interpolation;
 import io.jdatagen.image.AffineMatrix;
 import io.jdatagen.image.Compatibility;
 import io.jdatagen.image.ImageAxes;
-import io.jdatagen.spi.FillMode;
-import io.jdatagen.spi.Interpolation;
 import io.jdatagen.spi.WarpPlan;
 import java.util.SplittableRandom;
 

@@ -2,14 +2,14 @@ package io.jdatagen.bench;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.FillMode;
+import io.jdatagen.core.Interpolation;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.Backends;
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.FillMode;
-import io.jdatagen.spi.Interpolation;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
-import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpPlan;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

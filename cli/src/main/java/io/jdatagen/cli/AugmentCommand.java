@@ -1,12 +1,12 @@
 package io.jdatagen.cli;
 
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.RandomKeys;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.ImageReadException;
 import io.jdatagen.io.ImageWriter;
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.Tensor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +22,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**

@@ -1,5 +1,6 @@
 package io.jdatagen.cli;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import io.jdatagen.data.Loader;
 import io.jdatagen.flow.FileFlow;
@@ -9,7 +10,6 @@ import io.jdatagen.io.ColorMode;
 import io.jdatagen.io.ImageCodecs;
 import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.ResizeFilter;
-import io.jdatagen.spi.Tensor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,12 +1,12 @@
 package io.jdatagen.cli;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.image.PreviewGrid;
 import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.ImageReadException;
 import io.jdatagen.io.ResizeFilter;
-import io.jdatagen.spi.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

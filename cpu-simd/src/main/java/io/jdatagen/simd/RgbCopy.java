@@ -1,6 +1,6 @@
 package io.jdatagen.simd;
 
-import io.jdatagen.spi.DataFormat;
+import io.jdatagen.core.DataFormat;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.WarpPlan;

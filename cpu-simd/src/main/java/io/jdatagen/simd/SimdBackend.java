@@ -1,14 +1,14 @@
 package io.jdatagen.simd;
 
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.FillMode;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.ChannelStatistics;
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.FillMode;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.PresizedWarp;
 import io.jdatagen.spi.ResampleTable;
 import io.jdatagen.spi.SourceImage;
-import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpPlan;
 import io.jdatagen.spi.reference.PillowResample;
 import io.jdatagen.spi.reference.ReferenceBackend;

@@ -1,8 +1,8 @@
 package io.jdatagen.simd;
 
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.spi.ChannelStatistics;
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.Tensor;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;

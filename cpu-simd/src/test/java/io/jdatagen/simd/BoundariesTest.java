@@ -2,7 +2,7 @@ package io.jdatagen.simd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.jdatagen.spi.FillMode;
+import io.jdatagen.core.FillMode;
 import io.jdatagen.spi.WrapConvention;
 import io.jdatagen.spi.reference.ScipyBoundary;
 import java.util.SplittableRandom;

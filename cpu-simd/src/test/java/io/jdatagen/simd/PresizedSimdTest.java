@@ -2,12 +2,12 @@ package io.jdatagen.simd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.FillMode;
-import io.jdatagen.spi.Interpolation;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.FillMode;
+import io.jdatagen.core.Interpolation;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
-import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpPlan;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,12 +3,12 @@ package io.jdatagen.aparapi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.FillMode;
-import io.jdatagen.spi.Interpolation;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.FillMode;
+import io.jdatagen.core.Interpolation;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
-import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpPlan;
 import io.jdatagen.spi.reference.ReferenceBackend;
 import java.util.ArrayList;

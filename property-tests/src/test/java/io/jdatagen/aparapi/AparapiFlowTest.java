@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import io.jdatagen.flow.ArrayFlowOptions;
 import io.jdatagen.flow.FlowOptions;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.spi.Availability;
-import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.reference.ReferenceBackend;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Assumptions;

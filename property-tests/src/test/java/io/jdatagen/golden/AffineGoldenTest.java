@@ -8,15 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jdatagen.core.FillMode;
+import io.jdatagen.core.Interpolation;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.image.AffineMatrix;
 import io.jdatagen.image.AffineTransforms;
 import io.jdatagen.image.Compatibility;
 import io.jdatagen.image.ImageAxes;
 import io.jdatagen.image.WarpOptions;
 import io.jdatagen.spi.Backend;
-import io.jdatagen.spi.FillMode;
-import io.jdatagen.spi.Interpolation;
-import io.jdatagen.spi.Tensor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.jdatagen.golden;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jdatagen.spi.Tensor;
+import io.jdatagen.core.Tensor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

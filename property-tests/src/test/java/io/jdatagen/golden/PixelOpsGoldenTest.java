@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.image.AffineTransforms;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.image.TransformParameters;
 import io.jdatagen.spi.Backend;
-import io.jdatagen.spi.Tensor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
-import io.jdatagen.spi.Tensor;
 import io.jdatagen.timeseries.SeriesData;
 import io.jdatagen.timeseries.TimeseriesDataset;
 import io.jdatagen.timeseries.TimeseriesGenerator;

@@ -2,16 +2,16 @@ package io.jdatagen.property;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.FillMode;
+import io.jdatagen.core.Interpolation;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.image.AffineMatrix;
 import io.jdatagen.image.Compatibility;
 import io.jdatagen.image.ImageAxes;
 import io.jdatagen.spi.Backend;
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.FillMode;
-import io.jdatagen.spi.Interpolation;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
-import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpPlan;
 import io.jdatagen.spi.WrapConvention;
 import io.jdatagen.spi.reference.ReferenceBackend;

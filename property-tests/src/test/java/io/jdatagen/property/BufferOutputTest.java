@@ -3,13 +3,13 @@ package io.jdatagen.property;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdatagen.core.BufferTensor;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.ElementType;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.spi.Backend;
-import io.jdatagen.spi.BufferTensor;
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.ElementType;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
-import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpPlan;
 import java.util.ArrayList;
 import java.util.List;

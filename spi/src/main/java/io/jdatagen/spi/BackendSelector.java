@@ -1,5 +1,6 @@
 package io.jdatagen.spi;
 
+import io.jdatagen.core.OptionNames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

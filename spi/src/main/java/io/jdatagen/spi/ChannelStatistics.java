@@ -1,5 +1,8 @@
 package io.jdatagen.spi;
 
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.Tensor;
+
 /**
  * Per-channel mean and population standard deviation over a batch (all images, rows and
  * columns), computed in double precision, as {@code fit} needs them.

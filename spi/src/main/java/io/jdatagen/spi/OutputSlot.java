@@ -1,5 +1,10 @@
 package io.jdatagen.spi;
 
+import io.jdatagen.core.BufferTensor;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.DenseTensor;
+import io.jdatagen.core.ElementType;
+import io.jdatagen.core.Tensor;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,8 @@
 package io.jdatagen.spi;
 
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.Tensor;
+
 /**
  * Runs a plan with a presize ({@link WarpPlan.Builder#presize}) as its two warps through one
  * kernel's own {@link WarpKernel#warp}: the source resampled by {@link WarpPlan#presizePlan} into a

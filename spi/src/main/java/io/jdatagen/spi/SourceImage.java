@@ -1,5 +1,8 @@
 package io.jdatagen.spi;
 
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.Tensor;
+
 /**
  * A read-only source image for the warp kernel: either float32 samples in a rank-3 tensor of
  * either {@link DataFormat}, or 8-bit samples in {@code H,W,C} order (decoded images stay 8-bit

@@ -1,5 +1,8 @@
 package io.jdatagen.spi;
 
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.Tensor;
+
 /** Kernel contract: per-channel statistics of a batch, for {@code fit}. */
 public interface StatisticsKernel {
     /**

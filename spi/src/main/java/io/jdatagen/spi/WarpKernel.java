@@ -1,5 +1,9 @@
 package io.jdatagen.spi;
 
+import io.jdatagen.core.BufferTensor;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.DenseTensor;
+import io.jdatagen.core.Tensor;
 import java.util.List;
 
 /** Kernel contract: apply one {@link WarpPlan} to one image, or one plan per image to a batch. */

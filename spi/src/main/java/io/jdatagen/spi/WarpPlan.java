@@ -1,5 +1,7 @@
 package io.jdatagen.spi;
 
+import io.jdatagen.core.FillMode;
+import io.jdatagen.core.Interpolation;
 import java.util.Arrays;
 import java.util.Objects;
 

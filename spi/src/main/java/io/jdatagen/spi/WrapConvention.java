@@ -1,5 +1,7 @@
 package io.jdatagen.spi;
 
+import io.jdatagen.core.FillMode;
+
 /** The period of {@link FillMode#WRAP}; the one place where scipy and Keras's docs disagree. */
 public enum WrapConvention {
     /**

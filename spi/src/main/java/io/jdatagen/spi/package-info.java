@@ -3,7 +3,7 @@
  * chosen at run time.
  *
  * <p>Entry points: {@link io.jdatagen.spi.Backends} (the selected backend, and a table of every
- * provider with its availability), {@link io.jdatagen.spi.Tensor}, {@link io.jdatagen.spi.WarpPlan}
+ * provider with its availability), {@link io.jdatagen.core.Tensor}, {@link io.jdatagen.spi.WarpPlan}
  * (one fused per-image plan: inverse affine, flips, fill, interpolation, per-channel color),
  * {@link io.jdatagen.spi.SourceImage} and {@link io.jdatagen.spi.OutputSlot}. A new backend
  * implements {@link io.jdatagen.spi.Backend} (the {@link io.jdatagen.spi.WarpKernel},

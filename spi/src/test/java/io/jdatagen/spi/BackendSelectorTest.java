@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.spi.reference.ReferenceBackend;
 import java.util.List;
 import org.junit.jupiter.api.Test;

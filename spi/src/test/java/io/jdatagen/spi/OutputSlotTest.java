@@ -3,6 +3,10 @@ package io.jdatagen.spi;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jdatagen.core.BufferTensor;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.ElementType;
+import io.jdatagen.core.Tensor;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.FillMode;
+import io.jdatagen.core.Interpolation;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.spi.reference.ReferenceBackend;
 import io.jdatagen.spi.scalar.ScalarBackend;
 import java.util.ArrayList;

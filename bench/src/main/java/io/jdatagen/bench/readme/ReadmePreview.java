@@ -1,12 +1,12 @@
 package io.jdatagen.bench.readme;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.image.PreviewGrid;
 import io.jdatagen.io.ColorMode;
 import io.jdatagen.io.ImageCodecs;
 import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.ResizeFilter;
-import io.jdatagen.spi.Tensor;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.jdatagen.dl4j;
 
+import io.jdatagen.core.BufferTensor;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
-import io.jdatagen.spi.BufferTensor;
-import io.jdatagen.spi.Tensor;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdatagen.core.BufferTensor;
+import io.jdatagen.core.ElementType;
 import io.jdatagen.flow.DirectoryFlowOptions;
 import io.jdatagen.flow.FileFlow;
 import io.jdatagen.flow.FlowOptions;
 import io.jdatagen.image.ImageDataGenerator;
-import io.jdatagen.spi.BufferTensor;
-import io.jdatagen.spi.ElementType;
 import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;

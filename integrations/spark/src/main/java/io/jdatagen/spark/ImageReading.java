@@ -1,13 +1,13 @@
 package io.jdatagen.spark;
 
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.ColorMode;
 import io.jdatagen.io.ImageCodecs;
 import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.ResizeFilter;
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.Tensor;
 import java.io.Serializable;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package io.jdatagen.spark;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.RandomKeys;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.ImageWriter;
-import io.jdatagen.spi.Tensor;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;

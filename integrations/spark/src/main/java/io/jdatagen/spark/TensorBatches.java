@@ -1,7 +1,7 @@
 package io.jdatagen.spark;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
-import io.jdatagen.spi.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;

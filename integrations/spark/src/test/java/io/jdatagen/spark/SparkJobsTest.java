@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import io.jdatagen.data.RandomKeys;
 import io.jdatagen.image.FeaturewiseStatistics;
@@ -12,7 +13,6 @@ import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.ImageWriter;
-import io.jdatagen.spi.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

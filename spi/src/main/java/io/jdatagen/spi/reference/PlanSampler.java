@@ -1,6 +1,6 @@
 package io.jdatagen.spi.reference;
 
-import io.jdatagen.spi.FillMode;
+import io.jdatagen.core.FillMode;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.WarpPlan;

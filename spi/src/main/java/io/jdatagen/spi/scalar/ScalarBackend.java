@@ -1,13 +1,13 @@
 package io.jdatagen.spi.scalar;
 
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.Tensor;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.ChannelStatistics;
-import io.jdatagen.spi.DataFormat;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.PresizedWarp;
 import io.jdatagen.spi.ResampleTable;
 import io.jdatagen.spi.SourceImage;
-import io.jdatagen.spi.Tensor;
 import io.jdatagen.spi.WarpPlan;
 import io.jdatagen.spi.reference.PillowResample;
 import io.jdatagen.spi.reference.ReferenceBackend;

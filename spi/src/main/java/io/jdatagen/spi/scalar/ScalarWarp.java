@@ -1,8 +1,8 @@
 package io.jdatagen.spi.scalar;
 
-import io.jdatagen.spi.DataFormat;
-import io.jdatagen.spi.FillMode;
-import io.jdatagen.spi.Interpolation;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.FillMode;
+import io.jdatagen.core.Interpolation;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.WarpPlan;

@@ -1,4 +1,4 @@
-package io.jdatagen.spi;
+package io.jdatagen.core;
 
 /**
  * Interpolation used by the warp kernel, identified by its spline order: scipy's

@@ -1,4 +1,4 @@
-package io.jdatagen.spi;
+package io.jdatagen.core;
 
 /**
  * A dense row-major tensor, in one of the two memories jdatagen writes: a heap float32

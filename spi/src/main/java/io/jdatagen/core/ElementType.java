@@ -1,4 +1,4 @@
-package io.jdatagen.spi;
+package io.jdatagen.core;
 
 import java.util.Arrays;
 

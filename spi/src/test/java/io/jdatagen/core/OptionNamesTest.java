@@ -1,4 +1,4 @@
-package io.jdatagen.spi;
+package io.jdatagen.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.jdatagen.spi;
+package io.jdatagen.core;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

@@ -99,7 +99,6 @@ public final class Batch {
      *
      * @param x the input
      * @param y the labels, or null
-     * @param indices the indices
      */
     public static Batch of(Tensor x, Tensor y, int[] indices) {
         return new Batch(List.of(x), y == null ? List.of() : List.of(y), null, indices);

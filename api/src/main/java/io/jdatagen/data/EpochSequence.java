@@ -18,10 +18,6 @@ public abstract class EpochSequence<T> implements Sequence<T> {
 
     /**
      * Batch {@code index} (already bounds-checked) of epoch {@code epoch}. Must be pure and thread-safe.
-     *
-     * @param epoch the epoch
-     * @param index the index
-     * @return the batch
      */
     protected abstract T batch(int epoch, int index);
 
@@ -37,7 +33,6 @@ public abstract class EpochSequence<T> implements Sequence<T> {
      * Batch {@code index} of epoch {@code e}.
      *
      * @param e the epoch
-     * @param index the index
      * @return the batch
      * @throws IndexOutOfBoundsException with Keras's message for a bad index
      * @throws IllegalArgumentException for a negative epoch

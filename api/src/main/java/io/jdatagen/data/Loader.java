@@ -82,7 +82,6 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
      * Starts loading the current epoch of {@code sequence}.
      *
      * @param <T> the type of the batches
-     * @param sequence the sequence
      * @param workers worker threads, at least 1 (no more threads are started than there are batches)
      * @param maxBatchesPending batches computed ahead beyond one per worker, at least 0; any larger value
      *     (up to {@code Integer.MAX_VALUE}) just computes every remaining batch ahead
@@ -115,7 +114,6 @@ public final class Loader<T> implements Iterator<T>, Iterable<T>, AutoCloseable 
      * Starts loading {@code epochs} consecutive epochs, from the sequence's current one.
      *
      * @param <T> the type of the batches
-     * @param sequence the sequence
      * @param workers worker threads, at least 1 (no more threads are started than there are batches)
      * @param maxBatchesPending batches computed ahead beyond one per worker, at least 0; any larger value
      *     (up to {@code Integer.MAX_VALUE}) just computes every remaining batch ahead

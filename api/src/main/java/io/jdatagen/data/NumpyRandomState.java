@@ -17,7 +17,6 @@ public final class NumpyRandomState implements RandomGenerator {
     /**
      * Seeds like {@code np.random.seed(seed)}.
      *
-     * @param seed the seed
      * @throws IllegalArgumentException if {@code seed} is outside {@code [0, 2^32)}, as numpy
      */
     public NumpyRandomState(long seed) {

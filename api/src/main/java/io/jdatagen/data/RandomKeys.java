@@ -16,10 +16,6 @@ public final class RandomKeys {
 
     /**
      * {@return the generator of sample {@code sample}'s random draws in epoch {@code epoch}}
-     *
-     * @param seed the seed
-     * @param epoch the epoch
-     * @param sample the sample
      */
     public static RandomGenerator forSample(long seed, int epoch, long sample) {
         return new SplittableRandom(mix(mix(mix(seed) ^ epoch) ^ sample));
@@ -29,9 +25,6 @@ public final class RandomKeys {
      * {@return the order of {@code n} samples in epoch {@code epoch}: {@code 0..n-1}, shuffled when asked}
      *
      * @param n the count
-     * @param shuffle the shuffle
-     * @param seed the seed
-     * @param epoch the epoch
      */
     public static int[] order(int n, boolean shuffle, long seed, int epoch) {
         int[] order = new int[n];

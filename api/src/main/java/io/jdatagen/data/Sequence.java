@@ -37,7 +37,6 @@ public interface Sequence<T> extends Iterable<T> {
     /**
      * Batch {@code index} of the current epoch.
      *
-     * @param index the index
      * @return the batch
      * @throws IndexOutOfBoundsException with Keras's message when {@code index} is outside
      *     {@code [0, size())}
@@ -148,9 +147,6 @@ public interface Sequence<T> extends Iterable<T> {
     /**
      * {@return a {@link Loader} computing this epoch's batches on {@code workers} threads, at most {@code
      * workers + maxBatchesPending} ahead of the consumer}
-     *
-     * @param workers the workers
-     * @param maxBatchesPending the max batches pending
      */
     default Loader<T> parallel(int workers, int maxBatchesPending) {
         return Loader.of(this, workers, maxBatchesPending);
@@ -158,9 +154,6 @@ public interface Sequence<T> extends Iterable<T> {
 
     /**
      * {@return Keras's message for an index outside {@code [0, size)}}
-     *
-     * @param index the index
-     * @param size the size
      */
     static IndexOutOfBoundsException outOfRange(int index, int size) {
         return new IndexOutOfBoundsException("Asked to retrieve element " + index + ", but the Sequence has length "

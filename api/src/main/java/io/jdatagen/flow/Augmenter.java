@@ -64,8 +64,6 @@ public interface Augmenter {
     /**
      * Checks that {@code source} has the size and channels of {@code slot}.
      *
-     * @param source the source
-     * @param slot the slot
      * @throws IllegalArgumentException naming both sizes
      */
     static void checkFits(SourceImage source, OutputSlot slot) {
@@ -75,7 +73,6 @@ public interface Augmenter {
     /**
      * Checks that {@code source} has the size and channels of a batch image of shape {@code imageShape}.
      *
-     * @param source the source
      * @param imageShape the rank-3 shape of one image of the batch
      * @param format the layout of {@code imageShape}
      * @throws IllegalArgumentException if they differ

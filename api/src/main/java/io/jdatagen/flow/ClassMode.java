@@ -36,7 +36,6 @@ public enum ClassMode {
      * ({@code null} or {@code "none"} is {@link #NONE}; {@code "other"} is Keras's deprecated alias
      * of {@code "raw"}, accepted with its warning).
      *
-     * @param name the name
      * @return the class mode
      * @throws IllegalArgumentException for an unknown name, with Keras's message listing the names and
      *     a hint when one is close

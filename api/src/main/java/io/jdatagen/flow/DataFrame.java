@@ -30,8 +30,6 @@ public final class DataFrame {
 
     /**
      * {@return a builder for a table with these columns}
-     *
-     * @param columns the columns
      */
     public static Builder builder(String... columns) {
         return new Builder(Arrays.asList(columns));
@@ -110,8 +108,6 @@ public final class DataFrame {
 
     /**
      * {@return whether there is a column called {@code name}}
-     *
-     * @param name the name
      */
     public boolean has(String name) {
         return columns.contains(name);
@@ -120,7 +116,6 @@ public final class DataFrame {
     /**
      * {@return the cells of column {@code name}}
      *
-     * @param name the name
      * @throws IllegalArgumentException naming the column and the columns there are
      */
     public List<Object> column(String name) {
@@ -146,7 +141,6 @@ public final class DataFrame {
         /**
          * Adds a row; cells are strings, numbers, lists of strings (multi-label) or null.
          *
-         * @param cells the cells
          * @return this builder
          * @throws IllegalArgumentException if the number of cells differs from the columns
          */

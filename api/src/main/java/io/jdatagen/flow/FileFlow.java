@@ -170,8 +170,6 @@ public final class FileFlow extends ImageFlow implements AutoCloseable {
      * {@return sample {@code sample}'s image as loaded (decoded, color-converted, resized; not augmented);
      * from the cache when the flow has one and does not resize in the warp (the array is then shared: do
      * not modify it)}
-     *
-     * @param sample the sample
      */
     public ByteImage image(int sample) {
         Path path = paths.get(sample);

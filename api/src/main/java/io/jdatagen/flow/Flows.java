@@ -17,11 +17,8 @@ public final class Flows {
      * {@return Keras's {@code NumpyArrayIterator}: batches from the rank-4 array {@code x}, with the matching
      * rows of {@code extraInputs}, {@code y} and {@code sampleWeights}}
      *
-     * @param augmenter the augmenter
      * @param x the input
-     * @param extraInputs the extra inputs
      * @param y the labels, or null
-     * @param sampleWeights the sample weights
      * @param options batching, order, seed and subset, from {@link FlowOptions#arrays()}
      * @throws IllegalArgumentException with Keras's messages for mismatched lengths, a rank other
      *     than 4, a bad subset, or classes that differ between the split parts; and for sample
@@ -38,8 +35,6 @@ public final class Flows {
      * {@return Keras's {@code DirectoryIterator}: one class per sub-folder of {@code directory} (code-point
      * order), files found recursively in Keras's walk order, the validation split taken per class}
      *
-     * @param augmenter the augmenter
-     * @param directory the directory
      * @param options the flow's options, from {@link FlowOptions#directory()}
      * @throws IllegalArgumentException for a missing directory, an unsupported class mode (Keras's
      *     message) or options whose values do not fit together
@@ -55,8 +50,6 @@ public final class Flows {
      * with Keras's messages, invalid file names dropped (with a warning), classes filtered, then the
      * validation split taken over all rows}
      *
-     * @param augmenter the augmenter
-     * @param table the table
      * @param options the columns and the flow's other options, from {@link FlowOptions#dataframe()}
      * @throws IllegalArgumentException with Keras's messages for bad columns, labels or weights, and
      *     for options whose values do not fit together
@@ -71,9 +64,6 @@ public final class Flows {
      * Segmentation pairs from a rank-4 image array and a rank-4 mask array (same number of rows, same height
      * and width; any channel counts).
      *
-     * @param augmenter the augmenter
-     * @param images the images
-     * @param masks the masks
      * @param options the flow's options, from {@link FlowOptions#pairs()}
      * @return the segmentation flow
      * @throws IllegalArgumentException naming the argument whose shape does not fit
@@ -91,9 +81,6 @@ public final class Flows {
      * when that file does not exist, the one mask there with the same name and another white-listed extension
      * ({@code a/x.jpg} with {@code a/x.png}).
      *
-     * @param augmenter the augmenter
-     * @param imageDir the image dir
-     * @param maskDir the mask dir
      * @param options the flow's options, from {@link FlowOptions#pairDirectories()}
      * @return the segmentation flow
      * @throws IllegalArgumentException for a missing folder, or naming an image without a mask or
@@ -110,8 +97,6 @@ public final class Flows {
      * {@return the image files under {@code folder} in Keras's walk order (every folder in order of its full
      * path, each folder's white-listed files in name order; symlinked folders not entered)} Empty when {@code
      * folder} is not a folder.
-     *
-     * @param folder the folder
      */
     public static List<Path> imageFiles(Path folder) {
         return DirectoryScanner.imageFiles(folder, false, null);

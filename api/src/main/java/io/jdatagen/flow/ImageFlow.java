@@ -220,7 +220,6 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
      * Writes the sample order of epoch {@code epoch} to {@code file}, one index per line, for
      * {@link FlowOptions.Builder#order(Path)} to read back (mltk's saved shuffle index).
      *
-     * @param epoch the epoch
      * @param file the file (replaced)
      * @throws java.io.UncheckedIOException if it cannot be written
      */
@@ -230,8 +229,6 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
 
     /**
      * {@return the sample order of epoch {@code epoch} (a copy)}
-     *
-     * @param epoch the epoch
      */
     public int[] order(int epoch) {
         return orderOf(epoch).clone();

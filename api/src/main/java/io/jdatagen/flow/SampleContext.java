@@ -36,7 +36,6 @@ public record SampleContext(int index, int classId, String file, long seed, int 
      * @param classId the sample's class index, or -1
      * @param file the sample's file, or null
      * @param seed the flow's seed
-     * @param epoch the epoch
      * @param batchIndex the index of the batch in its epoch
      * @param batchClasses the class index of every sample of the batch
      * @param batchFiles the file of every sample of the batch

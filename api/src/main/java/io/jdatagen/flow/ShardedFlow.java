@@ -52,8 +52,6 @@ public final class ShardedFlow extends EpochSequence<Batch> {
 
     /**
      * {@return the global sample indices this rank reads in epoch {@code epoch}, in order (a copy)}
-     *
-     * @param epoch the epoch
      */
     public int[] order(int epoch) {
         return shard.pick(flow.orderOf(epoch), 0, samples);

@@ -39,7 +39,6 @@ public enum Subset {
     /**
      * Parses Keras's spelling under {@link OptionNames}' rule ({@code null} means no subset).
      *
-     * @param name the name
      * @return the subset
      * @throws IllegalArgumentException with Keras's message for another name, and a hint when a
      *     spelling is close

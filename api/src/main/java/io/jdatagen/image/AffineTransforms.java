@@ -80,13 +80,10 @@ public final class AffineTransforms {
      * ({@link WarpOptions#compatibility()}) on their backend.
      *
      * @param x the input
-     * @param theta the theta
      * @param tx the shift along the column axis, in pixels
      * @param ty the shift along the row axis, in pixels
-     * @param shear the shear
      * @param zx the zoom along the column axis
      * @param zy the zoom along the row axis
-     * @param options the options
      * @return the transformed image, or {@code x} itself when no factor is present
      * @throws IllegalArgumentException with Keras's message if {@code x} is not rank 3
      */
@@ -114,7 +111,6 @@ public final class AffineTransforms {
      * {@return Keras's {@code flip_axis}: a copy of {@code x} reversed along {@code axis}}
      *
      * @param x the input
-     * @param axis the axis
      */
     public static Tensor flipAxis(Tensor x, int axis) {
         int[] shape = x.shape();
@@ -145,8 +141,6 @@ public final class AffineTransforms {
      * minimum and maximum of the whole image (all channels), in float32}
      *
      * @param x the input
-     * @param intensity the intensity
-     * @param channelAxis the channel axis
      * @throws IllegalArgumentException if {@code x} is not rank 3 or the channel axis is not 0 or 2
      */
     public static Tensor applyChannelShift(Tensor x, double intensity, int channelAxis) {
@@ -163,8 +157,6 @@ public final class AffineTransforms {
      * Pillow and scaled back} Reads the image as channels last, like the reference.
      *
      * @param x the input
-     * @param brightness the brightness
-     * @param scale the scale
      * @throws IllegalArgumentException {@code "Unsupported channel number: N"} unless the last
      *     axis has 1, 3 or 4 channels
      */
@@ -178,7 +170,6 @@ public final class AffineTransforms {
      *
      * @param x the input
      * @param rg the rotation range in degrees
-     * @param options the options
      * @param rng the random source
      */
     public static Tensor randomRotation(Tensor x, double rg, WarpOptions options, RandomGenerator rng) {
@@ -193,9 +184,6 @@ public final class AffineTransforms {
      * horizontally.
      *
      * @param x the input
-     * @param wrg the wrg
-     * @param hrg the hrg
-     * @param options the options
      * @param rng the random source
      */
     public static Tensor randomShift(Tensor x, double wrg, double hrg, WarpOptions options,
@@ -213,8 +201,6 @@ public final class AffineTransforms {
      * options' convention}
      *
      * @param x the input
-     * @param intensity the intensity
-     * @param options the options
      * @param rng the random source
      */
     public static Tensor randomShear(Tensor x, double intensity, WarpOptions options, RandomGenerator rng) {
@@ -227,8 +213,6 @@ public final class AffineTransforms {
      * {@code (1, 1)} returns {@code x} without drawing}
      *
      * @param x the input
-     * @param zoomRange the zoom range
-     * @param options the options
      * @param rng the random source
      * @throws IllegalArgumentException with Keras's message if {@code zoomRange} is not two numbers
      */
@@ -251,8 +235,6 @@ public final class AffineTransforms {
      * {@return Keras's {@code random_channel_shift}: intensity {@code ~ U(-range, range)}}
      *
      * @param x the input
-     * @param intensityRange the intensity range
-     * @param channelAxis the channel axis
      * @param rng the random source
      */
     public static Tensor randomChannelShift(Tensor x, double intensityRange, int channelAxis,
@@ -266,8 +248,6 @@ public final class AffineTransforms {
      * #applyBrightnessShift} with {@code scale}}
      *
      * @param x the input
-     * @param range the range
-     * @param scale the scale
      * @param rng the random source
      * @throws IllegalArgumentException with Keras's message if {@code range} is not two numbers
      */

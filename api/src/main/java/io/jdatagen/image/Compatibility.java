@@ -38,9 +38,6 @@ public enum Compatibility {
      * {@return the pivot {@code {x, y}} (column, row) that rotation, shear and zoom turn about in an image of
      * {@code height × width}: the true centre, or in {@link #KERAS_REFERENCE} the reference's pivot with
      * height and width crossed}
-     *
-     * @param height the height
-     * @param width the width
      */
     public double[] pivot(double height, double width) {
         return this == KERAS_REFERENCE ? new double[] {height / 2 - 0.5, width / 2 - 0.5}
@@ -51,9 +48,6 @@ public enum Compatibility {
      * {@return the shifts {@code {tx, ty}} (along columns, along rows) from the draws of the width and the
      * height shift ranges, drawn in Keras's order (the column shift first)} In {@link #KERAS_REFERENCE} the
      * height range feeds the column shift, as in the reference.
-     *
-     * @param widthShift the width shift
-     * @param heightShift the height shift
      */
     public double[] drawShifts(DoubleSupplier widthShift, DoubleSupplier heightShift) {
         if (this == KERAS_REFERENCE) {
@@ -80,7 +74,6 @@ public enum Compatibility {
     /**
      * Parses {@link #configName()}, case-insensitively.
      *
-     * @param name the name
      * @return the compatibility
      * @throws IllegalArgumentException naming the value and the allowed ones
      */

@@ -14,11 +14,6 @@ import java.util.Arrays;
 public record FeaturewiseStatistics(double[] mean, double[] std, double[] zcaWhitening, int zcaDimension) {
     /**
      * Validates that the ZCA matrix is {@code zcaDimension} squared, and copies the arrays.
-     *
-     * @param mean the mean
-     * @param std the std
-     * @param zcaDimension the zca dimension
-     * @param zcaWhitening the zca whitening
      */
     public FeaturewiseStatistics {
         if (zcaWhitening != null && (long) zcaDimension * zcaDimension != zcaWhitening.length) {

@@ -21,9 +21,6 @@ public record ImageAxes(int rowAxis, int colAxis, int channelAxis) {
     /**
      * Validates the axes.
      *
-     * @param channelAxis the channel axis
-     * @param colAxis the col axis
-     * @param rowAxis the row axis
      * @throws IllegalArgumentException with Keras's message when the axes are not distinct, not
      *     {0,1,2}, or the channel axis is not first or last
      */

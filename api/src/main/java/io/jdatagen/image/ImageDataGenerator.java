@@ -131,7 +131,6 @@ public final class ImageDataGenerator {
      * @param source the image
      * @param rng the random source of its transform
      * @param batch the batch, in this generator's data format
-     * @param slot the slot
      * @return the parameters drawn
      * @throws IllegalArgumentException if the slot's size differs from the (resized) source's
      */
@@ -145,7 +144,6 @@ public final class ImageDataGenerator {
      *
      * @param source the image
      * @param batch the batch, in this generator's data format
-     * @param slot the slot
      * @throws IllegalArgumentException if the slot's size differs from the (resized) source's
      */
     public void standardizeInto(SourceImage source, Tensor batch, int slot) {
@@ -158,7 +156,6 @@ public final class ImageDataGenerator {
      * keyed by ({@code seed}, 0, {@code i})}
      *
      * @param data an image or a batch
-     * @param seed the seed
      * @throws IllegalArgumentException if {@code data} is not rank 3 or 4
      */
     public Tensor apply(Tensor data, long seed) {
@@ -287,7 +284,6 @@ public final class ImageDataGenerator {
      * {@return Keras's {@code flow_from_dataframe}: file names and labels from a table such as
      * {@link DataFrame#readCsv(Path)}; see {@link Flows#fromDataframe}}
      *
-     * @param table the table
      * @param options the flow's options
      * @throws IllegalArgumentException with Keras's messages for bad columns, labels or options, and
      *     when no row names a usable image (naming the CSV file, the folder and the rows dropped, and why)
@@ -301,7 +297,6 @@ public final class ImageDataGenerator {
      * masks with nearest interpolation, a constant {@code maskFillValue} and no color or
      * standardization step}
      *
-     * @param images the images
      * @param masks the masks, with the images' height and width
      * @param options the flow's options
      * @throws IllegalArgumentException naming the argument whose shape does not fit

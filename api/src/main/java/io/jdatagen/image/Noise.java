@@ -20,7 +20,6 @@ import java.util.random.RandomGenerator;
  *   <li>{@code speckle}: {@code x + x · N(0, stddev²)}.</li>
  * </ul>
  *
- * @param kind the kind
  * @param stddev gauss and speckle: the standard deviation
  * @param scale poisson: events per pixel unit
  * @param amount s&amp;p: the fraction of elements replaced
@@ -55,8 +54,6 @@ public record Noise(Kind kind, double stddev, double scale, double amount, doubl
 
         /**
          * {@return the kind named {@code name} (case-insensitive)}
-         *
-         * @param name the name
          */
         public static Kind fromConfigName(String name) {
             return OptionNames.parse("noise", name, Arrays.asList(values()), Kind::configName);
@@ -72,14 +69,6 @@ public record Noise(Kind kind, double stddev, double scale, double amount, doubl
 
     /**
      * Validates the parameters the kind uses.
-     *
-     * @param amount the amount
-     * @param kind the kind
-     * @param pepper the pepper
-     * @param salt the salt
-     * @param saltVsPepper the salt vs pepper
-     * @param scale the scale
-     * @param stddev the stddev
      */
     public Noise {
         if (kind == null) {
@@ -113,7 +102,6 @@ public record Noise(Kind kind, double stddev, double scale, double amount, doubl
     /**
      * Additive Gaussian noise with standard deviation {@code stddev} (pixel units).
      *
-     * @param stddev the stddev
      * @return the noise
      */
     public static Noise gauss(double stddev) {
@@ -123,7 +111,6 @@ public record Noise(Kind kind, double stddev, double scale, double amount, doubl
     /**
      * Poisson noise: {@code Poisson(x · scale) / scale}.
      *
-     * @param scale the scale
      * @return the noise
      */
     public static Noise poisson(double scale) {
@@ -133,7 +120,6 @@ public record Noise(Kind kind, double stddev, double scale, double amount, doubl
     /**
      * Salt (255) and pepper (0) on a fraction {@code amount} of the elements, half each.
      *
-     * @param amount the amount
      * @return the noise
      */
     public static Noise saltAndPepper(double amount) {
@@ -143,10 +129,6 @@ public record Noise(Kind kind, double stddev, double scale, double amount, doubl
     /**
      * Salt and pepper with explicit proportions and values.
      *
-     * @param amount the amount
-     * @param saltVsPepper the salt vs pepper
-     * @param salt the salt
-     * @param pepper the pepper
      * @return the noise
      */
     public static Noise saltAndPepper(double amount, double saltVsPepper, double salt, double pepper) {
@@ -156,7 +138,6 @@ public record Noise(Kind kind, double stddev, double scale, double amount, doubl
     /**
      * Multiplicative noise {@code x + x · N(0, stddev²)}.
      *
-     * @param stddev the stddev
      * @return the noise
      */
     public static Noise speckle(double stddev) {
@@ -165,8 +146,6 @@ public record Noise(Kind kind, double stddev, double scale, double amount, doubl
 
     /**
      * {@return the kind with its default parameters}
-     *
-     * @param kind the kind
      */
     public static Noise of(Kind kind) {
         return switch (kind) {
@@ -228,7 +207,6 @@ public record Noise(Kind kind, double stddev, double scale, double amount, doubl
      * {@return a noise from config: a name ({@code "gauss"}, default parameters) or an object with {@code
      * type} and the kind's parameters}
      *
-     * @param value the value
      * @throws IllegalArgumentException naming an unknown kind or parameter
      */
     public static Noise fromConfig(Object value) {

@@ -39,7 +39,7 @@ final class OptionDescriptor<T> {
     @FunctionalInterface
     interface Complaint {
         /**
-         * {@return the message}
+         * The error message.
          *
          * @param option the option complained about, for its key and {@link #allowed()}
          * @param fault what is wrong with the value

@@ -37,7 +37,6 @@ public enum Precision {
     /**
      * Parses a Keras dtype name; null means float32.
      *
-     * @param name the name
      * @return the precision
      * @throws IllegalArgumentException naming the value and the allowed ones
      */

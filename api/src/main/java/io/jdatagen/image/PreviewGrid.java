@@ -32,11 +32,6 @@ public final class PreviewGrid {
      * Renders the grid of {@code images} (rank 3, in the generator's data format) and writes it to {@code
      * file} as PNG.
      *
-     * @param generator the generator
-     * @param images the images
-     * @param copies the copies
-     * @param seed the seed
-     * @param file the file
      * @return {@code file}
      * @throws IllegalArgumentException if there is no image, {@code copies < 0}, or an image has
      *     other than 1, 3 or 4 channels
@@ -112,9 +107,6 @@ public final class PreviewGrid {
     /**
      * {@return the indices of {@code rows} samples spread evenly over {@code samples} ({@code ⌊i·n/rows⌋};
      * all of them when there are fewer), so that every class of a sorted source shows}
-     *
-     * @param samples the samples
-     * @param rows the rows
      */
     public static int[] spread(int samples, int rows) {
         int shown = Math.min(rows, samples);

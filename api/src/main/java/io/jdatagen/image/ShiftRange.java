@@ -62,7 +62,6 @@ public final class ShiftRange {
      * {@return Keras's list form: one of {@code values} with a random sign; fractions of the dimension when
      * all are below 1, otherwise pixels}
      *
-     * @param values the values
      * @throws IllegalArgumentException if a value is not finite
      */
     public static ShiftRange choices(double... values) {
@@ -85,7 +84,6 @@ public final class ShiftRange {
      * sign). Returns 0 without drawing when the range is inactive.
      *
      * @param rng the random source
-     * @param dimension the dimension
      * @return the double
      */
     public double draw(RandomGenerator rng, int dimension) {
@@ -135,7 +133,6 @@ public final class ShiftRange {
      * Reads the JSON form: an {@link Integer} or {@link Long} is the int form, another number the float form,
      * a list the choices.
      *
-     * @param option the option
      * @param v the JSON value
      * @return the shift range
      * @throws IllegalArgumentException naming {@code option} when the value has another type

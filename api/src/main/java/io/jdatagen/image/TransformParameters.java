@@ -31,12 +31,6 @@ public record TransformParameters(double theta, double tx, double ty, double she
     /**
      * Rejects null optionals.
      *
-     * @param brightness the brightness
-     * @param channelShiftIntensity the channel shift intensity
-     * @param flipHorizontal the flip horizontal
-     * @param flipVertical the flip vertical
-     * @param shear the shear
-     * @param theta the theta
      * @param tx the shift along the column axis, in pixels
      * @param ty the shift along the row axis, in pixels
      * @param zx the zoom along the column axis
@@ -58,10 +52,8 @@ public record TransformParameters(double theta, double tx, double ty, double she
     /**
      * Only geometry: rotation, shifts, shear and zoom.
      *
-     * @param theta the theta
      * @param tx the shift along the column axis, in pixels
      * @param ty the shift along the row axis, in pixels
-     * @param shear the shear
      * @param zx the zoom along the column axis
      * @param zy the zoom along the row axis
      * @return the transform parameters
@@ -74,9 +66,6 @@ public record TransformParameters(double theta, double tx, double ty, double she
 
     /**
      * {@return a copy with the given flips}
-     *
-     * @param horizontal the horizontal
-     * @param vertical the vertical
      */
     public TransformParameters withFlips(boolean horizontal, boolean vertical) {
         return new TransformParameters(theta, tx, ty, shear, zx, zy, horizontal, vertical,
@@ -85,8 +74,6 @@ public record TransformParameters(double theta, double tx, double ty, double she
 
     /**
      * {@return a copy with the given channel shift intensity}
-     *
-     * @param intensity the intensity
      */
     public TransformParameters withChannelShift(double intensity) {
         return new TransformParameters(theta, tx, ty, shear, zx, zy, flipHorizontal, flipVertical,
@@ -95,8 +82,6 @@ public record TransformParameters(double theta, double tx, double ty, double she
 
     /**
      * {@return a copy with the given brightness factor}
-     *
-     * @param factor the factor
      */
     public TransformParameters withBrightness(double factor) {
         return new TransformParameters(theta, tx, ty, shear, zx, zy, flipHorizontal, flipVertical,
@@ -113,7 +98,6 @@ public record TransformParameters(double theta, double tx, double ty, double she
      * channel_shift_intensity, brightness}); missing keys take their identity value, null means absent, flips
      * accept booleans or 0/1.
      *
-     * @param map the map
      * @return the transform parameters
      * @throws IllegalArgumentException naming an unknown key or a value of the wrong type
      */

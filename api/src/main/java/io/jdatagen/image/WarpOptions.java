@@ -22,13 +22,6 @@ public record WarpOptions(ImageAxes axes, FillMode fillMode, double cval, Interp
 
     /**
      * Rejects null settings (other than the backend).
-     *
-     * @param axes the axes
-     * @param backend the backend
-     * @param compatibility the compatibility
-     * @param cval the cval
-     * @param fillMode the fill mode
-     * @param interpolation the interpolation
      */
     public WarpOptions {
         Objects.requireNonNull(axes, "axes");
@@ -49,12 +42,6 @@ public record WarpOptions(ImageAxes axes, FillMode fillMode, double cval, Interp
 
     /**
      * {@return Keras's function arguments ({@code axes, fill_mode, cval, order}) in the given convention}
-     *
-     * @param axes the axes
-     * @param fillMode the fill mode
-     * @param cval the cval
-     * @param order the order
-     * @param compatibility the compatibility
      */
     public static WarpOptions of(ImageAxes axes, FillMode fillMode, double cval, int order,
             Compatibility compatibility) {
@@ -63,8 +50,6 @@ public record WarpOptions(ImageAxes axes, FillMode fillMode, double cval, Interp
 
     /**
      * {@return a copy with other axes}
-     *
-     * @param newAxes the new axes
      */
     public WarpOptions withAxes(ImageAxes newAxes) {
         return new WarpOptions(newAxes, fillMode, cval, interpolation, compatibility, backend);
@@ -72,9 +57,6 @@ public record WarpOptions(ImageAxes axes, FillMode fillMode, double cval, Interp
 
     /**
      * {@return a copy with another fill mode and value}
-     *
-     * @param mode the mode
-     * @param value the value
      */
     public WarpOptions withFill(FillMode mode, double value) {
         return new WarpOptions(axes, mode, value, interpolation, compatibility, backend);
@@ -82,8 +64,6 @@ public record WarpOptions(ImageAxes axes, FillMode fillMode, double cval, Interp
 
     /**
      * {@return a copy with another interpolation}
-     *
-     * @param newInterpolation the new interpolation
      */
     public WarpOptions withInterpolation(Interpolation newInterpolation) {
         return new WarpOptions(axes, fillMode, cval, newInterpolation, compatibility, backend);
@@ -91,8 +71,6 @@ public record WarpOptions(ImageAxes axes, FillMode fillMode, double cval, Interp
 
     /**
      * {@return a copy with another geometry convention}
-     *
-     * @param newCompatibility the new compatibility
      */
     public WarpOptions withCompatibility(Compatibility newCompatibility) {
         return new WarpOptions(axes, fillMode, cval, interpolation, newCompatibility, backend);
@@ -100,8 +78,6 @@ public record WarpOptions(ImageAxes axes, FillMode fillMode, double cval, Interp
 
     /**
      * {@return a copy running on the given backend (null: the process-wide selection)}
-     *
-     * @param newBackend the new backend
      */
     public WarpOptions withBackend(Backend newBackend) {
         return new WarpOptions(axes, fillMode, cval, interpolation, compatibility, newBackend);

@@ -15,10 +15,6 @@ public final class ByteImage {
     /**
      * Wraps {@code data} (no copy).
      *
-     * @param data the data
-     * @param height the height
-     * @param width the width
-     * @param channels the channels
      * @throws IllegalArgumentException if the sizes disagree or {@code channels} is not 1 to 4
      */
     public ByteImage(byte[] data, int height, int width, int channels) {
@@ -58,10 +54,6 @@ public final class ByteImage {
 
     /**
      * {@return the sample at {@code (row, col, channel)}, 0..255}
-     *
-     * @param row the row
-     * @param col the col
-     * @param channel the channel
      */
     public int get(int row, int col, int channel) {
         return data[(row * width + col) * channels + channel] & 0xFF;

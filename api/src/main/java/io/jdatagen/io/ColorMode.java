@@ -52,7 +52,6 @@ public enum ColorMode {
     /**
      * Parses Keras's spelling under {@link OptionNames}' rule (case and surrounding blanks ignored).
      *
-     * @param name the name
      * @return the color mode
      * @throws IllegalArgumentException with Keras's message for another value, and a hint when a
      *     spelling is close

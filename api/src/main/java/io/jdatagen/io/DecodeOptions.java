@@ -50,9 +50,6 @@ public record DecodeOptions(boolean applyExifOrientation, int minHeight, int min
     /**
      * {@return the largest DCT reduction (8, 4, 2 or 1) that keeps a {@code height × width} image at least
      * {@code max(minHeight, minWidth)} on both sides, whatever its orientation}
-     *
-     * @param height the height
-     * @param width the width
      */
     public int reduction(int height, int width) {
         if (!allowsReducedScale()) {

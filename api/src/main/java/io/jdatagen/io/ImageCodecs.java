@@ -51,7 +51,6 @@ public final class ImageCodecs {
     /**
      * {@return the codec called {@code name}}
      *
-     * @param name the name
      * @throws IllegalArgumentException naming the codecs there are, if none has that name or it is
      *     not available here (with the reason)
      */

@@ -16,10 +16,6 @@ public final class ImageReadException extends RuntimeException {
 
     /**
      * Creates the exception for {@code path} with what went wrong.
-     *
-     * @param path the path
-     * @param problem the problem
-     * @param cause the cause
      */
     public ImageReadException(Path path, String problem, Throwable cause) {
         super("cannot read image file " + path + ": " + problem, cause);

@@ -28,9 +28,7 @@ public final class ImageWriter {
      * {@return {@code image} (rank 3, in {@code format}) as 8-bit pixels, scaled as Keras does when {@code
      * scale}}
      *
-     * @param image the image
      * @param format the data format
-     * @param scale the scale
      */
     public static ByteImage toBytes(Tensor image, DataFormat format, boolean scale) {
         int[] hwc = format.imageHwc(image.shape());
@@ -69,7 +67,6 @@ public final class ImageWriter {
      * integer and clamped to 0..255 (no rescaling): raw pixel values, e.g. augmented but not yet standardized
      * images}
      *
-     * @param image the image
      * @param format the data format
      */
     public static ByteImage toPixels(Tensor image, DataFormat format) {
@@ -92,10 +89,6 @@ public final class ImageWriter {
 
     /**
      * Writes {@code image} to {@code file} in {@code formatName} (png, jpeg, bmp, gif, tiff).
-     *
-     * @param image the image
-     * @param file the file
-     * @param formatName the format name
      */
     public static void write(ByteImage image, Path file, String formatName) {
         byte[] encoded = encode(image, formatName);
@@ -114,8 +107,6 @@ public final class ImageWriter {
      * {@return {@code image} encoded in {@code formatName} (png, jpeg, bmp, gif, tiff)}: the bytes
      * {@link #write} puts in a file, for storage that is not a local path (HDFS, S3, a table).
      *
-     * @param image the image
-     * @param formatName the format name
      * @throws IllegalArgumentException if no writer handles the format
      */
     public static byte[] encode(ByteImage image, String formatName) {

@@ -35,11 +35,6 @@ public final class PillowResize {
 
     /**
      * {@return {@code image} resized to {@code height × width} from the whole source}
-     *
-     * @param image the image
-     * @param height the height
-     * @param width the width
-     * @param filter the filter
      */
     public static ByteImage resize(ByteImage image, int height, int width, ResizeFilter filter) {
         return resize(image, height, width, filter, 0, 0, image.width(), image.height());
@@ -49,10 +44,6 @@ public final class PillowResize {
      * {@return {@code image} resized to {@code height × width} from the whole source, the convolution
      * passes or the nearest pick on {@code kernels} (the same bytes on every backend)}
      *
-     * @param image the image
-     * @param height the height
-     * @param width the width
-     * @param filter the filter
      * @param kernels the backend that runs the passes
      */
     public static ByteImage resize(ByteImage image, int height, int width, ResizeFilter filter, Backend kernels) {
@@ -63,10 +54,6 @@ public final class PillowResize {
      * {@return {@code image} resized to {@code height × width} from the source box {@code [x0, x1) × [y0,
      * y1)} (Pillow's {@code box})}
      *
-     * @param image the image
-     * @param height the height
-     * @param width the width
-     * @param filter the filter
      * @param x0 the left edge of the source box
      * @param y0 the top edge of the source box
      * @param x1 the right edge of the source box (exclusive)

@@ -66,7 +66,6 @@ public enum ResizeFilter {
     /**
      * Parses Keras's spelling under {@link OptionNames}' rule (case and surrounding blanks ignored).
      *
-     * @param name the name
      * @return the resize filter
      * @throws IllegalArgumentException with Keras's message for another value, and a hint when a
      *     spelling is close

@@ -28,20 +28,12 @@ public interface SeriesData {
     /**
      * Copies {@code count} steps starting at {@code start}, {@code stride} steps apart, into {@code dst} from
      * {@code offset}, as float32 (a negative stride walks backwards).
-     *
-     * @param start the start
-     * @param count the count
-     * @param stride the stride
-     * @param dst the dst
-     * @param offset the offset
      */
     void copySteps(long start, int count, int stride, float[] dst, int offset);
 
     /**
      * {@return a view starting {@code offset} steps later (step {@code t} of the view is step {@code t +
      * offset})}
-     *
-     * @param offset the offset
      */
     default SeriesData shifted(long offset) {
         return new ShiftedSeries(this, offset);
@@ -49,8 +41,6 @@ public interface SeriesData {
 
     /**
      * {@return a series over a tensor: axis 0 is time, the other axes the step shape}
-     *
-     * @param tensor the tensor
      */
     static SeriesData of(Tensor tensor) {
         int[] shape = tensor.shape();
@@ -60,9 +50,6 @@ public interface SeriesData {
     /**
      * {@return a series over a float array holding {@code values.length / stepSize} steps of the given step
      * shape (none: scalar steps)}
-     *
-     * @param values the values
-     * @param stepShape the step shape
      */
     static SeriesData of(float[] values, int... stepShape) {
         return new FloatSeries(values, steps(values.length, stepShape), stepShape.clone());
@@ -70,9 +57,6 @@ public interface SeriesData {
 
     /**
      * {@return a series over a double array; values are converted to float32 as windows are copied}
-     *
-     * @param values the values
-     * @param stepShape the step shape
      */
     static SeriesData of(double[] values, int... stepShape) {
         return new DoubleSeries(values, steps(values.length, stepShape), stepShape.clone());

@@ -37,8 +37,6 @@ public final class Timeseries {
      *
      * @param data the inputs
      * @param targets the series to predict (often {@code data} itself), the same length as {@code data}
-     * @param sequenceLength the sequence length
-     * @param samplingRate the sampling rate
      * @param horizon how far ahead of the window end, >= 1
      * @return a builder with data, targets and the window shape set; add batch size, stride, shuffle
      */

@@ -73,8 +73,6 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
 
     /**
      * {@return a builder over {@code data} (axis 0 is time)}
-     *
-     * @param data the data
      */
     public static Builder builder(SeriesData data) {
         return new Builder(data);
@@ -210,7 +208,6 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
         /**
          * Targets aligned to the window starts (null: no targets).
          *
-         * @param value the value
          * @return this builder
          */
         public Builder targets(SeriesData value) {
@@ -221,7 +218,6 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
         /**
          * Steps per window (required).
          *
-         * @param value the value
          * @return this builder
          */
         public Builder sequenceLength(int value) {
@@ -232,7 +228,6 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
         /**
          * Steps between window starts (default 1).
          *
-         * @param value the value
          * @return this builder
          */
         public Builder sequenceStride(int value) {
@@ -243,7 +238,6 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
         /**
          * Steps between points inside a window (default 1).
          *
-         * @param value the value
          * @return this builder
          */
         public Builder samplingRate(int value) {
@@ -254,7 +248,6 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
         /**
          * Windows per batch (default 128); null yields single windows without a batch axis.
          *
-         * @param value the value
          * @return this builder
          */
         public Builder batchSize(Integer value) {
@@ -265,7 +258,6 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
         /**
          * Shuffle the window order each epoch.
          *
-         * @param value the value
          * @return this builder
          */
         public Builder shuffle(boolean value) {
@@ -276,7 +268,6 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
         /**
          * Shuffle seed in {@code [0, 2^32)}; null draws one (not reproducible).
          *
-         * @param value the value
          * @return this builder
          */
         public Builder seed(Long value) {
@@ -287,7 +278,6 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
         /**
          * First step used (null: 0).
          *
-         * @param value the value
          * @return this builder
          */
         public Builder startIndex(Integer value) {
@@ -298,7 +288,6 @@ public final class TimeseriesDataset extends EpochSequence<Batch> {
         /**
          * End of the steps used, exclusive (null: the data length).
          *
-         * @param value the value
          * @return this builder
          */
         public Builder endIndex(Integer value) {

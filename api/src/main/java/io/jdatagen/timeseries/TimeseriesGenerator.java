@@ -90,9 +90,6 @@ public final class TimeseriesGenerator extends EpochSequence<Batch> {
 
     /**
      * {@return a builder over {@code data} and {@code targets} (same length; axis 0 is time)}
-     *
-     * @param data the data
-     * @param targets the targets
      */
     public static Builder builder(SeriesData data, SeriesData targets) {
         return new Builder(data, targets);
@@ -185,7 +182,6 @@ public final class TimeseriesGenerator extends EpochSequence<Batch> {
      * {@return a generator from {@link #toJson()} output, or from a Keras {@code to_json} document (data and
      * targets as nested lists or as JSON strings)} The start index is taken as written.
      *
-     * @param json the json
      * @throws IllegalArgumentException for malformed JSON, unknown keys or invalid values
      */
     public static TimeseriesGenerator fromJson(String json) {
@@ -254,7 +250,6 @@ public final class TimeseriesGenerator extends EpochSequence<Batch> {
         /**
          * The history length in steps (required).
          *
-         * @param value the value
          * @return this builder
          */
         public Builder length(int value) {
@@ -265,7 +260,6 @@ public final class TimeseriesGenerator extends EpochSequence<Batch> {
         /**
          * Take every {@code value}-th step inside a window (default 1).
          *
-         * @param value the value
          * @return this builder
          */
         public Builder samplingRate(int value) {
@@ -276,7 +270,6 @@ public final class TimeseriesGenerator extends EpochSequence<Batch> {
         /**
          * Steps between successive windows (default 1).
          *
-         * @param value the value
          * @return this builder
          */
         public Builder stride(int value) {
@@ -287,7 +280,6 @@ public final class TimeseriesGenerator extends EpochSequence<Batch> {
         /**
          * Steps before this index are only used as history (default 0).
          *
-         * @param value the value
          * @return this builder
          */
         public Builder startIndex(int value) {
@@ -298,7 +290,6 @@ public final class TimeseriesGenerator extends EpochSequence<Batch> {
         /**
          * The last step used as a target, inclusive (default: the last step); null for the default.
          *
-         * @param value the value
          * @return this builder
          */
         public Builder endIndex(Integer value) {
@@ -309,7 +300,6 @@ public final class TimeseriesGenerator extends EpochSequence<Batch> {
         /**
          * Draw rows at random (with replacement, like Keras) instead of in order.
          *
-         * @param value the value
          * @return this builder
          */
         public Builder shuffle(boolean value) {
@@ -320,7 +310,6 @@ public final class TimeseriesGenerator extends EpochSequence<Batch> {
         /**
          * The seed of the shuffle draws, in {@code [0, 2^32)} (default 0).
          *
-         * @param value the value
          * @return this builder
          */
         public Builder seed(long value) {
@@ -331,7 +320,6 @@ public final class TimeseriesGenerator extends EpochSequence<Batch> {
         /**
          * Reverse the steps inside each window.
          *
-         * @param value the value
          * @return this builder
          */
         public Builder reverse(boolean value) {
@@ -342,7 +330,6 @@ public final class TimeseriesGenerator extends EpochSequence<Batch> {
         /**
          * Windows per batch (default 128).
          *
-         * @param value the value
          * @return this builder
          */
         public Builder batchSize(int value) {

@@ -33,8 +33,6 @@ public final class Jdatagen implements Callable<Integer> {
 
     /**
      * Runs the tool and exits with its status.
-     *
-     * @param args the args
      */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

@@ -45,7 +45,6 @@ public final class BufferTensor implements DenseTensor {
      * {@return a zero-filled tensor in newly allocated direct memory}
      *
      * @param type the element type
-     * @param shape the shape
      * @throws IllegalArgumentException if a dimension is negative or the tensor exceeds 2 GiB
      */
     public static BufferTensor allocate(ElementType type, int... shape) {
@@ -96,7 +95,6 @@ public final class BufferTensor implements DenseTensor {
      *
      * @param buffer a writable buffer in native byte order, at least as large as the tensor
      * @param type the element type
-     * @param shape the shape
      * @return the tensor
      * @throws IllegalArgumentException if the buffer is read-only, not in native order or too small
      */

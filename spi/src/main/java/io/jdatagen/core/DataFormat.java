@@ -27,8 +27,6 @@ public enum DataFormat {
 
     /**
      * {@return height, width and channels of a rank-3 image of this format, in that order}
-     *
-     * @param imageShape the image shape
      */
     public int[] imageHwc(int[] imageShape) {
         if (imageShape.length != 3) {
@@ -42,10 +40,6 @@ public enum DataFormat {
 
     /**
      * {@return the rank-3 image shape for the given height, width and channels}
-     *
-     * @param height the height
-     * @param width the width
-     * @param channels the channels
      */
     public int[] imageShape(int height, int width, int channels) {
         return this == CHANNELS_LAST
@@ -56,13 +50,6 @@ public enum DataFormat {
     /**
      * {@return the offset of element (row, col, channel) within one image of this format with the given
      * height, width and channels}
-     *
-     * @param height the height
-     * @param width the width
-     * @param channels the channels
-     * @param row the row
-     * @param col the col
-     * @param channel the channel
      */
     public int offset(int height, int width, int channels, int row, int col, int channel) {
         return this == CHANNELS_LAST
@@ -74,7 +61,6 @@ public enum DataFormat {
      * Parses a Keras name ({@code channels_last}, {@code channels_first}) under {@link OptionNames}'
      * rule (case and surrounding blanks ignored).
      *
-     * @param name the name
      * @return the data format
      * @throws IllegalArgumentException naming the value, a close spelling and the allowed ones
      */

@@ -37,7 +37,6 @@ public enum ElementType {
      * {@return the element type of a numpy spelling ({@code float32}, {@code float16}, {@code uint8}),
      * under {@link OptionNames}' rule (case and surrounding blanks ignored)}
      *
-     * @param name the name
      * @throws IllegalArgumentException naming the value, a close spelling and the allowed values
      */
     public static ElementType parse(String name) {
@@ -46,8 +45,6 @@ public enum ElementType {
 
     /**
      * {@return {@code value} as this type would store it, read back as a float}
-     *
-     * @param value the value
      */
     public float round(float value) {
         return switch (this) {

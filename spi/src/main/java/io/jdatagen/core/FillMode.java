@@ -41,7 +41,6 @@ public enum FillMode {
     /**
      * Parses a Keras name under {@link OptionNames}' rule (case and surrounding blanks ignored).
      *
-     * @param name the name
      * @return the fill mode
      * @throws IllegalArgumentException naming the value, a close spelling and the allowed ones
      */

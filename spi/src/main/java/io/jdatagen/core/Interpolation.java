@@ -32,7 +32,6 @@ public enum Interpolation {
     /**
      * {@return the interpolation for a spline order}
      *
-     * @param order the order
      * @throws IllegalArgumentException naming the order and the supported ones
      */
     public static Interpolation fromOrder(int order) {

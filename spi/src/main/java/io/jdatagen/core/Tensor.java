@@ -28,8 +28,6 @@ public final class Tensor implements DenseTensor {
     /**
      * Wraps {@code data} (no copy) as a tensor of the given shape.
      *
-     * @param data the data
-     * @param shape the shape
      * @return the tensor
      * @throws IllegalArgumentException if a dimension is negative or the sizes disagree
      */
@@ -48,8 +46,6 @@ public final class Tensor implements DenseTensor {
 
     /**
      * {@return a new zero-filled tensor of the given shape}
-     *
-     * @param shape the shape
      */
     public static Tensor zeros(int... shape) {
         int[] s = checkedShape(shape);
@@ -149,8 +145,6 @@ public final class Tensor implements DenseTensor {
 
     /**
      * {@return a view of the same data with another shape of the same size}
-     *
-     * @param newShape the new shape
      */
     public Tensor reshape(int... newShape) {
         return Tensor.of(data, newShape);
@@ -158,8 +152,6 @@ public final class Tensor implements DenseTensor {
 
     /**
      * {@return the element at the given full index}
-     *
-     * @param index the index
      */
     public float get(int... index) {
         return data[offsetOf(index)];
@@ -167,9 +159,6 @@ public final class Tensor implements DenseTensor {
 
     /**
      * Sets the element at the given full index.
-     *
-     * @param value the value
-     * @param index the index
      */
     public void set(float value, int... index) {
         data[offsetOf(index)] = value;
@@ -196,7 +185,6 @@ public final class Tensor implements DenseTensor {
      * Copies {@code value} (whose shape is this shape without axis 0) into item {@code n}.
      *
      * @param n the count
-     * @param value the value
      */
     public void setItem(int n, Tensor value) {
         checkItem(n);

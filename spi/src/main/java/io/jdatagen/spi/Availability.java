@@ -10,9 +10,6 @@ package io.jdatagen.spi;
 public record Availability(boolean available, String reason) {
     /**
      * Validates the reason.
-     *
-     * @param available the available
-     * @param reason the reason
      */
     public Availability {
         if (reason == null || reason.isBlank()) {
@@ -22,8 +19,6 @@ public record Availability(boolean available, String reason) {
 
     /**
      * {@return the backend can run; {@code note} says on what}
-     *
-     * @param note the note
      */
     public static Availability available(String note) {
         return new Availability(true, note);
@@ -31,8 +26,6 @@ public record Availability(boolean available, String reason) {
 
     /**
      * {@return the backend cannot run; {@code remedy} says what would make it available}
-     *
-     * @param remedy the remedy
      */
     public static Availability unavailable(String remedy) {
         return new Availability(false, remedy);

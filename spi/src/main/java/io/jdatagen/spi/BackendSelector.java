@@ -45,8 +45,6 @@ public final class BackendSelector {
 
     /**
      * Probes each provider once and orders them by priority (highest first), then name.
-     *
-     * @param providers the providers
      */
     public BackendSelector(List<? extends BackendProvider> providers) {
         List<ProviderStatus> list = new ArrayList<>();
@@ -75,7 +73,6 @@ public final class BackendSelector {
     /**
      * Selects the named backend, or the best available one when {@code requested} is null or blank.
      *
-     * @param requested the requested
      * @return the selection
      * @throws IllegalArgumentException if the named backend is unknown or unavailable; the message
      *     lists every provider with its priority and reason
@@ -124,8 +121,6 @@ public final class BackendSelector {
     /**
      * {@return a table of providers: name, priority, availability and reason, with the one named {@code
      * selected} marked by {@code *}}
-     *
-     * @param selected the selected
      */
     public String describe(String selected) {
         int nameWidth = Math.max(7, statuses.stream().mapToInt(s -> s.name().length()).max().orElse(0));

@@ -44,7 +44,6 @@ public final class Backends {
     /**
      * {@return a new instance of the named backend, whatever the process-wide choice}
      *
-     * @param name the name
      * @throws IllegalArgumentException if the name is unknown or the backend unavailable
      */
     public static Backend named(String name) {

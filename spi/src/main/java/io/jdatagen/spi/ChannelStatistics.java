@@ -13,9 +13,6 @@ import io.jdatagen.core.Tensor;
 public record ChannelStatistics(double[] mean, double[] std) {
     /**
      * Validates that both arrays exist and have the same length.
-     *
-     * @param mean the mean
-     * @param std the std
      */
     public ChannelStatistics {
         if (mean == null || std == null || mean.length != std.length) {
@@ -29,7 +26,6 @@ public record ChannelStatistics(double[] mean, double[] std) {
      * {@return the channel count and the number of values per channel per image of a rank-4 batch: {@code
      * {channels, plane}}}
      *
-     * @param batch the batch
      * @param format the data format
      * @throws IllegalArgumentException if {@code batch} is not rank 4
      */

@@ -8,11 +8,7 @@ public interface MatrixKernel {
      * float32. {@code out} must not alias {@code a}.
      *
      * @param a the left operand
-     * @param rows the rows
-     * @param inner the inner
      * @param b the right operand
-     * @param cols the cols
-     * @param out the out
      * @throws IllegalArgumentException if an array is too small or {@code out} aliases {@code a}
      */
     void multiply(float[] a, int rows, int inner, double[] b, int cols, float[] out);

@@ -112,11 +112,6 @@ public final class OutputSlot {
 
     /**
      * Writes element (row, col, channel) of this slot, converted to the element type.
-     *
-     * @param row the row
-     * @param col the col
-     * @param channel the channel
-     * @param value the value
      */
     public void put(int row, int col, int channel, float value) {
         int k = index(row, col, channel);
@@ -132,7 +127,6 @@ public final class OutputSlot {
      * {@code values[from + channel * channelStride + col * colStride]}. Planar rows (one run per
      * channel) have {@code colStride} 1; interleaved ones have {@code channelStride} 1.
      *
-     * @param row the row
      * @param values the row's values
      * @param from the index of element (0, 0)
      * @param channelStride the distance between channels
@@ -238,10 +232,6 @@ public final class OutputSlot {
 
     /**
      * {@return index (in row-major element order) of element (row, col, channel) of this slot}
-     *
-     * @param row the row
-     * @param col the col
-     * @param channel the channel
      */
     public int index(int row, int col, int channel) {
         return baseOffset() + format.offset(height, width, channels, row, col, channel);

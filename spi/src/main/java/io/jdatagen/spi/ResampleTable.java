@@ -22,7 +22,6 @@ public record ResampleTable(int outSize, int taps, int[] bounds, int[] weights) 
      * @param outSize output samples on this axis
      * @param taps the largest number of taps
      * @param bounds {@code first, count} pairs
-     * @param weights the weights
      */
     public ResampleTable {
         if (outSize < 1 || taps < 1 || bounds.length != 2 * outSize || weights.length != outSize * taps) {

@@ -35,7 +35,6 @@ public final class SourceImage {
     /**
      * {@return a float32 source: a rank-3 image tensor in the given format}
      *
-     * @param image the image
      * @param format the data format
      */
     public static SourceImage of(Tensor image, DataFormat format) {
@@ -46,12 +45,6 @@ public final class SourceImage {
     /**
      * {@return an 8-bit source in {@code H,W,C} order starting at {@code offset} of {@code data} (values are
      * unsigned, 0..255)}
-     *
-     * @param data the data
-     * @param offset the offset
-     * @param height the height
-     * @param width the width
-     * @param channels the channels
      */
     public static SourceImage ofBytes(byte[] data, int offset, int height, int width, int channels) {
         long needed = (long) height * width * channels;
@@ -72,7 +65,6 @@ public final class SourceImage {
         return width;
     }
 
-    /** {@return channels} */
     public int channels() {
         return channels;
     }
@@ -104,10 +96,6 @@ public final class SourceImage {
 
     /**
      * {@return the array index of sample (row, col, channel)}
-     *
-     * @param row the row
-     * @param col the col
-     * @param channel the channel
      */
     public int index(int row, int col, int channel) {
         return offset + format.offset(height, width, channels, row, col, channel);
@@ -115,10 +103,6 @@ public final class SourceImage {
 
     /**
      * {@return sample (row, col, channel) as a float; 8-bit samples are read unsigned}
-     *
-     * @param row the row
-     * @param col the col
-     * @param channel the channel
      */
     public float sample(int row, int col, int channel) {
         int i = index(row, col, channel);
@@ -133,8 +117,6 @@ public final class SourceImage {
 
     /**
      * {@return a float copy of this image as a rank-3 tensor in {@code layout}}
-     *
-     * @param layout the layout
      */
     public Tensor toTensor(DataFormat layout) {
         Tensor t = Tensor.zeros(layout.imageShape(height, width, channels));

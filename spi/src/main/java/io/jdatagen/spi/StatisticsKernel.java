@@ -9,7 +9,6 @@ public interface StatisticsKernel {
      * {@return mean and population standard deviation per channel of a rank-4 batch, over images, rows and
      * columns}
      *
-     * @param batch the batch
      * @param format the data format
      * @throws IllegalArgumentException if {@code batch} is not rank 4
      */

@@ -13,9 +13,6 @@ public interface WarpKernel {
      * written. A plan with a presize ({@link WarpPlan#hasPresize}) gives what {@link PresizedWarp#warp}
      * gives: an implementation that does not fuse the two resamplings hands such plans to it.
      *
-     * @param source the source
-     * @param plan the plan
-     * @param output the output
      * @throws IllegalArgumentException if the plan does not fit source and output
      *     ({@link WarpPlan#checkCompatible})
      */

@@ -112,8 +112,6 @@ public final class WarpPlan {
 
     /**
      * Interpolation order.
-     *
-     * @return the interpolation
      */
     public Interpolation interpolation() {
         return interpolation;
@@ -121,8 +119,6 @@ public final class WarpPlan {
 
     /**
      * Boundary handling.
-     *
-     * @return the fill mode
      */
     public FillMode fillMode() {
         return fillMode;
@@ -130,8 +126,6 @@ public final class WarpPlan {
 
     /**
      * Period of {@link FillMode#WRAP}.
-     *
-     * @return the wrap convention
      */
     public WrapConvention wrapConvention() {
         return wrapConvention;
@@ -245,8 +239,6 @@ public final class WarpPlan {
     /**
      * Checks that this plan can map {@code source} into {@code output}.
      *
-     * @param source the source
-     * @param output the output
      * @throws IllegalArgumentException when channels differ, the color step has the wrong number
      *     of channels, or an identity plan would change the spatial size (the presized size, when
      *     the plan has a presize)
@@ -325,8 +317,6 @@ public final class WarpPlan {
         /**
          * Mirrors the output rows and/or columns.
          *
-         * @param rows the rows
-         * @param cols the cols
          * @return this builder
          */
         public Builder flips(boolean rows, boolean cols) {
@@ -338,7 +328,6 @@ public final class WarpPlan {
         /**
          * Sets the interpolation.
          *
-         * @param interpolation the interpolation
          * @return this builder
          */
         public Builder interpolation(Interpolation interpolation) {
@@ -349,8 +338,6 @@ public final class WarpPlan {
         /**
          * Sets the fill mode and the constant fill value.
          *
-         * @param mode the mode
-         * @param value the value
          * @return this builder
          */
         public Builder fill(FillMode mode, double value) {
@@ -362,7 +349,6 @@ public final class WarpPlan {
         /**
          * Sets the period convention of {@link FillMode#WRAP}.
          *
-         * @param convention the convention
          * @return this builder
          */
         public Builder wrapConvention(WrapConvention convention) {
@@ -373,8 +359,6 @@ public final class WarpPlan {
         /**
          * Sets the per-channel color step; both null removes it.
          *
-         * @param scale the scale
-         * @param offset the offset
          * @return this builder
          */
         public Builder color(float[] scale, float[] offset) {

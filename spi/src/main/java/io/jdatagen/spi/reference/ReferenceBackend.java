@@ -119,11 +119,7 @@ public final class ReferenceBackend implements Backend {
      * Validates the arguments of {@link #multiply}.
      *
      * @param a the left operand
-     * @param rows the rows
-     * @param inner the inner
      * @param b the right operand
-     * @param cols the cols
-     * @param out the out
      * @throws IllegalArgumentException naming the array that is too small or aliased
      */
     public static void checkProduct(float[] a, int rows, int inner, double[] b, int cols, float[] out) {

@@ -18,8 +18,6 @@ public final class ScipyBoundary {
      *
      * @param c the channel
      * @param n the count
-     * @param mode the mode
-     * @param wrap the wrap
      * @return the double
      */
     public static double mapCoordinate(double c, int n, FillMode mode, WrapConvention wrap) {
@@ -51,8 +49,6 @@ public final class ScipyBoundary {
      *
      * @param k the index
      * @param n the count
-     * @param mode the mode
-     * @param wrap the wrap
      * @return the int
      */
     public static int mapTap(long k, int n, FillMode mode, WrapConvention wrap) {

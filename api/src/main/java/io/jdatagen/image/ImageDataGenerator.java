@@ -331,7 +331,8 @@ public final class ImageDataGenerator {
      * @return the file written
      */
     public Path preview(List<Tensor> images, Path outputDir, int copies, long seed) {
-        return PreviewGrid.write(this, images, copies, seed, outputDir.resolve("preview.png"));
+        return PreviewGrid.write(dataFormat(), this::randomTransform, images, copies, seed,
+                outputDir.resolve("preview.png"));
     }
 
     /**

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.random.RandomGenerator;
 import javax.imageio.ImageIO;
 
 /**
@@ -29,21 +31,22 @@ public final class PreviewGrid {
     }
 
     /**
-     * Renders the grid of {@code images} (rank 3, in the generator's data format) and writes it to {@code
-     * file} as PNG.
+     * Renders the grid of {@code images} (rank 3, in {@code format}) and writes it to {@code file} as PNG.
+     *
+     * @param augment draws and applies one random transform, e.g. a generator's {@code randomTransform}
      *
      * @return {@code file}
      * @throws IllegalArgumentException if there is no image, {@code copies < 0}, or an image has
      *     other than 1, 3 or 4 channels
      */
-    public static Path write(ImageDataGenerator generator, List<Tensor> images, int copies, long seed, Path file) {
+    public static Path write(DataFormat format, BiFunction<Tensor, RandomGenerator, Tensor> augment,
+            List<Tensor> images, int copies, long seed, Path file) {
         if (images.isEmpty()) {
             throw new IllegalArgumentException("preview needs at least one image");
         }
         if (copies < 0) {
             throw new IllegalArgumentException("copies must be >= 0; got: " + copies);
         }
-        DataFormat format = generator.dataFormat();
         List<List<Tensor>> rows = new ArrayList<>();
         int cellHeight = 0;
         int cellWidth = 0;
@@ -56,7 +59,7 @@ public final class PreviewGrid {
             List<Tensor> tiles = new ArrayList<>();
             tiles.add(image);
             for (int k = 1; k <= copies; k++) {
-                tiles.add(generator.randomTransform(image, RandomKeys.forSample(seed, k, i)));
+                tiles.add(augment.apply(image, RandomKeys.forSample(seed, k, i)));
             }
             for (Tensor tile : tiles) {
                 int[] hwc = format.imageHwc(tile.shape());

@@ -72,7 +72,8 @@ public final class ReadmePreview {
         }
         Path png = Files.createTempFile("jdatagen-preview", ".png");
         try {
-            BufferedImage grid = ImageIO.read(PreviewGrid.write(generator, images, COPIES, SEED, png).toFile());
+            BufferedImage grid = ImageIO.read(PreviewGrid.write(generator.dataFormat(), generator::randomTransform, images, COPIES,
+                    SEED, png).toFile());
             Path parent = jpeg.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();

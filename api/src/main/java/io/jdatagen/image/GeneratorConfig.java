@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jdatagen.augment.Noise;
 import io.jdatagen.image.OptionDescriptor.ConfigForm;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

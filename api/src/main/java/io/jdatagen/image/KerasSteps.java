@@ -6,6 +6,7 @@ import io.jdatagen.augment.Drawn;
 import io.jdatagen.augment.GeometricStep;
 import io.jdatagen.augment.KerasFlips;
 import io.jdatagen.augment.MeanContrast;
+import io.jdatagen.augment.NoiseStep;
 import io.jdatagen.augment.Step;
 import io.jdatagen.spi.MatrixKernel;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.jdatagen.image;
 
+import io.jdatagen.augment.Noise;
 import io.jdatagen.augment.Step;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.FillMode;

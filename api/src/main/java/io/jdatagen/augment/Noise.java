@@ -1,4 +1,4 @@
-package io.jdatagen.image;
+package io.jdatagen.augment;
 
 import io.jdatagen.core.OptionNames;
 import java.util.Arrays;

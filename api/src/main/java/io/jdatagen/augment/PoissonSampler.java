@@ -1,4 +1,4 @@
-package io.jdatagen.image;
+package io.jdatagen.augment;
 
 import java.util.random.RandomGenerator;
 

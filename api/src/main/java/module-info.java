@@ -37,6 +37,7 @@ module io.jdatagen.api {
     requires static org.bytedeco.javacpp;
     requires static org.bytedeco.opencv;
 
+    exports io.jdatagen.augment;
     exports io.jdatagen.data;
     exports io.jdatagen.flow;
     exports io.jdatagen.image;

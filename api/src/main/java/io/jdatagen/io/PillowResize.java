@@ -88,7 +88,7 @@ public final class PillowResize {
         int[] cols = nearestTable(image.width(), width, x0, (x1 - x0) / width);
         int[] rows = nearestTable(image.height(), height, y0, (y1 - y0) / height);
         byte[] out = new byte[height * width * image.channels()];
-        kernels.resampleNearest(image.data(), image.width(), image.channels(), rows, cols, out);
+        kernels.resampling().resampleNearest(image.data(), image.width(), image.channels(), rows, cols, out);
         return new ByteImage(out, height, width, image.channels());
     }
 
@@ -125,7 +125,7 @@ public final class PillowResize {
             int length = (last - first) * width * c;
             // The intermediate image only feeds the vertical pass: each thread reuses one buffer for it.
             byte[] out = vertical ? scratch(length) : new byte[length];
-            kernels.resampleRows(image.data(), image.width(), c, first, last - first, cols, out);
+            kernels.resampling().resampleRows(image.data(), image.width(), c, first, last - first, cols, out);
             if (vertical) {
                 rows = rows.shifted(first);
                 rowsPassed = out;
@@ -136,7 +136,7 @@ public final class PillowResize {
         }
         if (vertical) {
             byte[] out = new byte[height * rowsWidth * c];
-            kernels.resampleColumns(rowsPassed != null ? rowsPassed : image.data(), rowsWidth, c, rows, out);
+            kernels.resampling().resampleColumns(rowsPassed != null ? rowsPassed : image.data(), rowsWidth, c, rows, out);
             current = new ByteImage(out, height, rowsWidth, c);
         }
         return current == image ? new ByteImage(image.data().clone(), image.height(), image.width(),

@@ -6,7 +6,7 @@ import io.jdatagen.core.Tensor;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.ChannelStatistics;
 import io.jdatagen.spi.OutputSlot;
-import io.jdatagen.spi.ResampleTable;
+import io.jdatagen.spi.ResampleKernel;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.WarpPlan;
 import io.jdatagen.spi.reference.ReferenceBackend;
@@ -60,18 +60,7 @@ public final class CountingBackend implements Backend {
     }
 
     @Override
-    public void resampleRows(byte[] src, int srcWidth, int channels, int firstRow, int rows, ResampleTable table,
-            byte[] out) {
-        reference.resampleRows(src, srcWidth, channels, firstRow, rows, table, out);
-    }
-
-    @Override
-    public void resampleColumns(byte[] src, int width, int channels, ResampleTable table, byte[] out) {
-        reference.resampleColumns(src, width, channels, table, out);
-    }
-
-    @Override
-    public void resampleNearest(byte[] src, int srcWidth, int channels, int[] rows, int[] cols, byte[] out) {
-        reference.resampleNearest(src, srcWidth, channels, rows, cols, out);
+    public ResampleKernel resampling() {
+        return reference.resampling();
     }
 }

@@ -43,16 +43,16 @@ class ResampleKernelsTest {
             ResampleTable rows = PillowResize.coefficients(inH, 0, inH, outH, filter);
             int firstRow = trial % 2 == 0 ? 0 : r.nextInt(inH);
             byte[] wantRows = new byte[(inH - firstRow) * outW * channels];
-            REFERENCE.resampleRows(src, inW, channels, firstRow, inH - firstRow, cols, wantRows);
+            REFERENCE.resampling().resampleRows(src, inW, channels, firstRow, inH - firstRow, cols, wantRows);
             byte[] wantCols = new byte[outH * inW * channels];
-            REFERENCE.resampleColumns(src, inW, channels, rows, wantCols);
+            REFERENCE.resampling().resampleColumns(src, inW, channels, rows, wantCols);
             String what = inW + "x" + inH + "x" + channels + " -> " + outW + "x" + outH + " " + filter;
             for (Backend backend : backends) {
                 byte[] gotRows = new byte[wantRows.length];
-                backend.resampleRows(src, inW, channels, firstRow, inH - firstRow, cols, gotRows);
+                backend.resampling().resampleRows(src, inW, channels, firstRow, inH - firstRow, cols, gotRows);
                 assertArrayEquals(wantRows, gotRows, backend.name() + " rows " + what);
                 byte[] gotCols = new byte[wantCols.length];
-                backend.resampleColumns(src, inW, channels, rows, gotCols);
+                backend.resampling().resampleColumns(src, inW, channels, rows, gotCols);
                 assertArrayEquals(wantCols, gotCols, backend.name() + " columns " + what);
             }
         }
@@ -74,13 +74,13 @@ class ResampleKernelsTest {
             int[] cols = trial % 2 == 0 ? pillowColumns(inW, outW) : r.ints(outW, 0, inW).toArray();
             int length = outH * outW * channels;
             byte[] want = new byte[length + 70];
-            REFERENCE.resampleNearest(src, inW, channels, rows, cols, want);
+            REFERENCE.resampling().resampleNearest(src, inW, channels, rows, cols, want);
             String what = inW + "x" + inH + "x" + channels + " -> " + outW + "x" + outH
                     + (trial % 2 == 0 ? " Pillow's columns" : " random columns");
             for (Backend backend : backends) {
                 byte[] got = new byte[want.length];
                 Arrays.fill(got, length, got.length, (byte) 7);
-                backend.resampleNearest(src, inW, channels, rows, cols, got);
+                backend.resampling().resampleNearest(src, inW, channels, rows, cols, got);
                 assertArrayEquals(Arrays.copyOf(want, length), Arrays.copyOf(got, length),
                         backend.name() + " " + what);
                 for (int i = length; i < got.length; i++) {

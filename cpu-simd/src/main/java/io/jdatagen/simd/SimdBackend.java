@@ -7,7 +7,7 @@ import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.ChannelStatistics;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.PresizedWarp;
-import io.jdatagen.spi.ResampleTable;
+import io.jdatagen.spi.ResampleKernel;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.WarpPlan;
 import io.jdatagen.spi.reference.PillowResample;
@@ -21,7 +21,7 @@ import jdk.incubator.vector.FloatVector;
  * Thread-safe: per-thread scratch.
  */
 final class SimdBackend implements Backend {
-    private static final PillowResample PILLOW = new PillowResample();
+    private static final ResampleKernel RESAMPLING = new SimdResampling();
     private final ReferenceBackend reference = new ReferenceBackend();
 
     SimdBackend() {
@@ -58,30 +58,15 @@ final class SimdBackend implements Backend {
         }
     }
 
-    /** RGB rows vectorised; other channel counts take {@link PillowResample}'s plain-Java pass. */
-    @Override
-    public void resampleRows(byte[] src, int srcWidth, int channels, int firstRow, int rows, ResampleTable table,
-            byte[] out) {
-        if (channels == 3) {
-            SimdResample.rgbRows(src, srcWidth, firstRow, rows, table, out);
-        } else {
-            PILLOW.resampleRows(src, srcWidth, channels, firstRow, rows, table, out);
-        }
-    }
-
-    @Override
-    public void resampleColumns(byte[] src, int width, int channels, ResampleTable table, byte[] out) {
-        SimdResample.columns(src, width, channels, table, out);
-    }
-
-    @Override
-    public void resampleNearest(byte[] src, int srcWidth, int channels, int[] rows, int[] cols, byte[] out) {
-        SimdNearest.run(src, srcWidth, channels, rows, cols, out, PILLOW);
-    }
-
     /** B-spline orders 2-5 and grid-constant fills go to the reference backend. */
     static boolean delegated(WarpPlan plan) {
         return plan.interpolation().order() > 1 || plan.fillMode() == FillMode.GRID_CONSTANT;
+    }
+
+    /** RGB rows, columns and nearest picks vectorised ({@link SimdResampling}). */
+    @Override
+    public ResampleKernel resampling() {
+        return RESAMPLING;
     }
 
     @Override

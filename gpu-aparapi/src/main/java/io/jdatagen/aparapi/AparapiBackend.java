@@ -11,7 +11,7 @@ import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.ChannelStatistics;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.PresizedWarp;
-import io.jdatagen.spi.ResampleTable;
+import io.jdatagen.spi.ResampleKernel;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.WarpKernel;
 import io.jdatagen.spi.WarpPlan;
@@ -86,25 +86,6 @@ final class AparapiBackend implements Backend {
     public void warpBatch(List<SourceImage> sources, List<WarpPlan> plans, DenseTensor batch, DataFormat format) {
         WarpKernel.checkBatch(sources, plans, batch);
         warpSlots(sources, plans, k -> OutputSlot.of(batch, k, format), format);
-    }
-
-    /** Pillow resampling is not a kernel here: {@link PillowResample}'s plain-Java pass. */
-    @Override
-    public void resampleRows(byte[] src, int srcWidth, int channels, int firstRow, int rows, ResampleTable table,
-            byte[] out) {
-        pillow.resampleRows(src, srcWidth, channels, firstRow, rows, table, out);
-    }
-
-    /** Pillow resampling is not a kernel here: {@link PillowResample}'s plain-Java pass. */
-    @Override
-    public void resampleColumns(byte[] src, int width, int channels, ResampleTable table, byte[] out) {
-        pillow.resampleColumns(src, width, channels, table, out);
-    }
-
-    /** Pillow resampling is not a kernel here: {@link PillowResample}'s plain-Java pick. */
-    @Override
-    public void resampleNearest(byte[] src, int srcWidth, int channels, int[] rows, int[] cols, byte[] out) {
-        pillow.resampleNearest(src, srcWidth, channels, rows, cols, out);
     }
 
     /**
@@ -212,6 +193,12 @@ final class AparapiBackend implements Backend {
                 .put(warp.axisWeights);
         launch(warp, warp.total);
         warp.get(warp.out);
+    }
+
+    /** Pillow resampling is not a kernel here: {@link PillowResample}'s plain-Java passes and pick. */
+    @Override
+    public ResampleKernel resampling() {
+        return pillow;
     }
 
     @Override

@@ -60,19 +60,8 @@ class BackendSelectorTest {
         }
 
         @Override
-        public void resampleRows(byte[] src, int srcWidth, int channels, int firstRow, int rows, ResampleTable table,
-                byte[] out) {
-            delegate.resampleRows(src, srcWidth, channels, firstRow, rows, table, out);
-        }
-
-        @Override
-        public void resampleColumns(byte[] src, int width, int channels, ResampleTable table, byte[] out) {
-            delegate.resampleColumns(src, width, channels, table, out);
-        }
-
-        @Override
-        public void resampleNearest(byte[] src, int srcWidth, int channels, int[] rows, int[] cols, byte[] out) {
-            delegate.resampleNearest(src, srcWidth, channels, rows, cols, out);
+        public ResampleKernel resampling() {
+            return delegate.resampling();
         }
     }
 

@@ -6,7 +6,7 @@ import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.ChannelStatistics;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.PresizedWarp;
-import io.jdatagen.spi.ResampleTable;
+import io.jdatagen.spi.ResampleKernel;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.WarpPlan;
 import java.util.Arrays;
@@ -46,20 +46,10 @@ public final class ReferenceBackend implements Backend {
         new PlanSampler(source, plan).writeAll(output);
     }
 
+    /** Pillow's passes and nearest pick in plain Java ({@link PillowResample}). */
     @Override
-    public void resampleRows(byte[] src, int srcWidth, int channels, int firstRow, int rows, ResampleTable table,
-            byte[] out) {
-        RESAMPLE.resampleRows(src, srcWidth, channels, firstRow, rows, table, out);
-    }
-
-    @Override
-    public void resampleColumns(byte[] src, int width, int channels, ResampleTable table, byte[] out) {
-        RESAMPLE.resampleColumns(src, width, channels, table, out);
-    }
-
-    @Override
-    public void resampleNearest(byte[] src, int srcWidth, int channels, int[] rows, int[] cols, byte[] out) {
-        RESAMPLE.resampleNearest(src, srcWidth, channels, rows, cols, out);
+    public ResampleKernel resampling() {
+        return RESAMPLE;
     }
 
     @Override

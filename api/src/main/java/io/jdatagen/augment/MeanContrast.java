@@ -36,7 +36,7 @@ public final class MeanContrast implements PixelStep<Double> {
      * @throws IllegalArgumentException for a missing or non-numeric bound, or an invalid range
      */
     static MeanContrast fromConfig(Map<String, Object> config) {
-        return new MeanContrast(StepCatalog.number(config, "low"), StepCatalog.number(config, "high"));
+        return new MeanContrast(StepArguments.number(config, "low"), StepArguments.number(config, "high"));
     }
 
     @Override

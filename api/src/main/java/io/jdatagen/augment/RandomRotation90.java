@@ -34,7 +34,7 @@ public final class RandomRotation90 implements GeometricStep<Integer> {
      * @throws IllegalArgumentException for a probability that is not a number in {@code [0, 1]}
      */
     static RandomRotation90 fromConfig(Map<String, Object> config) {
-        return new RandomRotation90(StepCatalog.number(config, "probability", 1));
+        return new RandomRotation90(StepArguments.number(config, "probability", 1));
     }
 
     @Override

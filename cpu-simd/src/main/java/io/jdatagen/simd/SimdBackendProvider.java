@@ -48,7 +48,7 @@ public final class SimdBackendProvider implements BackendProvider {
             Class.forName("jdk.incubator.vector.FloatVector");
         } catch (ClassNotFoundException | LinkageError e) {
             return Availability.unavailable("the Vector API cannot be loaded (" + e + "): start the JVM with"
-                    + " --add-modules " + MODULE);
+                    + " --add-modules " + MODULE, e);
         }
         int release = Runtime.version().feature();
         if (release < FIRST_FAST_RELEASE) {

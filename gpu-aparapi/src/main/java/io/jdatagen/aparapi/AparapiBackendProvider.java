@@ -66,7 +66,7 @@ public final class AparapiBackendProvider implements BackendProvider {
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             availability = Availability.unavailable("OpenCL could not be loaded (" + cause + "): install an"
-                    + " OpenCL driver, e.g. pocl-opencl-icd");
+                    + " OpenCL driver, e.g. pocl-opencl-icd", cause);
         }
         return null;
     }

@@ -47,7 +47,7 @@ final class OpenClDevices implements AparapiBackendProvider.DeviceSearch {
             return new OpenClDevices(best, Availability.available(note));
         } catch (RuntimeException | LinkageError e) {
             return new OpenClDevices(null, Availability.unavailable("OpenCL could not be queried (" + e + "): "
-                    + REMEDY));
+                    + REMEDY, e));
         }
     }
 

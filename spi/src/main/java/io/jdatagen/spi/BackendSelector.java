@@ -61,7 +61,7 @@ public final class BackendSelector {
             Availability a = p.probe();
             return a != null ? a : Availability.unavailable("probe returned no answer");
         } catch (RuntimeException | LinkageError e) {
-            return Availability.unavailable("probe failed: " + e);
+            return Availability.unavailable("probe failed: " + e, e);
         }
     }
 
@@ -85,7 +85,7 @@ public final class BackendSelector {
                     if (!s.availability().available()) {
                         throw new IllegalArgumentException("backend '" + name + "' was requested but is"
                                 + " unavailable: " + s.availability().reason() + ". Providers: "
-                                + listing());
+                                + listing(), s.availability().cause());
                     }
                     return new Selection(s.provider().create(), true,
                             "jdatagen backend: " + name + " (requested)");

@@ -2,6 +2,8 @@ package io.jdatagen.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -142,6 +144,11 @@ class BackendSelectorTest {
                 selector.listing());
         assertTrue(selector.listing().contains("broken (priority 500, unavailable: probe returned no answer"),
                 selector.listing());
+        IllegalArgumentException named = assertThrows(IllegalArgumentException.class, () -> selector.select("throwing"));
+        assertInstanceOf(NoClassDefFoundError.class, named.getCause(), "the probe's exception is the cause");
+        assertEquals("jdk/incubator/vector/FloatVector", named.getCause().getMessage());
+        IllegalArgumentException noCause = assertThrows(IllegalArgumentException.class, () -> selector.select("broken"));
+        assertNull(noCause.getCause());
     }
 
     @Test

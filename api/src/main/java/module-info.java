@@ -42,6 +42,7 @@ module io.jdatagen.api {
     exports io.jdatagen.flow;
     exports io.jdatagen.image;
     exports io.jdatagen.io;
+    exports io.jdatagen.layers;
     exports io.jdatagen.timeseries;
 
     uses io.jdatagen.io.ImageCodecProvider;

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * packages, and {@code api}'s packages in layers that only point down.
  */
 class ArchitectureTest {
-    private static final String[] API = {"io.jdatagen.image..", "io.jdatagen.augment..", "io.jdatagen.flow..",
+    private static final String[] API = {"io.jdatagen.image..", "io.jdatagen.layers..", "io.jdatagen.augment..", "io.jdatagen.flow..",
         "io.jdatagen.data..", "io.jdatagen.io..", "io.jdatagen.timeseries..", "io.jdatagen.cli..",
         "io.jdatagen.djl..", "io.jdatagen.dl4j..", "io.jdatagen.spark.."};
     private static JavaClasses main;
@@ -86,7 +86,8 @@ class ArchitectureTest {
 
     /**
      * {@code api}'s packages as layers, each using only those below it: the command-line tool and
-     * the integrations on top, then the Keras 2 generator, the augmentation steps, the flows, and
+     * the integrations on top, then the Keras 2 generator and the Keras 3 layers (independent of each
+     * other), the augmentation steps, the flows, and
      * at the bottom the sequences and image I/O (independent of each other); timeseries windowing
      * uses the sequences only. Every layer may use {@code core} and {@code spi}.
      */
@@ -96,6 +97,7 @@ class ArchitectureTest {
                 .layer("cli").definedBy("io.jdatagen.cli..")
                 .layer("integrations").definedBy("io.jdatagen.djl..", "io.jdatagen.dl4j..", "io.jdatagen.spark..")
                 .layer("image").definedBy("io.jdatagen.image..")
+                .layer("layers").definedBy("io.jdatagen.layers..")
                 .layer("augment").definedBy("io.jdatagen.augment..")
                 .layer("flow").definedBy("io.jdatagen.flow..")
                 .layer("timeseries").definedBy("io.jdatagen.timeseries..")
@@ -105,12 +107,14 @@ class ArchitectureTest {
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("integrations").mayNotBeAccessedByAnyLayer()
                 .whereLayer("image").mayOnlyBeAccessedByLayers("cli", "integrations")
-                .whereLayer("augment").mayOnlyBeAccessedByLayers("image", "cli", "integrations")
-                .whereLayer("flow").mayOnlyBeAccessedByLayers("augment", "image", "cli", "integrations")
+                .whereLayer("layers").mayOnlyBeAccessedByLayers("cli", "integrations")
+                .whereLayer("augment").mayOnlyBeAccessedByLayers("image", "layers", "cli", "integrations")
+                .whereLayer("flow").mayOnlyBeAccessedByLayers("augment", "image", "layers", "cli", "integrations")
                 .whereLayer("timeseries").mayOnlyBeAccessedByLayers("cli", "integrations")
-                .whereLayer("data").mayOnlyBeAccessedByLayers("flow", "augment", "image", "timeseries", "cli",
+                .whereLayer("data").mayOnlyBeAccessedByLayers("flow", "augment", "image", "layers", "timeseries", "cli",
                         "integrations")
-                .whereLayer("io").mayOnlyBeAccessedByLayers("flow", "augment", "image", "cli", "integrations")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("flow", "augment", "image", "layers", "cli",
+                        "integrations")
                 .check(main);
     }
 }

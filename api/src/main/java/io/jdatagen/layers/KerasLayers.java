@@ -1,0 +1,48 @@
+package io.jdatagen.layers;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The Keras 3 image layers by class name, each made from the config Keras writes for it. Adding a layer is
+ * one class with a {@code fromConfig(Map)} factory and one line in the table below.
+ */
+public final class KerasLayers {
+    private static final Map<String, Function<Map<String, Object>, KerasLayer>> FACTORIES = table();
+
+    private KerasLayers() {
+    }
+
+    private static Map<String, Function<Map<String, Object>, KerasLayer>> table() {
+        Map<String, Function<Map<String, Object>, KerasLayer>> t = new TreeMap<>();
+        // color and value layers
+
+        // geometric layers
+
+        // batch and other layers
+
+        return Collections.unmodifiableMap(t);
+    }
+
+    /** {@return Keras's class names of the layers this library runs, sorted} */
+    public static Set<String> classNames() {
+        return FACTORIES.keySet();
+    }
+
+    /**
+     * {@return the layer that Keras's {@code class_name} and {@code config} describe}
+     *
+     * @throws IllegalArgumentException naming an unknown class (and the known ones) or an invalid argument
+     */
+    public static KerasLayer fromConfig(String className, Map<String, Object> config) {
+        Function<Map<String, Object>, KerasLayer> factory = FACTORIES.get(className);
+        if (factory == null) {
+            throw new IllegalArgumentException("unknown Keras layer '" + className + "'; known layers: "
+                    + classNames());
+        }
+        return factory.apply(config);
+    }
+}

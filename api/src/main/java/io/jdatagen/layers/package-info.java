@@ -1,0 +1,10 @@
+/**
+ * Keras 3's image preprocessing and augmentation layers ({@code keras.layers.RandomFlip},
+ * {@code RandomRotation}, {@code RandomContrast}, ...) with Keras's argument names, defaults and
+ * numerics, each running as an {@link io.jdatagen.augment.Step} so that consecutive geometric layers
+ * fuse into one warp. {@link io.jdatagen.layers.KerasLayers} makes a layer from the class name and
+ * config Keras writes ({@code layer.get_config()}).
+ *
+ * @see <a href="https://keras.io/api/layers/preprocessing_layers/">Keras preprocessing layers</a>
+ */
+package io.jdatagen.layers;

@@ -28,22 +28,42 @@ final class StandardizeStep {
                 : new Exact(standardizer, statistics, kernel);
     }
 
-    /** Rescale and featurewise statistics only: a per-channel map the warp can carry. */
-    private record Linear(Standardizer standardizer, Supplier<FeaturewiseStatistics> statistics, MatrixKernel kernel)
-            implements ColorLinearStep<FeaturewiseStatistics> {
-        @Override
+    /**
+     * What both forms share: the name, running for every sample, drawing the fitted statistics and Keras's
+     * exact arithmetic on the warped image.
+     */
+    private abstract static class Standardize {
+        final Standardizer standardizer;
+        private final Supplier<FeaturewiseStatistics> statistics;
+        private final MatrixKernel kernel;
+
+        Standardize(Standardizer standardizer, Supplier<FeaturewiseStatistics> statistics, MatrixKernel kernel) {
+            this.standardizer = standardizer;
+            this.statistics = statistics;
+            this.kernel = kernel;
+        }
+
         public String name() {
             return "standardize";
         }
 
-        @Override
         public boolean augments() {
             return false;
         }
 
-        @Override
         public FeaturewiseStatistics draw(ImageShape image, RandomGenerator rng) {
             return statistics.get();
+        }
+
+        public Tensor apply(FeaturewiseStatistics fitted, Tensor image, ImageShape shape, SampleContext context) {
+            return standardizer.standardizeInPlace(image, fitted, kernel, context);
+        }
+    }
+
+    /** Rescale and featurewise statistics only: a per-channel map the warp can carry. */
+    private static final class Linear extends Standardize implements ColorLinearStep<FeaturewiseStatistics> {
+        Linear(Standardizer standardizer, Supplier<FeaturewiseStatistics> statistics, MatrixKernel kernel) {
+            super(standardizer, statistics, kernel);
         }
 
         @Override
@@ -51,34 +71,12 @@ final class StandardizeStep {
             float[][] c = standardizer.foldedColor(image.channels(), fitted);
             return ColorLinear.of(c[0], c[1]);
         }
-
-        @Override
-        public Tensor apply(FeaturewiseStatistics fitted, Tensor image, ImageShape shape, SampleContext context) {
-            return standardizer.standardizeInPlace(image, fitted, kernel, context);
-        }
     }
 
     /** With a preprocessing function, samplewise statistics or ZCA: Keras's standardize on the warped image. */
-    private record Exact(Standardizer standardizer, Supplier<FeaturewiseStatistics> statistics, MatrixKernel kernel)
-            implements PixelStep<FeaturewiseStatistics> {
-        @Override
-        public String name() {
-            return "standardize";
-        }
-
-        @Override
-        public boolean augments() {
-            return false;
-        }
-
-        @Override
-        public FeaturewiseStatistics draw(ImageShape image, RandomGenerator rng) {
-            return statistics.get();
-        }
-
-        @Override
-        public Tensor apply(FeaturewiseStatistics fitted, Tensor image, ImageShape shape, SampleContext context) {
-            return standardizer.standardizeInPlace(image, fitted, kernel, context);
+    private static final class Exact extends Standardize implements PixelStep<FeaturewiseStatistics> {
+        Exact(Standardizer standardizer, Supplier<FeaturewiseStatistics> statistics, MatrixKernel kernel) {
+            super(standardizer, statistics, kernel);
         }
     }
 }

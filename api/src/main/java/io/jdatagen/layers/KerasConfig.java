@@ -13,6 +13,8 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * A stack of image layers in one of the JSON shapes Keras writes, read and written back in the same shape:
@@ -133,6 +135,11 @@ final class KerasConfig {
      *     known ones) or an invalid config
      */
     List<KerasLayer> layers() {
+        return layers(KerasLayers::fromConfig);
+    }
+
+    /** {@link #layers()} with each layer made by {@code factory} from its class name and config (a test seam). */
+    List<KerasLayer> layers(BiFunction<String, Map<String, Object>, KerasLayer> factory) {
         List<KerasLayer> layers = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             ObjectNode e = entries.get(i);
@@ -141,7 +148,7 @@ final class KerasConfig {
                 continue;
             }
             try {
-                layers.add(KerasLayers.fromConfig(className, JSON.convertValue(e.get("config"), MAP)));
+                layers.add(factory.apply(className, JSON.convertValue(e.get("config"), MAP)));
             } catch (IllegalArgumentException ex) {
                 throw new IllegalArgumentException("layer " + i + " (" + className + "): " + ex.getMessage(), ex);
             }

@@ -1,5 +1,6 @@
 package io.jdatagen.layers;
 
+import io.jdatagen.augment.BatchStep;
 import io.jdatagen.augment.ColorLinearStep;
 import io.jdatagen.augment.Step;
 import io.jdatagen.augment.StepPipeline;
@@ -26,6 +27,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -64,7 +66,6 @@ public final class KerasPipeline implements Augmenter {
     private final Mode mode;
     private final Backend backend;
     private final DataFormat format;
-    private final double validationSplit;
     private final KerasConfig document;
     private final SegmentChain chain;
     private final StepPipeline batchLayers;
@@ -74,7 +75,6 @@ public final class KerasPipeline implements Augmenter {
         this.mode = b.mode;
         this.backend = b.backend != null ? b.backend : Backends.current();
         this.format = b.format;
-        this.validationSplit = b.validationSplit;
         this.document = b.document != null ? b.document : KerasConfig.empty(KerasConfig.Shape.PIPELINE);
         LayerSegments segments = LayerSegments.split(layers, mode, backend, format);
         this.chain = new SegmentChain(segments.segments(), format);
@@ -111,7 +111,6 @@ public final class KerasPipeline implements Augmenter {
         b.mode = mode;
         b.backend = backend;
         b.format = format;
-        b.validationSplit = validationSplit;
         b.document = document;
         return b;
     }
@@ -158,7 +157,7 @@ public final class KerasPipeline implements Augmenter {
      */
     public Tensor apply(Tensor images, long seed, int epoch) {
         if (batchLayers != null) {
-            throw new IllegalArgumentException("the pipeline has batch layers (" + names(batchLayers.steps())
+            throw new IllegalArgumentException("the pipeline has batch layers (" + batchLayerNames()
                     + "), which mix targets too: run it on a Batch with apply(Batch, seed, epoch)");
         }
         return samples(images, seed, epoch);
@@ -218,7 +217,7 @@ public final class KerasPipeline implements Augmenter {
      *
      * @param transformations by layer (compared by identity); a layer left out leaves the image unchanged
      */
-    Tensor transformImage(Tensor image, Map<KerasLayer, ?> transformations) {
+    Tensor transformGiven(Tensor image, Map<KerasLayer, ?> transformations) {
         checkImage(image);
         Map<Step, Object> bySteps = new IdentityHashMap<>();
         for (Map.Entry<KerasLayer, ?> e : transformations.entrySet()) {
@@ -233,10 +232,12 @@ public final class KerasPipeline implements Augmenter {
         }
     }
 
-    private static String names(List<Step> steps) {
+    private String batchLayerNames() {
         List<String> names = new ArrayList<>();
-        for (Step s : steps) {
-            names.add(s.name());
+        for (KerasLayer layer : layers) {
+            if (layer.step() instanceof BatchStep<?>) {
+                names.add(layer.className());
+            }
         }
         return String.join(", ", names);
     }
@@ -274,9 +275,10 @@ public final class KerasPipeline implements Augmenter {
         return null;
     }
 
+    /** {@return 0: a flow's own {@code validationSplit} option splits its samples} */
     @Override
     public double validationSplit() {
-        return validationSplit;
+        return 0;
     }
 
     /**
@@ -335,7 +337,6 @@ public final class KerasPipeline implements Augmenter {
         private Mode mode = Mode.FUSED;
         private Backend backend;
         private DataFormat format = DataFormat.CHANNELS_LAST;
-        private double validationSplit;
         private KerasConfig document;
 
         private Builder() {
@@ -376,8 +377,13 @@ public final class KerasPipeline implements Augmenter {
          *     {@code data_format}s differ
          */
         public Builder json(String json) {
+            return json(json, KerasLayers::fromConfig);
+        }
+
+        /** {@link #json(String)} with each layer made by {@code factory} (a test seam). */
+        Builder json(String json, BiFunction<String, Map<String, Object>, KerasLayer> factory) {
             KerasConfig doc = KerasConfig.parse(json);
-            this.layers = doc.layers();
+            this.layers = doc.layers(factory);
             this.format = doc.dataFormat();
             this.document = doc;
             return this;
@@ -411,21 +417,6 @@ public final class KerasPipeline implements Augmenter {
          */
         public Builder backend(Backend value) {
             this.backend = Objects.requireNonNull(value, "backend");
-            return this;
-        }
-
-        /**
-         * Sets the fraction of a flow's samples kept for its validation subset (0 by default, as in Keras's
-         * {@code validation_split}).
-         *
-         * @return this builder
-         * @throws IllegalArgumentException unless {@code 0 <= value < 1}
-         */
-        public Builder validationSplit(double value) {
-            if (!(value >= 0 && value < 1)) {
-                throw new IllegalArgumentException("validationSplit must be in [0, 1); got: " + value);
-            }
-            this.validationSplit = value;
             return this;
         }
 

@@ -55,6 +55,7 @@ final class LayerSegments {
         List<List<Step>> groups = new ArrayList<>();
         List<Resampling> resamplings = new ArrayList<>();
         List<Step> batch = new ArrayList<>();
+        String lastBatchLayer = null;
         Map<Step, Boolean> seen = new IdentityHashMap<>();
         boolean openRun = false;
         for (KerasLayer layer : layers) {
@@ -69,11 +70,12 @@ final class LayerSegments {
             }
             if (step instanceof BatchStep<?>) {
                 batch.add(step);
+                lastBatchLayer = layer.className();
                 continue;
             }
             if (!batch.isEmpty()) {
                 throw new IllegalArgumentException("layers: " + layer.className() + " follows the batch layer "
-                        + ((Step) batch.get(batch.size() - 1)).name() + "; batch layers run on the assembled batch,"
+                        + lastBatchLayer + "; batch layers run on the assembled batch,"
                         + " after every per-sample layer: list them last");
             }
             if (step instanceof GeometricStep<?>) {

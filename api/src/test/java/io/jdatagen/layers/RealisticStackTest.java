@@ -8,11 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.FlowOptions;
 import io.jdatagen.spi.reference.ReferenceBackend;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,11 +30,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p><b>MERGE GATE.</b> The layers come from the geometric and color groups, built beside this pipeline; until
  * they are merged {@link KerasLayers} knows none of them and every test here would fail on "unknown Keras
- * layer". The integrator removes {@code @Disabled} after merging them; nothing here is tolerated or skipped
- * then.
+ * layer", and the README's list of layers names layers not yet there. The integrator removes {@code @Disabled}
+ * after merging them (and makes the README's list match what landed); nothing here is tolerated or skipped then.
  */
-@Disabled("merge gate: enable once RandomFlip, RandomRotation, RandomZoom, RandomTranslation and RandomContrast"
-        + " are registered in KerasLayers")
+@Disabled("merge gate: enable once the Keras layers are registered in KerasLayers (RandomFlip, RandomRotation,"
+        + " RandomZoom, RandomTranslation and RandomContrast at least) and the README names exactly those registered")
 class RealisticStackTest {
     private static Tensor photos() {
         SplittableRandom r = new SplittableRandom(32);
@@ -63,5 +71,19 @@ class RealisticStackTest {
 
         Tensor flowed = p.flow(x, null, FlowOptions.arrays().batchSize(4).shuffle(false).seed(3)).get(0).xTensor();
         assertArrayEquals(fused.data(), flowed.data());
+    }
+
+    /** The README names the layers this version runs: exactly those registered. */
+    @Test
+    void theReadmeNamesTheRegisteredLayers() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("Layers so far: ");
+        String list = readme.substring(start, readme.indexOf("(`KerasLayers.classNames()`", start));
+        Set<String> named = new TreeSet<>();
+        Matcher m = Pattern.compile("`([A-Za-z]+)`").matcher(list);
+        while (m.find()) {
+            named.add(m.group(1));
+        }
+        assertEquals(KerasLayers.classNames(), named);
     }
 }

@@ -16,19 +16,24 @@ import io.jdatagen.core.Interpolation;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import io.jdatagen.data.RandomKeys;
+import io.jdatagen.data.Loader;
 import io.jdatagen.flow.ArrayFlow;
+import io.jdatagen.flow.FileFlow;
 import io.jdatagen.flow.FlowOptions;
 import io.jdatagen.flow.Flows;
 import io.jdatagen.flow.SegmentationFlow;
+import io.jdatagen.io.TestImages;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.WrapConvention;
 import io.jdatagen.spi.reference.ReferenceBackend;
 import io.jdatagen.spi.scalar.ScalarBackend;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KerasPipelineTest {
     private static final Backend REFERENCE = new ReferenceBackend();
@@ -268,6 +273,31 @@ class KerasPipelineTest {
         assertArrayEquals(half, b.xTensor().item(0).data());
         assertArrayEquals(half, b.xTensor().item(1).data());
         assertArrayEquals(half, p.transformImage(one, (java.util.random.RandomGenerator) null).data());
+    }
+
+    /**
+     * A folder flow that resizes in the warp hands the sources at their own sizes: the first segment
+     * resamples them onto the batch size, the later ones run at that size; a Loader hands the batches out.
+     */
+    @Test
+    void aFolderFlowResizingInTheWarpRunsThroughALoader(@TempDir Path root) throws Exception {
+        TestImages.write(root.resolve("a/x.png"), TestImages.encode(TestImages.toBuffered(
+                TestImages.gradient(20, 30, 3)), "png"));
+        TestImages.write(root.resolve("b/y.png"), TestImages.encode(TestImages.toBuffered(
+                TestImages.blocks(16, 24)), "png"));
+        List<float[]> byMode = new ArrayList<>();
+        for (KerasPipeline.Mode mode : KerasPipeline.Mode.values()) {
+            KerasPipeline p = pipeline(mode, new FakeLayers.Flip(), new FakeLayers.Invert(),
+                    new FakeLayers.Shift(1, 0, FakeLayers.NEAREST));
+            FileFlow flow = p.flowFromDirectory(root, FlowOptions.directory().targetSize(8, 10).resizeInWarp(true)
+                    .batchSize(2).shuffle(false).seed(5));
+            try (Loader<Batch> loader = Loader.of(flow, 1, 0)) {
+                Batch b = loader.next();
+                assertArrayEquals(new int[] {2, 8, 10, 3}, b.xTensor().shape());
+                byMode.add(b.xTensor().data());
+            }
+        }
+        assertArrayEquals(byMode.get(0), byMode.get(1));
     }
 
     private static Tensor sliceOf(Tensor x, int from, int to) {

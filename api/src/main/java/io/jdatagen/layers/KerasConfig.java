@@ -232,15 +232,15 @@ final class KerasConfig {
         ObjectNode e = original.deepCopy();
         ObjectNode merged = JsonNodeFactory.instance.objectNode();
         ObjectNode before = (ObjectNode) original.get("config");
-        before.fields().forEachRemaining(f -> {
+        for (Map.Entry<String, JsonNode> f : before.properties()) {
             JsonNode now = config.get(f.getKey());
             merged.set(f.getKey(), now == null || f.getValue().equals(SAME, now) ? f.getValue().deepCopy() : now);
-        });
-        config.fields().forEachRemaining(f -> {
+        }
+        for (Map.Entry<String, JsonNode> f : config.properties()) {
             if (!merged.has(f.getKey())) {
                 merged.set(f.getKey(), f.getValue());
             }
-        });
+        }
         e.set("config", merged);
         return e;
     }

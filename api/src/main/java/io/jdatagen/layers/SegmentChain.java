@@ -100,7 +100,7 @@ final class SegmentChain {
             DenseTensor target = last && out != null ? out : batchOf(n, made.height(), made.width(), made.channels());
             Tensor maskTarget = null;
             if (maskIn != null) {
-                maskTarget = last ? maskOutput : (Tensor) batchOf(n, made.height(), made.width(), maskIn.get(0).channels());
+                maskTarget = last ? maskOutput : batchOf(n, made.height(), made.width(), maskIn.get(0).channels());
             }
             SampleBatch.Builder request = SampleBatch.into(in, target, format).streams(streams).contexts(contexts)
                     .resampledInWarp(resampled);

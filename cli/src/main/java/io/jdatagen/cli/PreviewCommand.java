@@ -1,5 +1,6 @@
 package io.jdatagen.cli;
 
+import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.image.PreviewGrid;
@@ -7,6 +8,7 @@ import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.ImageReadException;
 import io.jdatagen.io.ResizeFilter;
+import io.jdatagen.layers.KerasPipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +19,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code jdatagen preview}: a grid PNG of images of a folder and random augmentations of each. */
+/**
+ * {@code jdatagen preview}: a grid PNG of images of a folder and random augmentations of each, by an
+ * {@code ImageDataGenerator} ({@code --config}) or by Keras 3 layers ({@code --keras-config}).
+ */
 @Command(name = "preview", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Writes preview.png: one row per image (taken evenly from the images under DIR), the"
                 + " original first, then random augmentations by the configured generator (before"
@@ -29,7 +35,8 @@ import picocli.CommandLine.Spec;
                 + " its longer side.",
             "An image file that cannot be read is skipped (the next one in folder order takes its row) and named on"
                 + " stderr at the end.",
-            "Without --config the augmentation is the demo's (see jdatagen demo --help)."},
+            "Without --config the augmentation is the demo's (see jdatagen demo --help); with --keras-config it is"
+                + " the Keras 3 layers of that file."},
         exitCodeListHeading = ExitStatus.HEADING,
         exitCodeList = {ExitStatus.OK_HELP, ExitStatus.FAILED_HELP, ExitStatus.USAGE_HELP})
 final class PreviewCommand implements Callable<Integer> {
@@ -42,6 +49,9 @@ final class PreviewCommand implements Callable<Integer> {
 
     @Mixin
     private GeneratorConfigOption config;
+
+    @Mixin
+    private KerasConfigOption keras;
 
     @Mixin
     private ImageInputOptions input;
@@ -73,8 +83,14 @@ final class PreviewCommand implements Callable<Integer> {
         OptionChecks.atLeast(spec, "--rows", rows, 1);
         OptionChecks.atLeast(spec, "--copies", copies, 0);
         OptionChecks.atLeast(spec, "--cell-size", cellSize, 0);
+        if (keras.given() && config.config != null) {
+            throw new ParameterException(spec.commandLine(), "--config and --keras-config cannot be used together:"
+                    + " give an ImageDataGenerator config or Keras 3 layers");
+        }
         List<Path> files = ImageFolder.images(dir);
-        ImageDataGenerator generator = config.generator();
+        KerasPipeline layers = keras.given() ? keras.pipeline() : null;
+        ImageDataGenerator generator = layers == null ? config.generator() : null;
+        DataFormat format = layers != null ? layers.dataFormat() : generator.dataFormat();
         ImageFileReader loader = input.loader(spec);
         ResizeFilter filter = ResizeFilter.fromName(input.interpolation);
         UnreadableFiles unreadable = new UnreadableFiles("preview");
@@ -91,7 +107,7 @@ final class PreviewCommand implements Callable<Integer> {
                     if (input.targetSize == null) {
                         image = CellFit.fit(image, cellSize, filter);
                     }
-                    images.add(image.toSource().toTensor(generator.dataFormat()));
+                    images.add(image.toSource().toTensor(format));
                     break;
                 } catch (ImageReadException e) {
                     unreadable.skip(e);
@@ -103,7 +119,9 @@ final class PreviewCommand implements Callable<Integer> {
             throw new IllegalArgumentException("DIR " + dir + ": none of its " + files.size()
                     + " image files could be read");
         }
-        Path png = generator.preview(images, Files.createDirectories(out), copies, seed);
+        Path folder = Files.createDirectories(out);
+        Path png = layers == null ? generator.preview(images, folder, copies, seed)
+                : PreviewGrid.write(format, layers::transformImage, images, copies, seed, folder.resolve("preview.png"));
         spec.commandLine().getOut().println("Wrote " + png + " (" + images.size() + " rows of 1 original + " + copies
                 + " augmented copies, from " + files.size() + " images under " + dir + ")");
         spec.commandLine().getOut().flush();

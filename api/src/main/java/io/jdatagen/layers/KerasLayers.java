@@ -21,6 +21,8 @@ public final class KerasLayers {
         // color and value layers
 
         // geometric layers
+        t.put("RandomFlip", RandomFlip::fromConfig);
+        t.put("RandomRotation", RandomRotation::fromConfig);
 
         // batch and other layers
 

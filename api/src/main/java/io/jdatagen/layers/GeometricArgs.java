@@ -144,8 +144,6 @@ final class GeometricArgs {
             check(b.doubleValue(), min, minExclusive, max, error);
             pair = new double[] {Math.min(a.doubleValue(), b.doubleValue()),
                 Math.max(a.doubleValue(), b.doubleValue())};
-        } else if (factor instanceof double[] array && array.length == 2) {
-            return factor(List.of(array[0], array[1]), argName, min, minExclusive, max, error);
         } else if (factor instanceof Number n) {
             double f = n.doubleValue();
             check(f, min, minExclusive, max, error);
@@ -162,12 +160,31 @@ final class GeometricArgs {
         }
     }
 
-    /** {@return {@code value} as a config holds it: a number, or a list of two numbers} */
-    static Object configValue(Object value) {
-        if (value instanceof double[] a) {
-            return List.of(a[0], a[1]);
+    /**
+     * {@return a factor given in Java as a config holds it: {@code {f}} as the number {@code f},
+     * {@code {lower, upper}} as a list of two numbers}
+     *
+     * @throws IllegalArgumentException for null or another length
+     */
+    static Object factorValue(double[] factor) {
+        if (factor == null || (factor.length != 1 && factor.length != 2)) {
+            throw new IllegalArgumentException("a factor is {f} or {lower, upper}; got: "
+                    + (factor == null ? null : java.util.Arrays.toString(factor)));
         }
-        return value;
+        return factor.length == 1 ? (Object) factor[0] : List.of(factor[0], factor[1]);
+    }
+
+    /**
+     * {@return argument {@code key} of {@code config}}
+     *
+     * @throws IllegalArgumentException when it is missing or null, as Keras's constructor needs it
+     */
+    static Object required(String layer, Map<String, Object> config, String key) {
+        Object v = config.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException(layer + ".__init__() missing required argument: '" + key + "'");
+        }
+        return v;
     }
 
     /** {@return a number argument of {@code config}, or {@code absent} when missing} */

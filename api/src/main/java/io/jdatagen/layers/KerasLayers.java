@@ -23,6 +23,9 @@ public final class KerasLayers {
         // geometric layers
         t.put("RandomFlip", RandomFlip::fromConfig);
         t.put("RandomRotation", RandomRotation::fromConfig);
+        t.put("RandomTranslation", RandomTranslation::fromConfig);
+        t.put("RandomZoom", RandomZoom::fromConfig);
+        t.put("RandomShear", RandomShear::fromConfig);
 
         // batch and other layers
 

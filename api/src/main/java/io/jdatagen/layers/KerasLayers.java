@@ -26,6 +26,9 @@ public final class KerasLayers {
         t.put("RandomTranslation", RandomTranslation::fromConfig);
         t.put("RandomZoom", RandomZoom::fromConfig);
         t.put("RandomShear", RandomShear::fromConfig);
+        t.put("CenterCrop", CenterCrop::fromConfig);
+        t.put("RandomCrop", RandomCrop::fromConfig);
+        t.put("Resizing", Resizing::fromConfig);
 
         // batch and other layers
 

@@ -1,0 +1,168 @@
+package io.jdatagen.layers;
+
+import io.jdatagen.augment.GeometricStep;
+import io.jdatagen.augment.Geometry;
+import io.jdatagen.augment.ImageShape;
+import io.jdatagen.augment.Resampling;
+import io.jdatagen.augment.Step;
+import io.jdatagen.core.FillMode;
+import io.jdatagen.core.Interpolation;
+import io.jdatagen.spi.WrapConvention;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * Keras 3's {@code Resizing} as TensorFlow's {@code tf.image.resize} computes it without antialiasing: output
+ * pixel {@code i} reads source position {@code (i + 0.5)·in/out − 0.5} (pixel centres aligned), clamped to the
+ * image; bilinear blends the two neighbours, nearest takes {@code floor((i + 0.5)·in/out)}.
+ *
+ * <p>Supported: {@code interpolation} bilinear and nearest, with {@code crop_to_aspect_ratio},
+ * {@code pad_to_aspect_ratio} and {@code antialias} false. The other settings are refused by name: Keras's
+ * crop and pad resize within the crop or pad window, clamping at its edges, which one warp clamping at the
+ * image's edges does not reproduce; its other interpolations and antialiasing are filters this warp does not
+ * run.
+ *
+ * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_preprocessing/resizing/">Keras
+ *     Resizing</a>
+ */
+public final class Resizing implements KerasLayer, GeometricStep<Boolean> {
+    private static final List<String> KEYS = List.of("height", "width", "interpolation", "crop_to_aspect_ratio",
+            "pad_to_aspect_ratio", "fill_mode", "fill_value", "antialias");
+    private static final List<String> KERAS_INTERPOLATIONS = List.of("bilinear", "nearest", "lanczos3", "lanczos5",
+            "bicubic", "area");
+    private final Map<String, Object> base;
+    private final int height;
+    private final int width;
+    private final String interpolation;
+    private final String fillMode;
+    private final double fillValue;
+    private final Resampling resampling;
+
+    /**
+     * A bilinear resize, Keras's default.
+     *
+     * @param height rows of the output, at least 1
+     * @param width columns of the output, at least 1
+     * @throws IllegalArgumentException for a size below 1
+     */
+    public Resizing(int height, int width) {
+        this(height, width, "bilinear");
+    }
+
+    /**
+     * @param height rows of the output, at least 1
+     * @param width columns of the output, at least 1
+     * @param interpolation bilinear or nearest
+     * @throws IllegalArgumentException for a size below 1 or another interpolation (Keras's other ones named as
+     *     not supported)
+     */
+    public Resizing(int height, int width, String interpolation) {
+        this(GeometricArgs.base("resizing", "channels_last"), height, width, interpolation, false, false, "constant",
+                0.0, false);
+    }
+
+    private Resizing(Map<String, Object> base, int height, int width, String interpolation, boolean crop,
+            boolean pad, String fillMode, double fillValue, boolean antialias) {
+        if (height < 1 || width < 1) {
+            throw new IllegalArgumentException("Resizing needs height and width of at least 1; got height=" + height
+                    + ", width=" + width);
+        }
+        if (!KERAS_INTERPOLATIONS.contains(interpolation)) {
+            throw new IllegalArgumentException("Invalid value for argument `interpolation`. Expected of one "
+                    + KERAS_INTERPOLATIONS + ". Received: interpolation=" + interpolation);
+        }
+        if (!interpolation.equals("bilinear") && !interpolation.equals("nearest")) {
+            throw new IllegalArgumentException("Resizing supports interpolation bilinear and nearest; got: "
+                    + interpolation);
+        }
+        if (crop && pad) {
+            throw new IllegalArgumentException("Only one of `pad_to_aspect_ratio` & `crop_to_aspect_ratio` can be"
+                    + " True.");
+        }
+        if (crop || pad || antialias) {
+            throw new IllegalArgumentException("Resizing supports crop_to_aspect_ratio=False, pad_to_aspect_ratio="
+                    + "False and antialias=False; got crop_to_aspect_ratio=" + crop + ", pad_to_aspect_ratio=" + pad
+                    + ", antialias=" + antialias);
+        }
+        this.base = base;
+        this.height = height;
+        this.width = width;
+        this.interpolation = interpolation;
+        this.fillMode = fillMode;
+        this.fillValue = fillValue;
+        this.resampling = new Resampling(interpolation.equals("nearest") ? Interpolation.NEAREST
+                : Interpolation.BILINEAR, FillMode.NEAREST, 0.0, WrapConvention.PERIODIC);
+    }
+
+    /**
+     * {@return the layer Keras's {@code Resizing.get_config()} describes}
+     *
+     * @throws IllegalArgumentException for a missing size, an unknown key or a setting not supported (above)
+     */
+    public static Resizing fromConfig(Map<String, Object> config) {
+        GeometricArgs.checkKeys("Resizing", config, KEYS);
+        return new Resizing(GeometricArgs.base(config, "resizing"), GeometricArgs.integer(config, "height"),
+                GeometricArgs.integer(config, "width"), GeometricArgs.string(config, "interpolation", "bilinear"),
+                flag(config, "crop_to_aspect_ratio"), flag(config, "pad_to_aspect_ratio"),
+                GeometricArgs.string(config, "fill_mode", "constant"), GeometricArgs.number(config, "fill_value", 0.0),
+                flag(config, "antialias"));
+    }
+
+    private static boolean flag(Map<String, Object> config, String key) {
+        Object v = config.get(key);
+        if (v != null && !(v instanceof Boolean)) {
+            throw new IllegalArgumentException("`" + key + "` must be true or false; got: " + v);
+        }
+        return Boolean.TRUE.equals(v);
+    }
+
+    @Override
+    public String className() {
+        return "Resizing";
+    }
+
+    @Override
+    public String name() {
+        return className();
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> m = new LinkedHashMap<>(base);
+        m.put("height", height);
+        m.put("width", width);
+        m.put("interpolation", interpolation);
+        m.put("crop_to_aspect_ratio", false);
+        m.put("pad_to_aspect_ratio", false);
+        m.put("fill_mode", fillMode);
+        m.put("fill_value", fillValue);
+        m.put("antialias", false);
+        return m;
+    }
+
+    @Override
+    public Step step() {
+        return this;
+    }
+
+    /** {@return the interpolation, clamping at the image's edges} */
+    @Override
+    public Resampling resampling() {
+        return resampling;
+    }
+
+    /** {@return true: every sample is resized the same way (Keras draws nothing)} */
+    @Override
+    public Boolean draw(ImageShape image, RandomGenerator rng) {
+        return Boolean.TRUE;
+    }
+
+    @Override
+    public Geometry geometry(Boolean params, ImageShape image) {
+        double ry = (double) image.height() / height;
+        double rx = (double) image.width() / width;
+        return Geometry.inverse(new double[] {ry, 0, 0.5 * ry - 0.5, 0, rx, 0.5 * rx - 0.5}, height, width);
+    }
+}

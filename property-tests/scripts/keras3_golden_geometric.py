@@ -140,6 +140,14 @@ def resizing_cases():
                 out = np.asarray(layer(img[None]))[0]
                 cases.append({"input": name, "config": plain(layer.get_config()), "transformation": {},
                               "output": num(out)})
+    # crop_to_aspect_ratio where every cropped axis shrinks (or keeps its size)
+    for h, w in [(4, 4), (3, 6), (4, 5)]:
+        for interpolation in INTERPOLATIONS:
+            for name, img in imgs.items():
+                layer = keras.layers.Resizing(h, w, interpolation=interpolation, crop_to_aspect_ratio=True)
+                out = np.asarray(layer(img[None]))[0]
+                cases.append({"input": name, "config": plain(layer.get_config()), "transformation": {},
+                              "output": num(out)})
     return cases
 
 

@@ -16,12 +16,16 @@ import java.util.random.RandomGenerator;
 /**
  * Keras 3's {@code Resizing} as TensorFlow's {@code tf.image.resize} computes it without antialiasing: output
  * pixel {@code i} reads source position {@code (i + 0.5)·in/out − 0.5} (pixel centres aligned), clamped to the
- * image; bilinear blends the two neighbours, nearest takes {@code floor((i + 0.5)·in/out)}.
+ * image; bilinear blends the two neighbours, nearest takes {@code floor((i + 0.5)·in/out)}. With
+ * {@code crop_to_aspect_ratio} the source is first cut to its largest centred window of the output's aspect
+ * ratio (Keras's {@code crop_height = min(H, int(W·height/width))}, likewise the width, starts
+ * {@code int((H − crop_height) / 2)}), and the window is resized.
  *
- * <p>Supported: {@code interpolation} bilinear and nearest, with {@code crop_to_aspect_ratio},
- * {@code pad_to_aspect_ratio} and {@code antialias} false. The other settings are refused by name: Keras's
- * crop and pad resize within the crop or pad window, clamping at its edges, which one warp clamping at the
- * image's edges does not reproduce; its other interpolations and antialiasing are filters this warp does not
+ * <p>Supported: {@code interpolation} bilinear and nearest; {@code crop_to_aspect_ratio} when each axis the
+ * window cuts shrinks or keeps its size (an axis that grows reads past the window's edge, where TensorFlow
+ * clamps to the window and one warp clamps to the image: refused when it draws); {@code pad_to_aspect_ratio}
+ * and {@code antialias} false. The other settings are refused by name: Keras's pad resizes within the padded
+ * image, clamping at its edges, and its other interpolations and antialiasing are filters this warp does not
  * run.
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_preprocessing/resizing/">Keras
@@ -36,6 +40,7 @@ public final class Resizing implements KerasLayer, GeometricStep<Boolean> {
     private final int height;
     private final int width;
     private final String interpolation;
+    private final boolean cropToAspectRatio;
     private final String fillMode;
     private final double fillValue;
     private final Resampling resampling;
@@ -81,15 +86,15 @@ public final class Resizing implements KerasLayer, GeometricStep<Boolean> {
             throw new IllegalArgumentException("Only one of `pad_to_aspect_ratio` & `crop_to_aspect_ratio` can be"
                     + " True.");
         }
-        if (crop || pad || antialias) {
-            throw new IllegalArgumentException("Resizing supports crop_to_aspect_ratio=False, pad_to_aspect_ratio="
-                    + "False and antialias=False; got crop_to_aspect_ratio=" + crop + ", pad_to_aspect_ratio=" + pad
-                    + ", antialias=" + antialias);
+        if (pad || antialias) {
+            throw new IllegalArgumentException("Resizing supports pad_to_aspect_ratio=False and antialias=False;"
+                    + " got pad_to_aspect_ratio=" + pad + ", antialias=" + antialias);
         }
         this.base = base;
         this.height = height;
         this.width = width;
         this.interpolation = interpolation;
+        this.cropToAspectRatio = crop;
         this.fillMode = fillMode;
         this.fillValue = fillValue;
         this.resampling = new Resampling(interpolation.equals("nearest") ? Interpolation.NEAREST
@@ -134,7 +139,7 @@ public final class Resizing implements KerasLayer, GeometricStep<Boolean> {
         m.put("height", height);
         m.put("width", width);
         m.put("interpolation", interpolation);
-        m.put("crop_to_aspect_ratio", false);
+        m.put("crop_to_aspect_ratio", cropToAspectRatio);
         m.put("pad_to_aspect_ratio", false);
         m.put("fill_mode", fillMode);
         m.put("fill_value", fillValue);
@@ -153,16 +158,41 @@ public final class Resizing implements KerasLayer, GeometricStep<Boolean> {
         return resampling;
     }
 
-    /** {@return true: every sample is resized the same way (Keras draws nothing)} */
+    /**
+     * {@return true: every sample is resized the same way (Keras draws nothing)}
+     *
+     * @throws IllegalArgumentException with crop_to_aspect_ratio, when the window would grow along an axis it
+     *     cuts, naming the sizes
+     */
     @Override
     public Boolean draw(ImageShape image, RandomGenerator rng) {
+        window(image);
         return Boolean.TRUE;
+    }
+
+    /** The source window {@code {top, left, rows, columns}} that is resized: the whole image without the crop. */
+    private int[] window(ImageShape image) {
+        int h = image.height();
+        int w = image.width();
+        if (!cropToAspectRatio) {
+            return new int[] {0, 0, h, w};
+        }
+        int cropHeight = Math.max(Math.min(h, (int) ((double) w * height / width)), 1);
+        int cropWidth = Math.max(Math.min(w, (int) ((double) h * width / height)), 1);
+        if ((cropHeight < h && cropHeight < height) || (cropWidth < w && cropWidth < width)) {
+            throw new IllegalArgumentException("Resizing(" + height + ", " + width + ", crop_to_aspect_ratio=True)"
+                    + " would enlarge its " + cropHeight + "x" + cropWidth + " window of a " + h + "x" + w
+                    + " image along an axis it cuts, which is not supported (TensorFlow clamps at the window's edge)");
+        }
+        return new int[] {(h - cropHeight) / 2, (w - cropWidth) / 2, cropHeight, cropWidth};
     }
 
     @Override
     public Geometry geometry(Boolean params, ImageShape image) {
-        double ry = (double) image.height() / height;
-        double rx = (double) image.width() / width;
-        return Geometry.inverse(new double[] {ry, 0, 0.5 * ry - 0.5, 0, rx, 0.5 * rx - 0.5}, height, width);
+        int[] win = window(image);
+        double ry = (double) win[2] / height;
+        double rx = (double) win[3] / width;
+        return Geometry.inverse(new double[] {ry, 0, win[0] + 0.5 * ry - 0.5, 0, rx, win[1] + 0.5 * rx - 0.5},
+                height, width);
     }
 }

@@ -93,7 +93,7 @@ class SizeLayersTest {
     @Test
     void resizingMatchesKeras() {
         int n = goldens("Resizing", (l, c) -> Boolean.TRUE);
-        assertEquals(12, n);
+        assertEquals(24, n);
     }
 
     @Test
@@ -106,7 +106,11 @@ class SizeLayersTest {
         e = assertThrows(IllegalArgumentException.class, () -> new Resizing(4, 4, "cubic"));
         assertTrue(e.getMessage().contains("Received: interpolation=cubic"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Resizing.fromConfig(Map.of("height", 4, "width", 4,
-                "crop_to_aspect_ratio", true)));
-        assertTrue(e.getMessage().contains("crop_to_aspect_ratio=true"), e.getMessage());
+                "pad_to_aspect_ratio", true)));
+        assertTrue(e.getMessage().contains("pad_to_aspect_ratio=true"), e.getMessage());
+        Resizing crop = Resizing.fromConfig(Map.of("height", 11, "width", 13, "crop_to_aspect_ratio", true));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> crop.draw(new ImageShape(7, 9, 3, DataFormat.CHANNELS_LAST), null));
+        assertTrue(e.getMessage().contains("7x8 window of a 7x9 image"), e.getMessage());
     }
 }

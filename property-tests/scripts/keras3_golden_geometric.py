@@ -130,6 +130,19 @@ def crop_cases(cls, sizes):
     return cases
 
 
+def center_crop_enlarging_cases():
+    """CenterCrop of an image smaller than the window: Keras's smart_resize (an aspect-ratio crop that cuts
+    nothing here, then a bilinear resize)."""
+    cases = []
+    imgs = inputs()
+    for name, (h, w) in [("int", (14, 18)), ("unit", (8, 8)), ("unit", (9, 9))]:
+        layer = keras.layers.CenterCrop(h, w)
+        out = np.asarray(layer(imgs[name][None]))[0]
+        cases.append({"input": name, "config": plain(layer.get_config()), "transformation": {},
+                      "output": num(out)})
+    return cases
+
+
 def resizing_cases():
     cases = []
     imgs = inputs()
@@ -242,6 +255,9 @@ def main():
             "CenterCrop": {"tolerance": 0.0, "why": "a crop copies values",
                            "cases": crop_cases(keras.layers.CenterCrop, [((3, 4), None), ((6, 5), None),
                                                                          ((5, 6), None)])},
+            "CenterCropEnlarging": {"tolerance": 1e-4, "why": "TensorFlow's bilinear resize computes the source"
+                                    " coordinate and the blend in float32; ours in double",
+                                    "cases": center_crop_enlarging_cases()},
             "RandomCrop": {"tolerance": 0.0, "why": "a crop copies values",
                            "cases": crop_cases(keras.layers.RandomCrop, [((3, 4), 61), ((5, 5), 62),
                                                                          ((6, 6), 63)])},

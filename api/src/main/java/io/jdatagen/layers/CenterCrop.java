@@ -5,6 +5,9 @@ import io.jdatagen.augment.Geometry;
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.Resampling;
 import io.jdatagen.augment.Step;
+import io.jdatagen.core.FillMode;
+import io.jdatagen.core.Interpolation;
+import io.jdatagen.spi.WrapConvention;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,16 +17,20 @@ import java.util.random.RandomGenerator;
  * Keras 3's {@code CenterCrop}: the {@code height × width} window starting at row {@code (H − height) / 2}
  * and column {@code (W − width) / 2} (rounded down) of an {@code H × W} image. An exact copy of pixels.
  *
- * <p>Images smaller than the window on either axis are refused: Keras then crops to the window's aspect
- * ratio and resizes bilinearly, clamping at the crop's edges, which the one warp of a pipeline (clamping at
- * the image's edges) does not reproduce.
+ * <p>An image smaller than the window on either axis goes through Keras's {@code smart_resize}: its largest
+ * centred window of the target's aspect ratio, resized bilinearly (as {@link Resizing} with
+ * {@code crop_to_aspect_ratio}). Supported when that window cuts no axis on which it is smaller than the
+ * target (in practice: an image of about the target's aspect ratio); otherwise refused when it draws, because
+ * TensorFlow clamps at the window's edge and one warp clamps at the image's.
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_preprocessing/center_crop/">Keras
  *     CenterCrop</a>
  */
 public final class CenterCrop implements KerasLayer, GeometricStep<Boolean> {
     private static final List<String> KEYS = List.of("height", "width");
-    private static final Resampling EXACT = GeometricArgs.resampling("constant", "nearest", 0.0);
+    /** Bilinear, clamping: a crop reads pixel centres (weights 1 and 0, an exact copy); smart_resize blends. */
+    private static final Resampling BILINEAR_CLAMPED = new Resampling(Interpolation.BILINEAR, FillMode.NEAREST, 0.0,
+            WrapConvention.PERIODIC);
     private final Map<String, Object> base;
     private final int height;
     private final int width;
@@ -81,34 +88,29 @@ public final class CenterCrop implements KerasLayer, GeometricStep<Boolean> {
         return this;
     }
 
-    /** {@return nearest sampling: the crop reads pixel centres, so the values are copied exactly} */
+    /** {@return bilinear sampling clamped at the edges: exact on crops, Keras's smart_resize on smaller images} */
     @Override
     public Resampling resampling() {
-        return EXACT;
+        return BILINEAR_CLAMPED;
     }
 
     /**
      * {@return true: every sample is cropped the same way (Keras draws nothing)}
      *
-     * @throws IllegalArgumentException for an image smaller than the window, naming both sizes
+     * @throws IllegalArgumentException for a smaller image whose smart_resize is not supported (above)
      */
     @Override
     public Boolean draw(ImageShape image, RandomGenerator rng) {
-        check(image);
+        geometry(Boolean.TRUE, image);
         return Boolean.TRUE;
-    }
-
-    private void check(ImageShape image) {
-        if (image.height() < height || image.width() < width) {
-            throw new IllegalArgumentException("CenterCrop(" + height + ", " + width + ") crops images of at least"
-                    + " that size; got " + image.height() + "x" + image.width() + " (Keras's resize of smaller images"
-                    + " is not supported: add a Resizing layer before it)");
-        }
     }
 
     @Override
     public Geometry geometry(Boolean params, ImageShape image) {
-        check(image);
+        if (image.height() < height || image.width() < width) {
+            return Resizing.resize(Resizing.aspectWindow(image, height, width, "CenterCrop(" + height + ", " + width
+                    + ") of a smaller image (Keras's smart_resize)"), height, width);
+        }
         int top = (image.height() - height) / 2;
         int left = (image.width() - width) / 2;
         return Geometry.inverse(new double[] {1, 0, top, 0, 1, left}, height, width);

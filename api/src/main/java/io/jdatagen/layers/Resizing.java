@@ -172,27 +172,43 @@ public final class Resizing implements KerasLayer, GeometricStep<Boolean> {
 
     /** The source window {@code {top, left, rows, columns}} that is resized: the whole image without the crop. */
     private int[] window(ImageShape image) {
+        if (!cropToAspectRatio) {
+            return new int[] {0, 0, image.height(), image.width()};
+        }
+        return aspectWindow(image, height, width, "Resizing(" + height + ", " + width + ", crop_to_aspect_ratio=True)");
+    }
+
+    /**
+     * {@return Keras's largest centred window {@code {top, left, rows, columns}} of {@code image} with the aspect
+     * ratio of {@code height × width} (its {@code crop_to_aspect_ratio} and {@code smart_resize})}
+     *
+     * @param layer the layer and its arguments, for the message
+     * @throws IllegalArgumentException when the window is cut along an axis and smaller than the target there
+     *     (resizing it would read past its edge, where TensorFlow clamps to the window and one warp to the image)
+     */
+    static int[] aspectWindow(ImageShape image, int height, int width, String layer) {
         int h = image.height();
         int w = image.width();
-        if (!cropToAspectRatio) {
-            return new int[] {0, 0, h, w};
-        }
         int cropHeight = Math.max(Math.min(h, (int) ((double) w * height / width)), 1);
         int cropWidth = Math.max(Math.min(w, (int) ((double) h * width / height)), 1);
         if ((cropHeight < h && cropHeight < height) || (cropWidth < w && cropWidth < width)) {
-            throw new IllegalArgumentException("Resizing(" + height + ", " + width + ", crop_to_aspect_ratio=True)"
-                    + " would enlarge its " + cropHeight + "x" + cropWidth + " window of a " + h + "x" + w
-                    + " image along an axis it cuts, which is not supported (TensorFlow clamps at the window's edge)");
+            throw new IllegalArgumentException(layer + " would enlarge its " + cropHeight + "x" + cropWidth
+                    + " window of a " + h + "x" + w + " image along an axis it cuts, which is not supported"
+                    + " (TensorFlow clamps at the window's edge)");
         }
         return new int[] {(h - cropHeight) / 2, (w - cropWidth) / 2, cropHeight, cropWidth};
     }
 
+    /** {@return the geometry that resizes {@code window} ({@code {top, left, rows, columns}}) to the target} */
+    static Geometry resize(int[] window, int height, int width) {
+        double ry = (double) window[2] / height;
+        double rx = (double) window[3] / width;
+        return Geometry.inverse(new double[] {ry, 0, window[0] + 0.5 * ry - 0.5, 0, rx, window[1] + 0.5 * rx - 0.5},
+                height, width);
+    }
+
     @Override
     public Geometry geometry(Boolean params, ImageShape image) {
-        int[] win = window(image);
-        double ry = (double) win[2] / height;
-        double rx = (double) win[3] / width;
-        return Geometry.inverse(new double[] {ry, 0, win[0] + 0.5 * ry - 0.5, 0, rx, win[1] + 0.5 * rx - 0.5},
-                height, width);
+        return resize(window(image), height, width);
     }
 }

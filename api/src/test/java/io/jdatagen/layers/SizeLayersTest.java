@@ -17,7 +17,12 @@ import org.junit.jupiter.api.Test;
 /** CenterCrop, RandomCrop and Resizing (the layers that change the image size) against Keras. */
 class SizeLayersTest {
     private static int goldens(String name, BiFunction<KerasLayer, JsonNode, Object> given) {
-        JsonNode layer = GeometricGolden.layer(name);
+        return goldens(name, name, given);
+    }
+
+    /** Runs the golden cases under {@code key}, each a layer of class {@code name}; returns their count. */
+    private static int goldens(String key, String name, BiFunction<KerasLayer, JsonNode, Object> given) {
+        JsonNode layer = GeometricGolden.layer(key);
         int n = 0;
         for (JsonNode c : layer.get("cases")) {
             Map<String, Object> config = GeometricGolden.config(c.get("config"));
@@ -45,6 +50,7 @@ class SizeLayersTest {
         int n = goldens("CenterCrop", (l, c) -> ((CenterCrop) l).draw(
                 shape(GeometricGolden.input(c.get("input").asText())), null));
         assertEquals(6, n);
+        assertEquals(3, goldens("CenterCropEnlarging", "CenterCrop", (l, c) -> Boolean.TRUE));
     }
 
     @Test
@@ -100,7 +106,7 @@ class SizeLayersTest {
     void refusesWhatItCannotReproduce() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new CenterCrop(8, 8).draw(new ImageShape(7, 9, 3, DataFormat.CHANNELS_LAST), null));
-        assertTrue(e.getMessage().contains("7x9"), e.getMessage());
+        assertTrue(e.getMessage().contains("7x7 window of a 7x9 image"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new Resizing(4, 4, "bicubic"));
         assertTrue(e.getMessage().contains("bicubic"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new Resizing(4, 4, "cubic"));

@@ -44,7 +44,8 @@ public final class RandomRotation extends AffineLayer<Double> {
      */
     public RandomRotation(double[] factor, String fillMode, String interpolation, Number seed, double fillValue,
             String dataFormat) {
-        this(GeometricArgs.base("random_rotation", GeometricArgs.dataFormat(dataFormat)), factorObject(factor),
+        this(GeometricArgs.base("random_rotation", GeometricArgs.dataFormat(dataFormat)),
+                GeometricArgs.factorValue(factor),
                 fillMode, interpolation, seed, fillValue);
     }
 
@@ -54,14 +55,6 @@ public final class RandomRotation extends AffineLayer<Double> {
         double[] f = baseFactor(factor);
         this.lower = f[0];
         this.upper = f[1];
-    }
-
-    private static Object factorObject(double[] factor) {
-        if (factor == null || (factor.length != 1 && factor.length != 2)) {
-            throw new IllegalArgumentException(FACTOR_ERROR + "Received: factor="
-                    + (factor == null ? null : java.util.Arrays.toString(factor)));
-        }
-        return factor.length == 1 ? (Object) factor[0] : List.of(factor[0], factor[1]);
     }
 
     /** Keras's base-layer factor: a number f gives {@code [max(-|f|, -1), |f|]}; a pair is sorted. */

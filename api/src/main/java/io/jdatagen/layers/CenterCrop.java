@@ -88,6 +88,15 @@ public final class CenterCrop implements KerasLayer, GeometricStep<Boolean> {
         return this;
     }
 
+    /**
+     * {@return false: every sample goes through it, augmented or not (Keras crops at inference too, and the batch's samples must
+     * share one size)}
+     */
+    @Override
+    public boolean augments() {
+        return false;
+    }
+
     /** {@return bilinear sampling clamped at the edges: exact on crops, Keras's smart_resize on smaller images} */
     @Override
     public Resampling resampling() {

@@ -21,6 +21,9 @@ import java.util.random.RandomGenerator;
  * clamping at the crop's edges, which the one warp of a pipeline does not reproduce. Keras draws one window
  * per batch; here each sample draws its own from its stream, which has the same distribution per sample.
  *
+ * <p>An augmentation only: a sample that is not augmented keeps its size, as Keras returns its input unchanged
+ * at inference ({@code training=False}).
+ *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_crop/">Keras
  *     RandomCrop</a>
  */

@@ -152,6 +152,15 @@ public final class Resizing implements KerasLayer, GeometricStep<Boolean> {
         return this;
     }
 
+    /**
+     * {@return false: every sample goes through it, augmented or not (Keras resizes at inference too, and the batch's samples must
+     * share one size)}
+     */
+    @Override
+    public boolean augments() {
+        return false;
+    }
+
     /** {@return the interpolation, clamping at the image's edges} */
     @Override
     public Resampling resampling() {

@@ -1,14 +1,18 @@
 package io.jdatagen.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jdatagen.augment.Drawn;
 import io.jdatagen.augment.ImageShape;
+import io.jdatagen.augment.StepPipeline;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.spi.Backend;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
@@ -100,6 +104,19 @@ class SizeLayersTest {
     void resizingMatchesKeras() {
         int n = goldens("Resizing", (l, c) -> Boolean.TRUE);
         assertEquals(24, n);
+    }
+
+    @Test
+    void resizingAndCenterCropRunOnSamplesThatAreNotAugmentedRandomCropDoesNot() {
+        Resizing resize = new Resizing(4, 5);
+        CenterCrop crop = new CenterCrop(3, 4);
+        RandomCrop randomCrop = new RandomCrop(2, 2, null);
+        StepPipeline p = new StepPipeline(List.of(resize, crop, randomCrop), resize.resampling(),
+                GeometricGolden.BACKENDS.get(0), DataFormat.CHANNELS_LAST, null, null);
+        Drawn notAugmented = p.draw(new ImageShape(7, 9, 3, DataFormat.CHANNELS_LAST), null);
+        assertEquals(Boolean.TRUE, notAugmented.get(resize));
+        assertEquals(Boolean.TRUE, notAugmented.get(crop));
+        assertNull(notAugmented.get(randomCrop));
     }
 
     @Test

@@ -16,9 +16,11 @@ import java.util.Set;
  *
  * <p>TensorFlow's {@code ImageProjectiveTransformV3}, which Keras's {@code affine_transform} runs, reads
  * the fill value per interpolation tap in its {@code constant} mode ({@link FillMode#GRID_CONSTANT}),
- * clamps in {@code nearest} ({@link FillMode#NEAREST}), reflects half-sample symmetrically in
- * {@code reflect} ({@link FillMode#REFLECT}) and repeats with period {@code n} in {@code wrap}
- * ({@link FillMode#GRID_WRAP}).
+ * clamps in {@code nearest} ({@link FillMode#NEAREST}) and reflects half-sample symmetrically in
+ * {@code reflect} ({@link FillMode#REFLECT}): these three match within float32 rounding. Its {@code wrap}
+ * repeats with period {@code n} and then clamps the coordinate to {@code [0, n − 1]}, so a point in the seam
+ * band {@code (n − 1, n)} reads the last pixel; {@link FillMode#GRID_WRAP} (true periodic repetition) equals it
+ * everywhere else and blends the last and the first pixel in that band.
  */
 final class GeometricArgs {
     static final List<String> FILL_MODES = List.of("reflect", "wrap", "constant", "nearest");
@@ -126,8 +128,9 @@ final class GeometricArgs {
 
     /**
      * {@return {@code factor} (a number or a list of two numbers) as Keras's sorted {@code {lower, upper}}:
-     * a number {@code f} means {@code [-|f|, |f|]}, or {@code [max(-|f|, min), |f|]} with {@code clampNumber}}
+     * a number {@code f} means {@code [-|f|, |f|]}}
      *
+     * @param argName the argument's Keras name, for the message
      * @param min the smallest value allowed (inclusive unless {@code minExclusive})
      * @param max the largest value allowed
      * @param error Keras's message, the received value is appended

@@ -21,6 +21,14 @@ public final class KerasLayers {
         // color and value layers
 
         // geometric layers
+        t.put("RandomFlip", RandomFlip::fromConfig);
+        t.put("RandomRotation", RandomRotation::fromConfig);
+        t.put("RandomTranslation", RandomTranslation::fromConfig);
+        t.put("RandomZoom", RandomZoom::fromConfig);
+        t.put("RandomShear", RandomShear::fromConfig);
+        t.put("CenterCrop", CenterCrop::fromConfig);
+        t.put("RandomCrop", RandomCrop::fromConfig);
+        t.put("Resizing", Resizing::fromConfig);
 
         // batch and other layers
 

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.spi.Backend;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +31,27 @@ class GeometricSequentialTest {
             }
             GeometricGolden.assertClose("Sequential on " + b.name(), GeometricGolden.tensor(seq.get("output")), x,
                     seq.get("tolerance").asDouble() * 255);
+        }
+    }
+
+    /** The same case through {@link KerasPipeline} in {@code KERAS_REFERENCE} mode, given Keras's transformations. */
+    @Test
+    void theKerasReferencePipelineEqualsKerasSequential() {
+        JsonNode seq = GeometricGolden.root().get("sequential");
+        for (Backend b : GeometricGolden.BACKENDS) {
+            List<KerasLayer> layers = new ArrayList<>();
+            Map<KerasLayer, Object> transformations = new LinkedHashMap<>();
+            for (JsonNode l : seq.get("layers")) {
+                KerasLayer layer = KerasLayers.fromConfig(l.get("class_name").asText(),
+                        GeometricGolden.config(l.get("config")));
+                layers.add(layer);
+                transformations.put(layer, given(layer, l.get("transformation")));
+            }
+            KerasPipeline pipeline = KerasPipeline.builder().layers(layers).mode(KerasPipeline.Mode.KERAS_REFERENCE)
+                    .backend(b).build();
+            Tensor out = pipeline.transformGiven(GeometricGolden.input(seq.get("input").asText()), transformations);
+            GeometricGolden.assertClose("KERAS_REFERENCE pipeline on " + b.name(),
+                    GeometricGolden.tensor(seq.get("output")), out, seq.get("tolerance").asDouble() * 255);
         }
     }
 

@@ -19,6 +19,11 @@ public final class KerasLayers {
     private static Map<String, Function<Map<String, Object>, KerasLayer>> table() {
         Map<String, Function<Map<String, Object>, KerasLayer>> t = new TreeMap<>();
         // color and value layers
+        t.put("Rescaling", Rescaling::fromConfig);
+        t.put("Normalization", Normalization::fromConfig);
+        t.put("RandomBrightness", RandomBrightness::fromConfig);
+        t.put("RandomContrast", RandomContrast::fromConfig);
+        t.put("RandomInvert", RandomInvert::fromConfig);
 
         // geometric layers
 

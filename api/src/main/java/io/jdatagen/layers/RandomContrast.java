@@ -1,0 +1,125 @@
+package io.jdatagen.layers;
+
+import io.jdatagen.augment.ImageShape;
+import io.jdatagen.augment.PixelStep;
+import io.jdatagen.augment.Step;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.Tensor;
+import io.jdatagen.flow.SampleContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * Keras 3's {@code RandomContrast(factor, value_range=(0, 255), seed=None)}: one contrast factor per image
+ * drawn from {@code U(1 − factor[0], 1 + factor[1])}, then per channel {@code (x − mean)·f + mean} with the
+ * channel's mean over the image, clipped to {@code value_range}, in float32. As in Keras 3.15, a single
+ * number {@code f} becomes the factor range {@code [0, f]} (its lower bound is clamped at 0), so the
+ * contrast only grows, by up to {@code f}. Its parameter is Keras's {@code contrast_factor}.
+ *
+ * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_contrast/">Keras RandomContrast</a>
+ */
+public final class RandomContrast implements KerasLayer, PixelStep<Float> {
+    private static final Set<String> KEYS = Set.of("data_format", "factor", "value_range", "seed");
+
+    private final ColorConfigs.Base base;
+    private final Object dataFormat;
+    private final List<Number> factor;
+    private final List<Number> valueRange;
+    private final Object seed;
+
+    /**
+     * @param factor one number in [0, 1] or two {@code {low, high}} (sorted), the factor range
+     *     {@code [1 − low, 1 + high]}
+     * @param valueRange the {@code {min, max}} outputs are clipped to, Keras's default {@code {0, 255}}
+     * @param seed Keras's seed, kept for the config (draws come from the sample's stream), or null
+     * @throws IllegalArgumentException with Keras's message for a factor out of [0, 1], or a value range
+     *     that is not two numbers
+     */
+    public RandomContrast(double[] factor, double[] valueRange, Integer seed) {
+        this(ColorConfigs.Base.named("random_contrast"), "channels_last", RandomBrightness.factorArgument(factor),
+                valueRange == null ? List.of(0, 255) : List.of(valueRange[0], valueRange[1]), seed);
+    }
+
+    private RandomContrast(ColorConfigs.Base base, Object dataFormat, Object factor, Object valueRange,
+            Object seed) {
+        this.base = base;
+        this.dataFormat = dataFormat;
+        this.factor = ColorConfigs.factor(factor, 0, 1);
+        this.valueRange = ColorConfigs.pair(valueRange, "The `value_range` argument should be a list of two"
+                + " numbers. ", "value_range");
+        this.seed = seed;
+    }
+
+    /**
+     * {@return the layer Keras's {@code get_config()} describes: {@code factor} (required),
+     * {@code value_range}, {@code data_format}, {@code seed}}
+     *
+     * @throws IllegalArgumentException with Keras's message, or for an unknown key
+     */
+    public static RandomContrast fromConfig(Map<String, Object> config) {
+        ColorConfigs.checkKeys("RandomContrast", config, KEYS);
+        return new RandomContrast(ColorConfigs.Base.of(config, "random_contrast"),
+                config.getOrDefault("data_format", "channels_last"), config.get("factor"),
+                config.getOrDefault("value_range", List.of(0, 255)), config.get("seed"));
+    }
+
+    @Override
+    public String className() {
+        return "RandomContrast";
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> m = base.start();
+        m.put("data_format", dataFormat);
+        m.put("factor", ColorConfigs.list(factor));
+        m.put("value_range", ColorConfigs.list(valueRange));
+        m.put("seed", seed);
+        return m;
+    }
+
+    @Override
+    public Step step() {
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return base.name();
+    }
+
+    /** {@inheritDoc} Keras's draw: {@code U(1 − factor[0], 1 + factor[1])} in float32. */
+    @Override
+    public Float draw(ImageShape image, RandomGenerator rng) {
+        float low = 1f - factor.get(0).floatValue();
+        float high = 1f + factor.get(1).floatValue();
+        return low + (high - low) * rng.nextFloat();
+    }
+
+    /** {@inheritDoc} The channel means are summed in double, then rounded to float32 as Keras's are. */
+    @Override
+    public Tensor apply(Float contrastFactor, Tensor image, ImageShape shape, SampleContext context) {
+        float[] x = image.data();
+        int channels = shape.channels();
+        int plane = shape.height() * shape.width();
+        boolean first = shape.format() == DataFormat.CHANNELS_FIRST;
+        double[] sum = new double[channels];
+        for (int k = 0; k < x.length; k++) {
+            sum[first ? k / plane : k % channels] += x[k];
+        }
+        float[] mean = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            mean[c] = (float) (sum[c] / plane);
+        }
+        float f = contrastFactor;
+        float lo = valueRange.get(0).floatValue();
+        float hi = valueRange.get(1).floatValue();
+        for (int k = 0; k < x.length; k++) {
+            float m = mean[first ? k / plane : k % channels];
+            x[k] = Math.min(Math.max((x[k] - m) * f + m, lo), hi);
+        }
+        return image;
+    }
+}

@@ -1,0 +1,148 @@
+"""Golden vectors for the Keras 3 color and value layers (issue 32, group "color").
+
+Writes api/src/test/resources/io/jdatagen/layers/golden/color.json: per layer, its tolerance and why,
+cases (Keras's config, the transformation Keras's get_random_transformation returned, the input image
+and Keras's transform_images output) and, for random layers, a distribution sample of 2000 draws of each
+random parameter (get_random_transformation over a batch of 2000 images, fixed seed).
+
+Run from the repository root with the venv holding keras 3.15.1, tensorflow-cpu 2.21 and numpy:
+
+    /tmp/kv/bin/python property-tests/scripts/keras3_golden_color.py
+
+KERAS_BACKEND is tensorflow (Keras's default).
+"""
+import json
+import os
+
+os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+import keras  # noqa: E402
+import numpy as np  # noqa: E402
+
+OUT = "api/src/test/resources/io/jdatagen/layers/golden/color.json"
+L = keras.layers
+rs = np.random.RandomState(32)
+
+
+def inputs():
+    """An integer-valued float image in 0..255 (7x9x3) and a float image in [0, 1] (6x6x1)."""
+    a = rs.randint(0, 256, size=(7, 9, 3)).astype("float32")
+    b = rs.uniform(0, 1, size=(6, 6, 1)).astype("float32")
+    return [(a, [0, 255]), (b, [0.0, 1.0])]
+
+
+def tensor(x):
+    x = np.asarray(x, dtype="float32")
+    return {"shape": list(x.shape), "data": [float(v) for v in x.reshape(-1)]}
+
+
+def numbers(t):
+    """A transformation dict with each value flattened to one number (a batch of one)."""
+    if t is None:
+        return None
+    out = {}
+    for k, v in t.items():
+        v = np.asarray(keras.ops.convert_to_numpy(v)).reshape(-1)
+        out[k] = float(v[0])
+    return out
+
+
+def case(layer, x, training=True, seed=None):
+    batch = x[None]
+    if hasattr(layer, "get_random_transformation"):
+        t = layer.get_random_transformation(batch, training=training)
+        y = layer.transform_images(batch, t, training=training)
+    else:
+        t = None
+        y = layer(batch)
+    return {"config": layer.get_config(), "transformation": numbers(t),
+            "input": tensor(x), "output": tensor(keras.ops.convert_to_numpy(y)[0])}
+
+
+def draws(layer, keys, channels=3):
+    batch = np.zeros((2000, 1, 1, channels), dtype="float32")
+    t = layer.get_random_transformation(batch, training=True)
+    return {"config": layer.get_config(),
+            "draws": {k: [float(v) for v in np.asarray(keras.ops.convert_to_numpy(t[k]), dtype="float64")
+                          .reshape(-1)] for k in keys}}
+
+
+def rescaling():
+    cases = []
+    for x, vr in inputs():
+        for scale, offset in [(1 / 255.0, 0.0), (1 / 127.5, -1.0), (2.5, 0.25)]:
+            cases.append(case(L.Rescaling(scale, offset), x))
+    return {"tolerance": 1e-6, "why": "one float32 multiply-add in TF; ours folds the same float32 map "
+            "(relative to the output's magnitude, at most a few float32 ulps)", "cases": cases}
+
+
+def normalization():
+    cases = []
+    for x, vr in inputs():
+        c = x.shape[-1]
+        # given mean and variance, scalar and per channel
+        cases.append(case(L.Normalization(mean=0.5 * vr[1], variance=(0.25 * vr[1]) ** 2), x))
+        cases.append(case(L.Normalization(mean=list(np.linspace(0.3, 0.6, c) * vr[1]),
+                                          variance=list(np.linspace(0.01, 0.09, c) * vr[1] ** 2)), x))
+        cases.append(case(L.Normalization(mean=0.4 * vr[1], variance=0.2 * vr[1] ** 2, invert=True), x))
+        # adapt over a batch of three images, then normalize the first
+        data = np.stack([x, np.flip(x, 0) * 0.5, np.clip(x + 0.1 * vr[1], 0, vr[1])]).astype("float32")
+        layer = L.Normalization()
+        layer.adapt(data)
+        k = case(layer, x)
+        k["adapt"] = tensor(data)
+        k["adapted_mean"] = [float(v) for v in keras.ops.convert_to_numpy(layer.mean).reshape(-1)]
+        k["adapted_variance"] = [float(v) for v in keras.ops.convert_to_numpy(layer.variance).reshape(-1)]
+        cases.append(k)
+    return {"tolerance": 1e-5, "why": "TF divides by sqrt(variance) in float32 and adapts with numpy's "
+            "float32 pairwise sums; ours computes the statistics in double (relative to the output's magnitude)",
+            "cases": cases}
+
+
+def brightness():
+    cases = []
+    for x, vr in inputs():
+        for f in [0.3, (-0.5, -0.1), (0.2, 0.9)]:
+            cases.append(case(L.RandomBrightness(f, value_range=vr, seed=1), x))
+    return {"tolerance": 1e-6, "why": "a float32 add and clip in TF and ours (relative to the value range)",
+            "cases": cases,
+            "distribution": draws(L.RandomBrightness((-0.3, 0.5), value_range=(0, 255), seed=7), ["rgb_delta"])}
+
+
+def contrast():
+    cases = []
+    for x, vr in inputs():
+        for f in [0.5, (0.2, 0.9), (0.0, 1.0)]:
+            cases.append(case(L.RandomContrast(f, value_range=vr, seed=2), x))
+    return {"tolerance": 2e-6, "why": "TF's float32 mean (reduction order) vs ours in double before the "
+            "float32 blend (relative to the value range)", "cases": cases,
+            "distribution": draws(L.RandomContrast((0.3, 0.6), seed=8), ["contrast_factor"])}
+
+
+def invert():
+    cases = []
+    for x, vr in inputs():
+        for f in [1.0, 0.5, (0.2, 0.7)]:
+            layer = L.RandomInvert(f, value_range=vr, seed=3)
+            for _ in range(2):
+                cases.append(case(layer, x))
+    return {"tolerance": 0.0, "why": "one float32 subtraction, exact in both", "cases": cases,
+            "distribution": draws(L.RandomInvert((0.2, 0.7), seed=9), ["apply_inversion"])}
+
+
+def main():
+    golden = {"keras": keras.__version__, "backend": keras.backend.backend(), "layers": {
+        "Rescaling": rescaling(),
+        "Normalization": normalization(),
+        "RandomBrightness": brightness(),
+        "RandomContrast": contrast(),
+        "RandomInvert": invert(),
+    }}
+    with open(OUT, "w") as f:
+        json.dump(golden, f, separators=(",", ":"))
+    print(OUT, os.path.getsize(OUT), "bytes")
+
+
+if __name__ == "__main__":
+    main()

@@ -34,13 +34,17 @@ def inputs():
 
 def tensor(x):
     x = np.asarray(x, dtype="float32")
-    return {"shape": list(x.shape), "data": [float(v) for v in x.reshape(-1)]}
+    # the shortest decimal that reads back as the same float32
+    return {"shape": list(x.shape), "data": [float(str(v)) for v in x.reshape(-1)]}
 
 
 def numbers(t):
     """A transformation dict with each value flattened to one number (a batch of one)."""
     if t is None:
         return None
+    if not isinstance(t, dict):
+        # RandomGrayscale returns its per-image flags alone
+        t = {"should_apply": t}
     out = {}
     for k, v in t.items():
         v = np.asarray(keras.ops.convert_to_numpy(v)).reshape(-1)
@@ -63,8 +67,10 @@ def case(layer, x, training=True, seed=None):
 def draws(layer, keys, channels=3):
     batch = np.zeros((2000, 1, 1, channels), dtype="float32")
     t = layer.get_random_transformation(batch, training=True)
+    if not isinstance(t, dict):
+        t = {"should_apply": t}
     return {"config": layer.get_config(),
-            "draws": {k: [float(v) for v in np.asarray(keras.ops.convert_to_numpy(t[k]), dtype="float64")
+            "draws": {k: [float(str(v)) for v in np.asarray(keras.ops.convert_to_numpy(t[k]), dtype="float32")
                           .reshape(-1)] for k in keys}}
 
 
@@ -131,6 +137,62 @@ def invert():
             "distribution": draws(L.RandomInvert((0.2, 0.7), seed=9), ["apply_inversion"])}
 
 
+def grayscale():
+    cases = []
+    for x, vr in inputs():
+        for f in [1.0, 0.5, 0.0]:
+            layer = L.RandomGrayscale(f, seed=4)
+            for _ in range(2):
+                cases.append(case(layer, x))
+    return {"tolerance": 1e-6, "why": "a float32 weighted sum of three channels; TF's tensordot may sum in "
+            "another order or fused (relative to the output's magnitude)", "cases": cases,
+            "distribution": draws(L.RandomGrayscale(0.3, seed=10), ["should_apply"])}
+
+
+def solarization():
+    cases = []
+    for x, vr in inputs():
+        for a, t in [(0.0, 0.0), (0.3, (0.2, 0.8)), ((0.1, 0.2), 0.5)]:
+            cases.append(case(L.Solarization(addition_factor=a, threshold_factor=t, value_range=vr, seed=5), x))
+    return {"tolerance": 1e-6, "why": "float32 value-range maps, add, clip and subtraction in the same order as "
+            "TF (relative to the output's magnitude)", "cases": cases,
+            "distribution": draws(L.Solarization(addition_factor=(0.1, 0.4), threshold_factor=0.6, seed=11),
+                                  ["additions", "thresholds"])}
+
+
+def posterization():
+    cases = []
+    for x, vr in inputs():
+        for f in [4, (2, 7), (3, 3)]:
+            layer = L.RandomPosterization(f, value_range=vr, seed=6)
+            for _ in range(2):
+                cases.append(case(layer, x))
+    return {"tolerance": 1e-6, "why": "the same float32 value-range maps and truncation to 8 bits as TF; only "
+            "the map back may round differently (relative to the output's magnitude)", "cases": cases,
+            "distribution": draws(L.RandomPosterization((2, 8), seed=12), ["shift_factor"])}
+
+
+def auto_contrast():
+    cases = []
+    for x, vr in inputs():
+        flat = x.copy()
+        flat[..., 0] = 0.25 * vr[1]
+        for img in [x, 0.25 * vr[1] + 0.5 * x, flat]:
+            cases.append(case(L.AutoContrast(value_range=vr), img.astype("float32")))
+    return {"tolerance": 1e-6, "why": "float32 min, max, division and multiply-add as TF (relative to the "
+            "output's magnitude); constant channels keep their input as in Keras", "cases": cases}
+
+
+def color_degeneration():
+    cases = []
+    for x, vr in inputs():
+        for f in [0.5, (0.2, 0.9), (-0.8, -0.1)]:
+            cases.append(case(L.RandomColorDegeneration(f, value_range=vr, seed=7), x))
+    return {"tolerance": 1e-6, "why": "the float32 grey (a weighted sum TF's tensordot may order differently) "
+            "and blend (relative to the output's magnitude)", "cases": cases,
+            "distribution": draws(L.RandomColorDegeneration((-0.2, 0.7), seed=13), ["factor"])}
+
+
 def main():
     golden = {"keras": keras.__version__, "backend": keras.backend.backend(), "layers": {
         "Rescaling": rescaling(),
@@ -138,6 +200,11 @@ def main():
         "RandomBrightness": brightness(),
         "RandomContrast": contrast(),
         "RandomInvert": invert(),
+        "RandomGrayscale": grayscale(),
+        "Solarization": solarization(),
+        "RandomPosterization": posterization(),
+        "AutoContrast": auto_contrast(),
+        "RandomColorDegeneration": color_degeneration(),
     }}
     with open(OUT, "w") as f:
         json.dump(golden, f, separators=(",", ":"))

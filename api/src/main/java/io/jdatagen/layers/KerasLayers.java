@@ -24,6 +24,11 @@ public final class KerasLayers {
         t.put("RandomBrightness", RandomBrightness::fromConfig);
         t.put("RandomContrast", RandomContrast::fromConfig);
         t.put("RandomInvert", RandomInvert::fromConfig);
+        t.put("RandomGrayscale", RandomGrayscale::fromConfig);
+        t.put("Solarization", Solarization::fromConfig);
+        t.put("RandomPosterization", RandomPosterization::fromConfig);
+        t.put("AutoContrast", AutoContrast::fromConfig);
+        t.put("RandomColorDegeneration", RandomColorDegeneration::fromConfig);
 
         // geometric layers
 

@@ -152,9 +152,12 @@ final class ColorGolden {
         int at = -1;
         for (int k = 0; k < e.length; k++) {
             double d = Math.abs((double) e[k] - a[k]);
-            if (d > worst) {
+            if (!(d <= worst)) { // a NaN difference is the worst and fails
                 worst = d;
                 at = k;
+                if (Double.isNaN(d)) {
+                    break;
+                }
             }
         }
         double limit = tolerance * scale;

@@ -170,4 +170,141 @@ class ColorLayersTest {
         assertEquals(List.of(0, 1.0), config.get("factor"));
         assertEquals(List.of(0, 255), config.get("value_range"));
     }
+
+    // RandomGrayscale
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void grayscaleMatchesKeras(Backend backend) {
+        ColorGolden.check("RandomGrayscale", backend,
+                c -> c.get("transformation").get("should_apply").asDouble() != 0 ? Boolean.TRUE : null,
+                ColorGolden.CaseAdapter.NONE);
+    }
+
+    @Test
+    void grayscaleDrawsAsKeras() {
+        ColorGolden.checkDistribution("RandomGrayscale", "should_apply",
+                (layer, shape, rng) -> ((RandomGrayscale) layer).draw(shape, rng) != null ? 1 : 0);
+    }
+
+    @Test
+    void grayscaleValidatesAsKeras() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RandomGrayscale(1.5));
+        assertEquals("`factor` should be between 0 and 1. Received: factor=1.5", e.getMessage());
+        RandomGrayscale g = new RandomGrayscale(1.0);
+        ImageShape two = new ImageShape(1, 1, 2, DataFormat.CHANNELS_LAST);
+        e = assertThrows(IllegalArgumentException.class,
+                () -> g.apply(Boolean.TRUE, Tensor.zeros(1, 1, 2), two, io.jdatagen.flow.SampleContext.NONE));
+        assertTrue(e.getMessage().startsWith("Invalid channel size: expected 3 (RGB) or 1 (Grayscale)."),
+                e.getMessage());
+    }
+
+    @Test
+    void grayscaleReadsChannelsFirstImages() {
+        // two pixels, (10, 30, 50) and (20, 40, 60)
+        Tensor last = Tensor.of(new float[] {10, 30, 50, 20, 40, 60}, 1, 2, 3);
+        Tensor first = Tensor.of(new float[] {10, 20, 30, 40, 50, 60}, 3, 1, 2);
+        RandomGrayscale g = new RandomGrayscale(1.0);
+        Tensor a = g.apply(Boolean.TRUE, last, new ImageShape(1, 2, 3, DataFormat.CHANNELS_LAST),
+                io.jdatagen.flow.SampleContext.NONE);
+        Tensor b = g.apply(Boolean.TRUE, first, new ImageShape(1, 2, 3, DataFormat.CHANNELS_FIRST),
+                io.jdatagen.flow.SampleContext.NONE);
+        assertEquals(a.get(0, 0, 0), b.get(2, 0, 0));
+        assertEquals(a.get(0, 1, 1), b.get(0, 0, 1));
+        assertEquals(10 * 0.2989f + 30 * 0.5870f + 50 * 0.1140f, b.get(1, 0, 0));
+        assertEquals(20 * 0.2989f + 40 * 0.5870f + 60 * 0.1140f, a.get(0, 1, 2));
+    }
+
+    // Solarization
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void solarizationMatchesKeras(Backend backend) {
+        ColorGolden.check("Solarization", backend, c -> new Solarization.Transformation(number(c, "additions"),
+                number(c, "thresholds")), ColorGolden.CaseAdapter.NONE);
+    }
+
+    @Test
+    void solarizationDrawsAsKeras() {
+        ColorGolden.checkDistribution("Solarization", "additions",
+                (layer, shape, rng) -> ((Solarization) layer).draw(shape, rng).additions());
+        ColorGolden.checkDistribution("Solarization", "thresholds",
+                (layer, shape, rng) -> ((Solarization) layer).draw(shape, rng).thresholds());
+    }
+
+    @Test
+    void solarizationValidatesAsKeras() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Solarization(new double[] {1.5}, null, null, null));
+        assertEquals("The `addition_factor` and `threshold_factor` arguments should be a number (or a list of two"
+                + " numbers) in the range [0, 1]. Received: input_number=1.5", e.getMessage());
+        Map<String, Object> config = new Solarization(null, null, null, null).getConfig();
+        assertEquals(List.of(0, 0.0), config.get("addition_factor"));
+        assertEquals(List.of(0, 0.0), config.get("threshold_factor"));
+    }
+
+    // RandomPosterization
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void posterizationMatchesKeras(Backend backend) {
+        ColorGolden.check("RandomPosterization", backend, c -> (int) number(c, "shift_factor"),
+                ColorGolden.CaseAdapter.NONE);
+    }
+
+    @Test
+    void posterizationDrawsAsKeras() {
+        ColorGolden.checkDistribution("RandomPosterization", "shift_factor",
+                (layer, shape, rng) -> ((RandomPosterization) layer).draw(shape, rng));
+    }
+
+    @Test
+    void posterizationFactorAsKeras() {
+        assertEquals(List.of(1, 4), new RandomPosterization(new double[] {4}, null, null).getConfig().get("factor"));
+        RandomPosterization fixed = new RandomPosterization(new double[] {3, 3}, null, null);
+        assertEquals(5, fixed.draw(new ImageShape(1, 1, 1, DataFormat.CHANNELS_LAST), new java.util.SplittableRandom(1)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new RandomPosterization(new double[] {9}, null, null));
+        assertEquals("The `factor` argument should be a number (or a list of two numbers) in the range [1, 8]."
+                + " Received: factor=9", e.getMessage());
+    }
+
+    // AutoContrast
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void autoContrastMatchesKeras(Backend backend) {
+        ColorGolden.check("AutoContrast", backend, c -> ColorGolden.STEP_DRAWS, ColorGolden.CaseAdapter.NONE);
+    }
+
+    @Test
+    void autoContrastRefusesAFactor() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AutoContrast.fromConfig(Map.of("factor", 0.5)));
+        assertTrue(e.getMessage().contains("'factor'"), e.getMessage());
+        assertTrue(!new AutoContrast(null).augments(), "AutoContrast applies to every sample");
+    }
+
+    // RandomColorDegeneration
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void colorDegenerationMatchesKeras(Backend backend) {
+        ColorGolden.check("RandomColorDegeneration", backend, c -> number(c, "factor"), ColorGolden.CaseAdapter.NONE);
+    }
+
+    @Test
+    void colorDegenerationDrawsAsKeras() {
+        ColorGolden.checkDistribution("RandomColorDegeneration", "factor",
+                (layer, shape, rng) -> ((RandomColorDegeneration) layer).draw(shape, rng));
+    }
+
+    @Test
+    void everyLayerOfTheGroupIsRegistered() {
+        for (String name : List.of("Rescaling", "Normalization", "RandomBrightness", "RandomContrast", "RandomInvert",
+                "RandomGrayscale", "Solarization", "RandomPosterization", "AutoContrast", "RandomColorDegeneration")) {
+            assertTrue(KerasLayers.classNames().contains(name), name);
+            assertTrue(ColorGolden.LAYERS.has(name), name + " has golden vectors");
+        }
+    }
 }

@@ -26,9 +26,9 @@ rs = np.random.RandomState(32)
 
 
 def inputs():
-    """An integer-valued float image in 0..255 (7x9x3) and a float image in [0, 1] (6x6x1)."""
-    a = rs.randint(0, 256, size=(7, 9, 3)).astype("float32")
-    b = rs.uniform(0, 1, size=(6, 6, 1)).astype("float32")
+    """An integer-valued float image in 0..255 (6x7x3) and a float image in [0, 1] (5x6x1)."""
+    a = rs.randint(0, 256, size=(6, 7, 3)).astype("float32")
+    b = rs.uniform(0, 1, size=(5, 6, 1)).astype("float32")
     return [(a, [0, 255]), (b, [0.0, 1.0])]
 
 
@@ -193,6 +193,16 @@ def color_degeneration():
             "distribution": draws(L.RandomColorDegeneration((-0.2, 0.7), seed=13), ["factor"])}
 
 
+def sharpness():
+    cases = []
+    for x, vr in inputs():
+        for f in [0.5, (0.6, 1.0), (0.0, 0.3)]:
+            cases.append(case(L.RandomSharpness(f, value_range=vr, seed=14), x))
+    return {"tolerance": 2e-6, "why": "TF's depthwise convolution sums the nine float32 products in its own "
+            "order (relative to the output's magnitude)", "cases": cases,
+            "distribution": draws(L.RandomSharpness((0.2, 0.9), seed=15), ["factor"])}
+
+
 def main():
     golden = {"keras": keras.__version__, "backend": keras.backend.backend(), "layers": {
         "Rescaling": rescaling(),
@@ -205,6 +215,7 @@ def main():
         "RandomPosterization": posterization(),
         "AutoContrast": auto_contrast(),
         "RandomColorDegeneration": color_degeneration(),
+        "RandomSharpness": sharpness(),
     }}
     with open(OUT, "w") as f:
         json.dump(golden, f, separators=(",", ":"))

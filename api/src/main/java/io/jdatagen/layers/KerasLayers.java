@@ -29,6 +29,7 @@ public final class KerasLayers {
         t.put("RandomPosterization", RandomPosterization::fromConfig);
         t.put("AutoContrast", AutoContrast::fromConfig);
         t.put("RandomColorDegeneration", RandomColorDegeneration::fromConfig);
+        t.put("RandomSharpness", RandomSharpness::fromConfig);
 
         // geometric layers
 

@@ -299,10 +299,46 @@ class ColorLayersTest {
                 (layer, shape, rng) -> ((RandomColorDegeneration) layer).draw(shape, rng));
     }
 
+    // RandomSharpness
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void sharpnessMatchesKeras(Backend backend) {
+        ColorGolden.check("RandomSharpness", backend, c -> number(c, "factor"), ColorGolden.CaseAdapter.NONE);
+    }
+
+    @Test
+    void sharpnessDrawsAsKeras() {
+        ColorGolden.checkDistribution("RandomSharpness", "factor",
+                (layer, shape, rng) -> ((RandomSharpness) layer).draw(shape, rng));
+    }
+
+    @Test
+    void sharpnessHalfKeepsTheImageInEitherLayout() {
+        RandomSharpness s = new RandomSharpness(new double[] {0.5}, null, null);
+        float[] values = {10, 200, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120};
+        Tensor last = Tensor.of(values.clone(), 2, 3, 2);
+        assertArrayEquals(values, s.apply(0.5f, last, new ImageShape(2, 3, 2, DataFormat.CHANNELS_LAST),
+                io.jdatagen.flow.SampleContext.NONE).data());
+        // channels first: a blur of each plane alone, the same numbers as the channels-last image's planes
+        Tensor a = s.apply(0f, Tensor.of(values.clone(), 2, 3, 2), new ImageShape(2, 3, 2, DataFormat.CHANNELS_LAST),
+                io.jdatagen.flow.SampleContext.NONE);
+        float[] planes = new float[12];
+        for (int k = 0; k < 12; k++) {
+            planes[(k % 2) * 6 + k / 2] = values[k];
+        }
+        Tensor b = s.apply(0f, Tensor.of(planes, 2, 2, 3), new ImageShape(2, 3, 2, DataFormat.CHANNELS_FIRST),
+                io.jdatagen.flow.SampleContext.NONE);
+        for (int k = 0; k < 12; k++) {
+            assertEquals(a.data()[k], b.data()[(k % 2) * 6 + k / 2], "value " + k);
+        }
+    }
+
     @Test
     void everyLayerOfTheGroupIsRegistered() {
         for (String name : List.of("Rescaling", "Normalization", "RandomBrightness", "RandomContrast", "RandomInvert",
-                "RandomGrayscale", "Solarization", "RandomPosterization", "AutoContrast", "RandomColorDegeneration")) {
+                "RandomGrayscale", "Solarization", "RandomPosterization", "AutoContrast", "RandomColorDegeneration",
+                "RandomSharpness")) {
             assertTrue(KerasLayers.classNames().contains(name), name);
             assertTrue(ColorGolden.LAYERS.has(name), name + " has golden vectors");
         }

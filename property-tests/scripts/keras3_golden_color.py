@@ -65,12 +65,13 @@ def case(layer, x, training=True, seed=None):
 
 
 def draws(layer, keys, channels=3):
+    """2000 draws of each key; six significant digits are plenty for the two-sample test."""
     batch = np.zeros((2000, 1, 1, channels), dtype="float32")
     t = layer.get_random_transformation(batch, training=True)
     if not isinstance(t, dict):
         t = {"should_apply": t}
     return {"config": layer.get_config(),
-            "draws": {k: [float(str(v)) for v in np.asarray(keras.ops.convert_to_numpy(t[k]), dtype="float32")
+            "draws": {k: [float("%.6g" % v) for v in np.asarray(keras.ops.convert_to_numpy(t[k]), dtype="float32")
                           .reshape(-1)] for k in keys}}
 
 
@@ -164,9 +165,7 @@ def posterization():
     cases = []
     for x, vr in inputs():
         for f in [4, (2, 7), (3, 3)]:
-            layer = L.RandomPosterization(f, value_range=vr, seed=6)
-            for _ in range(2):
-                cases.append(case(layer, x))
+            cases.append(case(L.RandomPosterization(f, value_range=vr, seed=6), x))
     return {"tolerance": 1e-6, "why": "the same float32 value-range maps and truncation to 8 bits as TF; only "
             "the map back may round differently (relative to the output's magnitude)", "cases": cases,
             "distribution": draws(L.RandomPosterization((2, 8), seed=12), ["shift_factor"])}
@@ -203,6 +202,35 @@ def sharpness():
             "distribution": draws(L.RandomSharpness((0.2, 0.9), seed=15), ["factor"])}
 
 
+def rgb_inputs():
+    """Two RGB images for the HSV layers: integer-valued in 0..255 (6x7x3) and in [0, 1] (5x6x3)."""
+    a = rs.randint(0, 256, size=(6, 7, 3)).astype("float32")
+    a[0, 0] = [40, 40, 40]  # a grey pixel: no hue
+    a[0, 1] = [0, 0, 0]  # black: no saturation
+    b = rs.uniform(0, 1, size=(5, 6, 3)).astype("float32")
+    return [(a, [0, 255]), (b, [0.0, 1.0])]
+
+
+def saturation():
+    cases = []
+    for x, vr in rgb_inputs():
+        for f in [0.5, (0.6, 0.9), (-0.4, 0.2)]:
+            cases.append(case(L.RandomSaturation(f, value_range=vr, seed=16), x))
+    return {"tolerance": 1e-6, "why": "TF's rgb_to_hsv and hsv_to_rgb formulas in float32, as ours; Eigen may "
+            "vectorise the divisions differently (relative to the output's magnitude)", "cases": cases,
+            "distribution": draws(L.RandomSaturation((0.1, 0.8), seed=17), ["factor"])}
+
+
+def hue():
+    cases = []
+    for x, vr in rgb_inputs():
+        for i, f in enumerate([0.5, (0.3, 0.9), 1.0]):
+            cases.append(case(L.RandomHue(f, value_range=vr, seed=(18, 20, 19)[i]), x))
+    return {"tolerance": 1e-6, "why": "TF's rgb_to_hsv and hsv_to_rgb formulas in float32, as ours, and the "
+            "same value-range maps (relative to the output's magnitude)", "cases": cases,
+            "distribution": draws(L.RandomHue((0.2, 0.7), seed=19), ["factor"])}
+
+
 def main():
     golden = {"keras": keras.__version__, "backend": keras.backend.backend(), "layers": {
         "Rescaling": rescaling(),
@@ -216,6 +244,8 @@ def main():
         "AutoContrast": auto_contrast(),
         "RandomColorDegeneration": color_degeneration(),
         "RandomSharpness": sharpness(),
+        "RandomSaturation": saturation(),
+        "RandomHue": hue(),
     }}
     with open(OUT, "w") as f:
         json.dump(golden, f, separators=(",", ":"))

@@ -30,6 +30,8 @@ public final class KerasLayers {
         t.put("AutoContrast", AutoContrast::fromConfig);
         t.put("RandomColorDegeneration", RandomColorDegeneration::fromConfig);
         t.put("RandomSharpness", RandomSharpness::fromConfig);
+        t.put("RandomSaturation", RandomSaturation::fromConfig);
+        t.put("RandomHue", RandomHue::fromConfig);
 
         // geometric layers
 

@@ -334,11 +334,64 @@ class ColorLayersTest {
         }
     }
 
+    // RandomSaturation
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void saturationMatchesKeras(Backend backend) {
+        ColorGolden.check("RandomSaturation", backend, c -> number(c, "factor"), ColorGolden.CaseAdapter.NONE);
+    }
+
+    @Test
+    void saturationDrawsAsKeras() {
+        ColorGolden.checkDistribution("RandomSaturation", "factor",
+                (layer, shape, rng) -> ((RandomSaturation) layer).draw(shape, rng));
+    }
+
+    @Test
+    void saturationNeedsRgb() {
+        RandomSaturation s = new RandomSaturation(new double[] {0.5}, null, null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.apply(1f,
+                Tensor.zeros(1, 1, 1), new ImageShape(1, 1, 1, DataFormat.CHANNELS_LAST),
+                io.jdatagen.flow.SampleContext.NONE));
+        assertTrue(e.getMessage().contains("3 channels"), e.getMessage());
+    }
+
+    // RandomHue
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void hueMatchesKeras(Backend backend) {
+        ColorGolden.check("RandomHue", backend, c -> number(c, "factor"), ColorGolden.CaseAdapter.NONE);
+    }
+
+    @Test
+    void hueDrawsAsKeras() {
+        ColorGolden.checkDistribution("RandomHue", "factor",
+                (layer, shape, rng) -> ((RandomHue) layer).draw(shape, rng));
+    }
+
+    @Test
+    void hueShiftOfAWholeTurnKeepsChannelsFirstAndLastAlike() {
+        RandomHue h = new RandomHue(new double[] {1.0}, null, null);
+        float[] last = {200, 40, 90, 10, 220, 30};
+        float[] first = {200, 10, 40, 220, 90, 30};
+        Tensor a = h.apply(0.3f, Tensor.of(last.clone(), 1, 2, 3), new ImageShape(1, 2, 3, DataFormat.CHANNELS_LAST),
+                io.jdatagen.flow.SampleContext.NONE);
+        Tensor b = h.apply(0.3f, Tensor.of(first.clone(), 3, 1, 2),
+                new ImageShape(1, 2, 3, DataFormat.CHANNELS_FIRST), io.jdatagen.flow.SampleContext.NONE);
+        for (int p = 0; p < 2; p++) {
+            for (int c = 0; c < 3; c++) {
+                assertEquals(a.get(0, p, c), b.get(c, 0, p), "pixel " + p + " channel " + c);
+            }
+        }
+    }
+
     @Test
     void everyLayerOfTheGroupIsRegistered() {
         for (String name : List.of("Rescaling", "Normalization", "RandomBrightness", "RandomContrast", "RandomInvert",
                 "RandomGrayscale", "Solarization", "RandomPosterization", "AutoContrast", "RandomColorDegeneration",
-                "RandomSharpness")) {
+                "RandomSharpness", "RandomSaturation", "RandomHue")) {
             assertTrue(KerasLayers.classNames().contains(name), name);
             assertTrue(ColorGolden.LAYERS.has(name), name + " has golden vectors");
         }

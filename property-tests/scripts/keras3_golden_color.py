@@ -65,13 +65,13 @@ def case(layer, x, training=True, seed=None):
 
 
 def draws(layer, keys, channels=3):
-    """2000 draws of each key; six significant digits are plenty for the two-sample test."""
+    """2000 draws of each key; five significant digits are plenty for the two-sample test."""
     batch = np.zeros((2000, 1, 1, channels), dtype="float32")
     t = layer.get_random_transformation(batch, training=True)
     if not isinstance(t, dict):
         t = {"should_apply": t}
     return {"config": layer.get_config(),
-            "draws": {k: [float("%.6g" % v) for v in np.asarray(keras.ops.convert_to_numpy(t[k]), dtype="float32")
+            "draws": {k: [float("%.5g" % v) for v in np.asarray(keras.ops.convert_to_numpy(t[k]), dtype="float32")
                           .reshape(-1)] for k in keys}}
 
 
@@ -231,6 +231,34 @@ def hue():
             "distribution": draws(L.RandomHue((0.2, 0.7), seed=19), ["factor"])}
 
 
+def jitter_case(layer, x):
+    """RandomColorJitter draws inside transform_images; this runs its parts as it does, keeping the draws."""
+    batch = x[None]
+    t = {}
+    for name, part, key in [("brightness", layer.random_brightness, "rgb_delta"),
+                            ("contrast", layer.random_contrast, "contrast_factor"),
+                            ("saturation", layer.random_saturation, "factor"),
+                            ("hue", layer.random_hue, "factor")]:
+        if part is None:
+            continue
+        pt = part.get_random_transformation(batch, training=True)
+        batch = part.transform_images(batch, pt)
+        t[name] = float(np.asarray(keras.ops.convert_to_numpy(pt[key])).reshape(-1)[0])
+    return {"config": layer.get_config(), "transformation": t, "input": tensor(x),
+            "output": tensor(keras.ops.convert_to_numpy(batch)[0])}
+
+
+def color_jitter():
+    cases = []
+    for x, vr in rgb_inputs():
+        for kw in [dict(brightness_factor=0.2, contrast_factor=0.5, saturation_factor=(0.3, 0.7), hue_factor=0.4),
+                   dict(contrast_factor=(0.1, 0.3), hue_factor=(0.2, 0.5)),
+                   dict(brightness_factor=(-0.3, 0.3), saturation_factor=0.6)]:
+            cases.append(jitter_case(L.RandomColorJitter(value_range=vr, seed=23, **kw), x))
+    return {"tolerance": 2e-6, "why": "its parts' arithmetic one after another (brightness, contrast, saturation, "
+            "hue), each within its own tolerance (relative to the output's magnitude)", "cases": cases}
+
+
 def main():
     golden = {"keras": keras.__version__, "backend": keras.backend.backend(), "layers": {
         "Rescaling": rescaling(),
@@ -246,6 +274,7 @@ def main():
         "RandomSharpness": sharpness(),
         "RandomSaturation": saturation(),
         "RandomHue": hue(),
+        "RandomColorJitter": color_jitter(),
     }}
     with open(OUT, "w") as f:
         json.dump(golden, f, separators=(",", ":"))

@@ -32,6 +32,7 @@ public final class KerasLayers {
         t.put("RandomSharpness", RandomSharpness::fromConfig);
         t.put("RandomSaturation", RandomSaturation::fromConfig);
         t.put("RandomHue", RandomHue::fromConfig);
+        t.put("RandomColorJitter", RandomColorJitter::fromConfig);
 
         // geometric layers
 

@@ -387,11 +387,47 @@ class ColorLayersTest {
         }
     }
 
+    // RandomColorJitter
+
+    private static Float part(JsonNode c, String key) {
+        JsonNode t = c.get("transformation");
+        return t.has(key) ? (float) t.get(key).asDouble() : null;
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void colorJitterMatchesKeras(Backend backend) {
+        ColorGolden.check("RandomColorJitter", backend, c -> new RandomColorJitter.Transformation(part(c, "brightness"),
+                part(c, "contrast"), part(c, "saturation"), part(c, "hue")), ColorGolden.CaseAdapter.NONE);
+    }
+
+    @Test
+    void colorJitterDrawsItsPartsInKerasOrder() {
+        RandomColorJitter jitter = new RandomColorJitter(null, new double[] {0.2}, new double[] {0.5},
+                new double[] {0.3, 0.7}, new double[] {0.4}, null);
+        ImageShape shape = new ImageShape(2, 2, 3, DataFormat.CHANNELS_LAST);
+        java.util.SplittableRandom a = new java.util.SplittableRandom(5);
+        java.util.SplittableRandom b = new java.util.SplittableRandom(5);
+        RandomColorJitter.Transformation t = jitter.draw(shape, a);
+        assertEquals(new RandomBrightness(new double[] {0.2}, null, null).draw(shape, b), t.brightness());
+        assertEquals(new RandomContrast(new double[] {0.5}, null, null).draw(shape, b), t.contrast());
+        assertEquals(new RandomSaturation(new double[] {0.3, 0.7}, null, null).draw(shape, b), t.saturation());
+        assertEquals(new RandomHue(new double[] {0.4}, null, null).draw(shape, b), t.hue());
+        RandomColorJitter none = new RandomColorJitter(null, null, new double[] {0.5}, null, null, null);
+        RandomColorJitter.Transformation only = none.draw(shape, a);
+        assertNull(only.brightness());
+        assertNull(only.hue());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new RandomColorJitter(null, null, null, null, new double[] {2}, null));
+        assertTrue(e.getMessage().contains("in the range [0, 1]"), e.getMessage());
+    }
+
     @Test
     void everyLayerOfTheGroupIsRegistered() {
         for (String name : List.of("Rescaling", "Normalization", "RandomBrightness", "RandomContrast", "RandomInvert",
                 "RandomGrayscale", "Solarization", "RandomPosterization", "AutoContrast", "RandomColorDegeneration",
-                "RandomSharpness", "RandomSaturation", "RandomHue")) {
+                "RandomSharpness", "RandomSaturation", "RandomHue",
+                "RandomColorJitter")) {
             assertTrue(KerasLayers.classNames().contains(name), name);
             assertTrue(ColorGolden.LAYERS.has(name), name + " has golden vectors");
         }

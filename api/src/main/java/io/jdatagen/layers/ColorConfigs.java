@@ -140,6 +140,24 @@ final class ColorConfigs {
         throw new IllegalArgumentException(message);
     }
 
+    /**
+     * {@return a Java factor argument as Keras's config holds it: null, one number, or a list of the given
+     * numbers (a list of other than two is refused by {@link #factor})}
+     */
+    static Object factorArgument(double[] factor) {
+        if (factor == null) {
+            return null;
+        }
+        if (factor.length == 1) {
+            return factor[0];
+        }
+        List<Object> list = new ArrayList<>();
+        for (double v : factor) {
+            list.add(v);
+        }
+        return list;
+    }
+
     /** {@return {@code -n} of the same JSON type} */
     static Number negate(Number n) {
         if (n instanceof Integer i) {

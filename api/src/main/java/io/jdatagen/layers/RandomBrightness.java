@@ -37,7 +37,7 @@ public final class RandomBrightness implements KerasLayer, PixelStep<Float> {
      *     that is not two numbers
      */
     public RandomBrightness(double[] factor, double[] valueRange, Integer seed) {
-        this(ColorConfigs.Base.named("random_brightness"), "channels_last", factorArgument(factor),
+        this(ColorConfigs.Base.named("random_brightness"), "channels_last", ColorConfigs.factorArgument(factor),
                 valueRange == null ? List.of(0, 255) : List.of(valueRange[0], valueRange[1]), seed);
     }
 
@@ -48,13 +48,6 @@ public final class RandomBrightness implements KerasLayer, PixelStep<Float> {
         this.factor = ColorConfigs.factor(factor, -1, 1);
         this.valueRange = ColorConfigs.sorted(ColorConfigs.pair(valueRange, VALUE_RANGE_ERROR, "value_range"));
         this.seed = seed;
-    }
-
-    static Object factorArgument(double[] factor) {
-        if (factor == null || factor.length == 1) {
-            return factor == null ? null : factor[0];
-        }
-        return factor.length == 2 ? List.of(factor[0], factor[1]) : java.util.Arrays.toString(factor);
     }
 
     /**

@@ -37,7 +37,7 @@ public final class RandomColorDegeneration implements KerasLayer, PixelStep<Floa
      */
     public RandomColorDegeneration(double[] factor, double[] valueRange, Integer seed) {
         this(ColorConfigs.Base.named("random_color_degeneration"), "channels_last",
-                RandomBrightness.factorArgument(factor),
+                ColorConfigs.factorArgument(factor),
                 valueRange == null ? List.of(0, 255) : List.of(valueRange[0], valueRange[1]), seed);
     }
 

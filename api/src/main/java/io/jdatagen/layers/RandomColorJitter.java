@@ -59,8 +59,8 @@ public final class RandomColorJitter implements KerasLayer, PixelStep<RandomColo
             double[] saturationFactor, double[] hueFactor, Integer seed) {
         this(ColorConfigs.Base.named("random_color_jitter"), "channels_last",
                 valueRange == null ? List.of(0, 255) : List.of(valueRange[0], valueRange[1]),
-                RandomBrightness.factorArgument(brightnessFactor), RandomBrightness.factorArgument(contrastFactor),
-                RandomBrightness.factorArgument(saturationFactor), RandomBrightness.factorArgument(hueFactor), seed);
+                ColorConfigs.factorArgument(brightnessFactor), ColorConfigs.factorArgument(contrastFactor),
+                ColorConfigs.factorArgument(saturationFactor), ColorConfigs.factorArgument(hueFactor), seed);
     }
 
     private RandomColorJitter(ColorConfigs.Base base, Object dataFormat, Object valueRange, Object brightnessFactor,

@@ -38,7 +38,7 @@ public final class RandomContrast implements KerasLayer, PixelStep<Float> {
      *     that is not two numbers
      */
     public RandomContrast(double[] factor, double[] valueRange, Integer seed) {
-        this(ColorConfigs.Base.named("random_contrast"), "channels_last", RandomBrightness.factorArgument(factor),
+        this(ColorConfigs.Base.named("random_contrast"), "channels_last", ColorConfigs.factorArgument(factor),
                 valueRange == null ? List.of(0, 255) : List.of(valueRange[0], valueRange[1]), seed);
     }
 

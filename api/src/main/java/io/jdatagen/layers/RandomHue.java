@@ -40,7 +40,7 @@ public final class RandomHue implements KerasLayer, PixelStep<Float> {
      *     that is not two numbers
      */
     public RandomHue(double[] factor, double[] valueRange, Integer seed) {
-        this(ColorConfigs.Base.named("random_hue"), "channels_last", RandomBrightness.factorArgument(factor),
+        this(ColorConfigs.Base.named("random_hue"), "channels_last", ColorConfigs.factorArgument(factor),
                 valueRange == null ? List.of(0, 255) : List.of(valueRange[0], valueRange[1]), seed);
     }
 

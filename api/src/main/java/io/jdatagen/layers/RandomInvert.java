@@ -39,7 +39,7 @@ public final class RandomInvert implements KerasLayer, ColorLinearStep<Boolean> 
      */
     public RandomInvert(double[] factor, double[] valueRange, Integer seed) {
         this(ColorConfigs.Base.named("random_invert"), "channels_last",
-                factor == null ? 1.0 : RandomBrightness.factorArgument(factor),
+                factor == null ? 1.0 : ColorConfigs.factorArgument(factor),
                 valueRange == null ? List.of(0, 255) : List.of(valueRange[0], valueRange[1]), seed);
     }
 

@@ -44,7 +44,7 @@ public final class RandomPosterization implements KerasLayer, PixelStep<Integer>
     }
 
     private static Object integers(double[] factor) {
-        Object f = RandomBrightness.factorArgument(factor);
+        Object f = ColorConfigs.factorArgument(factor);
         if (factor != null && factor.length <= 2) {
             boolean whole = true;
             for (double v : factor) {

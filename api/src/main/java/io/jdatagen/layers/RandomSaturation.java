@@ -42,7 +42,7 @@ public final class RandomSaturation implements KerasLayer, PixelStep<Float> {
      *     that is not two numbers
      */
     public RandomSaturation(double[] factor, double[] valueRange, Integer seed) {
-        this(ColorConfigs.Base.named("random_saturation"), "channels_last", RandomBrightness.factorArgument(factor),
+        this(ColorConfigs.Base.named("random_saturation"), "channels_last", ColorConfigs.factorArgument(factor),
                 valueRange == null ? List.of(0, 255) : List.of(valueRange[0], valueRange[1]), seed);
     }
 

@@ -40,7 +40,7 @@ public final class RandomSharpness implements KerasLayer, PixelStep<Float> {
      *     that is not two numbers
      */
     public RandomSharpness(double[] factor, double[] valueRange, Integer seed) {
-        this(ColorConfigs.Base.named("random_sharpness"), "channels_last", RandomBrightness.factorArgument(factor),
+        this(ColorConfigs.Base.named("random_sharpness"), "channels_last", ColorConfigs.factorArgument(factor),
                 valueRange == null ? List.of(0, 255) : List.of(valueRange[0], valueRange[1]), seed);
     }
 

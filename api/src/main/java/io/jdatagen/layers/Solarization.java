@@ -54,8 +54,8 @@ public final class Solarization implements KerasLayer, PixelStep<Solarization.Tr
     public Solarization(double[] additionFactor, double[] thresholdFactor, double[] valueRange, Integer seed) {
         this(ColorConfigs.Base.named("solarization"), "channels_last",
                 valueRange == null ? List.of(0, 255) : List.of(valueRange[0], valueRange[1]),
-                additionFactor == null ? 0.0 : RandomBrightness.factorArgument(additionFactor),
-                thresholdFactor == null ? 0.0 : RandomBrightness.factorArgument(thresholdFactor), seed);
+                additionFactor == null ? 0.0 : ColorConfigs.factorArgument(additionFactor),
+                thresholdFactor == null ? 0.0 : ColorConfigs.factorArgument(thresholdFactor), seed);
     }
 
     private Solarization(ColorConfigs.Base base, Object dataFormat, Object valueRange, Object additionFactor,

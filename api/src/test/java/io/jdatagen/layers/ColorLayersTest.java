@@ -262,7 +262,8 @@ class ColorLayersTest {
     void posterizationFactorAsKeras() {
         assertEquals(List.of(1, 4), new RandomPosterization(new double[] {4}, null, null).getConfig().get("factor"));
         RandomPosterization fixed = new RandomPosterization(new double[] {3, 3}, null, null);
-        assertEquals(5, fixed.draw(new ImageShape(1, 1, 1, DataFormat.CHANNELS_LAST), new java.util.SplittableRandom(1)));
+        ImageShape shape = new ImageShape(1, 1, 1, DataFormat.CHANNELS_LAST);
+        assertEquals(5, fixed.draw(shape, new java.util.SplittableRandom(1)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new RandomPosterization(new double[] {9}, null, null));
         assertEquals("The `factor` argument should be a number (or a list of two numbers) in the range [1, 8]."

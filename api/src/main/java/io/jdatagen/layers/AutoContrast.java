@@ -34,7 +34,7 @@ public final class AutoContrast implements KerasLayer, PixelStep<Boolean> {
      */
     public AutoContrast(double[] valueRange) {
         this(ColorConfigs.Base.named("auto_contrast"), "channels_last",
-                valueRange == null ? List.of(0, 255) : List.of(valueRange[0], valueRange[1]));
+                valueRange == null ? List.of(0, 255) : ColorConfigs.argument(valueRange));
     }
 
     private AutoContrast(ColorConfigs.Base base, Object dataFormat, Object valueRange) {

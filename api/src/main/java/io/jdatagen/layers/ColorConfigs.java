@@ -141,18 +141,19 @@ final class ColorConfigs {
     }
 
     /**
-     * {@return a Java factor argument as Keras's config holds it: null, one number, or a list of the given
-     * numbers (a list of other than two is refused by {@link #factor})}
+     * {@return a Java array argument ({@code factor}, {@code value_range}) as Keras's config holds it: null, one
+     * number, or a list of the given numbers (a list of other than two is refused by {@link #factor} and
+     * {@link #pair} with Keras's message)}
      */
-    static Object factorArgument(double[] factor) {
-        if (factor == null) {
+    static Object argument(double[] values) {
+        if (values == null) {
             return null;
         }
-        if (factor.length == 1) {
-            return factor[0];
+        if (values.length == 1) {
+            return values[0];
         }
         List<Object> list = new ArrayList<>();
-        for (double v : factor) {
+        for (double v : values) {
             list.add(v);
         }
         return list;

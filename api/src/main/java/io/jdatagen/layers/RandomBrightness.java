@@ -5,9 +5,7 @@ import io.jdatagen.augment.PixelStep;
 import io.jdatagen.augment.Step;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -19,14 +17,10 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_brightness/">Keras RandomBrightness</a>
  */
 public final class RandomBrightness implements KerasLayer, PixelStep<Float> {
-    private static final Set<String> KEYS = Set.of("data_format", "factor", "value_range", "seed");
-    private static final String VALUE_RANGE_ERROR = "The `value_range` argument should be a list of two numbers. ";
+    private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
+            "RandomBrightness", "random_brightness", null, -1, 1, true);
 
-    private final ColorConfigs.Base base;
-    private final Object dataFormat;
-    private final List<Number> factor;
-    private final List<Number> valueRange;
-    private final Object seed;
+    private final FactorLayerConfig args;
 
     /**
      * @param factor a number {@code f} in [-1, 1] for deltas in {@code [-|f|, |f|]} of the value range, or two
@@ -37,17 +31,11 @@ public final class RandomBrightness implements KerasLayer, PixelStep<Float> {
      *     that is not two numbers
      */
     public RandomBrightness(double[] factor, double[] valueRange, Integer seed) {
-        this(ColorConfigs.Base.named("random_brightness"), "channels_last", ColorConfigs.factorArgument(factor),
-                valueRange == null ? List.of(0, 255) : List.of(valueRange[0], valueRange[1]), seed);
+        this(FactorLayerConfig.of(RULES, factor, valueRange, seed));
     }
 
-    private RandomBrightness(ColorConfigs.Base base, Object dataFormat, Object factor, Object valueRange,
-            Object seed) {
-        this.base = base;
-        this.dataFormat = dataFormat;
-        this.factor = ColorConfigs.factor(factor, -1, 1);
-        this.valueRange = ColorConfigs.sorted(ColorConfigs.pair(valueRange, VALUE_RANGE_ERROR, "value_range"));
-        this.seed = seed;
+    private RandomBrightness(FactorLayerConfig args) {
+        this.args = args;
     }
 
     /**
@@ -57,10 +45,7 @@ public final class RandomBrightness implements KerasLayer, PixelStep<Float> {
      * @throws IllegalArgumentException with Keras's messages, or for an unknown key
      */
     public static RandomBrightness fromConfig(Map<String, Object> config) {
-        ColorConfigs.checkKeys("RandomBrightness", config, KEYS);
-        return new RandomBrightness(ColorConfigs.Base.of(config, "random_brightness"),
-                config.getOrDefault("data_format", "channels_last"), config.get("factor"),
-                config.getOrDefault("value_range", List.of(0, 255)), config.get("seed"));
+        return new RandomBrightness(FactorLayerConfig.fromConfig(RULES, config));
     }
 
     @Override
@@ -70,12 +55,7 @@ public final class RandomBrightness implements KerasLayer, PixelStep<Float> {
 
     @Override
     public Map<String, Object> getConfig() {
-        Map<String, Object> m = base.start();
-        m.put("data_format", dataFormat);
-        m.put("factor", ColorConfigs.list(factor));
-        m.put("value_range", ColorConfigs.list(valueRange));
-        m.put("seed", seed);
-        return m;
+        return args.toConfig();
     }
 
     @Override
@@ -85,23 +65,21 @@ public final class RandomBrightness implements KerasLayer, PixelStep<Float> {
 
     @Override
     public String name() {
-        return base.name();
+        return args.base().name();
     }
 
     /** {@inheritDoc} Keras's draw: {@code rgb_delta = U(factor)·(max − min)} in float32. */
     @Override
     public Float draw(ImageShape image, RandomGenerator rng) {
-        float low = factor.get(0).floatValue();
-        float high = factor.get(1).floatValue();
-        float u = low + (high - low) * rng.nextFloat();
-        return u * (valueRange.get(1).floatValue() - valueRange.get(0).floatValue());
+        float u = args.uniform(rng);
+        return u * (args.rangeMax() - args.rangeMin());
     }
 
     @Override
     public Tensor apply(Float rgbDelta, Tensor image, ImageShape shape, SampleContext context) {
         float[] x = image.data();
-        float lo = valueRange.get(0).floatValue();
-        float hi = valueRange.get(1).floatValue();
+        float lo = args.rangeMin();
+        float hi = args.rangeMax();
         float d = rgbDelta;
         for (int k = 0; k < x.length; k++) {
             x[k] = Math.min(Math.max(x[k] + d, lo), hi);

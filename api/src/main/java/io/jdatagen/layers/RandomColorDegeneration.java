@@ -5,9 +5,7 @@ import io.jdatagen.augment.PixelStep;
 import io.jdatagen.augment.Step;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -20,13 +18,10 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_color_degeneration/">Keras RandomColorDegeneration</a>
  */
 public final class RandomColorDegeneration implements KerasLayer, PixelStep<Float> {
-    private static final Set<String> KEYS = Set.of("data_format", "factor", "value_range", "seed");
+    private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
+            "RandomColorDegeneration", "random_color_degeneration", null, -1, 1, true);
 
-    private final ColorConfigs.Base base;
-    private final Object dataFormat;
-    private final List<Number> factor;
-    private final List<Number> valueRange;
-    private final Object seed;
+    private final FactorLayerConfig args;
 
     /**
      * @param factor one number in [-1, 1] or two (sorted), the range of the blend factor
@@ -36,19 +31,11 @@ public final class RandomColorDegeneration implements KerasLayer, PixelStep<Floa
      *     that is not two numbers
      */
     public RandomColorDegeneration(double[] factor, double[] valueRange, Integer seed) {
-        this(ColorConfigs.Base.named("random_color_degeneration"), "channels_last",
-                ColorConfigs.factorArgument(factor),
-                valueRange == null ? List.of(0, 255) : List.of(valueRange[0], valueRange[1]), seed);
+        this(FactorLayerConfig.of(RULES, factor, valueRange, seed));
     }
 
-    private RandomColorDegeneration(ColorConfigs.Base base, Object dataFormat, Object factor, Object valueRange,
-            Object seed) {
-        this.base = base;
-        this.dataFormat = dataFormat;
-        this.factor = ColorConfigs.factor(factor, -1, 1);
-        this.valueRange = ColorConfigs.sorted(ColorConfigs.pair(valueRange,
-                "The `value_range` argument should be a list of two numbers. ", "value_range"));
-        this.seed = seed;
+    private RandomColorDegeneration(FactorLayerConfig args) {
+        this.args = args;
     }
 
     /**
@@ -58,10 +45,7 @@ public final class RandomColorDegeneration implements KerasLayer, PixelStep<Floa
      * @throws IllegalArgumentException with Keras's messages, or for an unknown key
      */
     public static RandomColorDegeneration fromConfig(Map<String, Object> config) {
-        ColorConfigs.checkKeys("RandomColorDegeneration", config, KEYS);
-        return new RandomColorDegeneration(ColorConfigs.Base.of(config, "random_color_degeneration"),
-                config.getOrDefault("data_format", "channels_last"), config.get("factor"),
-                config.getOrDefault("value_range", List.of(0, 255)), config.get("seed"));
+        return new RandomColorDegeneration(FactorLayerConfig.fromConfig(RULES, config));
     }
 
     @Override
@@ -71,12 +55,7 @@ public final class RandomColorDegeneration implements KerasLayer, PixelStep<Floa
 
     @Override
     public Map<String, Object> getConfig() {
-        Map<String, Object> m = base.start();
-        m.put("data_format", dataFormat);
-        m.put("factor", ColorConfigs.list(factor));
-        m.put("value_range", ColorConfigs.list(valueRange));
-        m.put("seed", seed);
-        return m;
+        return args.toConfig();
     }
 
     @Override
@@ -86,23 +65,21 @@ public final class RandomColorDegeneration implements KerasLayer, PixelStep<Floa
 
     @Override
     public String name() {
-        return base.name();
+        return args.base().name();
     }
 
     /** {@inheritDoc} Keras's draw: {@code U(factor[0], factor[1])} in float32. */
     @Override
     public Float draw(ImageShape image, RandomGenerator rng) {
-        float low = factor.get(0).floatValue();
-        float high = factor.get(1).floatValue();
-        return low + (high - low) * rng.nextFloat();
+        return args.uniform(rng);
     }
 
     @Override
     public Tensor apply(Float f, Tensor image, ImageShape shape, SampleContext context) {
         float[] x = image.data();
         float[] grey = Grayscale.of(x, shape);
-        float lo = valueRange.get(0).floatValue();
-        float hi = valueRange.get(1).floatValue();
+        float lo = args.rangeMin();
+        float hi = args.rangeMax();
         float blend = f;
         for (int k = 0; k < x.length; k++) {
             float v = x[k] + blend * (grey[Grayscale.pixel(k, shape)] - x[k]);

@@ -58,9 +58,9 @@ public final class RandomColorJitter implements KerasLayer, PixelStep<RandomColo
     public RandomColorJitter(double[] valueRange, double[] brightnessFactor, double[] contrastFactor,
             double[] saturationFactor, double[] hueFactor, Integer seed) {
         this(ColorConfigs.Base.named("random_color_jitter"), "channels_last",
-                valueRange == null ? List.of(0, 255) : List.of(valueRange[0], valueRange[1]),
-                ColorConfigs.factorArgument(brightnessFactor), ColorConfigs.factorArgument(contrastFactor),
-                ColorConfigs.factorArgument(saturationFactor), ColorConfigs.factorArgument(hueFactor), seed);
+                valueRange == null ? List.of(0, 255) : ColorConfigs.argument(valueRange),
+                ColorConfigs.argument(brightnessFactor), ColorConfigs.argument(contrastFactor),
+                ColorConfigs.argument(saturationFactor), ColorConfigs.argument(hueFactor), seed);
     }
 
     private RandomColorJitter(ColorConfigs.Base base, Object dataFormat, Object valueRange, Object brightnessFactor,

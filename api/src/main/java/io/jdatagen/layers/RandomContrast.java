@@ -6,9 +6,7 @@ import io.jdatagen.augment.Step;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -21,13 +19,10 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_contrast/">Keras RandomContrast</a>
  */
 public final class RandomContrast implements KerasLayer, PixelStep<Float> {
-    private static final Set<String> KEYS = Set.of("data_format", "factor", "value_range", "seed");
+    private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
+            "RandomContrast", "random_contrast", null, 0, 1, false);
 
-    private final ColorConfigs.Base base;
-    private final Object dataFormat;
-    private final List<Number> factor;
-    private final List<Number> valueRange;
-    private final Object seed;
+    private final FactorLayerConfig args;
 
     /**
      * @param factor one number in [0, 1] or two {@code {low, high}} (sorted), the factor range
@@ -38,18 +33,11 @@ public final class RandomContrast implements KerasLayer, PixelStep<Float> {
      *     that is not two numbers
      */
     public RandomContrast(double[] factor, double[] valueRange, Integer seed) {
-        this(ColorConfigs.Base.named("random_contrast"), "channels_last", ColorConfigs.factorArgument(factor),
-                valueRange == null ? List.of(0, 255) : List.of(valueRange[0], valueRange[1]), seed);
+        this(FactorLayerConfig.of(RULES, factor, valueRange, seed));
     }
 
-    private RandomContrast(ColorConfigs.Base base, Object dataFormat, Object factor, Object valueRange,
-            Object seed) {
-        this.base = base;
-        this.dataFormat = dataFormat;
-        this.factor = ColorConfigs.factor(factor, 0, 1);
-        this.valueRange = ColorConfigs.pair(valueRange, "The `value_range` argument should be a list of two"
-                + " numbers. ", "value_range");
-        this.seed = seed;
+    private RandomContrast(FactorLayerConfig args) {
+        this.args = args;
     }
 
     /**
@@ -59,10 +47,7 @@ public final class RandomContrast implements KerasLayer, PixelStep<Float> {
      * @throws IllegalArgumentException with Keras's message, or for an unknown key
      */
     public static RandomContrast fromConfig(Map<String, Object> config) {
-        ColorConfigs.checkKeys("RandomContrast", config, KEYS);
-        return new RandomContrast(ColorConfigs.Base.of(config, "random_contrast"),
-                config.getOrDefault("data_format", "channels_last"), config.get("factor"),
-                config.getOrDefault("value_range", List.of(0, 255)), config.get("seed"));
+        return new RandomContrast(FactorLayerConfig.fromConfig(RULES, config));
     }
 
     @Override
@@ -72,12 +57,7 @@ public final class RandomContrast implements KerasLayer, PixelStep<Float> {
 
     @Override
     public Map<String, Object> getConfig() {
-        Map<String, Object> m = base.start();
-        m.put("data_format", dataFormat);
-        m.put("factor", ColorConfigs.list(factor));
-        m.put("value_range", ColorConfigs.list(valueRange));
-        m.put("seed", seed);
-        return m;
+        return args.toConfig();
     }
 
     @Override
@@ -87,14 +67,14 @@ public final class RandomContrast implements KerasLayer, PixelStep<Float> {
 
     @Override
     public String name() {
-        return base.name();
+        return args.base().name();
     }
 
     /** {@inheritDoc} Keras's draw: {@code U(1 − factor[0], 1 + factor[1])} in float32. */
     @Override
     public Float draw(ImageShape image, RandomGenerator rng) {
-        float low = 1f - factor.get(0).floatValue();
-        float high = 1f + factor.get(1).floatValue();
+        float low = 1f - args.low();
+        float high = 1f + args.high();
         return low + (high - low) * rng.nextFloat();
     }
 
@@ -114,8 +94,8 @@ public final class RandomContrast implements KerasLayer, PixelStep<Float> {
             mean[c] = (float) (sum[c] / plane);
         }
         float f = contrastFactor;
-        float lo = valueRange.get(0).floatValue();
-        float hi = valueRange.get(1).floatValue();
+        float lo = args.rangeMin();
+        float hi = args.rangeMax();
         for (int k = 0; k < x.length; k++) {
             float m = mean[first ? k / plane : k % channels];
             x[k] = Math.min(Math.max((x[k] - m) * f + m, lo), hi);

@@ -5,9 +5,7 @@ import io.jdatagen.augment.PixelStep;
 import io.jdatagen.augment.Step;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -21,13 +19,10 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_hue/">Keras RandomHue</a>
  */
 public final class RandomHue implements KerasLayer, PixelStep<Float> {
-    private static final Set<String> KEYS = Set.of("data_format", "factor", "value_range", "seed");
+    private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
+            "RandomHue", "random_hue", null, 0, 1, false);
 
-    private final ColorConfigs.Base base;
-    private final Object dataFormat;
-    private final List<Number> factor;
-    private final List<Number> valueRange;
-    private final Object seed;
+    private final FactorLayerConfig args;
     private final float min;
     private final float max;
     private final boolean unit;
@@ -40,20 +35,14 @@ public final class RandomHue implements KerasLayer, PixelStep<Float> {
      *     that is not two numbers
      */
     public RandomHue(double[] factor, double[] valueRange, Integer seed) {
-        this(ColorConfigs.Base.named("random_hue"), "channels_last", ColorConfigs.factorArgument(factor),
-                valueRange == null ? List.of(0, 255) : List.of(valueRange[0], valueRange[1]), seed);
+        this(FactorLayerConfig.of(RULES, factor, valueRange, seed));
     }
 
-    private RandomHue(ColorConfigs.Base base, Object dataFormat, Object factor, Object valueRange, Object seed) {
-        this.base = base;
-        this.dataFormat = dataFormat;
-        this.factor = ColorConfigs.factor(factor, 0, 1);
-        this.valueRange = ColorConfigs.pair(valueRange, "The `value_range` argument should be a list of two"
-                + " numbers. ", "value_range");
-        this.seed = seed;
-        this.min = this.valueRange.get(0).floatValue();
-        this.max = this.valueRange.get(1).floatValue();
-        this.unit = this.valueRange.get(0).doubleValue() == 0 && this.valueRange.get(1).doubleValue() == 1;
+    private RandomHue(FactorLayerConfig args) {
+        this.args = args;
+        this.min = args.rangeMin();
+        this.max = args.rangeMax();
+        this.unit = args.valueRange().get(0).doubleValue() == 0 && args.valueRange().get(1).doubleValue() == 1;
     }
 
     /**
@@ -63,10 +52,7 @@ public final class RandomHue implements KerasLayer, PixelStep<Float> {
      * @throws IllegalArgumentException with Keras's messages, or for an unknown key
      */
     public static RandomHue fromConfig(Map<String, Object> config) {
-        ColorConfigs.checkKeys("RandomHue", config, KEYS);
-        return new RandomHue(ColorConfigs.Base.of(config, "random_hue"),
-                config.getOrDefault("data_format", "channels_last"), config.get("factor"),
-                config.getOrDefault("value_range", List.of(0, 255)), config.get("seed"));
+        return new RandomHue(FactorLayerConfig.fromConfig(RULES, config));
     }
 
     @Override
@@ -76,12 +62,7 @@ public final class RandomHue implements KerasLayer, PixelStep<Float> {
 
     @Override
     public Map<String, Object> getConfig() {
-        Map<String, Object> m = base.start();
-        m.put("data_format", dataFormat);
-        m.put("factor", ColorConfigs.list(factor));
-        m.put("value_range", ColorConfigs.list(valueRange));
-        m.put("seed", seed);
-        return m;
+        return args.toConfig();
     }
 
     @Override
@@ -91,7 +72,7 @@ public final class RandomHue implements KerasLayer, PixelStep<Float> {
 
     @Override
     public String name() {
-        return base.name();
+        return args.base().name();
     }
 
     /**
@@ -101,9 +82,7 @@ public final class RandomHue implements KerasLayer, PixelStep<Float> {
     @Override
     public Float draw(ImageShape image, RandomGenerator rng) {
         float sign = rng.nextFloat() > 0.5f ? -1f : 1f;
-        float low = factor.get(0).floatValue();
-        float high = factor.get(1).floatValue();
-        float magnitude = low + (high - low) * rng.nextFloat();
+        float magnitude = args.uniform(rng);
         return sign * magnitude * 0.5f;
     }
 

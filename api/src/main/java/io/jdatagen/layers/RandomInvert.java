@@ -5,9 +5,7 @@ import io.jdatagen.augment.ColorLinearStep;
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.Step;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -21,13 +19,10 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_invert/">Keras RandomInvert</a>
  */
 public final class RandomInvert implements KerasLayer, ColorLinearStep<Boolean> {
-    private static final Set<String> KEYS = Set.of("data_format", "factor", "value_range", "seed");
+    private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
+            "RandomInvert", "random_invert", 1.0, 0, 1, false);
 
-    private final ColorConfigs.Base base;
-    private final Object dataFormat;
-    private final List<Number> factor;
-    private final List<Number> valueRange;
-    private final Object seed;
+    private final FactorLayerConfig args;
 
     /**
      * @param factor one number in [0, 1] (the range {@code [0, f]}) or two {@code {low, high}} (sorted), the
@@ -38,18 +33,11 @@ public final class RandomInvert implements KerasLayer, ColorLinearStep<Boolean> 
      *     that is not two numbers
      */
     public RandomInvert(double[] factor, double[] valueRange, Integer seed) {
-        this(ColorConfigs.Base.named("random_invert"), "channels_last",
-                factor == null ? 1.0 : ColorConfigs.factorArgument(factor),
-                valueRange == null ? List.of(0, 255) : List.of(valueRange[0], valueRange[1]), seed);
+        this(FactorLayerConfig.of(RULES, factor, valueRange, seed));
     }
 
-    private RandomInvert(ColorConfigs.Base base, Object dataFormat, Object factor, Object valueRange, Object seed) {
-        this.base = base;
-        this.dataFormat = dataFormat;
-        this.factor = ColorConfigs.factor(factor, 0, 1);
-        this.valueRange = ColorConfigs.pair(valueRange, "The `value_range` argument should be a list of two"
-                + " numbers. ", "value_range");
-        this.seed = seed;
+    private RandomInvert(FactorLayerConfig args) {
+        this.args = args;
     }
 
     /**
@@ -59,10 +47,7 @@ public final class RandomInvert implements KerasLayer, ColorLinearStep<Boolean> 
      * @throws IllegalArgumentException with Keras's message, or for an unknown key
      */
     public static RandomInvert fromConfig(Map<String, Object> config) {
-        ColorConfigs.checkKeys("RandomInvert", config, KEYS);
-        return new RandomInvert(ColorConfigs.Base.of(config, "random_invert"),
-                config.getOrDefault("data_format", "channels_last"), config.getOrDefault("factor", 1.0),
-                config.getOrDefault("value_range", List.of(0, 255)), config.get("seed"));
+        return new RandomInvert(FactorLayerConfig.fromConfig(RULES, config));
     }
 
     @Override
@@ -72,12 +57,7 @@ public final class RandomInvert implements KerasLayer, ColorLinearStep<Boolean> 
 
     @Override
     public Map<String, Object> getConfig() {
-        Map<String, Object> m = base.start();
-        m.put("data_format", dataFormat);
-        m.put("factor", ColorConfigs.list(factor));
-        m.put("value_range", ColorConfigs.list(valueRange));
-        m.put("seed", seed);
-        return m;
+        return args.toConfig();
     }
 
     @Override
@@ -87,7 +67,7 @@ public final class RandomInvert implements KerasLayer, ColorLinearStep<Boolean> 
 
     @Override
     public String name() {
-        return base.name();
+        return args.base().name();
     }
 
     /**
@@ -96,9 +76,7 @@ public final class RandomInvert implements KerasLayer, ColorLinearStep<Boolean> 
      */
     @Override
     public Boolean draw(ImageShape image, RandomGenerator rng) {
-        float low = factor.get(0).floatValue();
-        float high = factor.get(1).floatValue();
-        float probability = low + (high - low) * rng.nextFloat();
+        float probability = args.uniform(rng);
         float threshold = rng.nextFloat();
         return threshold < probability ? Boolean.TRUE : null;
     }
@@ -108,7 +86,7 @@ public final class RandomInvert implements KerasLayer, ColorLinearStep<Boolean> 
         float[] scale = new float[image.channels()];
         float[] offset = new float[image.channels()];
         Arrays.fill(scale, -1f);
-        Arrays.fill(offset, valueRange.get(1).floatValue());
+        Arrays.fill(offset, args.rangeMax());
         return ColorLinear.of(scale, offset);
     }
 }

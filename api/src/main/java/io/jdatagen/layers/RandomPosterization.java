@@ -7,7 +7,6 @@ import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -21,14 +20,11 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_posterization/">Keras RandomPosterization</a>
  */
 public final class RandomPosterization implements KerasLayer, PixelStep<Integer> {
-    private static final Set<String> KEYS = Set.of("data_format", "factor", "value_range", "seed");
+    private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
+            "RandomPosterization", "random_posterization", null, 1, 8, true);
     private static final int MAX_FACTOR = 8;
 
-    private final ColorConfigs.Base base;
-    private final Object dataFormat;
-    private final List<Number> factor;
-    private final List<Number> valueRange;
-    private final Object seed;
+    private final FactorLayerConfig args;
     private final KerasValueRange range;
 
     /**
@@ -39,12 +35,12 @@ public final class RandomPosterization implements KerasLayer, PixelStep<Integer>
      *     is not two numbers
      */
     public RandomPosterization(double[] factor, double[] valueRange, Integer seed) {
-        this(ColorConfigs.Base.named("random_posterization"), "channels_last", integers(factor),
-                valueRange == null ? List.of(0, 255) : List.of(valueRange[0], valueRange[1]), seed);
+        this(FactorLayerConfig.of(RULES, integers(factor), valueRange, seed));
     }
 
+    /** Whole numbers become integers in the config, as a Keras user writes bit counts ({@code factor=4}). */
     private static Object integers(double[] factor) {
-        Object f = ColorConfigs.factorArgument(factor);
+        Object f = ColorConfigs.argument(factor);
         if (factor != null && factor.length <= 2) {
             boolean whole = true;
             for (double v : factor) {
@@ -57,15 +53,9 @@ public final class RandomPosterization implements KerasLayer, PixelStep<Integer>
         return f;
     }
 
-    private RandomPosterization(ColorConfigs.Base base, Object dataFormat, Object factor, Object valueRange,
-            Object seed) {
-        this.base = base;
-        this.dataFormat = dataFormat;
-        this.factor = ColorConfigs.factor(factor, 1, 8);
-        this.valueRange = ColorConfigs.sorted(ColorConfigs.pair(valueRange,
-                "The `value_range` argument should be a list of two numbers. ", "value_range"));
-        this.seed = seed;
-        this.range = new KerasValueRange(this.valueRange);
+    private RandomPosterization(FactorLayerConfig args) {
+        this.args = args;
+        this.range = new KerasValueRange(args.valueRange());
     }
 
     /**
@@ -75,10 +65,7 @@ public final class RandomPosterization implements KerasLayer, PixelStep<Integer>
      * @throws IllegalArgumentException with Keras's messages, or for an unknown key
      */
     public static RandomPosterization fromConfig(Map<String, Object> config) {
-        ColorConfigs.checkKeys("RandomPosterization", config, KEYS);
-        return new RandomPosterization(ColorConfigs.Base.of(config, "random_posterization"),
-                config.getOrDefault("data_format", "channels_last"), config.get("factor"),
-                config.getOrDefault("value_range", List.of(0, 255)), config.get("seed"));
+        return new RandomPosterization(FactorLayerConfig.fromConfig(RULES, config));
     }
 
     @Override
@@ -88,12 +75,7 @@ public final class RandomPosterization implements KerasLayer, PixelStep<Integer>
 
     @Override
     public Map<String, Object> getConfig() {
-        Map<String, Object> m = base.start();
-        m.put("data_format", dataFormat);
-        m.put("factor", ColorConfigs.list(factor));
-        m.put("value_range", ColorConfigs.list(valueRange));
-        m.put("seed", seed);
-        return m;
+        return args.toConfig();
     }
 
     @Override
@@ -103,7 +85,7 @@ public final class RandomPosterization implements KerasLayer, PixelStep<Integer>
 
     @Override
     public String name() {
-        return base.name();
+        return args.base().name();
     }
 
     /**
@@ -113,8 +95,8 @@ public final class RandomPosterization implements KerasLayer, PixelStep<Integer>
      */
     @Override
     public Integer draw(ImageShape image, RandomGenerator rng) {
-        int low = factor.get(0).intValue();
-        int high = factor.get(1).intValue();
+        int low = args.factor().get(0).intValue();
+        int high = args.factor().get(1).intValue();
         int bits = high > low ? rng.nextInt(low, high) : low;
         return MAX_FACTOR - bits;
     }

@@ -6,9 +6,7 @@ import io.jdatagen.augment.Step;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -23,15 +21,11 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_saturation/">Keras RandomSaturation</a>
  */
 public final class RandomSaturation implements KerasLayer, PixelStep<Float> {
-    private static final Set<String> KEYS = Set.of("data_format", "factor", "value_range", "seed");
-    /** Keras's {@code backend.epsilon()}. */
+    private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
+            "RandomSaturation", "random_saturation", null, -1, 1, true);
     private static final float EPSILON = 1e-7f;
 
-    private final ColorConfigs.Base base;
-    private final Object dataFormat;
-    private final List<Number> factor;
-    private final List<Number> valueRange;
-    private final Object seed;
+    private final FactorLayerConfig args;
 
     /**
      * @param factor one number in [-1, 1] or two (sorted), the range of {@code u}
@@ -42,18 +36,11 @@ public final class RandomSaturation implements KerasLayer, PixelStep<Float> {
      *     that is not two numbers
      */
     public RandomSaturation(double[] factor, double[] valueRange, Integer seed) {
-        this(ColorConfigs.Base.named("random_saturation"), "channels_last", ColorConfigs.factorArgument(factor),
-                valueRange == null ? List.of(0, 255) : List.of(valueRange[0], valueRange[1]), seed);
+        this(FactorLayerConfig.of(RULES, factor, valueRange, seed));
     }
 
-    private RandomSaturation(ColorConfigs.Base base, Object dataFormat, Object factor, Object valueRange,
-            Object seed) {
-        this.base = base;
-        this.dataFormat = dataFormat;
-        this.factor = ColorConfigs.factor(factor, -1, 1);
-        this.valueRange = ColorConfigs.sorted(ColorConfigs.pair(valueRange,
-                "The `value_range` argument should be a list of two numbers. ", "value_range"));
-        this.seed = seed;
+    private RandomSaturation(FactorLayerConfig args) {
+        this.args = args;
     }
 
     /**
@@ -63,10 +50,7 @@ public final class RandomSaturation implements KerasLayer, PixelStep<Float> {
      * @throws IllegalArgumentException with Keras's messages, or for an unknown key
      */
     public static RandomSaturation fromConfig(Map<String, Object> config) {
-        ColorConfigs.checkKeys("RandomSaturation", config, KEYS);
-        return new RandomSaturation(ColorConfigs.Base.of(config, "random_saturation"),
-                config.getOrDefault("data_format", "channels_last"), config.get("factor"),
-                config.getOrDefault("value_range", List.of(0, 255)), config.get("seed"));
+        return new RandomSaturation(FactorLayerConfig.fromConfig(RULES, config));
     }
 
     @Override
@@ -76,12 +60,7 @@ public final class RandomSaturation implements KerasLayer, PixelStep<Float> {
 
     @Override
     public Map<String, Object> getConfig() {
-        Map<String, Object> m = base.start();
-        m.put("data_format", dataFormat);
-        m.put("factor", ColorConfigs.list(factor));
-        m.put("value_range", ColorConfigs.list(valueRange));
-        m.put("seed", seed);
-        return m;
+        return args.toConfig();
     }
 
     @Override
@@ -91,15 +70,13 @@ public final class RandomSaturation implements KerasLayer, PixelStep<Float> {
 
     @Override
     public String name() {
-        return base.name();
+        return args.base().name();
     }
 
     /** {@inheritDoc} Keras's draw: {@code u = U(factor[0], factor[1])}, then {@code u / (1 − u + 1e-7)}. */
     @Override
     public Float draw(ImageShape image, RandomGenerator rng) {
-        float low = factor.get(0).floatValue();
-        float high = factor.get(1).floatValue();
-        float u = low + (high - low) * rng.nextFloat();
+        float u = args.uniform(rng);
         return u / (1f - u + EPSILON);
     }
 
@@ -110,8 +87,8 @@ public final class RandomSaturation implements KerasLayer, PixelStep<Float> {
      */
     @Override
     public Tensor apply(Float multiplier, Tensor image, ImageShape shape, SampleContext context) {
-        float lo = valueRange.get(0).floatValue();
-        float hi = valueRange.get(1).floatValue();
+        float lo = args.rangeMin();
+        float hi = args.rangeMax();
         float m = multiplier;
         forEachPixel(image, shape, "RandomSaturation", (hsv) -> hsv[1] = Math.min(Math.max(hsv[1] * m, lo), hi));
         return image;

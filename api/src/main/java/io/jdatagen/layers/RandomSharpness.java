@@ -6,9 +6,7 @@ import io.jdatagen.augment.Step;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -22,15 +20,12 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_sharpness/">Keras RandomSharpness</a>
  */
 public final class RandomSharpness implements KerasLayer, PixelStep<Float> {
-    private static final Set<String> KEYS = Set.of("data_format", "factor", "value_range", "seed");
+    private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
+            "RandomSharpness", "random_sharpness", null, 0, 1, true);
     private static final float EDGE = 1f / 13f;
     private static final float CENTRE = 5f / 13f;
 
-    private final ColorConfigs.Base base;
-    private final Object dataFormat;
-    private final List<Number> factor;
-    private final List<Number> valueRange;
-    private final Object seed;
+    private final FactorLayerConfig args;
 
     /**
      * @param factor one number in [0, 1] or two (sorted), the range of {@code f}
@@ -40,18 +35,11 @@ public final class RandomSharpness implements KerasLayer, PixelStep<Float> {
      *     that is not two numbers
      */
     public RandomSharpness(double[] factor, double[] valueRange, Integer seed) {
-        this(ColorConfigs.Base.named("random_sharpness"), "channels_last", ColorConfigs.factorArgument(factor),
-                valueRange == null ? List.of(0, 255) : List.of(valueRange[0], valueRange[1]), seed);
+        this(FactorLayerConfig.of(RULES, factor, valueRange, seed));
     }
 
-    private RandomSharpness(ColorConfigs.Base base, Object dataFormat, Object factor, Object valueRange,
-            Object seed) {
-        this.base = base;
-        this.dataFormat = dataFormat;
-        this.factor = ColorConfigs.factor(factor, 0, 1);
-        this.valueRange = ColorConfigs.sorted(ColorConfigs.pair(valueRange,
-                "The `value_range` argument should be a list of two numbers. ", "value_range"));
-        this.seed = seed;
+    private RandomSharpness(FactorLayerConfig args) {
+        this.args = args;
     }
 
     /**
@@ -61,10 +49,7 @@ public final class RandomSharpness implements KerasLayer, PixelStep<Float> {
      * @throws IllegalArgumentException with Keras's messages, or for an unknown key
      */
     public static RandomSharpness fromConfig(Map<String, Object> config) {
-        ColorConfigs.checkKeys("RandomSharpness", config, KEYS);
-        return new RandomSharpness(ColorConfigs.Base.of(config, "random_sharpness"),
-                config.getOrDefault("data_format", "channels_last"), config.get("factor"),
-                config.getOrDefault("value_range", List.of(0, 255)), config.get("seed"));
+        return new RandomSharpness(FactorLayerConfig.fromConfig(RULES, config));
     }
 
     @Override
@@ -74,12 +59,7 @@ public final class RandomSharpness implements KerasLayer, PixelStep<Float> {
 
     @Override
     public Map<String, Object> getConfig() {
-        Map<String, Object> m = base.start();
-        m.put("data_format", dataFormat);
-        m.put("factor", ColorConfigs.list(factor));
-        m.put("value_range", ColorConfigs.list(valueRange));
-        m.put("seed", seed);
-        return m;
+        return args.toConfig();
     }
 
     @Override
@@ -89,15 +69,13 @@ public final class RandomSharpness implements KerasLayer, PixelStep<Float> {
 
     @Override
     public String name() {
-        return base.name();
+        return args.base().name();
     }
 
     /** {@inheritDoc} Keras's draw: {@code U(factor[0], factor[1])} in float32. */
     @Override
     public Float draw(ImageShape image, RandomGenerator rng) {
-        float low = factor.get(0).floatValue();
-        float high = factor.get(1).floatValue();
-        return low + (high - low) * rng.nextFloat();
+        return args.uniform(rng);
     }
 
     @Override
@@ -109,8 +87,8 @@ public final class RandomSharpness implements KerasLayer, PixelStep<Float> {
         int channels = shape.channels();
         boolean first = shape.format() == DataFormat.CHANNELS_FIRST;
         float keep = 1f - f * 2f;
-        float lo = valueRange.get(0).floatValue();
-        float hi = valueRange.get(1).floatValue();
+        float lo = args.rangeMin();
+        float hi = args.rangeMax();
         for (int c = 0; c < channels; c++) {
             for (int i = 0; i < h; i++) {
                 for (int j = 0; j < w; j++) {

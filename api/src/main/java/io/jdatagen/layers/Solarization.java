@@ -53,9 +53,9 @@ public final class Solarization implements KerasLayer, PixelStep<Solarization.Tr
      */
     public Solarization(double[] additionFactor, double[] thresholdFactor, double[] valueRange, Integer seed) {
         this(ColorConfigs.Base.named("solarization"), "channels_last",
-                valueRange == null ? List.of(0, 255) : List.of(valueRange[0], valueRange[1]),
-                additionFactor == null ? 0.0 : ColorConfigs.factorArgument(additionFactor),
-                thresholdFactor == null ? 0.0 : ColorConfigs.factorArgument(thresholdFactor), seed);
+                valueRange == null ? List.of(0, 255) : ColorConfigs.argument(valueRange),
+                additionFactor == null ? 0.0 : ColorConfigs.argument(additionFactor),
+                thresholdFactor == null ? 0.0 : ColorConfigs.argument(thresholdFactor), seed);
     }
 
     private Solarization(ColorConfigs.Base base, Object dataFormat, Object valueRange, Object additionFactor,

@@ -124,6 +124,12 @@ class ColorLayersTest {
                 () -> RandomBrightness.fromConfig(Map.of("factor", 0.2, "value_range", 255)));
         assertEquals("The `value_range` argument should be a list of two numbers. Received: value_range=255",
                 e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new RandomBrightness(new double[] {0.2}, new double[] {0, 1, 2}, null));
+        assertEquals("The `value_range` argument should be a list of two numbers. Received: value_range=[0.0, 1.0,"
+                + " 2.0]", e.getMessage());
+        assertEquals(List.of(0.0, 1.0), new RandomBrightness(new double[] {0.2}, new double[] {1, 0}, null)
+                .getConfig().get("value_range"), "sorted, as Keras sorts it");
         assertEquals(List.of(-0.2, 0.2), new RandomBrightness(new double[] {0.2}, null, null).getConfig()
                 .get("factor"));
     }

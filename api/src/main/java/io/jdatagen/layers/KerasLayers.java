@@ -19,6 +19,20 @@ public final class KerasLayers {
     private static Map<String, Function<Map<String, Object>, KerasLayer>> table() {
         Map<String, Function<Map<String, Object>, KerasLayer>> t = new TreeMap<>();
         // color and value layers
+        t.put("Rescaling", Rescaling::fromConfig);
+        t.put("Normalization", Normalization::fromConfig);
+        t.put("RandomBrightness", RandomBrightness::fromConfig);
+        t.put("RandomContrast", RandomContrast::fromConfig);
+        t.put("RandomInvert", RandomInvert::fromConfig);
+        t.put("RandomGrayscale", RandomGrayscale::fromConfig);
+        t.put("Solarization", Solarization::fromConfig);
+        t.put("RandomPosterization", RandomPosterization::fromConfig);
+        t.put("AutoContrast", AutoContrast::fromConfig);
+        t.put("RandomColorDegeneration", RandomColorDegeneration::fromConfig);
+        t.put("RandomSharpness", RandomSharpness::fromConfig);
+        t.put("RandomSaturation", RandomSaturation::fromConfig);
+        t.put("RandomHue", RandomHue::fromConfig);
+        t.put("RandomColorJitter", RandomColorJitter::fromConfig);
 
         // geometric layers
         t.put("RandomFlip", RandomFlip::fromConfig);

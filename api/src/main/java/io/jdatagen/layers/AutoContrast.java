@@ -1,0 +1,122 @@
+package io.jdatagen.layers;
+
+import io.jdatagen.augment.ImageShape;
+import io.jdatagen.augment.PixelStep;
+import io.jdatagen.augment.Step;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.Tensor;
+import io.jdatagen.flow.SampleContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * Keras 3's {@code AutoContrast(value_range=(0, 255))}: per image and channel, values (moved to 0..255) are
+ * stretched so that the channel's minimum becomes 0 and its maximum 255 ({@code x·s − low·s} with
+ * {@code s = 255 / (high − low)} in float32), clipped, and moved back to the value range. Where that gives
+ * NaN (a constant channel) the input value is kept, as Keras keeps it. It draws nothing and runs for every
+ * sample, as Keras runs it at inference too; its parameter is always {@link Boolean#TRUE}.
+ *
+ * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/auto_contrast/">Keras AutoContrast</a>
+ */
+public final class AutoContrast implements KerasLayer, PixelStep<Boolean> {
+    private static final Set<String> KEYS = Set.of("data_format", "value_range");
+
+    private final ColorConfigs.Base base;
+    private final Object dataFormat;
+    private final List<Number> valueRange;
+    private final KerasValueRange range;
+
+    /**
+     * @param valueRange the images' {@code {min, max}} (sorted), Keras's default {@code {0, 255}}
+     * @throws IllegalArgumentException with Keras's message unless it is two numbers
+     */
+    public AutoContrast(double[] valueRange) {
+        this(ColorConfigs.Base.named("auto_contrast"), "channels_last",
+                valueRange == null ? List.of(0, 255) : ColorConfigs.argument(valueRange));
+    }
+
+    private AutoContrast(ColorConfigs.Base base, Object dataFormat, Object valueRange) {
+        this.base = base;
+        this.dataFormat = dataFormat;
+        this.valueRange = ColorConfigs.sorted(ColorConfigs.pair(valueRange,
+                "The `value_range` argument should be a list of two numbers. ", "value_range"));
+        this.range = new KerasValueRange(this.valueRange);
+    }
+
+    /**
+     * {@return the layer Keras's {@code get_config()} describes: {@code value_range}, {@code data_format}}
+     *
+     * @throws IllegalArgumentException with Keras's message, or for an unknown key
+     */
+    public static AutoContrast fromConfig(Map<String, Object> config) {
+        ColorConfigs.checkKeys("AutoContrast", config, KEYS);
+        return new AutoContrast(ColorConfigs.Base.of(config, "auto_contrast"),
+                config.getOrDefault("data_format", "channels_last"),
+                config.getOrDefault("value_range", List.of(0, 255)));
+    }
+
+    @Override
+    public String className() {
+        return "AutoContrast";
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> m = base.start();
+        m.put("data_format", dataFormat);
+        m.put("value_range", ColorConfigs.list(valueRange));
+        return m;
+    }
+
+    @Override
+    public Step step() {
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return base.name();
+    }
+
+    /** AutoContrast applies to every sample, augmented or not. */
+    @Override
+    public boolean augments() {
+        return false;
+    }
+
+    @Override
+    public Boolean draw(ImageShape image, RandomGenerator rng) {
+        return Boolean.TRUE;
+    }
+
+    @Override
+    public Tensor apply(Boolean always, Tensor image, ImageShape shape, SampleContext context) {
+        float[] x = image.data();
+        int channels = shape.channels();
+        int plane = shape.height() * shape.width();
+        boolean first = shape.format() == DataFormat.CHANNELS_FIRST;
+        float[] low = new float[channels];
+        float[] high = new float[channels];
+        java.util.Arrays.fill(low, Float.POSITIVE_INFINITY);
+        java.util.Arrays.fill(high, Float.NEGATIVE_INFINITY);
+        float[] y = new float[x.length];
+        for (int k = 0; k < x.length; k++) {
+            int c = first ? k / plane : k % channels;
+            y[k] = range.to255(x[k]);
+            low[c] = Math.min(low[c], y[k]);
+            high[c] = Math.max(high[c], y[k]);
+        }
+        for (int k = 0; k < x.length; k++) {
+            int c = first ? k / plane : k % channels;
+            float scale = 255f / (high[c] - low[c]);
+            float offset = -low[c] * scale;
+            float v = range.from255(Math.min(Math.max(y[k] * scale + offset, 0f), 255f));
+            if (!Float.isNaN(v)) {
+                x[k] = v;
+            }
+        }
+        return image;
+    }
+}

@@ -1,0 +1,32 @@
+package io.jdatagen.layers;
+
+import java.util.List;
+
+/**
+ * Keras 3's {@code _transform_value_range} for one layer's {@code value_range}: the float32 map of values
+ * from the range to 0..255 (where Keras's color layers compute) and back,
+ * {@code (x − min) / (max − min) · (targetMax − targetMin) + targetMin}. As in Keras, a range equal to
+ * 0..255 maps nothing, so values are not rounded through the division.
+ */
+final class KerasValueRange {
+    private final float min;
+    private final float max;
+    private final boolean identity;
+
+    /** @param range the layer's {@code value_range}, two numbers */
+    KerasValueRange(List<Number> range) {
+        this.min = range.get(0).floatValue();
+        this.max = range.get(1).floatValue();
+        this.identity = range.get(0).doubleValue() == 0 && range.get(1).doubleValue() == 255;
+    }
+
+    /** {@return {@code x} moved from the layer's range to 0..255} */
+    float to255(float x) {
+        return identity ? x : (x - min) / (max - min) * 255f;
+    }
+
+    /** {@return {@code x} moved from 0..255 to the layer's range} */
+    float from255(float x) {
+        return identity ? x : (x - 0f) / 255f * (max - min) + min;
+    }
+}

@@ -1,0 +1,90 @@
+package io.jdatagen.layers;
+
+import io.jdatagen.augment.ImageShape;
+import io.jdatagen.augment.PixelStep;
+import io.jdatagen.augment.Step;
+import io.jdatagen.core.Tensor;
+import io.jdatagen.flow.SampleContext;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * Keras 3's {@code RandomColorDegeneration(factor, value_range=(0, 255), data_format=None, seed=None)}: per
+ * image a factor {@code f} from {@code U(factor[0], factor[1])}, then every value blends towards its pixel's
+ * grey, {@code x + f·(grey − x)}, clipped to the value range (float32). A single number {@code f} in
+ * [-1, 1] means {@code [-|f|, |f|]}, so negative factors (more colour) are drawn too, as in Keras 3.15.
+ * Its parameter is Keras's {@code factor}.
+ *
+ * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_color_degeneration/">Keras RandomColorDegeneration</a>
+ */
+public final class RandomColorDegeneration implements KerasLayer, PixelStep<Float> {
+    private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
+            "RandomColorDegeneration", "random_color_degeneration", null, -1, 1, true);
+
+    private final FactorLayerConfig args;
+
+    /**
+     * @param factor one number in [-1, 1] or two (sorted), the range of the blend factor
+     * @param valueRange the {@code {min, max}} (sorted) results are clipped to, Keras's default {@code {0, 255}}
+     * @param seed Keras's seed, kept for the config (draws come from the sample's stream), or null
+     * @throws IllegalArgumentException with Keras's message for a factor outside [-1, 1] or a value range
+     *     that is not two numbers
+     */
+    public RandomColorDegeneration(double[] factor, double[] valueRange, Integer seed) {
+        this(FactorLayerConfig.of(RULES, factor, valueRange, seed));
+    }
+
+    private RandomColorDegeneration(FactorLayerConfig args) {
+        this.args = args;
+    }
+
+    /**
+     * {@return the layer Keras's {@code get_config()} describes: {@code factor} (required),
+     * {@code value_range}, {@code data_format}, {@code seed}}
+     *
+     * @throws IllegalArgumentException with Keras's messages, or for an unknown key
+     */
+    public static RandomColorDegeneration fromConfig(Map<String, Object> config) {
+        return new RandomColorDegeneration(FactorLayerConfig.fromConfig(RULES, config));
+    }
+
+    @Override
+    public String className() {
+        return "RandomColorDegeneration";
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        return args.toConfig();
+    }
+
+    @Override
+    public Step step() {
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return args.base().name();
+    }
+
+    /** {@inheritDoc} Keras's draw: {@code U(factor[0], factor[1])} in float32. */
+    @Override
+    public Float draw(ImageShape image, RandomGenerator rng) {
+        return args.uniform(rng);
+    }
+
+    @Override
+    public Tensor apply(Float f, Tensor image, ImageShape shape, SampleContext context) {
+        float[] x = image.data();
+        float[] grey = Grayscale.of(x, shape);
+        float lo = args.rangeMin();
+        float hi = args.rangeMax();
+        float blend = f;
+        for (int k = 0; k < x.length; k++) {
+            float v = x[k] + blend * (grey[Grayscale.pixel(k, shape)] - x[k]);
+            x[k] = Math.min(Math.max(v, lo), hi);
+        }
+        return image;
+    }
+}

@@ -1,0 +1,105 @@
+package io.jdatagen.layers;
+
+import io.jdatagen.augment.ImageShape;
+import io.jdatagen.augment.PixelStep;
+import io.jdatagen.augment.Step;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.Tensor;
+import io.jdatagen.flow.SampleContext;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * Keras 3's {@code RandomContrast(factor, value_range=(0, 255), seed=None)}: one contrast factor per image
+ * drawn from {@code U(1 − factor[0], 1 + factor[1])}, then per channel {@code (x − mean)·f + mean} with the
+ * channel's mean over the image, clipped to {@code value_range}, in float32. As in Keras 3.15, a single
+ * number {@code f} becomes the factor range {@code [0, f]} (its lower bound is clamped at 0), so the
+ * contrast only grows, by up to {@code f}. Its parameter is Keras's {@code contrast_factor}.
+ *
+ * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_contrast/">Keras RandomContrast</a>
+ */
+public final class RandomContrast implements KerasLayer, PixelStep<Float> {
+    private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
+            "RandomContrast", "random_contrast", null, 0, 1, false);
+
+    private final FactorLayerConfig args;
+
+    /**
+     * @param factor one number in [0, 1] or two {@code {low, high}} (sorted), the factor range
+     *     {@code [1 − low, 1 + high]}
+     * @param valueRange the {@code {min, max}} outputs are clipped to, Keras's default {@code {0, 255}}
+     * @param seed Keras's seed, kept for the config (draws come from the sample's stream), or null
+     * @throws IllegalArgumentException with Keras's message for a factor out of [0, 1], or a value range
+     *     that is not two numbers
+     */
+    public RandomContrast(double[] factor, double[] valueRange, Integer seed) {
+        this(FactorLayerConfig.of(RULES, factor, valueRange, seed));
+    }
+
+    private RandomContrast(FactorLayerConfig args) {
+        this.args = args;
+    }
+
+    /**
+     * {@return the layer Keras's {@code get_config()} describes: {@code factor} (required),
+     * {@code value_range}, {@code data_format}, {@code seed}}
+     *
+     * @throws IllegalArgumentException with Keras's message, or for an unknown key
+     */
+    public static RandomContrast fromConfig(Map<String, Object> config) {
+        return new RandomContrast(FactorLayerConfig.fromConfig(RULES, config));
+    }
+
+    @Override
+    public String className() {
+        return "RandomContrast";
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        return args.toConfig();
+    }
+
+    @Override
+    public Step step() {
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return args.base().name();
+    }
+
+    /** {@inheritDoc} Keras's draw: {@code U(1 − factor[0], 1 + factor[1])} in float32. */
+    @Override
+    public Float draw(ImageShape image, RandomGenerator rng) {
+        float low = 1f - args.low();
+        float high = 1f + args.high();
+        return low + (high - low) * rng.nextFloat();
+    }
+
+    /** {@inheritDoc} The channel means are summed in double, then rounded to float32 as Keras's are. */
+    @Override
+    public Tensor apply(Float contrastFactor, Tensor image, ImageShape shape, SampleContext context) {
+        float[] x = image.data();
+        int channels = shape.channels();
+        int plane = shape.height() * shape.width();
+        boolean first = shape.format() == DataFormat.CHANNELS_FIRST;
+        double[] sum = new double[channels];
+        for (int k = 0; k < x.length; k++) {
+            sum[first ? k / plane : k % channels] += x[k];
+        }
+        float[] mean = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            mean[c] = (float) (sum[c] / plane);
+        }
+        float f = contrastFactor;
+        float lo = args.rangeMin();
+        float hi = args.rangeMax();
+        for (int k = 0; k < x.length; k++) {
+            float m = mean[first ? k / plane : k % channels];
+            x[k] = Math.min(Math.max((x[k] - m) * f + m, lo), hi);
+        }
+        return image;
+    }
+}

@@ -19,7 +19,6 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,14 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The issue's realistic stack (RandomFlip, RandomRotation(0.1), RandomZoom(0.1), RandomTranslation(0.1, 0.1),
  * RandomContrast(0.2)), as Keras 3.15.1 writes it, loaded with the real layers, run and written back.
- *
- * <p><b>MERGE GATE.</b> The layers come from the geometric and color groups, built beside this pipeline; until
- * they are merged {@link KerasLayers} knows none of them and every test here would fail on "unknown Keras
- * layer", and the README's list of layers names layers not yet there. The integrator removes {@code @Disabled}
- * after merging them (and makes the README's list match what landed); nothing here is tolerated or skipped then.
  */
-@Disabled("merge gate: enable once the Keras layers are registered in KerasLayers (RandomFlip, RandomRotation,"
-        + " RandomZoom, RandomTranslation and RandomContrast at least) and the README names exactly those registered")
 class RealisticStackTest {
     private static Tensor photos() {
         SplittableRandom r = new SplittableRandom(32);

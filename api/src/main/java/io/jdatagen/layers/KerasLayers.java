@@ -23,6 +23,7 @@ public final class KerasLayers {
         // geometric layers
 
         // batch and other layers
+        t.put("CutMix", CutMix::fromConfig);
         t.put("MixUp", MixUp::fromConfig);
 
         return Collections.unmodifiableMap(t);

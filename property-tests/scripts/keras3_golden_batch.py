@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the golden cases of the Keras 3 batch and other layers (MixUp, CutMix, ...).
 
-For each layer: a few configs x input kinds (integer-valued float32 in [0, 255] and float32 in [0, 1]),
+For each layer: a few configs x input kinds (integer-valued float32 in [0, 255] and float32 in [0, 1], multiples of 0.01 to keep the JSON short),
 each case Keras's own transformation (what get_random_transformation drew, as numbers), the input
 batch and labels, and Keras's output of transform_images / transform_labels for that transformation.
 Per layer also a distribution sample: 2000 draws of each random parameter from
@@ -32,6 +32,11 @@ def f32(a):
             for v in np.asarray(a, dtype=np.float32).reshape(-1)]
 
 
+def dist(a):
+    """Distribution draws, to 5 significant digits (far below what a two-sample test of 2000 draws sees)."""
+    return [float(f"{v:.5g}") for v in np.asarray(a, dtype=np.float64).reshape(-1)]
+
+
 def tensor(a):
     a = np.asarray(a)
     return {"shape": list(a.shape), "data": f32(a)}
@@ -41,7 +46,7 @@ def inputs(rng, kind, batch, shape):
     """An integer-valued batch in [0, 255] ('uint8') or a float batch in [0, 1] ('float')."""
     if kind == "uint8":
         return rng.integers(0, 256, size=(batch,) + shape).astype(np.float32)
-    return rng.random(size=(batch,) + shape).astype(np.float32)
+    return (rng.integers(0, 101, size=(batch,) + shape) / 100).astype(np.float32)
 
 
 def one_hot_labels(rng, batch, classes):
@@ -80,7 +85,7 @@ def mix_up(rng):
         "why": "float32 arithmetic in both, one multiply-add per value: 1e-6 of the value range",
         "cases": cases,
         "distribution": {"alpha": 0.2,
-                         "mix_weight": f32(t["mix_weight"]),
+                         "mix_weight": dist(t["mix_weight"]),
                          "permutation_displacement": (perm - np.arange(DRAWS)).tolist()},
     }
 
@@ -144,7 +149,47 @@ def cut_mix(rng):
                "are one float32 multiply-add: 1e-6 of the value range",
         "cases": cases,
         "distribution": {"factor": [0, 1.0], "height": 8, "width": 8,
-                         "mix_weight": weights, "x0": x0s, "y0": y0s},
+                         "mix_weight": dist(weights), "x0": dist(x0s), "y0": dist(y0s)},
+    }
+
+
+def random_erasing(rng):
+    cases = []
+    for args, kind, shape, batch in [
+            (dict(), "uint8", (7, 9, 3), 3),
+            (dict(factor=[0.5, 1.0], scale=(0.1, 0.5), fill_value=300), "uint8", (7, 9, 3), 3),
+            (dict(fill_value=[0.2, 0.5, 0.9], value_range=(0, 1)), "float", (7, 9, 3), 3),
+            (dict(factor=0.8, value_range=(0, 1)), "float", (6, 6, 1), 3),
+            (dict(fill_value=0.25, value_range=(0, 1), data_format="channels_first"), "float", (3, 7, 9), 3)]:
+        layer = keras.layers.RandomErasing(seed=3, **args)
+        recorder = BoxRecorder(layer)
+        images = inputs(rng, kind, batch, shape)
+        t = layer.get_random_transformation(images, training=True)
+        transformation = recorder.boxes()
+        transformation["apply_erasing"] = np.asarray(t["apply_erasing"]).tolist()
+        if layer.fill_value is None:
+            transformation["fill_value"] = tensor(t["fill_value"])
+        cases.append({
+            "config": config_of(layer),
+            "kind": kind,
+            "transformation": transformation,
+            "images": tensor(images),
+            "output_images": tensor(layer.transform_images(images, t)),
+        })
+    layer = keras.layers.RandomErasing(factor=[0.3, 0.8], seed=5)
+    recorder = BoxRecorder(layer)
+    t = layer.get_random_transformation(np.zeros((DRAWS, 8, 8, 1), np.float32), training=True)
+    b = recorder.boxes()
+    return {
+        "tolerance": 0.0,
+        "why": "values are copied or replaced, never computed; the box bounds are Keras's float32 and compared "
+               "with pixel indices as Keras compares them",
+        "cases": cases,
+        "distribution": {"factor": [0.3, 0.8], "height": 8, "width": 8,
+                         "x0": dist(b["x0"]), "box_width": dist(np.asarray(b["x1"]) - np.asarray(b["x0"])),
+                         "y0": dist(b["y0"]),
+                         "apply_erasing": np.asarray(t["apply_erasing"]).astype(int).tolist(),
+                         "fill_value": dist(np.asarray(t["fill_value"]).reshape(-1)[:DRAWS])},
     }
 
 
@@ -156,6 +201,7 @@ def main():
         "keras": keras.__version__,
         "MixUp": mix_up(rng),
         "CutMix": cut_mix(rng),
+        "RandomErasing": random_erasing(rng),
     }
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(out, "w") as f:

@@ -25,6 +25,7 @@ public final class KerasLayers {
         // batch and other layers
         t.put("CutMix", CutMix::fromConfig);
         t.put("MixUp", MixUp::fromConfig);
+        t.put("RandomErasing", RandomErasing::fromConfig);
 
         return Collections.unmodifiableMap(t);
     }

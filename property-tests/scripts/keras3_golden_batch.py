@@ -193,6 +193,44 @@ def random_erasing(rng):
     }
 
 
+def random_gaussian_blur(rng):
+    cases = []
+    for args, kind, shape, batch in [
+            (dict(), "uint8", (7, 9, 3), 3),
+            (dict(factor=[0.5, 1.0], kernel_size=5, sigma=(0.3, 0.9)), "uint8", (7, 9, 3), 3),
+            (dict(kernel_size=[3, 5], value_range=(0, 1)), "float", (6, 6, 1), 3),
+            (dict(sigma=0.6, value_range=(0, 1), data_format="channels_first"), "float", (3, 7, 9), 3),
+            (dict(factor=0.5, value_range=(0, 200)), "uint8", (6, 6, 1), 4)]:
+        layer = keras.layers.RandomGaussianBlur(seed=13, **args)
+        images = inputs(rng, kind, batch, shape)
+        t = layer.get_random_transformation(images, training=True)
+        cases.append({
+            "config": config_of(layer),
+            "kind": kind,
+            "transformation": {"should_apply_blur": np.asarray(t["should_apply_blur"]).tolist(),
+                               "blur_factor": f32(t["blur_factor"])},
+            "images": tensor(images),
+            "output_images": tensor(layer.transform_images(images, t)),
+        })
+    # one draw per batch of one: Keras draws the deviations once per batch
+    layer = keras.layers.RandomGaussianBlur(factor=[0.3, 0.8], sigma=(0.2, 0.9), seed=21)
+    image = np.zeros((1, 4, 4, 1), np.float32)
+    applied, sigma0, sigma1 = [], [], []
+    for _ in range(DRAWS):
+        t = layer.get_random_transformation(image, training=True)
+        applied.append(int(np.asarray(t["should_apply_blur"])[0]))
+        sigma0.append(float(np.asarray(t["blur_factor"])[0]))
+        sigma1.append(float(np.asarray(t["blur_factor"])[1]))
+    return {
+        "tolerance": 1e-4,
+        "why": "TensorFlow's depthwise convolution sums in float32 (in an order of its own), ours in double over "
+               "the same float32 kernel: 1e-4 of the value range",
+        "cases": cases,
+        "distribution": {"factor": [0.3, 0.8], "sigma": [0.2, 0.9], "should_apply_blur": applied,
+                         "sigma0": dist(sigma0), "sigma1": dist(sigma1)},
+    }
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_OUT
     keras.utils.set_random_seed(20261206)
@@ -202,6 +240,7 @@ def main():
         "MixUp": mix_up(rng),
         "CutMix": cut_mix(rng),
         "RandomErasing": random_erasing(rng),
+        "RandomGaussianBlur": random_gaussian_blur(rng),
     }
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(out, "w") as f:

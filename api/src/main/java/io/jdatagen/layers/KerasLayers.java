@@ -26,6 +26,7 @@ public final class KerasLayers {
         t.put("CutMix", CutMix::fromConfig);
         t.put("MixUp", MixUp::fromConfig);
         t.put("RandomErasing", RandomErasing::fromConfig);
+        t.put("RandomGaussianBlur", RandomGaussianBlur::fromConfig);
 
         return Collections.unmodifiableMap(t);
     }

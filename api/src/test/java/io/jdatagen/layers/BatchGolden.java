@@ -6,10 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jdatagen.augment.PixelStep;
+import io.jdatagen.augment.Resampling;
+import io.jdatagen.augment.StepPipeline;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.FillMode;
+import io.jdatagen.core.Interpolation;
 import io.jdatagen.core.Tensor;
+import io.jdatagen.spi.Backend;
+import io.jdatagen.spi.WrapConvention;
+import io.jdatagen.spi.reference.ReferenceBackend;
+import io.jdatagen.spi.scalar.ScalarBackend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -78,6 +89,20 @@ final class BatchGolden {
             v[i] = array.get(i).asInt();
         }
         return v;
+    }
+
+    /** The CPU backends every golden case runs on. */
+    static final List<Backend> BACKENDS = List.of(new ReferenceBackend(), new ScalarBackend());
+
+    /**
+     * {@return one image (rank 3, in {@code format}) through a one-step pipeline on {@code backend} that
+     * applies {@code params}: the identity warp, then the pixel step}
+     */
+    static <P> Tensor throughPipeline(PixelStep<P> step, P params, Tensor image, DataFormat format,
+            Backend backend) {
+        StepPipeline pipeline = new StepPipeline(List.of(step), new Resampling(Interpolation.NEAREST,
+                FillMode.CONSTANT, 0, WrapConvention.SCIPY), backend, format, null, null);
+        return pipeline.transformImage(image.copy(), null, pipeline.given(Map.of(step, params)));
     }
 
     /** {@return the value range of a case's input kind: 255 for integer values, 1 for floats in [0, 1]} */

@@ -231,6 +231,35 @@ def random_gaussian_blur(rng):
     }
 
 
+def equalization(rng):
+    """Each image through transform_images on its own (rank 3): Keras given a batch pools its histogram."""
+    cases = []
+    low_contrast = (100 + rng.integers(0, 21, size=(2, 7, 9, 3))).astype(np.float32)
+    constant = np.full((2, 6, 6, 1), 77, np.float32)
+    for args, kind, images in [
+            (dict(), "uint8", inputs(rng, "uint8", 2, (7, 9, 3))),
+            (dict(), "uint8", low_contrast),
+            (dict(), "uint8", constant),
+            (dict(bins=64), "uint8", inputs(rng, "uint8", 2, (7, 9, 3))),
+            (dict(value_range=(0, 1)), "float", inputs(rng, "float", 2, (7, 9, 3))),
+            (dict(value_range=[1, 0], bins=128), "float", inputs(rng, "float", 2, (6, 6, 1))),
+            (dict(value_range=(0, 1), data_format="channels_first"), "float", inputs(rng, "float", 2, (3, 7, 9)))]:
+        layer = keras.layers.Equalization(**args)
+        outputs = np.stack([np.asarray(layer.transform_images(image, None)) for image in images])
+        cases.append({
+            "config": config_of(layer),
+            "kind": kind,
+            "images": tensor(images),
+            "output_images": tensor(outputs),
+        })
+    return {
+        "tolerance": 1e-6,
+        "why": "bins and lookup indices truncate float32 values computed in Keras's order, the table is rounded "
+               "half to even: equal up to the float32 rounding of the final rescale, 1e-6 of the value range",
+        "cases": cases,
+    }
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_OUT
     keras.utils.set_random_seed(20261206)
@@ -241,6 +270,7 @@ def main():
         "CutMix": cut_mix(rng),
         "RandomErasing": random_erasing(rng),
         "RandomGaussianBlur": random_gaussian_blur(rng),
+        "Equalization": equalization(rng),
     }
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(out, "w") as f:

@@ -24,6 +24,7 @@ public final class KerasLayers {
 
         // batch and other layers
         t.put("CutMix", CutMix::fromConfig);
+        t.put("Equalization", Equalization::fromConfig);
         t.put("MixUp", MixUp::fromConfig);
         t.put("RandomErasing", RandomErasing::fromConfig);
         t.put("RandomGaussianBlur", RandomGaussianBlur::fromConfig);

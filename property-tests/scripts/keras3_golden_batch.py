@@ -260,6 +260,32 @@ def equalization(rng):
     }
 
 
+def clahe(rng):
+    cases = []
+    for args, kind, images in [
+            (dict(), "uint8", inputs(rng, "uint8", 2, (7, 9, 3))),
+            (dict(clip_limit=2.0, tile_grid_size=(2, 3)), "uint8", inputs(rng, "uint8", 2, (7, 9, 3))),
+            (dict(clip_limit=1.5, tile_grid_size=(4, 4)), "uint8",
+             (90 + rng.integers(0, 40, size=(1, 16, 16, 1))).astype(np.float32)),
+            (dict(clip_limit=0, tile_grid_size=(2, 2), value_range=(0, 1)), "float",
+             inputs(rng, "float", 2, (6, 6, 1))),
+            (dict(tile_grid_size=(3, 2), value_range=(0, 1), data_format="channels_first"), "float",
+             inputs(rng, "float", 2, (3, 7, 9)))]:
+        layer = keras.layers.ContrastLimitedAdaptiveHistogramEqualization(**args)
+        cases.append({
+            "config": config_of(layer),
+            "kind": kind,
+            "images": tensor(images),
+            "output_images": tensor(layer.transform_images(images, None)),
+        })
+    return {
+        "tolerance": 1e-5,
+        "why": "float32 in both in Keras's order, except that TensorFlow sums each tile's clipped excess in an "
+               "order of its own: 1e-5 of the value range",
+        "cases": cases,
+    }
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else DEFAULT_OUT
     keras.utils.set_random_seed(20261206)
@@ -271,6 +297,7 @@ def main():
         "RandomErasing": random_erasing(rng),
         "RandomGaussianBlur": random_gaussian_blur(rng),
         "Equalization": equalization(rng),
+        "ContrastLimitedAdaptiveHistogramEqualization": clahe(rng),
     }
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with open(out, "w") as f:

@@ -23,6 +23,8 @@ public final class KerasLayers {
         // geometric layers
 
         // batch and other layers
+        t.put("ContrastLimitedAdaptiveHistogramEqualization",
+                ContrastLimitedAdaptiveHistogramEqualization::fromConfig);
         t.put("CutMix", CutMix::fromConfig);
         t.put("Equalization", Equalization::fromConfig);
         t.put("MixUp", MixUp::fromConfig);

@@ -38,7 +38,7 @@ public final class CutMix implements KerasLayer, BatchStep<CutMix.Cut> {
      * @param row per sample, the uniform draw in [0, 1) placing the box's rows
      * @param permutationOrder per sample, the sample whose pixels fill the box
      */
-    record Cut(float[] ratio, float[] column, float[] row, int[] permutationOrder) {
+    public record Cut(float[] ratio, float[] column, float[] row, int[] permutationOrder) {
         /** {@return the boxes in an image of {@code height} by {@code width}, as Keras's crop bounds} */
         Boxes boxes(int height, int width) {
             float[][] x = bounds(ratio, column, width);

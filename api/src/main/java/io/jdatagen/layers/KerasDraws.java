@@ -12,9 +12,9 @@ final class KerasDraws {
     private KerasDraws() {
     }
 
-    /** {@return a float32 drawn uniformly from {@code [low, high)}} */
+    /** {@return a float32 drawn uniformly from {@code [low, high)}: {@code low + (high - low) * u}, u in [0, 1)} */
     static float uniform(RandomGenerator rng, float low, float high) {
-        return low + (high - low) * (float) rng.nextDouble();
+        return low + (high - low) * rng.nextFloat();
     }
 
     /** {@return a standard normal draw} */

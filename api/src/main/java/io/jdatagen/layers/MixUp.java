@@ -30,7 +30,7 @@ public final class MixUp implements KerasLayer, BatchStep<MixUp.Mixing> {
      * @param mixWeight per sample, the weight of its own image and label
      * @param permutationOrder per sample, the sample mixed into it
      */
-    record Mixing(float[] mixWeight, int[] permutationOrder) {
+    public record Mixing(float[] mixWeight, int[] permutationOrder) {
     }
 
     /** A MixUp with Keras's default {@code alpha = 0.2}. */

@@ -45,7 +45,7 @@ public final class RandomErasing implements KerasLayer, PixelStep<RandomErasing.
      * @param noise Keras's {@code fill_value} for this image, every value in the image's layout and already
      *     clipped, or null to fill with the layer's {@code fill_value}
      */
-    record Erase(float x0, float x1, float y0, float y1, float[] noise) {
+    public record Erase(float x0, float x1, float y0, float y1, float[] noise) {
     }
 
     /** A RandomErasing with Keras's defaults: factor 1, scale (0.02, 0.33), noise fill, values in [0, 255]. */

@@ -42,7 +42,7 @@ public final class RandomGaussianBlur implements KerasLayer, PixelStep<RandomGau
      * @param sigma1 {@code blur_factor[1]}: the deviation of the factor over {@code kernel_size[1]} taps,
      *     along the rows
      */
-    record Blur(boolean blurred, float sigma0, float sigma1) {
+    public record Blur(boolean blurred, float sigma0, float sigma1) {
     }
 
     /** A RandomGaussianBlur with Keras's defaults: factor 1, a 3 x 3 kernel, sigma in [0, 1], values in [0, 255]. */

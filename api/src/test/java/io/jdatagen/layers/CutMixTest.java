@@ -118,7 +118,8 @@ class CutMixTest {
         assertEquals("The `factor` argument should be a number (or a list of two numbers) in the range [0, 1]. "
                 + "Received: factor=1.5", e.getMessage());
         assertEquals(List.of(0, 1.0), new CutMix().getConfig().get("factor"));
-        assertEquals(List.of(0.2, 0.7), CutMix.fromConfig(Map.of("factor", List.of(0.7, 0.2))).getConfig().get("factor"));
+        assertEquals(List.of(0.2, 0.7),
+                CutMix.fromConfig(Map.of("factor", List.of(0.7, 0.2))).getConfig().get("factor"));
         assertInstanceOf(CutMix.class, KerasLayers.fromConfig("CutMix", new CutMix().getConfig()));
         assertThrows(IllegalArgumentException.class, () -> CutMix.fromConfig(Map.of("data_format", "nhwc")));
     }

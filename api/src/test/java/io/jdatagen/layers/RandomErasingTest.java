@@ -109,7 +109,8 @@ class RandomErasingTest {
                 () -> RandomErasing.fromConfig(Map.of("scale", List.of(1.5, 2))));
         assertEquals("The `scale` argument should be a number (or a list of two numbers) in the range [0, 1]. "
                 + "Received: factor=[1.5, 2]", scale.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> RandomErasing.fromConfig(Map.of("fill_value", List.of(1, 2))));
+        assertThrows(IllegalArgumentException.class,
+                () -> RandomErasing.fromConfig(Map.of("fill_value", List.of(1, 2))));
         RandomErasing three = RandomErasing.fromConfig(Map.of("fill_value", List.of(1, 2, 3)));
         Tensor gray = Tensor.zeros(2, 2, 1);
         assertThrows(IllegalArgumentException.class, () -> three.apply(new RandomErasing.Erase(0, 2, 0, 2, null), gray,

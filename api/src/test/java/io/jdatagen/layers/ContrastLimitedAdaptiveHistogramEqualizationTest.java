@@ -55,4 +55,16 @@ class ContrastLimitedAdaptiveHistogramEqualizationTest {
         assertThrows(IllegalArgumentException.class, () -> ContrastLimitedAdaptiveHistogramEqualization.fromConfig(
                 Map.of("value_range", List.of(1, 1))));
     }
+
+    @Test
+    void theBuilderWritesKerasArguments() {
+        ContrastLimitedAdaptiveHistogramEqualization layer = ContrastLimitedAdaptiveHistogramEqualization.builder()
+                .valueRange(0, 1).clipLimit(2).tileGridSize(4, 6).dataFormat(DataFormat.CHANNELS_FIRST).build();
+        Map<String, Object> config = layer.getConfig();
+        assertEquals(List.of(0.0, 1.0), config.get("value_range"));
+        assertEquals(2.0, config.get("clip_limit"));
+        assertEquals(List.of(4, 6), config.get("tile_grid_size"));
+        assertEquals("channels_first", config.get("data_format"));
+        assertEquals(config, ContrastLimitedAdaptiveHistogramEqualization.fromConfig(config).getConfig());
+    }
 }

@@ -119,4 +119,19 @@ class RandomErasingTest {
                 new ImageShape(1, 2, 3, DataFormat.CHANNELS_LAST), SampleContext.NONE);
         assertEquals("[0.0, 0.0, 0.0, 1.0, 2.0, 3.0]", Arrays.toString(rgb.data()));
     }
+
+    @Test
+    void theBuilderWritesKerasArguments() {
+        RandomErasing layer = RandomErasing.builder().factor(0.2, 0.6).scale(0.1, 0.4).fillValue(0.5, 0.25, 1)
+                .valueRange(0, 1).dataFormat(DataFormat.CHANNELS_FIRST).seed(7).build();
+        Map<String, Object> config = layer.getConfig();
+        assertEquals(List.of(0.2, 0.6), config.get("factor"));
+        assertEquals(List.of(0.1, 0.4), config.get("scale"));
+        assertEquals(List.of(0.5, 0.25, 1.0), config.get("fill_value"));
+        assertEquals(List.of(0.0, 1.0), config.get("value_range"));
+        assertEquals("channels_first", config.get("data_format"));
+        assertEquals(7L, config.get("seed"));
+        assertEquals(config, RandomErasing.fromConfig(config).getConfig());
+        assertThrows(IllegalArgumentException.class, () -> RandomErasing.builder().factor(2).build());
+    }
 }

@@ -103,4 +103,18 @@ class RandomGaussianBlurTest {
         assertEquals("The `sigma` argument should be a number (or a list of two numbers) in the range [0, 1]. "
                 + "Received: factor=2", sigma.getMessage());
     }
+
+    @Test
+    void theBuilderWritesKerasArguments() {
+        RandomGaussianBlur layer = RandomGaussianBlur.builder().factor(0.5).kernelSize(5, 3).sigma(0.2, 0.8)
+                .valueRange(0, 1).seed(3).build();
+        Map<String, Object> config = layer.getConfig();
+        assertEquals(List.of(0, 0.5), config.get("factor"));
+        assertEquals(List.of(5, 3), config.get("kernel_size"));
+        assertEquals(List.of(0.2, 0.8), config.get("sigma"));
+        assertEquals(List.of(0.0, 1.0), config.get("value_range"));
+        assertEquals(config, RandomGaussianBlur.fromConfig(config).getConfig());
+        assertEquals(List.of(7, 7), RandomGaussianBlur.builder().kernelSize(7).build().getConfig().get("kernel_size"));
+        assertThrows(IllegalArgumentException.class, () -> RandomGaussianBlur.builder().kernelSize(2).build());
+    }
 }

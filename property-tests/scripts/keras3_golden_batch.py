@@ -222,9 +222,10 @@ def random_gaussian_blur(rng):
         sigma0.append(float(np.asarray(t["blur_factor"])[0]))
         sigma1.append(float(np.asarray(t["blur_factor"])[1]))
     return {
-        "tolerance": 1e-4,
-        "why": "TensorFlow's depthwise convolution sums in float32 (in an order of its own), ours in double over "
-               "the same float32 kernel: 1e-4 of the value range",
+        "tolerance": 2e-6,
+        "why": "TensorFlow's depthwise convolution sums up to 25 taps in float32 (in an order of its own), ours "
+               "in double over the same float32 kernel: about one float32 rounding per tap, 2e-6 of the value "
+               "range",
         "cases": cases,
         "distribution": {"factor": [0.3, 0.8], "sigma": [0.2, 0.9], "should_apply_blur": applied,
                          "sigma0": dist(sigma0), "sigma1": dist(sigma1)},

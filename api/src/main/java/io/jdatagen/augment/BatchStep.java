@@ -5,8 +5,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * A step that runs on a whole batch, images and targets together (the kind MixUp and CutMix are), after
- * every sample of the batch is augmented and the batch assembled, in list order. No built-in step is of
- * this kind yet.
+ * every sample of the batch is augmented and the batch assembled, in list order. Keras 3's MixUp and CutMix
+ * (package {@code io.jdatagen.layers}) are of this kind.
  *
  * @param <P> the drawn parameters of one batch
  */

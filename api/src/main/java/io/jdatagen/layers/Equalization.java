@@ -1,0 +1,197 @@
+package io.jdatagen.layers;
+
+import io.jdatagen.augment.ImageShape;
+import io.jdatagen.augment.PixelStep;
+import io.jdatagen.augment.Step;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.Tensor;
+import io.jdatagen.flow.SampleContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * Keras 3's {@code Equalization}: histogram equalization of each channel with Keras's arithmetic. The
+ * channel is mapped from {@code value_range} to [0, 255] (float32), counted into {@code bins} bins
+ * ({@code int(v * (bins - 1) / 255)}), and each value replaced by the lookup table
+ * {@code round((cdf - cdf_min) * 255 / (cdf[-1] - cdf_min))} (half to even) at {@code int(v / 255 * (bins - 1))},
+ * then mapped back to {@code value_range}; a channel whose values all fall in one bin is left as it is.
+ * Each image is equalized on its own histogram, as Keras equalizes one image (a rank-3 input); Keras given a
+ * batch counts each channel over the whole batch. Nothing is drawn: every image is equalized.
+ *
+ * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/equalization/">Keras
+ *     Equalization</a>
+ */
+public final class Equalization implements KerasLayer, PixelStep<Boolean> {
+    private static final List<String> ARGUMENTS = List.of("bins", "value_range");
+    private static final String VALUE_RANGE_ERROR = "The `value_range` argument should be a list of two numbers. ";
+
+    private final LayerConfig base;
+    private final int bins;
+    private final Number low;
+    private final Number high;
+
+    /** An Equalization with Keras's defaults: 256 bins, values in [0, 255]. */
+    public Equalization() {
+        this(LayerConfig.defaults("equalization", DataFormat.CHANNELS_LAST), 256, List.of(0, 255));
+    }
+
+    /**
+     * An Equalization of images in channels-last layout.
+     *
+     * @param valueRange the range of the input values, two numbers in either order
+     * @param bins the number of histogram bins, at least 1
+     * @throws IllegalArgumentException with Keras's message when {@code valueRange} is not two numbers
+     */
+    public Equalization(List<? extends Number> valueRange, int bins) {
+        this(LayerConfig.defaults("equalization", DataFormat.CHANNELS_LAST), bins, valueRange);
+    }
+
+    private Equalization(LayerConfig base, int bins, Object valueRange) {
+        if (!(valueRange instanceof List<?> l) || l.size() != 2 || !(l.get(0) instanceof Number a)
+                || !(l.get(1) instanceof Number b)) {
+            throw new IllegalArgumentException(VALUE_RANGE_ERROR + "Received: value_range=" + valueRange);
+        }
+        if (bins < 1) {
+            throw new IllegalArgumentException("bins must be at least 1; got " + bins);
+        }
+        this.base = base;
+        this.bins = bins;
+        boolean ordered = a.doubleValue() <= b.doubleValue();
+        this.low = ordered ? a : b;
+        this.high = ordered ? b : a;
+    }
+
+    /**
+     * {@return the Equalization that Keras's {@code get_config()} describes}
+     *
+     * @param config Keras's keys: {@code name}, {@code trainable}, {@code dtype}, {@code data_format},
+     *     {@code bins}, {@code value_range}; absent ones take Keras's defaults
+     * @throws IllegalArgumentException for an unknown key or an invalid value
+     */
+    public static Equalization fromConfig(Map<String, Object> config) {
+        Number bins = LayerConfig.number(config, "bins", 256);
+        if (!(bins instanceof Integer || bins instanceof Long)) {
+            throw new IllegalArgumentException("bins must be an integer; got " + bins);
+        }
+        return new Equalization(LayerConfig.read(config, "equalization", ARGUMENTS), bins.intValue(),
+                config.getOrDefault("value_range", List.of(0, 255)));
+    }
+
+    @Override
+    public String className() {
+        return "Equalization";
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> c = base.start();
+        c.put("bins", bins);
+        List<Object> range = new ArrayList<>(2);
+        range.add(low);
+        range.add(high);
+        c.put("value_range", range);
+        return c;
+    }
+
+    @Override
+    public Step step() {
+        return this;
+    }
+
+    /** {@return {@code TRUE}: nothing is drawn, every image is equalized} */
+    @Override
+    public Boolean draw(ImageShape image, RandomGenerator rng) {
+        return Boolean.TRUE;
+    }
+
+    /** Equalizes each channel of the image as Keras's {@code _equalize_channel}. */
+    @Override
+    public Tensor apply(Boolean params, Tensor image, ImageShape shape, SampleContext context) {
+        float[] v = image.data();
+        int plane = shape.height() * shape.width();
+        int channels = shape.channels();
+        boolean last = shape.format() == DataFormat.CHANNELS_LAST;
+        float[] values = new float[plane];
+        for (int ch = 0; ch < channels; ch++) {
+            for (int p = 0; p < plane; p++) {
+                values[p] = v[last ? p * channels + ch : ch * plane + p];
+            }
+            equalize(values);
+            for (int p = 0; p < plane; p++) {
+                v[last ? p * channels + ch : ch * plane + p] = values[p];
+            }
+        }
+        return image;
+    }
+
+    /** Equalizes one channel's values in place. */
+    void equalize(float[] channel) {
+        double lo = low.doubleValue();
+        double hi = high.doubleValue();
+        // to [0, 255] and back with Python's float arithmetic for the factors, float32 for the values
+        float toScale = (float) (255.0 / (hi - lo));
+        float toOffset = (float) (0 - lo * (255.0 / (hi - lo)));
+        double backScale = (hi - lo) / 255.0;
+        double backOffset = lo;
+        float[] x = new float[channel.length];
+        int[] hist = new int[bins];
+        for (int p = 0; p < channel.length; p++) {
+            x[p] = channel[p] * toScale + toOffset;
+            float scaled = x[p] * (float) (bins - 1) / 255f;
+            hist[clip((int) scaled, bins - 1)]++;
+        }
+        int nonzero = 0;
+        for (int h : hist) {
+            nonzero += h != 0 ? 1 : 0;
+        }
+        double[] table = nonzero <= 1 ? null : lookupTable(hist);
+        for (int p = 0; p < channel.length; p++) {
+            double equalized;
+            if (table == null) {
+                equalized = x[p];
+            } else {
+                float scaled = x[p] / 255.0f * (float) (bins - 1);
+                equalized = table[(int) Math.min(Math.max(scaled, 0f), (float) (bins - 1))];
+            }
+            channel[p] = (float) (equalized * backScale + backOffset);
+        }
+    }
+
+    /** {@return Keras's lookup table: {@code round((cdf - cdf_min) * 255 / (cdf[-1] - cdf_min))}, clipped} */
+    private static double[] lookupTable(int[] hist) {
+        long[] cdf = new long[hist.length];
+        long running = 0;
+        for (int i = 0; i < hist.length; i++) {
+            running += hist[i];
+            cdf[i] = running;
+        }
+        long cdfMin = 0;
+        for (long c : cdf) {
+            if (c != 0) {
+                cdfMin = c;
+                break;
+            }
+        }
+        long denominator = cdf[cdf.length - 1] - cdfMin;
+        if (denominator == 0) {
+            denominator = 1;
+        }
+        double[] table = new double[hist.length];
+        for (int i = 0; i < hist.length; i++) {
+            double t = Math.rint((double) ((cdf[i] - cdfMin) * 255) / denominator);
+            table[i] = Math.min(Math.max(t, 0), 255);
+        }
+        return table;
+    }
+
+    private static int clip(int index, int max) {
+        return Math.min(Math.max(index, 0), max);
+    }
+
+    @Override
+    public String toString() {
+        return "Equalization(value_range=[" + low + ", " + high + "], bins=" + bins + ")";
+    }
+}

@@ -1,0 +1,109 @@
+package io.jdatagen.layers;
+
+import io.jdatagen.core.DataFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The keys every Keras 3 preprocessing layer's {@code get_config()} starts with ({@code name},
+ * {@code trainable}, {@code dtype}, {@code data_format}), kept as a config gives them so that a round trip
+ * returns them unchanged, and the reading of a config's own arguments with messages naming the key.
+ *
+ * @param name the layer's name ({@code "mix_up"} for an unnamed {@code MixUp})
+ * @param trainable Keras's flag, carried for the round trip
+ * @param dtype Keras's dtype policy as JSON holds it ({@code {"module": "keras", "class_name":
+ *     "DTypePolicy", "config": {"name": "float32"}, "registered_name": null}} by default)
+ * @param dataFormat {@code channels_last} (NHWC, Keras's default) or {@code channels_first}
+ */
+record LayerConfig(String name, boolean trainable, Object dtype, DataFormat dataFormat) {
+    /** The keys of this record in a config, in Keras's order. */
+    static final List<String> KEYS = List.of("name", "trainable", "dtype", "data_format");
+
+    /** {@return the keys Keras writes for a layer created with no name, dtype or data format} */
+    static LayerConfig defaults(String name, DataFormat dataFormat) {
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("module", "keras");
+        policy.put("class_name", "DTypePolicy");
+        policy.put("config", Map.of("name", "float32"));
+        policy.put("registered_name", null);
+        return new LayerConfig(name, true, policy, dataFormat == null ? DataFormat.CHANNELS_LAST : dataFormat);
+    }
+
+    /**
+     * {@return the common keys of {@code config}, Keras's defaults for the missing ones}
+     *
+     * @param config a layer's config
+     * @param defaultName the name Keras gives an unnamed layer of this class
+     * @param arguments the keys of the layer's own arguments; any other key is refused
+     * @throws IllegalArgumentException for an unknown key or a data format other than Keras's two
+     */
+    static LayerConfig read(Map<String, Object> config, String defaultName, List<String> arguments) {
+        Set<String> allowed = new java.util.LinkedHashSet<>(KEYS);
+        allowed.addAll(arguments);
+        for (String key : config.keySet()) {
+            if (!allowed.contains(key)) {
+                throw new IllegalArgumentException("unknown argument '" + key + "' in the config; allowed: "
+                        + allowed);
+            }
+        }
+        LayerConfig d = defaults(defaultName, null);
+        Object format = config.getOrDefault("data_format", "channels_last");
+        DataFormat dataFormat;
+        if ("channels_last".equals(format) || format == null) {
+            dataFormat = DataFormat.CHANNELS_LAST;
+        } else if ("channels_first".equals(format)) {
+            dataFormat = DataFormat.CHANNELS_FIRST;
+        } else {
+            throw new IllegalArgumentException("The `data_format` argument must be one of {'channels_first', "
+                    + "'channels_last'}. Received: data_format=" + format);
+        }
+        Object trainable = config.getOrDefault("trainable", Boolean.TRUE);
+        if (!(trainable instanceof Boolean)) {
+            throw new IllegalArgumentException("trainable must be a boolean; got " + trainable);
+        }
+        return new LayerConfig(String.valueOf(config.getOrDefault("name", d.name())), (Boolean) trainable,
+                config.getOrDefault("dtype", d.dtype()), dataFormat);
+    }
+
+    /** {@return a new config map holding these keys in Keras's order, for the layer to add its own} */
+    Map<String, Object> start() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("name", name);
+        c.put("trainable", trainable);
+        c.put("dtype", dtype);
+        c.put("data_format", dataFormat == DataFormat.CHANNELS_FIRST ? "channels_first" : "channels_last");
+        return c;
+    }
+
+    /**
+     * {@return the number under {@code key}, or {@code fallback} when the key is absent}
+     *
+     * @throws IllegalArgumentException when the value is not a number
+     */
+    static Number number(Map<String, Object> config, String key, Number fallback) {
+        Object v = config.getOrDefault(key, fallback);
+        if (v instanceof Number n) {
+            return n;
+        }
+        throw new IllegalArgumentException(key + " must be a number; got " + v);
+    }
+
+    /**
+     * {@return the config's {@code seed} as given (an integer or null; kept for the round trip, the draws
+     * use the keyed streams), or null when absent}
+     *
+     * @throws IllegalArgumentException when the value is neither an integer nor null
+     */
+    static Number seed(Map<String, Object> config) {
+        Object v = config.get("seed");
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Integer || v instanceof Long) {
+            return (Number) v;
+        }
+        throw new IllegalArgumentException("seed must be an integer or null; got " + v);
+    }
+}

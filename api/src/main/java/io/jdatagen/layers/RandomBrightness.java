@@ -2,7 +2,6 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
-import io.jdatagen.augment.Step;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.Map;
@@ -16,11 +15,9 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_brightness/">Keras RandomBrightness</a>
  */
-public final class RandomBrightness implements KerasLayer, PixelStep<Float> {
+public final class RandomBrightness extends FactorLayer implements PixelStep<Float> {
     private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
             "RandomBrightness", "random_brightness", null, -1, 1, true);
-
-    private final FactorLayerConfig args;
 
     /**
      * @param factor a number {@code f} in [-1, 1] for deltas in {@code [-|f|, |f|]} of the value range, or two
@@ -35,7 +32,7 @@ public final class RandomBrightness implements KerasLayer, PixelStep<Float> {
     }
 
     private RandomBrightness(FactorLayerConfig args) {
-        this.args = args;
+        super("RandomBrightness", args);
     }
 
     /**
@@ -46,26 +43,6 @@ public final class RandomBrightness implements KerasLayer, PixelStep<Float> {
      */
     public static RandomBrightness fromConfig(Map<String, Object> config) {
         return new RandomBrightness(FactorLayerConfig.fromConfig(RULES, config));
-    }
-
-    @Override
-    public String className() {
-        return "RandomBrightness";
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        return args.toConfig();
-    }
-
-    @Override
-    public Step step() {
-        return this;
-    }
-
-    @Override
-    public String name() {
-        return args.base().name();
     }
 
     /** {@inheritDoc} Keras's draw: {@code rgb_delta = U(factor)·(max − min)} in float32. */

@@ -2,7 +2,6 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
-import io.jdatagen.augment.Step;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.Map;
@@ -17,11 +16,9 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_color_degeneration/">Keras RandomColorDegeneration</a>
  */
-public final class RandomColorDegeneration implements KerasLayer, PixelStep<Float> {
+public final class RandomColorDegeneration extends FactorLayer implements PixelStep<Float> {
     private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
             "RandomColorDegeneration", "random_color_degeneration", null, -1, 1, true);
-
-    private final FactorLayerConfig args;
 
     /**
      * @param factor one number in [-1, 1] or two (sorted), the range of the blend factor
@@ -35,7 +32,7 @@ public final class RandomColorDegeneration implements KerasLayer, PixelStep<Floa
     }
 
     private RandomColorDegeneration(FactorLayerConfig args) {
-        this.args = args;
+        super("RandomColorDegeneration", args);
     }
 
     /**
@@ -46,26 +43,6 @@ public final class RandomColorDegeneration implements KerasLayer, PixelStep<Floa
      */
     public static RandomColorDegeneration fromConfig(Map<String, Object> config) {
         return new RandomColorDegeneration(FactorLayerConfig.fromConfig(RULES, config));
-    }
-
-    @Override
-    public String className() {
-        return "RandomColorDegeneration";
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        return args.toConfig();
-    }
-
-    @Override
-    public Step step() {
-        return this;
-    }
-
-    @Override
-    public String name() {
-        return args.base().name();
     }
 
     /** {@inheritDoc} Keras's draw: {@code U(factor[0], factor[1])} in float32. */

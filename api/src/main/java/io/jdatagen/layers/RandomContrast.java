@@ -2,7 +2,6 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
-import io.jdatagen.augment.Step;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
@@ -18,11 +17,9 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_contrast/">Keras RandomContrast</a>
  */
-public final class RandomContrast implements KerasLayer, PixelStep<Float> {
+public final class RandomContrast extends FactorLayer implements PixelStep<Float> {
     private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
             "RandomContrast", "random_contrast", null, 0, 1, false);
-
-    private final FactorLayerConfig args;
 
     /**
      * @param factor one number in [0, 1] or two {@code {low, high}} (sorted), the factor range
@@ -37,7 +34,7 @@ public final class RandomContrast implements KerasLayer, PixelStep<Float> {
     }
 
     private RandomContrast(FactorLayerConfig args) {
-        this.args = args;
+        super("RandomContrast", args);
     }
 
     /**
@@ -48,26 +45,6 @@ public final class RandomContrast implements KerasLayer, PixelStep<Float> {
      */
     public static RandomContrast fromConfig(Map<String, Object> config) {
         return new RandomContrast(FactorLayerConfig.fromConfig(RULES, config));
-    }
-
-    @Override
-    public String className() {
-        return "RandomContrast";
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        return args.toConfig();
-    }
-
-    @Override
-    public Step step() {
-        return this;
-    }
-
-    @Override
-    public String name() {
-        return args.base().name();
     }
 
     /** {@inheritDoc} Keras's draw: {@code U(1 − factor[0], 1 + factor[1])} in float32. */

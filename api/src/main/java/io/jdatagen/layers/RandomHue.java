@@ -2,7 +2,6 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
-import io.jdatagen.augment.Step;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.Map;
@@ -18,11 +17,10 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_hue/">Keras RandomHue</a>
  */
-public final class RandomHue implements KerasLayer, PixelStep<Float> {
+public final class RandomHue extends FactorLayer implements PixelStep<Float> {
     private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
             "RandomHue", "random_hue", null, 0, 1, false);
 
-    private final FactorLayerConfig args;
     private final float min;
     private final float max;
     private final boolean unit;
@@ -39,7 +37,7 @@ public final class RandomHue implements KerasLayer, PixelStep<Float> {
     }
 
     private RandomHue(FactorLayerConfig args) {
-        this.args = args;
+        super("RandomHue", args);
         this.min = args.rangeMin();
         this.max = args.rangeMax();
         this.unit = args.valueRange().get(0).doubleValue() == 0 && args.valueRange().get(1).doubleValue() == 1;
@@ -53,26 +51,6 @@ public final class RandomHue implements KerasLayer, PixelStep<Float> {
      */
     public static RandomHue fromConfig(Map<String, Object> config) {
         return new RandomHue(FactorLayerConfig.fromConfig(RULES, config));
-    }
-
-    @Override
-    public String className() {
-        return "RandomHue";
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        return args.toConfig();
-    }
-
-    @Override
-    public Step step() {
-        return this;
-    }
-
-    @Override
-    public String name() {
-        return args.base().name();
     }
 
     /**

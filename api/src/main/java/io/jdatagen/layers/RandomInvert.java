@@ -3,7 +3,6 @@ package io.jdatagen.layers;
 import io.jdatagen.augment.ColorLinear;
 import io.jdatagen.augment.ColorLinearStep;
 import io.jdatagen.augment.ImageShape;
-import io.jdatagen.augment.Step;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -18,11 +17,9 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_invert/">Keras RandomInvert</a>
  */
-public final class RandomInvert implements KerasLayer, ColorLinearStep<Boolean> {
+public final class RandomInvert extends FactorLayer implements ColorLinearStep<Boolean> {
     private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
             "RandomInvert", "random_invert", 1.0, 0, 1, false);
-
-    private final FactorLayerConfig args;
 
     /**
      * @param factor one number in [0, 1] (the range {@code [0, f]}) or two {@code {low, high}} (sorted), the
@@ -37,7 +34,7 @@ public final class RandomInvert implements KerasLayer, ColorLinearStep<Boolean> 
     }
 
     private RandomInvert(FactorLayerConfig args) {
-        this.args = args;
+        super("RandomInvert", args);
     }
 
     /**
@@ -48,26 +45,6 @@ public final class RandomInvert implements KerasLayer, ColorLinearStep<Boolean> 
      */
     public static RandomInvert fromConfig(Map<String, Object> config) {
         return new RandomInvert(FactorLayerConfig.fromConfig(RULES, config));
-    }
-
-    @Override
-    public String className() {
-        return "RandomInvert";
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        return args.toConfig();
-    }
-
-    @Override
-    public Step step() {
-        return this;
-    }
-
-    @Override
-    public String name() {
-        return args.base().name();
     }
 
     /**

@@ -2,7 +2,6 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
-import io.jdatagen.augment.Step;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.List;
@@ -19,12 +18,11 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_posterization/">Keras RandomPosterization</a>
  */
-public final class RandomPosterization implements KerasLayer, PixelStep<Integer> {
+public final class RandomPosterization extends FactorLayer implements PixelStep<Integer> {
     private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
             "RandomPosterization", "random_posterization", null, 1, 8, true);
     private static final int MAX_FACTOR = 8;
 
-    private final FactorLayerConfig args;
     private final KerasValueRange range;
 
     /**
@@ -54,7 +52,7 @@ public final class RandomPosterization implements KerasLayer, PixelStep<Integer>
     }
 
     private RandomPosterization(FactorLayerConfig args) {
-        this.args = args;
+        super("RandomPosterization", args);
         this.range = new KerasValueRange(args.valueRange());
     }
 
@@ -66,26 +64,6 @@ public final class RandomPosterization implements KerasLayer, PixelStep<Integer>
      */
     public static RandomPosterization fromConfig(Map<String, Object> config) {
         return new RandomPosterization(FactorLayerConfig.fromConfig(RULES, config));
-    }
-
-    @Override
-    public String className() {
-        return "RandomPosterization";
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        return args.toConfig();
-    }
-
-    @Override
-    public Step step() {
-        return this;
-    }
-
-    @Override
-    public String name() {
-        return args.base().name();
     }
 
     /**

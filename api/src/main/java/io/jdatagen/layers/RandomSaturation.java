@@ -2,7 +2,6 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
-import io.jdatagen.augment.Step;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
@@ -20,12 +19,10 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_saturation/">Keras RandomSaturation</a>
  */
-public final class RandomSaturation implements KerasLayer, PixelStep<Float> {
+public final class RandomSaturation extends FactorLayer implements PixelStep<Float> {
     private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
             "RandomSaturation", "random_saturation", null, -1, 1, true);
     private static final float EPSILON = 1e-7f;
-
-    private final FactorLayerConfig args;
 
     /**
      * @param factor one number in [-1, 1] or two (sorted), the range of {@code u}
@@ -40,7 +37,7 @@ public final class RandomSaturation implements KerasLayer, PixelStep<Float> {
     }
 
     private RandomSaturation(FactorLayerConfig args) {
-        this.args = args;
+        super("RandomSaturation", args);
     }
 
     /**
@@ -51,26 +48,6 @@ public final class RandomSaturation implements KerasLayer, PixelStep<Float> {
      */
     public static RandomSaturation fromConfig(Map<String, Object> config) {
         return new RandomSaturation(FactorLayerConfig.fromConfig(RULES, config));
-    }
-
-    @Override
-    public String className() {
-        return "RandomSaturation";
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        return args.toConfig();
-    }
-
-    @Override
-    public Step step() {
-        return this;
-    }
-
-    @Override
-    public String name() {
-        return args.base().name();
     }
 
     /** {@inheritDoc} Keras's draw: {@code u = U(factor[0], factor[1])}, then {@code u / (1 − u + 1e-7)}. */

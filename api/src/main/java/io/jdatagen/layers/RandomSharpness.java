@@ -2,7 +2,6 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
-import io.jdatagen.augment.Step;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
@@ -19,13 +18,11 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_sharpness/">Keras RandomSharpness</a>
  */
-public final class RandomSharpness implements KerasLayer, PixelStep<Float> {
+public final class RandomSharpness extends FactorLayer implements PixelStep<Float> {
     private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
             "RandomSharpness", "random_sharpness", null, 0, 1, true);
     private static final float EDGE = 1f / 13f;
     private static final float CENTRE = 5f / 13f;
-
-    private final FactorLayerConfig args;
 
     /**
      * @param factor one number in [0, 1] or two (sorted), the range of {@code f}
@@ -39,7 +36,7 @@ public final class RandomSharpness implements KerasLayer, PixelStep<Float> {
     }
 
     private RandomSharpness(FactorLayerConfig args) {
-        this.args = args;
+        super("RandomSharpness", args);
     }
 
     /**
@@ -50,26 +47,6 @@ public final class RandomSharpness implements KerasLayer, PixelStep<Float> {
      */
     public static RandomSharpness fromConfig(Map<String, Object> config) {
         return new RandomSharpness(FactorLayerConfig.fromConfig(RULES, config));
-    }
-
-    @Override
-    public String className() {
-        return "RandomSharpness";
-    }
-
-    @Override
-    public Map<String, Object> getConfig() {
-        return args.toConfig();
-    }
-
-    @Override
-    public Step step() {
-        return this;
-    }
-
-    @Override
-    public String name() {
-        return args.base().name();
     }
 
     /** {@inheritDoc} Keras's draw: {@code U(factor[0], factor[1])} in float32. */

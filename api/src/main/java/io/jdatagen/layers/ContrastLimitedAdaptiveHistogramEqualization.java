@@ -7,7 +7,6 @@ import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -88,43 +87,19 @@ public final class ContrastLimitedAdaptiveHistogramEqualization implements Keras
     }
 
     /** Collects Keras's arguments as a config and builds the layer with {@link #fromConfig}'s checks. */
-    public static final class Builder {
-        private final Map<String, Object> config = new LinkedHashMap<>();
-
+    public static final class Builder extends LayerBuilder<Builder, ContrastLimitedAdaptiveHistogramEqualization> {
         private Builder() {
-        }
-
-        /** Keras's {@code value_range}: the range of the input values ({@code [0, 255]} by default). */
-        public Builder valueRange(double low, double high) {
-            config.put("value_range", List.of(low, high));
-            return this;
+            super(ContrastLimitedAdaptiveHistogramEqualization::fromConfig);
         }
 
         /** Keras's {@code clip_limit}: the histogram clip as a multiple of the mean bin count; 0 or less: none. */
         public Builder clipLimit(double clipLimit) {
-            config.put("clip_limit", clipLimit);
-            return this;
+            return put("clip_limit", clipLimit);
         }
 
         /** Keras's {@code tile_grid_size}: the number of tile rows and columns. */
         public Builder tileGridSize(int rows, int columns) {
-            config.put("tile_grid_size", List.of(rows, columns));
-            return this;
-        }
-
-        /** Keras's {@code data_format}: the layout of the images. */
-        public Builder dataFormat(DataFormat dataFormat) {
-            config.put("data_format", dataFormat == DataFormat.CHANNELS_FIRST ? "channels_first" : "channels_last");
-            return this;
-        }
-
-        /**
-         * {@return the layer}
-         *
-         * @throws IllegalArgumentException with Keras's message for an invalid argument
-         */
-        public ContrastLimitedAdaptiveHistogramEqualization build() {
-            return fromConfig(config);
+            return put("tile_grid_size", List.of(rows, columns));
         }
     }
 

@@ -7,7 +7,6 @@ import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -121,67 +120,39 @@ public final class RandomErasing implements KerasLayer, PixelStep<RandomErasing.
     }
 
     /** Collects Keras's arguments as a config and builds the layer with {@link #fromConfig}'s checks. */
-    public static final class Builder {
-        private final Map<String, Object> config = new LinkedHashMap<>();
-
+    public static final class Builder extends LayerBuilder<Builder, RandomErasing> {
         private Builder() {
+            super(RandomErasing::fromConfig);
         }
 
         /** Keras's {@code factor} as one number {@code f}: the probability is drawn from {@code [0, f]}. */
         public Builder factor(double factor) {
-            config.put("factor", factor);
-            return this;
+            return put("factor", factor);
         }
 
         /** Keras's {@code factor} as two numbers: the probability is drawn from {@code [lower, upper]}. */
         public Builder factor(double lower, double upper) {
-            config.put("factor", List.of(lower, upper));
-            return this;
+            return put("factor", List.of(lower, upper));
         }
 
         /** Keras's {@code scale}: the range each side's squared share of the image is drawn from, in [0, 1]. */
         public Builder scale(double lower, double upper) {
-            config.put("scale", List.of(lower, upper));
-            return this;
+            return put("scale", List.of(lower, upper));
         }
 
         /** Keras's {@code fill_value} as one number (clipped to the value range); without it the fill is noise. */
         public Builder fillValue(double fillValue) {
-            config.put("fill_value", fillValue);
-            return this;
+            return put("fill_value", fillValue);
         }
 
         /** Keras's {@code fill_value} as three numbers, one per position along the image's last axis. */
         public Builder fillValue(double first, double second, double third) {
-            config.put("fill_value", List.of(first, second, third));
-            return this;
-        }
-
-        /** Keras's {@code value_range}: the range of the input values ({@code [0, 255]} by default). */
-        public Builder valueRange(double low, double high) {
-            config.put("value_range", List.of(low, high));
-            return this;
+            return put("fill_value", List.of(first, second, third));
         }
 
         /** Keras's {@code seed}, kept in the config; the draws come from the keyed streams whatever it is. */
         public Builder seed(long seed) {
-            config.put("seed", seed);
-            return this;
-        }
-
-        /** Keras's {@code data_format}: the layout of the images. */
-        public Builder dataFormat(DataFormat dataFormat) {
-            config.put("data_format", dataFormat == DataFormat.CHANNELS_FIRST ? "channels_first" : "channels_last");
-            return this;
-        }
-
-        /**
-         * {@return the layer}
-         *
-         * @throws IllegalArgumentException with Keras's message for an invalid argument
-         */
-        public RandomErasing build() {
-            return fromConfig(config);
+            return put("seed", seed);
         }
     }
 

@@ -7,7 +7,6 @@ import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -117,73 +116,44 @@ public final class RandomGaussianBlur implements KerasLayer, PixelStep<RandomGau
     }
 
     /** Collects Keras's arguments as a config and builds the layer with {@link #fromConfig}'s checks. */
-    public static final class Builder {
-        private final Map<String, Object> config = new LinkedHashMap<>();
-
+    public static final class Builder extends LayerBuilder<Builder, RandomGaussianBlur> {
         private Builder() {
+            super(RandomGaussianBlur::fromConfig);
         }
 
         /** Keras's {@code factor} as one number {@code f}: the probability is drawn from {@code [0, f]}. */
         public Builder factor(double factor) {
-            config.put("factor", factor);
-            return this;
+            return put("factor", factor);
         }
 
         /** Keras's {@code factor} as two numbers: the probability is drawn from {@code [lower, upper]}. */
         public Builder factor(double lower, double upper) {
-            config.put("factor", List.of(lower, upper));
-            return this;
+            return put("factor", List.of(lower, upper));
         }
 
         /** Keras's {@code kernel_size} as one odd number: a square kernel. */
         public Builder kernelSize(int kernelSize) {
-            config.put("kernel_size", kernelSize);
-            return this;
+            return put("kernel_size", kernelSize);
         }
 
         /** Keras's {@code kernel_size} as two odd numbers. */
         public Builder kernelSize(int first, int second) {
-            config.put("kernel_size", List.of(first, second));
-            return this;
+            return put("kernel_size", List.of(first, second));
         }
 
         /** Keras's {@code sigma} as one number {@code s}: the deviations are drawn from {@code [0, s]}. */
         public Builder sigma(double sigma) {
-            config.put("sigma", sigma);
-            return this;
+            return put("sigma", sigma);
         }
 
         /** Keras's {@code sigma} as two numbers: the deviations are drawn from {@code [lower, upper]}. */
         public Builder sigma(double lower, double upper) {
-            config.put("sigma", List.of(lower, upper));
-            return this;
-        }
-
-        /** Keras's {@code value_range}: the range of the input values ({@code [0, 255]} by default). */
-        public Builder valueRange(double low, double high) {
-            config.put("value_range", List.of(low, high));
-            return this;
+            return put("sigma", List.of(lower, upper));
         }
 
         /** Keras's {@code seed}, kept in the config; the draws come from the keyed streams whatever it is. */
         public Builder seed(long seed) {
-            config.put("seed", seed);
-            return this;
-        }
-
-        /** Keras's {@code data_format}: the layout of the images. */
-        public Builder dataFormat(DataFormat dataFormat) {
-            config.put("data_format", dataFormat == DataFormat.CHANNELS_FIRST ? "channels_first" : "channels_last");
-            return this;
-        }
-
-        /**
-         * {@return the layer}
-         *
-         * @throws IllegalArgumentException with Keras's message for an invalid argument
-         */
-        public RandomGaussianBlur build() {
-            return fromConfig(config);
+            return put("seed", seed);
         }
     }
 

@@ -250,7 +250,7 @@ public final class StepPipeline {
         int[] outShape = batch.outputShape();
         int[] slot = format.imageHwc(Arrays.copyOfRange(outShape, 1, 4));
         boolean onto = batch.resampledInWarp() && (preAugmentation == null || augmentationOnly);
-        int[] size = resize != null ? resize : batch.resampledInWarp() ? new int[] {slot[0], slot[1]} : null;
+        int[] size = resize != null ? resize : batch.resampledInWarp() ? batch.resampledSize() : null;
         List<SourceImage> sources = batch.sources();
         // The resize is the first stage of each sample's plan (one warpBatch), unless the pre-augmentation
         // function must see the resized image: then it is its own warpBatch before the function.
@@ -312,12 +312,14 @@ public final class StepPipeline {
             boolean presize = resize != null && !hasSize(mask, resize);
             ImageShape shape = presize ? new ImageShape(resize[0], resize[1], mask.channels(), format) : shapeOf(mask);
             OutputSlot slot = OutputSlot.of(batch.maskOutput(), j, format);
-            if (shape.height() != slot.height() || shape.width() != slot.width() || shape.channels() != slot.channels()) {
+            Folded g = fold(drawn[j], shape);
+            ImageShape made = g.shape();
+            if (made.height() != slot.height() || made.width() != slot.width() || made.channels() != slot.channels()) {
                 throw new IllegalArgumentException("batch slots hold " + slot.height() + "x" + slot.width() + "x"
                         + slot.channels() + " masks but the mask is " + shape.height() + "x" + shape.width() + "x"
-                        + shape.channels() + (presize ? " once resized" : ""));
+                        + shape.channels() + (presize ? " once resized" : "")
+                        + (made.equals(shape) ? "" : ", made " + made.height() + "x" + made.width() + " by the steps"));
             }
-            Folded g = fold(drawn[j], shape);
             WarpPlan.Builder plan = WarpPlan.builder().inverseAffine(g.inverse()).flips(g.flipRows(), g.flipCols())
                     .interpolation(Interpolation.NEAREST).fill(FillMode.CONSTANT, batch.maskFillValue());
             plans.add((presize ? plan.presize(resize[0], resize[1], Interpolation.NEAREST) : plan).build());

@@ -41,6 +41,19 @@ public interface Augmenter {
     List<String> fractionalSteps();
 
     /**
+     * {@return the {@code {height, width}} of the images this augmenter writes for images of {@code size}
+     * ({@code {height, width}}, the flow's image size: its target size or the resize target): the same for
+     * every sample of a flow, so that flows size their image and mask batches by it; {@code size} (a copy)
+     * for augmenters that keep the size, which is the default}
+     *
+     * @param augmented whether the flow augments its samples (a layer that changes the size only as an
+     *     augmentation leaves samples that are not augmented at their size)
+     */
+    default int[] outputSize(int[] size, boolean augmented) {
+        return size.clone();
+    }
+
+    /**
      * Augments a batch: resizes the sources to the resize target when one is set (or, with
      * {@link SampleBatch#resampledInWarp()}, folds that resize into the warp), draws each augmented sample's
      * steps from its stream (every sample's pre-warp draws in slot order, then the late ones slot by slot),

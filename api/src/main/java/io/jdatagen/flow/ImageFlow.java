@@ -54,6 +54,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
     private final long seed;
     private final boolean numpyStreams;
     private final int[] imageShape;
+    private final int[] resampledSize;
     private final Path saveToDir;
     private final String savePrefix;
     private final String saveFormat;
@@ -85,13 +86,15 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
                     + " (numpy's rule); got: " + s);
         }
         this.seed = numpyStreams ? s & 0xFFFFFFFFL : s;
-        this.imageShape = imageShape.clone();
+        this.augment = o.augment != null ? o.augment : o.subset != Subset.VALIDATION || augmenter.augmentValidation();
+        int[] hwc = augmenter.dataFormat().imageHwc(imageShape);
+        this.resampledSize = new int[] {hwc[0], hwc[1]};
+        this.imageShape = outputShape(imageShape);
         BatchLimit.check("images", o.batchSize, samples, this.imageShape, o.output);
         this.saveToDir = o.saveToDir;
         this.savePrefix = o.savePrefix;
         this.saveFormat = o.saveFormat;
         this.saveHashBound = saveHashBound;
-        this.augment = o.augment != null ? o.augment : o.subset != Subset.VALIDATION || augmenter.augmentValidation();
         this.output = o.output;
         this.fixedOrder = o.order == null ? null : FixedOrder.checked(o.order, samples);
         this.batchFunction = o.batchFunction;
@@ -103,6 +106,23 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
             throw new IllegalArgumentException("output uint8 holds whole values 0-255, but the generator's " + steps
                     + " the values fractional; choose output float16 or float32, or normalise after the hand-off");
         }
+    }
+
+    /**
+     * {@return {@code shape} (one image or mask of the flow's image size, in the augmenter's format) at the size
+     * the augmenter makes of it ({@link Augmenter#outputSize}), its channels kept}
+     *
+     * @throws IllegalArgumentException when the augmenter gives no size of at least 1x1
+     */
+    final int[] outputShape(int[] shape) {
+        DataFormat format = augmenter.dataFormat();
+        int[] hwc = format.imageHwc(shape);
+        int[] size = augmenter.outputSize(new int[] {hwc[0], hwc[1]}, augment);
+        if (size == null || size.length != 2 || size[0] < 1 || size[1] < 1) {
+            throw new IllegalArgumentException("the augmenter's outputSize for " + hwc[0] + "x" + hwc[1]
+                    + " images must be {height, width} of at least 1x1; got " + Arrays.toString(size));
+        }
+        return format.imageShape(size[0], size[1], hwc[2]);
     }
 
     /**
@@ -291,7 +311,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         Tensor x = direct ? null : Tensor.zeros(shape);
         SampleBatch.Builder request = SampleBatch.into(sources, direct ? buffer : x, format);
         request.streams(augment ? streams : new RandomGenerator[n]).contexts(contexts(epoch, index, indices))
-                .resampledInWarp(resampledInWarp());
+                .resampledInWarp(resampledInWarp()).resampledSize(resampledSize[0], resampledSize[1]);
         if (masks != null) {
             request.masks(maskSources, maskFillValue(), masks);
         }

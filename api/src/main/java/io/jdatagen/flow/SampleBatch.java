@@ -19,6 +19,7 @@ public final class SampleBatch {
     private final RandomGenerator[] streams;
     private final SampleContext[] contexts;
     private final boolean resampledInWarp;
+    private final int[] resampledSize;
     private final DenseTensor output;
     private final DataFormat format;
     private final List<SourceImage> masks;
@@ -37,6 +38,8 @@ public final class SampleBatch {
         this.maskFillValue = b.maskFillValue;
         this.maskOutput = b.maskOutput;
         int[] shape = output.shape();
+        this.resampledSize = b.resampledSize != null ? b.resampledSize.clone()
+                : shape.length == 4 ? sizeOf(format, shape) : null;
         if (shape.length != 4 || shape[0] < n) {
             throw new IllegalArgumentException("the output must be a rank-4 batch of at least " + n + " images; got "
                     + Arrays.toString(shape));
@@ -50,6 +53,11 @@ public final class SampleBatch {
                     + " got " + masks.size() + " masks and " + (maskOutput == null ? "no batch"
                             : "shape " + Arrays.toString(maskOutput.shape())));
         }
+    }
+
+    private static int[] sizeOf(DataFormat format, int[] batchShape) {
+        int[] hwc = format.imageHwc(Arrays.copyOfRange(batchShape, 1, 4));
+        return new int[] {hwc[0], hwc[1]};
     }
 
     private static SampleContext[] filled(int n) {
@@ -107,6 +115,15 @@ public final class SampleBatch {
         return resampledInWarp;
     }
 
+    /**
+     * {@return the {@code {height, width}} the warp resamples the sources to when they are
+     * {@linkplain #resampledInWarp() resampled in the warp}: the flow's image size before the steps, which is
+     * the output's size unless a step changes the size}
+     */
+    public int[] resampledSize() {
+        return resampledSize.clone();
+    }
+
     /** {@return the output batch: a heap tensor, or a direct buffer of the flow's output type} */
     public DenseTensor output() {
         return output;
@@ -145,6 +162,7 @@ public final class SampleBatch {
         private RandomGenerator[] streams;
         private SampleContext[] contexts;
         private boolean resampledInWarp;
+        private int[] resampledSize;
         private List<SourceImage> masks;
         private double maskFillValue;
         private Tensor maskOutput;
@@ -185,6 +203,24 @@ public final class SampleBatch {
          */
         public Builder resampledInWarp(boolean on) {
             this.resampledInWarp = on;
+            return this;
+        }
+
+        /**
+         * Sets the size the warp resamples the sources to when they are {@linkplain #resampledInWarp resampled
+         * in the warp}, for augmenters whose steps then change the size (the output's size by default).
+         *
+         * @param height rows, at least 1
+         * @param width columns, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException for a size below 1
+         */
+        public Builder resampledSize(int height, int width) {
+            if (height < 1 || width < 1) {
+                throw new IllegalArgumentException("resampledSize needs height and width of at least 1; got "
+                        + height + "x" + width);
+            }
+            this.resampledSize = new int[] {height, width};
             return this;
         }
 

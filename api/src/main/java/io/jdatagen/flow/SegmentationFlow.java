@@ -119,10 +119,10 @@ public final class SegmentationFlow extends ImageFlow implements AutoCloseable {
     private SegmentationFlow(Augmenter augmenter, Pairs pairs, int first, int rows, int[] imageShape,
             int[] maskShape, List<Path> skipped, FlowOptions o, SampleCache cache) {
         super(augmenter, rows, imageShape, o, 10_000_000);
-        BatchLimit.check("masks", o.batchSize, rows, maskShape, null);
+        this.maskShape = outputShape(maskShape);
+        BatchLimit.check("masks", o.batchSize, rows, this.maskShape, null);
         this.pairs = pairs;
         this.first = first;
-        this.maskShape = maskShape;
         this.fillValue = o.maskFillValue;
         this.skipped = List.copyOf(skipped);
         this.cache = cache;

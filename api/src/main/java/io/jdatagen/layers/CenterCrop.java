@@ -26,7 +26,7 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_preprocessing/center_crop/">Keras
  *     CenterCrop</a>
  */
-public final class CenterCrop implements KerasLayer, GeometricStep<Boolean> {
+public final class CenterCrop implements SizedLayer, GeometricStep<Boolean> {
     private static final List<String> KEYS = List.of("height", "width");
     /** Bilinear, clamping: a crop reads pixel centres (weights 1 and 0, an exact copy); smart_resize blends. */
     private static final Resampling BILINEAR_CLAMPED = new Resampling(Interpolation.BILINEAR, FillMode.NEAREST, 0.0,
@@ -63,6 +63,16 @@ public final class CenterCrop implements KerasLayer, GeometricStep<Boolean> {
         GeometricArgs.checkKeys("CenterCrop", config, KEYS);
         return new CenterCrop(GeometricArgs.base(config, "center_crop"), GeometricArgs.integer(config, "height"),
                 GeometricArgs.integer(config, "width"));
+    }
+
+    @Override
+    public int outputHeight() {
+        return height;
+    }
+
+    @Override
+    public int outputWidth() {
+        return width;
     }
 
     @Override

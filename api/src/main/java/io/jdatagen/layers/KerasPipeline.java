@@ -275,6 +275,22 @@ public final class KerasPipeline implements Augmenter {
         return null;
     }
 
+    /**
+     * {@return the size of the last layer that sets one ({@code CenterCrop}, {@code Resizing}, and
+     * {@code RandomCrop} when {@code augmented}: not augmented, it leaves the size), else {@code size}: every
+     * sample of a flow comes out at this size}
+     */
+    @Override
+    public int[] outputSize(int[] size, boolean augmented) {
+        int[] out = size.clone();
+        for (KerasLayer layer : layers) {
+            if (layer instanceof SizedLayer sized && (augmented || !layer.step().augments())) {
+                out = new int[] {sized.outputHeight(), sized.outputWidth()};
+            }
+        }
+        return out;
+    }
+
     /** {@return 0: a flow's own {@code validationSplit} option splits its samples} */
     @Override
     public double validationSplit() {

@@ -27,7 +27,7 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_crop/">Keras
  *     RandomCrop</a>
  */
-public final class RandomCrop implements KerasLayer, GeometricStep<int[]> {
+public final class RandomCrop implements SizedLayer, GeometricStep<int[]> {
     private static final List<String> KEYS = List.of("height", "width", "seed");
     private static final Resampling EXACT = GeometricArgs.resampling("constant", "nearest", 0.0);
     private final Map<String, Object> base;
@@ -70,6 +70,16 @@ public final class RandomCrop implements KerasLayer, GeometricStep<int[]> {
     /** {@return the parameter of Keras's transformation {@code (h_start, w_start)}} */
     static int[] given(int hStart, int wStart) {
         return new int[] {hStart, wStart};
+    }
+
+    @Override
+    public int outputHeight() {
+        return height;
+    }
+
+    @Override
+    public int outputWidth() {
+        return width;
     }
 
     @Override

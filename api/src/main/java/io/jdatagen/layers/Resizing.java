@@ -31,7 +31,7 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_preprocessing/resizing/">Keras
  *     Resizing</a>
  */
-public final class Resizing implements KerasLayer, GeometricStep<Boolean> {
+public final class Resizing implements SizedLayer, GeometricStep<Boolean> {
     private static final List<String> KEYS = List.of("height", "width", "interpolation", "crop_to_aspect_ratio",
             "pad_to_aspect_ratio", "fill_mode", "fill_value", "antialias");
     private static final List<String> KERAS_INTERPOLATIONS = List.of("bilinear", "nearest", "lanczos3", "lanczos5",
@@ -121,6 +121,16 @@ public final class Resizing implements KerasLayer, GeometricStep<Boolean> {
             throw new IllegalArgumentException("`" + key + "` must be true or false; got: " + v);
         }
         return Boolean.TRUE.equals(v);
+    }
+
+    @Override
+    public int outputHeight() {
+        return height;
+    }
+
+    @Override
+    public int outputWidth() {
+        return width;
     }
 
     @Override

@@ -47,8 +47,8 @@ final class SegmentChain {
             streams[j] = batch.stream(j);
             contexts[j] = batch.context(j);
         }
-        int[] slot = format.imageHwc(Arrays.copyOfRange(batch.outputShape(), 1, 4));
-        run(batch.sources(), streams, contexts, batch.resampledInWarp() ? slot : null, batch.output(), batch.masks(),
+        run(batch.sources(), streams, contexts, batch.resampledInWarp() ? batch.resampledSize() : null,
+                batch.output(), batch.masks(),
                 batch.maskFillValue(), batch.maskOutput());
     }
 
@@ -66,7 +66,7 @@ final class SegmentChain {
      * The segments in turn: segment {@code k} draws for every sample, then warps the batch into a scratch
      * batch of the size its geometry makes (the last into {@code output}, or a new batch when that is null).
      *
-     * @param onto the batch's image size {@code {h, w, c}} when the first warp resamples the sources to it
+     * @param onto the flow's image size {@code {h, w}} when the first warp resamples the sources to it
      *     (the sources keep their own size), else null
      */
     private DenseTensor run(List<SourceImage> sources, RandomGenerator[] streams, SampleContext[] contexts, int[] onto,
@@ -104,6 +104,9 @@ final class SegmentChain {
             }
             SampleBatch.Builder request = SampleBatch.into(in, target, format).streams(streams).contexts(contexts)
                     .resampledInWarp(resampled);
+            if (resampled) {
+                request.resampledSize(onto[0], onto[1]);
+            }
             if (maskIn != null) {
                 request.masks(maskIn, maskFill, maskTarget);
             }

@@ -39,7 +39,9 @@ import java.util.random.RandomGenerator;
  * <p>Sample {@code i} of a batch draws its layers' transformations, layer after layer, from its own keyed
  * stream ({@link RandomKeys#forSample}), so a seed gives the same batches in both {@linkplain Mode modes},
  * on any thread count. Batch layers (MixUp, CutMix) run on the assembled batch, after every per-sample
- * layer; they must be listed last.
+ * layer; they must be listed last. Layers that make images of one size ({@code CenterCrop}, {@code Resizing},
+ * {@code RandomCrop}) set the size of a flow's batches and masks ({@link #outputSize}): the flow's
+ * {@code targetSize} is what the first layer sees.
  *
  * <pre>{@code
  * KerasPipeline augment = KerasPipeline.fromJson(Files.readString(Path.of("augmentation.json")));

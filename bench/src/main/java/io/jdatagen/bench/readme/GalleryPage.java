@@ -1,8 +1,12 @@
 package io.jdatagen.bench.readme;
 
+import java.util.Locale;
+
 /** The text of {@code docs/gallery.md}: an introduction, then a section per layer. */
 final class GalleryPage {
     private final StringBuilder text = new StringBuilder();
+    private final StringBuilder sections = new StringBuilder();
+    private final StringBuilder index = new StringBuilder();
 
     /**
      * Starts the page.
@@ -31,14 +35,16 @@ final class GalleryPage {
      * @param png the layer's picture, relative to the page
      */
     void add(GalleryEntry entry, String config, String png) {
-        text.append("\n## ").append(entry.className()).append("\n\n")
+        index.append(index.length() == 0 ? "\nLayers: " : ", ").append('[').append(entry.className()).append("](#")
+                .append(entry.className().toLowerCase(Locale.ROOT)).append(')');
+        sections.append("\n## ").append(entry.className()).append("\n\n")
                 .append(entry.description()).append("\n\n")
                 .append("![").append(entry.className()).append(" on the two photos](").append(png).append(")\n\n")
                 .append("```json\n").append(config).append("\n```\n");
     }
 
-    /** {@return the page so far} */
+    /** {@return the page so far: the introduction, an index of the layers linking their sections, the sections} */
     String text() {
-        return text.toString();
+        return text + (index.length() == 0 ? "" : index + ".\n") + sections;
     }
 }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -81,8 +82,9 @@ public final class LayerGallery {
     }
 
     /**
-     * Draws one PNG per entry into {@code pngs} (named by class, the folder created, other files left) and
-     * the page linking them into {@code page}.
+     * Draws one PNG per entry into {@code pngs} (named by class, the folder created) and the page linking them
+     * into {@code page}. The folder is the gallery's own: its other {@code .png} files (of a layer no longer
+     * registered, say) are deleted, so that it holds one picture per layer.
      *
      * @return the PNGs written, in the entries' order
      * @throws IllegalArgumentException when the entries are not exactly the registered layers, one each, or
@@ -110,6 +112,7 @@ public final class LayerGallery {
                     pageParent.relativize(png.toAbsolutePath()).toString().replace('\\', '/'));
         }
         Files.writeString(page, markdown.text());
+        deleteOtherPngs(pngs, written);
         return written;
     }
 
@@ -129,6 +132,16 @@ public final class LayerGallery {
             throw new IllegalArgumentException("the gallery must show every registered Keras layer once; layers"
                     + " with no entry: " + missing + ", entries of no registered layer: " + unknown
                     + " (add an entry to GalleryEntry.ALL)");
+        }
+    }
+
+    private static void deleteOtherPngs(Path pngs, List<Path> written) throws IOException {
+        List<Path> stale;
+        try (Stream<Path> files = Files.list(pngs)) {
+            stale = files.filter(p -> p.getFileName().toString().endsWith(".png") && !written.contains(p)).toList();
+        }
+        for (Path png : stale) {
+            Files.delete(png);
         }
     }
 

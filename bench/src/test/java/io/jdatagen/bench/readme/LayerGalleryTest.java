@@ -68,6 +68,31 @@ class LayerGalleryTest {
     }
 
     @Test
+    void deletesThePngOfALayerNoLongerShownAndKeepsOtherFiles(@TempDir Path dir) throws Exception {
+        Path pngs = Files.createDirectories(dir.resolve("gallery"));
+        Files.writeString(pngs.resolve("RandomRemovedLayer.png"), "an old picture");
+        Files.writeString(pngs.resolve("notes.txt"), "not a picture");
+        LayerGallery.write(GalleryEntry.ALL, photos(dir), pngs, dir.resolve("gallery.md"));
+        assertTrue(Files.notExists(pngs.resolve("RandomRemovedLayer.png")));
+        assertTrue(Files.exists(pngs.resolve("notes.txt")));
+    }
+
+    @Test
+    void indexesTheSectionsInTheEntriesOrder(@TempDir Path dir) throws Exception {
+        Path page = dir.resolve("gallery.md");
+        LayerGallery.write(GalleryEntry.ALL, photos(dir), dir.resolve("images/gallery"), page);
+        String text = Files.readString(page);
+        int previous = -1;
+        for (GalleryEntry entry : GalleryEntry.ALL) {
+            String link = "[" + entry.className() + "](#" + entry.className().toLowerCase(java.util.Locale.ROOT) + ")";
+            assertTrue(text.contains(link), link);
+            int section = text.indexOf("\n## " + entry.className() + "\n");
+            assertTrue(section > previous, entry.className() + " after the one before");
+            previous = section;
+        }
+    }
+
+    @Test
     void showsTheFirstTwoPhotosByNameUnchangedInTheFirstColumn(@TempDir Path dir) throws Exception {
         Path pngs = dir.resolve("gallery");
         LayerGallery.write(GalleryEntry.ALL, photos(dir), pngs, dir.resolve("gallery.md"));

@@ -88,6 +88,33 @@ class RandAugmentTest {
     }
 
     @Test
+    void runsInAPipelineInBothModesAsKerasDoes() {
+        JsonNode c = LAYER.get("cases").get(0);
+        Tensor input = GeometricGolden.tensor(ROOT.get("inputs").get(c.get("input").asText()));
+        Tensor expected = GeometricGolden.tensor(c.get("output"));
+        for (KerasPipeline.Mode mode : KerasPipeline.Mode.values()) {
+            RandAugment layer = RandAugment.fromConfig(GeometricGolden.config(c.get("config")));
+            KerasPipeline pipeline = KerasPipeline.builder().layers(layer).mode(mode).build();
+            GeometricGolden.assertClose("RandAugment in a " + mode + " pipeline", expected,
+                    pipeline.transformGiven(input, Map.of(layer, given(c))), LAYER.get("tolerance").asDouble() * 255);
+            Tensor batch = Tensor.of(tile(input, 4), 4, input.dim(0), input.dim(1), input.dim(2));
+            Tensor once = pipeline.apply(batch, 9);
+            assertArrayEquals(batch.shape(), once.shape());
+            assertArrayEquals(once.data(), pipeline.apply(batch, 9).data(), mode + ": same seed, same batch");
+            assertTrue(!Arrays.equals(once.data(), batch.data()), mode + ": RandAugment changes the images");
+        }
+    }
+
+    private static float[] tile(Tensor image, int copies) {
+        float[] d = image.data();
+        float[] out = new float[d.length * copies];
+        for (int i = 0; i < copies; i++) {
+            System.arraycopy(d, 0, out, i * d.length, d.length);
+        }
+        return out;
+    }
+
+    @Test
     void everyOperationIsCoveredByTheGoldens() {
         boolean[] seen = new boolean[RandAugment.OPERATIONS.size()];
         for (JsonNode c : LAYER.get("cases")) {

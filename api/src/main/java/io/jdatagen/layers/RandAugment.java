@@ -1,15 +1,12 @@
 package io.jdatagen.layers;
 
-import io.jdatagen.augment.GeometricStep;
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
 import io.jdatagen.augment.Step;
-import io.jdatagen.augment.StepPipeline;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.Backends;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +26,7 @@ import java.util.random.RandomGenerator;
  * <p>As in Keras, an operation picked twice applies the same drawn magnitude twice, and the operations run
  * one after another on the image, each geometric one resampling it (Keras's {@code transform_images}); so
  * this layer is one {@link PixelStep} in both pipeline modes, never fused into a neighbouring warp. Its
- * geometric operations warp on {@link #on the backend it was given}, by default {@link Backends#current()}.
+ * geometric operations warp on {@link Backends#current()} (tests choose the backend).
  * Keras picks the operations once per batch and draws their magnitudes per image; this layer picks them per
  * image, as every layer of this library draws (a batch of one is the same).
  *
@@ -51,7 +48,7 @@ public final class RandAugment implements KerasLayer, PixelStep<RandAugment.Tran
     private final String interpolation;
     private final Object seed;
     private final Backend backend;
-    private final List<KerasLayer> operations;
+    private final AugmentOperations operations;
 
     /**
      * One image's draws: Keras's {@code layer_idxes} and, for each picked operation, the transformation its
@@ -94,39 +91,7 @@ public final class RandAugment implements KerasLayer, PixelStep<RandAugment.Tran
         this.interpolation = interpolation;
         this.seed = seed;
         this.backend = backend;
-        this.operations = operations();
-    }
-
-    /** The eleven layers as Keras's constructor builds them, in Keras's order. */
-    private List<KerasLayer> operations() {
-        Object f = List.copyOf(factor);
-        return List.of(
-                RandomShear.fromConfig(geometric(Map.of("x_factor", f, "y_factor", f))),
-                RandomTranslation.fromConfig(geometric(Map.of("height_factor", f, "width_factor", f))),
-                RandomRotation.fromConfig(geometric(Map.of("factor", f))),
-                RandomBrightness.fromConfig(color(Map.of("factor", f))),
-                RandomColorDegeneration.fromConfig(color(Map.of("factor", f))),
-                RandomContrast.fromConfig(color(Map.of("factor", f))),
-                RandomSharpness.fromConfig(color(Map.of("factor", f))),
-                RandomPosterization.fromConfig(color(Map.of("factor",
-                        Math.max(1, (int) (8 * factor.get(1).doubleValue()))))),
-                Solarization.fromConfig(color(Map.of("addition_factor", f, "threshold_factor", f))),
-                AutoContrast.fromConfig(Map.of("value_range", valueRange)),
-                Equalization.fromConfig(Map.of("value_range", valueRange)));
-    }
-
-    private Map<String, Object> geometric(Map<String, Object> factors) {
-        Map<String, Object> m = new HashMap<>(factors);
-        m.put("interpolation", interpolation);
-        m.put("seed", seed);
-        return m;
-    }
-
-    private Map<String, Object> color(Map<String, Object> factors) {
-        Map<String, Object> m = new HashMap<>(factors);
-        m.put("value_range", valueRange);
-        m.put("seed", seed);
-        return m;
+        this.operations = new AugmentOperations(this.factor, valueRange, interpolation, seed, backend);
     }
 
     /**
@@ -194,19 +159,12 @@ public final class RandAugment implements KerasLayer, PixelStep<RandAugment.Tran
         for (int k = 0; k < transforms.length; k++) {
             for (int i : idx) {
                 if (i == k) {
-                    transforms[k] = drawOf(operations.get(k).step(), image, rng);
+                    transforms[k] = operations.draw(OPERATIONS.get(k), image, rng);
                     break;
                 }
             }
         }
         return new Transformation(idx, transforms);
-    }
-
-    private static Object drawOf(Step step, ImageShape image, RandomGenerator rng) {
-        if (step instanceof GeometricStep<?> g) {
-            return g.draw(image, rng);
-        }
-        return ((PixelStep<?>) step).draw(image, rng);
     }
 
     /** {@inheritDoc} The picked operations one after another, each geometric one a warp of its own. */
@@ -219,19 +177,8 @@ public final class RandAugment implements KerasLayer, PixelStep<RandAugment.Tran
                 throw new IllegalArgumentException("RandAugment's transformation picks operation " + i + " ("
                         + OPERATIONS.get(i) + ") but holds no parameters for it");
             }
-            x = applyOne(operations.get(i), params, x, shape, context);
+            x = operations.apply(OPERATIONS.get(i), params, x, shape, context);
         }
         return x;
-    }
-
-    @SuppressWarnings("unchecked")
-    private <P> Tensor applyOne(KerasLayer layer, P params, Tensor x, ImageShape shape, SampleContext context) {
-        Step step = layer.step();
-        if (step instanceof PixelStep<?> pixel) {
-            return ((PixelStep<P>) pixel).apply(params, x, shape, context);
-        }
-        StepPipeline warp = new StepPipeline(List.of(step), layer.resampling(),
-                backend != null ? backend : Backends.current(), shape.format(), null, null);
-        return warp.transformImage(x, null, warp.given(Map.of(step, params)));
     }
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the golden cases of Keras 3's RandAugment (issue 32, group "augment").
+"""Writes the golden cases of Keras 3's RandAugment and AugMix (issue 32, group "augment").
 
 Each case is a RandAugment config, the operations it runs (Keras's "layer_idxes", set by this script so
 that every one of Keras's eleven operations is covered, alone, after a geometric one and twice) with the
@@ -10,12 +10,19 @@ last, with both interpolations. "distribution" holds 2000 of Keras's operation i
 get_random_transformation with num_ops=2) and 2000 draws of every magnitude (one call over a batch of
 2000 images), for the two-sample tests.
 
+AugMix cases hold the whole transformation Keras drew (chain_mixing_weights, weight_sample and each
+chain's operations with their magnitudes; Python's random module, which AugMix picks the operations
+with, is seeded per case) and Keras's output; its "distribution" holds the first chain mixing weight,
+weight_sample, each chain's length and each picked operation (index in AUGMENT_LAYERS_ALL) of 2000
+calls of get_random_transformation.
+
 Usage (the venv with keras 3.15.1, tensorflow-cpu 2.21; KERAS_BACKEND defaults to tensorflow):
     /tmp/kv/bin/python property-tests/scripts/keras3_golden_augment.py [output.json]
 The default output is api/src/test/resources/io/jdatagen/layers/golden/augment.json.
 """
 import json
 import os
+import random
 import sys
 
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
@@ -38,7 +45,11 @@ def inputs():
 
 
 def nested(x):
-    return np.asarray(x, dtype="float32").tolist()
+    """A float32 array as nested lists, each value the shortest decimal that reads back as the same float32."""
+    x = np.asarray(x, dtype="float32")
+    if x.ndim == 0:
+        return float(str(x))
+    return [nested(v) for v in x]
 
 
 def plain(config):
@@ -98,6 +109,52 @@ def distribution():
     return {"config": plain(layer.get_config()), "image": [10, 12], "layer_idxes": idx, "draws": draws}
 
 
+def augmix_case(args, name, x, value_range, seed):
+    factor, interpolation, num_chains, chain_depth, alpha, all_ops = args
+    layer = keras.layers.AugMix(value_range=value_range, num_chains=num_chains, chain_depth=chain_depth,
+                                factor=factor, alpha=alpha, all_ops=all_ops, interpolation=interpolation, seed=seed)
+    batch = x[None]
+    random.seed(seed)
+    t = layer.get_random_transformation(batch, training=True)
+    y = layer.transform_images(batch, t, training=True)
+    chains = [[{"layer_name": d["layer_name"], "transformation": numbers(d["transformation"])} for d in chain]
+              for chain in t["chain_transforms"]]
+    return {"config": plain(layer.get_config()), "input": name,
+            "chain_mixing_weights": [float(v) for v in keras.ops.convert_to_numpy(t["chain_mixing_weights"])],
+            "weight_sample": float(keras.ops.convert_to_numpy(t["weight_sample"])),
+            "chain_transforms": chains, "output": nested(keras.ops.convert_to_numpy(y)[0])}
+
+
+def augmix_distribution():
+    from keras.src.layers.preprocessing.image_preprocessing.aug_mix import AUGMENT_LAYERS_ALL
+    layer = keras.layers.AugMix(value_range=(0, 255), num_chains=3, chain_depth=3, factor=0.3, alpha=0.5, seed=13)
+    random.seed(13)
+    one = np.zeros((1, 10, 12, 3), dtype="float32")
+    weights, samples, lengths, ops = [], [], [], []
+    for _ in range(N_DRAWS):
+        t = layer.get_random_transformation(one)
+        weights.append(float("%.5g" % keras.ops.convert_to_numpy(t["chain_mixing_weights"])[0]))
+        samples.append(float("%.5g" % keras.ops.convert_to_numpy(t["weight_sample"])))
+        lengths.extend(len(c) for c in t["chain_transforms"])
+        ops.extend(AUGMENT_LAYERS_ALL.index(d["layer_name"]) for c in t["chain_transforms"] for d in c)
+    return {"config": plain(layer.get_config()), "first_chain_weight": weights, "weight_sample": samples,
+            "chain_lengths": lengths[:N_DRAWS], "operations": ops[:N_DRAWS]}
+
+
+def augmix():
+    cases = []
+    seed = 100
+    for args in [(0.3, "bilinear", 3, 3, 1.0, True), ((0.1, 0.6), "nearest", 2, 2, 0.5, False)]:
+        for name, (x, vr) in inputs().items():
+            for _ in range(3):
+                seed += 1
+                cases.append(augmix_case(args, name, x, vr, seed))
+    return {"tolerance": 1e-4,
+            "why": "RandAugment's (its operations' arithmetic, geometric ones TensorFlow warps in float32) and "
+                   "the float32 mix of the chains and the image in Keras's order",
+            "cases": cases, "distribution": augmix_distribution()}
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else OUT
     ins = inputs()
@@ -114,7 +171,8 @@ def main():
                "tolerance": 1e-4,
                "why": "the geometric operations' TensorFlow warp maps coordinates in float32 (1e-4 of the value "
                       "range, as RandomRotation's); the color operations are float32 as their own layers",
-               "cases": cases, "distribution": distribution()}}}
+               "cases": cases, "distribution": distribution()},
+               "AugMix": augmix()}}
     with open(out, "w") as f:
         json.dump(doc, f, separators=(",", ":"))
         f.write("\n")

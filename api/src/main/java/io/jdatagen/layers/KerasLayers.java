@@ -45,6 +45,7 @@ public final class KerasLayers {
         t.put("Resizing", Resizing::fromConfig);
 
         // batch and other layers
+        t.put("AugMix", AugMix::fromConfig);
         t.put("ContrastLimitedAdaptiveHistogramEqualization",
                 ContrastLimitedAdaptiveHistogramEqualization::fromConfig);
         t.put("CutMix", CutMix::fromConfig);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** RandAugment against Keras 3.15.1's golden vectors (given operations and magnitudes), its config and draws. */
 class RandAugmentTest {
-    private static final JsonNode ROOT = load();
+    static final JsonNode ROOT = load();
     private static final JsonNode LAYER = ROOT.get("layers").get("RandAugment");
 
     private static JsonNode load() {
@@ -39,6 +39,24 @@ class RandAugmentTest {
         return (float) transform.get(key).get(0).asDouble();
     }
 
+    /** {@return Keras's transformation {@code t} of the operation Keras names {@code name} as its step takes it} */
+    static Object params(String name, JsonNode t) {
+        return switch (name) {
+            case "random_shear" -> RandomShear.given(t.get("shear_factor").get(0).asDouble(),
+                    t.get("shear_factor").get(1).asDouble());
+            case "random_translation" -> RandomTranslation.given(t.get("translations").get(0).asDouble(),
+                    t.get("translations").get(1).asDouble());
+            case "random_rotation" -> RandomRotation.given(t.get("angle").get(0).asDouble());
+            case "random_brightness" -> first(t, "rgb_delta");
+            case "random_color_degeneration", "random_sharpness" -> first(t, "factor");
+            case "random_contrast" -> first(t, "contrast_factor");
+            case "random_posterization" -> (int) first(t, "shift_factor");
+            case "solarization" -> new Solarization.Transformation(first(t, "additions"), first(t, "thresholds"));
+            case "auto_contrast", "equalization" -> Boolean.TRUE;
+            default -> throw new AssertionError("unknown operation " + name);
+        };
+    }
+
     /** {@return Keras's transformation of one case as this layer's parameters} */
     static RandAugment.Transformation given(JsonNode c) {
         JsonNode idx = c.get("layer_idxes");
@@ -49,19 +67,7 @@ class RandAugmentTest {
         Object[] transforms = new Object[RandAugment.OPERATIONS.size()];
         for (int op : picks) {
             JsonNode t = c.get("transforms").get(RandAugment.OPERATIONS.get(op));
-            transforms[op] = switch (op) {
-                case 0 -> RandomShear.given(t.get("shear_factor").get(0).asDouble(),
-                        t.get("shear_factor").get(1).asDouble());
-                case 1 -> RandomTranslation.given(t.get("translations").get(0).asDouble(),
-                        t.get("translations").get(1).asDouble());
-                case 2 -> RandomRotation.given(t.get("angle").get(0).asDouble());
-                case 3 -> first(t, "rgb_delta");
-                case 4, 6 -> first(t, "factor");
-                case 5 -> first(t, "contrast_factor");
-                case 7 -> (int) first(t, "shift_factor");
-                case 8 -> new Solarization.Transformation(first(t, "additions"), first(t, "thresholds"));
-                default -> Boolean.TRUE;
-            };
+            transforms[op] = params(RandAugment.OPERATIONS.get(op), t);
         }
         return new RandAugment.Transformation(picks, transforms);
     }

@@ -45,11 +45,13 @@ public final class KerasLayers {
         t.put("Resizing", Resizing::fromConfig);
 
         // batch and other layers
+        t.put("AugMix", AugMix::fromConfig);
         t.put("ContrastLimitedAdaptiveHistogramEqualization",
                 ContrastLimitedAdaptiveHistogramEqualization::fromConfig);
         t.put("CutMix", CutMix::fromConfig);
         t.put("Equalization", Equalization::fromConfig);
         t.put("MixUp", MixUp::fromConfig);
+        t.put("RandAugment", RandAugment::fromConfig);
         t.put("RandomErasing", RandomErasing::fromConfig);
         t.put("RandomGaussianBlur", RandomGaussianBlur::fromConfig);
 

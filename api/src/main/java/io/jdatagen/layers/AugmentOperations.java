@@ -1,0 +1,104 @@
+package io.jdatagen.layers;
+
+import io.jdatagen.augment.GeometricStep;
+import io.jdatagen.augment.ImageShape;
+import io.jdatagen.augment.PixelStep;
+import io.jdatagen.augment.Step;
+import io.jdatagen.augment.StepPipeline;
+import io.jdatagen.core.Tensor;
+import io.jdatagen.flow.SampleContext;
+import io.jdatagen.spi.Backend;
+import io.jdatagen.spi.Backends;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * The eleven operations {@link RandAugment} and {@link AugMix} pick from, built as Keras's constructors of
+ * both build them from one {@code factor} (already {@code [low, high]}), {@code value_range},
+ * {@code interpolation} and {@code seed}: {@code random_shear} ({@code x_factor = y_factor = factor}),
+ * {@code random_translation} ({@code height_factor = width_factor = factor}), {@code random_rotation},
+ * {@code random_brightness}, {@code random_color_degeneration}, {@code random_contrast},
+ * {@code random_sharpness}, {@code random_posterization} ({@code factor = max(1, int(8·high))}),
+ * {@code solarization} ({@code addition_factor = threshold_factor = factor}), {@code auto_contrast} and
+ * {@code equalization}; the geometric ones keep their own defaults ({@code fill_mode="reflect"},
+ * {@code fill_value=0}). Each runs as Keras's {@code transform_images} does, alone: a geometric operation
+ * is a warp of its own on the backend given (by default {@link Backends#current()} at each warp).
+ */
+final class AugmentOperations {
+    private final Map<String, KerasLayer> layers;
+    private final Backend backend;
+
+    AugmentOperations(List<Number> factor, Object valueRange, String interpolation, Object seed, Backend backend) {
+        this.backend = backend;
+        Object f = List.copyOf(factor);
+        Map<String, KerasLayer> m = new LinkedHashMap<>();
+        m.put("random_shear", RandomShear.fromConfig(geometric(Map.of("x_factor", f, "y_factor", f), interpolation,
+                seed)));
+        m.put("random_translation", RandomTranslation.fromConfig(geometric(Map.of("height_factor", f,
+                "width_factor", f), interpolation, seed)));
+        m.put("random_rotation", RandomRotation.fromConfig(geometric(Map.of("factor", f), interpolation, seed)));
+        m.put("random_brightness", RandomBrightness.fromConfig(color(Map.of("factor", f), valueRange, seed)));
+        m.put("random_color_degeneration", RandomColorDegeneration.fromConfig(color(Map.of("factor", f),
+                valueRange, seed)));
+        m.put("random_contrast", RandomContrast.fromConfig(color(Map.of("factor", f), valueRange, seed)));
+        m.put("random_sharpness", RandomSharpness.fromConfig(color(Map.of("factor", f), valueRange, seed)));
+        m.put("random_posterization", RandomPosterization.fromConfig(color(Map.of("factor",
+                Math.max(1, (int) (8 * factor.get(1).doubleValue()))), valueRange, seed)));
+        m.put("solarization", Solarization.fromConfig(color(Map.of("addition_factor", f, "threshold_factor", f),
+                valueRange, seed)));
+        m.put("auto_contrast", AutoContrast.fromConfig(Map.of("value_range", valueRange)));
+        m.put("equalization", Equalization.fromConfig(Map.of("value_range", valueRange)));
+        this.layers = m;
+    }
+
+    private static Map<String, Object> geometric(Map<String, Object> factors, String interpolation, Object seed) {
+        Map<String, Object> m = new HashMap<>(factors);
+        m.put("interpolation", interpolation);
+        m.put("seed", seed);
+        return m;
+    }
+
+    private static Map<String, Object> color(Map<String, Object> factors, Object valueRange, Object seed) {
+        Map<String, Object> m = new HashMap<>(factors);
+        m.put("value_range", valueRange);
+        m.put("seed", seed);
+        return m;
+    }
+
+    /** {@return the layer Keras names {@code name} (its attribute name, e.g. {@code "random_shear"})} */
+    private KerasLayer layer(String name) {
+        KerasLayer layer = layers.get(name);
+        if (layer == null) {
+            throw new IllegalArgumentException("unknown operation '" + name + "'; known: " + layers.keySet());
+        }
+        return layer;
+    }
+
+    /** {@return operation {@code name}'s own draw for one image, as its step takes it} */
+    Object draw(String name, ImageShape image, RandomGenerator rng) {
+        Step step = layer(name).step();
+        if (step instanceof GeometricStep<?> g) {
+            return g.draw(image, rng);
+        }
+        return ((PixelStep<?>) step).draw(image, rng);
+    }
+
+    /** {@return {@code image} through operation {@code name} with {@code params}; {@code image} may change} */
+    Tensor apply(String name, Object params, Tensor image, ImageShape shape, SampleContext context) {
+        return applyOne(layer(name), params, image, shape, context);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <P> Tensor applyOne(KerasLayer layer, P params, Tensor x, ImageShape shape, SampleContext context) {
+        Step step = layer.step();
+        if (step instanceof PixelStep<?> pixel) {
+            return ((PixelStep<P>) pixel).apply(params, x, shape, context);
+        }
+        StepPipeline warp = new StepPipeline(List.of(step), layer.resampling(),
+                backend != null ? backend : Backends.current(), shape.format(), null, null);
+        return warp.transformImage(x, null, warp.given(Map.of(step, params)));
+    }
+}

@@ -1,0 +1,184 @@
+package io.jdatagen.layers;
+
+import io.jdatagen.augment.ImageShape;
+import io.jdatagen.augment.PixelStep;
+import io.jdatagen.augment.Step;
+import io.jdatagen.core.Tensor;
+import io.jdatagen.flow.SampleContext;
+import io.jdatagen.spi.Backend;
+import io.jdatagen.spi.Backends;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * Keras 3's {@code RandAugment(value_range=(0, 255), num_ops=2, factor=0.5, interpolation="bilinear",
+ * seed=None)}: each image runs {@code num_ops} operations, each picked uniformly (with repetition) from
+ * Keras's eleven: {@link RandomShear} ({@code x_factor = y_factor = factor}), {@link RandomTranslation}
+ * ({@code height_factor = width_factor = factor}), {@link RandomRotation}, {@link RandomBrightness},
+ * {@link RandomColorDegeneration}, {@link RandomContrast}, {@link RandomSharpness},
+ * {@link RandomPosterization} ({@code factor = max(1, int(8·factor[1]))}), {@link Solarization}
+ * ({@code addition_factor = threshold_factor = factor}), {@link AutoContrast} and {@link Equalization}.
+ * A number {@code f} as {@code factor} is {@code [0, f]}. The geometric operations keep Keras's defaults
+ * ({@code fill_mode="reflect"}, {@code fill_value=0}) with this layer's interpolation.
+ *
+ * <p>As in Keras, an operation picked twice applies the same drawn magnitude twice, and the operations run
+ * one after another on the image, each geometric one resampling it (Keras's {@code transform_images}); so
+ * this layer is one {@link PixelStep} in both pipeline modes, never fused into a neighbouring warp. Its
+ * geometric operations warp on {@link Backends#current()} (tests choose the backend).
+ * Keras picks the operations once per batch and draws their magnitudes per image; this layer picks them per
+ * image, as every layer of this library draws (a batch of one is the same).
+ *
+ * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/rand_augment/">Keras RandAugment</a>
+ */
+public final class RandAugment implements KerasLayer, PixelStep<RandAugment.Transformation> {
+    private static final Set<String> KEYS = Set.of("data_format", "value_range", "num_ops", "factor",
+            "interpolation", "seed");
+    /** Keras's {@code _AUGMENT_LAYERS}, in its order: the index Keras's {@code layer_idxes} hold. */
+    static final List<String> OPERATIONS = List.of("random_shear", "random_translation", "random_rotation",
+            "random_brightness", "random_color_degeneration", "random_contrast", "random_sharpness",
+            "random_posterization", "solarization", "auto_contrast", "equalization");
+
+    private final ColorConfigs.Base base;
+    private final Object dataFormat;
+    private final Object valueRange;
+    private final int numOps;
+    private final List<Number> factor;
+    private final String interpolation;
+    private final Object seed;
+    private final Backend backend;
+    private final AugmentOperations operations;
+
+    /**
+     * One image's draws: Keras's {@code layer_idxes} and, for each picked operation, the transformation its
+     * own layer draws (null for the operations not picked).
+     *
+     * @param layerIdxes the operations in the order they run, indices into Keras's list of eleven
+     * @param transforms eleven entries in Keras's order: each picked operation's parameters as its own
+     *     step takes them ({@link AutoContrast} and {@link Equalization}: {@code Boolean.TRUE})
+     */
+    record Transformation(int[] layerIdxes, Object[] transforms) {
+    }
+
+    /**
+     * @param valueRange the images' {@code {min, max}}, Keras's default {@code {0, 255}}
+     * @param numOps how many operations each image runs (Keras's default 2)
+     * @param factor one number {@code f} in [0, 1] (the range {@code [0, f]}) or two; null for Keras's 0.5
+     * @param interpolation the geometric operations' {@code "bilinear"} (Keras's default) or
+     *     {@code "nearest"}
+     * @param seed Keras's seed, kept for the config (draws come from the sample's stream), or null
+     * @throws IllegalArgumentException with Keras's message for a factor outside [0, 1], or naming a
+     *     negative {@code num_ops} or an unknown interpolation
+     */
+    public RandAugment(double[] valueRange, int numOps, double[] factor, String interpolation, Integer seed) {
+        this(ColorConfigs.Base.named("rand_augment"), "channels_last",
+                valueRange == null ? List.of(0, 255) : ColorConfigs.argument(valueRange), numOps,
+                factor == null ? 0.5 : ColorConfigs.argument(factor),
+                interpolation == null ? "bilinear" : interpolation, seed, null);
+    }
+
+    private RandAugment(ColorConfigs.Base base, Object dataFormat, Object valueRange, int numOps, Object factor,
+            String interpolation, Object seed, Backend backend) {
+        if (numOps < 0) {
+            throw new IllegalArgumentException("num_ops must be at least 0; got " + numOps);
+        }
+        this.base = base;
+        this.dataFormat = dataFormat;
+        this.valueRange = valueRange;
+        this.numOps = numOps;
+        this.factor = ColorConfigs.factor(factor, 0, 1);
+        this.interpolation = interpolation;
+        this.seed = seed;
+        this.backend = backend;
+        this.operations = new AugmentOperations(this.factor, valueRange, interpolation, seed, backend);
+    }
+
+    /**
+     * {@return the layer Keras's {@code get_config()} describes: {@code value_range}, {@code num_ops},
+     * {@code factor}, {@code interpolation}, {@code seed}, {@code data_format}}
+     *
+     * @throws IllegalArgumentException with Keras's message for a bad factor, or for an unknown key
+     */
+    public static RandAugment fromConfig(Map<String, Object> config) {
+        ColorConfigs.checkKeys("RandAugment", config, KEYS);
+        Object numOps = config.getOrDefault("num_ops", 2);
+        if (!(numOps instanceof Number n) || n.doubleValue() != n.intValue()) {
+            throw new IllegalArgumentException("num_ops must be an integer; got " + numOps);
+        }
+        Object interpolation = config.getOrDefault("interpolation", "bilinear");
+        return new RandAugment(ColorConfigs.Base.of(config, "rand_augment"),
+                config.getOrDefault("data_format", "channels_last"),
+                config.getOrDefault("value_range", List.of(0, 255)), n.intValue(),
+                config.getOrDefault("factor", 0.5), String.valueOf(interpolation), config.get("seed"), null);
+    }
+
+    /** {@return this layer with its geometric operations warping on {@code kernels}} */
+    RandAugment on(Backend kernels) {
+        return new RandAugment(base, dataFormat, valueRange, numOps, factor, interpolation, seed, kernels);
+    }
+
+    @Override
+    public String className() {
+        return "RandAugment";
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+        Map<String, Object> m = base.start();
+        m.put("data_format", dataFormat);
+        m.put("value_range", valueRange);
+        m.put("num_ops", numOps);
+        m.put("factor", ColorConfigs.list(factor));
+        m.put("interpolation", interpolation);
+        m.put("seed", seed);
+        return m;
+    }
+
+    @Override
+    public Step step() {
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return base.name();
+    }
+
+    /**
+     * {@inheritDoc} Keras's order: the {@code num_ops} indices first (each uniform over the eleven), then the
+     * picked operations' own draws in Keras's list order, each once however often it was picked.
+     */
+    @Override
+    public Transformation draw(ImageShape image, RandomGenerator rng) {
+        int[] idx = new int[numOps];
+        for (int i = 0; i < numOps; i++) {
+            idx[i] = rng.nextInt(OPERATIONS.size());
+        }
+        Object[] transforms = new Object[OPERATIONS.size()];
+        for (int k = 0; k < transforms.length; k++) {
+            for (int i : idx) {
+                if (i == k) {
+                    transforms[k] = operations.draw(OPERATIONS.get(k), image, rng);
+                    break;
+                }
+            }
+        }
+        return new Transformation(idx, transforms);
+    }
+
+    /** {@inheritDoc} The picked operations one after another, each geometric one a warp of its own. */
+    @Override
+    public Tensor apply(Transformation t, Tensor image, ImageShape shape, SampleContext context) {
+        Tensor x = image;
+        for (int i : t.layerIdxes()) {
+            Object params = t.transforms()[i];
+            if (params == null) {
+                throw new IllegalArgumentException("RandAugment's transformation picks operation " + i + " ("
+                        + OPERATIONS.get(i) + ") but holds no parameters for it");
+            }
+            x = operations.apply(OPERATIONS.get(i), params, x, shape, context);
+        }
+        return x;
+    }
+}

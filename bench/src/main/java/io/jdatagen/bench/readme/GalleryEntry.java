@@ -21,6 +21,10 @@ record GalleryEntry(String className, String arguments, String description, doub
 
     /** The gallery's layers, one per class of {@code KerasLayers}, by class name. */
     static final List<GalleryEntry> ALL = List.of(
+            new GalleryEntry("AugMix", "{\"value_range\": [0, 255], \"num_chains\": 3, \"chain_depth\": 3,"
+                    + " \"factor\": 0.5, \"alpha\": 1.0, \"all_ops\": true}",
+                    "Mixes the image with `num_chains` chains of 1 to 3 random operations each (weights from a"
+                            + " Dirichlet, the image's share from Beta(`alpha`, `alpha`)), as in AugMix."),
             new GalleryEntry("AutoContrast", "{\"value_range\": [0, 255]}",
                     "Stretches each channel of each image so that its darkest value becomes the bottom of"
                             + " `value_range` and its brightest the top; not random."),
@@ -48,6 +52,10 @@ record GalleryEntry(String className, String arguments, String description, doub
                     "Subtracts the mean and divides by the standard deviation of each channel (given, or"
                             + " learnt by `adapt`); not random. Shown from −2 (black) to 2 (white).",
                     -2, 2),
+            new GalleryEntry("RandAugment", "{\"value_range\": [0, 255], \"num_ops\": 2, \"factor\": 0.5}",
+                    "Applies `num_ops` operations picked at random per image from eleven (contrast, brightness,"
+                            + " rotation, shear, translation, posterization, solarization...), each with a"
+                            + " magnitude drawn from `factor`."),
             new GalleryEntry("RandomBrightness", "{\"factor\": 0.4, \"value_range\": [0, 255]}",
                     "Adds to every pixel of an image one offset drawn from ±`factor` of the value range,"
                             + " then clips to the range."),

@@ -26,8 +26,8 @@ import java.util.random.RandomGenerator;
  * {@code random_color_degeneration}, {@code random_contrast}, {@code random_sharpness}.
  *
  * <p>Each geometric operation resamples its chain's image, as in Keras, so this layer is one
- * {@link PixelStep} in both pipeline modes; its warps run on {@link Backends#current()} (tests choose the
- * backend). Keras draws the weights, {@code m} and the chains' operations once per batch (the operations
+ * {@link PixelStep} in both pipeline modes; its warps run on the backend of the {@link KerasPipeline} that
+ * runs it, or on {@link Backends#current()} outside one. Keras draws the weights, {@code m} and the chains' operations once per batch (the operations
  * with Python's global {@code random} module) and the operations' magnitudes per image; this layer draws
  * everything per image from the sample's stream (a batch of one is the same).
  *

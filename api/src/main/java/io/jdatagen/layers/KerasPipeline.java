@@ -71,6 +71,7 @@ public final class KerasPipeline implements Augmenter {
     private final KerasConfig document;
     private final SegmentChain chain;
     private final StepPipeline batchLayers;
+    private final LayerSegments segments;
 
     private KerasPipeline(Builder b) {
         this.layers = List.copyOf(b.layers);
@@ -78,7 +79,7 @@ public final class KerasPipeline implements Augmenter {
         this.backend = b.backend != null ? b.backend : Backends.current();
         this.format = b.format;
         this.document = b.document != null ? b.document : KerasConfig.empty(KerasConfig.Shape.PIPELINE);
-        LayerSegments segments = LayerSegments.split(layers, mode, backend, format);
+        this.segments = LayerSegments.split(layers, mode, backend, format);
         this.chain = new SegmentChain(segments.segments(), format);
         this.batchLayers = segments.batchLayers();
     }
@@ -223,7 +224,7 @@ public final class KerasPipeline implements Augmenter {
         checkImage(image);
         Map<Step, Object> bySteps = new IdentityHashMap<>();
         for (Map.Entry<KerasLayer, ?> e : transformations.entrySet()) {
-            bySteps.put(e.getKey().step(), e.getValue());
+            bySteps.put(segments.stepOf(e.getKey()), e.getValue());
         }
         return chain.transformImage(image, bySteps);
     }

@@ -38,10 +38,12 @@ final class LayerSegments {
 
     private final List<StepPipeline> segments;
     private final StepPipeline batchLayers;
+    private final Map<KerasLayer, Step> steps;
 
-    private LayerSegments(List<StepPipeline> segments, StepPipeline batchLayers) {
+    private LayerSegments(List<StepPipeline> segments, StepPipeline batchLayers, Map<KerasLayer, Step> steps) {
         this.segments = segments;
         this.batchLayers = batchLayers;
+        this.steps = steps;
     }
 
     /**
@@ -57,13 +59,15 @@ final class LayerSegments {
         List<Step> batch = new ArrayList<>();
         String lastBatchLayer = null;
         Map<Step, Boolean> seen = new IdentityHashMap<>();
+        Map<KerasLayer, Step> steps = new IdentityHashMap<>();
         boolean openRun = false;
         for (KerasLayer layer : layers) {
-            Step step = layer.step();
-            if (seen.put(step, Boolean.TRUE) != null) {
+            if (seen.put(layer.step(), Boolean.TRUE) != null) {
                 throw new IllegalArgumentException("layers: " + layer.className() + " is listed twice (the same"
                         + " object); each place in the pipeline needs its own layer, e.g. from the same config");
             }
+            Step step = onBackend(layer, backend).step();
+            steps.put(layer, step);
             if (step instanceof PixelStep<?> p && p.drawsAfterWarp()) {
                 throw new IllegalArgumentException("layers: " + layer.className() + "'s step draws after the warp;"
                         + " a Keras layer draws its whole transformation before it transforms");
@@ -110,7 +114,30 @@ final class LayerSegments {
         }
         StepPipeline batchLayers = batch.isEmpty() ? null
                 : new StepPipeline(batch, IDENTITY, backend, format, null, null);
-        return new LayerSegments(Collections.unmodifiableList(segments), batchLayers);
+        return new LayerSegments(Collections.unmodifiableList(segments), batchLayers, steps);
+    }
+
+    /**
+     * {@return {@code layer}, or for a layer whose step warps on its own (RandAugment's and AugMix's
+     * geometric operations) a copy of it warping on {@code backend}, the pipeline's}
+     */
+    private static KerasLayer onBackend(KerasLayer layer, Backend backend) {
+        if (layer instanceof RandAugment r) {
+            return r.on(backend);
+        }
+        if (layer instanceof AugMix a) {
+            return a.on(backend);
+        }
+        return layer;
+    }
+
+    /**
+     * {@return the step that runs {@code layer} in the segments (a copy of its step for a layer bound to the
+     * pipeline's backend), or {@code layer}'s own step for a layer not split here}
+     */
+    Step stepOf(KerasLayer layer) {
+        Step step = steps.get(layer);
+        return step != null ? step : layer.step();
     }
 
     /** {@return the per-sample segments in order, at least one (an empty one copies the images)} */

@@ -26,7 +26,8 @@ import java.util.random.RandomGenerator;
  * <p>As in Keras, an operation picked twice applies the same drawn magnitude twice, and the operations run
  * one after another on the image, each geometric one resampling it (Keras's {@code transform_images}); so
  * this layer is one {@link PixelStep} in both pipeline modes, never fused into a neighbouring warp. Its
- * geometric operations warp on {@link Backends#current()} (tests choose the backend).
+ * geometric operations warp on the backend of the {@link KerasPipeline} that runs it, or on
+ * {@link Backends#current()} outside one.
  * Keras picks the operations once per batch and draws their magnitudes per image; this layer picks them per
  * image, as every layer of this library draws (a batch of one is the same).
  *

@@ -30,14 +30,7 @@ final class ColorConfigs {
     record Base(String name, boolean trainable, Object dtype) {
         /** {@return the defaults Keras writes for a new layer named {@code name}: trainable, float32 policy} */
         static Base named(String name) {
-            Map<String, Object> policyConfig = new LinkedHashMap<>();
-            policyConfig.put("name", "float32");
-            Map<String, Object> policy = new LinkedHashMap<>();
-            policy.put("module", "keras");
-            policy.put("class_name", "DTypePolicy");
-            policy.put("config", policyConfig);
-            policy.put("registered_name", null);
-            return new Base(name, true, policy);
+            return new Base(name, true, LayerConfig.float32Policy());
         }
 
         /** {@return the base entries of {@code config}, Keras's defaults where absent} */

@@ -35,12 +35,7 @@ final class GeometricArgs {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("trainable", true);
-        Map<String, Object> policy = new LinkedHashMap<>();
-        policy.put("module", "keras");
-        policy.put("class_name", "DTypePolicy");
-        policy.put("config", Map.of("name", "float32"));
-        policy.put("registered_name", null);
-        m.put("dtype", policy);
+        m.put("dtype", LayerConfig.float32Policy());
         m.put("data_format", dataFormat);
         return m;
     }

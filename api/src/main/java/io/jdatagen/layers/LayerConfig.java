@@ -23,12 +23,22 @@ record LayerConfig(String name, boolean trainable, Object dtype, DataFormat data
 
     /** {@return the keys Keras writes for a layer created with no name, dtype or data format} */
     static LayerConfig defaults(String name, DataFormat dataFormat) {
+        return new LayerConfig(name, true, float32Policy(),
+                dataFormat == null ? DataFormat.CHANNELS_LAST : dataFormat);
+    }
+
+    /**
+     * {@return a new map of the dtype policy Keras writes for a layer created without one, in Keras's key
+     * order: {@code {"module": "keras", "class_name": "DTypePolicy", "config": {"name": "float32"},
+     * "registered_name": null}}}
+     */
+    static Map<String, Object> float32Policy() {
         Map<String, Object> policy = new LinkedHashMap<>();
         policy.put("module", "keras");
         policy.put("class_name", "DTypePolicy");
         policy.put("config", Map.of("name", "float32"));
         policy.put("registered_name", null);
-        return new LayerConfig(name, true, policy, dataFormat == null ? DataFormat.CHANNELS_LAST : dataFormat);
+        return policy;
     }
 
     /**

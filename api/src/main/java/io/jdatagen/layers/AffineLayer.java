@@ -2,7 +2,6 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.GeometricStep;
 import io.jdatagen.augment.Resampling;
-import io.jdatagen.augment.Step;
 import java.util.Map;
 
 /**
@@ -15,7 +14,7 @@ import java.util.Map;
  *
  * @param <P> the drawn transformation of one sample
  */
-abstract class AffineLayer<P> implements KerasLayer, GeometricStep<P> {
+abstract class AffineLayer<P> extends KerasLayerBase implements GeometricStep<P> {
     final Map<String, Object> base;
     final String fillMode;
     final String interpolation;
@@ -39,16 +38,6 @@ abstract class AffineLayer<P> implements KerasLayer, GeometricStep<P> {
      */
     static double[] inverse(double a0, double a1, double a2, double b0, double b1, double b2) {
         return new double[] {b1, b0, b2, a1, a0, a2};
-    }
-
-    @Override
-    public String name() {
-        return className();
-    }
-
-    @Override
-    public Step step() {
-        return this;
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
-import io.jdatagen.augment.Step;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import io.jdatagen.spi.Backend;
@@ -33,7 +32,7 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/aug_mix/">Keras AugMix</a>
  */
-public final class AugMix implements KerasLayer, PixelStep<AugMix.Transformation> {
+public final class AugMix extends KerasLayerBase implements PixelStep<AugMix.Transformation> {
     private static final Set<String> KEYS = Set.of("data_format", "value_range", "num_chains", "chain_depth",
             "factor", "alpha", "all_ops", "interpolation", "seed");
     /** Keras's {@code AUGMENT_LAYERS_ALL}; without {@code all_ops} only the first seven. */
@@ -161,11 +160,6 @@ public final class AugMix implements KerasLayer, PixelStep<AugMix.Transformation
     }
 
     @Override
-    public String className() {
-        return "AugMix";
-    }
-
-    @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> m = base.start();
         m.put("data_format", dataFormat);
@@ -178,16 +172,6 @@ public final class AugMix implements KerasLayer, PixelStep<AugMix.Transformation
         m.put("interpolation", interpolation);
         m.put("seed", seed);
         return m;
-    }
-
-    @Override
-    public Step step() {
-        return this;
-    }
-
-    @Override
-    public String name() {
-        return base.name();
     }
 
     /**

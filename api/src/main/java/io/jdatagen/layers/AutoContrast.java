@@ -2,7 +2,6 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
-import io.jdatagen.augment.Step;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
@@ -20,7 +19,7 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/auto_contrast/">Keras AutoContrast</a>
  */
-public final class AutoContrast implements KerasLayer, PixelStep<Boolean> {
+public final class AutoContrast extends KerasLayerBase implements PixelStep<Boolean> {
     private static final Set<String> KEYS = Set.of("data_format", "value_range");
 
     private final ColorConfigs.Base base;
@@ -58,26 +57,11 @@ public final class AutoContrast implements KerasLayer, PixelStep<Boolean> {
     }
 
     @Override
-    public String className() {
-        return "AutoContrast";
-    }
-
-    @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> m = base.start();
         m.put("data_format", dataFormat);
         m.put("value_range", ColorConfigs.list(valueRange));
         return m;
-    }
-
-    @Override
-    public Step step() {
-        return this;
-    }
-
-    @Override
-    public String name() {
-        return base.name();
     }
 
     /** AutoContrast applies to every sample, augmented or not. */

@@ -4,7 +4,6 @@ import io.jdatagen.augment.GeometricStep;
 import io.jdatagen.augment.Geometry;
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.Resampling;
-import io.jdatagen.augment.Step;
 import io.jdatagen.core.FillMode;
 import io.jdatagen.core.Interpolation;
 import io.jdatagen.spi.WrapConvention;
@@ -26,7 +25,7 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_preprocessing/center_crop/">Keras
  *     CenterCrop</a>
  */
-public final class CenterCrop implements SizedLayer, GeometricStep<Boolean> {
+public final class CenterCrop extends KerasLayerBase implements SizedLayer, GeometricStep<Boolean> {
     private static final List<String> KEYS = List.of("height", "width");
     /** Bilinear, clamping: a crop reads pixel centres (weights 1 and 0, an exact copy); smart_resize blends. */
     private static final Resampling BILINEAR_CLAMPED = new Resampling(Interpolation.BILINEAR, FillMode.NEAREST, 0.0,
@@ -76,26 +75,11 @@ public final class CenterCrop implements SizedLayer, GeometricStep<Boolean> {
     }
 
     @Override
-    public String className() {
-        return "CenterCrop";
-    }
-
-    @Override
-    public String name() {
-        return className();
-    }
-
-    @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> m = new LinkedHashMap<>(base);
         m.put("height", height);
         m.put("width", width);
         return m;
-    }
-
-    @Override
-    public Step step() {
-        return this;
     }
 
     /**

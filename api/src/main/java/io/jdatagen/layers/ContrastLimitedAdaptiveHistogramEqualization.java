@@ -2,7 +2,6 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
-import io.jdatagen.augment.Step;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
@@ -25,7 +24,7 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/">Keras image
  *     augmentation layers</a>
  */
-public final class ContrastLimitedAdaptiveHistogramEqualization implements KerasLayer, PixelStep<Boolean> {
+public final class ContrastLimitedAdaptiveHistogramEqualization extends KerasLayerBase implements PixelStep<Boolean> {
     private static final List<String> ARGUMENTS = List.of("value_range", "clip_limit", "tile_grid_size");
     private static final int LEVELS = 256;
 
@@ -104,22 +103,12 @@ public final class ContrastLimitedAdaptiveHistogramEqualization implements Keras
     }
 
     @Override
-    public String className() {
-        return "ContrastLimitedAdaptiveHistogramEqualization";
-    }
-
-    @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> c = base.start();
         c.put("value_range", new ArrayList<>(valueRange));
         c.put("clip_limit", clipLimit);
         c.put("tile_grid_size", List.of(gridHeight, gridWidth));
         return c;
-    }
-
-    @Override
-    public Step step() {
-        return this;
     }
 
     /** {@return {@code TRUE}: nothing is drawn, every image is equalized} */

@@ -1,7 +1,6 @@
 package io.jdatagen.layers;
 
 import io.jdatagen.augment.BatchStep;
-import io.jdatagen.augment.Step;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.DenseTensor;
 import io.jdatagen.data.Batch;
@@ -21,7 +20,7 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/cut_mix/">Keras CutMix</a>
  */
-public final class CutMix implements KerasLayer, BatchStep<CutMix.Cut> {
+public final class CutMix extends KerasLayerBase implements BatchStep<CutMix.Cut> {
     private static final List<String> ARGUMENTS = List.of("factor", "seed");
 
     private final LayerConfig base;
@@ -108,21 +107,11 @@ public final class CutMix implements KerasLayer, BatchStep<CutMix.Cut> {
     }
 
     @Override
-    public String className() {
-        return "CutMix";
-    }
-
-    @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> c = base.start();
         c.put("factor", factor.toList());
         c.put("seed", seed);
         return c;
-    }
-
-    @Override
-    public Step step() {
-        return this;
     }
 
     /**

@@ -2,7 +2,6 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
-import io.jdatagen.augment.Step;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
@@ -23,7 +22,7 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/equalization/">Keras
  *     Equalization</a>
  */
-public final class Equalization implements KerasLayer, PixelStep<Boolean> {
+public final class Equalization extends KerasLayerBase implements PixelStep<Boolean> {
     private static final List<String> ARGUMENTS = List.of("bins", "value_range");
     private static final String VALUE_RANGE_ERROR = "The `value_range` argument should be a list of two numbers. ";
 
@@ -80,11 +79,6 @@ public final class Equalization implements KerasLayer, PixelStep<Boolean> {
     }
 
     @Override
-    public String className() {
-        return "Equalization";
-    }
-
-    @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> c = base.start();
         c.put("bins", bins);
@@ -93,11 +87,6 @@ public final class Equalization implements KerasLayer, PixelStep<Boolean> {
         range.add(high);
         c.put("value_range", range);
         return c;
-    }
-
-    @Override
-    public Step step() {
-        return this;
     }
 
     /** {@return {@code TRUE}: nothing is drawn, every image is equalized} */

@@ -1,7 +1,6 @@
 package io.jdatagen.layers;
 
 import io.jdatagen.augment.BatchStep;
-import io.jdatagen.augment.Step;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.DenseTensor;
 import io.jdatagen.data.Batch;
@@ -17,7 +16,7 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/mix_up/">Keras MixUp</a>
  */
-public final class MixUp implements KerasLayer, BatchStep<MixUp.Mixing> {
+public final class MixUp extends KerasLayerBase implements BatchStep<MixUp.Mixing> {
     private static final List<String> ARGUMENTS = List.of("alpha", "seed");
 
     private final LayerConfig base;
@@ -72,21 +71,11 @@ public final class MixUp implements KerasLayer, BatchStep<MixUp.Mixing> {
     }
 
     @Override
-    public String className() {
-        return "MixUp";
-    }
-
-    @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> c = base.start();
         c.put("alpha", alpha);
         c.put("seed", seed);
         return c;
-    }
-
-    @Override
-    public Step step() {
-        return this;
     }
 
     /** Draws as Keras's {@code get_random_transformation}: the permutation, then a beta weight per sample. */

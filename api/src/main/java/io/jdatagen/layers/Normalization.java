@@ -3,7 +3,6 @@ package io.jdatagen.layers;
 import io.jdatagen.augment.ColorLinear;
 import io.jdatagen.augment.ColorLinearStep;
 import io.jdatagen.augment.ImageShape;
-import io.jdatagen.augment.Step;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
@@ -26,7 +25,7 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/numerical/normalization/">Keras Normalization</a>
  */
-public final class Normalization implements KerasLayer, ColorLinearStep<Normalization.Statistics> {
+public final class Normalization extends KerasLayerBase implements ColorLinearStep<Normalization.Statistics> {
     /** Keras's {@code backend.epsilon()}, the smallest standard deviation it divides by. */
     static final double EPSILON = 1e-7;
     private static final Set<String> KEYS = Set.of("axis", "invert", "mean", "variance");
@@ -172,11 +171,6 @@ public final class Normalization implements KerasLayer, ColorLinearStep<Normaliz
                 : variance != null ? ColorConfigs.doubles(variance, "Normalization", "variance") : new double[] {1};
     }
 
-    @Override
-    public String className() {
-        return "Normalization";
-    }
-
     /** {@inheritDoc} As Keras's, an adapted layer's config holds no statistics (they are its weights). */
     @Override
     public Map<String, Object> getConfig() {
@@ -186,16 +180,6 @@ public final class Normalization implements KerasLayer, ColorLinearStep<Normaliz
         m.put("mean", mean);
         m.put("variance", variance);
         return m;
-    }
-
-    @Override
-    public Step step() {
-        return this;
-    }
-
-    @Override
-    public String name() {
-        return base.name();
     }
 
     /** Normalization applies to every sample, augmented or not. */

@@ -2,7 +2,6 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
-import io.jdatagen.augment.Step;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import io.jdatagen.spi.Backend;
@@ -33,7 +32,7 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/rand_augment/">Keras RandAugment</a>
  */
-public final class RandAugment implements KerasLayer, PixelStep<RandAugment.Transformation> {
+public final class RandAugment extends KerasLayerBase implements PixelStep<RandAugment.Transformation> {
     private static final Set<String> KEYS = Set.of("data_format", "value_range", "num_ops", "factor",
             "interpolation", "seed");
     /** Keras's {@code _AUGMENT_LAYERS}, in its order: the index Keras's {@code layer_idxes} hold. */
@@ -120,11 +119,6 @@ public final class RandAugment implements KerasLayer, PixelStep<RandAugment.Tran
     }
 
     @Override
-    public String className() {
-        return "RandAugment";
-    }
-
-    @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> m = base.start();
         m.put("data_format", dataFormat);
@@ -134,16 +128,6 @@ public final class RandAugment implements KerasLayer, PixelStep<RandAugment.Tran
         m.put("interpolation", interpolation);
         m.put("seed", seed);
         return m;
-    }
-
-    @Override
-    public Step step() {
-        return this;
-    }
-
-    @Override
-    public String name() {
-        return base.name();
     }
 
     /**

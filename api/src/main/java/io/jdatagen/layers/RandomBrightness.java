@@ -32,7 +32,7 @@ public final class RandomBrightness extends FactorLayer implements PixelStep<Flo
     }
 
     private RandomBrightness(FactorLayerConfig args) {
-        super("RandomBrightness", args);
+        super(args);
     }
 
     /**

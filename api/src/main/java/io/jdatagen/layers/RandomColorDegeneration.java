@@ -32,7 +32,7 @@ public final class RandomColorDegeneration extends FactorLayer implements PixelS
     }
 
     private RandomColorDegeneration(FactorLayerConfig args) {
-        super("RandomColorDegeneration", args);
+        super(args);
     }
 
     /**

@@ -2,7 +2,6 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
-import io.jdatagen.augment.Step;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.HashMap;
@@ -20,7 +19,7 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_color_jitter/">Keras RandomColorJitter</a>
  */
-public final class RandomColorJitter implements KerasLayer, PixelStep<RandomColorJitter.Transformation> {
+public final class RandomColorJitter extends KerasLayerBase implements PixelStep<RandomColorJitter.Transformation> {
     private static final Set<String> KEYS = Set.of("data_format", "value_range", "brightness_factor",
             "contrast_factor", "saturation_factor", "hue_factor", "seed");
 
@@ -104,11 +103,6 @@ public final class RandomColorJitter implements KerasLayer, PixelStep<RandomColo
     }
 
     @Override
-    public String className() {
-        return "RandomColorJitter";
-    }
-
-    @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> m = base.start();
         m.put("data_format", dataFormat);
@@ -119,16 +113,6 @@ public final class RandomColorJitter implements KerasLayer, PixelStep<RandomColo
         m.put("hue_factor", hueFactor);
         m.put("seed", seed);
         return m;
-    }
-
-    @Override
-    public Step step() {
-        return this;
-    }
-
-    @Override
-    public String name() {
-        return base.name();
     }
 
     /** {@inheritDoc} Each present part draws as its own layer does, in Keras's order. */

@@ -34,7 +34,7 @@ public final class RandomContrast extends FactorLayer implements PixelStep<Float
     }
 
     private RandomContrast(FactorLayerConfig args) {
-        super("RandomContrast", args);
+        super(args);
     }
 
     /**

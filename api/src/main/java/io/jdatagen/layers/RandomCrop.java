@@ -4,7 +4,6 @@ import io.jdatagen.augment.GeometricStep;
 import io.jdatagen.augment.Geometry;
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.Resampling;
-import io.jdatagen.augment.Step;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,7 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_crop/">Keras
  *     RandomCrop</a>
  */
-public final class RandomCrop implements SizedLayer, GeometricStep<int[]> {
+public final class RandomCrop extends KerasLayerBase implements SizedLayer, GeometricStep<int[]> {
     private static final List<String> KEYS = List.of("height", "width", "seed");
     private static final Resampling EXACT = GeometricArgs.resampling("constant", "nearest", 0.0);
     private final Map<String, Object> base;
@@ -83,27 +82,12 @@ public final class RandomCrop implements SizedLayer, GeometricStep<int[]> {
     }
 
     @Override
-    public String className() {
-        return "RandomCrop";
-    }
-
-    @Override
-    public String name() {
-        return className();
-    }
-
-    @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> m = new LinkedHashMap<>(base);
         m.put("height", height);
         m.put("width", width);
         m.put("seed", seed);
         return m;
-    }
-
-    @Override
-    public Step step() {
-        return this;
     }
 
     /** {@return nearest sampling: the crop reads pixel centres, so the values are copied exactly} */

@@ -2,7 +2,6 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
-import io.jdatagen.augment.Step;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
@@ -23,7 +22,7 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_erasing/">Keras
  *     RandomErasing</a>
  */
-public final class RandomErasing implements KerasLayer, PixelStep<RandomErasing.Erase> {
+public final class RandomErasing extends KerasLayerBase implements PixelStep<RandomErasing.Erase> {
     private static final List<String> ARGUMENTS = List.of("factor", "scale", "fill_value", "value_range", "seed");
 
     private final LayerConfig base;
@@ -157,11 +156,6 @@ public final class RandomErasing implements KerasLayer, PixelStep<RandomErasing.
     }
 
     @Override
-    public String className() {
-        return "RandomErasing";
-    }
-
-    @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> c = base.start();
         c.put("factor", factor.toList());
@@ -170,11 +164,6 @@ public final class RandomErasing implements KerasLayer, PixelStep<RandomErasing.
         c.put("value_range", new ArrayList<>(valueRange));
         c.put("seed", seed);
         return c;
-    }
-
-    @Override
-    public Step step() {
-        return this;
     }
 
     /**

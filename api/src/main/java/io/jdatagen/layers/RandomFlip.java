@@ -4,7 +4,6 @@ import io.jdatagen.augment.GeometricStep;
 import io.jdatagen.augment.Geometry;
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.Resampling;
-import io.jdatagen.augment.Step;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_flip/">Keras
  *     RandomFlip</a>
  */
-public final class RandomFlip implements KerasLayer, GeometricStep<Boolean> {
+public final class RandomFlip extends KerasLayerBase implements GeometricStep<Boolean> {
     /** The modes Keras names: which axes a drawn flip mirrors. */
     private static final List<String> MODES = List.of("horizontal", "vertical", "horizontal_and_vertical");
     private static final List<String> KEYS = List.of("seed", "mode");
@@ -69,26 +68,11 @@ public final class RandomFlip implements KerasLayer, GeometricStep<Boolean> {
     }
 
     @Override
-    public String className() {
-        return "RandomFlip";
-    }
-
-    @Override
-    public String name() {
-        return className();
-    }
-
-    @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> m = new LinkedHashMap<>(base);
         m.put("seed", seed);
         m.put("mode", mode);
         return m;
-    }
-
-    @Override
-    public Step step() {
-        return this;
     }
 
     /** {@return nearest sampling: a flip reads pixel centres, so any sampling gives the same values} */

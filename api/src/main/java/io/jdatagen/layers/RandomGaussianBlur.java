@@ -2,7 +2,6 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
-import io.jdatagen.augment.Step;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
@@ -22,7 +21,7 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_gaussian_blur/">
  *     Keras RandomGaussianBlur</a>
  */
-public final class RandomGaussianBlur implements KerasLayer, PixelStep<RandomGaussianBlur.Blur> {
+public final class RandomGaussianBlur extends KerasLayerBase implements PixelStep<RandomGaussianBlur.Blur> {
     private static final List<String> ARGUMENTS = List.of("factor", "kernel_size", "sigma", "value_range", "seed");
 
     private final LayerConfig base;
@@ -158,11 +157,6 @@ public final class RandomGaussianBlur implements KerasLayer, PixelStep<RandomGau
     }
 
     @Override
-    public String className() {
-        return "RandomGaussianBlur";
-    }
-
-    @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> c = base.start();
         c.put("factor", factor.toList());
@@ -171,11 +165,6 @@ public final class RandomGaussianBlur implements KerasLayer, PixelStep<RandomGau
         c.put("value_range", new ArrayList<>(valueRange));
         c.put("seed", seed);
         return c;
-    }
-
-    @Override
-    public Step step() {
-        return this;
     }
 
     /** Draws as Keras's {@code get_random_transformation}: the probability, its threshold, the two deviations. */

@@ -2,7 +2,6 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
-import io.jdatagen.augment.Step;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.Map;
@@ -18,7 +17,7 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_grayscale/">Keras RandomGrayscale</a>
  */
-public final class RandomGrayscale implements KerasLayer, PixelStep<Boolean> {
+public final class RandomGrayscale extends KerasLayerBase implements PixelStep<Boolean> {
     private static final Set<String> KEYS = Set.of("data_format", "factor", "seed");
 
     private final ColorConfigs.Base base;
@@ -56,26 +55,11 @@ public final class RandomGrayscale implements KerasLayer, PixelStep<Boolean> {
     }
 
     @Override
-    public String className() {
-        return "RandomGrayscale";
-    }
-
-    @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> m = base.start();
         m.put("data_format", dataFormat);
         m.put("factor", factor);
         return m;
-    }
-
-    @Override
-    public Step step() {
-        return this;
-    }
-
-    @Override
-    public String name() {
-        return base.name();
     }
 
     /** {@inheritDoc} Keras's draw: grey when {@code U(0, 1) < factor}. */

@@ -37,7 +37,7 @@ public final class RandomHue extends FactorLayer implements PixelStep<Float> {
     }
 
     private RandomHue(FactorLayerConfig args) {
-        super("RandomHue", args);
+        super(args);
         this.min = args.rangeMin();
         this.max = args.rangeMax();
         this.unit = args.valueRange().get(0).doubleValue() == 0 && args.valueRange().get(1).doubleValue() == 1;

@@ -34,7 +34,7 @@ public final class RandomInvert extends FactorLayer implements ColorLinearStep<B
     }
 
     private RandomInvert(FactorLayerConfig args) {
-        super("RandomInvert", args);
+        super(args);
     }
 
     /**

@@ -52,7 +52,7 @@ public final class RandomPosterization extends FactorLayer implements PixelStep<
     }
 
     private RandomPosterization(FactorLayerConfig args) {
-        super("RandomPosterization", args);
+        super(args);
         this.range = new KerasValueRange(args.valueRange());
     }
 

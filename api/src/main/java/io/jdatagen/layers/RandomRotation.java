@@ -96,11 +96,6 @@ public final class RandomRotation extends AffineLayer<Double> {
     }
 
     @Override
-    public String className() {
-        return "RandomRotation";
-    }
-
-    @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> m = new LinkedHashMap<>(base);
         m.put("factor", List.of(lower, upper));

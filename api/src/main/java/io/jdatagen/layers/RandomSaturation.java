@@ -37,7 +37,7 @@ public final class RandomSaturation extends FactorLayer implements PixelStep<Flo
     }
 
     private RandomSaturation(FactorLayerConfig args) {
-        super("RandomSaturation", args);
+        super(args);
     }
 
     /**

@@ -36,7 +36,7 @@ public final class RandomSharpness extends FactorLayer implements PixelStep<Floa
     }
 
     private RandomSharpness(FactorLayerConfig args) {
-        super("RandomSharpness", args);
+        super(args);
     }
 
     /**

@@ -86,11 +86,6 @@ public final class RandomShear extends AffineLayer<double[]> {
         return new double[] {shearX, shearY};
     }
 
-    @Override
-    public String className() {
-        return "RandomShear";
-    }
-
     /** {@return the config, with the factors as the {@code [lower, upper]} ranges Keras writes} */
     @Override
     public Map<String, Object> getConfig() {

@@ -86,11 +86,6 @@ public final class RandomTranslation extends AffineLayer<double[]> {
     }
 
     @Override
-    public String className() {
-        return "RandomTranslation";
-    }
-
-    @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> m = new LinkedHashMap<>(base);
         m.put("height_factor", heightFactor);

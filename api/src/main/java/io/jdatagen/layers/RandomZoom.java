@@ -87,11 +87,6 @@ public final class RandomZoom extends AffineLayer<double[]> {
     }
 
     @Override
-    public String className() {
-        return "RandomZoom";
-    }
-
-    @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> m = new LinkedHashMap<>(base);
         m.put("height_factor", heightFactor);

@@ -3,7 +3,6 @@ package io.jdatagen.layers;
 import io.jdatagen.augment.ColorLinear;
 import io.jdatagen.augment.ColorLinearStep;
 import io.jdatagen.augment.ImageShape;
-import io.jdatagen.augment.Step;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +16,7 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_preprocessing/rescaling/">Keras Rescaling</a>
  */
-public final class Rescaling implements KerasLayer, ColorLinearStep<ColorLinear> {
+public final class Rescaling extends KerasLayerBase implements ColorLinearStep<ColorLinear> {
     private static final Set<String> KEYS = Set.of("scale", "offset");
 
     private final ColorConfigs.Base base;
@@ -65,26 +64,11 @@ public final class Rescaling implements KerasLayer, ColorLinearStep<ColorLinear>
     }
 
     @Override
-    public String className() {
-        return "Rescaling";
-    }
-
-    @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> m = base.start();
         m.put("scale", scale);
         m.put("offset", offset);
         return m;
-    }
-
-    @Override
-    public Step step() {
-        return this;
-    }
-
-    @Override
-    public String name() {
-        return base.name();
     }
 
     /** Rescaling applies to every sample, augmented or not, as Keras applies it at inference. */

@@ -4,7 +4,6 @@ import io.jdatagen.augment.GeometricStep;
 import io.jdatagen.augment.Geometry;
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.Resampling;
-import io.jdatagen.augment.Step;
 import io.jdatagen.core.FillMode;
 import io.jdatagen.core.Interpolation;
 import io.jdatagen.spi.WrapConvention;
@@ -31,7 +30,7 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_preprocessing/resizing/">Keras
  *     Resizing</a>
  */
-public final class Resizing implements SizedLayer, GeometricStep<Boolean> {
+public final class Resizing extends KerasLayerBase implements SizedLayer, GeometricStep<Boolean> {
     private static final List<String> KEYS = List.of("height", "width", "interpolation", "crop_to_aspect_ratio",
             "pad_to_aspect_ratio", "fill_mode", "fill_value", "antialias");
     private static final List<String> KERAS_INTERPOLATIONS = List.of("bilinear", "nearest", "lanczos3", "lanczos5",
@@ -134,16 +133,6 @@ public final class Resizing implements SizedLayer, GeometricStep<Boolean> {
     }
 
     @Override
-    public String className() {
-        return "Resizing";
-    }
-
-    @Override
-    public String name() {
-        return className();
-    }
-
-    @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> m = new LinkedHashMap<>(base);
         m.put("height", height);
@@ -155,11 +144,6 @@ public final class Resizing implements SizedLayer, GeometricStep<Boolean> {
         m.put("fill_value", fillValue);
         m.put("antialias", false);
         return m;
-    }
-
-    @Override
-    public Step step() {
-        return this;
     }
 
     /**

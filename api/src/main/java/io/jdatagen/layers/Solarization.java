@@ -2,7 +2,6 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
-import io.jdatagen.augment.Step;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/solarization/">Keras Solarization</a>
  */
-public final class Solarization implements KerasLayer, PixelStep<Solarization.Transformation> {
+public final class Solarization extends KerasLayerBase implements PixelStep<Solarization.Transformation> {
     private static final Set<String> KEYS = Set.of("data_format", "value_range", "addition_factor",
             "threshold_factor", "seed");
     private static final String FACTOR_ERROR = "The `addition_factor` and `threshold_factor` arguments should be a"
@@ -108,11 +107,6 @@ public final class Solarization implements KerasLayer, PixelStep<Solarization.Tr
     }
 
     @Override
-    public String className() {
-        return "Solarization";
-    }
-
-    @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> m = base.start();
         m.put("data_format", dataFormat);
@@ -121,16 +115,6 @@ public final class Solarization implements KerasLayer, PixelStep<Solarization.Tr
         m.put("threshold_factor", ColorConfigs.list(thresholdFactor));
         m.put("seed", seed);
         return m;
-    }
-
-    @Override
-    public Step step() {
-        return this;
-    }
-
-    @Override
-    public String name() {
-        return base.name();
     }
 
     /** {@inheritDoc} Keras's draws, addition first: each {@code U(factor[0], factor[1]·255)} in float32. */

@@ -47,7 +47,8 @@ record LayerConfig(String name, boolean trainable, Object dtype, DataFormat data
      * @param config a layer's config
      * @param defaultName the name Keras gives an unnamed layer of this class
      * @param arguments the keys of the layer's own arguments; any other key is refused
-     * @throws IllegalArgumentException for an unknown key or a data format other than Keras's two
+     * @throws IllegalArgumentException for an unknown key or a data format other than Keras's two (in any case:
+     *     Keras lowers it)
      */
     static LayerConfig read(Map<String, Object> config, String defaultName, List<String> arguments) {
         Set<String> allowed = new java.util.LinkedHashSet<>(KEYS);
@@ -59,16 +60,8 @@ record LayerConfig(String name, boolean trainable, Object dtype, DataFormat data
             }
         }
         LayerConfig d = defaults(defaultName, null);
-        Object format = config.getOrDefault("data_format", "channels_last");
-        DataFormat dataFormat;
-        if ("channels_last".equals(format) || format == null) {
-            dataFormat = DataFormat.CHANNELS_LAST;
-        } else if ("channels_first".equals(format)) {
-            dataFormat = DataFormat.CHANNELS_FIRST;
-        } else {
-            throw new IllegalArgumentException("The `data_format` argument must be one of {'channels_first', "
-                    + "'channels_last'}. Received: data_format=" + format);
-        }
+        DataFormat dataFormat = GeometricArgs.dataFormat(config).equals("channels_first")
+                ? DataFormat.CHANNELS_FIRST : DataFormat.CHANNELS_LAST;
         Object trainable = config.getOrDefault("trainable", Boolean.TRUE);
         if (!(trainable instanceof Boolean)) {
             throw new IllegalArgumentException("trainable must be a boolean; got " + trainable);

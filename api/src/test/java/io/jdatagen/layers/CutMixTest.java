@@ -122,5 +122,7 @@ class CutMixTest {
                 CutMix.fromConfig(Map.of("factor", List.of(0.7, 0.2))).getConfig().get("factor"));
         assertInstanceOf(CutMix.class, KerasLayers.fromConfig("CutMix", new CutMix().getConfig()));
         assertThrows(IllegalArgumentException.class, () -> CutMix.fromConfig(Map.of("data_format", "nhwc")));
+        assertEquals("channels_first", CutMix.fromConfig(Map.of("data_format", "Channels_First")).getConfig()
+                .get("data_format"), "Keras lowers data_format (standardize_data_format)");
     }
 }

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class ColorConfigs {
     /** The keys Keras's base {@code Layer.get_config()} writes first. */
-    static final Set<String> BASE_KEYS = Set.of("name", "trainable", "dtype");
+    static final List<String> BASE_KEYS = List.of("name", "trainable", "dtype");
 
     private ColorConfigs() {
     }
@@ -64,12 +64,7 @@ final class ColorConfigs {
      * @param own the layer's own argument names (the base keys are always allowed)
      */
     static void checkKeys(String layer, Map<String, Object> config, Set<String> own) {
-        for (String key : config.keySet()) {
-            if (!BASE_KEYS.contains(key) && !own.contains(key)) {
-                throw new IllegalArgumentException(layer + " takes no argument '" + key + "'; its arguments are "
-                        + own + " and " + BASE_KEYS);
-            }
-        }
+        LayerConfig.checkKeys(layer, config, BASE_KEYS, own);
     }
 
     /** {@return {@code config.get(key)} as a number, or {@code absent} (which may be null) when not given} */

@@ -7,7 +7,6 @@ import io.jdatagen.spi.WrapConvention;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The arguments the geometric Keras layers share: the base keys every Keras layer config starts with
@@ -25,7 +24,6 @@ import java.util.Set;
 final class GeometricArgs {
     static final List<String> FILL_MODES = List.of("reflect", "wrap", "constant", "nearest");
     static final List<String> INTERPOLATIONS = List.of("nearest", "bilinear");
-    private static final Set<String> BASE_KEYS = Set.of("name", "trainable", "dtype", "data_format");
 
     private GeometricArgs() {
     }
@@ -46,7 +44,7 @@ final class GeometricArgs {
      */
     static Map<String, Object> base(Map<String, Object> config, String defaultName) {
         Map<String, Object> m = base(defaultName, dataFormat(config));
-        for (String k : BASE_KEYS) {
+        for (String k : LayerConfig.KEYS) {
             if (config.containsKey(k) && !k.equals("data_format")) {
                 m.put(k, config.get(k));
             }
@@ -60,12 +58,7 @@ final class GeometricArgs {
      * @throws IllegalArgumentException naming the unexpected key and the layer's keys
      */
     static void checkKeys(String layer, Map<String, Object> config, List<String> keys) {
-        for (String k : config.keySet()) {
-            if (!BASE_KEYS.contains(k) && !keys.contains(k)) {
-                throw new IllegalArgumentException("Unrecognized keyword argument for " + layer + ": '" + k
-                        + "'; the config keys are name, trainable, dtype, data_format and " + keys);
-            }
-        }
+        LayerConfig.checkKeys(layer, config, LayerConfig.KEYS, keys);
     }
 
     /** {@return Keras's data_format of {@code config} (channels_last when absent or null)} */

@@ -1,7 +1,9 @@
 package io.jdatagen.layers;
 
 import io.jdatagen.core.DataFormat;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,14 +53,7 @@ record LayerConfig(String name, boolean trainable, Object dtype, DataFormat data
      *     Keras lowers it)
      */
     static LayerConfig read(Map<String, Object> config, String defaultName, List<String> arguments) {
-        Set<String> allowed = new java.util.LinkedHashSet<>(KEYS);
-        allowed.addAll(arguments);
-        for (String key : config.keySet()) {
-            if (!allowed.contains(key)) {
-                throw new IllegalArgumentException("unknown argument '" + key + "' in the config; allowed: "
-                        + allowed);
-            }
-        }
+        checkKeys(defaultName, config, KEYS, arguments);
         LayerConfig d = defaults(defaultName, null);
         DataFormat dataFormat = GeometricArgs.dataFormat(config).equals("channels_first")
                 ? DataFormat.CHANNELS_FIRST : DataFormat.CHANNELS_LAST;
@@ -68,6 +63,26 @@ record LayerConfig(String name, boolean trainable, Object dtype, DataFormat data
         }
         return new LayerConfig(String.valueOf(config.getOrDefault("name", d.name())), (Boolean) trainable,
                 config.getOrDefault("dtype", d.dtype()), dataFormat);
+    }
+
+    /**
+     * Refuses a key of {@code config} that is neither a base key nor one of the layer's own arguments, as
+     * Keras's constructor refuses an unknown keyword argument.
+     *
+     * @param layer the layer's class name (or Keras's default name for it), for the message
+     * @param base the base keys the layer's config holds, in Keras's order
+     * @param arguments the layer's own argument names
+     */
+    static void checkKeys(String layer, Map<String, Object> config, Collection<String> base,
+            Collection<String> arguments) {
+        for (String key : config.keySet()) {
+            if (!base.contains(key) && !arguments.contains(key)) {
+                Set<String> allowed = new LinkedHashSet<>(base);
+                allowed.addAll(arguments);
+                throw new IllegalArgumentException("Unrecognized keyword argument passed to " + layer + ": '" + key
+                        + "'; its config keys are " + allowed);
+            }
+        }
     }
 
     /** {@return a new config map holding these keys in Keras's order, for the layer to add its own} */

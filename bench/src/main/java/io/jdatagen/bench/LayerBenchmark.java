@@ -1,0 +1,95 @@
+package io.jdatagen.bench;
+
+import io.jdatagen.core.Tensor;
+import io.jdatagen.layers.KerasPipeline;
+import io.jdatagen.layers.RandAugment;
+import io.jdatagen.layers.RandomContrast;
+import io.jdatagen.layers.RandomFlip;
+import io.jdatagen.layers.RandomRotation;
+import io.jdatagen.layers.RandomTranslation;
+import io.jdatagen.layers.RandomZoom;
+import io.jdatagen.spi.Backends;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Keras 3 image layers on one thread: a float32 NHWC batch of 32 RGB 224×224 images holding uint8 values
+ * (0-255, Keras's default {@code value_range}) through {@link KerasPipeline#apply(Tensor, long, int)}, the
+ * epoch advancing per call so every call draws new transformations. Contenders: the typical stack
+ * ({@code RandomFlip()} (both axes, Keras's default), {@code RandomRotation(0.1)}, {@code RandomZoom(0.1)},
+ * {@code RandomTranslation(0.1, 0.1)}, {@code RandomContrast(0.2)}, Keras's defaults otherwise) fused and
+ * in {@code KERAS_REFERENCE} mode, and {@code RandAugment(num_ops=2, factor=0.5)} alone. Scores are images
+ * per second; the Python peers (Keras 3 itself, torchvision v2) are measured by
+ * {@code bench/peers/layers.py}, and {@code bench/peers/layers-run} runs both.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 3)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Threads(1)
+public class LayerBenchmark {
+    private static final int BATCH = 32;
+    private static final int SIZE = 224;
+    private static final long SEED = 1234;
+
+    /** The kernels the warps run on ({@code simd}: the Vector API, {@code scalar}: plain loops). */
+    @Param({"simd", "scalar"})
+    public String backend;
+
+    /** {@code stack-fused}, {@code stack-reference} (Keras's layer-by-layer resampling) or {@code randaugment}. */
+    @Param({"stack-fused", "stack-reference", "randaugment"})
+    public String pipeline;
+
+    private KerasPipeline layers;
+    private Tensor images;
+    private int epoch;
+
+    /** Builds the batch (uniform uint8 values as floats) and the pipeline. */
+    @Setup
+    public void setup() {
+        float[] data = new float[BATCH * SIZE * SIZE * 3];
+        SplittableRandom random = new SplittableRandom(1);
+        for (int i = 0; i < data.length; i++) {
+            data[i] = random.nextInt(256);
+        }
+        images = Tensor.of(data, BATCH, SIZE, SIZE, 3);
+        KerasPipeline.Builder builder = KerasPipeline.builder().backend(Backends.named(backend));
+        switch (pipeline) {
+            case "stack-fused", "stack-reference" -> builder.layers(
+                            new RandomFlip(),
+                            new RandomRotation(0.1),
+                            new RandomZoom(0.1),
+                            new RandomTranslation(0.1, 0.1),
+                            new RandomContrast(new double[] {0.2}, null, null))
+                    .mode(pipeline.equals("stack-fused") ? KerasPipeline.Mode.FUSED
+                            : KerasPipeline.Mode.KERAS_REFERENCE);
+            case "randaugment" -> builder.layers(new RandAugment(null, 2, new double[] {0.5}, null, null));
+            default -> throw new IllegalArgumentException("pipeline must be stack-fused, stack-reference or "
+                    + "randaugment; got: " + pipeline);
+        }
+        layers = builder.build();
+        epoch = 0;
+    }
+
+    /** One batch of 32 through the layers. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Tensor batch() {
+        return layers.apply(images, SEED, epoch++);
+    }
+}

@@ -2,6 +2,7 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.GeometricStep;
 import io.jdatagen.augment.Resampling;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -30,6 +31,22 @@ abstract class AffineLayer<P> extends KerasLayerBase implements GeometricStep<P>
         this.fillValue = fillValue;
         this.seed = GeometricArgs.seed(seed);
         this.resampling = GeometricArgs.resampling(fillMode, interpolation, fillValue);
+    }
+
+    /**
+     * {@return the config of a layer with two factor arguments in Keras's key order: the base keys, the two
+     * factors, then {@code fill_mode}, {@code interpolation}, {@code seed} and {@code fill_value} (the order of
+     * {@code RandomTranslation}, {@code RandomZoom} and {@code RandomShear})}
+     */
+    final Map<String, Object> factorsConfig(String firstKey, Object first, String secondKey, Object second) {
+        Map<String, Object> m = new LinkedHashMap<>(base);
+        m.put(firstKey, first);
+        m.put(secondKey, second);
+        m.put("fill_mode", fillMode);
+        m.put("interpolation", interpolation);
+        m.put("seed", seed);
+        m.put("fill_value", fillValue);
+        return m;
     }
 
     /**

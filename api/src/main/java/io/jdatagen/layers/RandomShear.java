@@ -2,7 +2,6 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.Geometry;
 import io.jdatagen.augment.ImageShape;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -89,14 +88,7 @@ public final class RandomShear extends AffineLayer<double[]> {
     /** {@return the config, with the factors as the {@code [lower, upper]} ranges Keras writes} */
     @Override
     public Map<String, Object> getConfig() {
-        Map<String, Object> m = new LinkedHashMap<>(base);
-        m.put("x_factor", List.of(x[0], x[1]));
-        m.put("y_factor", List.of(y[0], y[1]));
-        m.put("fill_mode", fillMode);
-        m.put("interpolation", interpolation);
-        m.put("seed", seed);
-        m.put("fill_value", fillValue);
-        return m;
+        return factorsConfig("x_factor", List.of(x[0], x[1]), "y_factor", List.of(y[0], y[1]));
     }
 
     /** {@return {@code {shear_x, shear_y}}: the sign is drawn first, then shear_y, then shear_x} */

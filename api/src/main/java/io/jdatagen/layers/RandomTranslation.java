@@ -2,7 +2,6 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.Geometry;
 import io.jdatagen.augment.ImageShape;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -87,14 +86,7 @@ public final class RandomTranslation extends AffineLayer<double[]> {
 
     @Override
     public Map<String, Object> getConfig() {
-        Map<String, Object> m = new LinkedHashMap<>(base);
-        m.put("height_factor", heightFactor);
-        m.put("width_factor", widthFactor);
-        m.put("fill_mode", fillMode);
-        m.put("interpolation", interpolation);
-        m.put("seed", seed);
-        m.put("fill_value", fillValue);
-        return m;
+        return factorsConfig("height_factor", heightFactor, "width_factor", widthFactor);
     }
 
     /** {@return {@code {width shift, height shift}} in pixels: the height's fraction is drawn first} */

@@ -2,7 +2,6 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.Geometry;
 import io.jdatagen.augment.ImageShape;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -88,14 +87,7 @@ public final class RandomZoom extends AffineLayer<double[]> {
 
     @Override
     public Map<String, Object> getConfig() {
-        Map<String, Object> m = new LinkedHashMap<>(base);
-        m.put("height_factor", heightFactor);
-        m.put("width_factor", widthFactor);
-        m.put("fill_mode", fillMode);
-        m.put("interpolation", interpolation);
-        m.put("seed", seed);
-        m.put("fill_value", fillValue);
-        return m;
+        return factorsConfig("height_factor", heightFactor, "width_factor", widthFactor);
     }
 
     /** {@return {@code {height zoom, width zoom}}: one draw, or two when a width factor is set} */

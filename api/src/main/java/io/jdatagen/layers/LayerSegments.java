@@ -24,7 +24,13 @@ import java.util.Map;
  * <p>A segment is one resampling: a run of geometric layers that fold into one warp, followed by the
  * layers that are not geometric up to the next geometric layer (color-linear ones fold into the warp's
  * color step while no pixel layer precedes them). With {@link KerasPipeline.Mode#FUSED} a run is every
- * consecutive geometric layer that samples alike ({@link KerasLayer#resampling()} equal); with
+ * consecutive geometric layer that samples alike ({@link KerasLayer#resampling()} equal), and a
+ * {@link RandomFlip} joins the run it is in whatever the run's resampling: a flip maps pixel index
+ * {@code x} to {@code W − 1 − x}, an exact permutation of pixel centres, and every interpolation and fill
+ * mode Keras has is symmetric under that mirror (the taps and their weights mirror, and so do the
+ * reflect, wrap, nearest and constant fills), so sampling a flipped image equals sampling the image at
+ * the flipped coordinate. A run that starts with flips takes the resampling of the first other layer
+ * that joins it (a run of flips alone keeps the flip's own). With
  * {@link KerasPipeline.Mode#KERAS_REFERENCE} every layer is a segment of its own, as Keras's
  * {@code Sequential} calls one layer after another.
  */
@@ -61,6 +67,8 @@ final class LayerSegments {
         Map<Step, Boolean> seen = new IdentityHashMap<>();
         Map<KerasLayer, Step> steps = new IdentityHashMap<>();
         boolean openRun = false;
+        // The open run holds only flips so far: its resampling is the next non-flip layer's, if one joins.
+        boolean flipsOnly = false;
         for (KerasLayer layer : layers) {
             if (seen.put(layer.step(), Boolean.TRUE) != null) {
                 throw new IllegalArgumentException("layers: " + layer.className() + " is listed twice (the same"
@@ -88,12 +96,17 @@ final class LayerSegments {
                     throw new IllegalArgumentException("layers: the geometric layer " + layer.className()
                             + " gives no resampling (interpolation, fill mode and value)");
                 }
-                boolean joins = mode == KerasPipeline.Mode.FUSED && openRun
-                        && r.equals(resamplings.get(resamplings.size() - 1));
+                boolean fused = mode == KerasPipeline.Mode.FUSED;
+                boolean permutes = fused && layer instanceof RandomFlip;
+                int last = resamplings.size() - 1;
+                boolean joins = fused && openRun && (permutes || flipsOnly || r.equals(resamplings.get(last)));
                 if (!joins) {
                     groups.add(new ArrayList<>());
                     resamplings.add(r);
+                } else if (flipsOnly && !permutes) {
+                    resamplings.set(last, r);
                 }
+                flipsOnly = joins ? flipsOnly && permutes : permutes;
                 openRun = true;
             } else if (groups.isEmpty() || mode == KerasPipeline.Mode.KERAS_REFERENCE) {
                 groups.add(new ArrayList<>());

@@ -75,7 +75,10 @@ public final class RandomFlip extends KerasLayerBase implements GeometricStep<Bo
         return m;
     }
 
-    /** {@return nearest sampling: a flip reads pixel centres, so any sampling gives the same values} */
+    /**
+     * {@return nearest sampling: a flip reads pixel centres, so any sampling gives the same values} In a
+     * fused pipeline a flip joins the warp of the geometric layers around it whatever their sampling.
+     */
     @Override
     public Resampling resampling() {
         return NEAREST;

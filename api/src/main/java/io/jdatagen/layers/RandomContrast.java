@@ -2,7 +2,6 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
-import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.Map;
@@ -55,28 +54,20 @@ public final class RandomContrast extends FactorLayer implements PixelStep<Float
         return low + (high - low) * rng.nextFloat();
     }
 
-    /** {@inheritDoc} The channel means are summed in double, then rounded to float32 as Keras's are. */
+    /**
+     * {@inheritDoc} The channel means are summed in double (see {@link ChannelLoops#sums}), then rounded to
+     * float32 as Keras's are.
+     */
     @Override
     public Tensor apply(Float contrastFactor, Tensor image, ImageShape shape, SampleContext context) {
         float[] x = image.data();
-        int channels = shape.channels();
+        double[] sum = ChannelLoops.sums(x, shape);
         int plane = shape.height() * shape.width();
-        boolean first = shape.format() == DataFormat.CHANNELS_FIRST;
-        double[] sum = new double[channels];
-        for (int k = 0; k < x.length; k++) {
-            sum[first ? k / plane : k % channels] += x[k];
-        }
-        float[] mean = new float[channels];
-        for (int c = 0; c < channels; c++) {
+        float[] mean = new float[sum.length];
+        for (int c = 0; c < sum.length; c++) {
             mean[c] = (float) (sum[c] / plane);
         }
-        float f = contrastFactor;
-        float lo = args.rangeMin();
-        float hi = args.rangeMax();
-        for (int k = 0; k < x.length; k++) {
-            float m = mean[first ? k / plane : k % channels];
-            x[k] = Math.min(Math.max((x[k] - m) * f + m, lo), hi);
-        }
+        ChannelLoops.blend(x, shape, mean, contrastFactor, args.rangeMin(), args.rangeMax());
         return image;
     }
 }

@@ -1,0 +1,97 @@
+package io.jdatagen.layers;
+
+import io.jdatagen.augment.ImageShape;
+import io.jdatagen.core.DataFormat;
+
+/**
+ * Per-channel loops over one image's float array written so that C2 auto-vectorizes them: plain loops over
+ * arrays without a division or a branch per element. A channels-last image is walked row by row, each row
+ * {@code width · channels} values long, against a row of per-channel values repeated per pixel; a
+ * channels-first image plane by plane, with one value per plane.
+ */
+final class ChannelLoops {
+    private ChannelLoops() {
+    }
+
+    /**
+     * {@return each channel's sum of {@code x}, in double} Each column of a row is summed down the image
+     * first, then the columns of a channel are added: exact for values that are whole numbers (uint8
+     * images), otherwise within double rounding of the sum in raster order.
+     */
+    static double[] sums(float[] x, ImageShape shape) {
+        int channels = shape.channels();
+        int h = shape.height();
+        double[] sums = new double[channels];
+        if (shape.format() == DataFormat.CHANNELS_FIRST) {
+            int w = shape.width();
+            double[] columns = new double[w];
+            for (int c = 0; c < channels; c++) {
+                java.util.Arrays.fill(columns, 0);
+                addRows(x, c * h * w, h, w, columns);
+                sums[c] = total(columns, 0, 1, w);
+            }
+        } else {
+            int row = shape.width() * channels;
+            double[] columns = new double[row];
+            addRows(x, 0, h, row, columns);
+            for (int c = 0; c < channels; c++) {
+                sums[c] = total(columns, c, channels, row);
+            }
+        }
+        return sums;
+    }
+
+    private static void addRows(float[] x, int from, int rows, int length, double[] columns) {
+        for (int r = 0; r < rows; r++) {
+            int at = from + r * length;
+            for (int k = 0; k < length; k++) {
+                columns[k] += x[at + k];
+            }
+        }
+    }
+
+    private static double total(double[] columns, int first, int step, int end) {
+        double s = 0;
+        for (int k = first; k < end; k += step) {
+            s += columns[k];
+        }
+        return s;
+    }
+
+    /**
+     * Replaces every value {@code v} of channel {@code c} by {@code min(max((v − m[c]) · f + m[c], lo), hi)}
+     * in float32, in that order of operations.
+     */
+    static void blend(float[] x, ImageShape shape, float[] mean, float f, float lo, float hi) {
+        int channels = shape.channels();
+        if (shape.format() == DataFormat.CHANNELS_FIRST) {
+            int plane = shape.height() * shape.width();
+            for (int c = 0; c < channels; c++) {
+                float m = mean[c];
+                int end = (c + 1) * plane;
+                for (int k = c * plane; k < end; k++) {
+                    x[k] = Math.min(Math.max((x[k] - m) * f + m, lo), hi);
+                }
+            }
+        } else {
+            int row = shape.width() * channels;
+            float[] m = perPixel(mean, shape.width());
+            int end = shape.height() * row;
+            for (int at = 0; at < end; at += row) {
+                for (int k = 0; k < row; k++) {
+                    x[at + k] = Math.min(Math.max((x[at + k] - m[k]) * f + m[k], lo), hi);
+                }
+            }
+        }
+    }
+
+    /** {@return {@code perChannel} repeated {@code pixels} times: one channels-last row's values} */
+    static float[] perPixel(float[] perChannel, int pixels) {
+        int channels = perChannel.length;
+        float[] row = new float[pixels * channels];
+        for (int p = 0; p < pixels; p++) {
+            System.arraycopy(perChannel, 0, row, p * channels, channels);
+        }
+        return row;
+    }
+}

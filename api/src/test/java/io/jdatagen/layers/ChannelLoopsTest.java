@@ -1,0 +1,66 @@
+package io.jdatagen.layers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.jdatagen.augment.ImageShape;
+import io.jdatagen.core.DataFormat;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The vectorizable per-channel loops give what the plain element-by-element loops give. */
+class ChannelLoopsTest {
+    private static final ImageShape[] SHAPES = {
+        new ImageShape(7, 9, 3, DataFormat.CHANNELS_LAST), new ImageShape(7, 9, 3, DataFormat.CHANNELS_FIRST),
+        new ImageShape(6, 6, 1, DataFormat.CHANNELS_LAST), new ImageShape(5, 4, 4, DataFormat.CHANNELS_LAST),
+        new ImageShape(5, 4, 4, DataFormat.CHANNELS_FIRST)};
+
+    private static int channel(ImageShape s, int k) {
+        return s.format() == DataFormat.CHANNELS_FIRST ? k / (s.height() * s.width()) : k % s.channels();
+    }
+
+    private static float[] values(ImageShape s, boolean whole, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] x = new float[s.height() * s.width() * s.channels()];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = whole ? random.nextInt(256) : (float) random.nextDouble();
+        }
+        return x;
+    }
+
+    @Test
+    void channelSumsAreExactForWholeNumbersAndWithinDoubleRoundingOtherwise() {
+        for (ImageShape s : SHAPES) {
+            for (boolean whole : new boolean[] {true, false}) {
+                float[] x = values(s, whole, 3);
+                double[] raster = new double[s.channels()];
+                for (int k = 0; k < x.length; k++) {
+                    raster[channel(s, k)] += x[k];
+                }
+                double[] sums = ChannelLoops.sums(x, s);
+                for (int c = 0; c < s.channels(); c++) {
+                    assertEquals(raster[c], sums[c], whole ? 0 : Math.ulp(raster[c]) * x.length, s + " " + c);
+                }
+            }
+        }
+    }
+
+    @Test
+    void blendIsTheElementwiseFormulaBitForBit() {
+        for (ImageShape s : SHAPES) {
+            float[] x = values(s, false, 5);
+            float[] mean = new float[s.channels()];
+            for (int c = 0; c < mean.length; c++) {
+                mean[c] = 0.1f + 0.2f * c;
+            }
+            float f = 1.37f;
+            float[] expected = x.clone();
+            for (int k = 0; k < expected.length; k++) {
+                float m = mean[channel(s, k)];
+                expected[k] = Math.min(Math.max((expected[k] - m) * f + m, 0.05f), 0.9f);
+            }
+            ChannelLoops.blend(x, s, mean, f, 0.05f, 0.9f);
+            assertArrayEquals(expected, x, s.toString());
+        }
+    }
+}

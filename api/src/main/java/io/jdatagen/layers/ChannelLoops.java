@@ -7,7 +7,10 @@ import io.jdatagen.core.DataFormat;
  * Per-channel loops over one image's float array written so that C2 auto-vectorizes them: plain loops over
  * arrays without a division or a branch per element. A channels-last image is walked row by row, each row
  * {@code width · channels} values long, against a row of per-channel values repeated per pixel; a
- * channels-first image plane by plane, with one value per plane.
+ * channels-first image plane by plane, with one value per plane. A loop that reads a row of one float
+ * array at an offset and the per-channel row of another at index 0 is not vectorized by C2 (JDK 25): the
+ * two might be one array, at an unknown distance. Such loops work on a copy of the row instead (an
+ * {@code arraycopy} each way costs far less than the scalar loop).
  */
 final class ChannelLoops {
     private ChannelLoops() {
@@ -76,11 +79,14 @@ final class ChannelLoops {
         } else {
             int row = shape.width() * channels;
             float[] m = perPixel(mean, shape.width());
+            float[] values = new float[row];
             int end = shape.height() * row;
             for (int at = 0; at < end; at += row) {
+                System.arraycopy(x, at, values, 0, row);
                 for (int k = 0; k < row; k++) {
-                    x[at + k] = Math.min(Math.max((x[at + k] - m[k]) * f + m[k], lo), hi);
+                    values[k] = Math.min(Math.max((values[k] - m[k]) * f + m[k], lo), hi);
                 }
+                System.arraycopy(values, 0, x, at, row);
             }
         }
     }

@@ -181,8 +181,7 @@ public final class StepPipeline {
         int[] out = p.shape().tensorShape();
         Tensor batch = Tensor.zeros(1, out[0], out[1], out[2]);
         backend.warpBatch(List.of(p.source()), List.of(p.plan()), batch, format);
-        finish(p, drawn, given == null ? rng : null, SampleContext.NONE, batch, 0);
-        return Tensor.of(batch.data(), out);
+        return finish(p, drawn, given == null ? rng : null, SampleContext.NONE, Tensor.of(batch.data(), out));
     }
 
     /**
@@ -282,22 +281,46 @@ public final class StepPipeline {
             finishedByWarp &= planned[j].after().length == 0;
         }
         DenseTensor output = batch.output();
-        if (output instanceof BufferTensor && finishedByWarp) {
+        if (finishedByWarp) {
             backend.warpBatch(warpSources, plans, output, format);
         } else {
-            Tensor x = output instanceof Tensor heap ? heap : Tensor.zeros(outShape);
-            backend.warpBatch(warpSources, plans, x, format);
-            for (int j = 0; j < n; j++) {
-                finish(planned[j], drawn[j], given != null ? null : batch.stream(j), batch.context(j), x, j);
-            }
-            if (output instanceof BufferTensor buffer) {
-                buffer.setElements(0, x.data(), 0, x.size());
-            }
+            finishEach(warpSources, plans, planned, drawn, given != null ? null : batch, output);
         }
         if (batch.masks() != null) {
             warpMasks(batch, drawn);
         }
         return drawn;
+    }
+
+    /**
+     * The batch warped in one {@link Backend#warpBatch} when some sample has steps after the warp, then
+     * each such sample's steps: the sample is copied out of its slot into one scratch image reused for
+     * every sample, its steps run there, and the result is copied back (no allocation per sample). A
+     * buffer output is warped into a heap batch first and written once.
+     *
+     * @param streams the batch whose streams and contexts the steps that draw after the warp use, or null
+     *     with given parameters (those steps do not run)
+     */
+    private void finishEach(List<SourceImage> sources, List<WarpPlan> plans, Planned[] planned, Drawn[] drawn,
+            SampleBatch streams, DenseTensor output) {
+        Tensor x = output instanceof Tensor heap ? heap : Tensor.zeros(output.shape());
+        backend.warpBatch(sources, plans, x, format);
+        int[] item = Arrays.copyOfRange(x.shape(), 1, 4);
+        float[] scratch = new float[x.itemSize()];
+        Tensor image = Tensor.of(scratch, item);
+        for (int j = 0; j < planned.length; j++) {
+            Planned p = planned[j];
+            if (p.after().length == 0) {
+                continue;
+            }
+            System.arraycopy(x.data(), j * scratch.length, scratch, 0, scratch.length);
+            Tensor y = finish(p, drawn[j], streams == null ? null : streams.stream(j),
+                    streams == null ? SampleContext.NONE : streams.context(j), image);
+            System.arraycopy(y.data(), 0, x.data(), j * scratch.length, scratch.length);
+        }
+        if (output instanceof BufferTensor buffer) {
+            buffer.setElements(0, x.data(), 0, x.size());
+        }
     }
 
     /**
@@ -530,12 +553,12 @@ public final class StepPipeline {
         }
     }
 
-    /** Runs the steps left after the warp on slot {@code j} of {@code x}, in list order. */
-    private void finish(Planned p, Drawn drawn, RandomGenerator rng, SampleContext context, Tensor x, int j) {
-        if (p.after().length == 0) {
-            return;
-        }
-        Tensor y = x.item(j);
+    /**
+     * {@return {@code image} (the warped sample) through the steps left after the warp, in list order: the
+     * image itself, changed in place, or the tensor the last step returned}
+     */
+    private Tensor finish(Planned p, Drawn drawn, RandomGenerator rng, SampleContext context, Tensor image) {
+        Tensor y = image;
         for (int i : p.after()) {
             Step s = steps.get(i);
             if (s instanceof PixelStep<?> step) {
@@ -544,7 +567,7 @@ public final class StepPipeline {
                 y = applyColor((ColorLinearStep<?>) s, drawn.at(i), y, p.shape(), context);
             }
         }
-        x.setItem(j, y);
+        return y;
     }
 
     @SuppressWarnings("unchecked")

@@ -193,7 +193,7 @@ public final class KerasPipeline implements Augmenter {
         List<SourceImage> sources = new ArrayList<>(n);
         RandomGenerator[] streams = new RandomGenerator[n];
         for (int i = 0; i < n; i++) {
-            sources.add(SourceImage.of(single ? images : images.item(i), format));
+            sources.add(single ? SourceImage.of(images, format) : SourceImage.ofItem(images, i, format));
             streams[i] = RandomKeys.forSample(seed, epoch, i);
         }
         Tensor out = chain.images(sources, streams);

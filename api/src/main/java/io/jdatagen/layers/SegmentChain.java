@@ -129,7 +129,7 @@ final class SegmentChain {
     private List<SourceImage> items(Tensor batch, int n) {
         List<SourceImage> items = new ArrayList<>(n);
         for (int j = 0; j < n; j++) {
-            items.add(SourceImage.of(batch.item(j), format));
+            items.add(SourceImage.ofItem(batch, j, format));
         }
         return items;
     }

@@ -43,6 +43,25 @@ public final class SourceImage {
     }
 
     /**
+     * {@return image {@code index} of a rank-4 float32 batch in the given format, read in place from the
+     * batch's array (no copy): the source sees later writes to the batch}
+     *
+     * @throws IllegalArgumentException if {@code batch} is not rank 4
+     * @throws IndexOutOfBoundsException if there is no image {@code index}
+     */
+    public static SourceImage ofItem(Tensor batch, int index, DataFormat format) {
+        if (batch.rank() != 4) {
+            throw new IllegalArgumentException("batch must have rank 4; got shape "
+                    + java.util.Arrays.toString(batch.shape()));
+        }
+        if (index < 0 || index >= batch.dim(0)) {
+            throw new IndexOutOfBoundsException("image " + index + " out of range for a batch of " + batch.dim(0));
+        }
+        int[] hwc = format.imageHwc(java.util.Arrays.copyOfRange(batch.shape(), 1, 4));
+        return new SourceImage(hwc[0], hwc[1], hwc[2], format, batch.data(), null, index * batch.itemSize());
+    }
+
+    /**
      * {@return an 8-bit source in {@code H,W,C} order starting at {@code offset} of {@code data} (values are
      * unsigned, 0..255)}
      */

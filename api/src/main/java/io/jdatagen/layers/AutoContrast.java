@@ -75,30 +75,57 @@ public final class AutoContrast extends KerasLayerBase implements PixelStep<Bool
         return Boolean.TRUE;
     }
 
+    /**
+     * {@inheritDoc} Row by row through a copy of the row (see {@link ChannelLoops}): the channels' extremes
+     * are taken per column, then per channel (the order of a minimum or maximum does not change it).
+     */
     @Override
     public Tensor apply(Boolean always, Tensor image, ImageShape shape, SampleContext context) {
         float[] x = image.data();
         int channels = shape.channels();
-        int plane = shape.height() * shape.width();
-        boolean first = shape.format() == DataFormat.CHANNELS_FIRST;
+        int h = shape.height();
+        int length = ChannelLoops.rowLength(shape);
+        float[] row = new float[length];
         float[] low = new float[channels];
         float[] high = new float[channels];
         java.util.Arrays.fill(low, Float.POSITIVE_INFINITY);
         java.util.Arrays.fill(high, Float.NEGATIVE_INFINITY);
-        float[] y = new float[x.length];
-        for (int k = 0; k < x.length; k++) {
-            int c = first ? k / plane : k % channels;
-            y[k] = range.to255(x[k]);
-            low[c] = Math.min(low[c], y[k]);
-            high[c] = Math.max(high[c], y[k]);
+        float[] columnLow = new float[length];
+        float[] columnHigh = new float[length];
+        for (int plane = 0; plane < ChannelLoops.planes(shape); plane++) {
+            java.util.Arrays.fill(columnLow, Float.POSITIVE_INFINITY);
+            java.util.Arrays.fill(columnHigh, Float.NEGATIVE_INFINITY);
+            for (int i = 0; i < h; i++) {
+                System.arraycopy(x, (plane * h + i) * length, row, 0, length);
+                for (int k = 0; k < length; k++) {
+                    float y = range.to255(row[k]);
+                    columnLow[k] = Math.min(columnLow[k], y);
+                    columnHigh[k] = Math.max(columnHigh[k], y);
+                }
+            }
+            for (int k = 0; k < length; k++) {
+                int c = ChannelLoops.channel(shape, plane, k);
+                low[c] = Math.min(low[c], columnLow[k]);
+                high[c] = Math.max(high[c], columnHigh[k]);
+            }
         }
-        for (int k = 0; k < x.length; k++) {
-            int c = first ? k / plane : k % channels;
-            float scale = 255f / (high[c] - low[c]);
-            float offset = -low[c] * scale;
-            float v = range.from255(Math.min(Math.max(y[k] * scale + offset, 0f), 255f));
-            if (!Float.isNaN(v)) {
-                x[k] = v;
+        float[] scales = new float[channels];
+        float[] offsets = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            scales[c] = 255f / (high[c] - low[c]);
+            offsets[c] = -low[c] * scales[c];
+        }
+        for (int plane = 0; plane < ChannelLoops.planes(shape); plane++) {
+            float[] scale = ChannelLoops.along(scales, shape, plane);
+            float[] offset = ChannelLoops.along(offsets, shape, plane);
+            for (int i = 0; i < h; i++) {
+                int at = (plane * h + i) * length;
+                System.arraycopy(x, at, row, 0, length);
+                for (int k = 0; k < length; k++) {
+                    float v = range.from255(Math.min(Math.max(range.to255(row[k]) * scale[k] + offset[k], 0f), 255f));
+                    row[k] = Float.isNaN(v) ? row[k] : v;
+                }
+                System.arraycopy(row, 0, x, at, length);
             }
         }
         return image;

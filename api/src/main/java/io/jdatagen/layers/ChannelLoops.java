@@ -100,4 +100,29 @@ final class ChannelLoops {
         }
         return row;
     }
+
+    /** {@return the planes the image's rows fall in: 1 channels-last, one per channel channels-first} */
+    static int planes(ImageShape shape) {
+        return shape.format() == DataFormat.CHANNELS_FIRST ? shape.channels() : 1;
+    }
+
+    /** {@return the values in one row: {@code width · channels} channels-last, {@code width} channels-first} */
+    static int rowLength(ImageShape shape) {
+        return shape.format() == DataFormat.CHANNELS_FIRST ? shape.width() : shape.width() * shape.channels();
+    }
+
+    /** {@return the channel of value {@code k} of a row of plane {@code plane}} */
+    static int channel(ImageShape shape, int plane, int k) {
+        return shape.format() == DataFormat.CHANNELS_FIRST ? plane : k % shape.channels();
+    }
+
+    /** {@return {@code perChannel} laid out along a row of plane {@code plane} (see {@link #channel})} */
+    static float[] along(float[] perChannel, ImageShape shape, int plane) {
+        if (shape.format() == DataFormat.CHANNELS_FIRST) {
+            float[] row = new float[shape.width()];
+            java.util.Arrays.fill(row, perChannel[plane]);
+            return row;
+        }
+        return perPixel(perChannel, shape.width());
+    }
 }

@@ -2,6 +2,7 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
+import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.Map;
@@ -58,9 +59,24 @@ public final class RandomColorDegeneration extends FactorLayer implements PixelS
         float lo = args.rangeMin();
         float hi = args.rangeMax();
         float blend = f;
-        for (int k = 0; k < x.length; k++) {
-            float v = x[k] + blend * (grey[Grayscale.pixel(k, shape)] - x[k]);
-            x[k] = Math.min(Math.max(v, lo), hi);
+        int plane = shape.height() * shape.width();
+        int channels = shape.channels();
+        if (shape.format() == DataFormat.CHANNELS_FIRST) {
+            for (int c = 0; c < channels; c++) {
+                int at = c * plane;
+                for (int p = 0; p < plane; p++) {
+                    float v = x[at + p] + blend * (grey[p] - x[at + p]);
+                    x[at + p] = Math.min(Math.max(v, lo), hi);
+                }
+            }
+        } else {
+            for (int p = 0; p < plane; p++) {
+                float g = grey[p];
+                for (int k = p * channels; k < (p + 1) * channels; k++) {
+                    float v = x[k] + blend * (g - x[k]);
+                    x[k] = Math.min(Math.max(v, lo), hi);
+                }
+            }
         }
         return image;
     }

@@ -134,9 +134,11 @@ public final class Solarization extends KerasLayerBase implements PixelStep<Sola
     @Override
     public Tensor apply(Transformation t, Tensor image, ImageShape shape, SampleContext context) {
         float[] x = image.data();
+        float additions = t.additions();
+        float thresholds = t.thresholds();
         for (int k = 0; k < x.length; k++) {
-            float v = Math.min(Math.max(range.to255(x[k]) + t.additions(), 0f), 255f);
-            x[k] = range.from255(v < t.thresholds() ? v : 255f - v);
+            float v = Math.min(Math.max(range.to255(x[k]) + additions, 0f), 255f);
+            x[k] = range.from255(v < thresholds ? v : 255f - v);
         }
         return image;
     }

@@ -1,0 +1,117 @@
+package io.jdatagen.layers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import io.jdatagen.augment.ImageShape;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.Tensor;
+import io.jdatagen.flow.SampleContext;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The color layers' row loops ({@link AutoContrast}, {@link RandomColorDegeneration}) give, bit for bit, what
+ * the element-by-element loops with a channel computed per value give, in both formats, including constant
+ * channels (AutoContrast's NaN case) and a value range other than 0..255.
+ */
+class ColorLoopsTest {
+    private static final int[][] SHAPES = {{7, 9, 3}, {6, 6, 1}, {1, 1, 3}, {5, 1, 3}, {13, 17, 3}};
+    private static final double[][] RANGES = {{0, 255}, {-1, 1}};
+
+    private static float[] values(int n, double[] range, SplittableRandom random) {
+        float[] x = new float[n];
+        for (int k = 0; k < n; k++) {
+            x[k] = range[1] == 255 ? random.nextInt(256)
+                    : (float) (range[0] + (range[1] - range[0]) * random.nextDouble());
+        }
+        return x;
+    }
+
+    private static int channel(ImageShape s, int k) {
+        return s.format() == DataFormat.CHANNELS_FIRST ? k / (s.height() * s.width()) : k % s.channels();
+    }
+
+    /** AutoContrast value by value, as it was written before the row loops. */
+    private static float[] autoContrast(float[] input, ImageShape shape, KerasValueRange range) {
+        float[] x = input.clone();
+        int channels = shape.channels();
+        float[] low = new float[channels];
+        float[] high = new float[channels];
+        java.util.Arrays.fill(low, Float.POSITIVE_INFINITY);
+        java.util.Arrays.fill(high, Float.NEGATIVE_INFINITY);
+        float[] y = new float[x.length];
+        for (int k = 0; k < x.length; k++) {
+            int c = channel(shape, k);
+            y[k] = range.to255(x[k]);
+            low[c] = Math.min(low[c], y[k]);
+            high[c] = Math.max(high[c], y[k]);
+        }
+        for (int k = 0; k < x.length; k++) {
+            int c = channel(shape, k);
+            float scale = 255f / (high[c] - low[c]);
+            float offset = -low[c] * scale;
+            float v = range.from255(Math.min(Math.max(y[k] * scale + offset, 0f), 255f));
+            if (!Float.isNaN(v)) {
+                x[k] = v;
+            }
+        }
+        return x;
+    }
+
+    /** RandomColorDegeneration value by value, the pixel computed per value. */
+    private static float[] degenerate(float[] input, ImageShape shape, float f, float lo, float hi) {
+        float[] x = input.clone();
+        float[] grey = Grayscale.of(x, shape);
+        for (int k = 0; k < x.length; k++) {
+            float v = x[k] + f * (grey[Grayscale.pixel(k, shape)] - x[k]);
+            x[k] = Math.min(Math.max(v, lo), hi);
+        }
+        return x;
+    }
+
+    @Test
+    void autoContrastRowsEqualTheValueByValueLoop() {
+        SplittableRandom random = new SplittableRandom(17);
+        for (int[] hwc : SHAPES) {
+            for (DataFormat format : DataFormat.values()) {
+                ImageShape shape = new ImageShape(hwc[0], hwc[1], hwc[2], format);
+                for (double[] range : RANGES) {
+                    KerasValueRange r = new KerasValueRange(List.of(range[0], range[1]));
+                    AutoContrast layer = new AutoContrast(range);
+                    float[] x = values(hwc[0] * hwc[1] * hwc[2], range, random);
+                    float[] constant = x.clone();
+                    int plane = hwc[0] * hwc[1];
+                    for (int p = 0; p < plane; p++) {
+                        constant[format == DataFormat.CHANNELS_FIRST ? p : p * hwc[2]] = (float) range[1] / 2;
+                    }
+                    for (float[] input : new float[][] {x, constant}) {
+                        float[] got = layer.apply(true, Tensor.of(input.clone(), shape.tensorShape()), shape,
+                                SampleContext.NONE).data();
+                        assertArrayEquals(autoContrast(input, shape, r), got, shape + " " + range[0]);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void colorDegenerationLoopsEqualTheValueByValueLoop() {
+        SplittableRandom random = new SplittableRandom(19);
+        for (int[] hwc : SHAPES) {
+            for (DataFormat format : DataFormat.values()) {
+                ImageShape shape = new ImageShape(hwc[0], hwc[1], hwc[2], format);
+                for (double[] range : RANGES) {
+                    RandomColorDegeneration layer = new RandomColorDegeneration(new double[] {0.0, 1.0}, range, null);
+                    float[] x = values(hwc[0] * hwc[1] * hwc[2], range, random);
+                    for (float f : new float[] {0f, 0.37f, 1f}) {
+                        float[] got = layer.apply(f, Tensor.of(x.clone(), shape.tensorShape()), shape,
+                                SampleContext.NONE).data();
+                        assertArrayEquals(degenerate(x, shape, f, (float) range[0], (float) range[1]), got,
+                                shape + " " + f + " " + range[0]);
+                    }
+                }
+            }
+        }
+    }
+}

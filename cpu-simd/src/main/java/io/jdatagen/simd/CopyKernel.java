@@ -1,21 +1,32 @@
 package io.jdatagen.simd;
 
+import io.jdatagen.core.DataFormat;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.WarpPlan;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The fast path for plans without an affine (identity or flips only): rows are copied with the
  * conversion to float and the color step, no resampling (exactly the reference's values). 8-bit
- * RGB goes through {@link RgbCopy} (vectorised); other sources take the scalar loop here.
+ * RGB goes through {@link RgbCopy} (vectorised), float32 sources into a heap slot of their own layout
+ * without a column flip through a vectorised row loop; other sources take the scalar loop here.
  */
 final class CopyKernel {
+    private static final VectorSpecies<Float> FS = Boundaries.FS;
+    private static final int L = FS.length();
+
     private CopyKernel() {
     }
 
     static void run(SourceImage src, WarpPlan plan, OutputSlot out) {
         if (src.isBytes() && src.channels() == 3) {
             new RgbCopy(src, plan, out).run();
+            return;
+        }
+        if (!src.isBytes() && out.hasArray() && src.format() == out.format() && !plan.flipCols()) {
+            floatRows(src, plan, out);
             return;
         }
         Scratch s = Scratch.get();
@@ -52,6 +63,51 @@ final class CopyKernel {
                 int vj = flip ? width - 1 - j : j;
                 row[at + j] = f[first + vj * step] * scale + offset;
             }
+        }
+    }
+
+    /**
+     * A float32 source into a heap slot of its own layout without a column flip: each output row is the
+     * source row (channels-last: all channels interleaved; channels-first: one channel's row) times the
+     * scale plus the offset, a vector at a time against rows of per-channel scales and offsets. Each value
+     * is {@code x · scale + offset} with two roundings, as the scalar loop computes it; without a color step
+     * the rows are copied as they are (as the reference does: a {@code −0} stays {@code −0}).
+     */
+    private static void floatRows(SourceImage src, WarpPlan plan, OutputSlot out) {
+        float[] f = src.floats();
+        float[] dst = out.array();
+        int height = out.height();
+        int width = out.width();
+        int channels = out.channels();
+        boolean last = out.format() == DataFormat.CHANNELS_LAST;
+        int length = last ? width * channels : width;
+        float[] scales = new float[length];
+        float[] offsets = new float[length];
+        for (int c = 0; c < (last ? 1 : channels); c++) {
+            for (int k = 0; k < length; k++) {
+                scales[k] = plan.scale(last ? k % channels : c);
+                offsets[k] = plan.offset(last ? k % channels : c);
+            }
+            for (int i = 0; i < height; i++) {
+                int vi = plan.flipRows() ? height - 1 - i : i;
+                if (plan.hasColor()) {
+                    scaleRow(f, src.index(vi, 0, c), scales, offsets, dst, out.index(i, 0, c), length);
+                } else {
+                    System.arraycopy(f, src.index(vi, 0, c), dst, out.index(i, 0, c), length);
+                }
+            }
+        }
+    }
+
+    private static void scaleRow(float[] f, int from, float[] scales, float[] offsets, float[] dst, int to,
+            int length) {
+        int k = 0;
+        for (; k + L <= length; k += L) {
+            FloatVector.fromArray(FS, f, from + k).mul(FloatVector.fromArray(FS, scales, k))
+                    .add(FloatVector.fromArray(FS, offsets, k)).intoArray(dst, to + k);
+        }
+        for (; k < length; k++) {
+            dst[to + k] = f[from + k] * scales[k] + offsets[k];
         }
     }
 }

@@ -79,6 +79,35 @@ class SimdKernelsTest {
     }
 
     /**
+     * The float32 row path of the copy (a float source into a heap slot of its own layout, no column flip):
+     * widths around the vector length, row flips, a color step per channel and a negative zero, into slot 1
+     * of a batch whose other slots must stay untouched: exactly the reference's values.
+     */
+    @Test
+    void floatCopyRowsEqualTheReferenceExactly() {
+        WarpPlan.Builder[] plans = {WarpPlan.builder(), WarpPlan.builder().flips(true, false).color(
+                new float[] {1 / 255f, 2, -1}, new float[] {-0.5f, 0, 3})};
+        for (int width : new int[] {1, 5, 15, 16, 17, 33}) {
+            for (DataFormat format : DataFormat.values()) {
+                Tensor image = random(width, format.imageShape(7, width, 3));
+                image.data()[0] = -0f;
+                for (WarpPlan.Builder b : plans) {
+                    WarpPlan plan = b.build();
+                    int[] shape = format.imageShape(7, width, 3);
+                    Tensor want = Tensor.zeros(3, shape[0], shape[1], shape[2]);
+                    Tensor got = Tensor.zeros(3, shape[0], shape[1], shape[2]);
+                    java.util.Arrays.fill(want.data(), 42f);
+                    java.util.Arrays.fill(got.data(), 42f);
+                    SourceImage src = SourceImage.of(image, format);
+                    reference.warp(src, plan, OutputSlot.of(want, 1, format));
+                    simd.warp(src, plan, OutputSlot.of(got, 1, format));
+                    assertEquals(want, got, format + " " + width);
+                }
+            }
+        }
+    }
+
+    /**
      * The pair-gather path (8-bit sources, nearest and constant fill) on sources inside a larger
      * buffer whose neighbouring bytes are 255, at widths around the vector length, into a batch
      * slot whose neighbours must stay untouched, with a different color step per channel.

@@ -95,61 +95,89 @@ public final class Equalization extends KerasLayerBase implements PixelStep<Bool
         return Boolean.TRUE;
     }
 
-    /** Equalizes each channel of the image as Keras's {@code _equalize_channel}. */
+    /**
+     * Equalizes each channel of the image as Keras's {@code _equalize_channel}, all channels in one pass
+     * over the pixels for the histograms and one for the lookups. Each channel's lookup table holds the
+     * final float32 value per bin (the table's value moved back to the value range), so a value costs a
+     * lookup; a channel with at most one bin in use maps its values back unchanged.
+     */
     @Override
     public Tensor apply(Boolean params, Tensor image, ImageShape shape, SampleContext context) {
         float[] v = image.data();
         int plane = shape.height() * shape.width();
         int channels = shape.channels();
+        // channels-last: value p·channels + c; channels-first: c·plane + p
         boolean last = shape.format() == DataFormat.CHANNELS_LAST;
-        float[] values = new float[plane];
-        for (int ch = 0; ch < channels; ch++) {
-            for (int p = 0; p < plane; p++) {
-                values[p] = v[last ? p * channels + ch : ch * plane + p];
+        int pixelStep = last ? channels : 1;
+        int channelStep = last ? 1 : plane;
+        Scales s = new Scales();
+        int top = bins - 1;
+        float topF = (float) top;
+        int[] hist = new int[channels * bins];
+        for (int p = 0; p < plane; p++) {
+            for (int c = 0; c < channels; c++) {
+                float x = v[p * pixelStep + c * channelStep] * s.toScale + s.toOffset;
+                hist[c * bins + clip((int) (x * topF / 255f), top)]++;
             }
-            equalize(values);
-            for (int p = 0; p < plane; p++) {
-                v[last ? p * channels + ch : ch * plane + p] = values[p];
+        }
+        float[][] luts = new float[channels][];
+        for (int c = 0; c < channels; c++) {
+            luts[c] = lookupValues(java.util.Arrays.copyOfRange(hist, c * bins, (c + 1) * bins), s);
+        }
+        for (int p = 0; p < plane; p++) {
+            for (int c = 0; c < channels; c++) {
+                int k = p * pixelStep + c * channelStep;
+                float x = v[k] * s.toScale + s.toOffset;
+                float[] lut = luts[c];
+                v[k] = lut == null ? (float) (x * s.backScale + s.backOffset)
+                        : lut[(int) Math.min(Math.max(x / 255.0f * topF, 0f), topF)];
             }
         }
         return image;
     }
 
-    /** Equalizes one channel's values in place. */
-    void equalize(float[] channel) {
-        double lo = low.doubleValue();
-        double hi = high.doubleValue();
-        // to [0, 255] and back with Python's float arithmetic for the factors, float32 for the values
-        float toScale = (float) (255.0 / (hi - lo));
-        float toOffset = (float) (0 - lo * (255.0 / (hi - lo)));
-        double backScale = (hi - lo) / 255.0;
-        double backOffset = lo;
-        float[] x = new float[channel.length];
-        int[] hist = new int[bins];
-        for (int p = 0; p < channel.length; p++) {
-            x[p] = channel[p] * toScale + toOffset;
-            float scaled = x[p] * (float) (bins - 1) / 255f;
-            hist[clip((int) scaled, bins - 1)]++;
+    /**
+     * The maps to [0, 255] and back: Python's float arithmetic for the factors, float32 for the values
+     * forward and double back, as Keras computes them.
+     */
+    private final class Scales {
+        final float toScale;
+        final float toOffset;
+        final double backScale;
+        final double backOffset;
+
+        Scales() {
+            double lo = low.doubleValue();
+            double hi = high.doubleValue();
+            toScale = (float) (255.0 / (hi - lo));
+            toOffset = (float) (0 - lo * (255.0 / (hi - lo)));
+            backScale = (hi - lo) / 255.0;
+            backOffset = lo;
         }
+    }
+
+    /**
+     * {@return each bin's equalized value moved back to the value range, in float32, for a channel with
+     * histogram {@code hist}; null when at most one bin is in use (the values are kept)}
+     */
+    private static float[] lookupValues(int[] hist, Scales s) {
         int nonzero = 0;
         for (int h : hist) {
             nonzero += h != 0 ? 1 : 0;
         }
-        double[] table = nonzero <= 1 ? null : lookupTable(hist);
-        for (int p = 0; p < channel.length; p++) {
-            double equalized;
-            if (table == null) {
-                equalized = x[p];
-            } else {
-                float scaled = x[p] / 255.0f * (float) (bins - 1);
-                equalized = table[(int) Math.min(Math.max(scaled, 0f), (float) (bins - 1))];
-            }
-            channel[p] = (float) (equalized * backScale + backOffset);
+        if (nonzero <= 1) {
+            return null;
         }
+        double[] table = lookupTable(hist);
+        float[] values = new float[table.length];
+        for (int i = 0; i < table.length; i++) {
+            values[i] = (float) (table[i] * s.backScale + s.backOffset);
+        }
+        return values;
     }
 
     /** {@return Keras's lookup table: {@code round((cdf - cdf_min) * 255 / (cdf[-1] - cdf_min))}, clipped} */
-    private static double[] lookupTable(int[] hist) {
+    static double[] lookupTable(int[] hist) {
         long[] cdf = new long[hist.length];
         long running = 0;
         for (int i = 0; i < hist.length; i++) {

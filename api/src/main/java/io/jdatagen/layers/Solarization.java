@@ -138,7 +138,10 @@ public final class Solarization extends KerasLayerBase implements PixelStep<Sola
         float thresholds = t.thresholds();
         for (int k = 0; k < x.length; k++) {
             float v = Math.min(Math.max(range.to255(x[k]) + additions, 0f), 255f);
-            x[k] = range.from255(v < thresholds ? v : 255f - v);
+            // below: 1 where v < thresholds, else 0; v and 255 − v are never −0, so the blend below is
+            // exactly v < thresholds ? v : 255 − v (a select C2 does not vectorize; this it does)
+            float below = Math.max(Math.signum(thresholds - v), 0f);
+            x[k] = range.from255(v * below + (255f - v) * (1f - below));
         }
         return image;
     }

@@ -11,9 +11,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The color layers' row loops ({@link AutoContrast}, {@link RandomColorDegeneration}) give, bit for bit, what
- * the element-by-element loops with a channel computed per value give, in both formats, including constant
- * channels (AutoContrast's NaN case) and a value range other than 0..255.
+ * The color layers' vectorizable loops ({@link AutoContrast}, {@link RandomColorDegeneration},
+ * {@link Solarization}) give, bit for bit, what the element-by-element loops with a channel computed per
+ * value (or a select) give, in both formats, including constant channels (AutoContrast's NaN case) and a
+ * value range other than 0..255.
  */
 class ColorLoopsTest {
     private static final int[][] SHAPES = {{7, 9, 3}, {6, 6, 1}, {1, 1, 3}, {5, 1, 3}, {13, 17, 3}};
@@ -111,6 +112,35 @@ class ColorLoopsTest {
                                 shape + " " + f + " " + range[0]);
                     }
                 }
+            }
+        }
+    }
+
+    @Test
+    void solarizationBlendEqualsTheSelect() {
+        SplittableRandom random = new SplittableRandom(29);
+        ImageShape shape = new ImageShape(9, 11, 3, DataFormat.CHANNELS_LAST);
+        for (double[] range : RANGES) {
+            KerasValueRange r = new KerasValueRange(List.of(range[0], range[1]));
+            Solarization layer = new Solarization(new double[] {0, 1}, new double[] {0, 1}, range, null);
+            float[] x = values(9 * 11 * 3, range, random);
+            x[0] = (float) range[0];
+            x[1] = (float) range[1];
+            x[2] = -0f;
+            for (float[] t : new float[][] {{0, 0}, {0, 255}, {37.5f, 128}, {255, 3}, {12, 0.5f}}) {
+                float[] expected = x.clone();
+                for (int k = 0; k < x.length; k++) {
+                    float v = Math.min(Math.max(r.to255(expected[k]) + t[0], 0f), 255f);
+                    expected[k] = r.from255(v < t[1] ? v : 255f - v);
+                }
+                // a value landing exactly on the threshold goes to 255 − v
+                float[] input = x.clone();
+                input[3] = r.from255(t[1] - t[0]);
+                float v3 = Math.min(Math.max(r.to255(input[3]) + t[0], 0f), 255f);
+                expected[3] = r.from255(v3 < t[1] ? v3 : 255f - v3);
+                float[] got = layer.apply(new Solarization.Transformation(t[0], t[1]),
+                        Tensor.of(input, shape.tensorShape()), shape, SampleContext.NONE).data();
+                assertArrayEquals(expected, got, range[0] + " " + t[0] + " " + t[1]);
             }
         }
     }

@@ -59,23 +59,29 @@ public final class RandomColorDegeneration extends FactorLayer implements PixelS
         float lo = args.rangeMin();
         float hi = args.rangeMax();
         float blend = f;
-        int plane = shape.height() * shape.width();
+        int h = shape.height();
+        int w = shape.width();
         int channels = shape.channels();
-        if (shape.format() == DataFormat.CHANNELS_FIRST) {
-            for (int c = 0; c < channels; c++) {
-                int at = c * plane;
-                for (int p = 0; p < plane; p++) {
-                    float v = x[at + p] + blend * (grey[p] - x[at + p]);
-                    x[at + p] = Math.min(Math.max(v, lo), hi);
+        boolean first = shape.format() == DataFormat.CHANNELS_FIRST;
+        int length = ChannelLoops.rowLength(shape);
+        float[] row = new float[length];
+        float[] g = new float[length];
+        for (int plane = 0; plane < ChannelLoops.planes(shape); plane++) {
+            for (int i = 0; i < h; i++) {
+                int at = (plane * h + i) * length;
+                System.arraycopy(x, at, row, 0, length);
+                if (first) {
+                    System.arraycopy(grey, i * w, g, 0, w);
+                } else {
+                    for (int p = 0; p < w; p++) {
+                        java.util.Arrays.fill(g, p * channels, (p + 1) * channels, grey[i * w + p]);
+                    }
                 }
-            }
-        } else {
-            for (int p = 0; p < plane; p++) {
-                float g = grey[p];
-                for (int k = p * channels; k < (p + 1) * channels; k++) {
-                    float v = x[k] + blend * (g - x[k]);
-                    x[k] = Math.min(Math.max(v, lo), hi);
+                for (int k = 0; k < length; k++) {
+                    float v = row[k] + blend * (g[k] - row[k]);
+                    row[k] = Math.min(Math.max(v, lo), hi);
                 }
+                System.arraycopy(row, 0, x, at, length);
             }
         }
         return image;

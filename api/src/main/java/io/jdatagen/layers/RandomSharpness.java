@@ -60,7 +60,10 @@ public final class RandomSharpness extends FactorLayer implements PixelStep<Floa
      * three times shifted by one pixel (left neighbour, pixel, right neighbour) with zeros beyond the
      * image, so the loop over a row reads every tap at the output's own index: no bounds test, and C2
      * vectorizes it. A zero tap adds {@code +0} to a sum that is never {@code −0}, so the zeros give what
-     * leaving the tap out gives; the taps are summed in the kernel's row order, as before.
+     * leaving the tap out gives; the taps are summed in the kernel's row order, as before. The sum starts
+     * at the first tap rather than at {@code 0 +} it (C2 does not vectorize that): they differ only when
+     * every tap so far is {@code −0}, and if all nine are, the pixel is {@code −0} and
+     * {@code smoothed − x} is {@code +0} either way.
      */
     @Override
     public Tensor apply(Float f, Tensor image, ImageShape shape, SampleContext context) {
@@ -156,8 +159,7 @@ public final class RandomSharpness extends FactorLayer implements PixelStep<Floa
             float[] dr = down[2];
             float[] y = out;
             for (int k = 0; k < length; k++) {
-                float s = 0f;
-                s += EDGE * ul[k];
+                float s = EDGE * ul[k];
                 s += EDGE * uc[k];
                 s += EDGE * ur[k];
                 s += EDGE * ml[k];
@@ -166,7 +168,12 @@ public final class RandomSharpness extends FactorLayer implements PixelStep<Floa
                 s += EDGE * dl[k];
                 s += EDGE * dc[k];
                 s += EDGE * dr[k];
-                y[k] = Math.min(Math.max(mc[k] + keep * (s - mc[k]), lo), hi);
+                y[k] = mc[k] + keep * (s - mc[k]);
+            }
+            // clipped in a loop of its own: with the clip in the loop above, its body is too large for
+            // C2 to vectorize
+            for (int k = 0; k < length; k++) {
+                y[k] = Math.min(Math.max(y[k], lo), hi);
             }
         }
     }

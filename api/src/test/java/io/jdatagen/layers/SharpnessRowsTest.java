@@ -77,4 +77,21 @@ class SharpnessRowsTest {
             }
         }
     }
+
+    @Test
+    void negativeZerosGiveWhatTheTapByTapSumGives() {
+        for (DataFormat format : DataFormat.values()) {
+            ImageShape shape = new ImageShape(4, 5, 3, format);
+            float[] x = new float[4 * 5 * 3];
+            java.util.Arrays.fill(x, -0f);
+            x[7] = 0.25f;
+            RandomSharpness layer = new RandomSharpness(new double[] {0.0, 1.0}, new double[] {-1, 1}, null);
+            for (float f : new float[] {0f, 0.5f, 1f}) {
+                float[] expected = plain(x, shape, f, -1f, 1f);
+                float[] got = layer.apply(f, Tensor.of(x.clone(), shape.tensorShape()), shape, SampleContext.NONE)
+                        .data();
+                assertArrayEquals(expected, got, format + " " + f);
+            }
+        }
+    }
 }

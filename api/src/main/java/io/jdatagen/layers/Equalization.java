@@ -96,44 +96,82 @@ public final class Equalization extends KerasLayerBase implements PixelStep<Bool
     }
 
     /**
-     * Equalizes each channel of the image as Keras's {@code _equalize_channel}, all channels in one pass
-     * over the pixels for the histograms and one for the lookups. Each channel's lookup table holds the
+     * Equalizes each channel of the image as Keras's {@code _equalize_channel}, row by row through a copy of
+     * the row (see {@link ChannelLoops}): a vectorized loop computes each value's bin (offset by its
+     * channel's), then a plain loop counts them; likewise for the lookups. Each channel's table holds the
      * final float32 value per bin (the table's value moved back to the value range), so a value costs a
-     * lookup; a channel with at most one bin in use maps its values back unchanged.
+     * lookup. A channel with at most one bin in use keeps its values (moved to [0, 255] and back).
      */
     @Override
     public Tensor apply(Boolean params, Tensor image, ImageShape shape, SampleContext context) {
         float[] v = image.data();
-        int plane = shape.height() * shape.width();
         int channels = shape.channels();
-        // channels-last: value p·channels + c; channels-first: c·plane + p
-        boolean last = shape.format() == DataFormat.CHANNELS_LAST;
-        int pixelStep = last ? channels : 1;
-        int channelStep = last ? 1 : plane;
+        int h = shape.height();
+        int length = ChannelLoops.rowLength(shape);
         Scales s = new Scales();
         int top = bins - 1;
         float topF = (float) top;
+        float[] row = new float[length];
+        int[] bin = new int[length];
         int[] hist = new int[channels * bins];
-        for (int p = 0; p < plane; p++) {
-            for (int c = 0; c < channels; c++) {
-                float x = v[p * pixelStep + c * channelStep] * s.toScale + s.toOffset;
-                hist[c * bins + clip((int) (x * topF / 255f), top)]++;
+        for (int plane = 0; plane < ChannelLoops.planes(shape); plane++) {
+            int[] first = firstBins(shape, plane);
+            for (int i = 0; i < h; i++) {
+                System.arraycopy(v, (plane * h + i) * length, row, 0, length);
+                for (int k = 0; k < length; k++) {
+                    float x = row[k] * s.toScale + s.toOffset;
+                    bin[k] = first[k] + Math.min(Math.max((int) (x * topF / 255f), 0), top);
+                }
+                for (int k = 0; k < length; k++) {
+                    hist[bin[k]]++;
+                }
             }
         }
-        float[][] luts = new float[channels][];
+        float[] values = new float[channels * bins];
+        boolean[] kept = new boolean[channels];
+        boolean anyKept = false;
         for (int c = 0; c < channels; c++) {
-            luts[c] = lookupValues(java.util.Arrays.copyOfRange(hist, c * bins, (c + 1) * bins), s);
+            float[] lut = lookupValues(java.util.Arrays.copyOfRange(hist, c * bins, (c + 1) * bins), s);
+            kept[c] = lut == null;
+            anyKept |= kept[c];
+            if (lut != null) {
+                System.arraycopy(lut, 0, values, c * bins, bins);
+            }
         }
-        for (int p = 0; p < plane; p++) {
-            for (int c = 0; c < channels; c++) {
-                int k = p * pixelStep + c * channelStep;
-                float x = v[k] * s.toScale + s.toOffset;
-                float[] lut = luts[c];
-                v[k] = lut == null ? (float) (x * s.backScale + s.backOffset)
-                        : lut[(int) Math.min(Math.max(x / 255.0f * topF, 0f), topF)];
+        for (int plane = 0; plane < ChannelLoops.planes(shape); plane++) {
+            int[] first = firstBins(shape, plane);
+            for (int i = 0; i < h; i++) {
+                int at = (plane * h + i) * length;
+                System.arraycopy(v, at, row, 0, length);
+                for (int k = 0; k < length; k++) {
+                    float x = row[k] * s.toScale + s.toOffset;
+                    bin[k] = first[k] + (int) Math.min(Math.max(x / 255.0f * topF, 0f), topF);
+                }
+                for (int k = 0; k < length; k++) {
+                    row[k] = values[bin[k]];
+                }
+                if (anyKept) {
+                    for (int k = 0; k < length; k++) {
+                        if (kept[ChannelLoops.channel(shape, plane, k)]) {
+                            float x = v[at + k] * s.toScale + s.toOffset;
+                            row[k] = (float) (x * s.backScale + s.backOffset);
+                        }
+                    }
+                }
+                System.arraycopy(row, 0, v, at, length);
             }
         }
         return image;
+    }
+
+    /** {@return the first bin of each value's channel along a row of {@code plane}, in the bins of all channels} */
+    private int[] firstBins(ImageShape shape, int plane) {
+        int length = ChannelLoops.rowLength(shape);
+        int[] first = new int[length];
+        for (int k = 0; k < length; k++) {
+            first[k] = ChannelLoops.channel(shape, plane, k) * bins;
+        }
+        return first;
     }
 
     /**

@@ -77,9 +77,11 @@ class EqualizationLoopsTest {
                             x[k] = range[1] == 255 ? random.nextInt(256)
                                     : (float) (range[0] + (range[1] - range[0]) * random.nextDouble());
                         }
+                        // channel 0 constant (its values kept), the others equalized
                         float[] constant = x.clone();
-                        for (int k = 0; k < constant.length; k += 2) {
-                            constant[k] = (float) range[0];
+                        int plane = hwc[0] * hwc[1];
+                        for (int p = 0; p < plane; p++) {
+                            constant[format == DataFormat.CHANNELS_LAST ? p * hwc[2] : p] = (float) range[0];
                         }
                         for (float[] input : new float[][] {x, constant}) {
                             Equalization layer = new Equalization(List.of(range[0], range[1]), bins);

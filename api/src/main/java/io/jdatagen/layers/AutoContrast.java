@@ -115,6 +115,13 @@ public final class AutoContrast extends KerasLayerBase implements PixelStep<Bool
             scales[c] = 255f / (high[c] - low[c]);
             offsets[c] = -low[c] * scales[c];
         }
+        // With finite extremes of a nonzero spread in every channel no stretched value is NaN, and the
+        // value-by-value NaN test (a select C2 does not vectorize) is left out.
+        boolean finite = true;
+        for (int c = 0; c < channels; c++) {
+            finite &= Float.isFinite(scales[c]) && scales[c] != 0f && Float.isFinite(offsets[c]);
+        }
+        float[] stretched = new float[length];
         for (int plane = 0; plane < ChannelLoops.planes(shape); plane++) {
             float[] scale = ChannelLoops.along(scales, shape, plane);
             float[] offset = ChannelLoops.along(offsets, shape, plane);
@@ -122,8 +129,17 @@ public final class AutoContrast extends KerasLayerBase implements PixelStep<Bool
                 int at = (plane * h + i) * length;
                 System.arraycopy(x, at, row, 0, length);
                 for (int k = 0; k < length; k++) {
-                    float v = range.from255(Math.min(Math.max(range.to255(row[k]) * scale[k] + offset[k], 0f), 255f));
-                    row[k] = Float.isNaN(v) ? row[k] : v;
+                    stretched[k] = Math.min(Math.max(range.to255(row[k]) * scale[k] + offset[k], 0f), 255f);
+                }
+                if (finite) {
+                    for (int k = 0; k < length; k++) {
+                        row[k] = range.from255(stretched[k]);
+                    }
+                } else {
+                    for (int k = 0; k < length; k++) {
+                        float v = range.from255(stretched[k]);
+                        row[k] = Float.isNaN(v) ? row[k] : v;
+                    }
                 }
                 System.arraycopy(row, 0, x, at, length);
             }

@@ -59,8 +59,20 @@ final class Packing {
         }
     }
 
-    /** Splits channels-last float pixels into planes: {@code planes[c * pixels + p]}. */
+    /**
+     * Splits channels-last float pixels into planes: {@code planes[c * pixels + p]}. Three channels are
+     * read in one pass over the pixels (one sequential read of the image, three sequential writes); other
+     * counts one channel at a time.
+     */
     static void deinterleave(float[] floats, int offset, int pixels, int channels, float[] planes) {
+        if (channels == 3) {
+            for (int p = 0, o = offset; p < pixels; p++, o += 3) {
+                planes[p] = floats[o];
+                planes[pixels + p] = floats[o + 1];
+                planes[2 * pixels + p] = floats[o + 2];
+            }
+            return;
+        }
         for (int c = 0; c < channels; c++) {
             int base = c * pixels;
             for (int p = 0, o = offset + c; p < pixels; p++, o += channels) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the golden cases of Keras 3's bounding-box arithmetic: keras.utils.bounding_boxes.convert_format
 between every pair of formats, and each geometric layer's transform_bounding_boxes (RandomFlip,
-RandomRotation, RandomTranslation, RandomZoom, RandomShear, CenterCrop, RandomCrop, Resizing).
+RandomRotation, RandomTranslation, RandomZoom, RandomShear, CenterCrop, RandomCrop, Resizing), and MaxNumBoundingBoxes's
+padding and truncation (its fill_value, which its config leaves out, is given beside the config).
 
 Each layer case is one layer (its config, with bounding_box_format), one given transformation (Keras's
 get_random_transformation for a batch of one 8x10x1 image, its random values replaced by the listed
@@ -32,7 +33,7 @@ LABELS = np.array([1, 2, 3, 4, 5, 6, -1], dtype=np.int32)
 
 def num(x):
     a = np.asarray(x, dtype=np.float64)
-    return json.loads(json.dumps(np.vectorize(lambda v: float("%.9g" % v))(a).tolist()))
+    return json.loads(json.dumps(np.vectorize(lambda v: float("%.9g" % v), otypes=[float])(a).tolist()))
 
 
 def plain(config):
@@ -116,6 +117,17 @@ def layers():
             layer = keras.layers.Resizing(*size, crop_to_aspect_ratio=crop, bounding_box_format=f)
             out.setdefault("Resizing", {"tolerance": 1e-5, "why": float32, "cases": []})["cases"].append(
                 run_layer(layer, f, {}))
+    for max_number, fill in [(3, -1), (9, -1), (10, -2), (0, -1)]:
+        layer = keras.layers.MaxNumBoundingBoxes(max_number, fill_value=fill, bounding_box_format="xyxy")
+        boxes = {"boxes": keras.ops.convert_to_tensor(BOXES_XYXY[None].copy()),
+                 "labels": keras.ops.convert_to_tensor(LABELS[None].copy())}
+        got = layer.transform_bounding_boxes(boxes, None)
+        out.setdefault("MaxNumBoundingBoxes", {"tolerance": 0.0, "why": "boxes are copied or padded, never computed",
+                                               "cases": []})["cases"].append(
+            {"config": plain(layer.get_config()), "fill_value": fill, "format": "xyxy", "image": [HEIGHT, WIDTH],
+             "transformation": {}, "boxes": num(BOXES_XYXY), "labels": LABELS.tolist(),
+             "expected_boxes": num(np.asarray(got["boxes"])[0]),
+             "expected_labels": np.asarray(got["labels"])[0].astype(int).tolist()})
     return out
 
 

@@ -16,7 +16,8 @@ import java.util.List;
  * warp inverts), so the boxes' corners go through that matrix's forward map, the enclosing box is clipped to
  * the segment's output and boxes whose area vanishes are marked {@code -1}: clipping happens where the pixels
  * are resampled, not between the layers a warp fuses. In {@link KerasPipeline.Mode#KERAS_REFERENCE} mode each
- * geometric layer runs its Keras {@code transform_bounding_boxes} ({@link BoxTransform}), layer after layer.
+ * geometric layer runs its Keras {@code transform_bounding_boxes} ({@link BoxTransform}), layer after layer. In
+ * both modes a layer that moves no pixel but changes the boxes ({@link MaxNumBoundingBoxes}) runs in its place.
  */
 final class SegmentBoxes {
     private SegmentBoxes() {
@@ -37,22 +38,23 @@ final class SegmentBoxes {
             for (int k = 0; k < drawn.size(); k++) {
                 StepPipeline segment = segments.get(k);
                 Drawn d = drawn.get(k)[j];
-                if (mode == KerasPipeline.Mode.FUSED) {
-                    if (anyGeometric(segment, d)) {
-                        Geometry g = segment.geometry(d, shape);
-                        b = b.transform(g.forward(), shape.height(), shape.width(), g.height(), g.width());
-                        shape = shape.withSize(g.height(), g.width());
-                    }
-                } else {
-                    for (Step s : segment.steps()) {
-                        if (s instanceof GeometricStep<?> g) {
-                            Object p = d.get(s);
+                if (mode == KerasPipeline.Mode.FUSED && anyGeometric(segment, d)) {
+                    Geometry g = segment.geometry(d, shape);
+                    b = b.transform(g.forward(), shape.height(), shape.width(), g.height(), g.width());
+                    shape = shape.withSize(g.height(), g.width());
+                }
+                for (Step s : segment.steps()) {
+                    Object p = d.get(s);
+                    if (s instanceof GeometricStep<?> g) {
+                        if (mode == KerasPipeline.Mode.KERAS_REFERENCE) {
                             b = reference(s, p, b, shape);
                             if (p != null) {
                                 Geometry geometry = geometry(g, p, shape);
                                 shape = shape.withSize(geometry.height(), geometry.width());
                             }
                         }
+                    } else if (s instanceof BoxTransform<?> t) {
+                        b = apply(t, p, b, shape);
                     }
                 }
             }
@@ -85,6 +87,12 @@ final class SegmentBoxes {
             return boxes;
         }
         return ((BoxTransform<P>) t).transformBoundingBoxes(boxes, (P) params, shape);
+    }
+
+    /** A layer that moves no pixel but changes the boxes (MaxNumBoundingBoxes), with what it drew (or null). */
+    @SuppressWarnings("unchecked")
+    private static <P> BoundingBoxes apply(BoxTransform<P> t, Object params, BoundingBoxes boxes, ImageShape shape) {
+        return t.transformBoundingBoxes(boxes, (P) params, shape);
     }
 
     @SuppressWarnings("unchecked")

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * Every case of {@code golden/boxes.json} (written by {@code property-tests/scripts/keras3_golden_boxes.py} from
  * Keras 3.15.1): {@code convert_format} between every pair of formats, and each geometric layer's
  * {@code transform_bounding_boxes} for given transformations, boxes near and across the image's edges in two
- * formats per layer.
+ * formats per layer, and MaxNumBoundingBoxes's padding and truncation.
  */
 class BoxesGoldenTest {
     private static final JsonNode ROOT = load();
@@ -64,13 +64,16 @@ class BoxesGoldenTest {
                 n++;
             }
         }
-        assertEquals(52, n, "golden cases run");
+        assertEquals(56, n, "golden cases run");
     }
 
     @SuppressWarnings("unchecked")
     private static BoundingBoxes run(String className, JsonNode c) {
         Map<String, Object> config = new LinkedHashMap<>(new ObjectMapper().convertValue(c.get("config"), Map.class));
         config.remove("bounding_box_format");
+        if (c.has("fill_value")) {
+            config.put("fill_value", c.get("fill_value").asInt());
+        }
         KerasLayer layer = KerasLayers.fromConfig(className, config);
         ImageShape image = new ImageShape(c.get("image").get(0).asInt(), c.get("image").get(1).asInt(), 1,
                 DataFormat.CHANNELS_LAST);
@@ -95,6 +98,7 @@ class BoxesGoldenTest {
                     RandomCrop.given(t.get("start").get(0).asInt(), t.get("start").get(1).asInt()), image);
             case "CenterCrop" -> ((CenterCrop) layer).transformBoundingBoxes(boxes, Boolean.TRUE, image);
             case "Resizing" -> ((Resizing) layer).transformBoundingBoxes(boxes, Boolean.TRUE, image);
+            case "MaxNumBoundingBoxes" -> ((MaxNumBoundingBoxes) layer).transformBoundingBoxes(boxes, null, image);
             default -> throw new AssertionError("no golden runner for " + className);
         };
     }

@@ -151,4 +151,32 @@ class KerasPipelineBoxesTest {
                 () -> p.apply(images(12, 16), boxes(BoxFormat.XYXY, 12, 16).subList(0, 2), 1, 0));
         assertEquals("boxes must hold one entry per image: 6; got 2", e.getMessage());
     }
+
+    @Test
+    void maxNumBoundingBoxesPadsAndTruncatesEverySampleAndLeavesTheImages() {
+        KerasPipeline p = pipeline(KerasPipeline.Mode.FUSED, new RandomFlip(), new MaxNumBoundingBoxes(2, -1));
+        Tensor x = images(12, 16);
+        ImagesAndBoxes out = p.apply(x, boxes(BoxFormat.XYXY, 12, 16), 9, 1);
+        assertEquals(pipeline(KerasPipeline.Mode.FUSED, new RandomFlip()).apply(x, 9, 1), out.images());
+        for (BoundingBoxes b : out.boxes()) {
+            assertEquals(2, b.size());
+        }
+        KerasPipeline pad = pipeline(KerasPipeline.Mode.KERAS_REFERENCE, new MaxNumBoundingBoxes(5, -3));
+        BoundingBoxes padded = pad.apply(x, boxes(BoxFormat.XYXY, 12, 16), 9, 1).boxes().get(0);
+        assertArrayEquals(new int[] {0, 7, 2, -3, -3}, padded.labels());
+        assertArrayEquals(new double[] {-3, -3, -3, -3}, padded.box(4));
+    }
+
+    @Test
+    void maxNumBoundingBoxesReadsAndWritesKerasConfig() {
+        MaxNumBoundingBoxes layer = new MaxNumBoundingBoxes(7, -2);
+        assertEquals(List.of("name", "trainable", "dtype", "data_format", "max_number"),
+                List.copyOf(layer.getConfig().keySet()));
+        assertEquals(layer.getConfig(), KerasLayers.fromConfig("MaxNumBoundingBoxes", layer.getConfig()).getConfig());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KerasLayers.fromConfig("MaxNumBoundingBoxes", java.util.Map.of("max_number", -1)));
+        assertEquals("max_number must be at least 0; got -1", e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> KerasLayers.fromConfig("MaxNumBoundingBoxes", java.util.Map.of("fill_value", 0)));
+    }
 }

@@ -7,6 +7,7 @@ import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.Step;
 import io.jdatagen.augment.StepPipeline;
 import io.jdatagen.boxes.BoundingBoxes;
+import io.jdatagen.boxes.BoxFormat;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
@@ -196,10 +197,11 @@ public final class KerasPipeline implements Augmenter {
      * apart from their pixels: see each layer). A box keeps its index either way.
      *
      * @param images an image (rank 3) or a non-empty batch (rank 4)
-     * @param boxes one entry per image, in any {@link io.jdatagen.boxes.BoxFormat} (Keras's
-     *     {@code bounding_box_format}), on the images' size
+     * @param boxes one entry per image, in any {@link BoxFormat} (Keras's {@code bounding_box_format}: a
+     *     layer's config may name it, and then the boxes must be in it), on the images' size
      * @throws IllegalArgumentException as {@link #apply(Tensor, long, int)}, for a number of box lists that is
-     *     not the number of images, or for a layer whose pixels boxes cannot follow (RandAugment, AugMix)
+     *     not the number of images, for boxes in another format than a layer's {@code bounding_box_format}, or
+     *     for a layer whose pixels boxes cannot follow (RandAugment, AugMix)
      */
     public ImagesAndBoxes apply(Tensor images, List<BoundingBoxes> boxes, long seed, int epoch) {
         if (batchLayers != null) {
@@ -218,6 +220,7 @@ public final class KerasPipeline implements Augmenter {
         if (boxes.size() != n) {
             throw new IllegalArgumentException("boxes must hold one entry per image: " + n + "; got " + boxes.size());
         }
+        checkBoxFormats(boxes);
         List<SourceImage> sources = sources(images);
         List<Drawn[]> drawn = new ArrayList<>();
         Tensor out = chain.images(sources, streams(seed, epoch, n), drawn);
@@ -225,6 +228,24 @@ public final class KerasPipeline implements Augmenter {
         ImageShape input = new ImageShape(first.height(), first.width(), first.channels(), format);
         List<BoundingBoxes> moved = SegmentBoxes.map(segments.segments(), drawn, input, boxes, mode);
         return new ImagesAndBoxes(single ? out.item(0) : out, moved);
+    }
+
+    /** Refuses boxes in another format than a layer's {@code bounding_box_format} says, when a layer says one. */
+    private void checkBoxFormats(List<BoundingBoxes> boxes) {
+        for (KerasLayer layer : layers) {
+            Object declared = layer.getConfig().get("bounding_box_format");
+            if (declared == null) {
+                continue;
+            }
+            BoxFormat format = BoxFormat.fromKerasName(String.valueOf(declared));
+            for (int i = 0; i < boxes.size(); i++) {
+                if (boxes.get(i).format() != format) {
+                    throw new IllegalArgumentException(layer.className() + "'s bounding_box_format is " + declared
+                            + " but boxes[" + i + "] are in " + boxes.get(i).format().kerasName()
+                            + "; convert them (BoundingBoxes.convert) or leave the layer's format unset");
+                }
+            }
+        }
     }
 
     private static void checkImages(Tensor images) {

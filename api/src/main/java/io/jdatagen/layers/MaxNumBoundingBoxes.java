@@ -3,6 +3,7 @@ package io.jdatagen.layers;
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
 import io.jdatagen.boxes.BoundingBoxes;
+import io.jdatagen.boxes.BoxFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.random.RandomGenerator;
 public final class MaxNumBoundingBoxes extends KerasLayerBase implements PixelStep<Boolean>,
         BoxTransform<Boolean> {
     private final LayerConfig base;
+    private final String boxFormat;
     private final int maxNumber;
     private final int fillValue;
 
@@ -34,38 +36,52 @@ public final class MaxNumBoundingBoxes extends KerasLayerBase implements PixelSt
      * @throws IllegalArgumentException for a negative {@code maxNumber}
      */
     public MaxNumBoundingBoxes(int maxNumber, int fillValue) {
-        this(LayerConfig.defaults("max_num_bounding_boxes", null), maxNumber, fillValue);
+        this(LayerConfig.defaults("max_num_bounding_boxes", null), null, maxNumber, fillValue);
     }
 
-    private MaxNumBoundingBoxes(LayerConfig base, int maxNumber, int fillValue) {
+    private MaxNumBoundingBoxes(LayerConfig base, String boxFormat, int maxNumber, int fillValue) {
         if (maxNumber < 0) {
             throw new IllegalArgumentException("max_number must be at least 0; got " + maxNumber);
         }
         this.base = base;
+        this.boxFormat = boxFormat;
         this.maxNumber = maxNumber;
         this.fillValue = fillValue;
     }
 
     /**
      * {@return the layer Keras's {@code get_config()} describes ({@code max_number}, read as Keras's
-     * {@code int()} truncates it), with {@code fill_value} when the config has one}
+     * {@code int()} truncates it), with {@code fill_value} when the config has one, and Keras's
+     * {@code bounding_box_format} kept for the round trip}
      *
-     * @throws IllegalArgumentException for a missing or negative max_number, a value that is not a number or an
-     *     unknown key
+     * @throws IllegalArgumentException for a missing or negative max_number, a value that is not a number, an
+     *     unknown bounding_box_format or an unknown key
      */
     public static MaxNumBoundingBoxes fromConfig(Map<String, Object> config) {
-        LayerConfig base = LayerConfig.read(config, "max_num_bounding_boxes", List.of("max_number", "fill_value"));
+        LayerConfig base = LayerConfig.read(config, "max_num_bounding_boxes",
+                List.of(GeometricArgs.BOX_FORMAT, "max_number", "fill_value"));
         if (!config.containsKey("max_number")) {
             throw new IllegalArgumentException("MaxNumBoundingBoxes needs `max_number`; the config has none");
         }
-        return new MaxNumBoundingBoxes(base, LayerConfig.number(config, "max_number", 0).intValue(),
+        Object format = config.get(GeometricArgs.BOX_FORMAT);
+        if (format != null) {
+            BoxFormat.fromKerasName(String.valueOf(format));
+        }
+        return new MaxNumBoundingBoxes(base, format == null ? null : String.valueOf(format),
+                LayerConfig.number(config, "max_number", 0).intValue(),
                 LayerConfig.number(config, "fill_value", -1).intValue());
     }
 
-    /** {@return Keras's config: the base keys and {@code max_number} (Keras leaves {@code fill_value} out)} */
+    /**
+     * {@return Keras's config: the base keys ({@code bounding_box_format} when one was read) and {@code max_number}
+     * (Keras leaves {@code fill_value} out)}
+     */
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> m = base.start();
+        if (boxFormat != null) {
+            m.put(GeometricArgs.BOX_FORMAT, boxFormat);
+        }
         m.put("max_number", maxNumber);
         return m;
     }

@@ -69,12 +69,13 @@ class BoxesGoldenTest {
 
     @SuppressWarnings("unchecked")
     private static BoundingBoxes run(String className, JsonNode c) {
-        Map<String, Object> config = new LinkedHashMap<>(new ObjectMapper().convertValue(c.get("config"), Map.class));
-        config.remove("bounding_box_format");
+        Map<String, Object> keras = new ObjectMapper().convertValue(c.get("config"), Map.class);
+        Map<String, Object> config = new LinkedHashMap<>(keras);
         if (c.has("fill_value")) {
             config.put("fill_value", c.get("fill_value").asInt());
         }
         KerasLayer layer = KerasLayers.fromConfig(className, config);
+        assertEquals(keras, layer.getConfig(), className + " writes Keras's config back, bounding_box_format included");
         ImageShape image = new ImageShape(c.get("image").get(0).asInt(), c.get("image").get(1).asInt(), 1,
                 DataFormat.CHANNELS_LAST);
         BoundingBoxes boxes = BoundingBoxes.of(BoxFormat.fromKerasName(c.get("format").asText()),

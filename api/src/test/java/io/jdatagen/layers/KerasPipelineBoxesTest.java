@@ -179,4 +179,20 @@ class KerasPipelineBoxesTest {
         assertThrows(IllegalArgumentException.class,
                 () -> KerasLayers.fromConfig("MaxNumBoundingBoxes", java.util.Map.of("fill_value", 0)));
     }
+
+    @Test
+    void aLayersBoundingBoxFormatIsKeptAndMustBeTheBoxes() {
+        java.util.Map<String, Object> config = new java.util.LinkedHashMap<>(new RandomFlip().getConfig());
+        config.put("bounding_box_format", "rel_xyxy");
+        RandomFlip flip = RandomFlip.fromConfig(config);
+        assertEquals("rel_xyxy", flip.getConfig().get("bounding_box_format"));
+        KerasPipeline p = KerasPipeline.of(flip);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> p.apply(images(12, 16), boxes(BoxFormat.XYXY, 12, 16), 1, 0));
+        assertEquals("RandomFlip's bounding_box_format is rel_xyxy but boxes[0] are in xyxy; convert them"
+                + " (BoundingBoxes.convert) or leave the layer's format unset", e.getMessage());
+        assertEquals(N, p.apply(images(12, 16), boxes(BoxFormat.REL_XYXY, 12, 16), 1, 0).boxes().size());
+        config.put("bounding_box_format", "corners");
+        assertThrows(IllegalArgumentException.class, () -> RandomFlip.fromConfig(config));
+    }
 }

@@ -9,8 +9,9 @@ import java.util.Objects;
 /**
  * A batch's boxes in Keras's dense form, the dict {@code {"boxes": (B, N, 4), "labels": (B, N)}}: sample
  * {@code b}'s boxes in slots {@code 0..} of row {@code b}, the other slots padded with boxes of four
- * {@code -1} and the label {@code -1} (what {@code keras.layers.MaxNumBoundingBoxes} pads with). Built from
- * the per-sample {@link BoundingBoxes} and read back into them. Immutable.
+ * {@code -1} and the label {@code -1} (what {@code keras.layers.MaxNumBoundingBoxes} pads with), with the count
+ * of filled slots per sample. Built from the per-sample {@link BoundingBoxes} and read back into them.
+ * Immutable.
  */
 public final class DenseBoundingBoxes {
     /** The value of a padding slot's coordinates and label. */
@@ -18,11 +19,13 @@ public final class DenseBoundingBoxes {
     private final BoxFormat format;
     private final double[][][] boxes;
     private final int[][] labels;
+    private final int[] counts;
 
-    private DenseBoundingBoxes(BoxFormat format, double[][][] boxes, int[][] labels) {
+    private DenseBoundingBoxes(BoxFormat format, double[][][] boxes, int[][] labels, int[] counts) {
         this.format = format;
         this.boxes = boxes;
         this.labels = labels;
+        this.counts = counts;
     }
 
     /**
@@ -56,6 +59,7 @@ public final class DenseBoundingBoxes {
         BoxFormat format = Objects.requireNonNull(samples.get(0), "samples[0]").format();
         double[][][] boxes = new double[samples.size()][maxNumber][];
         int[][] labels = new int[samples.size()][maxNumber];
+        int[] counts = new int[samples.size()];
         for (int b = 0; b < samples.size(); b++) {
             BoundingBoxes s = samples.get(b);
             if (s.format() != format) {
@@ -67,8 +71,9 @@ public final class DenseBoundingBoxes {
                 boxes[b][i] = filled ? s.box(i) : new double[] {PADDING, PADDING, PADDING, PADDING};
                 labels[b][i] = filled ? s.label(i) : PADDING;
             }
+            counts[b] = Math.min(s.size(), maxNumber);
         }
-        return new DenseBoundingBoxes(format, boxes, labels);
+        return new DenseBoundingBoxes(format, boxes, labels, counts);
     }
 
     /** {@return the format of the coordinates} */
@@ -84,6 +89,11 @@ public final class DenseBoundingBoxes {
     /** {@return N, the slots per sample} */
     public int maxBoxes() {
         return labels[0].length;
+    }
+
+    /** {@return how many slots of each sample hold its boxes (the rest are padding), {@code (B,)} (a copy)} */
+    public int[] counts() {
+        return counts.clone();
     }
 
     /** {@return the coordinates, {@code (B, N, 4)} (a copy)} */
@@ -122,13 +132,13 @@ public final class DenseBoundingBoxes {
     }
 
     /**
-     * {@return each sample's boxes, every slot kept (padding slots included, labelled {@code -1}); use
-     * {@link BoundingBoxes#dropVanished()} to keep the labelled boxes only}
+     * {@return each sample's boxes: its first {@link #counts()} slots, the padding left out (a box labelled
+     * {@code -1} because it vanished stays; {@link BoundingBoxes#dropVanished()} removes it)}
      */
     public List<BoundingBoxes> samples() {
         List<BoundingBoxes> out = new ArrayList<>(boxes.length);
         for (int b = 0; b < boxes.length; b++) {
-            out.add(BoundingBoxes.of(format, boxes[b], labels[b]));
+            out.add(BoundingBoxes.of(format, Arrays.copyOf(boxes[b], counts[b]), Arrays.copyOf(labels[b], counts[b])));
         }
         return out;
     }
@@ -136,12 +146,12 @@ public final class DenseBoundingBoxes {
     @Override
     public boolean equals(Object o) {
         return o instanceof DenseBoundingBoxes d && format == d.format && Arrays.deepEquals(boxes, d.boxes)
-                && Arrays.deepEquals(labels, d.labels);
+                && Arrays.deepEquals(labels, d.labels) && Arrays.equals(counts, d.counts);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(format, Arrays.deepHashCode(boxes), Arrays.deepHashCode(labels));
+        return Objects.hash(format, Arrays.deepHashCode(boxes), Arrays.deepHashCode(labels), Arrays.hashCode(counts));
     }
 
     @Override

@@ -27,7 +27,8 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_preprocessing/center_crop/">Keras
  *     CenterCrop</a>
  */
-public final class CenterCrop extends KerasLayerBase implements SizedLayer, GeometricStep<Boolean>, BoxTransform<Boolean> {
+public final class CenterCrop extends KerasLayerBase implements SizedLayer, GeometricStep<Boolean>,
+        BoxTransform<Boolean> {
     private static final List<String> KEYS = List.of("height", "width");
     /** Bilinear, clamping: a crop reads pixel centres (weights 1 and 0, an exact copy); smart_resize blends. */
     private static final Resampling BILINEAR_CLAMPED = new Resampling(Interpolation.BILINEAR, FillMode.NEAREST, 0.0,

@@ -32,7 +32,8 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_preprocessing/resizing/">Keras
  *     Resizing</a>
  */
-public final class Resizing extends KerasLayerBase implements SizedLayer, GeometricStep<Boolean>, BoxTransform<Boolean> {
+public final class Resizing extends KerasLayerBase implements SizedLayer, GeometricStep<Boolean>,
+        BoxTransform<Boolean> {
     private static final List<String> KEYS = List.of("height", "width", "interpolation", "crop_to_aspect_ratio",
             "pad_to_aspect_ratio", "fill_mode", "fill_value", "antialias");
     private static final List<String> KERAS_INTERPOLATIONS = List.of("bilinear", "nearest", "lanczos3", "lanczos5",

@@ -274,7 +274,7 @@ class StepPipelineTest {
         assertThrows(IllegalArgumentException.class, () -> Geometry.flip(true, false, 0, 2));
     }
 
-    /** The folded geometry's forward map sends every pixel centre where the warp puts that pixel, output flips included. */
+    /** The folded geometry's forward map sends each pixel centre where the warp puts it, output flips included. */
     @Test
     void theFoldedGeometrysForwardMapMovesEachPixelWhereTheWarpPutsIt() {
         List<Step> steps = List.of(new QuarterTurn(), new Shift(1, 2), new FlipRows());

@@ -90,10 +90,13 @@ class BoundingBoxesTest {
         assertArrayEquals(new int[] {-1, -1}, d.labels()[1]);
         assertArrayEquals(new double[] {-1, -1, -1, -1}, d.boxes()[1][0]);
         assertArrayEquals(new int[] {2, 2, 4}, d.boxesTensor().shape());
-        assertEquals(two, d.samples().get(0));
-        assertEquals(none, d.samples().get(1).dropVanished());
+        assertArrayEquals(new int[] {2, 0}, d.counts());
+        assertEquals(List.of(two, none), d.samples());
         DenseBoundingBoxes one = DenseBoundingBoxes.of(List.of(two, none), 1);
         assertArrayEquals(new int[][] {{1}, {-1}}, one.labels());
+        assertArrayEquals(new int[] {1, 0}, one.counts());
+        assertEquals(List.of(BoundingBoxes.of(BoxFormat.XYXY, new double[][] {BOXES[0]}, new int[] {1}), none),
+                one.samples());
         assertThrows(IllegalArgumentException.class,
                 () -> DenseBoundingBoxes.of(List.of(two, two.convert(BoxFormat.XYWH, 8, 10))));
         assertThrows(IllegalArgumentException.class, () -> DenseBoundingBoxes.of(List.of()));

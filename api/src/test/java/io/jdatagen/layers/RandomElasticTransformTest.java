@@ -131,4 +131,50 @@ class RandomElasticTransformTest {
                 GeometricGolden.BACKENDS.get(0), image);
         assertArrayEquals(new float[] {0f, 0.25f, 1f, 0.75f}, out.data());
     }
+
+    /** A zero distortion factor moves nothing (where TensorFlow's kernel would divide 0 by 0). */
+    @Test
+    void aZeroDistortionMovesNothing() {
+        RandomElasticTransform layer = new RandomElasticTransform();
+        Tensor image = PerspectiveGolden.input("int");
+        float[] noise = new float[7 * 9];
+        java.util.Arrays.fill(noise, 3f);
+        Tensor out = PerspectiveGolden.apply(layer, RandomElasticTransform.given(true, 0f, noise),
+                GeometricGolden.BACKENDS.get(0), image);
+        assertArrayEquals(image.data(), out.data());
+    }
+
+    /**
+     * RandomFlip, RandomPerspective and RandomElasticTransform drawn from a seed run alike in both modes (the
+     * flip copies values, so fusing it changes nothing), give the same batch for the same seed, and keep the
+     * values in the value range.
+     */
+    @Test
+    void runInPipelinesInBothModes() {
+        Tensor one = PerspectiveGolden.input("int");
+        float[] two = new float[one.data().length * 2];
+        System.arraycopy(one.data(), 0, two, 0, one.data().length);
+        for (int k = 0; k < one.data().length; k++) {
+            two[one.data().length + k] = 255 - one.data()[k];
+        }
+        Tensor batch = Tensor.of(two, 2, 7, 9, 3);
+        List<KerasLayer> layers = List.of(new RandomFlip("horizontal", null, null),
+                RandomPerspective.builder().factor(1.0, 1.0).build(),
+                RandomElasticTransform.builder().factor(1.0, 1.0).build());
+        for (Backend b : GeometricGolden.BACKENDS) {
+            Tensor fused = KerasPipeline.builder().layers(layers).backend(b).build().apply(batch, 11);
+            Tensor reference = KerasPipeline.builder().layers(layers).mode(KerasPipeline.Mode.KERAS_REFERENCE)
+                    .backend(b).build().apply(batch, 11);
+            assertArrayEquals(reference.data(), fused.data(), b.name());
+            assertArrayEquals(fused.data(), KerasPipeline.builder().layers(layers).backend(b).build()
+                    .apply(batch, 11).data(), "same seed, same batch");
+            boolean moved = false;
+            for (int k = 0; k < two.length; k++) {
+                float v = fused.data()[k];
+                assertTrue(v >= 0 && v <= 255, "in the value range: " + v);
+                moved |= v != two[k];
+            }
+            assertTrue(moved);
+        }
+    }
 }

@@ -89,7 +89,8 @@ class KerasConfigAugmentTest {
                 assertTrue(index >= 0, NAMES.get(i) + " is walked");
                 for (int k = 1; k <= 2; k++) {
                     String name = NAMES.get(i) + "_" + k + ".png";
-                    assertArrayEquals(expected(layers, IMAGES.get(i), 5, k, index, root.resolve("expected.png")), Files.readAllBytes(out1.resolve(name)),
+                    assertArrayEquals(expected(layers, IMAGES.get(i), 5, k, index, root.resolve("expected.png")),
+                            Files.readAllBytes(out1.resolve(name)),
                             mode + " " + name);
                 }
             }

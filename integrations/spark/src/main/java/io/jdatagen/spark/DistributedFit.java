@@ -64,7 +64,8 @@ public final class DistributedFit {
         List<KerasLayer> list = new ArrayList<>(layers.layers());
         for (int j = 0; j < list.size(); j++) {
             if (list.get(j) instanceof Normalization n && AdaptedStatistics.unadapted(n)) {
-                KerasPipeline before = AdaptedStatistics.written(current.toBuilder().layers(list.subList(0, j)).build());
+                KerasPipeline before = AdaptedStatistics.written(
+                        current.toBuilder().layers(list.subList(0, j)).build());
                 String json = before.toJson();
                 String mode = before.mode().name();
                 String format = before.dataFormat().name();

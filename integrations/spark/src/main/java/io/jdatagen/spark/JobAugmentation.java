@@ -89,7 +89,8 @@ abstract sealed class JobAugmentation implements Serializable {
 
                 @Override
                 public Tensor copy(ByteImage image, RandomGenerator rng) {
-                    int[] size = g.resizeTarget() != null ? g.resizeTarget() : new int[] {image.height(), image.width()};
+                    int[] size = g.resizeTarget() != null ? g.resizeTarget()
+                            : new int[] {image.height(), image.width()};
                     int[] shape = g.dataFormat().imageShape(size[0], size[1], image.channels());
                     Tensor batch = Tensor.zeros(1, shape[0], shape[1], shape[2]);
                     g.augmentInto(image.toSource(), rng, batch, 0);

@@ -65,7 +65,8 @@ class KerasLayerJobsTest {
                 for (int k = 0; k < pixels.length; k++) {
                     pixels[k] = (byte) (label.equals("cats") ? r.nextInt(160) : 90 + r.nextInt(166));
                 }
-                ImageWriter.write(new ByteImage(pixels, h, w, 3), tree.resolve(label).resolve("img_" + i + ".png"), "png");
+                ImageWriter.write(new ByteImage(pixels, h, w, 3), tree.resolve(label).resolve("img_" + i + ".png"),
+                        "png");
             }
         }
         spark = SparkSession.builder().master("local[2]").appName("jdatagen-keras-layers-test")

@@ -43,6 +43,8 @@ public final class KerasLayers {
         t.put("CenterCrop", CenterCrop::fromConfig);
         t.put("RandomCrop", RandomCrop::fromConfig);
         t.put("Resizing", Resizing::fromConfig);
+        t.put("RandomPerspective", RandomPerspective::fromConfig);
+        t.put("RandomElasticTransform", RandomElasticTransform::fromConfig);
 
         // batch and other layers
         t.put("AugMix", AugMix::fromConfig);

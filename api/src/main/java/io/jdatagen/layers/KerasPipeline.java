@@ -201,7 +201,8 @@ public final class KerasPipeline implements Augmenter {
      *     layer's config may name it, and then the boxes must be in it), on the images' size
      * @throws IllegalArgumentException as {@link #apply(Tensor, long, int)}, for a number of box lists that is
      *     not the number of images, for boxes in another format than a layer's {@code bounding_box_format}, or
-     *     for a layer whose pixels boxes cannot follow (RandAugment, AugMix)
+     *     for a layer whose pixels boxes cannot follow (RandAugment, AugMix, RandomPerspective,
+     *     RandomElasticTransform)
      */
     public ImagesAndBoxes apply(Tensor images, List<BoundingBoxes> boxes, long seed, int epoch) {
         if (batchLayers != null) {
@@ -209,9 +210,10 @@ public final class KerasPipeline implements Augmenter {
                     + "), which mix targets too; boxes go through the per-sample layers only");
         }
         for (KerasLayer layer : layers) {
-            if (layer instanceof RandAugment || layer instanceof AugMix) {
+            if (layer instanceof RandAugment || layer instanceof AugMix || layer instanceof RandomPerspective
+                    || layer instanceof RandomElasticTransform) {
                 throw new IllegalArgumentException("bounding boxes cannot follow " + layer.className()
-                        + ", whose geometric operations move pixels outside the geometric layers");
+                        + ", which moves pixels outside the geometric layers' warp");
             }
         }
         checkImages(images);

@@ -145,11 +145,17 @@ class KerasPipelineBoxesTest {
     }
 
     @Test
-    void refusesAnotherNumberOfBoxListsThanImages() {
+    void refusesAnotherNumberOfBoxListsThanImagesAndLayersBoxesCannotFollow() {
         KerasPipeline p = KerasPipeline.of(new RandomFlip());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> p.apply(images(12, 16), boxes(BoxFormat.XYXY, 12, 16).subList(0, 2), 1, 0));
         assertEquals("boxes must hold one entry per image: 6; got 2", e.getMessage());
+        KerasPipeline perspective = KerasPipeline.of(KerasLayers.fromConfig("RandomPerspective",
+                java.util.Map.of("factor", 1.0, "scale", 0.5)));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> perspective.apply(images(12, 16), boxes(BoxFormat.XYXY, 12, 16), 1, 0));
+        assertEquals("bounding boxes cannot follow RandomPerspective, which moves pixels outside the geometric"
+                + " layers' warp", e.getMessage());
     }
 
     @Test

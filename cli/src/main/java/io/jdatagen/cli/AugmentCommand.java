@@ -3,7 +3,6 @@ package io.jdatagen.cli;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.data.RandomKeys;
-import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.ImageReadException;
 import io.jdatagen.io.ImageWriter;
@@ -39,7 +38,9 @@ import picocli.CommandLine.Spec;
                 + " its standardization steps (rescale, centring, normalization, ZCA) belong to training and are not"
                 + " applied. Pixel values are rounded and clamped to 0-255.",
             "An image file that cannot be read is skipped and named on stderr at the end.",
-            "Without --config the augmentation is the demo's (see jdatagen demo --help)."},
+            "Without --config the augmentation is the demo's (see jdatagen demo --help); with --keras-config it is"
+                + " the Keras 3 layers of that file, which must write pixels: no batch layer (MixUp, CutMix) and no"
+                + " layer that makes values fractional (Rescaling, Normalization)."},
         exitCodeListHeading = ExitStatus.HEADING,
         exitCodeList = {ExitStatus.OK_HELP, ExitStatus.FAILED_HELP, ExitStatus.USAGE_HELP})
 final class AugmentCommand implements Callable<Integer> {
@@ -55,6 +56,9 @@ final class AugmentCommand implements Callable<Integer> {
 
     @Mixin
     private GeneratorConfigOption config;
+
+    @Mixin
+    private KerasConfigOption keras;
 
     @Mixin
     private ImageInputOptions input;
@@ -84,8 +88,10 @@ final class AugmentCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--format must be one of png, jpg, bmp, gif, tiff; got: "
                     + format);
         }
+        keras.checkAlone(spec, config.config);
         List<Path> files = ImageFolder.images(dir);
-        ImageDataGenerator generator = config.generator();
+        CopyTransform transform = keras.given() ? CopyTransform.of(keras.pipeline(spec), keras.file)
+                : CopyTransform.of(config.generator());
         ImageFileReader loader = input.loader(spec);
         PrintWriter stdout = spec.commandLine().getOut();
         UnreadableFiles unreadable = new UnreadableFiles("augment");
@@ -100,7 +106,7 @@ final class AugmentCommand implements Callable<Integer> {
             for (int i = 0; i < files.size(); i++) {
                 int index = i;
                 tasks.add(pool.submit(() -> {
-                    augment(generator, loader, index, files.get(index), fmt);
+                    augment(transform, loader, index, files.get(index), fmt);
                     progress.step(copies);
                     return null;
                 }));
@@ -125,13 +131,13 @@ final class AugmentCommand implements Callable<Integer> {
         return unreadable.report(spec.commandLine().getErr());
     }
 
-    private void augment(ImageDataGenerator generator, ImageFileReader loader, int index, Path file, String fmt) {
-        DataFormat layout = generator.dataFormat();
+    private void augment(CopyTransform transform, ImageFileReader loader, int index, Path file, String fmt) {
+        DataFormat layout = transform.format();
         Tensor image = loader.load(file).toSource().toTensor(layout);
         Path relative = dir.relativize(file);
         Path folder = relative.getParent() == null ? out : out.resolve(relative.getParent());
         for (int k = 1; k <= copies; k++) {
-            Tensor augmented = generator.randomTransform(image, RandomKeys.forSample(seed, k, index));
+            Tensor augmented = transform.apply(image, RandomKeys.forSample(seed, k, index));
             ImageWriter.write(ImageWriter.toPixels(augmented, layout), CopyNames.copy(folder, file, k, fmt), fmt);
         }
     }

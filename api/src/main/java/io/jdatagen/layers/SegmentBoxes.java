@@ -24,8 +24,8 @@ final class SegmentBoxes {
     }
 
     /**
-     * {@return {@code boxes} (sample {@code j} on an image of {@code inputs[j]}'s shape) through the segments,
-     * with what every sample drew in each segment ({@code drawn.get(k)[j]})}
+     * {@return {@code boxes} (every sample's on an image of {@code input}'s shape) through the segments, with
+     * what sample {@code j} drew in segment {@code k} at {@code drawn.get(k)[j]}}
      *
      * @throws IllegalArgumentException in reference mode, for a geometric layer that cannot move boxes
      */

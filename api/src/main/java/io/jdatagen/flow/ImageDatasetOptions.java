@@ -91,7 +91,8 @@ public final class ImageDatasetOptions {
 
     /**
      * {@code batch_size}: samples per batch, or null for Keras's unbatched data set (each element one sample:
-     * a rank-3 image and its label, without the batch axis).
+     * a rank-3 image and its label without the batch axis; an {@code int} label, a scalar in Keras, is a
+     * one-element vector).
      *
      * @throws IllegalArgumentException for a size below 1
      */

@@ -5,6 +5,7 @@ import io.jdatagen.data.Batch;
 import io.jdatagen.io.ImageCodecs;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -78,7 +79,7 @@ public final class ImageDatasets {
         boolean labelled = o.inferLabels || o.givenLabels != null;
         if (o.givenLabels != null && o.classNames != null && !o.classNames.isEmpty()) {
             throw new IllegalArgumentException("You can only pass `class_names` if `labels=\"inferred\"`. Received:"
-                    + " labels=" + java.util.Arrays.toString(o.givenLabels) + ", and class_names="
+                    + " labels=" + Arrays.toString(o.givenLabels) + ", and class_names="
                     + DatasetIndex.pyList(o.classNames));
         }
         if (o.labelMode != null && !LABEL_MODES.contains(o.labelMode)) {
@@ -178,10 +179,18 @@ public final class ImageDatasets {
     private static final UnaryOperator<Batch> UNBATCH = b -> {
         List<Tensor> targets = new ArrayList<>();
         for (Tensor t : b.targets()) {
-            targets.add(t.item(0));
+            targets.add(withoutBatchAxis(t));
         }
-        return Batch.of(b.xTensor().item(0), List.of(), targets, null, b.indices(), b.filenames());
+        return Batch.of(withoutBatchAxis(b.xTensor()), List.of(), targets, null, b.indices(), b.filenames());
     };
+
+    /**
+     * {@code t} (a batch of one) without its batch axis; an {@code int} label, a scalar in Keras, stays a
+     * one-element vector, since tensors here have at least one axis.
+     */
+    private static Tensor withoutBatchAxis(Tensor t) {
+        return t.rank() == 1 ? t : Tensor.of(t.data(), Arrays.copyOfRange(t.shape(), 1, t.rank()));
+    }
 
     /** Keras's {@code get_training_or_validation_split}: the validation part is the last {@code int(split * n)} files. */
     static DatasetIndex splitPart(DatasetIndex index, Double split, String subset) {

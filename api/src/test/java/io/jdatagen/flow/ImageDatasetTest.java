@@ -10,6 +10,8 @@ import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import io.jdatagen.layers.KerasPipeline;
 import io.jdatagen.layers.RandomFlip;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +19,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link ImageDatasets}' arguments, batching, epochs, formats, augmentation and sharding on the golden folder. */
 class ImageDatasetTest {
@@ -179,6 +183,24 @@ class ImageDatasetTest {
             }
         }
         assertTrue(mirrored > 0, "some training image is mirrored");
+    }
+
+    @Test
+    void followLinksWalksIntoLinkedFolders(@TempDir Path root) throws IOException {
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        Files.copy(FOLDER.resolve("birds/b1.png"), elsewhere.resolve("linked.png"));
+        Path cats = Files.createDirectories(root.resolve("data/cats"));
+        Files.copy(FOLDER.resolve("cats/c2.png"), cats.resolve("own.png"));
+        try {
+            Files.createSymbolicLink(cats.resolve("more"), elsewhere);
+        } catch (UnsupportedOperationException | IOException e) {
+            Assumptions.abort("no symbolic links here: " + e);
+        }
+        Path data = root.resolve("data");
+        assertEquals(List.of("cats/own.png"), ImageDatasets.fromDirectory(data, options().shuffle(false))
+                .filenames());
+        assertEquals(List.of("cats/own.png", "cats/more/linked.png"), ImageDatasets.fromDirectory(data,
+                options().shuffle(false).followLinks(true)).filenames());
     }
 
     @Test

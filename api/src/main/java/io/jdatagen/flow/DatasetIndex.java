@@ -3,15 +3,15 @@ package io.jdatagen.flow;
 import io.jdatagen.data.NumpyRandomState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -146,23 +146,18 @@ record DatasetIndex(List<Path> paths, List<String> relative, int[] labels, List<
         return out;
     }
 
-    /** The files under {@code folder} as {@code os.walk} sorted by folder path, then by name, of allowed formats. */
+    /**
+     * The files under {@code folder} as {@code os.walk} lists them, folders sorted by path and files by name
+     * within each, of allowed formats. {@code folder} itself is read even when it is a link (as
+     * {@code os.walk} reads its top); linked folders below it only with {@code followLinks}, and a link back
+     * to a folder already being walked is not walked again (where {@code os.walk} would loop).
+     */
     private static List<Path> validFiles(Path folder, boolean followLinks) {
-        List<Path> folders;
-        EnumSet<FileVisitOption> options = followLinks ? EnumSet.of(FileVisitOption.FOLLOW_LINKS)
-                : EnumSet.noneOf(FileVisitOption.class);
-        try (Stream<Path> walk = Files.walk(folder, Integer.MAX_VALUE, options.toArray(new FileVisitOption[0]))) {
-            folders = walk.filter(p -> followLinks ? Files.isDirectory(p)
-                    : Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder, e);
-        } catch (UncheckedIOException e) {
-            throw new UncheckedIOException("cannot list " + folder, e.getCause());
-        }
-        List<Path> sortedFolders = new ArrayList<>(folders);
-        sortedFolders.sort(Comparator.comparing(Path::toString, BY_CODE_POINT));
+        List<Path> folders = new ArrayList<>();
+        walk(folder, followLinks, new HashSet<>(), folders);
+        folders.sort(Comparator.comparing(Path::toString, BY_CODE_POINT));
         List<Path> files = new ArrayList<>();
-        for (Path dir : sortedFolders) {
+        for (Path dir : folders) {
             for (String name : sorted(list(dir))) {
                 Path file = dir.resolve(name);
                 String lower = name.toLowerCase(Locale.ROOT);
@@ -172,6 +167,27 @@ record DatasetIndex(List<Path> paths, List<String> relative, int[] labels, List<
             }
         }
         return files;
+    }
+
+    /** Adds {@code dir} and the folders below it to {@code out}; {@code walking} holds the real paths above. */
+    private static void walk(Path dir, boolean followLinks, Set<Path> walking, List<Path> out) {
+        Path real;
+        try {
+            real = dir.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+        if (!walking.add(real)) {
+            return;
+        }
+        out.add(dir);
+        for (String name : list(dir)) {
+            Path entry = dir.resolve(name);
+            if (followLinks ? Files.isDirectory(entry) : Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                walk(entry, followLinks, walking, out);
+            }
+        }
+        walking.remove(real);
     }
 
     private static List<String> list(Path dir) {

@@ -1,5 +1,6 @@
 package io.jdatagen.flow;
 
+import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -136,13 +137,12 @@ final class TfResize {
             KEYS_TABLE[(TABLE_SIZE - offset) * 2 + 1]};
         int[] index = new int[4];
         float[] weight = new float[4];
-        float sum = 0f;
         for (int t = 0; t < 4; t++) {
             int want = base - 1 + t;
             index[t] = Math.min(limit - 1, Math.max(0, want));
             weight[t] = index[t] == want ? table[t] : 0f;
         }
-        sum = weight[0] + weight[1] + weight[2] + weight[3];
+        float sum = weight[0] + weight[1] + weight[2] + weight[3];
         if (Math.abs(sum) >= 1000f * Float.MIN_NORMAL) {
             float inverse = 1f / sum;
             for (int t = 0; t < 4; t++) {
@@ -284,7 +284,7 @@ final class TfResize {
         int[] start = new int[outSize];
         float[][] weights = new float[outSize][];
         for (int x = 0; x < outSize; x++) {
-            float sample = (x + 0.5f) * inverse + 0f;
+            float sample = (x + 0.5f) * inverse;
             if (sample < 0 || sample > inSize) {
                 weights[x] = new float[0];
                 continue;
@@ -306,7 +306,7 @@ final class TfResize {
                     w[s] *= inverseTotal;
                 }
             } else {
-                java.util.Arrays.fill(w, 0f);
+                Arrays.fill(w, 0f);
             }
             start[x] = (int) first;
             weights[x] = w;

@@ -201,6 +201,14 @@ class ImageDatasetTest {
                 .filenames());
         assertEquals(List.of("cats/own.png", "cats/more/linked.png"), ImageDatasets.fromDirectory(data,
                 options().shuffle(false).followLinks(true)).filenames());
+        // A class folder that is itself a link is read either way, as os.walk reads its top; a link back up
+        // is not walked again.
+        Files.createSymbolicLink(root.resolve("data/dogs"), elsewhere);
+        Files.createSymbolicLink(elsewhere.resolve("loop"), elsewhere);
+        assertEquals(List.of("cats/own.png", "dogs/linked.png"), ImageDatasets.fromDirectory(data,
+                options().shuffle(false)).filenames());
+        assertEquals(List.of("cats/own.png", "cats/more/linked.png", "dogs/linked.png"),
+                ImageDatasets.fromDirectory(data, options().shuffle(false).followLinks(true)).filenames());
     }
 
     @Test

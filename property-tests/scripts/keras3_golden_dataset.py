@@ -142,8 +142,9 @@ def main():
     golden["images"] = cases
 
     out = os.path.join(ROOT, "keras3_dataset_golden.json.gz")
-    with gzip.open(out, "wt", encoding="utf-8") as f:
-        json.dump(golden, f, separators=(",", ":"))
+    # mtime=0 keeps the file byte for byte the same when the script runs again.
+    with open(out, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as f:
+        f.write(json.dumps(golden, separators=(",", ":")).encode("utf-8"))
     print("wrote", out, len(cases), "image cases", file=sys.stderr)
 
 

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ImageDatasets {
     private static final Logger LOG = LoggerFactory.getLogger(ImageDatasets.class);
-    private static final Set<String> LABEL_MODES = Set.of("int", "categorical", "binary");
 
     private ImageDatasets() {
     }
@@ -76,48 +73,12 @@ public final class ImageDatasets {
     }
 
     private static List<ImageDataset> build(Path directory, ImageDatasetOptions o) {
-        boolean labelled = o.inferLabels || o.givenLabels != null;
-        if (o.givenLabels != null && o.classNames != null && !o.classNames.isEmpty()) {
-            throw new IllegalArgumentException("You can only pass `class_names` if `labels=\"inferred\"`. Received:"
-                    + " labels=" + Arrays.toString(o.givenLabels) + ", and class_names="
-                    + DatasetIndex.pyList(o.classNames));
-        }
-        if (o.labelMode != null && !LABEL_MODES.contains(o.labelMode)) {
-            throw new IllegalArgumentException("`label_mode` argument must be one of \"int\", \"categorical\","
-                    + " \"binary\", or None. Received: label_mode=" + o.labelMode);
-        }
-        String labelMode = labelled ? o.labelMode : null;
-        if (labelMode == null) {
-            labelled = false;
-        }
-        int channels = switch (o.colorMode == null ? "" : o.colorMode) {
-            case "rgb" -> 3;
-            case "rgba" -> 4;
-            case "grayscale" -> 1;
-            default -> throw new IllegalArgumentException("`color_mode` must be one of {\"rgb\", \"rgba\","
-                    + " \"grayscale\"}. Received: color_mode=" + o.colorMode);
-        };
-        TfInterpolation interpolation = TfInterpolation.fromName(o.interpolation);
-        checkSplit(o.validationSplit, o.subset, o.shuffle, o.seed);
-        if (o.padToAspectRatio && o.cropToAspectRatio) {
-            throw new IllegalArgumentException("Only one of `pad_to_aspect_ratio`, `crop_to_aspect_ratio` can be"
-                    + " set to `True`.");
-        }
-        if (o.cropToAspectRatio && !interpolation.cropsWithBackend()) {
-            throw new IllegalArgumentException("Invalid value for argument `interpolation`. Expected of one"
-                    + " ('bilinear', 'nearest', 'lanczos3', 'lanczos5', 'bicubic', 'area'). Received: interpolation="
-                    + interpolation.kerasName());
-        }
-        long seed = o.seed != null ? o.seed : new SplittableRandom().nextInt(1_000_000);
-        boolean inferred = labelled && o.inferLabels;
-        if (!inferred && o.classNames != null) {
-            throw new IllegalArgumentException(o.givenLabels == null
-                    ? "When `labels=None` (no labels), argument `class_names` cannot be specified."
-                    : "When argument `labels` is specified, argument `class_names` cannot be specified (the"
-                            + " `class_names` will be the sorted list of labels).");
-        }
-        DatasetIndex index = DatasetIndex.of(directory, inferred, labelled ? o.givenLabels : null, o.classNames,
-                o.shuffle, seed, o.followLinks);
+        DatasetArguments args = DatasetArguments.checked(o);
+        String labelMode = args.labelMode();
+        boolean labelled = labelMode != null;
+        long seed = args.seed();
+        DatasetIndex index = DatasetIndex.of(directory, args.inferred(), labelled ? o.givenLabels : null,
+                o.classNames, o.shuffle, seed, o.followLinks);
         String summary = labelled ? "Found " + index.size() + " files belonging to " + index.classNames().size()
                 + " classes." : "Found " + index.size() + " files.";
         if (o.verbose) {
@@ -127,14 +88,15 @@ public final class ImageDatasets {
             throw new IllegalArgumentException("When passing `label_mode=\"binary\"`, there must be exactly 2"
                     + " class_names. Received: class_names=" + DatasetIndex.pyList(index.classNames()));
         }
-        TfImageLoader loader = new TfImageLoader(o.codec != null ? o.codec : ImageCodecs.current(), channels,
-                o.imageSize[0], o.imageSize[1], interpolation, o.cropToAspectRatio, o.padToAspectRatio);
+        TfImageLoader loader = new TfImageLoader(o.codec != null ? o.codec : ImageCodecs.current(),
+                args.channels(), o.imageSize[0], o.imageSize[1], args.interpolation(), o.cropToAspectRatio,
+                o.padToAspectRatio);
         Augmenter augmenter = o.augmenter != null ? o.augmenter : new LoadOnly(o.dataFormat);
         if (augmenter.dataFormat() != o.dataFormat) {
             throw new IllegalArgumentException("the augmenter's data format (" + augmenter.dataFormat().kerasName()
                     + ") differs from data_format=" + o.dataFormat.kerasName());
         }
-        Part part = new Part(augmenter, labelMode, loader, o, channels, summary, seed);
+        Part part = new Part(augmenter, labelMode, loader, o, args.channels(), summary, seed);
         List<ImageDataset> out = new ArrayList<>();
         if ("both".equals(o.subset)) {
             DatasetIndex training = splitPart(index, o.validationSplit, "training");
@@ -207,25 +169,5 @@ public final class ImageDatasets {
         LOG.info("Using {} files for validation.", validation);
         // Keras slices [-k:]: with k == 0 that is every file.
         return index.rows(validation == 0 ? 0 : n - validation, n);
-    }
-
-    /** Keras's {@code check_validation_split_arg}. */
-    static void checkSplit(Double split, String subset, boolean shuffle, Long seed) {
-        boolean hasSplit = split != null && split != 0;
-        if (hasSplit && !(split > 0 && split < 1)) {
-            throw new IllegalArgumentException("`validation_split` must be between 0 and 1, received: " + split);
-        }
-        if ((hasSplit || subset != null) && !(hasSplit && subset != null)) {
-            throw new IllegalArgumentException("If `subset` is set, `validation_split` must be set, and inversely.");
-        }
-        if (subset != null && !Set.of("training", "validation", "both").contains(subset)) {
-            throw new IllegalArgumentException("`subset` must be either \"training\", \"validation\" or \"both\","
-                    + " received: " + subset);
-        }
-        if (hasSplit && shuffle && seed == null) {
-            throw new IllegalArgumentException("If using `validation_split` and shuffling the data, you must provide"
-                    + " a `seed` argument, to make sure that there is no overlap between the training and validation"
-                    + " subset.");
-        }
     }
 }

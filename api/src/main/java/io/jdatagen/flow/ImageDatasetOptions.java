@@ -199,8 +199,9 @@ public final class ImageDatasetOptions {
     /**
      * Augments the training images with {@code value} (a {@code KerasPipeline} of Keras 3 layers, or an
      * {@code ImageDataGenerator}), as {@code dataset.map(augment)} would in Keras; a validation subset
-     * (alone, or the second data set of {@code "both"}) is only loaded. Its data format must be the data
-     * set's, and it must keep the images' size. Null (the default) only loads.
+     * (alone, or the second data set of {@code "both"}) is only loaded and goes through the layers that are
+     * not augmentations. Its data format must be the data set's; a layer that changes the size
+     * ({@code CenterCrop}, {@code Resizing}) sets the size of the batches. Null (the default) only loads.
      */
     public ImageDatasetOptions augmenter(Augmenter value) {
         augmenter = value;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
+import io.jdatagen.layers.CenterCrop;
 import io.jdatagen.layers.KerasPipeline;
 import io.jdatagen.layers.RandomFlip;
 import java.io.IOException;
@@ -183,6 +184,19 @@ class ImageDatasetTest {
             }
         }
         assertTrue(mirrored > 0, "some training image is mirrored");
+    }
+
+    @Test
+    void aLayerThatChangesTheSizeSizesTheBatches() {
+        ImageDataset cropped = ImageDatasets.fromDirectory(FOLDER, options().shuffle(false)
+                .augmenter(KerasPipeline.of(new CenterCrop(2, 4))));
+        Tensor x = cropped.get(0).xTensor();
+        assertArrayEquals(new int[] {7, 2, 4, 3}, x.shape());
+        assertArrayEquals(new int[] {2, 4, 3}, cropped.imageShape());
+        Tensor whole = ImageDatasets.fromDirectory(FOLDER, options().shuffle(false)).get(0).xTensor();
+        // Keras's CenterCrop of 4x6 to 2x4 keeps rows 1-2 and columns 1-4.
+        assertEquals(whole.get(3, 1, 1, 2), x.get(3, 0, 0, 2));
+        assertEquals(whole.get(3, 2, 4, 0), x.get(3, 1, 3, 0));
     }
 
     @Test

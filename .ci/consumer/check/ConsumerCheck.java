@@ -60,6 +60,7 @@ public class ConsumerCheck {
         SegmentationPairs.main(new String[0]);
         TimeseriesWindows.main(new String[0]);
         ShardedTraining.main(new String[] {"1", "2"});
+        TarShardTraining.main(new String[0]);
 
         ImageDataGenerator gen = ImageDataGenerator.builder().rotationRange(10).rescale(1 / 255.0).build();
         FileFlow flow = gen.flowFromDirectory(root.resolve("train"),

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Batches of augmented images streamed from shards ({@link ShardSource}, e.g. WebDataset tar files),
@@ -45,10 +46,14 @@ public final class StreamFlow extends ImageFlow implements AutoCloseable {
     private final ClassMode classMode;
     private final int buffer;
     private final boolean resizeInWarp;
-    private final Map<Long, Reading> readings = new LinkedHashMap<>();
+    private final Map<ReadingKey, Reading> readings = new LinkedHashMap<>();
 
     /** An epoch's order for one rank and its reading. */
     private record Reading(StreamOrder order, StreamCursor cursor) {
+    }
+
+    /** Which rank's reading of which epoch. */
+    private record ReadingKey(int epoch, Shard shard) {
     }
 
     private StreamFlow(Augmenter augmenter, ShardSource source, Listing listing, FlowOptions o, int buffer) {
@@ -135,7 +140,7 @@ public final class StreamFlow extends ImageFlow implements AutoCloseable {
                 }
                 return out;
             }
-            java.util.TreeSet<String> names = new java.util.TreeSet<>();
+            TreeSet<String> names = new TreeSet<>();
             boolean numbers = true;
             int max = -1;
             for (ShardSource.Member m : all) {
@@ -229,15 +234,14 @@ public final class StreamFlow extends ImageFlow implements AutoCloseable {
 
     /** The order and reading of rank {@code shard} in epoch {@code epoch}; the two latest are kept. */
     private synchronized Reading reading(Shard shard, int epoch) {
-        long key = ((long) epoch << 32) | ((long) shard.count() << 16) | shard.index()
-                | (shard.policy() == ShardPolicy.DROP ? 1L << 31 : 0);
+        ReadingKey key = new ReadingKey(epoch, shard);
         Reading r = readings.get(key);
         if (r == null) {
             StreamOrder order = new StreamOrder(offsets, shuffles(), buffer, seed(), epoch, shard);
             r = new Reading(order, new StreamCursor(source, order, batchSize()));
             readings.put(key, r);
             if (readings.size() > 2) {
-                Long oldest = readings.keySet().iterator().next();
+                ReadingKey oldest = readings.keySet().iterator().next();
                 readings.remove(oldest).cursor().close();
             }
         }

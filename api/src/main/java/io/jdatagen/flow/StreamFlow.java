@@ -27,8 +27,11 @@ import java.util.TreeSet;
  *
  * <p>The order of an epoch ({@link #order(int)}) is a keyed permutation of the shards followed by a
  * bounded shuffle buffer whose draws are keyed by (seed, epoch, position): the same seed gives the same
- * order on any machine and for any number of loader workers, and {@link #shard} gives each rank whole
- * shards (see {@code StreamOrder} for how ranks get equal batch counts). Each epoch reads every shard of
+ * order on any machine and for any number of loader workers. {@link #shard} gives rank {@code r} of
+ * {@code n} the epoch's permuted shards {@code r, r + n, ...}, whole, and every rank the same number of
+ * samples: with {@link ShardPolicy#PAD} as many as the {@code ceil(S / n)} largest of the {@code S} shards
+ * hold (a rank with fewer repeats its order from its start), with {@link ShardPolicy#DROP} as many as the
+ * {@code floor(S / n)} smallest hold (a rank with more leaves out its last ones). Each epoch reads every shard of
  * the rank once, front to back; a batch asked for out of turn, or a loader resumed mid-epoch, replays
  * the order from the start of the shard that holds the first sample it needs, without decoding what it
  * passes, so a resumed epoch gives exactly the batches of the uninterrupted one. Labels: a source label

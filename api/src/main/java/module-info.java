@@ -38,6 +38,7 @@ module io.jdatagen.api {
     requires static org.bytedeco.opencv;
 
     exports io.jdatagen.augment;
+    exports io.jdatagen.boxes;
     exports io.jdatagen.data;
     exports io.jdatagen.flow;
     exports io.jdatagen.image;

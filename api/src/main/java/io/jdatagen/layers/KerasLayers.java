@@ -52,6 +52,7 @@ public final class KerasLayers {
                 ContrastLimitedAdaptiveHistogramEqualization::fromConfig);
         t.put("CutMix", CutMix::fromConfig);
         t.put("Equalization", Equalization::fromConfig);
+        t.put("MaxNumBoundingBoxes", MaxNumBoundingBoxes::fromConfig);
         t.put("MixUp", MixUp::fromConfig);
         t.put("RandAugment", RandAugment::fromConfig);
         t.put("RandomErasing", RandomErasing::fromConfig);

@@ -1,23 +1,22 @@
 package io.jdatagen.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.data.RandomKeys;
-import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.ImageReadException;
 import io.jdatagen.io.ImageWriter;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jdatagen.shards.ShardWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayDeque;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +44,9 @@ import picocli.CommandLine.Spec;
                 + " its standardization steps (rescale, centring, normalization, ZCA) belong to training and are not"
                 + " applied. Pixel values are rounded and clamped to 0-255.",
             "An image file that cannot be read is skipped and named on stderr at the end.",
-            "Without --config the augmentation is the demo's (see jdatagen demo --help)."},
+            "Without --config the augmentation is the demo's (see jdatagen demo --help); with --keras-config it is"
+                + " the Keras 3 layers of that file, which must write pixels: no batch layer (MixUp, CutMix) and no"
+                + " layer that makes values fractional (Rescaling, Normalization)."},
         exitCodeListHeading = ExitStatus.HEADING,
         exitCodeList = {ExitStatus.OK_HELP, ExitStatus.FAILED_HELP, ExitStatus.USAGE_HELP})
 final class AugmentCommand implements Callable<Integer> {
@@ -62,6 +63,9 @@ final class AugmentCommand implements Callable<Integer> {
 
     @Mixin
     private GeneratorConfigOption config;
+
+    @Mixin
+    private KerasConfigOption keras;
 
     @Mixin
     private ImageInputOptions input;
@@ -100,6 +104,7 @@ final class AugmentCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--format must be one of png, jpg, bmp, gif, tiff; got: "
                     + format);
         }
+        keras.checkAlone(spec, config.config);
         long shardBytes = 0;
         if (shardSize != null) {
             try {
@@ -110,12 +115,13 @@ final class AugmentCommand implements Callable<Integer> {
             OptionChecks.atLeast(spec, "--shard-size", shardBytes, 1024);
         }
         List<Path> files = ImageFolder.images(dir);
-        ImageDataGenerator generator = config.generator();
+        CopyTransform transform = keras.given() ? CopyTransform.of(keras.pipeline(spec), keras.file)
+                : CopyTransform.of(config.generator());
         ImageFileReader loader = input.loader(spec);
         PrintWriter stdout = spec.commandLine().getOut();
         UnreadableFiles unreadable = new UnreadableFiles("augment");
         if (shardSize != null) {
-            return writeShards(files, generator, loader, fmt, shardBytes, unreadable);
+            return writeShards(files, transform, loader, fmt, shardBytes, unreadable);
         }
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "jdatagen-augment");
@@ -128,7 +134,7 @@ final class AugmentCommand implements Callable<Integer> {
             for (int i = 0; i < files.size(); i++) {
                 int index = i;
                 tasks.add(pool.submit(() -> {
-                    augment(generator, loader, index, files.get(index), fmt);
+                    augment(transform, loader, index, files.get(index), fmt);
                     progress.step(copies);
                     return null;
                 }));
@@ -157,7 +163,7 @@ final class AugmentCommand implements Callable<Integer> {
      * Writes the copies as WebDataset shards: the images are augmented and encoded on the workers, at most
      * {@code 4 * workers} images ahead, and written by this thread in walk order.
      */
-    private int writeShards(List<Path> files, ImageDataGenerator generator, ImageFileReader loader, String fmt,
+    private int writeShards(List<Path> files, CopyTransform transform, ImageFileReader loader, String fmt,
             long shardBytes, UnreadableFiles unreadable) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "jdatagen-augment");
@@ -172,7 +178,7 @@ final class AugmentCommand implements Callable<Integer> {
             for (int i = 0; i < files.size(); i++) {
                 while (next < files.size() && next < i + 4 * workers) {
                     int index = next++;
-                    ahead.add(pool.submit(() -> encoded(generator, loader, index, files.get(index), fmt)));
+                    ahead.add(pool.submit(() -> encoded(transform, loader, index, files.get(index), fmt)));
                 }
                 Future<List<byte[]>> task = ahead.poll();
                 try {
@@ -198,13 +204,13 @@ final class AugmentCommand implements Callable<Integer> {
     }
 
     /** The copies of image {@code index}, encoded in {@code fmt}. */
-    private List<byte[]> encoded(ImageDataGenerator generator, ImageFileReader loader, int index, Path file,
+    private List<byte[]> encoded(CopyTransform transform, ImageFileReader loader, int index, Path file,
             String fmt) {
-        DataFormat layout = generator.dataFormat();
+        DataFormat layout = transform.format();
         Tensor image = loader.load(file).toSource().toTensor(layout);
         List<byte[]> out = new ArrayList<>(copies);
         for (int k = 1; k <= copies; k++) {
-            Tensor augmented = generator.randomTransform(image, RandomKeys.forSample(seed, k, index));
+            Tensor augmented = transform.apply(image, RandomKeys.forSample(seed, k, index));
             out.add(ImageWriter.encode(ImageWriter.toPixels(augmented, layout), fmt));
         }
         return out;
@@ -232,13 +238,13 @@ final class AugmentCommand implements Callable<Integer> {
         }
     }
 
-    private void augment(ImageDataGenerator generator, ImageFileReader loader, int index, Path file, String fmt) {
-        DataFormat layout = generator.dataFormat();
+    private void augment(CopyTransform transform, ImageFileReader loader, int index, Path file, String fmt) {
+        DataFormat layout = transform.format();
         Tensor image = loader.load(file).toSource().toTensor(layout);
         Path relative = dir.relativize(file);
         Path folder = relative.getParent() == null ? out : out.resolve(relative.getParent());
         for (int k = 1; k <= copies; k++) {
-            Tensor augmented = generator.randomTransform(image, RandomKeys.forSample(seed, k, index));
+            Tensor augmented = transform.apply(image, RandomKeys.forSample(seed, k, index));
             ImageWriter.write(ImageWriter.toPixels(augmented, layout), CopyNames.copy(folder, file, k, fmt), fmt);
         }
     }

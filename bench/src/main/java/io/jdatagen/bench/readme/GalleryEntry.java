@@ -43,6 +43,9 @@ record GalleryEntry(String className, String arguments, String description, doub
                             + " photos)."),
             new GalleryEntry("Equalization", "{\"bins\": 256, \"value_range\": [0, 255]}",
                     "Equalizes the histogram of each channel of each image over `bins` bins; not random."),
+            new GalleryEntry("MaxNumBoundingBoxes", "{\"max_number\": 10}",
+                    "Pads or truncates each image's bounding boxes to `max_number` (padding boxes and labels -1);"
+                            + " the images are left as they are."),
             new GalleryEntry("MixUp", "{\"alpha\": 1.0}",
                     "Blends each image with another image of the batch (a shuffle of it: possibly the image"
                             + " itself), and the labels alike, by a weight drawn"

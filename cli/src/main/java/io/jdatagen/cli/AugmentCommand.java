@@ -43,6 +43,10 @@ import picocli.CommandLine.Spec;
             "The generator's augmentation steps run (geometry, flips, channel shift, brightness, contrast, noise);"
                 + " its standardization steps (rescale, centring, normalization, ZCA) belong to training and are not"
                 + " applied. Pixel values are rounded and clamped to 0-255.",
+            "With --shard-size SIZE the copies go into WebDataset tar shards instead:",
+            "  OUT/shard-000000.tar, OUT/shard-000001.tar, ... each at most SIZE;",
+            "  copy k of DIR/a/x.jpg is the sample a/x_k: a/x_k.png and a/x_k.json",
+            "  holding {\"label\": \"a\"} (DIR/a/x.y.jpg gives a/x_y_k).",
             "An image file that cannot be read is skipped and named on stderr at the end.",
             "Without --config the augmentation is the demo's (see jdatagen demo --help); with --keras-config it is"
                 + " the Keras 3 layers of that file, which must write pixels: no batch layer (MixUp, CutMix) and no"
@@ -87,12 +91,9 @@ final class AugmentCommand implements Callable<Integer> {
     private int workers = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--shard-size", paramLabel = "SIZE",
-            description = {"Write WebDataset tar shards of at most SIZE (e.g. 256MB, 1GiB) instead of image files:"
-                + " OUT/shard-000000.tar, OUT/shard-000001.tar, ...",
-                "Copy k of DIR/a/x.jpg is the sample a/x_k: member a/x_k.FORMAT, and a/x_k.json holding"
-                + " {\"label\": \"a\"} when the image lies in a sub-folder (dots in the file's name become _)."
-                + " Samples follow the walk order, copies in order; the same input, seed and options give the same"
-                + " bytes whatever the number of workers."})
+            description = "Write WebDataset tar shards of at most SIZE (e.g. 256MB, 1GiB) instead of image files;"
+                + " samples follow the walk order, copies in order, and the same input, seed and options give the"
+                + " same bytes whatever the number of workers.")
     private String shardSize;
 
     @Override

@@ -17,6 +17,11 @@ import io.jdatagen.flow.ShardedFlow;
 import io.jdatagen.flow.StreamFlow;
 import io.jdatagen.flow.StreamFlowOptions;
 import io.jdatagen.image.ImageDataGenerator;
+import io.jdatagen.layers.CenterCrop;
+import io.jdatagen.layers.KerasPipeline;
+import io.jdatagen.layers.MixUp;
+import io.jdatagen.layers.RandomFlip;
+import io.jdatagen.layers.RandomRotation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,6 +92,36 @@ class TarShardFlowTest {
                         assertArrayEquals(b.y().data(), a.y().data());
                     }
                 }
+            }
+        }
+    }
+
+    @Test
+    void aKerasPipelineAugmentsStreamedSamplesAsItAugmentsTheSameFilesInAFolder() {
+        KerasPipeline layers = KerasPipeline.builder().layers(new RandomFlip(), new RandomRotation(0.1),
+                new CenterCrop(16, 18), new MixUp()).build();
+        try (StreamFlow stream = TarShards.of(fixture.locations()).flow(layers, options());
+                FileFlow folder = layers.flowFromDirectory(fixture.folder, FlowOptions.directory().targetSize(20, 20)
+                        .batchSize(4).seed(7).order(stream.order(1)))) {
+            assertArrayEquals(new int[] {16, 18, 3}, stream.imageShape());
+            Sequence<Batch> s = stream.atEpoch(1);
+            Sequence<Batch> d = folder.atEpoch(1);
+            for (int k = 0; k < s.size(); k++) {
+                assertArrayEquals(d.get(k).xTensor().data(), s.get(k).xTensor().data(), "batch " + k);
+                assertArrayEquals(d.get(k).y().data(), s.get(k).y().data(), "MixUp's mixed labels, batch " + k);
+            }
+        }
+    }
+
+    @Test
+    void withTheResizeInTheWarpStreamedSamplesEqualTheFolders() {
+        try (StreamFlow stream = TarShards.of(fixture.locations()).flow(GENERATOR.augmenter(),
+                options().resizeInWarp(true)); FileFlow folder = GENERATOR.flowFromDirectory(fixture.folder,
+                        FlowOptions.directory().targetSize(20, 20).batchSize(4).seed(7).resizeInWarp(true)
+                                .order(stream.order(0)))) {
+            for (int k = 0; k < stream.size(); k++) {
+                assertArrayEquals(folder.atEpoch(0).get(k).xTensor().data(), stream.atEpoch(0).get(k).xTensor().data(),
+                        "batch " + k);
             }
         }
     }

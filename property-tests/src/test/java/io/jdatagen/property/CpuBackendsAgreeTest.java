@@ -20,21 +20,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The two CPU backends, {@code scalar} and {@code simd}, write identical bytes: for random batches
- * of plans (identity, flips, scales, random affines, some with a presize), sizes from one pixel up
- * (widths that are not a multiple of any vector length among them), 1, 3 and 4 channels, 8-bit and
- * float sources in both layouts, every fill mode, interpolation and wrap convention, with and
- * without a color step, into heap float32 and buffer float32, float16 and uint8 batches in both
- * layouts. Floats are compared by their bits, buffers byte by byte.
+ * The two CPU backends, {@code scalar} and {@code simd}, write identical bytes. Every family of
+ * kernel choices (8-bit, float channels-last and float channels-first sources × 1, 3 and 4 channels ×
+ * nearest, bilinear and cubic × every fill mode × identity, flip, scale and random affine geometry)
+ * runs a few random batches; mixed batches add presized sources and every spline order; wide rows
+ * cross several vector lengths and a tail. Sizes start at one pixel, flips, color steps, fill values
+ * and wrap conventions are drawn, and each batch goes into heap float32 or buffer float32, float16 or
+ * uint8 in either layout. Floats are compared by their bits, buffers byte by byte.
  *
  * <p>This is what lets a seed give the same batches whichever of the two a JVM selects (with or
  * without the Vector API flag, on any JDK from 17, on AVX2 or AVX-512). It runs wherever
  * {@code simd} is available: the build passes {@code --add-modules jdk.incubator.vector} to the tests
- * on every JDK.
+ * on every JDK, and CI runs them on JDK 17 and 25.
  */
 class CpuBackendsAgreeTest {
     private static final String SIMD = "simd";
@@ -53,10 +55,53 @@ class CpuBackendsAgreeTest {
         IDENTITY, FLIPS, SCALE, AFFINE
     }
 
+    /** How a source is stored. */
+    enum Source {
+        BYTES, FLOAT_CHANNELS_LAST, FLOAT_CHANNELS_FIRST
+    }
+
+    /** The kernel choices a case pins down: the rest (sizes, flips, color, fill value, output) is drawn. */
+    record Family(Source source, int channels, Interpolation interpolation, FillMode fill, Geometry geometry) {
+        static Family random(SplittableRandom r, int channels) {
+            return new Family(Source.values()[r.nextInt(Source.values().length)], channels,
+                    r.nextInt(8) == 0 ? Interpolation.fromOrder(2 + r.nextInt(4))
+                            : r.nextBoolean() ? Interpolation.BILINEAR : Interpolation.NEAREST,
+                    FillMode.values()[r.nextInt(FillMode.values().length)],
+                    Geometry.values()[r.nextInt(Geometry.values().length)]);
+        }
+
+        /** Every family: sources × 1, 3, 4 channels × nearest, bilinear, cubic × fill modes × geometries. */
+        static List<Family> all() {
+            List<Family> all = new ArrayList<>();
+            for (Source source : Source.values()) {
+                for (int channels : new int[] {1, 3, 4}) {
+                    for (Interpolation interpolation : List.of(Interpolation.NEAREST, Interpolation.BILINEAR,
+                            Interpolation.CUBIC)) {
+                        for (FillMode fill : FillMode.values()) {
+                            for (Geometry geometry : Geometry.values()) {
+                                all.add(new Family(source, channels, interpolation, fill, geometry));
+                            }
+                        }
+                    }
+                }
+            }
+            return all;
+        }
+    }
+
     static Sweep generate(SplittableRandom r, int size) {
+        int c = new int[] {1, 3, 4}[r.nextInt(3)];
+        return generate(r, size, () -> Family.random(r, c), c);
+    }
+
+    /** A batch of 1 to 4 images of {@code family}'s kind (sizes, flips, color, fill value and output drawn). */
+    static Sweep generate(SplittableRandom r, int size, Family family) {
+        return generate(r, size, () -> family, family.channels());
+    }
+
+    private static Sweep generate(SplittableRandom r, int size, Supplier<Family> families, int c) {
         int h = r.nextInt(5) == 0 ? 1 : 1 + r.nextInt(size);
         int w = r.nextInt(5) == 0 ? 1 : 1 + r.nextInt(size);
-        int c = new int[] {1, 3, 4}[r.nextInt(3)];
         DataFormat format = r.nextBoolean() ? DataFormat.CHANNELS_LAST : DataFormat.CHANNELS_FIRST;
         ElementType type = ElementType.values()[r.nextInt(ElementType.values().length)];
         boolean heap = type == ElementType.FLOAT32 && r.nextBoolean();
@@ -64,14 +109,15 @@ class CpuBackendsAgreeTest {
         List<WarpPlan> plans = new ArrayList<>();
         List<String> what = new ArrayList<>();
         for (int k = 1 + r.nextInt(4); k > 0; k--) {
+            Family family = families.get();
             boolean presize = r.nextInt(5) == 0;
             int sh = presize ? 1 + r.nextInt(size) : h;
             int sw = presize ? 1 + r.nextInt(size) : w;
-            SourceImage source = source(r, sh, sw, c);
-            WarpPlan.Builder plan = plan(r, h, w, c);
+            SourceImage source = source(r, family.source(), sh, sw, c);
+            WarpPlan.Builder plan = plan(r, family, h, w, c);
             if (presize) {
                 plan.presize(h, w, new Interpolation[] {Interpolation.NEAREST, Interpolation.BILINEAR,
-                        Interpolation.CUBIC}[r.nextInt(3)]);
+                    Interpolation.CUBIC}[r.nextInt(3)]);
             }
             WarpPlan p = plan.build();
             sources.add(source);
@@ -81,14 +127,13 @@ class CpuBackendsAgreeTest {
         return new Sweep(sources, plans, what, type, heap, format, h, w, c);
     }
 
-    private static SourceImage source(SplittableRandom r, int h, int w, int c) {
-        int kind = r.nextInt(3);
-        if (kind == 0) {
+    private static SourceImage source(SplittableRandom r, Source kind, int h, int w, int c) {
+        if (kind == Source.BYTES) {
             byte[] bytes = new byte[h * w * c + 3];
             r.nextBytes(bytes);
             return SourceImage.ofBytes(bytes, r.nextInt(4), h, w, c);
         }
-        DataFormat layout = kind == 1 ? DataFormat.CHANNELS_LAST : DataFormat.CHANNELS_FIRST;
+        DataFormat layout = kind == Source.FLOAT_CHANNELS_LAST ? DataFormat.CHANNELS_LAST : DataFormat.CHANNELS_FIRST;
         Tensor image = Tensor.zeros(layout.imageShape(h, w, c));
         for (int i = 0; i < image.size(); i++) {
             image.data()[i] = r.nextInt(4) == 0 ? r.nextInt(256) : (float) r.nextDouble(-20, 280);
@@ -96,8 +141,8 @@ class CpuBackendsAgreeTest {
         return SourceImage.of(image, layout);
     }
 
-    private static WarpPlan.Builder plan(SplittableRandom r, int h, int w, int c) {
-        Geometry geometry = Geometry.values()[r.nextInt(Geometry.values().length)];
+    private static WarpPlan.Builder plan(SplittableRandom r, Family family, int h, int w, int c) {
+        Geometry geometry = family.geometry();
         double[] affine = switch (geometry) {
             case IDENTITY, FLIPS -> null;
             case SCALE -> {
@@ -122,12 +167,9 @@ class CpuBackendsAgreeTest {
             }
         };
         boolean flips = geometry != Geometry.IDENTITY && r.nextBoolean();
-        Interpolation interpolation = r.nextInt(8) == 0 ? Interpolation.fromOrder(2 + r.nextInt(4))
-                : r.nextBoolean() ? Interpolation.BILINEAR : Interpolation.NEAREST;
-        FillMode mode = FillMode.values()[r.nextInt(FillMode.values().length)];
         WarpPlan.Builder plan = WarpPlan.builder().inverseAffine(affine)
-                .flips(flips && r.nextBoolean(), flips && r.nextBoolean()).interpolation(interpolation)
-                .fill(mode, r.nextInt(3) == 0 ? r.nextInt(256) : r.nextDouble(-10, 300))
+                .flips(flips && r.nextBoolean(), flips && r.nextBoolean()).interpolation(family.interpolation())
+                .fill(family.fill(), r.nextInt(3) == 0 ? r.nextInt(256) : r.nextDouble(-10, 300))
                 .wrapConvention(r.nextBoolean() ? WrapConvention.SCIPY : WrapConvention.PERIODIC);
         if (r.nextBoolean()) {
             float[] scale = new float[c];
@@ -141,36 +183,50 @@ class CpuBackendsAgreeTest {
         return plan;
     }
 
+    /** Every {@link Family}, a few random batches each. */
     @Test
-    void scalarAndSimdWriteIdenticalBytes() {
-        List<String> available = AvailableBackends.all().stream().map(Backend::name).toList();
-        Assumptions.assumeTrue(available.contains(SIMD), "simd is not available in this JVM: " + available);
-        Backend scalar = Backends.named(ScalarBackend.NAME);
-        Backend simd = Backends.named(SIMD);
-        Property.forAll("scalar and simd bytes", 400, 70, CpuBackendsAgreeTest::generate,
-                sweep -> compare(scalar, simd, sweep));
+    void everyFamilyWritesIdenticalBytes() {
+        assumeSimd();
+        for (Family family : Family.all()) {
+            Property.forAll("scalar and simd bytes, " + family, 3, 40, (r, size) -> generate(r, size, family),
+                    sweep -> compare(sweep));
+        }
     }
 
-    /** A wide image (several vector lengths and a tail) through random plans: the block rule for coordinates. */
+    /** Batches that mix families, sources of other sizes presized among them. */
+    @Test
+    void mixedBatchesWriteIdenticalBytes() {
+        assumeSimd();
+        Property.forAll("scalar and simd bytes, mixed batches", 300, 70, CpuBackendsAgreeTest::generate,
+                CpuBackendsAgreeTest::compare);
+    }
+
+    /** Rows of several vector lengths and a tail, through every family: the block rule for coordinates. */
     @Test
     void wideRowsAgreeAcrossTheirChunks() {
-        List<String> available = AvailableBackends.all().stream().map(Backend::name).toList();
-        Assumptions.assumeTrue(available.contains(SIMD), "simd is not available in this JVM: " + available);
-        Backend scalar = Backends.named(ScalarBackend.NAME);
-        Backend simd = Backends.named(SIMD);
-        Property.forAll("scalar and simd bytes, wide rows", 40, 300, (r, size) -> {
-            Sweep sweep = generate(r, 4);
+        assumeSimd();
+        Property.forAll("scalar and simd bytes, wide rows", 60, 300, (r, size) -> {
+            int c = new int[] {1, 3, 4}[r.nextInt(3)];
             int w = 100 + r.nextInt(200);
             int h = 1 + r.nextInt(6);
             List<SourceImage> sources = new ArrayList<>();
             List<WarpPlan> plans = new ArrayList<>();
-            for (int k = 0; k < sweep.plans().size(); k++) {
-                sources.add(source(r, h, w, sweep.c()));
-                plans.add(plan(r, h, w, sweep.c()).build());
+            List<String> what = new ArrayList<>();
+            for (int k = 1 + r.nextInt(3); k > 0; k--) {
+                Family family = Family.random(r, c);
+                sources.add(source(r, family.source(), h, w, c));
+                plans.add(plan(r, family, h, w, c).build());
+                what.add(sources.get(sources.size() - 1) + " " + plans.get(plans.size() - 1));
             }
-            return new Sweep(sources, plans, List.of(plans.toString()), sweep.type(), sweep.heap(),
-                    sweep.format(), h, w, sweep.c());
-        }, sweep -> compare(scalar, simd, sweep));
+            ElementType type = ElementType.values()[r.nextInt(ElementType.values().length)];
+            return new Sweep(sources, plans, what, type, type == ElementType.FLOAT32 && r.nextBoolean(),
+                    r.nextBoolean() ? DataFormat.CHANNELS_LAST : DataFormat.CHANNELS_FIRST, h, w, c);
+        }, CpuBackendsAgreeTest::compare);
+    }
+
+    private static void assumeSimd() {
+        List<String> available = AvailableBackends.all().stream().map(Backend::name).toList();
+        Assumptions.assumeTrue(available.contains(SIMD), "simd is not available in this JVM: " + available);
     }
 
     private static DenseTensor batch(Sweep s) {
@@ -179,11 +235,11 @@ class CpuBackendsAgreeTest {
         return s.heap() ? Tensor.zeros(shape) : BufferTensor.allocate(s.type(), shape);
     }
 
-    private static void compare(Backend scalar, Backend simd, Sweep s) {
+    private static void compare(Sweep s) {
         DenseTensor want = batch(s);
         DenseTensor got = batch(s);
-        simd.warpBatch(s.sources(), s.plans(), want, s.format());
-        scalar.warpBatch(s.sources(), s.plans(), got, s.format());
+        Backends.named(SIMD).warpBatch(s.sources(), s.plans(), want, s.format());
+        Backends.named(ScalarBackend.NAME).warpBatch(s.sources(), s.plans(), got, s.format());
         byte[] a = bytes(want);
         byte[] b = bytes(got);
         int bytesPerItem = a.length / s.plans().size();
@@ -201,8 +257,7 @@ class CpuBackendsAgreeTest {
         if (count > 0) {
             StringBuilder which = new StringBuilder();
             for (int item : differing) {
-                which.append("\n  image ").append(item).append(": ").append(s.what().size() > item
-                        ? s.what().get(item) : s.plans().get(item));
+                which.append("\n  image ").append(item).append(": ").append(s.what().get(item));
             }
             assertTrue(false, count + " bytes differ" + first + which);
         }

@@ -22,7 +22,8 @@ import io.jdatagen.spi.WrapConvention;
  * {@code top = fma(v01 - v00, fx, v00)}, {@code fma(bottom - top, fy, top)} and the color step
  * {@code fma(value, scale, offset)}; a pixel outside under the constant mode takes
  * {@code fill * scale + offset} (a multiply, then an add). The coordinates lie within 1e-4 px of the
- * reference's double coordinates.
+ * reference's double coordinates. 8-bit sources under the clamping fill modes take shorter loops (the
+ * RGB bilinear one unrolled: the headline plan) with the same bits.
  */
 final class ScalarWarp {
     /**
@@ -104,36 +105,159 @@ final class ScalarWarp {
         float[] dst = direct ? out.array() : row;
         int channelOut = direct && first ? height * width : 1;
         int pixelOut = direct && first ? 1 : channels;
+        boolean clamped = bytes != null && (mode == FillMode.NEAREST || constant);
         for (int i = 0; i < height; i++) {
             int vi = plan.flipRows() ? height - 1 - i : i;
             double base0 = plan.affine(2) + vi * a0;
             double base1 = plan.affine(5) + vi * a3;
             int at = direct ? out.index(i, 0, 0) : 0;
-            float start0 = 0f;
-            float start1 = 0f;
-            for (int j = 0; j < width; j++, at += pixelOut) {
-                int lane = j % BLOCK;
-                if (lane == 0) {
-                    int vj = flipCols ? width - 1 - j : j;
-                    start0 = (float) (base0 + vj * a1);
-                    start1 = (float) (base1 + vj * a4);
-                }
-                float c0 = limit(Math.fma((float) lane, step0, start0));
-                float c1 = limit(Math.fma((float) lane, step1, start1));
-                if (constant && !(c0 >= 0f && c0 <= maxRow && c1 >= 0f && c1 <= maxCol)) {
-                    for (int c = 0, o = at; c < channels; c++, o += channelOut) {
-                        dst[o] = fill[c];
-                    }
-                } else if (bilinear) {
-                    bilinear(map(c0, srcHeight), map(c1, srcWidth), dst, at, channelOut);
+            for (int j0 = 0; j0 < width; j0 += BLOCK, at += BLOCK * pixelOut) {
+                int vj = flipCols ? width - 1 - j0 : j0;
+                float start0 = (float) (base0 + vj * a1);
+                float start1 = (float) (base1 + vj * a4);
+                int lanes = Math.min(BLOCK, width - j0);
+                if (!clamped) {
+                    block(lanes, start0, start1, step0, step1, dst, at, pixelOut, channelOut);
+                } else if (!bilinear) {
+                    clampedNearestBlock(lanes, start0, start1, step0, step1, dst, at, pixelOut, channelOut);
+                } else if (channels == 3) {
+                    clampedRgbBilinearBlock(lanes, start0, start1, step0, step1, dst, at, pixelOut, channelOut);
                 } else {
-                    nearest(map(c0, srcHeight), map(c1, srcWidth), dst, at, channelOut);
+                    clampedBilinearBlock(lanes, start0, start1, step0, step1, dst, at, pixelOut, channelOut);
                 }
             }
             if (!direct) {
                 out.writeRow(i, row, 0, 1, channels);
             }
         }
+    }
+
+    /** Whether a coordinate pair lies inside the source (the constant mode's test). */
+    private boolean inside(float c0, float c1) {
+        return c0 >= 0f && c0 <= maxRow && c1 >= 0f && c1 <= maxCol;
+    }
+
+    /** Writes the colored fill value into the pixel at {@code at}. */
+    private void fill(float[] dst, int at, int channelOut) {
+        for (int c = 0, o = at; c < channels; c++, o += channelOut) {
+            dst[o] = fill[c];
+        }
+    }
+
+    /** One block of a row, any source and fill mode: the general form of the vector warp's stages. */
+    private void block(int lanes, float start0, float start1, float step0, float step1, float[] dst, int at,
+            int pixelOut, int channelOut) {
+        for (int k = 0; k < lanes; k++, at += pixelOut) {
+            float c0 = limit(Math.fma((float) k, step0, start0));
+            float c1 = limit(Math.fma((float) k, step1, start1));
+            if (constant && !inside(c0, c1)) {
+                fill(dst, at, channelOut);
+            } else if (bilinear) {
+                bilinear(map(c0, srcHeight), map(c1, srcWidth), dst, at, channelOut);
+            } else {
+                nearest(map(c0, srcHeight), map(c1, srcWidth), dst, at, channelOut);
+            }
+        }
+    }
+
+    /**
+     * One block of a nearest plan under a clamping fill mode ({@code nearest}, {@code constant}) on an
+     * 8-bit source, as the vector warp's pair-gather kernel computes it: the coordinate is clamped into
+     * {@code [0, n-1]} first, then rounded half up by a truncation. The taps and values are those of the
+     * general form ({@link #block}); the clamp moves no tap that carries weight.
+     */
+    private void clampedNearestBlock(int lanes, float start0, float start1, float step0, float step1, float[] dst,
+            int at, int pixelOut, int channelOut) {
+        for (int k = 0; k < lanes; k++, at += pixelOut) {
+            float c0 = Math.fma((float) k, step0, start0);
+            float c1 = Math.fma((float) k, step1, start1);
+            if (constant && !inside(c0, c1)) {
+                fill(dst, at, channelOut);
+                continue;
+            }
+            int row = (int) ((c0 < 0f ? 0f : c0 > maxRow ? maxRow : c0) + 0.5f);
+            int col = (int) ((c1 < 0f ? 0f : c1 > maxCol ? maxCol : c1) + 0.5f);
+            int p = offset0 + (row * srcWidth + col) * channels;
+            for (int c = 0, o = at; c < channels; c++, o += channelOut) {
+                dst[o] = Math.fma((float) (bytes[p + c] & 0xFF), scale[c], offset[c]);
+            }
+        }
+    }
+
+    /**
+     * One block of a bilinear plan under a clamping fill mode on an 8-bit source, the coordinate clamped
+     * into {@code [0, n-1]} before the floor (the pair-gather kernel's form). A tap moved by the clamp
+     * either carries zero weight or equals its neighbour, and 8-bit values are never {@code -0}, so the
+     * bits are those of the general form ({@link #block}).
+     */
+    private void clampedBilinearBlock(int lanes, float start0, float start1, float step0, float step1, float[] dst,
+            int at, int pixelOut, int channelOut) {
+        int stride = srcWidth * channels;
+        for (int k = 0; k < lanes; k++, at += pixelOut) {
+            float c0 = Math.fma((float) k, step0, start0);
+            float c1 = Math.fma((float) k, step1, start1);
+            if (constant && !inside(c0, c1)) {
+                fill(dst, at, channelOut);
+                continue;
+            }
+            float y = c0 < 0f ? 0f : c0 > maxRow ? maxRow : c0;
+            float x = c1 < 0f ? 0f : c1 > maxCol ? maxCol : c1;
+            int sy = (int) y;
+            int sx = (int) x;
+            float fy = y - sy;
+            float fx = x - sx;
+            int p = offset0 + sy * stride + sx * channels;
+            int q = sy < srcHeight - 1 ? p + stride : p;
+            int right = sx < srcWidth - 1 ? channels : 0;
+            for (int c = 0, o = at; c < channels; c++, o += channelOut) {
+                dst[o] = Math.fma(lerp(bytes[p + c], bytes[p + c + right], bytes[q + c], bytes[q + c + right], fx,
+                        fy), scale[c], offset[c]);
+            }
+        }
+    }
+
+    /** {@link #clampedBilinearBlock} with the three channels written out: the headline plan. */
+    private void clampedRgbBilinearBlock(int lanes, float start0, float start1, float step0, float step1,
+            float[] dst, int at, int pixelOut, int channelOut) {
+        byte[] b = bytes;
+        int stride = srcWidth * 3;
+        float s0 = scale[0];
+        float s1 = scale[1];
+        float s2 = scale[2];
+        float o0 = offset[0];
+        float o1 = offset[1];
+        float o2 = offset[2];
+        for (int k = 0; k < lanes; k++, at += pixelOut) {
+            float c0 = Math.fma((float) k, step0, start0);
+            float c1 = Math.fma((float) k, step1, start1);
+            if (constant && !inside(c0, c1)) {
+                fill(dst, at, channelOut);
+                continue;
+            }
+            float y = c0 < 0f ? 0f : c0 > maxRow ? maxRow : c0;
+            float x = c1 < 0f ? 0f : c1 > maxCol ? maxCol : c1;
+            int sy = (int) y;
+            int sx = (int) x;
+            float fy = y - sy;
+            float fx = x - sx;
+            int p = offset0 + sy * stride + sx * 3;
+            int q = sy < srcHeight - 1 ? p + stride : p;
+            int right = sx < srcWidth - 1 ? 3 : 0;
+            dst[at] = Math.fma(lerp(b[p], b[p + right], b[q], b[q + right], fx, fy), s0, o0);
+            dst[at + channelOut] = Math.fma(lerp(b[p + 1], b[p + 1 + right], b[q + 1], b[q + 1 + right], fx, fy),
+                    s1, o1);
+            dst[at + 2 * channelOut] = Math.fma(lerp(b[p + 2], b[p + 2 + right], b[q + 2], b[q + 2 + right], fx,
+                    fy), s2, o2);
+        }
+    }
+
+    /** The bilinear blend of four 8-bit taps: two fused lerps along the columns, one along the rows. */
+    private static float lerp(byte b00, byte b01, byte b10, byte b11, float fx, float fy) {
+        float v00 = b00 & 0xFF;
+        float v10 = b10 & 0xFF;
+        float top = Math.fma((b01 & 0xFF) - v00, fx, v00);
+        float bottom = Math.fma((b11 & 0xFF) - v10, fx, v10);
+        return Math.fma(bottom - top, fy, top);
     }
 
     private static float limit(float c) {

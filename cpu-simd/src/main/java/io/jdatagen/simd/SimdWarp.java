@@ -16,10 +16,10 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The fused warp on the Vector API, one output row at a time, in array-to-array stages over
  * chunks of one vector: (1) source coordinates (a double base per block of {@link CoordinateBlocks}
- * plus fused float lane steps, within 1e-4 px of the reference's double coordinates), (2) the fill-mode map, (3) tap indices and
- * fractions, (4) gathers (8-bit sources: one int gather per tap for all channels, from pixels
- * packed into ints), (5) per channel the bilinear lerp and the color step into a row buffer,
- * then the constant fill and the copy or interleave into the output slot.
+ * plus fused float lane steps, within 1e-4 px of the reference's double coordinates), (2) the
+ * fill-mode map, (3) tap indices and fractions, (4) gathers (8-bit sources: one int gather per tap
+ * for all channels, from pixels packed into ints), (5) per channel the bilinear lerp and the color
+ * step into a row buffer, then the constant fill and the copy or interleave into the output slot.
  *
  * <p>No method takes or returns a vector: C2 does not inline compiled vector methods reliably,
  * and a vector crossing a non-inlined call is boxed on the heap (measured: 6.7 MB per 224² image).

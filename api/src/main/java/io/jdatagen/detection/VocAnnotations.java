@@ -22,7 +22,9 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * Reads a Pascal VOC annotation folder: one XML file per image ({@code <filename>},
@@ -134,9 +136,29 @@ public final class VocAnnotations {
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
             f.setNamespaceAware(false);
-            return f.newDocumentBuilder();
+            DocumentBuilder builder = f.newDocumentBuilder();
+            builder.setErrorHandler(new Quiet());
+            return builder;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser refuses the hardening features", e);
+        }
+    }
+
+    /** Turns every parse error into an exception, printing nothing (the JDK's default prints to stderr). */
+    private static final class Quiet implements ErrorHandler {
+        @Override
+        public void warning(SAXParseException e) {
+            // A warning does not stop the parse; the result is checked field by field.
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
         }
     }
 

@@ -32,6 +32,17 @@ public final class CocoAnnotations {
     }
 
     /**
+     * {@return {@link #read(Path, Path, CrowdBoxes)} keeping the crowd boxes, flagged (COCO's evaluator's
+     * choice)}
+     *
+     * @throws IllegalArgumentException naming the file and the field, for a malformed file
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public static Annotations read(Path json, Path imageDirectory) {
+        return read(json, imageDirectory, CrowdBoxes.KEEP);
+    }
+
+    /**
      * {@return the annotations of {@code json}, each image's file resolved against {@code imageDirectory}}
      *
      * @param crowd whether crowd boxes are kept (flagged) or left out

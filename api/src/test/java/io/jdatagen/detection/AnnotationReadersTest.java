@@ -36,7 +36,7 @@ class AnnotationReadersTest {
     @Test
     void cocoLabelsAreCategoryRanksAndKeypointsComeKPerBox() {
         Path dir = fixtures();
-        Annotations coco = CocoAnnotations.read(dir.resolve("coco.json"), dir.resolve("images"), CrowdBoxes.KEEP);
+        Annotations coco = CocoAnnotations.read(dir.resolve("coco.json"), dir.resolve("images"));
         assertEquals(CLASSES, coco.classNames());
         assertEquals(3, coco.images().size());
         AnnotatedImage a = coco.images().get(0);

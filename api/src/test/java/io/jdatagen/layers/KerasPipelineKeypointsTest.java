@@ -171,6 +171,34 @@ class KerasPipelineKeypointsTest {
         assertEquals(List.of(), p.apply(images, null, points, 4, 0).boxes());
     }
 
+    /**
+     * A swap map rides through the pipeline: where RandomFlip mirrored a sample (its bright pixel moved to the
+     * mirrored column), the left and right points are exchanged; where it did not, they stay; both modes.
+     */
+    @Test
+    void theSwapMapExchangesPartnersExactlyWhereTheFlipMirrored() {
+        int flipped = 0;
+        for (KerasPipeline.Mode mode : KerasPipeline.Mode.values()) {
+            KerasPipeline p = pipeline(mode, new RandomFlip("horizontal", null, null));
+            Keypoints eyes = Keypoints.of(new double[][] {{3.5, 5.5}, {9.5, 5.5}, {6.5, 8.5}}, new int[] {2, 1, 2})
+                    .withMirrorSwap(new int[] {1, 0, 2});
+            for (int seed = 0; seed < 20; seed++) {
+                ImagesAndKeypoints out = p.apply(bright(5, 3), null, List.of(eyes), seed, 0);
+                boolean mirrored = out.images().data()[5 * W + (W - 1 - 3)] > 0;
+                Keypoints k = out.keypoints().get(0);
+                if (mirrored) {
+                    flipped++;
+                    assertEquals(List.of(W - 9.5, 5.5, 1), List.of(k.point(0)[0], k.point(0)[1], k.visibility(0)));
+                    assertEquals(List.of(W - 3.5, 5.5, 2), List.of(k.point(1)[0], k.point(1)[1], k.visibility(1)));
+                    assertEquals(W - 6.5, k.point(2)[0]);
+                } else {
+                    assertEquals(eyes, k);
+                }
+            }
+        }
+        assertTrue(flipped > 5 && flipped < 35, "both outcomes drawn: " + flipped + " of 40 flipped");
+    }
+
     @Test
     void refusesAWrongCountAndLayersThatMovePixelsOutsideTheWarp() {
         KerasPipeline p = pipeline(KerasPipeline.Mode.FUSED, new RandomFlip());

@@ -3,7 +3,8 @@
  * Keras's names and {@code keras.utils.bounding_boxes.convert_format}'s arithmetic), one sample's boxes
  * and class labels ({@link io.jdatagen.boxes.BoundingBoxes}, a ragged list) and a batch's dense form
  * ({@link io.jdatagen.boxes.DenseBoundingBoxes}, Keras's {@code {"boxes": (B, N, 4), "labels": (B, N)}}
- * padded with {@code -1}).
+ * padded with {@code -1}), and one sample's keypoints ({@link io.jdatagen.boxes.Keypoints}: {@code (x, y,
+ * visibility)}, ragged, moved exactly by the pixels' forward map, marked rather than dropped off the image).
  *
  * <p>Coordinates are in the image's pixel edges: an absolute {@code x} of 0 is the left edge of the image
  * and {@code width} its right edge, so pixel column {@code c} spans {@code [c, c + 1]}; the relative

@@ -8,6 +8,7 @@ import io.jdatagen.augment.Step;
 import io.jdatagen.augment.StepPipeline;
 import io.jdatagen.boxes.BoundingBoxes;
 import io.jdatagen.boxes.BoxFormat;
+import io.jdatagen.boxes.Keypoints;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
@@ -205,6 +206,28 @@ public final class KerasPipeline implements Augmenter {
      *     RandomElasticTransform)
      */
     public ImagesAndBoxes apply(Tensor images, List<BoundingBoxes> boxes, long seed, int epoch) {
+        ImagesAndKeypoints out = apply(images, boxes, null, seed, epoch);
+        return new ImagesAndBoxes(out.images(), out.boxes());
+    }
+
+    /**
+     * {@return images with each image's bounding boxes and keypoints through the per-sample layers: the images
+     * and boxes as {@link #apply(Tensor, List, long, int)} makes them, and the keypoints moved exactly with the
+     * pixels by the forward affine maps} Keras 3.15.1 has no keypoint transform for its layers, so both modes
+     * map the points as the pixels go ({@link Keypoints#transform}): {@link Mode#FUSED} through each warp's one
+     * matrix, {@link Mode#KERAS_REFERENCE} through each geometric layer's matrix in turn. A point the image
+     * loses is marked {@link Keypoints#OUTSIDE}, never dropped; a swap map the points carry exchanges mirror
+     * partners where the map mirrors the image.
+     *
+     * @param boxes one entry per image as for {@link #apply(Tensor, List, long, int)}, or null for none (the
+     *     result's list of boxes is then empty)
+     * @param keypoints one entry per image, on the images' size; null for none (the result's list is then
+     *     empty)
+     * @throws IllegalArgumentException as {@link #apply(Tensor, List, long, int)}, or for a number of keypoint
+     *     lists that is not the number of images
+     */
+    public ImagesAndKeypoints apply(Tensor images, List<BoundingBoxes> boxes, List<Keypoints> keypoints, long seed,
+            int epoch) {
         if (batchLayers != null) {
             throw new IllegalArgumentException("the pipeline has batch layers (" + batchLayerNames()
                     + "), which mix targets too; boxes go through the per-sample layers only");
@@ -212,24 +235,34 @@ public final class KerasPipeline implements Augmenter {
         for (KerasLayer layer : layers) {
             if (layer instanceof RandAugment || layer instanceof AugMix || layer instanceof RandomPerspective
                     || layer instanceof RandomElasticTransform) {
-                throw new IllegalArgumentException("bounding boxes cannot follow " + layer.className()
+                throw new IllegalArgumentException((boxes != null ? "bounding boxes" : "keypoints") + " cannot follow "
+                        + layer.className()
                         + ", which moves pixels outside the geometric layers' warp");
             }
         }
         checkImages(images);
         boolean single = images.rank() == 3;
         int n = single ? 1 : images.dim(0);
-        if (boxes.size() != n) {
+        if (boxes != null && boxes.size() != n) {
             throw new IllegalArgumentException("boxes must hold one entry per image: " + n + "; got " + boxes.size());
         }
-        checkBoxFormats(boxes);
+        if (keypoints != null && keypoints.size() != n) {
+            throw new IllegalArgumentException("keypoints must hold one entry per image: " + n + "; got "
+                    + keypoints.size());
+        }
+        if (boxes != null) {
+            checkBoxFormats(boxes);
+        }
         List<SourceImage> sources = sources(images);
         List<Drawn[]> drawn = new ArrayList<>();
         Tensor out = chain.images(sources, streams(seed, epoch, n), drawn);
         SourceImage first = sources.get(0);
         ImageShape input = new ImageShape(first.height(), first.width(), first.channels(), format);
-        List<BoundingBoxes> moved = SegmentBoxes.map(segments.segments(), drawn, input, boxes, mode);
-        return new ImagesAndBoxes(single ? out.item(0) : out, moved);
+        List<BoundingBoxes> moved = boxes == null ? List.of()
+                : SegmentBoxes.map(segments.segments(), drawn, input, boxes, mode);
+        List<Keypoints> points = keypoints == null ? List.of()
+                : SegmentKeypoints.map(segments.segments(), drawn, input, keypoints, mode);
+        return new ImagesAndKeypoints(single ? out.item(0) : out, moved, points);
     }
 
     /** Refuses boxes in another format than a layer's {@code bounding_box_format} says, when a layer says one. */

@@ -60,6 +60,11 @@ public class ConsumerCheck {
         SegmentationPairs.main(new String[0]);
         TimeseriesWindows.main(new String[0]);
         ShardedTraining.main(new String[] {"1", "2"});
+        if (args.length == 0) {
+            // Only on jdatagen's own class path: DL4J pins commons-io 2.7 and Spark brings its own Commons
+            // Compress, while Commons Compress 1.28 needs commons-io 2.12 or later.
+            TarShardTraining.main(new String[0]);
+        }
 
         ImageDataGenerator gen = ImageDataGenerator.builder().rotationRange(10).rescale(1 / 255.0).build();
         FileFlow flow = gen.flowFromDirectory(root.resolve("train"),

@@ -19,6 +19,7 @@
 module io.jdatagen.api {
     requires transitive io.jdatagen.spi;
     requires java.desktop;
+    requires java.xml;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires org.apache.commons.csv;
@@ -38,7 +39,9 @@ module io.jdatagen.api {
     requires static org.bytedeco.opencv;
 
     exports io.jdatagen.augment;
+    exports io.jdatagen.boxes;
     exports io.jdatagen.data;
+    exports io.jdatagen.detection;
     exports io.jdatagen.flow;
     exports io.jdatagen.image;
     exports io.jdatagen.io;

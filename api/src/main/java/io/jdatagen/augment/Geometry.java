@@ -127,6 +127,29 @@ public final class Geometry {
     }
 
     /**
+     * {@return the forward map {@code {a00, a01, t0, a10, a11, t1}}: input pixel {@code (r, c)} lands at output
+     * position {@code (a00·r + a01·c + t0, a10·r + a11·c + t1)}, a flip written as a matrix; the identity's is
+     * {@code {1, 0, 0, 0, 1, 0}}} What moves points that sit on the image (box corners, keypoints) with the pixels.
+     *
+     * @throws IllegalStateException for an inverse map that cannot be inverted
+     */
+    public double[] forward() {
+        double[] m = inverseMatrix();
+        if (m == null) {
+            return new double[] {1, 0, 0, 0, 1, 0};
+        }
+        double det = m[0] * m[4] - m[1] * m[3];
+        if (det == 0 || !Double.isFinite(det)) {
+            throw new IllegalStateException("the inverse map " + Arrays.toString(m) + " cannot be inverted");
+        }
+        double a00 = m[4] / det;
+        double a01 = -m[1] / det;
+        double a10 = -m[3] / det;
+        double a11 = m[0] / det;
+        return new double[] {a00, a01, -(a00 * m[2] + a01 * m[5]), a10, a11, -(a10 * m[2] + a11 * m[5])};
+    }
+
+    /**
      * {@code a ∘ b}: map {@code b} (output of the later step to its input), then {@code a} (the earlier
      * step's output to its input); null is the identity and is not multiplied in.
      */

@@ -494,6 +494,25 @@ public final class StepPipeline {
     }
 
     /**
+     * {@return the one affine map the geometric steps of {@code drawn} make of an image of {@code input}'s shape,
+     * folded in list order as the warp folds them (the trailing flips written as a matrix), with the size it
+     * produces} Its {@link Geometry#forward()} moves points on the input (box corners, keypoints) where the warp
+     * moves the pixels under them; the identity when no geometric step drew.
+     *
+     * @param drawn what {@link #draw} or {@link #given} returned for the sample
+     */
+    public Geometry geometry(Drawn drawn, ImageShape input) {
+        Folded g = fold(drawn, input);
+        ImageShape out = g.shape();
+        double[] inverse = g.inverse();
+        if (g.flipRows() || g.flipCols()) {
+            inverse = Geometry.compose(inverse,
+                    Geometry.flip(g.flipRows(), g.flipCols(), out.height(), out.width()).inverseMatrix());
+        }
+        return Geometry.inverse(inverse, out.height(), out.width());
+    }
+
+    /**
      * Plans one sample: its folded geometry (mapped onto {@code ontoSource} when the resize is folded into
      * the warp, or after a first stage that resizes the source to {@code presize} when that is not null),
      * the resampling settings, the color-linear steps that fold, and the steps left for after

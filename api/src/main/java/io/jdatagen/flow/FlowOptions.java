@@ -153,6 +153,14 @@ public final class FlowOptions {
         return new ArrayFlowOptions();
     }
 
+    /**
+     * {@return the options of a flow over samples streamed from shards ({@link Flows#fromShards}), with
+     * Keras's defaults and a shuffle buffer of 1,000 samples}
+     */
+    public static StreamFlowOptions stream() {
+        return new StreamFlowOptions();
+    }
+
     /** {@return the options of {@code flowFromDirectory} (one class per sub-folder), with Keras's defaults} */
     public static DirectoryFlowOptions directory() {
         return new DirectoryFlowOptions();

@@ -94,6 +94,23 @@ public final class Flows {
     }
 
     /**
+     * {@return batches streamed from the shards of {@code source} (WebDataset tar shards with the
+     * {@code jdatagen-shards} artifact): each epoch a keyed permutation of the shards, read front to back
+     * through a shuffle buffer keyed by (seed, epoch, position), with the targets of
+     * {@link #fromDirectory}; see {@link StreamFlow}}
+     *
+     * @param options the flow's options, from {@link FlowOptions#stream()}
+     * @throws IllegalArgumentException for options that do not apply to a stream (subset, cache, skipping
+     *     unreadable files, a fixed order, raw or multi-output targets), a sample without a class that the
+     *     class mode needs, or shards that hold no sample
+     */
+    public static StreamFlow fromShards(Augmenter augmenter, ShardSource source, StreamFlowOptions options) {
+        FlowOptions o = options.build();
+        o.checkNames(false);
+        return StreamFlow.create(augmenter, source, o, options.shuffleBufferSize());
+    }
+
+    /**
      * {@return the image files under {@code folder} in Keras's walk order (every folder in order of its full
      * path, each folder's white-listed files in name order; symlinked folders not entered)} Empty when {@code
      * folder} is not a folder.

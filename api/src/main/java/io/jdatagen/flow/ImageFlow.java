@@ -267,10 +267,34 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         if (numpyStreams && shuffle) {
             order = new NumpyRandomState(numpySeed(epoch, 0)).permutation(samples);
         } else {
-            order = RandomKeys.order(samples, shuffle, seed, epoch);
+            order = epochOrder(epoch);
         }
         lastOrder = new EpochOrder(epoch, order);
         return order;
+    }
+
+    /**
+     * The keyed order of epoch {@code epoch} (without Keras's streams or a fixed order): {@code 0..n-1},
+     * shuffled by (seed, epoch) when the flow shuffles; stream flows replace it with their shard and
+     * shuffle-buffer order.
+     */
+    int[] epochOrder(int epoch) {
+        return RandomKeys.order(samples, shuffle, seed, epoch);
+    }
+
+    /** {@return whether the flow shuffles its samples} */
+    final boolean shuffles() {
+        return shuffle;
+    }
+
+    /** The samples rank {@code shard} reads per epoch (the same on every rank). */
+    int shardSamples(Shard shard) {
+        return shard.samples(samples);
+    }
+
+    /** Rank {@code shard}'s samples {@code [from, to)} of epoch {@code epoch}, as sample indices. */
+    int[] shardOrder(Shard shard, int epoch, int from, int to) {
+        return shard.pick(orderOf(epoch), from, to);
     }
 
     private long numpySeed(int epoch, int batch) {
@@ -292,6 +316,14 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
 
     /** The batch of samples {@code indices} of epoch {@code epoch} (batch {@code index} for Keras's streams). */
     final Batch batchOf(int epoch, int index, int[] indices) {
+        return batchOf(null, epoch, index, indices);
+    }
+
+    /**
+     * The batch of samples {@code indices}, batch {@code index} of epoch {@code epoch} of rank {@code shard}
+     * (null unsharded).
+     */
+    final Batch batchOf(Shard shard, int epoch, int index, int[] indices) {
         int n = indices.length;
         DataFormat format = augmenter.dataFormat();
         int[] shape = {n, imageShape[0], imageShape[1], imageShape[2]};
@@ -299,8 +331,9 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         RandomGenerator[] streams = streams(epoch, index, indices);
         List<SourceImage> sources = new ArrayList<>(n);
         List<SourceImage> maskSources = new ArrayList<>(masks == null ? 0 : n);
+        List<Sample> loaded = samples(shard, epoch, index, indices);
         for (int j = 0; j < n; j++) {
-            Sample sample = sample(indices[j]);
+            Sample sample = loaded.get(j);
             sources.add(sample.image());
             if (masks != null) {
                 maskSources.add(sample.mask());
@@ -411,6 +444,19 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
      * @throws io.jdatagen.io.ImageReadException naming the file(s) when a file cannot be read
      */
     abstract Sample sample(int index);
+
+    /**
+     * The samples {@code indices} of batch {@code batch} of epoch {@code epoch} of rank {@code shard} (null
+     * unsharded), as loaded: by default each one's {@link #sample(int)}; stream flows read the batch's
+     * samples from their shards.
+     */
+    List<Sample> samples(Shard shard, int epoch, int batch, int[] indices) {
+        List<Sample> out = new ArrayList<>(indices.length);
+        for (int i : indices) {
+            out.add(sample(i));
+        }
+        return out;
+    }
 
     /**
      * Whether this flow's samples keep their own size and the warp resamples them to the batch's size;

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param <B> the options type that the setters return
  */
 public abstract sealed class LabelFlowOptions<B extends LabelFlowOptions<B>> extends FileFlowOptions<B>
-        permits DirectoryFlowOptions, DataFrameFlowOptions {
+        permits DirectoryFlowOptions, DataFrameFlowOptions, StreamFlowOptions {
     LabelFlowOptions() {
     }
 

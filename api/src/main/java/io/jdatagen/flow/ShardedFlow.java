@@ -26,7 +26,7 @@ public final class ShardedFlow extends EpochSequence<Batch> {
     ShardedFlow(ImageFlow flow, Shard shard) {
         this.flow = flow;
         this.shard = shard;
-        this.samples = shard.samples(flow.samples());
+        this.samples = flow.shardSamples(shard);
     }
 
     /** {@return the samples this rank reads per epoch (the same on every rank)} */
@@ -54,7 +54,7 @@ public final class ShardedFlow extends EpochSequence<Batch> {
      * {@return the global sample indices this rank reads in epoch {@code epoch}, in order (a copy)}
      */
     public int[] order(int epoch) {
-        return shard.pick(flow.orderOf(epoch), 0, samples);
+        return flow.shardOrder(shard, epoch, 0, samples);
     }
 
     /**
@@ -74,6 +74,6 @@ public final class ShardedFlow extends EpochSequence<Batch> {
     protected Batch batch(int epoch, int index) {
         int from = index * flow.batchSize();
         int to = Math.min(samples, from + flow.batchSize());
-        return flow.batchOf(epoch, index, shard.pick(flow.orderOf(epoch), from, to));
+        return flow.batchOf(shard, epoch, index, flow.shardOrder(shard, epoch, from, to));
     }
 }

@@ -12,5 +12,9 @@
  * plans each sample of a batch through it, warps the whole batch in one backend call, then
  * finishes each sample. File flows may keep each file's loaded image in a decoded-sample cache
  * ({@link io.jdatagen.flow.CacheOptions}) so that later epochs only augment.
+ *
+ * <p>{@link io.jdatagen.flow.ImageDatasets} is Keras 3's {@code image_dataset_from_directory}: its
+ * {@link io.jdatagen.flow.ImageDataset} lists, splits and labels files as Keras does and resizes with
+ * TensorFlow's {@code tf.image.resize} rules, optionally through an augmenter.
  */
 package io.jdatagen.flow;

@@ -5,6 +5,7 @@ import io.jdatagen.core.Tensor;
 import io.jdatagen.data.NumpyRandomState;
 import io.jdatagen.flow.ArrayFlow;
 import io.jdatagen.flow.ArrayFlowOptions;
+import io.jdatagen.flow.Augmenter;
 import io.jdatagen.flow.DataFrame;
 import io.jdatagen.flow.DataFrameFlowOptions;
 import io.jdatagen.flow.DirectoryFlowOptions;
@@ -266,6 +267,14 @@ public final class ImageDataGenerator {
     public ArrayFlow flow(Tensor x, List<Tensor> extraInputs, Tensor y, Tensor sampleWeights,
             ArrayFlowOptions options) {
         return Flows.fromArrays(pipeline, x, extraInputs, y, sampleWeights, options);
+    }
+
+    /**
+     * {@return this generator as the {@link Augmenter} that flows made outside this class take, such as
+     * {@link Flows#fromShards}: the same augmentation, resize target and streams as its own flows}
+     */
+    public Augmenter augmenter() {
+        return pipeline;
     }
 
     /**

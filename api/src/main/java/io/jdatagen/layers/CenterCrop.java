@@ -4,6 +4,8 @@ import io.jdatagen.augment.GeometricStep;
 import io.jdatagen.augment.Geometry;
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.Resampling;
+import io.jdatagen.boxes.BoundingBoxes;
+import io.jdatagen.boxes.BoxFormat;
 import io.jdatagen.core.FillMode;
 import io.jdatagen.core.Interpolation;
 import io.jdatagen.spi.WrapConvention;
@@ -25,7 +27,8 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_preprocessing/center_crop/">Keras
  *     CenterCrop</a>
  */
-public final class CenterCrop extends KerasLayerBase implements SizedLayer, GeometricStep<Boolean> {
+public final class CenterCrop extends KerasLayerBase implements SizedLayer, GeometricStep<Boolean>,
+        BoxTransform<Boolean> {
     private static final List<String> KEYS = List.of("height", "width");
     /** Bilinear, clamping: a crop reads pixel centres (weights 1 and 0, an exact copy); smart_resize blends. */
     private static final Resampling BILINEAR_CLAMPED = new Resampling(Interpolation.BILINEAR, FillMode.NEAREST, 0.0,
@@ -117,5 +120,31 @@ public final class CenterCrop extends KerasLayerBase implements SizedLayer, Geom
         int top = (image.height() - height) / 2;
         int left = (image.width() - width) / 2;
         return Geometry.inverse(new double[] {1, 0, top, 0, 1, left}, height, width);
+    }
+
+    /**
+     * {@return Keras's {@code CenterCrop.transform_bounding_boxes}: the boxes in {@code xyxy} clipped to the crop
+     * window and moved by its start; for an image smaller than the window, clipped to the smart_resize window
+     * and scaled from it to the output; then clipped to the output and marked, in the boxes' format}
+     */
+    @Override
+    public BoundingBoxes transformBoundingBoxes(BoundingBoxes boxes, Boolean params, ImageShape image) {
+        int h = image.height();
+        int w = image.width();
+        BoundingBoxes xyxy = boxes.convert(BoxFormat.XYXY, h, w);
+        BoundingBoxes out;
+        if (h - height >= 0 && w - width >= 0) {
+            int top = (h - height) / 2;
+            int left = (w - width) / 2;
+            out = KerasBoxes.window(xyxy, top, top + height, left, left + width);
+        } else {
+            int cropHeight = Math.max(Math.min(h, (int) ((double) w * height / width)), 1);
+            int cropWidth = Math.max(Math.min(w, (int) ((double) h * width / height)), 1);
+            int top = (int) ((double) (h - cropHeight) / 2);
+            int left = (int) ((double) (w - cropWidth) / 2);
+            out = KerasBoxes.window(xyxy, top, top + cropHeight, left, left + cropWidth)
+                    .convert(BoxFormat.REL_XYXY, cropHeight, cropWidth).convert(BoxFormat.XYXY, height, width);
+        }
+        return out.clipToImageSize(height, width).convert(boxes.format(), height, width);
     }
 }

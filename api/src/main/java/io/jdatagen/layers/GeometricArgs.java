@@ -1,6 +1,7 @@
 package io.jdatagen.layers;
 
 import io.jdatagen.augment.Resampling;
+import io.jdatagen.boxes.BoxFormat;
 import io.jdatagen.core.FillMode;
 import io.jdatagen.core.Interpolation;
 import io.jdatagen.spi.WrapConvention;
@@ -25,6 +26,14 @@ final class GeometricArgs {
     static final List<String> FILL_MODES = List.of("reflect", "wrap", "constant", "nearest");
     static final List<String> INTERPOLATIONS = List.of("nearest", "bilinear");
 
+    /**
+     * Keras's {@code bounding_box_format}, which the base config holds after {@code data_format} when it is set:
+     * the format of the boxes the layer moves (kept for the round trip; checked against the boxes given).
+     */
+    static final String BOX_FORMAT = "bounding_box_format";
+    /** The base keys of a geometric layer's config: {@link LayerConfig#KEYS} and {@link #BOX_FORMAT}. */
+    private static final List<String> BASE_KEYS = List.of("name", "trainable", "dtype", "data_format", BOX_FORMAT);
+
     private GeometricArgs() {
     }
 
@@ -40,7 +49,9 @@ final class GeometricArgs {
 
     /**
      * {@code config}'s base keys written over {@code base(...)}'s defaults, so that a loaded config's name,
-     * trainable and dtype come back out as they went in.
+     * trainable, dtype and {@code bounding_box_format} come back out as they went in.
+     *
+     * @throws IllegalArgumentException for a {@code bounding_box_format} that is not one of Keras's formats
      */
     static Map<String, Object> base(Map<String, Object> config, String defaultName) {
         Map<String, Object> m = base(defaultName, dataFormat(config));
@@ -48,6 +59,11 @@ final class GeometricArgs {
             if (config.containsKey(k) && !k.equals("data_format")) {
                 m.put(k, config.get(k));
             }
+        }
+        Object boxFormat = config.get(BOX_FORMAT);
+        if (boxFormat != null) {
+            BoxFormat.fromKerasName(boxFormat instanceof String name ? name : String.valueOf(boxFormat));
+            m.put(BOX_FORMAT, boxFormat);
         }
         return m;
     }
@@ -58,7 +74,7 @@ final class GeometricArgs {
      * @throws IllegalArgumentException naming the unexpected key and the layer's keys
      */
     static void checkKeys(String layer, Map<String, Object> config, List<String> keys) {
-        LayerConfig.checkKeys(layer, config, LayerConfig.KEYS, keys);
+        LayerConfig.checkKeys(layer, config, BASE_KEYS, keys);
     }
 
     /** {@return Keras's data_format of {@code config} (channels_last when absent or null)} */

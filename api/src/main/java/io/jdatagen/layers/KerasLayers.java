@@ -43,6 +43,8 @@ public final class KerasLayers {
         t.put("CenterCrop", CenterCrop::fromConfig);
         t.put("RandomCrop", RandomCrop::fromConfig);
         t.put("Resizing", Resizing::fromConfig);
+        t.put("RandomPerspective", RandomPerspective::fromConfig);
+        t.put("RandomElasticTransform", RandomElasticTransform::fromConfig);
 
         // batch and other layers
         t.put("AugMix", AugMix::fromConfig);
@@ -50,6 +52,7 @@ public final class KerasLayers {
                 ContrastLimitedAdaptiveHistogramEqualization::fromConfig);
         t.put("CutMix", CutMix::fromConfig);
         t.put("Equalization", Equalization::fromConfig);
+        t.put("MaxNumBoundingBoxes", MaxNumBoundingBoxes::fromConfig);
         t.put("MixUp", MixUp::fromConfig);
         t.put("RandAugment", RandAugment::fromConfig);
         t.put("RandomErasing", RandomErasing::fromConfig);

@@ -2,8 +2,13 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.BatchStep;
 import io.jdatagen.augment.ColorLinearStep;
+import io.jdatagen.augment.Drawn;
+import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.Step;
 import io.jdatagen.augment.StepPipeline;
+import io.jdatagen.boxes.BoundingBoxes;
+import io.jdatagen.boxes.BoxFormat;
+import io.jdatagen.boxes.Keypoints;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
@@ -181,6 +186,126 @@ public final class KerasPipeline implements Augmenter {
         Batch augmented = new Batch(inputs, batch.targets(), batch.sampleWeights().orElse(null), batch.indices(),
                 batch.filenames());
         return augmentBatch(augmented, RandomKeys.forSample(~seed, epoch, 0));
+    }
+
+    /**
+     * {@return images and each image's bounding boxes through the per-sample layers: the images as
+     * {@link #apply(Tensor, long, int)} makes them, and each sample's boxes moved with its pixels} In
+     * {@link Mode#FUSED} mode each warp's one matrix per sample moves the boxes' corners (its forward map, exact
+     * for the pixels), the enclosing box is clipped to the image that warp makes and a box whose area vanishes is
+     * labelled {@code -1}; in {@link Mode#KERAS_REFERENCE} mode each geometric layer moves them with Keras 3's
+     * {@code transform_bounding_boxes}, layer after layer, Keras's own arithmetic (which some layers compute
+     * apart from their pixels: see each layer). A box keeps its index either way.
+     *
+     * @param images an image (rank 3) or a non-empty batch (rank 4)
+     * @param boxes one entry per image, in any {@link BoxFormat} (Keras's {@code bounding_box_format}: a
+     *     layer's config may name it, and then the boxes must be in it), on the images' size
+     * @throws IllegalArgumentException as {@link #apply(Tensor, long, int)}, for a number of box lists that is
+     *     not the number of images, for boxes in another format than a layer's {@code bounding_box_format}, or
+     *     for a layer whose pixels boxes cannot follow (RandAugment, AugMix, RandomPerspective,
+     *     RandomElasticTransform)
+     */
+    public ImagesAndBoxes apply(Tensor images, List<BoundingBoxes> boxes, long seed, int epoch) {
+        ImagesAndKeypoints out = apply(images, boxes, null, seed, epoch);
+        return new ImagesAndBoxes(out.images(), out.boxes());
+    }
+
+    /**
+     * {@return images with each image's bounding boxes and keypoints through the per-sample layers: the images
+     * and boxes as {@link #apply(Tensor, List, long, int)} makes them, and the keypoints moved exactly with the
+     * pixels by the forward affine maps} Keras 3.15.1 has no keypoint transform for its layers, so both modes
+     * map the points as the pixels go ({@link Keypoints#transform}): {@link Mode#FUSED} through each warp's one
+     * matrix, {@link Mode#KERAS_REFERENCE} through each geometric layer's matrix in turn. A point the image
+     * loses is marked {@link Keypoints#OUTSIDE}, never dropped; a swap map the points carry exchanges mirror
+     * partners where the map mirrors the image.
+     *
+     * @param boxes one entry per image as for {@link #apply(Tensor, List, long, int)}, or null for none (the
+     *     result's list of boxes is then empty)
+     * @param keypoints one entry per image, on the images' size; null for none (the result's list is then
+     *     empty)
+     * @throws IllegalArgumentException as {@link #apply(Tensor, List, long, int)}, or for a number of keypoint
+     *     lists that is not the number of images
+     */
+    public ImagesAndKeypoints apply(Tensor images, List<BoundingBoxes> boxes, List<Keypoints> keypoints, long seed,
+            int epoch) {
+        if (batchLayers != null) {
+            throw new IllegalArgumentException("the pipeline has batch layers (" + batchLayerNames()
+                    + "), which mix targets too; boxes go through the per-sample layers only");
+        }
+        for (KerasLayer layer : layers) {
+            if (layer instanceof RandAugment || layer instanceof AugMix || layer instanceof RandomPerspective
+                    || layer instanceof RandomElasticTransform) {
+                throw new IllegalArgumentException((boxes != null ? "bounding boxes" : "keypoints") + " cannot follow "
+                        + layer.className()
+                        + ", which moves pixels outside the geometric layers' warp");
+            }
+        }
+        checkImages(images);
+        boolean single = images.rank() == 3;
+        int n = single ? 1 : images.dim(0);
+        if (boxes != null && boxes.size() != n) {
+            throw new IllegalArgumentException("boxes must hold one entry per image: " + n + "; got " + boxes.size());
+        }
+        if (keypoints != null && keypoints.size() != n) {
+            throw new IllegalArgumentException("keypoints must hold one entry per image: " + n + "; got "
+                    + keypoints.size());
+        }
+        if (boxes != null) {
+            checkBoxFormats(boxes);
+        }
+        List<SourceImage> sources = sources(images);
+        List<Drawn[]> drawn = new ArrayList<>();
+        Tensor out = chain.images(sources, streams(seed, epoch, n), drawn);
+        SourceImage first = sources.get(0);
+        ImageShape input = new ImageShape(first.height(), first.width(), first.channels(), format);
+        List<BoundingBoxes> moved = boxes == null ? List.of()
+                : SegmentBoxes.map(segments.segments(), drawn, input, boxes, mode);
+        List<Keypoints> points = keypoints == null ? List.of()
+                : SegmentKeypoints.map(segments.segments(), drawn, input, keypoints, mode);
+        return new ImagesAndKeypoints(single ? out.item(0) : out, moved, points);
+    }
+
+    /** Refuses boxes in another format than a layer's {@code bounding_box_format} says, when a layer says one. */
+    private void checkBoxFormats(List<BoundingBoxes> boxes) {
+        for (KerasLayer layer : layers) {
+            Object declared = layer.getConfig().get("bounding_box_format");
+            if (declared == null) {
+                continue;
+            }
+            BoxFormat format = BoxFormat.fromKerasName(String.valueOf(declared));
+            for (int i = 0; i < boxes.size(); i++) {
+                if (boxes.get(i).format() != format) {
+                    throw new IllegalArgumentException(layer.className() + "'s bounding_box_format is " + declared
+                            + " but boxes[" + i + "] are in " + boxes.get(i).format().kerasName()
+                            + "; convert them (BoundingBoxes.convert) or leave the layer's format unset");
+                }
+            }
+        }
+    }
+
+    private static void checkImages(Tensor images) {
+        if (images.rank() != 3 && images.rank() != 4 || images.rank() == 4 && images.dim(0) == 0) {
+            throw new IllegalArgumentException("images must be an image (rank 3) or a non-empty batch (rank 4);"
+                    + " got shape " + Arrays.toString(images.shape()));
+        }
+    }
+
+    private List<SourceImage> sources(Tensor images) {
+        boolean single = images.rank() == 3;
+        int n = single ? 1 : images.dim(0);
+        List<SourceImage> sources = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            sources.add(SourceImage.of(single ? images : images.item(i), format));
+        }
+        return sources;
+    }
+
+    private static RandomGenerator[] streams(long seed, int epoch, int n) {
+        RandomGenerator[] streams = new RandomGenerator[n];
+        for (int i = 0; i < n; i++) {
+            streams[i] = RandomKeys.forSample(seed, epoch, i);
+        }
+        return streams;
     }
 
     private Tensor samples(Tensor images, long seed, int epoch) {

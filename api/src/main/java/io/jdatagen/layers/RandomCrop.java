@@ -4,6 +4,8 @@ import io.jdatagen.augment.GeometricStep;
 import io.jdatagen.augment.Geometry;
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.Resampling;
+import io.jdatagen.boxes.BoundingBoxes;
+import io.jdatagen.boxes.BoxFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,7 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_crop/">Keras
  *     RandomCrop</a>
  */
-public final class RandomCrop extends KerasLayerBase implements SizedLayer, GeometricStep<int[]> {
+public final class RandomCrop extends KerasLayerBase implements SizedLayer, GeometricStep<int[]>, BoxTransform<int[]> {
     private static final List<String> KEYS = List.of("height", "width", "seed");
     private static final Resampling EXACT = GeometricArgs.resampling("constant", "nearest", 0.0);
     private final Map<String, Object> base;
@@ -135,5 +137,22 @@ public final class RandomCrop extends KerasLayerBase implements SizedLayer, Geom
                     + " image");
         }
         return Geometry.inverse(new double[] {1, 0, start[0], 0, 1, start[1]}, height, width);
+    }
+
+    /**
+     * {@return Keras's {@code RandomCrop.transform_bounding_boxes}, quirks included: the boxes converted to
+     * {@code xyxy} on the window's size (not the image's), {@code h_start} subtracted from the x coordinates and
+     * {@code w_start} from the y coordinates (Keras 3.15.1 swaps them), each floored at 0 and not clipped above,
+     * the labels unchanged, and back in the boxes' format on the window's size} It follows the pixels only when
+     * the two starts are equal.
+     */
+    @Override
+    public BoundingBoxes transformBoundingBoxes(BoundingBoxes boxes, int[] start, ImageShape image) {
+        double hStart = start[0];
+        double wStart = start[1];
+        BoundingBoxes moved = KerasBoxes.map(boxes.convert(BoxFormat.XYXY, height, width), BoxFormat.XYXY,
+                b -> new double[] {Math.max(b[0] - hStart, 0), Math.max(b[1] - wStart, 0), Math.max(b[2] - hStart, 0),
+                    Math.max(b[3] - wStart, 0)});
+        return moved.convert(boxes.format(), height, width);
     }
 }

@@ -4,6 +4,8 @@ import io.jdatagen.augment.GeometricStep;
 import io.jdatagen.augment.Geometry;
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.Resampling;
+import io.jdatagen.boxes.BoundingBoxes;
+import io.jdatagen.boxes.BoxFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,7 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_flip/">Keras
  *     RandomFlip</a>
  */
-public final class RandomFlip extends KerasLayerBase implements GeometricStep<Boolean> {
+public final class RandomFlip extends KerasLayerBase implements GeometricStep<Boolean>, BoxTransform<Boolean> {
     /** The modes Keras names: which axes a drawn flip mirrors. */
     private static final List<String> MODES = List.of("horizontal", "vertical", "horizontal_and_vertical");
     private static final List<String> KEYS = List.of("seed", "mode");
@@ -98,5 +100,26 @@ public final class RandomFlip extends KerasLayerBase implements GeometricStep<Bo
         boolean rows = !mode.equals("horizontal");
         boolean cols = !mode.equals("vertical");
         return Geometry.flip(rows, cols, image.height(), image.width());
+    }
+
+    /**
+     * {@return Keras's {@code RandomFlip.transform_bounding_boxes}: the boxes in {@code rel_xyxy}, mirrored
+     * ({@code x → 1 − x} horizontally, {@code y → 1 − y} vertically) when the sample flips, clipped and marked as
+     * Keras's {@code clip_to_image_size} in {@code "xyxy"} with the image's size (so relative coordinates are
+     * clipped below at 0 but not above at 1, as in Keras), and back in the boxes' format} A null transformation
+     * is Keras's {@code flips=False}: the clip still runs.
+     */
+    @Override
+    public BoundingBoxes transformBoundingBoxes(BoundingBoxes boxes, Boolean flips, ImageShape image) {
+        double h = image.height();
+        double w = image.width();
+        boolean flip = Boolean.TRUE.equals(flips);
+        boolean horizontal = flip && !mode.equals("vertical");
+        boolean vertical = flip && !mode.equals("horizontal");
+        BoundingBoxes rel = KerasBoxes.map(boxes.convert(BoxFormat.REL_XYXY, h, w), BoxFormat.REL_XYXY, b -> {
+            double[] x = horizontal ? new double[] {1 - b[2], b[1], 1 - b[0], b[3]} : b;
+            return vertical ? new double[] {x[0], 1 - x[3], x[2], 1 - x[1]} : x;
+        });
+        return KerasBoxes.clipAsXyxy(rel, h, w).convert(boxes.format(), h, w);
     }
 }

@@ -2,6 +2,8 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.Geometry;
 import io.jdatagen.augment.ImageShape;
+import io.jdatagen.boxes.BoundingBoxes;
+import io.jdatagen.boxes.BoxFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,7 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_rotation/">Keras
  *     RandomRotation</a>
  */
-public final class RandomRotation extends AffineLayer<Double> {
+public final class RandomRotation extends AffineLayer<Double> implements BoxTransform<Double> {
     private static final List<String> KEYS = List.of("factor", "fill_mode", "fill_value", "interpolation", "seed");
     private static final String FACTOR_ERROR = "The `factor` argument should be a number (or a list of two numbers)"
             + " in the range [-1, 1]. ";
@@ -124,5 +126,42 @@ public final class RandomRotation extends AffineLayer<Double> {
         double a2 = cx - cx * cos + cy * sin;
         double b2 = cy - cx * sin - cy * cos;
         return Geometry.inverse(inverse(cos, -sin, a2, sin, cos, b2), image.height(), image.width());
+    }
+
+    /**
+     * {@return Keras's {@code RandomRotation.transform_bounding_boxes}: each box's four corners through Keras's
+     * rotation about {@code ((w − 1)/2, (h − 1)/2)}, the box enclosing them, clipped to the image and marked, in
+     * the boxes' format} As in Keras 3.15.1 the coordinates are read as {@code xyxy} whatever the format (Keras
+     * converts only the result): boxes in another format must be given in {@code xyxy} for a meaningful result.
+     */
+    @Override
+    public BoundingBoxes transformBoundingBoxes(BoundingBoxes boxes, Double angle, ImageShape image) {
+        double h = image.height();
+        double w = image.width();
+        double rot = -angle * (1.0 / 180.0 * Math.PI);
+        double cx = 0.5 * (w - 1);
+        double cy = 0.5 * (h - 1);
+        double a0 = Math.cos(rot);
+        double a1 = -Math.sin(rot);
+        double b0 = Math.sin(rot);
+        double b1 = Math.cos(rot);
+        double a2 = cx - a0 * cx - a1 * cy;
+        double b2 = cy - b0 * cx - b1 * cy;
+        BoundingBoxes turned = KerasBoxes.map(boxes, BoxFormat.XYXY, b -> {
+            double[] xs = {b[0], b[2], b[2], b[0]};
+            double[] ys = {b[1], b[1], b[3], b[3]};
+            double[] out = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                Double.NEGATIVE_INFINITY};
+            for (int k = 0; k < 4; k++) {
+                double x = a0 * xs[k] + a1 * ys[k] + a2;
+                double y = b0 * xs[k] + b1 * ys[k] + b2;
+                out[0] = Math.min(out[0], x);
+                out[1] = Math.min(out[1], y);
+                out[2] = Math.max(out[2], x);
+                out[3] = Math.max(out[3], y);
+            }
+            return out;
+        });
+        return turned.clipToImageSize(h, w).convert(boxes.format(), h, w);
     }
 }

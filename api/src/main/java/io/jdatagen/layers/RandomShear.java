@@ -2,6 +2,8 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.Geometry;
 import io.jdatagen.augment.ImageShape;
+import io.jdatagen.boxes.BoundingBoxes;
+import io.jdatagen.boxes.BoxFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -16,7 +18,7 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_shear/">Keras
  *     RandomShear</a>
  */
-public final class RandomShear extends AffineLayer<double[]> {
+public final class RandomShear extends AffineLayer<double[]> implements BoxTransform<double[]> {
     private static final List<String> KEYS = List.of("x_factor", "y_factor", "fill_mode", "interpolation", "seed",
             "fill_value");
     private static final String FACTOR_ERROR = "The `factor` argument should be a number (or a list of two numbers)"
@@ -103,5 +105,27 @@ public final class RandomShear extends AffineLayer<double[]> {
     @Override
     public Geometry geometry(double[] shear, ImageShape image) {
         return Geometry.inverse(inverse(1, shear[0], 0, shear[1], 1, 0), image.height(), image.width());
+    }
+
+    /**
+     * {@return Keras's {@code RandomShear.transform_bounding_boxes}: in {@code rel_xyxy}, the x bounds moved by
+     * {@code −shear_x·y} (at the top or bottom edge, by the sign), then the y bounds by {@code −shear_y·x} using the
+     * moved x bounds, clipped to {@code [0, 1]} and marked, back in the boxes' format} As in Keras 3.15.1 this works
+     * on relative coordinates, so it follows the pixels only on square images.
+     */
+    @Override
+    public BoundingBoxes transformBoundingBoxes(BoundingBoxes boxes, double[] shear, ImageShape image) {
+        double h = image.height();
+        double w = image.width();
+        double sx = shear[0];
+        double sy = shear[1];
+        BoundingBoxes sheared = KerasBoxes.map(boxes.convert(BoxFormat.REL_XYXY, h, w), BoxFormat.REL_XYXY, b -> {
+            double x1 = sx < 0 ? b[0] - sx * b[1] : b[0] - sx * b[3];
+            double x2 = sx < 0 ? b[2] - sx * b[3] : b[2] - sx * b[1];
+            double y1 = sy > 0 ? b[1] - sy * x2 : b[1] - sy * x1;
+            double y2 = sy > 0 ? b[3] - sy * x1 : b[3] - sy * x2;
+            return new double[] {x1, y1, x2, y2};
+        });
+        return sheared.clipToImageSize(h, w).convert(boxes.format(), h, w);
     }
 }

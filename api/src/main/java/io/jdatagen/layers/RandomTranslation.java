@@ -2,6 +2,8 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.Geometry;
 import io.jdatagen.augment.ImageShape;
+import io.jdatagen.boxes.BoundingBoxes;
+import io.jdatagen.boxes.BoxFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -15,7 +17,7 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_translation/">Keras
  *     RandomTranslation</a>
  */
-public final class RandomTranslation extends AffineLayer<double[]> {
+public final class RandomTranslation extends AffineLayer<double[]> implements BoxTransform<double[]> {
     private static final List<String> KEYS = List.of("height_factor", "width_factor", "fill_mode", "interpolation",
             "seed", "fill_value");
     private static final String FACTOR_ERROR = "The `factor` argument should be a number (or a list of two numbers)"
@@ -100,5 +102,18 @@ public final class RandomTranslation extends AffineLayer<double[]> {
     @Override
     public Geometry geometry(double[] shift, ImageShape image) {
         return Geometry.inverse(inverse(1, 0, -shift[0], 0, 1, -shift[1]), image.height(), image.width());
+    }
+
+    /**
+     * {@return Keras's {@code RandomTranslation.transform_bounding_boxes}: the boxes in {@code xyxy} moved by the
+     * shift, clipped to the image and marked, in the boxes' format}
+     */
+    @Override
+    public BoundingBoxes transformBoundingBoxes(BoundingBoxes boxes, double[] shift, ImageShape image) {
+        double h = image.height();
+        double w = image.width();
+        BoundingBoxes moved = KerasBoxes.map(boxes.convert(BoxFormat.XYXY, h, w), BoxFormat.XYXY,
+                b -> new double[] {b[0] + shift[0], b[1] + shift[1], b[2] + shift[0], b[3] + shift[1]});
+        return moved.clipToImageSize(h, w).convert(boxes.format(), h, w);
     }
 }

@@ -2,6 +2,8 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.Geometry;
 import io.jdatagen.augment.ImageShape;
+import io.jdatagen.boxes.BoundingBoxes;
+import io.jdatagen.boxes.BoxFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -16,7 +18,7 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_zoom/">Keras
  *     RandomZoom</a>
  */
-public final class RandomZoom extends AffineLayer<double[]> {
+public final class RandomZoom extends AffineLayer<double[]> implements BoxTransform<double[]> {
     private static final List<String> KEYS = List.of("height_factor", "width_factor", "fill_mode", "interpolation",
             "seed", "fill_value");
     private static final String FACTOR_ERROR = "The `height_factor` and `width_factor` arguments should be a number"
@@ -104,5 +106,28 @@ public final class RandomZoom extends AffineLayer<double[]> {
         double zx = zoom[1];
         return Geometry.inverse(inverse(zx, 0, (image.width() - 1) / 2.0 * (1 - zx), 0, zy,
                 (image.height() - 1) / 2.0 * (1 - zy)), image.height(), image.width());
+    }
+
+    /**
+     * {@return Keras's {@code RandomZoom.transform_bounding_boxes}: the boxes in {@code xyxy} clipped to the source
+     * window the zoom shows ({@code [x_offset, x_offset + width_zoom·w]}, {@code x_offset = (w − 1)/2·(1 −
+     * width_zoom)}, likewise in y), made relative to the window, clipped to {@code [0, 1]} and marked, and back in
+     * the boxes' format on the image's size}
+     */
+    @Override
+    public BoundingBoxes transformBoundingBoxes(BoundingBoxes boxes, double[] zoom, ImageShape image) {
+        double h = image.height();
+        double w = image.width();
+        double zy = zoom[0];
+        double zx = zoom[1];
+        double wStart = (w - 1.0) / 2.0 * (1.0 - zx);
+        double hStart = (h - 1.0) / 2.0 * (1.0 - zy);
+        double wEnd = zx * w + wStart;
+        double hEnd = zy * h + hStart;
+        BoundingBoxes inWindow = KerasBoxes.window(boxes.convert(BoxFormat.XYXY, h, w), hStart, hEnd, wStart, wEnd);
+        double windowHeight = hEnd - hStart;
+        double windowWidth = wEnd - wStart;
+        return inWindow.convert(BoxFormat.REL_XYXY, windowHeight, windowWidth).clipToImageSize(windowHeight,
+                windowWidth).convert(boxes.format(), h, w);
     }
 }

@@ -4,6 +4,8 @@ import io.jdatagen.augment.GeometricStep;
 import io.jdatagen.augment.Geometry;
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.Resampling;
+import io.jdatagen.boxes.BoundingBoxes;
+import io.jdatagen.boxes.BoxFormat;
 import io.jdatagen.core.FillMode;
 import io.jdatagen.core.Interpolation;
 import io.jdatagen.spi.WrapConvention;
@@ -30,7 +32,8 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_preprocessing/resizing/">Keras
  *     Resizing</a>
  */
-public final class Resizing extends KerasLayerBase implements SizedLayer, GeometricStep<Boolean> {
+public final class Resizing extends KerasLayerBase implements SizedLayer, GeometricStep<Boolean>,
+        BoxTransform<Boolean> {
     private static final List<String> KEYS = List.of("height", "width", "interpolation", "crop_to_aspect_ratio",
             "pad_to_aspect_ratio", "fill_mode", "fill_value", "antialias");
     private static final List<String> KERAS_INTERPOLATIONS = List.of("bilinear", "nearest", "lanczos3", "lanczos5",
@@ -213,5 +216,57 @@ public final class Resizing extends KerasLayerBase implements SizedLayer, Geomet
     @Override
     public Geometry geometry(Boolean params, ImageShape image) {
         return resize(window(image), height, width);
+    }
+
+    /**
+     * {@return Keras's {@code Resizing.transform_bounding_boxes}: the boxes in {@code xyxy} scaled by
+     * {@code width / w} and {@code height / h}, or with {@code crop_to_aspect_ratio} scaled to cover the output
+     * and moved by {@code floor((scaled size − output size) / 2)}; clipped to the output and marked; a box whose
+     * four input coordinates are all {@code -1} or all 0 (Keras's padding) comes out as zeros; in the boxes'
+     * format}
+     */
+    @Override
+    public BoundingBoxes transformBoundingBoxes(BoundingBoxes boxes, Boolean params, ImageShape image) {
+        double h = image.height();
+        double w = image.width();
+        double[][] in = boxes.boxes();
+        double scaleX = width / w;
+        double scaleY = height / h;
+        double left = 0;
+        double top = 0;
+        if (cropToAspectRatio) {
+            double source = w / h;
+            boolean wider = source > (double) width / height;
+            double newWidth = wider ? height * source : width;
+            double newHeight = wider ? height : width / source;
+            scaleX = newWidth / w;
+            scaleY = newHeight / h;
+            left = Math.floor((newWidth - width) / 2);
+            top = Math.floor((newHeight - height) / 2);
+        }
+        double sx = scaleX;
+        double sy = scaleY;
+        double dx = left;
+        double dy = top;
+        BoundingBoxes scaled = KerasBoxes.map(boxes.convert(BoxFormat.XYXY, h, w), BoxFormat.XYXY,
+                b -> new double[] {b[0] * sx - dx, b[1] * sy - dy, b[2] * sx - dx, b[3] * sy - dy});
+        BoundingBoxes clipped = scaled.clipToImageSize(height, width);
+        double[][] out = clipped.boxes();
+        for (int i = 0; i < out.length; i++) {
+            if (padding(in[i])) {
+                out[i] = new double[4];
+            }
+        }
+        return BoundingBoxes.of(BoxFormat.XYXY, out, clipped.labels()).convert(boxes.format(), height, width);
+    }
+
+    private static boolean padding(double[] box) {
+        boolean minusOnes = true;
+        boolean zeros = true;
+        for (double v : box) {
+            minusOnes &= v == -1;
+            zeros &= v == 0;
+        }
+        return minusOnes || zeros;
     }
 }

@@ -49,7 +49,7 @@ final class SegmentChain {
         }
         run(batch.sources(), streams, contexts, batch.resampledInWarp() ? batch.resampledSize() : null,
                 batch.output(), batch.masks(),
-                batch.maskFillValue(), batch.maskOutput());
+                batch.maskFillValue(), batch.maskOutput(), null);
     }
 
     /**
@@ -57,9 +57,17 @@ final class SegmentChain {
      * {@code streams[j]} (null: not augmented)}
      */
     Tensor images(List<SourceImage> sources, RandomGenerator[] streams) {
+        return images(sources, streams, null);
+    }
+
+    /**
+     * {@return {@link #images(List, RandomGenerator[])}, adding to {@code drawn} (when not null) what every sample
+     * drew in each segment, one array per segment in order}
+     */
+    Tensor images(List<SourceImage> sources, RandomGenerator[] streams, List<Drawn[]> drawn) {
         SampleContext[] contexts = new SampleContext[sources.size()];
         Arrays.fill(contexts, SampleContext.NONE);
-        return (Tensor) run(sources, streams, contexts, null, null, null, 0, null);
+        return (Tensor) run(sources, streams, contexts, null, null, null, 0, null, drawn);
     }
 
     /**
@@ -68,9 +76,10 @@ final class SegmentChain {
      *
      * @param onto the flow's image size {@code {h, w}} when the first warp resamples the sources to it
      *     (the sources keep their own size), else null
+     * @param record where each segment's draws are added (one array per segment), or null
      */
     private DenseTensor run(List<SourceImage> sources, RandomGenerator[] streams, SampleContext[] contexts, int[] onto,
-            DenseTensor output, List<SourceImage> masks, double maskFill, Tensor maskOutput) {
+            DenseTensor output, List<SourceImage> masks, double maskFill, Tensor maskOutput, List<Drawn[]> record) {
         int n = sources.size();
         List<SourceImage> in = sources;
         List<SourceImage> maskIn = masks;
@@ -93,6 +102,9 @@ final class SegmentChain {
                             + "x" + after.width() + "x" + after.channels());
                 }
                 made = after;
+            }
+            if (record != null) {
+                record.add(drawn);
             }
             if (made == null) {
                 return out;

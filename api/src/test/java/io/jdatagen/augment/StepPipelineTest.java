@@ -273,4 +273,33 @@ class StepPipelineTest {
         assertThrows(IllegalArgumentException.class, () -> Geometry.inverse(new double[] {1, 0, 0}, 2, 2));
         assertThrows(IllegalArgumentException.class, () -> Geometry.flip(true, false, 0, 2));
     }
+
+    /** The folded geometry's forward map sends each pixel centre where the warp puts it, output flips included. */
+    @Test
+    void theFoldedGeometrysForwardMapMovesEachPixelWhereTheWarpPutsIt() {
+        List<Step> steps = List.of(new QuarterTurn(), new Shift(1, 2), new FlipRows());
+        StepPipeline p = new StepPipeline(steps, NEAREST, new io.jdatagen.spi.reference.ReferenceBackend(), LAST,
+                null, null);
+        Drawn given = p.given(Map.of(steps.get(0), true, steps.get(1), true, steps.get(2), true));
+        ImageShape shape = new ImageShape(3, 4, 1, LAST);
+        Geometry g = p.geometry(given, shape);
+        assertEquals(4, g.height());
+        assertEquals(3, g.width());
+        double[] f = g.forward();
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 4; c++) {
+                Tensor one = Tensor.zeros(3, 4, 1);
+                one.data()[r * 4 + c] = 1;
+                Tensor out = p.transformImage(one, null, given);
+                double row = f[0] * r + f[1] * c + f[2];
+                double col = f[3] * r + f[4] * c + f[5];
+                boolean inside = row >= 0 && row < 4 && col >= 0 && col < 3;
+                for (int k = 0; k < out.size(); k++) {
+                    boolean lit = inside && k == (int) Math.round(row) * 3 + (int) Math.round(col);
+                    assertEquals(lit, out.data()[k] == 1f, "pixel (" + r + ", " + c + ") output " + k);
+                }
+            }
+        }
+        assertArrayEquals(new double[] {1, 0, 0, 0, 1, 0}, p.geometry(p.given(Map.of()), shape).forward());
+    }
 }

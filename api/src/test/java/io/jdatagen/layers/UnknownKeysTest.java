@@ -24,7 +24,8 @@ class UnknownKeysTest {
     @Test
     void geometricLayersRefuseAnUnknownKey() {
         assertEquals("Unrecognized keyword argument passed to RandomFlip: 'bogus'; its config keys are [name,"
-                + " trainable, dtype, data_format, seed, mode]", refusal(() -> RandomFlip.fromConfig(Map.of("bogus", 1))));
+                + " trainable, dtype, data_format, bounding_box_format, seed, mode]",
+                refusal(() -> RandomFlip.fromConfig(Map.of("bogus", 1))));
     }
 
     @Test

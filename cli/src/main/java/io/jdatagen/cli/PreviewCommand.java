@@ -19,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -83,12 +82,9 @@ final class PreviewCommand implements Callable<Integer> {
         OptionChecks.atLeast(spec, "--rows", rows, 1);
         OptionChecks.atLeast(spec, "--copies", copies, 0);
         OptionChecks.atLeast(spec, "--cell-size", cellSize, 0);
-        if (keras.given() && config.config != null) {
-            throw new ParameterException(spec.commandLine(), "--config and --keras-config cannot be used together:"
-                    + " give an ImageDataGenerator config or Keras 3 layers");
-        }
+        keras.checkAlone(spec, config.config);
         List<Path> files = ImageFolder.images(dir);
-        KerasPipeline layers = keras.given() ? keras.pipeline() : null;
+        KerasPipeline layers = keras.given() ? keras.pipeline(spec) : null;
         ImageDataGenerator generator = layers == null ? config.generator() : null;
         DataFormat format = layers != null ? layers.dataFormat() : generator.dataFormat();
         ImageFileReader loader = input.loader(spec);

@@ -47,18 +47,11 @@ final class PairGatherWarp {
     /** Even lanes first, then odd lanes: the order of the gather indices. */
     private static final VectorShuffle<Integer> EVEN_THEN_ODD =
             VectorShuffle.fromOp(IS, k -> k < HALF ? 2 * k : 2 * (k - HALF) + 1);
-    private static final float[] IOTA = new float[L];
     private static final long LOW = 0xFFFFFFFFL;
     private static final long HIGH = ~LOW;
     /** The bits of 2^23: OR-ed with a byte b they make the float 2^23 + b exactly. */
     private static final int MAGIC = 0x4B000000;
     private static final float TWO_23 = 8388608f;
-
-    static {
-        for (int k = 0; k < L; k++) {
-            IOTA[k] = k;
-        }
-    }
 
     /**
      * Sources with more pixels than this are warped in tiles of {@link #TILE_ROWS} × {@link
@@ -153,7 +146,8 @@ final class PairGatherWarp {
 
     /** Whether this kernel covers {@code plan} from {@code src}. */
     static boolean covers(SourceImage src, WarpPlan plan) {
-        return src.isBytes() && (plan.fillMode() == FillMode.NEAREST || plan.fillMode() == FillMode.CONSTANT);
+        return CoordinateBlocks.VECTORS_FIT && src.isBytes()
+                && (plan.fillMode() == FillMode.NEAREST || plan.fillMode() == FillMode.CONSTANT);
     }
 
     /** Runs {@code plan} (which must have an affine and be {@linkplain #covers covered}). */
@@ -253,10 +247,11 @@ final class PairGatherWarp {
         for (int j = j0; j < j1; j += L) {
             float start0 = chunkStart(base0, j, 1);
             float start1 = chunkStart(base1, j, 4);
+            int lane0 = CoordinateBlocks.lane(j);
             if (bilinear) {
-                bilinearTaps(j, start0, start1, step0, step1);
+                bilinearTaps(j, lane0, start0, start1, step0, step1);
             } else {
-                nearestTaps(j, start0, start1, step0, step1);
+                nearestTaps(j, lane0, start0, start1, step0, step1);
             }
         }
         if (bilinear) {
@@ -266,18 +261,19 @@ final class PairGatherWarp {
         }
         if (constant) {
             for (int j = j0; j < j1; j += L) {
-                fillOutside(j, Math.min(L, width - j), chunkStart(base0, j, 1), chunkStart(base1, j, 4), step0,
-                        step1);
+                fillOutside(j, Math.min(L, width - j), CoordinateBlocks.lane(j), chunkStart(base0, j, 1),
+                        chunkStart(base1, j, 4), step0, step1);
             }
         }
     }
 
     /**
-     * The coordinate of chunk {@code j}'s first pixel along one axis: the row's double base plus
-     * that pixel's (flipped) column times the affine entry {@code k}, rounded to float once.
+     * The coordinate of the first pixel of chunk {@code j}'s {@linkplain CoordinateBlocks block} along one
+     * axis: the row's double base plus that pixel's (flipped) column times the affine entry {@code k},
+     * rounded to float once.
      */
     private float chunkStart(double base, int j, int k) {
-        return (float) (base + planCol(j) * plan.affine(k));
+        return (float) (base + planCol(CoordinateBlocks.blockStart(j)) * plan.affine(k));
     }
 
     /** The row the plan's affine sees for output row {@code i} (mirrored when the plan flips rows). */
@@ -307,8 +303,8 @@ final class PairGatherWarp {
      * A chunk's coordinates, clamped into the source, as gather indices (top and bottom row, even
      * lanes first) and fractions.
      */
-    private void bilinearTaps(int j, float start0, float start1, float step0, float step1) {
-        FloatVector iota = FloatVector.fromArray(FS, IOTA, 0);
+    private void bilinearTaps(int j, int lane0, float start0, float start1, float step0, float step1) {
+        FloatVector iota = FloatVector.fromArray(FS, CoordinateBlocks.LANES, lane0);
         FloatVector r = iota.fma(step0, start0);
         FloatVector c = iota.fma(step1, start1);
         r = r.blend(0f, r.lt(0f));
@@ -330,8 +326,8 @@ final class PairGatherWarp {
      * coordinate lines repeat {@link #bilinearTaps}'s on purpose: merged into one method with a
      * branch, both plans ran 7 % slower.
      */
-    private void nearestTaps(int j, float start0, float start1, float step0, float step1) {
-        FloatVector iota = FloatVector.fromArray(FS, IOTA, 0);
+    private void nearestTaps(int j, int lane0, float start0, float start1, float step0, float step1) {
+        FloatVector iota = FloatVector.fromArray(FS, CoordinateBlocks.LANES, lane0);
         FloatVector r = iota.fma(step0, start0);
         FloatVector c = iota.fma(step1, start1);
         r = r.blend(0f, r.lt(0f));
@@ -516,8 +512,8 @@ final class PairGatherWarp {
     }
 
     /** Constant fill: stored lanes whose coordinate lies outside the source take the fill value. */
-    private void fillOutside(int j, int lanes, float start0, float start1, float step0, float step1) {
-        FloatVector iota = FloatVector.fromArray(FS, IOTA, 0);
+    private void fillOutside(int j, int lanes, int lane0, float start0, float start1, float step0, float step1) {
+        FloatVector iota = FloatVector.fromArray(FS, CoordinateBlocks.LANES, lane0);
         FloatVector r = iota.fma(step0, start0);
         FloatVector c = iota.fma(step1, start1);
         VectorMask<Float> outside = r.compare(VectorOperators.GE, 0f).and(r.compare(VectorOperators.LE, maxRow))

@@ -15,11 +15,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The fused warp on the Vector API, one output row at a time, in array-to-array stages over
- * chunks of one vector: (1) source coordinates (a double base per chunk plus float lane steps,
- * within 1e-4 px of the reference's double coordinates), (2) the fill-mode map, (3) tap indices and
- * fractions, (4) gathers (8-bit sources: one int gather per tap for all channels, from pixels
- * packed into ints), (5) per channel the bilinear lerp and the color step into a row buffer,
- * then the constant fill and the copy or interleave into the output slot.
+ * chunks of one vector: (1) source coordinates (a double base per block of {@link CoordinateBlocks}
+ * plus fused float lane steps, within 1e-4 px of the reference's double coordinates), (2) the
+ * fill-mode map, (3) tap indices and fractions, (4) gathers (8-bit sources: one int gather per tap
+ * for all channels, from pixels packed into ints), (5) per channel the bilinear lerp and the color
+ * step into a row buffer, then the constant fill and the copy or interleave into the output slot.
  *
  * <p>No method takes or returns a vector: C2 does not inline compiled vector methods reliably,
  * and a vector crossing a non-inlined call is boxed on the heap (measured: 6.7 MB per 224² image).
@@ -129,10 +129,19 @@ final class SimdWarp {
         boolean flip = plan.flipCols();
         float step0 = (float) (flip ? -plan.affine(1) : plan.affine(1));
         float step1 = (float) (flip ? -plan.affine(4) : plan.affine(4));
-        for (int j = 0; j < padded; j += L) {
-            int vj = flip ? width - 1 - j : j;
-            coordinateChunk(j, (float) (base0 + vj * plan.affine(1)), (float) (base1 + vj * plan.affine(4)), step0,
-                    step1);
+        if (CoordinateBlocks.VECTORS_FIT) {
+            for (int j = 0; j < padded; j += L) {
+                int vj = planCol(CoordinateBlocks.blockStart(j));
+                coordinateChunk(j, CoordinateBlocks.lane(j), (float) (base0 + vj * plan.affine(1)),
+                        (float) (base1 + vj * plan.affine(4)), step0, step1);
+            }
+        } else {
+            for (int j = 0; j < padded; j++) {
+                int vj = planCol(CoordinateBlocks.blockStart(j));
+                float lane = CoordinateBlocks.lane(j);
+                s.coordRow[j] = limit(Math.fma(lane, step0, (float) (base0 + vj * plan.affine(1))));
+                s.coordCol[j] = limit(Math.fma(lane, step1, (float) (base1 + vj * plan.affine(4))));
+            }
         }
         if (constant) {
             for (int j = 0; j < padded; j += L) {
@@ -141,8 +150,18 @@ final class SimdWarp {
         }
     }
 
-    private void coordinateChunk(int j, float start0, float start1, float step0, float step1) {
-        FloatVector lane = FloatVector.zero(FS).addIndex(1);
+    /** The column the plan's affine sees for output column {@code j} (mirrored when the plan flips columns). */
+    private int planCol(int j) {
+        return plan.flipCols() ? width - 1 - j : j;
+    }
+
+    private static float limit(float c) {
+        return Math.min(Math.max(c, -Boundaries.LIMIT), Boundaries.LIMIT);
+    }
+
+    /** One chunk's coordinates: {@code fma(lane, step, start)} for lanes {@code lane0..lane0+L-1} of a block. */
+    private void coordinateChunk(int j, int lane0, float start0, float start1, float step0, float step1) {
+        FloatVector lane = FloatVector.fromArray(FS, CoordinateBlocks.LANES, lane0);
         lane.fma(step0, start0).max(-Boundaries.LIMIT).min(Boundaries.LIMIT).intoArray(s.coordRow, j);
         lane.fma(step1, start1).max(-Boundaries.LIMIT).min(Boundaries.LIMIT).intoArray(s.coordCol, j);
     }

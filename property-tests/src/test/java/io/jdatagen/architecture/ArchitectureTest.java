@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final String[] API = {"io.jdatagen.image..", "io.jdatagen.layers..", "io.jdatagen.augment..", "io.jdatagen.flow..",
-        "io.jdatagen.data..", "io.jdatagen.io..", "io.jdatagen.timeseries..", "io.jdatagen.cli..",
+        "io.jdatagen.data..", "io.jdatagen.io..", "io.jdatagen.timeseries..", "io.jdatagen.boxes..", "io.jdatagen.cli..",
         "io.jdatagen.djl..", "io.jdatagen.dl4j..", "io.jdatagen.spark.."};
     private static JavaClasses main;
 
@@ -31,7 +31,7 @@ class ArchitectureTest {
                 .withImportOption(ArchitectureTest::ownClasses).importPackages("io.jdatagen");
         for (String module : new String[] {"io.jdatagen.core", "io.jdatagen.spi", "io.jdatagen.simd",
             "io.jdatagen.aparapi", "io.jdatagen.image", "io.jdatagen.augment", "io.jdatagen.flow",
-            "io.jdatagen.data", "io.jdatagen.io", "io.jdatagen.timeseries", "io.jdatagen.cli", "io.jdatagen.djl",
+            "io.jdatagen.data", "io.jdatagen.io", "io.jdatagen.timeseries", "io.jdatagen.boxes", "io.jdatagen.cli", "io.jdatagen.djl",
             "io.jdatagen.dl4j", "io.jdatagen.spark"}) {
             assertTrue(main.containPackage(module), "the rules see " + module);
         }
@@ -47,6 +47,13 @@ class ArchitectureTest {
     void coreDependsOnTheJdkOnly() {
         classes().that().resideInAPackage("io.jdatagen.core..").should().onlyDependOnClassesThat()
                 .resideInAnyPackage("io.jdatagen.core..", "java..").check(main);
+    }
+
+    /** The box vocabulary (formats, per-sample and dense boxes) needs the JDK and {@code core} only, as {@code core}. */
+    @Test
+    void boxesDependOnTheJdkAndCoreOnly() {
+        classes().that().resideInAPackage("io.jdatagen.boxes..").should().onlyDependOnClassesThat()
+                .resideInAnyPackage("io.jdatagen.boxes..", "io.jdatagen.core..", "java..").check(main);
     }
 
     /** SLF4J is the one logging facade of every module, spi's backend choice included. */
@@ -89,7 +96,8 @@ class ArchitectureTest {
      * the integrations on top, then the Keras 2 generator and the Keras 3 layers (independent of each
      * other), the augmentation steps, the flows, and
      * at the bottom the sequences and image I/O (independent of each other); timeseries windowing
-     * uses the sequences only. Every layer may use {@code core} and {@code spi}.
+     * uses the sequences only. Every layer may use {@code core} and {@code spi}, and the box vocabulary
+     * ({@code boxes}), which sits below them all.
      */
     @Test
     void apiPackagesOnlyPointDownTheirLayers() {
@@ -103,6 +111,7 @@ class ArchitectureTest {
                 .layer("timeseries").definedBy("io.jdatagen.timeseries..")
                 .layer("data").definedBy("io.jdatagen.data..")
                 .layer("io").definedBy("io.jdatagen.io..")
+                .layer("boxes").definedBy("io.jdatagen.boxes..")
                 .layer("spi").definedBy("io.jdatagen.spi..", "io.jdatagen.core..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("integrations").mayNotBeAccessedByAnyLayer()
@@ -115,6 +124,8 @@ class ArchitectureTest {
                         "integrations")
                 .whereLayer("io").mayOnlyBeAccessedByLayers("flow", "augment", "image", "layers", "cli",
                         "integrations")
+                .whereLayer("boxes").mayOnlyBeAccessedByLayers("flow", "augment", "image", "layers", "timeseries",
+                        "data", "io", "cli", "integrations")
                 .check(main);
     }
 }

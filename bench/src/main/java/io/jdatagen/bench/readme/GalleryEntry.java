@@ -43,6 +43,9 @@ record GalleryEntry(String className, String arguments, String description, doub
                             + " photos)."),
             new GalleryEntry("Equalization", "{\"bins\": 256, \"value_range\": [0, 255]}",
                     "Equalizes the histogram of each channel of each image over `bins` bins; not random."),
+            new GalleryEntry("MaxNumBoundingBoxes", "{\"max_number\": 10}",
+                    "Pads or truncates each image's bounding boxes to `max_number` (padding boxes and labels -1);"
+                            + " the images are left as they are."),
             new GalleryEntry("MixUp", "{\"alpha\": 1.0}",
                     "Blends each image with another image of the batch (a shuffle of it: possibly the image"
                             + " itself), and the labels alike, by a weight drawn"
@@ -74,6 +77,11 @@ record GalleryEntry(String className, String arguments, String description, doub
                             + " single number f as [0, f], which only raises the contrast; [f, f] lowers it too)."),
             new GalleryEntry("RandomCrop", "{\"height\": 56, \"width\": 56}",
                     "Crops a `height` × `width` window at a random position of each image."),
+            new GalleryEntry("RandomElasticTransform",
+                    "{\"factor\": [1.0, 1.0], \"scale\": [0.5, 1.0], \"fill_mode\": \"reflect\", \"value_range\": [0, 255]}",
+                    "Moves every pixel by a smooth random displacement (Gaussian noise blurred over ~`s`/20 of"
+                            + " the shorter side, `s` drawn from `scale`); Keras moves rows and columns alike, so"
+                            + " pixels move along the diagonal."),
             new GalleryEntry("RandomErasing", "{\"factor\": [1.0, 1.0], \"scale\": [0.1, 0.4], \"value_range\": [0, 255]}",
                     "With a probability drawn from `factor`, fills a rectangle at a random place, each side"
                             + " √`s` of the image's (`s` drawn from `scale`), with `fill_value` (Gaussian noise"
@@ -91,6 +99,9 @@ record GalleryEntry(String className, String arguments, String description, doub
                             + " sign at random."),
             new GalleryEntry("RandomInvert", "{\"factor\": 0.5, \"value_range\": [0, 255]}",
                     "Inverts each image (`v` ↦ `value_range[1]` − `v`) with a probability drawn from [0, `factor`]."),
+            new GalleryEntry("RandomPerspective", "{\"factor\": [1.0, 1.0], \"scale\": 0.5}",
+                    "Moves three corners of each image (each coordinate by up to ±`scale`/2 of itself; the top-left"
+                            + " corner stays) and warps the image to match, filling with `fill_value`."),
             new GalleryEntry("RandomPosterization", "{\"factor\": [3, 5], \"value_range\": [0, 255]}",
                     "Keeps only the top few bits of each 8-bit value, their number drawn from `factor`:"
                             + " fewer tones."),

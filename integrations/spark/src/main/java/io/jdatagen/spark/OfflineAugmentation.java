@@ -6,6 +6,7 @@ import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.ImageWriter;
+import io.jdatagen.layers.KerasPipeline;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -40,6 +41,11 @@ import org.apache.spark.sql.types.StructType;
  * <p>{@link #augment} gives encoded images (for {@link #write} to class folders, or a table),
  * {@link #tensors} the float tensors after the generator's whole pipeline (standardization included)
  * for a Parquet table or {@link TensorBatches}.
+ *
+ * <p>The augmentation is an {@code ImageDataGenerator} or Keras 3 layers (a {@link KerasPipeline}, e.g.
+ * {@code KerasPipeline.fromJson(modelJson)}): the job ships its JSON configuration to the executors, and every
+ * task builds it again. With layers, copy {@code k} of the image with key {@code key} is
+ * {@link KerasPipeline#transformImage} of the image drawing from that same stream.
  */
 public final class OfflineAugmentation implements Serializable {
     /** The column of copy numbers, 0 to {@code copies - 1}. */
@@ -52,8 +58,8 @@ public final class OfflineAugmentation implements Serializable {
     public static final String VALUES = "values";
     private static final long serialVersionUID = 1L;
 
-    /** The generator's JSON configuration. */
-    private final String generator;
+    /** The augmentation, as the text its tasks rebuild it from. */
+    private final JobAugmentation augmentation;
     /** How images are decoded and sized. */
     private final ImageReading reading;
     /** Augmented copies per image. */
@@ -76,7 +82,30 @@ public final class OfflineAugmentation implements Serializable {
      */
     public OfflineAugmentation(ImageDataGenerator generator, ImageReading reading, int copies, long seed,
             String format) {
-        this.generator = generator.toJson();
+        this(JobAugmentation.of(generator), reading, copies, seed, format);
+    }
+
+    /**
+     * Creates a job augmenting with Keras 3 layers, in their mode ({@code FUSED} or {@code KERAS_REFERENCE}).
+     *
+     * @param layers the augmentation (its Keras JSON, mode and data format are what the tasks use); layers that
+     *     change the size ({@code CenterCrop}, {@code Resizing}, {@code RandomCrop}) set the copies' size
+     * @param reading how the images are decoded and sized (the size the first layer sees)
+     * @param copies augmented copies per image, at least 1
+     * @param seed the seed of every draw
+     * @param format the output files' format: {@code png} (lossless: retries give identical files) or
+     *     {@code jpeg}
+     * @throws IllegalArgumentException for a bad count or format, or for batch layers ({@code MixUp},
+     *     {@code CutMix}: copies are made one image at a time; run them with
+     *     {@link TensorBatches#of(Iterator, int, java.util.List, String, long, int)})
+     */
+    public OfflineAugmentation(KerasPipeline layers, ImageReading reading, int copies, long seed, String format) {
+        this(JobAugmentation.of(layers), reading, copies, seed, format);
+    }
+
+    private OfflineAugmentation(JobAugmentation augmentation, ImageReading reading, int copies, long seed,
+            String format) {
+        this.augmentation = augmentation;
         this.reading = Objects.requireNonNull(reading, "reading");
         if (copies < 1) {
             throw new IllegalArgumentException("copies must be >= 1; got " + copies);
@@ -108,23 +137,20 @@ public final class OfflineAugmentation implements Serializable {
      * key, label, copy and the encoded image}
      *
      * @param images an {@link ImageTable} (columns path, label, key, content)
-     * @throws IllegalArgumentException if the generator rescales or standardizes (images are written as
-     *     pixels; normalise at training time)
+     * @throws IllegalArgumentException if the generator rescales or standardizes, or a layer makes values
+     *     fractional ({@code Rescaling}, {@code Normalization}): images are written as pixels; normalise at
+     *     training time
      */
     public Dataset<Row> augment(Dataset<Row> images) {
-        ImageDataGenerator g = ImageDataGenerator.fromJson(generator);
-        if (g.getConfig().get("rescale") != null || g.featurewiseCenter() || g.samplewiseCenter()
-                || g.featurewiseStdNormalization() || g.samplewiseStdNormalization() || g.zcaWhitening()) {
-            throw new IllegalArgumentException("augmented images are written as pixels: build the generator without"
-                    + " rescale, centering, normalisation or whitening (apply them when training), or use tensors()");
-        }
+        augmentation.checkWritesPixels();
         return ImageTable.columns(images).mapPartitions((MapPartitionsFunction<Row, Row>) rows -> each(rows, false),
                 Encoders.row(augmentedSchema()));
     }
 
     /**
      * {@return every copy of every image through the generator's whole pipeline (augmentation and
-     * standardization, as a flow's batch holds it): rows of key, label, copy, shape and values}
+     * standardization, as a flow's batch holds it) or through every layer: rows of key, label, copy, shape and
+     * values}
      *
      * @param images an {@link ImageTable} (columns path, label, key, content)
      */
@@ -135,7 +161,7 @@ public final class OfflineAugmentation implements Serializable {
 
     /** The partition's output rows, computed one source image at a time as Spark pulls them. */
     private Iterator<Row> each(Iterator<Row> rows, boolean tensors) {
-        ImageDataGenerator g = ImageDataGenerator.fromJson(generator);
+        JobAugmentation.Task task = augmentation.rebuild();
         ImageFileReader reader = reading.reader();
         return new Iterator<>() {
             private final ArrayDeque<Row> pending = new ArrayDeque<>(copies);
@@ -143,7 +169,7 @@ public final class OfflineAugmentation implements Serializable {
             @Override
             public boolean hasNext() {
                 while (pending.isEmpty() && rows.hasNext()) {
-                    copies(rows.next(), g, reader, tensors, pending);
+                    copies(rows.next(), task, reader, tensors, pending);
                 }
                 return !pending.isEmpty();
             }
@@ -159,24 +185,21 @@ public final class OfflineAugmentation implements Serializable {
     }
 
     /** Every copy of one source image, as output rows. */
-    private void copies(Row row, ImageDataGenerator g, ImageFileReader reader, boolean tensors, Collection<Row> out) {
+    private void copies(Row row, JobAugmentation.Task task, ImageFileReader reader, boolean tensors,
+            Collection<Row> out) {
         StructType in = ImageTable.schema();
         String key = Columns.get(row, in, ImageTable.KEY);
         String label = Columns.get(row, in, ImageTable.LABEL);
         ByteImage image = ImageReading.load(reader, Columns.get(row, in, ImageTable.CONTENT),
                 Columns.get(row, in, ImageTable.PATH));
-        int[] size = g.resizeTarget() != null ? g.resizeTarget() : new int[] {image.height(), image.width()};
-        int[] shape = g.dataFormat().imageShape(size[0], size[1], image.channels());
         for (int k = 0; k < copies; k++) {
             RandomGenerator rng = RandomKeys.forSample(seed, k, SampleKeys.of(key));
-            Tensor batch = Tensor.zeros(1, shape[0], shape[1], shape[2]);
-            g.augmentInto(image.toSource(), rng, batch, 0);
-            Tensor x = batch.item(0);
+            Tensor x = task.copy(image, rng);
             if (tensors) {
                 out.add(RowFactory.create(key, label, k, x.shape(), x.data()));
             } else {
                 out.add(RowFactory.create(key, label, k,
-                        ImageWriter.encode(ImageWriter.toPixels(x, g.dataFormat()), format)));
+                        ImageWriter.encode(ImageWriter.toPixels(x, task.format()), format)));
             }
         }
     }

@@ -8,6 +8,9 @@
  * class folders, or a table of encoded images or tensors), each one a pure function of (seed, image,
  * copy) so that retried tasks and any partitioning write the same bytes;
  * {@link io.jdatagen.spark.TensorBatches} turns rows of tensors back into jdatagen batches inside
- * any Spark job (DL4J on Spark, Spark ML).
+ * any Spark job (DL4J on Spark, Spark ML). The jobs take an {@code ImageDataGenerator} or Keras 3 layers (a
+ * {@code KerasPipeline}, shipped to the tasks as its JSON); {@link io.jdatagen.spark.DistributedFit#adapt} adapts
+ * their {@code Normalization} over the whole data set, and {@code TensorBatches} runs {@code MixUp} and
+ * {@code CutMix} on the batches.
  */
 package io.jdatagen.spark;

@@ -13,10 +13,13 @@ import io.jdatagen.spi.reference.PillowResample;
 import io.jdatagen.spi.reference.ReferenceBackend;
 
 /**
- * The {@code scalar} backend: plain Java, any JDK, no flag. Warps 8-bit sources with nearest or
- * bilinear interpolation under the clamping fill modes (the common plans, the headline
- * augmentation among them) with a dedicated loop; every other plan, the statistics and the matrix
- * product delegate to the {@link ReferenceBackend}, and Pillow resampling runs {@link PillowResample}.
+ * The {@code scalar} backend: plain Java, any JDK, no flag. Its warp is the one-lane form of the
+ * {@code simd} backend's, so the two write identical bytes for every plan: plans without an affine
+ * are copied ({@link ScalarCopy}); nearest and bilinear plans under every fill mode but
+ * {@code grid-constant}, from 8-bit or float sources, run {@link ScalarWarp}; B-spline orders 2-5 and
+ * {@code grid-constant} fills delegate to the {@link ReferenceBackend}, as {@code simd}'s do. The
+ * statistics and the matrix product delegate to the reference, and Pillow resampling runs
+ * {@link PillowResample} (the same bytes as {@code simd}'s: Pillow's integer arithmetic).
  */
 public final class ScalarBackend implements Backend {
     /** The provider name. */
@@ -35,9 +38,10 @@ public final class ScalarBackend implements Backend {
 
     @Override
     public String describe() {
-        return "plain Java: its own warp for 8-bit sources, nearest or bilinear, nearest or constant fill;"
-                + " other plans, statistics and matrix product delegated to the reference; Pillow resampling by"
-                + " PillowResample";
+        return "plain Java, the one-lane form of simd's warp (the same bytes): copies, and nearest or bilinear"
+                + " warps of 8-bit and float sources under every fill but grid-constant; B-spline orders 2-5,"
+                + " grid-constant fills, statistics and matrix product delegated to the reference; Pillow"
+                + " resampling by PillowResample";
     }
 
     @Override
@@ -47,7 +51,9 @@ public final class ScalarBackend implements Backend {
             PresizedWarp.warp(this, source, plan, output);
             return;
         }
-        if (ScalarWarp.supports(source, plan)) {
+        if (plan.isIdentityAffine()) {
+            ScalarCopy.copy(source, plan, output);
+        } else if (ScalarWarp.supports(plan)) {
             ScalarWarp.warp(source, plan, output);
         } else {
             reference.warp(source, plan, output);

@@ -6,205 +6,331 @@ import io.jdatagen.core.Interpolation;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.WarpPlan;
+import io.jdatagen.spi.WrapConvention;
 
 /**
- * The plain-Java warp for the common plans: an 8-bit source, nearest or bilinear interpolation, the
- * clamping fill modes ({@code nearest}, {@code constant}). Coordinates follow the reference's
- * formula in double precision; bilinear blends in float; the source is read straight from its
- * byte array and the output written straight into the slot's array, in simple loops the JIT
- * compiles tightly. Results agree with the reference's within float rounding.
+ * The plain-Java warp for plans with an affine, nearest or bilinear, under every fill mode but
+ * {@code grid-constant}, from 8-bit or float sources: the one-lane form of the {@code simd} backend's
+ * warp, so that both write the same bits.
+ *
+ * <p>Per output pixel, in float after one double step: (1) the source coordinate: per block of
+ * {@value #BLOCK} output columns the row's double base plus the block's first (flipped) column times
+ * the affine entry, rounded to float once, then for the pixel at lane {@code k} of its block the
+ * fused {@code fma(k, step, start)}, clamped to {@link LaneBoundaries#LIMIT}; (2) the constant mode's
+ * inside test or the fill mode's map ({@link LaneBoundaries}); (3) the taps: floor, fractions, indices
+ * clamped (or, periodic, the upper one wrapped); (4) per channel the lerps
+ * {@code top = fma(v01 - v00, fx, v00)}, {@code fma(bottom - top, fy, top)} and the color step
+ * {@code fma(value, scale, offset)}; a pixel outside under the constant mode takes
+ * {@code fill * scale + offset} (a multiply, then an add). The coordinates lie within 1e-4 px of the
+ * reference's double coordinates. 8-bit sources under the clamping fill modes take shorter loops (the
+ * RGB bilinear one unrolled: the headline plan) with the same bits.
  */
 final class ScalarWarp {
-    private ScalarWarp() {
+    /**
+     * Output columns per coordinate block: the widest vector the {@code simd} backend runs (16 float
+     * lanes, AVX-512) and a multiple of every narrower one, so that its coordinates do not depend on
+     * the CPU's vector length.
+     */
+    static final int BLOCK = 16;
+
+    private final byte[] bytes;
+    private final float[] floats;
+    private final int offset0;
+    /** Where channel {@code c} of source pixel {@code p} sits: {@code offset0 + p * pixelStep + c * channelStep}. */
+    private final int pixelStep;
+    private final int channelStep;
+    private final int srcHeight;
+    private final int srcWidth;
+    private final int channels;
+    private final boolean bilinear;
+    private final FillMode mode;
+    private final boolean periodic;
+    private final boolean constant;
+    private final float[] scale;
+    private final float[] offset;
+    private final float[] fill;
+    private final float maxRow;
+    private final float maxCol;
+
+    private ScalarWarp(SourceImage src, WarpPlan plan, int channels) {
+        this.bytes = src.isBytes() ? src.bytes() : null;
+        this.floats = src.isBytes() ? null : src.floats();
+        this.offset0 = src.offset();
+        this.srcHeight = src.height();
+        this.srcWidth = src.width();
+        this.channels = channels;
+        boolean planar = !src.isBytes() && src.format() == DataFormat.CHANNELS_FIRST;
+        this.pixelStep = planar ? 1 : channels;
+        this.channelStep = planar ? srcHeight * srcWidth : 1;
+        this.bilinear = plan.interpolation() == Interpolation.BILINEAR;
+        this.mode = plan.fillMode();
+        this.periodic = mode == FillMode.GRID_WRAP
+                || mode == FillMode.WRAP && plan.wrapConvention() == WrapConvention.PERIODIC;
+        this.constant = mode == FillMode.CONSTANT;
+        this.scale = new float[channels];
+        this.offset = new float[channels];
+        this.fill = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            scale[c] = plan.scale(c);
+            offset[c] = plan.offset(c);
+            fill[c] = (float) plan.fillValue() * scale[c] + offset[c];
+        }
+        this.maxRow = srcHeight - 1f;
+        this.maxCol = srcWidth - 1f;
     }
 
-    /** {@return whether this kernel handles {@code plan} on {@code source}} */
-    static boolean supports(SourceImage source, WarpPlan plan) {
-        return source.isBytes() && source.channels() <= 4
-                && (plan.fillMode() == FillMode.NEAREST || plan.fillMode() == FillMode.CONSTANT)
-                && (plan.interpolation() == Interpolation.NEAREST || plan.interpolation() == Interpolation.BILINEAR);
+    /** {@return whether this kernel handles {@code plan} (with an affine): order 0 or 1, not grid-constant} */
+    static boolean supports(WarpPlan plan) {
+        return plan.interpolation().order() <= 1 && plan.fillMode() != FillMode.GRID_CONSTANT;
     }
 
+    /** Runs {@code plan} (which must have an affine and be {@linkplain #supports supported}). */
     static void warp(SourceImage src, WarpPlan plan, OutputSlot out) {
+        new ScalarWarp(src, plan, out.channels()).rows(plan, out);
+    }
+
+    private void rows(WarpPlan plan, OutputSlot out) {
         int height = out.height();
         int width = out.width();
-        int channels = out.channels();
-        float[] scale = new float[channels];
-        float[] offset = new float[channels];
-        for (int c = 0; c < channels; c++) {
-            scale[c] = plan.hasColor() ? plan.scale(c) : 1f;
-            offset[c] = plan.hasColor() ? plan.offset(c) : 0f;
-        }
-        double[] m = plan.isIdentityAffine() ? new double[] {1, 0, 0, 0, 1, 0} : plan.inverseAffine();
-        if (!out.hasArray()) {
-            float[] row = new float[width * channels];
-            Rows rows = new Rows(src, plan, m, scale, offset, row, 1, channels);
-            for (int i = 0; i < height; i++) {
-                rows.row(plan.flipRows() ? height - 1 - i : i, 0, width, plan.flipCols());
-                out.writeRow(i, row, 0, 1, channels);
-            }
-            return;
-        }
+        boolean flipCols = plan.flipCols();
+        double a0 = plan.affine(0);
+        double a1 = plan.affine(1);
+        double a3 = plan.affine(3);
+        double a4 = plan.affine(4);
+        float step0 = (float) (flipCols ? -a1 : a1);
+        float step1 = (float) (flipCols ? -a4 : a4);
+        boolean direct = out.hasArray();
         boolean first = out.format() == DataFormat.CHANNELS_FIRST;
-        int base = out.baseOffset();
-        Rows rows = new Rows(src, plan, m, scale, offset, out.array(), first ? height * width : 1,
-                first ? 1 : channels);
+        float[] row = direct ? null : new float[width * channels];
+        float[] dst = direct ? out.array() : row;
+        int channelOut = direct && first ? height * width : 1;
+        int pixelOut = direct && first ? 1 : channels;
+        boolean clamped = bytes != null && (mode == FillMode.NEAREST || constant);
         for (int i = 0; i < height; i++) {
             int vi = plan.flipRows() ? height - 1 - i : i;
-            rows.row(vi, base + (first ? i * width : i * width * channels), width, plan.flipCols());
+            double base0 = plan.affine(2) + vi * a0;
+            double base1 = plan.affine(5) + vi * a3;
+            int at = direct ? out.index(i, 0, 0) : 0;
+            for (int j0 = 0; j0 < width; j0 += BLOCK, at += BLOCK * pixelOut) {
+                int vj = flipCols ? width - 1 - j0 : j0;
+                float start0 = (float) (base0 + vj * a1);
+                float start1 = (float) (base1 + vj * a4);
+                int lanes = Math.min(BLOCK, width - j0);
+                if (!clamped) {
+                    block(lanes, start0, start1, step0, step1, dst, at, pixelOut, channelOut);
+                } else if (!bilinear) {
+                    clampedNearestBlock(lanes, start0, start1, step0, step1, dst, at, pixelOut, channelOut);
+                } else if (channels == 3) {
+                    clampedRgbBilinearBlock(lanes, start0, start1, step0, step1, dst, at, pixelOut, channelOut);
+                } else {
+                    clampedBilinearBlock(lanes, start0, start1, step0, step1, dst, at, pixelOut, channelOut);
+                }
+            }
+            if (!direct) {
+                out.writeRow(i, row, 0, 1, channels);
+            }
         }
     }
 
-    /** One output row at a time; fields hold what every row reads. */
-    private static final class Rows {
-        private final byte[] bytes;
-        private final int offset0;
-        private final int h;
-        private final int w;
-        private final int channels;
-        private final boolean nearest;
-        private final boolean constant;
-        private final float fill;
-        private final double a0;
-        private final double a1;
-        private final double a2;
-        private final double a3;
-        private final double a4;
-        private final double a5;
-        private final float[] scale;
-        private final float[] offset;
-        private final float[] dst;
-        private final int channelStep;
-        private final int pixelStep;
+    /** Whether a coordinate pair lies inside the source (the constant mode's test). */
+    private boolean inside(float c0, float c1) {
+        return c0 >= 0f && c0 <= maxRow && c1 >= 0f && c1 <= maxCol;
+    }
 
-        Rows(SourceImage src, WarpPlan plan, double[] m, float[] scale, float[] offset, float[] dst, int channelStep,
-                int pixelStep) {
-            this.bytes = src.bytes();
-            this.offset0 = src.offset();
-            this.h = src.height();
-            this.w = src.width();
-            this.channels = src.channels();
-            this.nearest = plan.interpolation() == Interpolation.NEAREST;
-            this.constant = plan.fillMode() == FillMode.CONSTANT;
-            this.fill = (float) plan.fillValue();
-            this.a0 = m[0];
-            this.a1 = m[1];
-            this.a2 = m[2];
-            this.a3 = m[3];
-            this.a4 = m[4];
-            this.a5 = m[5];
-            this.scale = scale;
-            this.offset = offset;
-            this.dst = dst;
-            this.channelStep = channelStep;
-            this.pixelStep = pixelStep;
+    /** Writes the colored fill value into the pixel at {@code at}. */
+    private void fill(float[] dst, int at, int channelOut) {
+        for (int c = 0, o = at; c < channels; c++, o += channelOut) {
+            dst[o] = fill[c];
         }
+    }
 
-        void row(int vi, int at, int width, boolean flipCols) {
-            double r0 = a2 + vi * a0;
-            double r1 = a5 + vi * a3;
-            if (!constant && !nearest && channels == 3) {
-                rgbBilinearRow(r0, r1, at, width, flipCols);
-                return;
-            }
-            for (int j = 0; j < width; j++, at += pixelStep) {
-                int vj = flipCols ? width - 1 - j : j;
-                double c0 = r0 + vj * a1;
-                double c1 = r1 + vj * a4;
-                if (constant && (c0 < 0 || c0 > h - 1 || c1 < 0 || c1 > w - 1)) {
-                    for (int c = 0, o = at; c < channels; c++, o += channelStep) {
-                        dst[o] = fill * scale[c] + offset[c];
-                    }
-                } else if (nearest) {
-                    nearestPixel(c0, c1, at);
-                } else {
-                    bilinearPixel(c0, c1, at);
-                }
+    /** One block of a row, any source and fill mode: the general form of the vector warp's stages. */
+    private void block(int lanes, float start0, float start1, float step0, float step1, float[] dst, int at,
+            int pixelOut, int channelOut) {
+        for (int k = 0; k < lanes; k++, at += pixelOut) {
+            float c0 = limit(Math.fma((float) k, step0, start0));
+            float c1 = limit(Math.fma((float) k, step1, start1));
+            if (constant && !inside(c0, c1)) {
+                fill(dst, at, channelOut);
+            } else if (bilinear) {
+                bilinear(map(c0, srcHeight), map(c1, srcWidth), dst, at, channelOut);
+            } else {
+                nearest(map(c0, srcHeight), map(c1, srcWidth), dst, at, channelOut);
             }
         }
+    }
 
-        /**
-         * The headline case, unrolled: 3 channels, bilinear, nearest fill. Same arithmetic as
-         * {@link #bilinearPixel}, with the channel constants in locals.
-         */
-        private void rgbBilinearRow(double r0, double r1, int at, int width, boolean flipCols) {
-            float s0c = scale[0];
-            float s1c = scale[1];
-            float s2c = scale[2];
-            float o0c = offset[0];
-            float o1c = offset[1];
-            float o2c = offset[2];
-            int stride = w * 3;
-            double maxY = h - 1;
-            double maxX = w - 1;
-            for (int j = 0; j < width; j++, at += pixelStep) {
-                int vj = flipCols ? width - 1 - j : j;
-                double y = r0 + vj * a1;
-                double x = r1 + vj * a4;
-                y = y < 0 ? 0 : y > maxY ? maxY : y;
-                x = x < 0 ? 0 : x > maxX ? maxX : x;
-                int sy = (int) y;
-                int sx = (int) x;
-                float fy = (float) (y - sy);
-                float fx = (float) (x - sx);
-                int rowStep = sy + 1 < h ? stride : 0;
-                int colStep = sx + 1 < w ? 3 : 0;
-                int p = offset0 + sy * stride + sx * 3;
-                int q = p + rowStep;
-                dst[at] = lerp(bytes[p], bytes[p + colStep], bytes[q], bytes[q + colStep], fx, fy) * s0c + o0c;
-                dst[at + channelStep] = lerp(bytes[p + 1], bytes[p + 1 + colStep], bytes[q + 1],
-                        bytes[q + 1 + colStep], fx, fy) * s1c + o1c;
-                dst[at + 2 * channelStep] = lerp(bytes[p + 2], bytes[p + 2 + colStep], bytes[q + 2],
-                        bytes[q + 2 + colStep], fx, fy) * s2c + o2c;
+    /**
+     * One block of a nearest plan under a clamping fill mode ({@code nearest}, {@code constant}) on an
+     * 8-bit source, as the vector warp's pair-gather kernel computes it: the coordinate is clamped into
+     * {@code [0, n-1]} first, then rounded half up by a truncation. The taps and values are those of the
+     * general form ({@link #block}); the clamp moves no tap that carries weight.
+     */
+    private void clampedNearestBlock(int lanes, float start0, float start1, float step0, float step1, float[] dst,
+            int at, int pixelOut, int channelOut) {
+        for (int k = 0; k < lanes; k++, at += pixelOut) {
+            float c0 = Math.fma((float) k, step0, start0);
+            float c1 = Math.fma((float) k, step1, start1);
+            if (constant && !inside(c0, c1)) {
+                fill(dst, at, channelOut);
+                continue;
+            }
+            int row = (int) ((c0 < 0f ? 0f : c0 > maxRow ? maxRow : c0) + 0.5f);
+            int col = (int) ((c1 < 0f ? 0f : c1 > maxCol ? maxCol : c1) + 0.5f);
+            int p = offset0 + (row * srcWidth + col) * channels;
+            for (int c = 0, o = at; c < channels; c++, o += channelOut) {
+                dst[o] = Math.fma((float) (bytes[p + c] & 0xFF), scale[c], offset[c]);
             }
         }
+    }
 
-        private static float lerp(byte b00, byte b01, byte b10, byte b11, float fx, float fy) {
-            float v00 = b00 & 0xFF;
-            float v10 = b10 & 0xFF;
-            float top = v00 + ((b01 & 0xFF) - v00) * fx;
-            float bottom = v10 + ((b11 & 0xFF) - v10) * fx;
-            return top + (bottom - top) * fy;
-        }
-
-        private void nearestPixel(double c0, double c1, int at) {
-            int r = clamp((long) Math.floor(c0 + 0.5), h);
-            int q = clamp((long) Math.floor(c1 + 0.5), w);
-            int s = offset0 + (r * w + q) * channels;
-            for (int c = 0, o = at; c < channels; c++, o += channelStep) {
-                dst[o] = (bytes[s + c] & 0xFF) * scale[c] + offset[c];
+    /**
+     * One block of a bilinear plan under a clamping fill mode on an 8-bit source, the coordinate clamped
+     * into {@code [0, n-1]} before the floor (the pair-gather kernel's form). A tap moved by the clamp
+     * either carries zero weight or equals its neighbour, and 8-bit values are never {@code -0}, so the
+     * bits are those of the general form ({@link #block}).
+     */
+    private void clampedBilinearBlock(int lanes, float start0, float start1, float step0, float step1, float[] dst,
+            int at, int pixelOut, int channelOut) {
+        int stride = srcWidth * channels;
+        for (int k = 0; k < lanes; k++, at += pixelOut) {
+            float c0 = Math.fma((float) k, step0, start0);
+            float c1 = Math.fma((float) k, step1, start1);
+            if (constant && !inside(c0, c1)) {
+                fill(dst, at, channelOut);
+                continue;
+            }
+            float y = c0 < 0f ? 0f : c0 > maxRow ? maxRow : c0;
+            float x = c1 < 0f ? 0f : c1 > maxCol ? maxCol : c1;
+            int sy = (int) y;
+            int sx = (int) x;
+            float fy = y - sy;
+            float fx = x - sx;
+            int p = offset0 + sy * stride + sx * channels;
+            int q = sy < srcHeight - 1 ? p + stride : p;
+            int right = sx < srcWidth - 1 ? channels : 0;
+            for (int c = 0, o = at; c < channels; c++, o += channelOut) {
+                dst[o] = Math.fma(lerp(bytes[p + c], bytes[p + c + right], bytes[q + c], bytes[q + c + right], fx,
+                        fy), scale[c], offset[c]);
             }
         }
+    }
 
-        /**
-         * Bilinear with the coordinate clamped into the image first (for the nearest mode this is
-         * scipy's tap clamping; a constant-mode coordinate reaching here is inside already), then
-         * two float lerps along the columns and one along the rows.
-         */
-        private void bilinearPixel(double c0, double c1, int at) {
-            double y = c0 < 0 ? 0 : c0 > h - 1 ? h - 1 : c0;
-            double x = c1 < 0 ? 0 : c1 > w - 1 ? w - 1 : c1;
-            int s0 = (int) y;
-            int s1 = (int) x;
-            float fy = (float) (y - s0);
-            float fx = (float) (x - s1);
-            int rowStep = s0 + 1 < h ? w * channels : 0;
-            int colStep = s1 + 1 < w ? channels : 0;
-            int p = offset0 + (s0 * w + s1) * channels;
-            for (int c = 0, o = at; c < channels; c++, o += channelStep, p++) {
-                float v00 = bytes[p] & 0xFF;
-                float v01 = bytes[p + colStep] & 0xFF;
-                float v10 = bytes[p + rowStep] & 0xFF;
-                float v11 = bytes[p + rowStep + colStep] & 0xFF;
-                float top = v00 + (v01 - v00) * fx;
-                float bottom = v10 + (v11 - v10) * fx;
-                dst[o] = (top + (bottom - top) * fy) * scale[c] + offset[c];
+    /** {@link #clampedBilinearBlock} with the three channels written out: the headline plan. */
+    private void clampedRgbBilinearBlock(int lanes, float start0, float start1, float step0, float step1,
+            float[] dst, int at, int pixelOut, int channelOut) {
+        byte[] b = bytes;
+        int stride = srcWidth * 3;
+        float s0 = scale[0];
+        float s1 = scale[1];
+        float s2 = scale[2];
+        float o0 = offset[0];
+        float o1 = offset[1];
+        float o2 = offset[2];
+        for (int k = 0; k < lanes; k++, at += pixelOut) {
+            float c0 = Math.fma((float) k, step0, start0);
+            float c1 = Math.fma((float) k, step1, start1);
+            if (constant && !inside(c0, c1)) {
+                fill(dst, at, channelOut);
+                continue;
             }
+            float y = c0 < 0f ? 0f : c0 > maxRow ? maxRow : c0;
+            float x = c1 < 0f ? 0f : c1 > maxCol ? maxCol : c1;
+            int sy = (int) y;
+            int sx = (int) x;
+            float fy = y - sy;
+            float fx = x - sx;
+            int p = offset0 + sy * stride + sx * 3;
+            int q = sy < srcHeight - 1 ? p + stride : p;
+            int right = sx < srcWidth - 1 ? 3 : 0;
+            dst[at] = Math.fma(lerp(b[p], b[p + right], b[q], b[q + right], fx, fy), s0, o0);
+            dst[at + channelOut] = Math.fma(lerp(b[p + 1], b[p + 1 + right], b[q + 1], b[q + 1 + right], fx, fy),
+                    s1, o1);
+            dst[at + 2 * channelOut] = Math.fma(lerp(b[p + 2], b[p + 2 + right], b[q + 2], b[q + 2 + right], fx,
+                    fy), s2, o2);
         }
+    }
 
-        /** A tap index clamped into {@code [0, n)}: the nearest mode's map, and the constant mode's for in-range coordinates. */
-        private static int clamp(long k, int n) {
-            return k < 0 ? 0 : k >= n ? n - 1 : (int) k;
+    /** The bilinear blend of four 8-bit taps: two fused lerps along the columns, one along the rows. */
+    private static float lerp(byte b00, byte b01, byte b10, byte b11, float fx, float fy) {
+        float v00 = b00 & 0xFF;
+        float v10 = b10 & 0xFF;
+        float top = Math.fma((b01 & 0xFF) - v00, fx, v00);
+        float bottom = Math.fma((b11 & 0xFF) - v10, fx, v10);
+        return Math.fma(bottom - top, fy, top);
+    }
+
+    private static float limit(float c) {
+        return Math.min(Math.max(c, -LaneBoundaries.LIMIT), LaneBoundaries.LIMIT);
+    }
+
+    /** The fill mode's map of a coordinate on an axis of {@code n} pixels (none for the clamping modes). */
+    private float map(float c, int n) {
+        switch (mode) {
+            case REFLECT:
+            case GRID_MIRROR:
+                return LaneBoundaries.reflect(c, n);
+            case MIRROR:
+                return LaneBoundaries.mirror(c, n);
+            case WRAP:
+            case GRID_WRAP:
+                return periodic ? LaneBoundaries.wrapPeriodic(c, n) : LaneBoundaries.wrapScipy(c, n);
+            default:
+                return c;
         }
+    }
+
+    /** The floor of {@code c} as a float: truncation, one less for negative non-integers. */
+    private static float floor(float c) {
+        float t = LaneBoundaries.truncate(c);
+        return c < t ? t - 1f : t;
+    }
+
+    /** A tap index clamped into {@code [0, n)}, or (periodic) its upper end {@code n} and beyond sent to 0. */
+    private int tap(int k, int n) {
+        if (periodic) {
+            return k >= n ? 0 : k;
+        }
+        return Math.min(Math.max(k, 0), n - 1);
+    }
+
+    private void bilinear(float c0, float c1, float[] dst, int at, int channelOut) {
+        float f0 = floor(c0);
+        float fy = c0 - f0;
+        int a = (int) f0;
+        int r0 = Math.min(Math.max(a, 0), srcHeight - 1) * srcWidth;
+        int r1 = tap(a + 1, srcHeight) * srcWidth;
+        float f1 = floor(c1);
+        float fx = c1 - f1;
+        int b = (int) f1;
+        int k0 = Math.min(Math.max(b, 0), srcWidth - 1);
+        int k1 = tap(b + 1, srcWidth);
+        int p00 = offset0 + (r0 + k0) * pixelStep;
+        int p01 = offset0 + (r0 + k1) * pixelStep;
+        int p10 = offset0 + (r1 + k0) * pixelStep;
+        int p11 = offset0 + (r1 + k1) * pixelStep;
+        for (int c = 0, o = at, s = 0; c < channels; c++, o += channelOut, s += channelStep) {
+            float v00 = sample(p00 + s);
+            float v01 = sample(p01 + s);
+            float v10 = sample(p10 + s);
+            float v11 = sample(p11 + s);
+            float top = Math.fma(v01 - v00, fx, v00);
+            float bottom = Math.fma(v11 - v10, fx, v10);
+            dst[o] = Math.fma(Math.fma(bottom - top, fy, top), scale[c], offset[c]);
+        }
+    }
+
+    /** Round half up ({@code floor(c + 0.5f)}), then the tap map. */
+    private void nearest(float c0, float c1, float[] dst, int at, int channelOut) {
+        int row = tap((int) floor(c0 + 0.5f), srcHeight);
+        int col = tap((int) floor(c1 + 0.5f), srcWidth);
+        int p = offset0 + (row * srcWidth + col) * pixelStep;
+        for (int c = 0, o = at, s = 0; c < channels; c++, o += channelOut, s += channelStep) {
+            dst[o] = Math.fma(sample(p + s), scale[c], offset[c]);
+        }
+    }
+
+    private float sample(int k) {
+        return bytes != null ? bytes[k] & 0xFF : floats[k];
     }
 }

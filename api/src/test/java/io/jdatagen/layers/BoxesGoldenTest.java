@@ -1,0 +1,137 @@
+package io.jdatagen.layers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jdatagen.augment.ImageShape;
+import io.jdatagen.boxes.BoundingBoxes;
+import io.jdatagen.boxes.BoxFormat;
+import io.jdatagen.core.DataFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every case of {@code golden/boxes.json} (written by {@code property-tests/scripts/keras3_golden_boxes.py} from
+ * Keras 3.15.1): {@code convert_format} between every pair of formats, and each geometric layer's
+ * {@code transform_bounding_boxes} for given transformations, boxes near and across the image's edges in two
+ * formats per layer, and MaxNumBoundingBoxes's padding and truncation.
+ */
+class BoxesGoldenTest {
+    private static final JsonNode ROOT = load();
+
+    private static JsonNode load() {
+        try (InputStream in = BoxesGoldenTest.class.getResourceAsStream("golden/boxes.json")) {
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void convertFormatMatchesKerasForEveryPairOfFormats() {
+        JsonNode convert = ROOT.get("convert");
+        double tolerance = convert.get("tolerance").asDouble();
+        int n = 0;
+        for (JsonNode c : convert.get("cases")) {
+            BoxFormat source = BoxFormat.fromKerasName(c.get("source").asText());
+            BoxFormat target = BoxFormat.fromKerasName(c.get("target").asText());
+            double[][] got = source.convert(matrix(c.get("boxes")), target, c.get("height").asDouble(),
+                    c.get("width").asDouble());
+            assertClose(source + " -> " + target, matrix(c.get("expected")), got, tolerance);
+            n++;
+        }
+        assertEquals(BoxFormat.values().length * BoxFormat.values().length, n);
+    }
+
+    @Test
+    void everyGeometricLayerMovesBoxesAsKeras() {
+        int n = 0;
+        for (Map.Entry<String, JsonNode> layer : ROOT.get("layers").properties()) {
+            double tolerance = layer.getValue().get("tolerance").asDouble();
+            assertTrue(layer.getValue().get("why").asText().length() > 10, layer.getKey() + " states why");
+            for (JsonNode c : layer.getValue().get("cases")) {
+                String what = layer.getKey() + " " + c.get("config") + " " + c.get("transformation");
+                BoundingBoxes out = run(layer.getKey(), c);
+                assertEquals(BoxFormat.fromKerasName(c.get("format").asText()), out.format(), what);
+                assertClose(what, matrix(c.get("expected_boxes")), out.boxes(), tolerance);
+                assertArrayEquals(ints(c.get("expected_labels")), out.labels(), what);
+                n++;
+            }
+        }
+        assertEquals(56, n, "golden cases run");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static BoundingBoxes run(String className, JsonNode c) {
+        Map<String, Object> keras = new ObjectMapper().convertValue(c.get("config"), Map.class);
+        Map<String, Object> config = new LinkedHashMap<>(keras);
+        if (c.has("fill_value")) {
+            config.put("fill_value", c.get("fill_value").asInt());
+        }
+        KerasLayer layer = KerasLayers.fromConfig(className, config);
+        assertEquals(keras, layer.getConfig(), className + " writes Keras's config back, bounding_box_format included");
+        ImageShape image = new ImageShape(c.get("image").get(0).asInt(), c.get("image").get(1).asInt(), 1,
+                DataFormat.CHANNELS_LAST);
+        BoundingBoxes boxes = BoundingBoxes.of(BoxFormat.fromKerasName(c.get("format").asText()),
+                matrix(c.get("boxes")), ints(c.get("labels")));
+        JsonNode t = c.get("transformation");
+        return switch (className) {
+            case "RandomFlip" -> ((RandomFlip) layer).transformBoundingBoxes(boxes,
+                    t.get("flips").get(0).get(0).asBoolean() ? RandomFlip.given(true) : null, image);
+            case "RandomRotation" -> ((RandomRotation) layer).transformBoundingBoxes(boxes,
+                    RandomRotation.given(t.get("angle").get(0).asDouble()), image);
+            case "RandomTranslation" -> ((RandomTranslation) layer).transformBoundingBoxes(boxes,
+                    RandomTranslation.given(t.get("translations").get(0).get(0).asDouble(),
+                            t.get("translations").get(0).get(1).asDouble()), image);
+            case "RandomZoom" -> ((RandomZoom) layer).transformBoundingBoxes(boxes,
+                    RandomZoom.given(t.get("height_zoom").get(0).get(0).asDouble(),
+                            t.get("width_zoom").get(0).get(0).asDouble()), image);
+            case "RandomShear" -> ((RandomShear) layer).transformBoundingBoxes(boxes,
+                    RandomShear.given(t.get("shear_factor").get(0).get(0).asDouble(),
+                            t.get("shear_factor").get(0).get(1).asDouble()), image);
+            case "RandomCrop" -> ((RandomCrop) layer).transformBoundingBoxes(boxes,
+                    RandomCrop.given(t.get("start").get(0).asInt(), t.get("start").get(1).asInt()), image);
+            case "CenterCrop" -> ((CenterCrop) layer).transformBoundingBoxes(boxes, Boolean.TRUE, image);
+            case "Resizing" -> ((Resizing) layer).transformBoundingBoxes(boxes, Boolean.TRUE, image);
+            case "MaxNumBoundingBoxes" -> ((MaxNumBoundingBoxes) layer).transformBoundingBoxes(boxes, null, image);
+            default -> throw new AssertionError("no golden runner for " + className);
+        };
+    }
+
+    static double[][] matrix(JsonNode rows) {
+        double[][] m = new double[rows.size()][];
+        for (int i = 0; i < rows.size(); i++) {
+            m[i] = new double[rows.get(i).size()];
+            for (int k = 0; k < m[i].length; k++) {
+                m[i][k] = rows.get(i).get(k).asDouble();
+            }
+        }
+        return m;
+    }
+
+    private static int[] ints(JsonNode array) {
+        int[] v = new int[array.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = array.get(i).asInt();
+        }
+        return v;
+    }
+
+    static void assertClose(String what, double[][] expected, double[][] actual, double tolerance) {
+        assertEquals(expected.length, actual.length, what + ": number of boxes");
+        for (int i = 0; i < expected.length; i++) {
+            for (int k = 0; k < 4; k++) {
+                double e = expected[i][k];
+                double a = actual[i][k];
+                assertTrue(Math.abs(e - a) <= tolerance * Math.max(1, Math.abs(e)),
+                        what + ": box " + i + " coordinate " + k + " expected " + e + " got " + a);
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.jdatagen.shards;
+
+import io.jdatagen.flow.Augmenter;
+import io.jdatagen.flow.Flows;
+import io.jdatagen.flow.ShardSource;
+import io.jdatagen.flow.StreamFlow;
+import io.jdatagen.flow.StreamFlowOptions;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * WebDataset tar shards ({@code shard-000000.tar}, ...: each sample a run of members sharing a key,
+ * such as {@code cat001.jpg} and {@code cat001.cls}) as a jdatagen flow. Shards are local paths or
+ * {@code http://} / {@code https://} addresses, read with Apache Commons Compress's tar reader as streams
+ * (a sample's wanted members in memory at a time, never a whole shard); addresses through the JDK's
+ * {@link HttpClient}, with retries that resume a dropped connection at the byte it stopped at.
+ *
+ * <pre>{@code
+ * StreamFlow flow = TarShards.of("data/shard-000000.tar", "data/shard-000001.tar")
+ *         .flow(generator.augmenter(), FlowOptions.stream().targetSize(64, 64).seed(7).shuffleBuffer(500));
+ * }</pre>
+ *
+ * <p>Labels, in this order: a mapping from key to label ({@link #labels}); a {@code .cls} or {@code .txt}
+ * member holding a class index; a field of a {@code .json} member ({@link #jsonLabel}, default
+ * {@code label}). Making the flow lists every shard once (reading it through, keeping only the labels) so
+ * that the flow knows its samples and classes before the first batch.
+ */
+public final class TarShards {
+    private final List<String> locations;
+    private Map<String, String> labels;
+    private String jsonField = "label";
+    private int retries = 5;
+    private Duration retryDelay = Duration.ofMillis(500);
+    private HttpClient client;
+
+    private TarShards(List<String> locations) {
+        if (locations.isEmpty()) {
+            throw new IllegalArgumentException("locations must name at least one tar shard; got none");
+        }
+        this.locations = List.copyOf(locations);
+    }
+
+    /**
+     * {@return the shards at {@code locations}: file paths, or {@code http://} and {@code https://}
+     * addresses; the flow's sample indices count their samples in this order}
+     */
+    public static TarShards of(String... locations) {
+        return of(List.of(locations));
+    }
+
+    /** {@return the shards at {@code locations} (see {@link #of(String...)})} */
+    public static TarShards of(List<String> locations) {
+        return new TarShards(locations);
+    }
+
+    /**
+     * {@return WebDataset's brace notation expanded: {@code shard-{000000..000003}.tar} gives the four
+     * names {@code shard-000000.tar} to {@code shard-000003.tar}, numbers padded to the width of the first}
+     *
+     * @param pattern a name with at most one {@code {from..to}} range, or none
+     * @throws IllegalArgumentException for a range that is not two whole numbers with {@code from <= to}
+     */
+    public static List<String> expand(String pattern) {
+        int open = pattern.indexOf('{');
+        if (open < 0) {
+            return List.of(pattern);
+        }
+        int close = pattern.indexOf('}', open);
+        String[] range = close < 0 ? new String[0] : pattern.substring(open + 1, close).split("\\.\\.", -1);
+        try {
+            if (range.length != 2) {
+                throw new NumberFormatException();
+            }
+            long from = Long.parseLong(range[0]);
+            long to = Long.parseLong(range[1]);
+            if (from < 0 || from > to || to - from >= 10_000_000) {
+                throw new NumberFormatException();
+            }
+            List<String> out = new ArrayList<>();
+            String format = "%0" + range[0].length() + "d";
+            for (long i = from; i <= to; i++) {
+                out.add(pattern.substring(0, open) + String.format(Locale.ROOT, format, i)
+                        + pattern.substring(close + 1));
+            }
+            return out;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("pattern must hold one {from..to} range of whole numbers with from <="
+                    + " to (at most 10,000,000 names); got: " + pattern);
+        }
+    }
+
+    /**
+     * Take each sample's label from {@code keyToLabel} (its key, the member path up to the first dot of the
+     * base name, to a class index or class name) instead of its label members; keys not in the map have no
+     * label.
+     */
+    public TarShards labels(Map<String, String> keyToLabel) {
+        this.labels = Map.copyOf(Objects.requireNonNull(keyToLabel, "labels"));
+        return this;
+    }
+
+    /** The field of a {@code .json} member that holds the label (default {@code label}). */
+    public TarShards jsonLabel(String field) {
+        this.jsonField = Objects.requireNonNull(field, "jsonLabel");
+        return this;
+    }
+
+    /**
+     * Failures in a row, without a byte read in between, that an HTTP(S) shard is retried after (default 5),
+     * waiting {@code delay} times the failure count before each retry (default 500 ms).
+     *
+     * @param count at least 0
+     * @param delay at least zero
+     */
+    public TarShards retries(int count, Duration delay) {
+        if (count < 0) {
+            throw new IllegalArgumentException("retries must be >= 0; got: " + count);
+        }
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("retry delay must be >= 0; got: " + delay);
+        }
+        this.retries = count;
+        this.retryDelay = delay;
+        return this;
+    }
+
+    /** The client HTTP(S) shards are read with (default: one that follows redirects, made when first needed). */
+    public TarShards httpClient(HttpClient value) {
+        this.client = Objects.requireNonNull(value, "httpClient");
+        return this;
+    }
+
+    /**
+     * {@return the shards listed: every shard read through once for its samples' keys and labels}
+     *
+     * @throws java.io.UncheckedIOException naming a shard that cannot be read
+     * @throws IllegalArgumentException naming a label member that cannot be read
+     */
+    public ShardSource list() {
+        return new TarShardSource(locations, this::open, new SampleLabels(labels, jsonField));
+    }
+
+    /**
+     * {@return a flow over the shards' samples, augmented by {@code augmenter} (an
+     * {@code ImageDataGenerator}'s {@code augmenter()} or a {@code KerasPipeline}); see
+     * {@link Flows#fromShards}}
+     *
+     * @param options the flow's options, from {@code FlowOptions.stream()}
+     * @throws IllegalArgumentException for options that do not apply to a stream, or samples without the
+     *     labels the class mode needs
+     */
+    public StreamFlow flow(Augmenter augmenter, StreamFlowOptions options) {
+        return Flows.fromShards(augmenter, list(), options);
+    }
+
+    private InputStream open(String location) throws IOException {
+        String lower = location.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            return new BufferedInputStream(new HttpShardStream(client(), URI.create(location), retries, retryDelay),
+                    1 << 16);
+        }
+        return new BufferedInputStream(Files.newInputStream(Path.of(location)), 1 << 16);
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        }
+        return client;
+    }
+}

@@ -1,0 +1,73 @@
+package io.jdatagen.shards;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jdatagen.data.Batch;
+import io.jdatagen.data.Sequence;
+import io.jdatagen.flow.FileFlow;
+import io.jdatagen.flow.FlowOptions;
+import io.jdatagen.flow.StreamFlow;
+import io.jdatagen.image.ImageDataGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Shards over HTTP from a loopback server that drops a connection mid-shard. */
+class HttpShardsTest {
+    private static final ImageDataGenerator GENERATOR = ImageDataGenerator.builder().rotationRange(15)
+            .horizontalFlip(true).build();
+
+    @Test
+    void aConnectionDroppedMidShardResumesWithARangeRequestAndTheBatchesEqualTheFolders(@TempDir Path root)
+            throws IOException {
+        ShardFixture fixture = new ShardFixture(root, 2, 12, new int[] {8, 8, 8});
+        try (ShardServer server = new ShardServer(root)) {
+            // Request 1 lists the shard; request 2 reads it for the epoch and is cut halfway.
+            server.dropOnce("shard-000001.tar", 2);
+            List<String> urls = List.of(server.url("shard-000000.tar"), server.url("shard-000001.tar"),
+                    server.url("shard-000002.tar"));
+            try (StreamFlow stream = TarShards.of(urls).retries(3, Duration.ofMillis(10)).flow(
+                    GENERATOR.augmenter(), FlowOptions.stream().targetSize(24, 24).batchSize(5).seed(3)
+                            .shuffleBuffer(4).classMode("sparse"));
+                    FileFlow folder = GENERATOR.flowFromDirectory(fixture.folder, FlowOptions.directory()
+                            .targetSize(24, 24).batchSize(5).seed(3).classMode("sparse").order(stream.order(0)))) {
+                Sequence<Batch> s = stream.atEpoch(0);
+                Sequence<Batch> d = folder.atEpoch(0);
+                for (int k = 0; k < s.size(); k++) {
+                    Batch a = s.get(k);
+                    Batch b = d.get(k);
+                    assertArrayEquals(b.xTensor().data(), a.xTensor().data(), "batch " + k);
+                    assertArrayEquals(b.y().data(), a.y().data());
+                }
+            }
+            assertEquals(1, server.ranges.size(), server.ranges.toString());
+            String range = server.ranges.get(0);
+            assertTrue(range.startsWith("shard-000001.tar bytes=") && !range.endsWith("bytes=0-"), range);
+        }
+    }
+
+    @Test
+    void aMissingShardFailsAtOnceNamingItsAddress(@TempDir Path root) throws IOException {
+        try (ShardServer server = new ShardServer(root)) {
+            String url = server.url("shard-000009.tar");
+            UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                    () -> TarShards.of(url).retries(3, Duration.ofMillis(10)).list());
+            assertTrue(e.getMessage().contains(url) && e.getMessage().contains("404"), e.getMessage());
+        }
+    }
+
+    @Test
+    void contentRangeHeadersAreRead() {
+        assertEquals(100, HttpShardStream.rangeStart("bytes 100-199/200"));
+        assertEquals(200, HttpShardStream.rangeTotal("bytes 100-199/200"));
+        assertEquals(-1, HttpShardStream.rangeTotal("bytes 100-199/*"));
+        assertEquals(-1, HttpShardStream.rangeStart("items 1"));
+    }
+}

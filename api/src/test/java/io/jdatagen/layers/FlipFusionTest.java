@@ -2,12 +2,14 @@ package io.jdatagen.layers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdatagen.augment.Step;
 import io.jdatagen.augment.StepPipeline;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.spi.Backend;
+import io.jdatagen.spi.reference.ReferenceBackend;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +18,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * In {@link KerasPipeline.Mode#FUSED} a {@link RandomFlip} joins the warp of the geometric layers around it
- * whatever their resampling, and the fused output equals, bit for bit on the reference and scalar backends,
- * the output with the flip applied on its own as the exact pixel permutation {@code x → W − 1 − x} before
- * the other layers: the flip commutes with every interpolation and fill mode Keras has.
+ * whatever their resampling, and the fused output equals the output with the flip applied on its own as the
+ * exact pixel permutation {@code x → W − 1 − x} before the other layers (bit for bit on the reference
+ * backend, within float32 coordinate rounding on the scalar one): the flip commutes with every
+ * interpolation and fill mode Keras has.
  */
 class FlipFusionTest {
     private static final List<String> FILLS = List.of("reflect", "wrap", "nearest", "constant");
     private static final List<String> INTERPOLATIONS = List.of("bilinear", "nearest");
+    /**
+     * On values 0-255, for a backend that computes source coordinates in float32 (the scalar one): the two
+     * routes reach the same source coordinate as different float sums (the mirror folded into the affine,
+     * or applied to the image first), a few ulps of a coordinate below 31 apart, times a slope of at most
+     * 255 per pixel. The reference backend computes them in double and agrees bit for bit.
+     */
+    private static final float FLOAT_COORDINATES = 1e-3f;
+
     private static int segments(KerasPipeline.Mode mode, KerasLayer... layers) {
         return LayerSegments.split(List.of(layers), mode, GeometricGolden.BACKENDS.get(0), DataFormat.CHANNELS_LAST)
                 .segments().size();
@@ -107,7 +118,15 @@ class FlipFusionTest {
                 !mode.equals("vertical")), given);
         String what = backend.name() + " " + fill + " " + interpolation + " " + mode;
         assertArrayEquals(flippedFirst.shape(), fused.shape(), what);
-        assertArrayEquals(flippedFirst.data(), fused.data(), what);
+        if (backend instanceof ReferenceBackend) {
+            assertArrayEquals(flippedFirst.data(), fused.data(), what);
+            return;
+        }
+        float worst = 0;
+        for (int k = 0; k < fused.size(); k++) {
+            worst = Math.max(worst, Math.abs(fused.data()[k] - flippedFirst.data()[k]));
+        }
+        assertTrue(worst <= FLOAT_COORDINATES, what + ": largest difference " + worst);
     }
 
     /** {@return {@code image} (HWC) with its rows and/or columns reversed: the flip as a permutation} */

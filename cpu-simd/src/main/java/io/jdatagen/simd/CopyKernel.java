@@ -70,8 +70,8 @@ final class CopyKernel {
      * A float32 source into a heap slot of its own layout without a column flip: each output row is the
      * source row (channels-last: all channels interleaved; channels-first: one channel's row) times the
      * scale plus the offset, a vector at a time against rows of per-channel scales and offsets. Each value
-     * is {@code x · scale + offset} with two roundings, as the scalar loop computes it; without a color step
-     * the rows are copied as they are (as the reference does: a {@code −0} stays {@code −0}).
+     * is {@code x · scale + offset} with two roundings, as the scalar loop computes it (without a color step
+     * too, so a {@code −0} becomes {@code +0} as there and in the scalar backend's copy).
      */
     private static void floatRows(SourceImage src, WarpPlan plan, OutputSlot out) {
         float[] f = src.floats();
@@ -90,11 +90,7 @@ final class CopyKernel {
             }
             for (int i = 0; i < height; i++) {
                 int vi = plan.flipRows() ? height - 1 - i : i;
-                if (plan.hasColor()) {
-                    scaleRow(f, src.index(vi, 0, c), scales, offsets, dst, out.index(i, 0, c), length);
-                } else {
-                    System.arraycopy(f, src.index(vi, 0, c), dst, out.index(i, 0, c), length);
-                }
+                scaleRow(f, src.index(vi, 0, c), scales, offsets, dst, out.index(i, 0, c), length);
             }
         }
     }

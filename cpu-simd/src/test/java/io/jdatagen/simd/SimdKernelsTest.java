@@ -13,6 +13,7 @@ import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.WarpPlan;
 import io.jdatagen.spi.reference.ReferenceBackend;
+import io.jdatagen.spi.scalar.ScalarBackend;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -80,8 +81,9 @@ class SimdKernelsTest {
 
     /**
      * The float32 row path of the copy (a float source into a heap slot of its own layout, no column flip):
-     * widths around the vector length, row flips, a color step per channel and a negative zero, into slot 1
-     * of a batch whose other slots must stay untouched: exactly the reference's values.
+     * widths around the vector length, row flips, a color step per channel, into slot 1 of a batch whose
+     * other slots must stay untouched: exactly the reference's values, and the scalar backend's bits with a
+     * negative zero in the source too (both copies multiply and add, so it becomes {@code +0}).
      */
     @Test
     void floatCopyRowsEqualTheReferenceExactly() {
@@ -90,7 +92,8 @@ class SimdKernelsTest {
         for (int width : new int[] {1, 5, 15, 16, 17, 33}) {
             for (DataFormat format : DataFormat.values()) {
                 Tensor image = random(width, format.imageShape(7, width, 3));
-                image.data()[0] = -0f;
+                Tensor negativeZero = image.copy();
+                negativeZero.data()[0] = -0f;
                 for (WarpPlan.Builder b : plans) {
                     WarpPlan plan = b.build();
                     int[] shape = format.imageShape(7, width, 3);
@@ -102,6 +105,12 @@ class SimdKernelsTest {
                     reference.warp(src, plan, OutputSlot.of(want, 1, format));
                     simd.warp(src, plan, OutputSlot.of(got, 1, format));
                     assertEquals(want, got, format + " " + width);
+                    Tensor scalar = Tensor.zeros(shape);
+                    Tensor vector = Tensor.zeros(shape);
+                    SourceImage zero = SourceImage.of(negativeZero, format);
+                    new ScalarBackend().warp(zero, plan, OutputSlot.image(scalar, format));
+                    simd.warp(zero, plan, OutputSlot.image(vector, format));
+                    assertEquals(scalar, vector, "-0, " + format + " " + width);
                 }
             }
         }

@@ -25,7 +25,8 @@ import javax.imageio.ImageIO;
  * are on the same class path and runs the README's training programs on a learnable folder (stripes
  * across or down), each of which must end with a held-out accuracy above 0.8; with the spark
  * profile, that the README's Spark job compiled against Spark and, run without a master (so on
- * local cores), writes five augmented copies of each image; with the s3 profile, that jdatagen-s3 builds
+ * local cores), writes five augmented copies of each image, as files and as tar shards that the README's
+ * ReadSparkShards then reads; with the s3 profile, that jdatagen-s3 builds
  * its client (no request sent) with none of the SDK's Apache or Netty HTTP clients on the class path.
  */
 public class ConsumerCheck {
@@ -140,6 +141,15 @@ public class ConsumerCheck {
                 throw new AssertionError("AugmentOnSpark wrote " + written + " PNGs, expected 5 copies of 20 images");
             }
             System.out.println("spark: AugmentOnSpark ran locally (no master given) and wrote " + written + " PNGs");
+            List<String> shards;
+            try (var files = Files.list(root.resolve("augmented-shards"))) {
+                shards = files.map(Path::toString).filter(f -> f.endsWith(".tar")).sorted().toList();
+            }
+            if (shards.isEmpty()) {
+                throw new AssertionError("AugmentOnSpark wrote no tar shards");
+            }
+            ReadSparkShards.main(shards.toArray(new String[0]));
+            System.out.println("spark: ReadSparkShards read the " + shards.size() + " shard(s) AugmentOnSpark wrote");
         }
         System.out.println("flow: " + images + " images; csv: " + table.size() + " rows");
         System.out.println("backend: " + Backends.current().name());

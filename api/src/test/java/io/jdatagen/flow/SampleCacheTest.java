@@ -88,7 +88,7 @@ class SampleCacheTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2})
+    @ValueSource(ints = {1, 2, 3, 4})
     void cachedDirectoryEpochsAreByteEqualToUncachedOnesWithOneDecodePerFile(int workers, @TempDir Path root) {
         classFolders(root);
         List<float[]> plain = epochs(() -> GEN.flowFromDirectory(root, options(new CountingCodec())), workers);
@@ -100,7 +100,13 @@ class SampleCacheTest {
             assertEquals(FILES, flow.cache().decodes());
             assertTrue(flow.cache().heapBytes() <= SMALL_BUDGET, "heap within the budget");
             assertTrue(flow.cache().spillBytes() > (FILES - 3) * 24 * 24 * 3, "the rest spilled");
+            CacheStatistics counts = flow.cacheStatistics().orElseThrow();
+            assertEquals(FILES, counts.misses(), counts.toString());
+            assertEquals(2 * FILES, counts.hits(), "epochs 1 and 2 read every sample from the cache: " + counts);
+            assertEquals(flow.cache().heapBytes(), counts.heapBytes());
+            assertEquals(flow.cache().spillBytes(), counts.spilledBytes());
         }
+        assertTrue(GEN.flowFromDirectory(root, options(new CountingCodec())).cacheStatistics().isEmpty());
     }
 
     @Test
@@ -145,6 +151,9 @@ class SampleCacheTest {
             assertSameBatches(plain, epochs(() -> flow, workers));
             assertEquals(2 * FILES, codec.decodes(), "each image and each mask decoded once over 3 epochs");
             assertTrue(flow.cache().heapBytes() <= SMALL_BUDGET);
+            CacheStatistics counts = flow.cacheStatistics().orElseThrow();
+            assertEquals(FILES, counts.misses(), "one decode per pair: " + counts);
+            assertEquals(2 * FILES, counts.hits(), counts.toString());
         }
     }
 

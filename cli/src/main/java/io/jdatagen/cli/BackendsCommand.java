@@ -26,6 +26,7 @@ final class BackendsCommand implements Callable<Integer> {
         out.println("Kernel backends:");
         out.print(Backends.describe());
         out.println("  in use: " + Backends.current().name());
+        Backends.warmStart().ifPresent(state -> out.println("  " + state));
         out.println("Image codecs:");
         out.print(ImageCodecs.describe());
         out.println("  in use: " + ImageCodecs.current().name());

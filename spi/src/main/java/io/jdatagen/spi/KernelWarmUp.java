@@ -12,10 +12,10 @@ import java.util.function.LongSupplier;
  * rounds, so that a machine too noisy for a plateau still switches.
  */
 final class KernelWarmUp {
-    static final int MIN_ROUNDS = 300;
-    static final int FLAT_ROUNDS = 150;
-    static final int MAX_ROUNDS = 4000;
-    static final int IMPROVEMENT_PERCENT = 10;
+    static final int MIN_ROUNDS = 50;
+    static final int FLAT_ROUNDS = 40;
+    static final int MAX_ROUNDS = 1000;
+    static final int IMPROVEMENT_PERCENT = 20;
 
     private final Backend backend;
     private final LongSupplier clock;

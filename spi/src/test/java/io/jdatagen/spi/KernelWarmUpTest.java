@@ -15,23 +15,24 @@ class KernelWarmUpTest {
     void fallingRoundsAreNotWarmAndAPlateauIs() {
         KernelWarmUp warmUp = new KernelWarmUp(new ScalarBackend(), () -> 0);
         long nanos = 1_000_000_000_000_000L;
-        for (int i = 0; i < 100; i++) {
-            nanos -= nanos / 8; // 12.5% faster each round: compilation still paying off
+        int falling = KernelWarmUp.MIN_ROUNDS + 10;
+        for (int i = 0; i < falling; i++) {
+            nanos -= nanos / 4; // 25% faster each round: compilation still paying off
             warmUp.record(nanos);
             assertFalse(warmUp.warm(), "round " + i);
         }
         for (int i = 0; i < KernelWarmUp.FLAT_ROUNDS - 1; i++) {
             warmUp.record(nanos + i % 7); // within noise of the best
         }
-        warmUp.record(nanos - nanos / 5); // a late drop (C2 code arrived): the plateau starts again
-        long best = nanos - nanos / 5;
+        long best = nanos - nanos / 3;
+        warmUp.record(best); // a late drop (C2 code arrived): the plateau starts again
         for (int i = 0; i < KernelWarmUp.FLAT_ROUNDS - 1; i++) {
             warmUp.record(i % 2 == 0 ? best * 2 : best); // slow rounds (another process) count as flat
             assertFalse(warmUp.warm(), "flat round " + i);
         }
         warmUp.record(best);
         assertTrue(warmUp.warm());
-        assertEquals(100 + 2 * KernelWarmUp.FLAT_ROUNDS, warmUp.rounds());
+        assertEquals(falling + 2 * KernelWarmUp.FLAT_ROUNDS, warmUp.rounds());
         assertEquals(best, warmUp.best());
     }
 
@@ -51,8 +52,8 @@ class KernelWarmUpTest {
         KernelWarmUp warmUp = new KernelWarmUp(new ScalarBackend(), () -> 0);
         long best = 1_000_000_000;
         for (int i = 0; i < KernelWarmUp.MAX_ROUNDS - 1; i++) {
-            if (i % 100 == 0) {
-                best -= best * 15 / 100; // a new best every 100 rounds: never a plateau
+            if (i % 30 == 0) {
+                best -= best / 4; // a new best every 30 rounds: never a plateau
                 warmUp.record(best);
             } else {
                 warmUp.record(1_000_000_000);

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * starts warm: warps and Pillow resampling run on {@code scalar}, which writes the same bytes and is
  * fast from its first call, while a daemon thread drives {@code simd} over small synthetic inputs
  * until the JIT has compiled its kernels (about 6.5 CPU-s on JDK 25), then every later call runs on
- * {@code simd}. The thread ends when it has switched; it never starts when a backend is named, nor
+ * {@code simd}. With 4 processors or more the thread starts at once; with fewer it starts after
+ * 2,000 images have been warped on {@code scalar}, so that short jobs do not share their cores with
+ * it. The thread ends when it has switched; it never starts when a backend is named, nor
  * where {@code simd} is not the automatic choice. {@link #warmStart()} says where it stands.
  */
 public final class Backends {
@@ -36,6 +38,14 @@ public final class Backends {
     /** The automatic choice that starts warm, and the backend writing its bytes from the first call. */
     private static final String WARM_TARGET = "simd";
     private static final String WARM_COLD = io.jdatagen.spi.scalar.ScalarBackend.NAME;
+    /** From this many processors the warm-up starts at once: it takes about one core for a few seconds. */
+    private static final int SPARE_CORE_PROCESSORS = 4;
+    /**
+     * Below {@link #SPARE_CORE_PROCESSORS}, images warped on {@code scalar} before the warm-up starts: its
+     * CPU time (about 7 CPU-s with the JIT's) pays off only on longer jobs (measured on 2 cores: a
+     * 576-image demo ran twice as long with the warm-up at once as on {@code scalar}).
+     */
+    private static final int SHORT_JOB_IMAGES = 2000;
 
     private Backends() {
     }
@@ -50,8 +60,12 @@ public final class Backends {
             current = selector().select(requestedName());
             backend = current.backend();
             if (!current.requested() && backend.name().equals(WARM_TARGET) && available(WARM_COLD)) {
-                warmStart = new WarmStartBackend(selector().select(WARM_COLD).backend(), backend);
-                warmStart.start();
+                int processors = Runtime.getRuntime().availableProcessors();
+                warmStart = new WarmStartBackend(selector().select(WARM_COLD).backend(), backend,
+                        processors >= SPARE_CORE_PROCESSORS ? 0 : SHORT_JOB_IMAGES);
+                if (processors >= SPARE_CORE_PROCESSORS) {
+                    warmStart.start();
+                }
                 backend = warmStart;
                 LOG.info("{}; {}", current.explanation(), warmStart.state());
             } else {

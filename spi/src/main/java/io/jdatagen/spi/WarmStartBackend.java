@@ -30,24 +30,40 @@ final class WarmStartBackend implements Backend {
 
     private final Backend cold;
     private final Backend target;
+    private final long startAfter;
+    private final java.util.concurrent.atomic.AtomicLong images = new java.util.concurrent.atomic.AtomicLong();
     private final ResampleKernel resampling = new Resampling();
     private volatile Backend active;
     private volatile Phase phase = Phase.WAITING;
     private volatile String detail = "";
 
     /**
-     * Starts on {@code cold}; call {@link #start} to warm {@code target} on the side.
+     * Starts on {@code cold}; {@link #start} (called by the caller, or by the warp that brings the images
+     * warped to {@code startAfter}) warms {@code target} on the side.
      *
-     * @throws IllegalArgumentException if either is null or both are the same backend
+     * @param startAfter images to warp on {@code cold} before the warm-up starts by itself: 0 starts it only
+     *     through {@link #start}; a positive count keeps short jobs, which the warm-up's CPU time would
+     *     slow down on a machine without a spare core, entirely on {@code cold}
+     * @throws IllegalArgumentException if either backend is null, both are the same backend, or
+     *     {@code startAfter} is negative
      */
-    WarmStartBackend(Backend cold, Backend target) {
+    WarmStartBackend(Backend cold, Backend target, long startAfter) {
         if (cold == null || target == null || cold == target) {
             throw new IllegalArgumentException("a warm start needs two different backends; got cold=" + cold
                     + ", target=" + target);
         }
+        if (startAfter < 0) {
+            throw new IllegalArgumentException("startAfter must be at least 0 images; got: " + startAfter);
+        }
         this.cold = cold;
         this.target = target;
+        this.startAfter = startAfter;
         this.active = cold;
+    }
+
+    /** A warm start that begins warming only through {@link #start}. */
+    WarmStartBackend(Backend cold, Backend target) {
+        this(cold, target, 0);
     }
 
     /**
@@ -93,7 +109,9 @@ final class WarmStartBackend implements Backend {
     /** {@return one line: the backend calls run on now, and why} */
     String state() {
         return switch (phase) {
-            case WAITING -> "warm start: " + cold.name() + " until " + target.name() + " is warmed (not started)";
+            case WAITING -> "warm start: " + cold.name() + " until " + target.name() + " is warmed"
+                    + (startAfter > 0 ? "; the warm-up starts after " + startAfter + " images (" + images.get()
+                            + " so far)" : " (not started)");
             case WARMING -> "warm start: running " + cold.name() + " while " + target.name()
                     + "'s kernels are compiled on a daemon thread";
             case WARM -> "warm start: switched to " + target.name() + " after " + detail;
@@ -119,12 +137,21 @@ final class WarmStartBackend implements Backend {
 
     @Override
     public void warp(SourceImage source, WarpPlan plan, OutputSlot output) {
+        count(1);
         active.warp(source, plan, output);
     }
 
     @Override
     public void warpBatch(List<SourceImage> sources, List<WarpPlan> plans, DenseTensor batch, DataFormat format) {
+        count(sources.size());
         active.warpBatch(sources, plans, batch, format);
+    }
+
+    /** Counts warped images while waiting, and starts the warm-up when they reach {@code startAfter}. */
+    private void count(int n) {
+        if (startAfter > 0 && phase == Phase.WAITING && images.addAndGet(n) >= startAfter) {
+            start();
+        }
     }
 
     @Override

@@ -90,10 +90,40 @@ class KernelWarmUpTest {
     }
 
     @Test
+    void theWarmUpStartsByItselfAfterTheGivenImages() throws Exception {
+        Backend cold = new ScalarBackend();
+        WarmStartBackend warm = new WarmStartBackend(cold, new ScalarBackend(), 3);
+        byte[] pixels = new byte[4 * 5 * 3];
+        SourceImage source = SourceImage.ofBytes(pixels, 0, 4, 5, 3);
+        WarpPlan plan = WarpPlan.builder().flips(false, true).build();
+        io.jdatagen.core.Tensor batch = io.jdatagen.core.Tensor.zeros(2, 4, 5, 3);
+        warm.warp(source, plan, OutputSlot.of(batch, 0, io.jdatagen.core.DataFormat.CHANNELS_LAST));
+        assertEquals(WarmStartBackend.Phase.WAITING, warm.phase());
+        assertTrue(warm.state().contains("after 3 images (1 so far)"), warm.state());
+        warm.warpBatch(java.util.List.of(source), java.util.List.of(plan), batch,
+                io.jdatagen.core.DataFormat.CHANNELS_LAST);
+        assertEquals(WarmStartBackend.Phase.WAITING, warm.phase());
+        warm.warpBatch(java.util.List.of(source, source), java.util.List.of(plan, plan), batch,
+                io.jdatagen.core.DataFormat.CHANNELS_LAST);
+        assertTrue(warm.phase() != WarmStartBackend.Phase.WAITING, "the third image starts the warm-up");
+        Thread thread = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("jdatagen-warm-up-scalar")).findFirst().orElse(null);
+        if (thread != null) {
+            assertTrue(thread.isDaemon());
+            thread.join(java.util.concurrent.TimeUnit.MINUTES.toMillis(5));
+        }
+        assertEquals(WarmStartBackend.Phase.WARM, warm.phase(), warm.state());
+    }
+
+    @Test
     void aWarmStartNeedsTwoBackends() {
         Backend b = new ScalarBackend();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new WarmStartBackend(b, b));
         assertTrue(e.getMessage().contains("two different backends"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new WarmStartBackend(null, b));
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> new WarmStartBackend(b, new ScalarBackend(), -1));
+        assertTrue(negative.getMessage().contains("startAfter must be at least 0 images; got: -1"),
+                negative.getMessage());
     }
 }

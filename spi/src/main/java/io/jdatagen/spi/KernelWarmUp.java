@@ -20,6 +20,7 @@ final class KernelWarmUp {
     private final Backend backend;
     private final LongSupplier clock;
     private int rounds;
+    private int callsPerRound;
     private int flat;
     private long best = Long.MAX_VALUE;
 
@@ -32,6 +33,7 @@ final class KernelWarmUp {
     /** Runs rounds until the plateau (or the cap); returns the rounds run. */
     int run() {
         WarmUpWorkload workload = new WarmUpWorkload();
+        callsPerRound = workload.calls();
         while (!warm()) {
             long start = clock.getAsLong();
             workload.run(backend);
@@ -54,6 +56,11 @@ final class KernelWarmUp {
     /** {@return whether the rounds so far show the plateau, or reached the cap} */
     boolean warm() {
         return rounds >= MAX_ROUNDS || rounds >= MIN_ROUNDS && flat >= FLAT_ROUNDS;
+    }
+
+    /** {@return the kernel calls of one round of {@link #run}, or 0 before it} */
+    int callsPerRound() {
+        return callsPerRound;
     }
 
     /** {@return the rounds recorded} */

@@ -87,7 +87,7 @@ final class WarmStartBackend implements Backend {
             KernelWarmUp warmUp = new KernelWarmUp(target, System::nanoTime);
             int rounds = warmUp.run();
             detail = String.format(java.util.Locale.ROOT, "%d rounds of %d synthetic calls in %.1f s",
-                    rounds, new WarmUpWorkload().calls(), (System.nanoTime() - start) / 1e9);
+                    rounds, warmUp.callsPerRound(), (System.nanoTime() - start) / 1e9);
             switchToTarget();
         } catch (RuntimeException | Error e) {
             detail = e.toString();

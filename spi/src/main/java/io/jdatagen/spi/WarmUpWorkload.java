@@ -15,7 +15,7 @@ import java.util.List;
  * and nearest or bilinear warps (rotation-like affines, flips, a color step) of 8-bit RGB, 8-bit
  * gray and float RGB sources under the clamping and constant fills, into heap float32 and buffer
  * float32, float16 and uint8 slots in both layouts, and Pillow's row, column and nearest passes on
- * RGB pixels. Inputs are 32 × 48 (rows span several vectors and a tail); values are fixed, so a
+ * RGB pixels. Inputs are 32 × 48 (a row spans three of {@code simd}'s 16-column blocks); values are fixed, so a
  * round costs the same every time and its duration tracks only the compiled state of the kernels.
  * Not thread-safe: one warm-up thread owns it.
  */

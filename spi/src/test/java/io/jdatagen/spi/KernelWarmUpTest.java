@@ -71,6 +71,8 @@ class KernelWarmUpTest {
         int rounds = warmUp.run();
         assertEquals(KernelWarmUp.MIN_ROUNDS, rounds, "every round takes the same time on this clock");
         assertEquals(1000, warmUp.best());
+        assertEquals(new WarmUpWorkload().calls(), warmUp.callsPerRound());
+        assertTrue(warmUp.callsPerRound() > 100, "every family: " + warmUp.callsPerRound());
     }
 
     @Test

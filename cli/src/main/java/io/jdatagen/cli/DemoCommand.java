@@ -12,6 +12,7 @@ import io.jdatagen.io.ColorMode;
 import io.jdatagen.io.ImageCodecs;
 import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.ResizeFilter;
+import io.jdatagen.spi.Backends;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -186,6 +187,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         stdout.print(Throughput.report(flow.samples(), Arrays.toString(flow.imageShape()), start, epochEnds));
         flow.cacheStatistics().ifPresent(c -> stdout.println("Cache: " + c));
+        if (generator.backend() == Backends.current()) {
+            Backends.warmStart().ifPresent(state -> stdout.println("Backend " + state));
+        }
         Path outDir = out != null ? Files.createDirectories(out) : Files.createTempDirectory("jdatagen-demo");
         Path png = generator.preview(flow, 4, outDir, 5, seed);
         stdout.println("Preview (each row: the original, then 5 augmentations): " + png.toAbsolutePath());

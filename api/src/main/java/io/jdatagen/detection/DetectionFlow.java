@@ -129,11 +129,11 @@ public final class DetectionFlow {
                 image.width()).convert(format, image.height(), image.width());
         Keypoints points = a.keypoints().transform(resize, image.height(), image.width());
         Tensor pixels = tensor(image);
-        if (pipeline == null) {
-            return new ImagesAndKeypoints(pixels, List.of(boxes), List.of(points));
-        }
         if (generator != null) {
             return generated(pixels, boxes, points, s, epoch);
+        }
+        if (pipeline == null) {
+            return new ImagesAndKeypoints(pixels, List.of(boxes), List.of(points));
         }
         long sampleSeed = RandomKeys.forSample(seed, epoch, s).nextLong();
         return pipeline.apply(pixels, List.of(boxes), List.of(points), sampleSeed, epoch);

@@ -240,7 +240,9 @@ public final class DetectionFlow {
          * as the generator's flows do ({@link ImageDataGenerator#augmentInto}, drawing from the sample's
          * stream), and its boxes and keypoints follow the pixels
          * ({@link ImageDataGenerator#transformTargets}). The generator must be {@code channels_last}; its own
-         * {@code resize}, when set, gives the batches' size.
+         * {@code resize}, when set, gives the batches' size. Steps added with {@code GeneratorBuilder.step}
+         * are run on the pixels but, like {@link ImageDataGenerator#applyTransform}, not on the targets: give
+         * geometric ones to a {@link #pipeline} instead.
          *
          * @throws IllegalArgumentException for a {@code channels_first} generator
          */

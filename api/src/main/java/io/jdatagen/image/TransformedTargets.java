@@ -2,6 +2,7 @@ package io.jdatagen.image;
 
 import io.jdatagen.boxes.BoundingBoxes;
 import io.jdatagen.boxes.Keypoints;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -27,7 +28,7 @@ public record TransformedTargets(BoundingBoxes boxes, Keypoints keypoints) {
      */
     static TransformedTargets map(double[] map, int inHeight, int inWidth, BoundingBoxes boxes,
             Keypoints keypoints) {
-        double[] forward = java.util.Arrays.copyOf(map, 6);
+        double[] forward = Arrays.copyOf(map, 6);
         double outHeight = map[6];
         double outWidth = map[7];
         return new TransformedTargets(boxes.transform(forward, inHeight, inWidth, outHeight, outWidth),

@@ -1,5 +1,7 @@
 package io.jdatagen.image;
 
+import io.jdatagen.augment.GeometricStep;
+import io.jdatagen.augment.Step;
 import io.jdatagen.boxes.BoundingBoxes;
 import io.jdatagen.boxes.Keypoints;
 import io.jdatagen.core.DataFormat;
@@ -102,21 +104,31 @@ public final class ImageDataGenerator {
      * affine, in this generator's {@link Compatibility} (so in {@link Compatibility#KERAS_REFERENCE} they
      * follow Keras's pixels, pivot and axis order included)} Each box's corners go through the map, the
      * enclosing box is clipped to the output image and a box left with no area is labelled {@code -1};
-     * keypoints that leave the image are marked {@link Keypoints#OUTSIDE}. Steps added
-     * with the builder that {@code p} cannot describe are not applied, as in {@link #applyTransform}.
+     * keypoints that leave the image are marked {@link Keypoints#OUTSIDE}. A generator with a geometric
+     * step added with {@link GeneratorBuilder#step} is refused: {@code p} does not hold that step's draw,
+     * so its boxes could not follow its pixels.
      *
      * @param imageShape the rank-3 shape, in this generator's data format, of the image the targets are on
      * @param p the parameters drawn for the image, e.g. by {@link #getRandomTransform(int[], long)} or
      *     returned by {@link #augmentInto}
      * @param boxes the boxes, in any format (relative ones relative to the image)
      * @param keypoints the keypoints, in pixels
-     * @throws IllegalArgumentException if {@code imageShape} is not rank 3
+     * @throws IllegalArgumentException if {@code imageShape} is not rank 3, or the generator has a geometric
+     *     step of its own
      */
     public TransformedTargets transformTargets(int[] imageShape, TransformParameters p,
             BoundingBoxes boxes, Keypoints keypoints) {
         if (imageShape == null || imageShape.length != 3) {
             throw new IllegalArgumentException("imageShape must be a rank-3 image shape; got "
                     + Arrays.toString(imageShape));
+        }
+        for (Step step : options().steps()) {
+            if (step instanceof GeometricStep<?>) {
+                throw new IllegalArgumentException("boxes and keypoints cannot follow the geometric step "
+                        + step.getClass().getSimpleName() + " added with GeneratorBuilder.step: its draw is not in"
+                        + " the transform parameters; give the geometry as Keras layers (KerasPipeline) or through"
+                        + " the generator's own options");
+            }
         }
         int[] hwc = dataFormat().imageHwc(imageShape);
         return TransformedTargets.map(pipeline.forwardMap(imageShape, p), hwc[0], hwc[1], boxes, keypoints);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdatagen.augment.RandomRotation90;
 import io.jdatagen.boxes.BoundingBoxes;
 import io.jdatagen.boxes.BoxFormat;
 import io.jdatagen.boxes.Keypoints;
@@ -198,5 +199,15 @@ class TransformTargetsTest {
                 new int[] {H, W}, TransformParameters.identity(),
                 BoundingBoxes.empty(BoxFormat.XYXY), Keypoints.empty()));
         assertEquals("imageShape must be a rank-3 image shape; got [20, 28]", e.getMessage());
+    }
+
+    @Test
+    void aGeneratorWithAGeometricStepOfItsOwnIsRefused() {
+        ImageDataGenerator g = ImageDataGenerator.builder().step(new RandomRotation90(0.5)).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> g.transformTargets(
+                new int[] {H, W, 1}, TransformParameters.identity(),
+                BoundingBoxes.empty(BoxFormat.XYXY), Keypoints.empty()));
+        assertTrue(e.getMessage().startsWith("boxes and keypoints cannot follow the geometric step RandomRotation90"
+                + " added with GeneratorBuilder.step"), e.getMessage());
     }
 }

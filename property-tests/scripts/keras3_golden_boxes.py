@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the golden cases of Keras 3's bounding-box arithmetic: keras.utils.bounding_boxes.convert_format
 between every pair of formats, and each geometric layer's transform_bounding_boxes (RandomFlip,
-RandomRotation, RandomTranslation, RandomZoom, RandomShear, CenterCrop, RandomCrop, Resizing), and MaxNumBoundingBoxes's
+RandomRotation, RandomTranslation, RandomZoom, RandomShear, CenterCrop, RandomCrop, Resizing, RandomPerspective), and MaxNumBoundingBoxes's
 padding and truncation (its fill_value, which its config leaves out, is given beside the config).
 
 Each layer case is one layer (its config, with bounding_box_format), one given transformation (Keras's
@@ -128,6 +128,24 @@ def layers():
              "transformation": {}, "boxes": num(BOXES_XYXY), "labels": LABELS.tolist(),
              "expected_boxes": num(np.asarray(got["boxes"])[0]),
              "expected_labels": np.asarray(got["labels"])[0].astype(int).tolist()})
+    # RandomPerspective: the corners through the inverse of the homography compute_homography_matrix solves;
+    # Keras 3.15.1 returns these boxes in xyxy whatever bounding_box_format says (it never converts back),
+    # which each case records as its expected_format
+    corners = [[0, 0], [WIDTH - 1, 0], [0, HEIGHT - 1], [WIDTH - 1, HEIGHT - 1]]
+    for applied, factors in [(True, [[0, 0], [0.2, 0], [0, -0.15], [-0.1, 0.1]]),
+                             (True, [[0, 0], [-0.2, 0], [0, 0.25], [0.15, -0.25]]),
+                             (False, [[0, 0], [0.2, 0], [0, -0.15], [-0.1, 0.1]])]:
+        start = np.array([corners], dtype=np.float32)
+        end = start + start * np.array([factors], dtype=np.float32)
+        for f in ["xyxy", "rel_yxyx"]:
+            layer = keras.layers.RandomPerspective(factor=1.0, scale=0.5, bounding_box_format=f)
+            case = run_layer(layer, f, {"apply_perspective": np.array([applied]), "start_points": start,
+                                        "end_points": end})
+            case["transformation"]["apply_perspective"] = [applied]
+            case["expected_format"] = "xyxy"
+            out.setdefault("RandomPerspective", {
+                "tolerance": 1e-4, "why": "Keras solves and inverts the homography in float32, ours inverts it in"
+                " double: ~1e-6 of coordinates up to ~20", "cases": []})["cases"].append(case)
     return out
 
 

@@ -195,15 +195,16 @@ public final class KerasPipeline implements Augmenter {
      * for the pixels), the enclosing box is clipped to the image that warp makes and a box whose area vanishes is
      * labelled {@code -1}; in {@link Mode#KERAS_REFERENCE} mode each geometric layer moves them with Keras 3's
      * {@code transform_bounding_boxes}, layer after layer, Keras's own arithmetic (which some layers compute
-     * apart from their pixels: see each layer). A box keeps its index either way.
+     * apart from their pixels: see each layer). RandomPerspective, which is not affine and resamples on its own,
+     * moves the boxes with its Keras formula in both modes, where it stands between the warps. A box keeps its
+     * index either way.
      *
      * @param images an image (rank 3) or a non-empty batch (rank 4)
      * @param boxes one entry per image, in any {@link BoxFormat} (Keras's {@code bounding_box_format}: a
      *     layer's config may name it, and then the boxes must be in it), on the images' size
      * @throws IllegalArgumentException as {@link #apply(Tensor, long, int)}, for a number of box lists that is
      *     not the number of images, for boxes in another format than a layer's {@code bounding_box_format}, or
-     *     for a layer whose pixels boxes cannot follow (RandAugment, AugMix, RandomPerspective,
-     *     RandomElasticTransform)
+     *     for a layer whose pixels boxes cannot follow (RandAugment, AugMix, RandomElasticTransform)
      */
     public ImagesAndBoxes apply(Tensor images, List<BoundingBoxes> boxes, long seed, int epoch) {
         ImagesAndKeypoints out = apply(images, boxes, null, seed, epoch);
@@ -223,8 +224,8 @@ public final class KerasPipeline implements Augmenter {
      *     result's list of boxes is then empty)
      * @param keypoints one entry per image, on the images' size; null for none (the result's list is then
      *     empty)
-     * @throws IllegalArgumentException as {@link #apply(Tensor, List, long, int)}, or for a number of keypoint
-     *     lists that is not the number of images
+     * @throws IllegalArgumentException as {@link #apply(Tensor, List, long, int)}, for a number of keypoint
+     *     lists that is not the number of images, or for keypoints with a RandomPerspective in the pipeline
      */
     public ImagesAndKeypoints apply(Tensor images, List<BoundingBoxes> boxes, List<Keypoints> keypoints, long seed,
             int epoch) {
@@ -233,8 +234,11 @@ public final class KerasPipeline implements Augmenter {
                     + "), which mix targets too; boxes go through the per-sample layers only");
         }
         for (KerasLayer layer : layers) {
-            if (layer instanceof RandAugment || layer instanceof AugMix || layer instanceof RandomPerspective
-                    || layer instanceof RandomElasticTransform) {
+            if (layer instanceof RandomPerspective && keypoints != null) {
+                throw new IllegalArgumentException("keypoints cannot follow RandomPerspective: Keras 3.15.1 has no"
+                        + " keypoint transform for it; pass boxes only");
+            }
+            if (layer instanceof RandAugment || layer instanceof AugMix || layer instanceof RandomElasticTransform) {
                 throw new IllegalArgumentException((boxes != null ? "bounding boxes" : "keypoints") + " cannot follow "
                         + layer.className()
                         + ", which moves pixels outside the geometric layers' warp");

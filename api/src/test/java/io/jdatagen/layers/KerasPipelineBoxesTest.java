@@ -3,6 +3,7 @@ package io.jdatagen.layers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdatagen.augment.GeometricStep;
 import io.jdatagen.augment.Geometry;
@@ -150,12 +151,74 @@ class KerasPipelineBoxesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> p.apply(images(12, 16), boxes(BoxFormat.XYXY, 12, 16).subList(0, 2), 1, 0));
         assertEquals("boxes must hold one entry per image: 6; got 2", e.getMessage());
+        KerasPipeline elastic = KerasPipeline.of(new RandomElasticTransform());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> elastic.apply(images(12, 16), boxes(BoxFormat.XYXY, 12, 16), 1, 0));
+        assertEquals("bounding boxes cannot follow RandomElasticTransform, which moves pixels outside the geometric"
+                + " layers' warp", e.getMessage());
         KerasPipeline perspective = KerasPipeline.of(KerasLayers.fromConfig("RandomPerspective",
                 java.util.Map.of("factor", 1.0, "scale", 0.5)));
-        e = assertThrows(IllegalArgumentException.class,
-                () -> perspective.apply(images(12, 16), boxes(BoxFormat.XYXY, 12, 16), 1, 0));
-        assertEquals("bounding boxes cannot follow RandomPerspective, which moves pixels outside the geometric"
-                + " layers' warp", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> perspective.apply(images(12, 16),
+                boxes(BoxFormat.XYXY, 12, 16), List.of(), 1, 0));
+        assertEquals("keypoints cannot follow RandomPerspective: Keras 3.15.1 has no keypoint transform for it;"
+                + " pass boxes only", e.getMessage());
+    }
+
+    private static KerasLayer[] aroundAPerspective() {
+        return new KerasLayer[] {new RandomFlip(), RandomPerspective.fromConfig(java.util.Map.of("scale", 0.6)),
+            new RandomTranslation(new double[] {0.1}, new double[] {0.1}, "constant", "nearest", null, 0.0, null)};
+    }
+
+    /**
+     * RandomPerspective between two geometric layers, layer by layer: each sample's boxes go through the flip's,
+     * the perspective's and the translation's Keras transforms with the sample's own draws, and the images are
+     * those {@code apply} makes.
+     */
+    @Test
+    void referenceModeMovesBoxesThroughRandomPerspectiveWithTheSamplesDraws() {
+        KerasLayer[] layers = aroundAPerspective();
+        KerasPipeline p = pipeline(KerasPipeline.Mode.KERAS_REFERENCE, layers);
+        int warped = 0;
+        for (BoxFormat format : new BoxFormat[] {BoxFormat.XYXY, BoxFormat.REL_CENTER_XYWH}) {
+            List<BoundingBoxes> in = boxes(format, 12, 16);
+            ImagesAndBoxes out = p.apply(images(12, 16), in, 11, 3);
+            assertEquals(p.apply(images(12, 16), 11, 3), out.images());
+            for (int i = 0; i < N; i++) {
+                RandomGenerator rng = RandomKeys.forSample(11, 3, i);
+                ImageShape shape = new ImageShape(12, 16, 2, DataFormat.CHANNELS_LAST);
+                BoundingBoxes expected = in.get(i);
+                for (KerasLayer layer : layers) {
+                    Object params = layer.step() instanceof GeometricStep<?> g ? g.draw(shape, rng)
+                            : ((RandomPerspective) layer).draw(shape, rng);
+                    if (params instanceof RandomPerspective.Perspective t && t.applied()) {
+                        warped++;
+                    }
+                    expected = keras(layer, params, expected, shape);
+                }
+                assertEquals(expected, out.boxes().get(i), format + " sample " + i);
+            }
+        }
+        assertTrue(warped > 0 && warped < 2 * N, "some samples warped, some not: " + warped);
+    }
+
+    /**
+     * In the fused mode RandomPerspective ends the flip's warp and runs its Keras formula on the boxes there; the
+     * flip and the translation follow the pixels, so the boxes are those of the reference mode.
+     */
+    @Test
+    void fusedModeMovesBoxesThroughRandomPerspectiveBetweenTheWarps() {
+        for (BoxFormat format : new BoxFormat[] {BoxFormat.XYXY, BoxFormat.REL_YXYX}) {
+            List<BoundingBoxes> in = boxes(format, 12, 16);
+            List<BoundingBoxes> fused = pipeline(KerasPipeline.Mode.FUSED, aroundAPerspective())
+                    .apply(images(12, 16), in, 4, 0).boxes();
+            List<BoundingBoxes> keras = pipeline(KerasPipeline.Mode.KERAS_REFERENCE, aroundAPerspective())
+                    .apply(images(12, 16), in, 4, 0).boxes();
+            for (int i = 0; i < N; i++) {
+                assertEquals(format, fused.get(i).format());
+                assertArrayEquals(keras.get(i).labels(), fused.get(i).labels());
+                BoxesGoldenTest.assertClose(format + " sample " + i, keras.get(i).boxes(), fused.get(i).boxes(), 1e-9);
+            }
+        }
     }
 
     @Test

@@ -164,6 +164,46 @@ class KerasPipelineBoxesTest {
                 + " pass boxes only", e.getMessage());
     }
 
+    /**
+     * The layers that change pixel values but move no pixel: Keras 3.15.1's {@code transform_bounding_boxes}
+     * returns the boxes as they are (ContrastLimitedAdaptiveHistogramEqualization has none in Keras, and moves no
+     * pixel either), so every sample's boxes come out as they went in, in both modes, while the images change.
+     */
+    @Test
+    void layersThatMoveNoPixelLeaveTheBoxes() {
+        String[] names = {"RandomBrightness", "RandomContrast", "RandomInvert", "RandomGrayscale", "Solarization",
+            "RandomPosterization", "AutoContrast", "RandomColorDegeneration", "RandomSharpness", "RandomSaturation",
+            "RandomHue", "RandomColorJitter", "Equalization", "ContrastLimitedAdaptiveHistogramEqualization",
+            "RandomErasing", "RandomGaussianBlur", "Rescaling"};
+        Tensor x = Tensor.zeros(N, 12, 16, 3);
+        for (int i = 0; i < x.size(); i++) {
+            x.data()[i] = (i * 37) % 256;
+        }
+        List<BoundingBoxes> in = boxes(BoxFormat.REL_CENTER_XYWH, 12, 16);
+        for (String name : names) {
+            KerasLayer layer = KerasLayers.fromConfig(name, config(name));
+            for (KerasPipeline.Mode mode : KerasPipeline.Mode.values()) {
+                ImagesAndBoxes out = pipeline(mode, layer).apply(x, in, 8, 1);
+                assertEquals(in, out.boxes(), name + " " + mode);
+                assertTrue(!x.equals(out.images()), name + " changes the images");
+            }
+        }
+    }
+
+    private static java.util.Map<String, Object> config(String name) {
+        return switch (name) {
+            case "RandomBrightness", "RandomContrast", "RandomSaturation", "RandomHue", "RandomSharpness",
+                "RandomColorDegeneration" -> java.util.Map.of("factor", 0.5);
+            case "RandomPosterization" -> java.util.Map.of("factor", 3);
+            case "Solarization" -> java.util.Map.of("threshold_factor", 0.5);
+            case "RandomGrayscale", "RandomInvert", "RandomErasing", "RandomGaussianBlur" ->
+                java.util.Map.of("factor", 1.0);
+            case "RandomColorJitter" -> java.util.Map.of("brightness_factor", 0.5);
+            case "Rescaling" -> java.util.Map.of("scale", 0.5);
+            default -> java.util.Map.of();
+        };
+    }
+
     private static KerasLayer[] aroundAPerspective() {
         return new KerasLayer[] {new RandomFlip(), RandomPerspective.fromConfig(java.util.Map.of("scale", 0.6)),
             new RandomTranslation(new double[] {0.1}, new double[] {0.1}, "constant", "nearest", null, 0.0, null)};

@@ -2,7 +2,8 @@
 """Writes the golden cases of Keras 3's bounding-box arithmetic: keras.utils.bounding_boxes.convert_format
 between every pair of formats, and each geometric layer's transform_bounding_boxes (RandomFlip,
 RandomRotation, RandomTranslation, RandomZoom, RandomShear, CenterCrop, RandomCrop, Resizing, RandomPerspective), and MaxNumBoundingBoxes's
-padding and truncation (its fill_value, which its config leaves out, is given beside the config).
+padding and truncation (its fill_value, which its config leaves out, is given beside the config), and the batch
+layer MixUp's transform_bounding_boxes on a batch of three (see batch_layers).
 
 Each layer case is one layer (its config, with bounding_box_format), one given transformation (Keras's
 get_random_transformation for a batch of one 8x10x1 image, its random values replaced by the listed
@@ -149,12 +150,38 @@ def layers():
     return out
 
 
+def batch_layers():
+    """MixUp's transform_bounding_boxes on a batch of three: each sample's boxes then those of the sample its
+    permutation_order names. Keras concatenates the labels along the batch axis instead (all the samples' labels,
+    then the permuted ones: shape (2 * batch, boxes)); expected_labels records them as Keras returns them."""
+    cases = []
+    batch = np.stack([BOXES_XYXY + np.float32(0.5 * i) * (BOXES_XYXY >= 0) for i in range(3)])
+    labels = np.stack([LABELS + 10 * i * (LABELS >= 0) for i in range(3)]).astype(np.int32)
+    for order in [[2, 0, 1], [0, 2, 1]]:
+        for f in ["xyxy", "rel_yxyx"]:
+            layer = keras.layers.MixUp(alpha=0.2, bounding_box_format=f)
+            inp = np.stack([np.asarray(bb.convert_format(b.copy(), "xyxy", f, height=HEIGHT, width=WIDTH))
+                            for b in batch])
+            weights = np.array([0.3, 0.6, 0.9], dtype=np.float32)
+            t = {"permutation_order": keras.ops.convert_to_tensor(np.array(order, dtype=np.int32)),
+                 "mix_weight": keras.ops.convert_to_tensor(weights)}
+            got = layer.transform_bounding_boxes({"boxes": keras.ops.convert_to_tensor(inp.copy()),
+                                                  "labels": keras.ops.convert_to_tensor(labels.copy())}, t)
+            cases.append({"config": plain(layer.get_config()), "format": f, "image": [HEIGHT, WIDTH],
+                          "transformation": {"permutation_order": order, "mix_weight": num(weights)},
+                          "boxes": num(inp), "labels": labels.tolist(),
+                          "expected_boxes": num(np.asarray(got["boxes"])),
+                          "expected_labels": np.asarray(got["labels"]).astype(int).tolist()})
+    return {"MixUp": {"tolerance": 0.0, "why": "boxes are copied, never computed", "cases": cases}}
+
+
 def main():
     path = sys.argv[1] if len(sys.argv) > 1 else "api/src/test/resources/io/jdatagen/layers/golden/boxes.json"
     doc = {"keras": keras.__version__,
            "convert": {"tolerance": 1e-5, "why": "convert_format computes in float32, ours in double",
                        "cases": conversions()},
-           "layers": layers()}
+           "layers": layers(),
+           "batch_layers": batch_layers()}
     with open(path, "w") as f:
         json.dump(doc, f, separators=(",", ":"))
         f.write("\n")

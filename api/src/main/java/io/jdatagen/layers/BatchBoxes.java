@@ -28,7 +28,8 @@ final class BatchBoxes {
     static void check(StepPipeline batchLayers) {
         for (Step s : batchLayers.steps()) {
             if (s instanceof BatchStep<?> && !(s instanceof BatchBoxTransform<?>)) {
-                throw new IllegalArgumentException("bounding boxes cannot follow the batch layer " + s.name()
+                String name = s instanceof KerasLayer layer ? layer.className() : s.name();
+                throw new IllegalArgumentException("bounding boxes cannot follow the batch layer " + name
                         + ": Keras 3.15.1 has no transform_bounding_boxes for it; the batch layer that has one: MixUp");
             }
         }

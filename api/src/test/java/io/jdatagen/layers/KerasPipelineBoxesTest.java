@@ -12,6 +12,7 @@ import io.jdatagen.boxes.BoundingBoxes;
 import io.jdatagen.boxes.BoxFormat;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
+import io.jdatagen.data.Batch;
 import io.jdatagen.data.RandomKeys;
 import io.jdatagen.spi.reference.ReferenceBackend;
 import java.util.ArrayList;
@@ -202,6 +203,55 @@ class KerasPipelineBoxesTest {
             case "Rescaling" -> java.util.Map.of("scale", 0.5);
             default -> java.util.Map.of();
         };
+    }
+
+    /**
+     * MixUp after a flip: the images are those {@link KerasPipeline#apply(Batch, long, int)} makes, and each
+     * sample's boxes are its flipped boxes followed by those of the sample the batch's permutation mixes in.
+     */
+    @Test
+    void mixUpAppendsTheMixedInSamplesBoxesWithTheBatchsDraw() {
+        for (KerasPipeline.Mode mode : KerasPipeline.Mode.values()) {
+            MixUp mixUp = new MixUp(0.4);
+            KerasPipeline p = pipeline(mode, new RandomFlip(), mixUp);
+            Tensor x = images(12, 16);
+            List<BoundingBoxes> in = boxes(BoxFormat.REL_XYWH, 12, 16);
+            ImagesAndBoxes out = p.apply(x, in, 9, 2);
+            int[] rows = java.util.stream.IntStream.range(0, N).toArray();
+            assertEquals(p.apply(new Batch(List.of(x), List.of(), null, rows), 9, 2).xTensor(), out.images(),
+                    mode.toString());
+            List<BoundingBoxes> flipped = pipeline(mode, new RandomFlip()).apply(x, in, 9, 2).boxes();
+            int[] order = mixUp.draw(N, RandomKeys.forSample(~9L, 2, 0)).permutationOrder();
+            assertTrue(!java.util.Arrays.equals(order, rows), "the permutation mixes samples: " + order);
+            for (int i = 0; i < N; i++) {
+                BoundingBoxes own = flipped.get(i);
+                BoundingBoxes other = flipped.get(order[i]);
+                BoundingBoxes got = out.boxes().get(i);
+                assertEquals(BoxFormat.REL_XYWH, got.format());
+                assertEquals(own.size() + other.size(), got.size(), mode + " sample " + i);
+                for (int k = 0; k < got.size(); k++) {
+                    BoundingBoxes from = k < own.size() ? own : other;
+                    int j = k < own.size() ? k : k - own.size();
+                    assertArrayEquals(from.box(j), got.box(k), 0.0, mode + " sample " + i + " box " + k);
+                    assertEquals(from.label(j), got.label(k), mode + " sample " + i + " label " + k);
+                }
+            }
+        }
+    }
+
+    @Test
+    void refusesCutMixKeypointsAndASingleImageWithBatchLayers() {
+        KerasPipeline cutMix = KerasPipeline.of(new RandomFlip(), new CutMix());
+        assertEquals("bounding boxes cannot follow the batch layer CutMix: Keras 3.15.1 has no transform_bounding_boxes"
+                + " for it; the batch layer that has one: MixUp", assertThrows(IllegalArgumentException.class,
+                        () -> cutMix.apply(images(12, 16), boxes(BoxFormat.XYXY, 12, 16), 1, 0)).getMessage());
+        KerasPipeline mixUp = KerasPipeline.of(new MixUp());
+        assertEquals("the pipeline has batch layers (MixUp): Keras 3.15.1 has no keypoint transform for them; pass"
+                + " boxes only", assertThrows(IllegalArgumentException.class, () -> mixUp.apply(images(12, 16),
+                        boxes(BoxFormat.XYXY, 12, 16), List.of(), 1, 0)).getMessage());
+        assertEquals("the pipeline has batch layers (MixUp): images must be a batch (rank 4); got shape [12, 16, 2]",
+                assertThrows(IllegalArgumentException.class, () -> mixUp.apply(images(12, 16).item(0),
+                        boxes(BoxFormat.XYXY, 12, 16).subList(0, 1), 1, 0)).getMessage());
     }
 
     private static KerasLayer[] aroundAPerspective() {

@@ -189,8 +189,9 @@ public final class KerasPipeline implements Augmenter {
     }
 
     /**
-     * {@return images and each image's bounding boxes through the per-sample layers: the images as
-     * {@link #apply(Tensor, long, int)} makes them, and each sample's boxes moved with its pixels} In
+     * {@return images and each image's bounding boxes through the layers: the images as
+     * {@link #apply(Tensor, long, int)} makes them (with batch layers, as {@link #apply(Batch, long, int)} makes
+     * them), and each sample's boxes moved with its pixels} In
      * {@link Mode#FUSED} mode each warp's one matrix per sample moves the boxes' corners (its forward map, exact
      * for the pixels), the enclosing box is clipped to the image that warp makes and a box whose area vanishes is
      * labelled {@code -1}; in {@link Mode#KERAS_REFERENCE} mode each geometric layer moves them with Keras 3's
@@ -204,7 +205,8 @@ public final class KerasPipeline implements Augmenter {
      * @param images an image (rank 3) or a non-empty batch (rank 4; a batch when the pipeline has batch layers)
      * @param boxes one entry per image, in any {@link BoxFormat} (Keras's {@code bounding_box_format}: a
      *     layer's config may name it, and then the boxes must be in it), on the images' size
-     * @throws IllegalArgumentException as {@link #apply(Tensor, long, int)}, for a number of box lists that is
+     * @throws IllegalArgumentException for a tensor of another rank or an empty batch, for a single image (rank 3)
+     *     when the pipeline has batch layers, for a number of box lists that is
      *     not the number of images, for boxes in another format than a layer's {@code bounding_box_format}, or
      *     for a layer whose pixels boxes cannot follow (RandAugment, AugMix, RandomElasticTransform), or for a batch
      *     layer Keras has no box transform for (CutMix)

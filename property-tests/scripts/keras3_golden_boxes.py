@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes the golden cases of Keras 3's bounding-box arithmetic: keras.utils.bounding_boxes.convert_format
 between every pair of formats, and each geometric layer's transform_bounding_boxes (RandomFlip,
-RandomRotation, RandomTranslation, RandomZoom, RandomShear, CenterCrop, RandomCrop, Resizing), and MaxNumBoundingBoxes's
-padding and truncation (its fill_value, which its config leaves out, is given beside the config).
+RandomRotation, RandomTranslation, RandomZoom, RandomShear, CenterCrop, RandomCrop, Resizing, RandomPerspective), and MaxNumBoundingBoxes's
+padding and truncation (its fill_value, which its config leaves out, is given beside the config), and the batch
+layer MixUp's transform_bounding_boxes on a batch of three (see batch_layers).
 
 Each layer case is one layer (its config, with bounding_box_format), one given transformation (Keras's
 get_random_transformation for a batch of one 8x10x1 image, its random values replaced by the listed
@@ -128,7 +129,50 @@ def layers():
              "transformation": {}, "boxes": num(BOXES_XYXY), "labels": LABELS.tolist(),
              "expected_boxes": num(np.asarray(got["boxes"])[0]),
              "expected_labels": np.asarray(got["labels"])[0].astype(int).tolist()})
+    # RandomPerspective: the corners through the inverse of the homography compute_homography_matrix solves;
+    # Keras 3.15.1 returns these boxes in xyxy whatever bounding_box_format says (it never converts back),
+    # which each case records as its expected_format
+    corners = [[0, 0], [WIDTH - 1, 0], [0, HEIGHT - 1], [WIDTH - 1, HEIGHT - 1]]
+    for applied, factors in [(True, [[0, 0], [0.2, 0], [0, -0.15], [-0.1, 0.1]]),
+                             (True, [[0, 0], [-0.2, 0], [0, 0.25], [0.15, -0.25]]),
+                             (False, [[0, 0], [0.2, 0], [0, -0.15], [-0.1, 0.1]])]:
+        start = np.array([corners], dtype=np.float32)
+        end = start + start * np.array([factors], dtype=np.float32)
+        for f in ["xyxy", "rel_yxyx"]:
+            layer = keras.layers.RandomPerspective(factor=1.0, scale=0.5, bounding_box_format=f)
+            case = run_layer(layer, f, {"apply_perspective": np.array([applied]), "start_points": start,
+                                        "end_points": end})
+            case["transformation"]["apply_perspective"] = [applied]
+            case["expected_format"] = "xyxy"
+            out.setdefault("RandomPerspective", {
+                "tolerance": 1e-4, "why": "Keras solves and inverts the homography in float32, ours inverts it in"
+                " double: ~1e-6 of coordinates up to ~20", "cases": []})["cases"].append(case)
     return out
+
+
+def batch_layers():
+    """MixUp's transform_bounding_boxes on a batch of three: each sample's boxes then those of the sample its
+    permutation_order names. Keras concatenates the labels along the batch axis instead (all the samples' labels,
+    then the permuted ones: shape (2 * batch, boxes)); expected_labels records them as Keras returns them."""
+    cases = []
+    batch = np.stack([BOXES_XYXY + np.float32(0.5 * i) * (BOXES_XYXY >= 0) for i in range(3)])
+    labels = np.stack([LABELS + 10 * i * (LABELS >= 0) for i in range(3)]).astype(np.int32)
+    for order in [[2, 0, 1], [0, 2, 1]]:
+        for f in ["xyxy", "rel_yxyx"]:
+            layer = keras.layers.MixUp(alpha=0.2, bounding_box_format=f)
+            inp = np.stack([np.asarray(bb.convert_format(b.copy(), "xyxy", f, height=HEIGHT, width=WIDTH))
+                            for b in batch])
+            weights = np.array([0.3, 0.6, 0.9], dtype=np.float32)
+            t = {"permutation_order": keras.ops.convert_to_tensor(np.array(order, dtype=np.int32)),
+                 "mix_weight": keras.ops.convert_to_tensor(weights)}
+            got = layer.transform_bounding_boxes({"boxes": keras.ops.convert_to_tensor(inp.copy()),
+                                                  "labels": keras.ops.convert_to_tensor(labels.copy())}, t)
+            cases.append({"config": plain(layer.get_config()), "format": f, "image": [HEIGHT, WIDTH],
+                          "transformation": {"permutation_order": order, "mix_weight": num(weights)},
+                          "boxes": num(inp), "labels": labels.tolist(),
+                          "expected_boxes": num(np.asarray(got["boxes"])),
+                          "expected_labels": np.asarray(got["labels"]).astype(int).tolist()})
+    return {"MixUp": {"tolerance": 0.0, "why": "boxes are copied, never computed", "cases": cases}}
 
 
 def main():
@@ -136,7 +180,8 @@ def main():
     doc = {"keras": keras.__version__,
            "convert": {"tolerance": 1e-5, "why": "convert_format computes in float32, ours in double",
                        "cases": conversions()},
-           "layers": layers()}
+           "layers": layers(),
+           "batch_layers": batch_layers()}
     with open(path, "w") as f:
         json.dump(doc, f, separators=(",", ":"))
         f.write("\n")

@@ -25,7 +25,9 @@ import javax.imageio.ImageIO;
  * are on the same class path and runs the README's training programs on a learnable folder (stripes
  * across or down), each of which must end with a held-out accuracy above 0.8; with the spark
  * profile, that the README's Spark job compiled against Spark and, run without a master (so on
- * local cores), writes five augmented copies of each image.
+ * local cores), writes five augmented copies of each image, as files and as tar shards that the README's
+ * ReadSparkShards then reads; with the s3 profile, that jdatagen-s3 builds
+ * its client (no request sent) with none of the SDK's Apache or Netty HTTP clients on the class path.
  */
 public class ConsumerCheck {
     private static final Pattern HELD_OUT = Pattern.compile("held-out accuracy: (\\d+[.,]\\d+)\\s*$");
@@ -99,6 +101,25 @@ public class ConsumerCheck {
                         Class.forName(program).getMethod("main", String[].class).invoke(null, (Object) folder)));
             }
         }
+        if (args.length > 0 && args[0].equals("s3")) {
+            // The S3 client on the JDK's HTTP client only: none of the SDK's Apache or Netty clients.
+            for (String name : List.of("software.amazon.awssdk.http.apache.ApacheHttpClient",
+                    "software.amazon.awssdk.http.apache5.Apache5HttpClient",
+                    "software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient")) {
+                try {
+                    Class.forName(name, false, ConsumerCheck.class.getClassLoader());
+                    throw new AssertionError(name + " is on the class path of jdatagen-s3's users");
+                } catch (ClassNotFoundException expected) {
+                    // left out, as jdatagen-s3's pom says
+                }
+            }
+            Object shards = Class.forName("io.jdatagen.s3.S3Shards").getMethod("builder").invoke(null);
+            shards.getClass().getMethod("endpoint", java.net.URI.class).invoke(shards,
+                    java.net.URI.create("http://127.0.0.1:9"));
+            shards.getClass().getMethod("region", String.class).invoke(shards, "us-east-1");
+            shards.getClass().getMethod("build").invoke(shards);
+            System.out.println("s3: jdatagen-s3 builds its S3 client on the JDK's HTTP client alone");
+        }
         if (args.length > 0 && args[0].equals("spark")) {
             for (String name : List.of("org.apache.spark.sql.SparkSession", "io.jdatagen.spark.OfflineAugmentation",
                     "AugmentOnSpark")) {
@@ -120,6 +141,15 @@ public class ConsumerCheck {
                 throw new AssertionError("AugmentOnSpark wrote " + written + " PNGs, expected 5 copies of 20 images");
             }
             System.out.println("spark: AugmentOnSpark ran locally (no master given) and wrote " + written + " PNGs");
+            List<String> shards;
+            try (var files = Files.list(root.resolve("augmented-shards"))) {
+                shards = files.map(Path::toString).filter(f -> f.endsWith(".tar")).sorted().toList();
+            }
+            if (shards.isEmpty()) {
+                throw new AssertionError("AugmentOnSpark wrote no tar shards");
+            }
+            ReadSparkShards.main(shards.toArray(new String[0]));
+            System.out.println("spark: ReadSparkShards read the " + shards.size() + " shard(s) AugmentOnSpark wrote");
         }
         System.out.println("flow: " + images + " images; csv: " + table.size() + " rows");
         System.out.println("backend: " + Backends.current().name());

@@ -4,8 +4,12 @@ import io.jdatagen.boxes.BoundingBoxes;
 import io.jdatagen.boxes.BoxFormat;
 import io.jdatagen.boxes.DenseBoundingBoxes;
 import io.jdatagen.boxes.Keypoints;
+import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.data.RandomKeys;
+import io.jdatagen.image.ImageDataGenerator;
+import io.jdatagen.image.TransformParameters;
+import io.jdatagen.image.TransformedTargets;
 import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.ColorMode;
 import io.jdatagen.io.ImageCodecs;
@@ -13,6 +17,7 @@ import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.ResizeFilter;
 import io.jdatagen.layers.ImagesAndKeypoints;
 import io.jdatagen.layers.KerasPipeline;
+import io.jdatagen.spi.SourceImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +26,8 @@ import java.util.Objects;
  * Batches of annotated images whose boxes and keypoints follow the pixels: each image is loaded, resized to
  * the target size (its boxes and keypoints scaled by the same factors, exactly: an edge at {@code x} goes to
  * {@code x · targetWidth / width}), run through the optional {@link KerasPipeline} with its boxes and keypoints
- * ({@link KerasPipeline#apply(Tensor, List, List, long, int)}), and the boxes are given in Keras's dense form,
+ * ({@link KerasPipeline#apply(Tensor, List, List, long, int)}) or the optional {@link ImageDataGenerator}
+ * ({@link Builder#augmenter}), and the boxes are given in Keras's dense form,
  * padded with {@code -1} plus a count per sample ({@link DetectionBatch}).
  *
  * <p>The order of an epoch is {@link RandomKeys#order}'s; sample {@code s} of the data set draws its
@@ -40,6 +46,7 @@ public final class DetectionFlow {
     private final int[] targetSize;
     private final int batchSize;
     private final KerasPipeline pipeline;
+    private final ImageDataGenerator generator;
     private final BoxFormat format;
     private final boolean shuffle;
     private final long seed;
@@ -50,6 +57,7 @@ public final class DetectionFlow {
         this.targetSize = b.targetSize;
         this.batchSize = b.batchSize;
         this.pipeline = b.pipeline;
+        this.generator = b.generator;
         this.format = b.format;
         this.shuffle = b.shuffle;
         this.seed = b.seed;
@@ -121,11 +129,31 @@ public final class DetectionFlow {
                 image.width()).convert(format, image.height(), image.width());
         Keypoints points = a.keypoints().transform(resize, image.height(), image.width());
         Tensor pixels = tensor(image);
+        if (generator != null) {
+            return generated(pixels, boxes, points, s, epoch);
+        }
         if (pipeline == null) {
             return new ImagesAndKeypoints(pixels, List.of(boxes), List.of(points));
         }
         long sampleSeed = RandomKeys.forSample(seed, epoch, s).nextLong();
         return pipeline.apply(pixels, List.of(boxes), List.of(points), sampleSeed, epoch);
+    }
+
+    /**
+     * One sample through the generator as its flows take it (augmented and standardized, drawing from the
+     * sample's stream), its targets moved by the parameters drawn.
+     */
+    private ImagesAndKeypoints generated(Tensor pixels, BoundingBoxes boxes, Keypoints points, int s, int epoch) {
+        int[] shape = pixels.shape();
+        int[] size = generator.augmenter().resizeTarget();
+        int height = size != null ? size[0] : shape[0];
+        int width = size != null ? size[1] : shape[1];
+        Tensor out = Tensor.zeros(1, height, width, shape[2]);
+        TransformParameters p = generator.augmentInto(SourceImage.of(pixels, DataFormat.CHANNELS_LAST),
+                RandomKeys.forSample(seed, epoch, s), out, 0);
+        TransformedTargets t = generator.transformTargets(shape, p, boxes, points);
+        return new ImagesAndKeypoints(Tensor.of(out.data(), height, width, shape[2]), List.of(t.boxes()),
+                List.of(t.keypoints()));
     }
 
     private static void check(AnnotatedImage a, String field, int stated, int decoded) {
@@ -168,6 +196,7 @@ public final class DetectionFlow {
         private int[] targetSize;
         private int batchSize = 32;
         private KerasPipeline pipeline;
+        private ImageDataGenerator generator;
         private BoxFormat format = BoxFormat.XYXY;
         private boolean shuffle = true;
         private long seed;
@@ -205,6 +234,27 @@ public final class DetectionFlow {
             return this;
         }
 
+        /**
+         * Sets Keras's {@code ImageDataGenerator} as the augmenter (none by default; not with a
+         * {@link #pipeline}): each image, after the resize to the target size, is augmented and standardized
+         * as the generator's flows do ({@link ImageDataGenerator#augmentInto}, drawing from the sample's
+         * stream), and its boxes and keypoints follow the pixels
+         * ({@link ImageDataGenerator#transformTargets}). The generator must be {@code channels_last}; its own
+         * {@code resize}, when set, gives the batches' size. Steps added with {@code GeneratorBuilder.step}
+         * are run on the pixels but, like {@link ImageDataGenerator#applyTransform}, not on the targets: give
+         * geometric ones to a {@link #pipeline} instead.
+         *
+         * @throws IllegalArgumentException for a {@code channels_first} generator
+         */
+        public Builder augmenter(ImageDataGenerator generator) {
+            if (generator != null && generator.augmenter().dataFormat() != DataFormat.CHANNELS_LAST) {
+                throw new IllegalArgumentException("augmenter must be a channels_last generator (batches are"
+                        + " height, width, channels); got " + generator.augmenter().dataFormat());
+            }
+            this.generator = generator;
+            return this;
+        }
+
         /** Sets the format the pipeline and the batches see the boxes in ({@code xyxy} by default). */
         public Builder boxFormat(BoxFormat format) {
             this.format = Objects.requireNonNull(format, "format");
@@ -233,11 +283,15 @@ public final class DetectionFlow {
         /**
          * {@return the flow}
          *
-         * @throws IllegalArgumentException when no target size was set
+         * @throws IllegalArgumentException when no target size was set, or both a pipeline and an augmenter
          */
         public DetectionFlow build() {
             if (targetSize == null) {
                 throw new IllegalArgumentException("targetSize must be set: a batch holds images of one size");
+            }
+            if (pipeline != null && generator != null) {
+                throw new IllegalArgumentException("pipeline and augmenter cannot both be set: give the layers or"
+                        + " the generator");
             }
             return new DetectionFlow(this);
         }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -148,6 +149,14 @@ public final class FileFlow extends ImageFlow implements AutoCloseable {
     /** {@return the flow's decoded-sample cache, or null without one} */
     SampleCache cache() {
         return cache;
+    }
+
+    /**
+     * {@return what the flow's decoded-sample cache has done so far (decodes, hits, heap and spill
+     * bytes), or empty when the flow has no cache}
+     */
+    public Optional<CacheStatistics> cacheStatistics() {
+        return cache == null ? Optional.empty() : Optional.of(cache.statistics());
     }
 
     /**

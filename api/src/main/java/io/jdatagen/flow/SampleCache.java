@@ -24,6 +24,7 @@ final class SampleCache implements AutoCloseable {
     private final SpillFile spill;
     private final AtomicLong heapBytes = new AtomicLong();
     private final AtomicLong decodes = new AtomicLong();
+    private final AtomicLong hits = new AtomicLong();
     private final Map<List<String>, CompletableFuture<Held>> slots = new ConcurrentHashMap<>();
 
     /** A cached sample: on the heap ({@code images}) or in the spill file ({@code location}). */
@@ -80,6 +81,7 @@ final class SampleCache implements AutoCloseable {
             List<ByteImage> images = !held.sources().equals(sources) ? null
                     : held.images() != null ? held.images() : spill.read(held.location());
             if (images != null) {
+                hits.incrementAndGet();
                 return images;
             }
             if (slots.remove(key, slot)) {
@@ -138,6 +140,11 @@ final class SampleCache implements AutoCloseable {
     /** {@return the spill file's size in bytes} */
     long spillBytes() {
         return spill.size();
+    }
+
+    /** {@return the counts so far: samples served without a decode, decodes, heap and spill bytes} */
+    CacheStatistics statistics() {
+        return new CacheStatistics(hits.get(), decodes.get(), heapBytes.get(), spillBytes());
     }
 
     /** Drops the heap part and closes the spill file (deleting a temporary one). */

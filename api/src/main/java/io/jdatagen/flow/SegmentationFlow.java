@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -262,6 +263,14 @@ public final class SegmentationFlow extends ImageFlow implements AutoCloseable {
     /** {@return the flow's decoded-sample cache, or null without one} */
     SampleCache cache() {
         return cache;
+    }
+
+    /**
+     * {@return what the flow's decoded-sample cache has done so far (decodes, hits, heap and spill
+     * bytes), or empty when the flow has no cache}
+     */
+    public Optional<CacheStatistics> cacheStatistics() {
+        return cache == null ? Optional.empty() : Optional.of(cache.statistics());
     }
 
     /**

@@ -16,6 +16,11 @@ import io.jdatagen.data.Shard;
  * the training and validation flows alike). Works with the {@code Loader} and the framework
  * adapters as any sequence; epochs advance as for any sequence.
  *
+ * <p>With a decoded-sample cache ({@link FileFlowOptions#cache}) on each rank's flow, a rank decodes
+ * and caches only the samples it reads: a fixed part without shuffling; with shuffling its part
+ * changes every epoch (as {@code DistributedSampler}'s does), so its cache grows by the samples it
+ * has not read before, towards the whole dataset over many epochs. Size the budget for that.
+ *
  * @see <a href="https://pytorch.org/docs/stable/data.html#torch.utils.data.distributed.DistributedSampler">PyTorch's DistributedSampler</a>
  */
 public final class ShardedFlow extends EpochSequence<Batch> {

@@ -1,5 +1,9 @@
 package io.jdatagen.image;
 
+import io.jdatagen.augment.GeometricStep;
+import io.jdatagen.augment.Step;
+import io.jdatagen.boxes.BoundingBoxes;
+import io.jdatagen.boxes.Keypoints;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.data.NumpyRandomState;
@@ -19,6 +23,7 @@ import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.Backends;
 import io.jdatagen.spi.SourceImage;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -90,6 +95,43 @@ public final class ImageDataGenerator {
      */
     public Tensor applyTransform(Tensor x, TransformParameters p) {
         return pipeline.applyTransform(x, p);
+    }
+
+    /**
+     * {@return a sample's bounding boxes and keypoints moved as {@link #applyTransform} with the same
+     * {@code p} moves the pixels of an image of {@code imageShape}: through the resize (when
+     * {@link GeneratorBuilder#resize} is set), rotation, shifts, shear, zoom and flips as one forward
+     * affine, in this generator's {@link Compatibility} (so in {@link Compatibility#KERAS_REFERENCE} they
+     * follow Keras's pixels, pivot and axis order included)} Each box's corners go through the map, the
+     * enclosing box is clipped to the output image and a box left with no area is labelled {@code -1};
+     * keypoints that leave the image are marked {@link Keypoints#OUTSIDE}. A generator with a geometric
+     * step added with {@link GeneratorBuilder#step} is refused: {@code p} does not hold that step's draw,
+     * so its boxes could not follow its pixels.
+     *
+     * @param imageShape the rank-3 shape, in this generator's data format, of the image the targets are on
+     * @param p the parameters drawn for the image, e.g. by {@link #getRandomTransform(int[], long)} or
+     *     returned by {@link #augmentInto}
+     * @param boxes the boxes, in any format (relative ones relative to the image)
+     * @param keypoints the keypoints, in pixels
+     * @throws IllegalArgumentException if {@code imageShape} is not rank 3, or the generator has a geometric
+     *     step of its own
+     */
+    public TransformedTargets transformTargets(int[] imageShape, TransformParameters p,
+            BoundingBoxes boxes, Keypoints keypoints) {
+        if (imageShape == null || imageShape.length != 3) {
+            throw new IllegalArgumentException("imageShape must be a rank-3 image shape; got "
+                    + Arrays.toString(imageShape));
+        }
+        for (Step step : options().steps()) {
+            if (step instanceof GeometricStep<?>) {
+                throw new IllegalArgumentException("boxes and keypoints cannot follow the geometric step "
+                        + step.getClass().getSimpleName() + " added with GeneratorBuilder.step: its draw is not in"
+                        + " the transform parameters; give the geometry as Keras layers (KerasPipeline) or through"
+                        + " the generator's own options");
+            }
+        }
+        int[] hwc = dataFormat().imageHwc(imageShape);
+        return TransformedTargets.map(pipeline.forwardMap(imageShape, p), hwc[0], hwc[1], boxes, keypoints);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.jdatagen.image;
 
 import io.jdatagen.augment.Drawn;
+import io.jdatagen.augment.Geometry;
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.Step;
 import io.jdatagen.augment.StepPipeline;
@@ -152,6 +153,23 @@ final class SamplePipeline implements Augmenter {
     Tensor applyTransform(Tensor x, TransformParameters p) {
         AffineTransforms.checkImage(x);
         return pipeline.transformImage(x, null, pipeline.given(keras.given(p)));
+    }
+
+    /**
+     * The forward map {@link #applyTransform} moves the pixels of an image of {@code imageShape} by: the resize
+     * to the configured size (pixel centres aligned) when one is set, then the fused geometry of {@code p}.
+     * Returns {@code {a00, a01, t0, a10, a11, t1, outHeight, outWidth}}.
+     */
+    double[] forwardMap(int[] imageShape, TransformParameters p) {
+        int[] hwc = options.dataFormat().imageHwc(imageShape);
+        int[] size = options.resize() != null ? options.resize() : new int[] {hwc[0], hwc[1]};
+        ImageShape resized = new ImageShape(size[0], size[1], hwc[2], options.dataFormat());
+        Geometry g = pipeline.geometry(pipeline.given(keras.given(p)), resized);
+        double sy = (double) size[0] / hwc[0];
+        double sx = (double) size[1] / hwc[1];
+        double[] f = g.forward();
+        return new double[] {f[0] * sy, f[1] * sx, f[0] * (sy - 1) / 2 + f[1] * (sx - 1) / 2 + f[2], f[3] * sy,
+                f[4] * sx, f[3] * (sy - 1) / 2 + f[4] * (sx - 1) / 2 + f[5], g.height(), g.width()};
     }
 
     /**

@@ -189,21 +189,27 @@ public final class KerasPipeline implements Augmenter {
     }
 
     /**
-     * {@return images and each image's bounding boxes through the per-sample layers: the images as
-     * {@link #apply(Tensor, long, int)} makes them, and each sample's boxes moved with its pixels} In
+     * {@return images and each image's bounding boxes through the layers: the images as
+     * {@link #apply(Tensor, long, int)} makes them (with batch layers, as {@link #apply(Batch, long, int)} makes
+     * them), and each sample's boxes moved with its pixels} In
      * {@link Mode#FUSED} mode each warp's one matrix per sample moves the boxes' corners (its forward map, exact
      * for the pixels), the enclosing box is clipped to the image that warp makes and a box whose area vanishes is
      * labelled {@code -1}; in {@link Mode#KERAS_REFERENCE} mode each geometric layer moves them with Keras 3's
      * {@code transform_bounding_boxes}, layer after layer, Keras's own arithmetic (which some layers compute
-     * apart from their pixels: see each layer). A box keeps its index either way.
+     * apart from their pixels: see each layer). RandomPerspective, which is not affine and resamples on its own,
+     * moves the boxes with its Keras formula in both modes, where it stands between the warps. A box keeps its
+     * index either way. Batch layers then run on the augmented batch as {@link #apply(Batch, long, int)} runs
+     * them (the same draws) and combine the boxes as Keras does: MixUp appends to each sample's boxes those of the
+     * sample mixed into it.
      *
-     * @param images an image (rank 3) or a non-empty batch (rank 4)
+     * @param images an image (rank 3) or a non-empty batch (rank 4; a batch when the pipeline has batch layers)
      * @param boxes one entry per image, in any {@link BoxFormat} (Keras's {@code bounding_box_format}: a
      *     layer's config may name it, and then the boxes must be in it), on the images' size
-     * @throws IllegalArgumentException as {@link #apply(Tensor, long, int)}, for a number of box lists that is
+     * @throws IllegalArgumentException for a tensor of another rank or an empty batch, for a single image (rank 3)
+     *     when the pipeline has batch layers, for a number of box lists that is
      *     not the number of images, for boxes in another format than a layer's {@code bounding_box_format}, or
-     *     for a layer whose pixels boxes cannot follow (RandAugment, AugMix, RandomPerspective,
-     *     RandomElasticTransform)
+     *     for a layer whose pixels boxes cannot follow (RandAugment, AugMix, RandomElasticTransform), or for a batch
+     *     layer Keras has no box transform for (CutMix)
      */
     public ImagesAndBoxes apply(Tensor images, List<BoundingBoxes> boxes, long seed, int epoch) {
         ImagesAndKeypoints out = apply(images, boxes, null, seed, epoch);
@@ -223,18 +229,29 @@ public final class KerasPipeline implements Augmenter {
      *     result's list of boxes is then empty)
      * @param keypoints one entry per image, on the images' size; null for none (the result's list is then
      *     empty)
-     * @throws IllegalArgumentException as {@link #apply(Tensor, List, long, int)}, or for a number of keypoint
-     *     lists that is not the number of images
+     * @throws IllegalArgumentException as {@link #apply(Tensor, List, long, int)}, for a number of keypoint
+     *     lists that is not the number of images, or for keypoints with a RandomPerspective or a batch layer in
+     *     the pipeline
      */
     public ImagesAndKeypoints apply(Tensor images, List<BoundingBoxes> boxes, List<Keypoints> keypoints, long seed,
             int epoch) {
         if (batchLayers != null) {
-            throw new IllegalArgumentException("the pipeline has batch layers (" + batchLayerNames()
-                    + "), which mix targets too; boxes go through the per-sample layers only");
+            if (keypoints != null || boxes == null) {
+                throw new IllegalArgumentException("the pipeline has batch layers (" + batchLayerNames()
+                        + "): Keras 3.15.1 has no keypoint transform for them; pass boxes only");
+            }
+            BatchBoxes.check(batchLayers);
+            if (images.rank() != 4) {
+                throw new IllegalArgumentException("the pipeline has batch layers (" + batchLayerNames()
+                        + "): images must be a batch (rank 4); got shape " + Arrays.toString(images.shape()));
+            }
         }
         for (KerasLayer layer : layers) {
-            if (layer instanceof RandAugment || layer instanceof AugMix || layer instanceof RandomPerspective
-                    || layer instanceof RandomElasticTransform) {
+            if (layer instanceof RandomPerspective && keypoints != null) {
+                throw new IllegalArgumentException("keypoints cannot follow RandomPerspective: Keras 3.15.1 has no"
+                        + " keypoint transform for it; pass boxes only");
+            }
+            if (layer instanceof RandAugment || layer instanceof AugMix || layer instanceof RandomElasticTransform) {
                 throw new IllegalArgumentException((boxes != null ? "bounding boxes" : "keypoints") + " cannot follow "
                         + layer.className()
                         + ", which moves pixels outside the geometric layers' warp");
@@ -262,6 +279,14 @@ public final class KerasPipeline implements Augmenter {
                 : SegmentBoxes.map(segments.segments(), drawn, input, boxes, mode);
         List<Keypoints> points = keypoints == null ? List.of()
                 : SegmentKeypoints.map(segments.segments(), drawn, input, keypoints, mode);
+        if (batchLayers != null) {
+            boolean last = format == DataFormat.CHANNELS_LAST;
+            ImageShape mixed = new ImageShape(out.dim(last ? 1 : 2), out.dim(last ? 2 : 3), out.dim(last ? 3 : 1),
+                    format);
+            ImagesAndBoxes both = BatchBoxes.mix(batchLayers, out, moved, mixed, RandomKeys.forSample(~seed, epoch, 0));
+            out = both.images();
+            moved = both.boxes();
+        }
         return new ImagesAndKeypoints(single ? out.item(0) : out, moved, points);
     }
 

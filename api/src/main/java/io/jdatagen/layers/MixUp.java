@@ -1,9 +1,13 @@
 package io.jdatagen.layers;
 
 import io.jdatagen.augment.BatchStep;
+import io.jdatagen.augment.ImageShape;
+import io.jdatagen.boxes.BoundingBoxes;
+import io.jdatagen.boxes.BoxFormat;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.DenseTensor;
 import io.jdatagen.data.Batch;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -16,10 +20,12 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/mix_up/">Keras MixUp</a>
  */
-public final class MixUp extends KerasLayerBase implements BatchStep<MixUp.Mixing> {
-    private static final List<String> ARGUMENTS = List.of("alpha", "seed");
+public final class MixUp extends KerasLayerBase implements BatchStep<MixUp.Mixing>,
+        BatchBoxTransform<MixUp.Mixing> {
+    private static final List<String> ARGUMENTS = List.of(GeometricArgs.BOX_FORMAT, "alpha", "seed");
 
     private final LayerConfig base;
+    private final String boxFormat;
     private final Number alpha;
     private final Number seed;
 
@@ -45,15 +51,16 @@ public final class MixUp extends KerasLayerBase implements BatchStep<MixUp.Mixin
      * @throws IllegalArgumentException when {@code alpha} is not positive
      */
     public MixUp(double alpha) {
-        this(LayerConfig.defaults("mix_up", DataFormat.CHANNELS_LAST), alpha, null);
+        this(LayerConfig.defaults("mix_up", DataFormat.CHANNELS_LAST), null, alpha, null);
     }
 
-    private MixUp(LayerConfig base, Number alpha, Number seed) {
+    private MixUp(LayerConfig base, String boxFormat, Number alpha, Number seed) {
         if (!(alpha.doubleValue() > 0)) {
             throw new IllegalArgumentException("alpha must be positive (the shape of a beta distribution); got "
                     + alpha);
         }
         this.base = base;
+        this.boxFormat = boxFormat;
         this.alpha = alpha;
         this.seed = seed;
     }
@@ -62,17 +69,26 @@ public final class MixUp extends KerasLayerBase implements BatchStep<MixUp.Mixin
      * {@return the MixUp that Keras's {@code get_config()} describes}
      *
      * @param config Keras's keys: {@code name}, {@code trainable}, {@code dtype}, {@code data_format},
-     *     {@code alpha}, {@code seed}; absent ones take Keras's defaults
-     * @throws IllegalArgumentException for an unknown key or an invalid value
+     *     {@code bounding_box_format} (kept for the round trip and checked against the boxes given), {@code alpha},
+     *     {@code seed}; absent ones take Keras's defaults
+     * @throws IllegalArgumentException for an unknown key, an unknown bounding_box_format or an invalid value
      */
     public static MixUp fromConfig(Map<String, Object> config) {
-        return new MixUp(LayerConfig.read(config, "mix_up", ARGUMENTS), LayerConfig.number(config, "alpha", 0.2),
-                LayerConfig.seed(config));
+        LayerConfig base = LayerConfig.read(config, "mix_up", ARGUMENTS);
+        Object format = config.get(GeometricArgs.BOX_FORMAT);
+        if (format != null) {
+            BoxFormat.fromKerasName(String.valueOf(format));
+        }
+        return new MixUp(base, format == null ? null : String.valueOf(format),
+                LayerConfig.number(config, "alpha", 0.2), LayerConfig.seed(config));
     }
 
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> c = base.start();
+        if (boxFormat != null) {
+            c.put(GeometricArgs.BOX_FORMAT, boxFormat);
+        }
         c.put("alpha", alpha);
         c.put("seed", seed);
         return c;
@@ -113,5 +129,39 @@ public final class MixUp extends KerasLayerBase implements BatchStep<MixUp.Mixin
     @Override
     public String toString() {
         return "MixUp(alpha=" + alpha + ")";
+    }
+
+    /**
+     * {@return each sample's boxes followed by those of the sample mixed into it ({@code permutation_order}), with
+     * their labels, as Keras 3.15.1's {@code transform_bounding_boxes} concatenates them} Keras concatenates the
+     * boxes per sample but the labels along the batch axis (all the samples' labels, then the permuted ones); here
+     * each sample's labels follow its boxes. The mixed-in boxes are converted to the sample's own format (Keras
+     * takes them as they are: one batch has one format).
+     */
+    @Override
+    public List<BoundingBoxes> transformBoundingBoxes(List<BoundingBoxes> boxes, Mixing transformation,
+            ImageShape image) {
+        int[] order = transformation.permutationOrder();
+        if (boxes.size() != order.length) {
+            throw new IllegalArgumentException("boxes must hold one entry per sample of the batch: " + order.length
+                    + "; got " + boxes.size());
+        }
+        List<BoundingBoxes> out = new ArrayList<>(boxes.size());
+        for (int i = 0; i < order.length; i++) {
+            BoundingBoxes own = boxes.get(i);
+            BoundingBoxes other = boxes.get(order[i]).convert(own.format(), image.height(), image.width());
+            double[][] b = new double[own.size() + other.size()][];
+            int[] labels = new int[b.length];
+            for (int k = 0; k < own.size(); k++) {
+                b[k] = own.box(k);
+                labels[k] = own.label(k);
+            }
+            for (int k = 0; k < other.size(); k++) {
+                b[own.size() + k] = other.box(k);
+                labels[own.size() + k] = other.label(k);
+            }
+            out.add(BoundingBoxes.of(own.format(), b, labels));
+        }
+        return out;
     }
 }

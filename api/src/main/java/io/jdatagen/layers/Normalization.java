@@ -40,8 +40,10 @@ public final class Normalization extends KerasLayerBase implements ColorLinearSt
     /**
      * One sample's statistics in float32, as Keras casts its weights: per channel the mean and the
      * divisor {@code max(sqrt(variance), epsilon)}.
+     *
+     * @param invert whether the step undoes a normalization ({@code mean + x·deviation})
      */
-    record Statistics(float[] mean, float[] deviation, boolean invert) {
+    public record Statistics(float[] mean, float[] deviation, boolean invert) {
     }
 
     /**

@@ -2,6 +2,8 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
+import io.jdatagen.boxes.BoundingBoxes;
+import io.jdatagen.boxes.BoxFormat;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
@@ -25,10 +27,13 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_perspective/">
  *     Keras RandomPerspective</a>
  */
-public final class RandomPerspective extends KerasLayerBase implements PixelStep<RandomPerspective.Perspective> {
-    private static final List<String> ARGUMENTS = List.of("factor", "scale", "interpolation", "fill_value", "seed");
+public final class RandomPerspective extends KerasLayerBase implements PixelStep<RandomPerspective.Perspective>,
+        BoxTransform<RandomPerspective.Perspective> {
+    private static final List<String> ARGUMENTS = List.of(GeometricArgs.BOX_FORMAT, "factor", "scale",
+            "interpolation", "fill_value", "seed");
 
     private final LayerConfig base;
+    private final String boxFormat;
     private final FactorRange factor;
     private final Number scale;
     private final String interpolation;
@@ -48,12 +53,14 @@ public final class RandomPerspective extends KerasLayerBase implements PixelStep
 
     /** A RandomPerspective with Keras's defaults: factor 1 (probability from [0, 1]), scale 1, bilinear, fill 0. */
     public RandomPerspective() {
-        this(LayerConfig.defaults("random_perspective", DataFormat.CHANNELS_LAST), 1.0, 1.0, "bilinear", 0.0, null);
+        this(LayerConfig.defaults("random_perspective", DataFormat.CHANNELS_LAST), null, 1.0, 1.0, "bilinear", 0.0,
+                null);
     }
 
-    private RandomPerspective(LayerConfig base, Object factor, Number scale, String interpolation, Number fillValue,
-            Number seed) {
+    private RandomPerspective(LayerConfig base, String boxFormat, Object factor, Number scale, String interpolation,
+            Number fillValue, Number seed) {
         this.base = base;
+        this.boxFormat = boxFormat;
         this.factor = FactorRange.of(factor, "factor", 0, 1);
         if (scale.doubleValue() < 0 || scale.doubleValue() > 1) {
             throw new IllegalArgumentException("The `scale` argument should be a number in the range [0,1]. "
@@ -73,12 +80,18 @@ public final class RandomPerspective extends KerasLayerBase implements PixelStep
      * {@return the RandomPerspective that Keras's {@code get_config()} describes}
      *
      * @param config Keras's keys: {@code name}, {@code trainable}, {@code dtype}, {@code data_format},
-     *     {@code factor}, {@code scale}, {@code interpolation}, {@code fill_value}, {@code seed}; absent ones take
-     *     Keras's defaults
-     * @throws IllegalArgumentException for an unknown key or an invalid value, with Keras's messages
+     *     {@code bounding_box_format} (kept for the round trip and checked against the boxes given), {@code factor},
+     *     {@code scale}, {@code interpolation}, {@code fill_value}, {@code seed}; absent ones take Keras's defaults
+     * @throws IllegalArgumentException for an unknown key, an unknown bounding_box_format or an invalid value,
+     *     with Keras's messages
      */
     public static RandomPerspective fromConfig(Map<String, Object> config) {
-        return new RandomPerspective(LayerConfig.read(config, "random_perspective", ARGUMENTS),
+        LayerConfig base = LayerConfig.read(config, "random_perspective", ARGUMENTS);
+        Object format = config.get(GeometricArgs.BOX_FORMAT);
+        if (format != null) {
+            BoxFormat.fromKerasName(String.valueOf(format));
+        }
+        return new RandomPerspective(base, format == null ? null : String.valueOf(format),
                 config.getOrDefault("factor", 1.0), LayerConfig.number(config, "scale", 1.0),
                 GeometricArgs.string(config, "interpolation", "bilinear"), LayerConfig.number(config, "fill_value", 0.0),
                 LayerConfig.seed(config));
@@ -129,6 +142,9 @@ public final class RandomPerspective extends KerasLayerBase implements PixelStep
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> c = base.start();
+        if (boxFormat != null) {
+            c.put(GeometricArgs.BOX_FORMAT, boxFormat);
+        }
         c.put("factor", factor.toList());
         c.put("scale", scale);
         c.put("interpolation", interpolation);
@@ -183,6 +199,66 @@ public final class RandomPerspective extends KerasLayerBase implements PixelStep
         float[] t = TfPerspective.homography(params.start(), params.end());
         return Tensor.of(TfPerspective.warp(image.data(), shape, t, interpolation.equals("bilinear"),
                 fillValue.floatValue()), image.shape());
+    }
+
+    /**
+     * {@return the boxes as Keras 3.15.1's {@code transform_bounding_boxes} moves them, back in the boxes' format}
+     * When the image is warped, each box's four corners go through the inverse of the homography Keras solves
+     * ({@code compute_homography_matrix}, which maps output to input pixel indices), with the perspective divide,
+     * and the box becomes the corners' enclosing box; either way the boxes are then clipped to the image
+     * ({@code clip_to_image_size}: a box whose area vanishes is labelled {@code -1}). Keras returns these boxes
+     * in {@code xyxy} whatever its {@code bounding_box_format} says (it never converts them back); this method
+     * returns them in {@code boxes}' format, the same boxes. A null transformation (none drawn) leaves the boxes,
+     * as Keras does without one.
+     */
+    @Override
+    public BoundingBoxes transformBoundingBoxes(BoundingBoxes boxes, Perspective transformation, ImageShape image) {
+        if (transformation == null) {
+            return boxes;
+        }
+        double h = image.height();
+        double w = image.width();
+        BoundingBoxes xyxy = boxes.convert(BoxFormat.XYXY, h, w);
+        if (transformation.applied()) {
+            double[][] forward = forward(TfPerspective.homography(transformation.start(), transformation.end()));
+            xyxy = KerasBoxes.map(xyxy, BoxFormat.XYXY, b -> enclosing(forward, b));
+        }
+        return xyxy.clipToImageSize(h, w).convert(boxes.format(), h, w);
+    }
+
+    /** {@return the inverse of the 3 x 3 homography {@code [[a0 a1 a2] [b0 b1 b2] [c0 c1 1]]}: input to output} */
+    private static double[][] forward(float[] t) {
+        double a = t[0];
+        double b = t[1];
+        double c = t[2];
+        double d = t[3];
+        double e = t[4];
+        double f = t[5];
+        double g = t[6];
+        double k = t[7];
+        double det = a * (e - f * k) - b * (d - f * g) + c * (d * k - e * g);
+        return new double[][] {
+            {(e - f * k) / det, (c * k - b) / det, (b * f - c * e) / det},
+            {(f * g - d) / det, (a - c * g) / det, (c * d - a * f) / det},
+            {(d * k - e * g) / det, (b * g - a * k) / det, (a * e - b * d) / det}};
+    }
+
+    /** {@return the enclosing {@code xyxy} box of box {@code b}'s four corners through {@code m}} */
+    private static double[] enclosing(double[][] m, double[] b) {
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (double[] p : new double[][] {{b[0], b[1]}, {b[2], b[3]}, {b[0], b[3]}, {b[2], b[1]}}) {
+            double z = m[2][0] * p[0] + m[2][1] * p[1] + m[2][2];
+            double x = (m[0][0] * p[0] + m[0][1] * p[1] + m[0][2]) / z;
+            double y = (m[1][0] * p[0] + m[1][1] * p[1] + m[1][2]) / z;
+            minX = Math.min(minX, x);
+            maxX = Math.max(maxX, x);
+            minY = Math.min(minY, y);
+            maxY = Math.max(maxY, y);
+        }
+        return new double[] {minX, minY, maxX, maxY};
     }
 
     @Override

@@ -5,15 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jdatagen.boxes.BoundingBoxes;
 import io.jdatagen.boxes.BoxFormat;
 import io.jdatagen.boxes.DenseBoundingBoxes;
 import io.jdatagen.boxes.Keypoints;
+import io.jdatagen.core.DataFormat;
+import io.jdatagen.core.FillMode;
 import io.jdatagen.core.Tensor;
+import io.jdatagen.data.RandomKeys;
+import io.jdatagen.image.Compatibility;
+import io.jdatagen.image.ImageDataGenerator;
+import io.jdatagen.image.TransformParameters;
+import io.jdatagen.image.TransformedTargets;
 import io.jdatagen.layers.KerasPipeline;
 import io.jdatagen.layers.RandomFlip;
 import io.jdatagen.layers.RandomRotation;
 import io.jdatagen.layers.RandomTranslation;
 import io.jdatagen.layers.RandomZoom;
+import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.reference.ReferenceBackend;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -100,6 +109,84 @@ class DetectionFlowTest {
             }
         }
         assertTrue(boxesChecked > 50 && pointsChecked > 10, boxesChecked + " boxes, " + pointsChecked + " points");
+    }
+
+    private static ImageDataGenerator generator(Compatibility mode) {
+        return ImageDataGenerator.builder().rotationRange(20).widthShiftRange(0.2).heightShiftRange(0.2)
+                .shearRange(10).zoomRange(0.8, 1.25).horizontalFlip(true).verticalFlip(true)
+                .fillMode(FillMode.CONSTANT).cval(0).interpolationOrder(0).compatibility(mode)
+                .backend(new ReferenceBackend()).build();
+    }
+
+    /**
+     * With Keras's ImageDataGenerator as the augmenter, in both modes: every lit pixel of a square stays in its
+     * moved box (nearest sampling, so within the same 1.5-pixel reach), a visible keypoint at the red square's
+     * centre stays on red, and sample {@code s} is the generator's {@code augmentInto} of the resized image
+     * drawing from {@code RandomKeys.forSample(seed, epoch, s)}, its targets {@code transformTargets} of the
+     * parameters drawn: the same draws as the generator's flows.
+     */
+    @Test
+    void boxesAndKeypointsFollowTheSquaresThroughTheGenerator() {
+        for (Compatibility mode : Compatibility.values()) {
+            ImageDataGenerator g = generator(mode);
+            DetectionFlow flow = DetectionFlow.builder(coco()).targetSize(24, 32).batchSize(3).augmenter(g)
+                    .shuffle(false, 5).build();
+            DetectionBatch plain = DetectionFlow.builder(coco()).targetSize(24, 32).batchSize(3).shuffle(false, 5)
+                    .build().batch(0, 0);
+            int boxesChecked = 0;
+            int pointsChecked = 0;
+            int moved = 0;
+            for (int epoch = 0; epoch < 30; epoch++) {
+                DetectionBatch batch = flow.batch(0, epoch);
+                for (int b = 0; b < batch.size(); b++) {
+                    Tensor out = Tensor.zeros(1, 24, 32, 3);
+                    TransformParameters p = g.augmentInto(SourceImage.of(plain.images().item(b),
+                            DataFormat.CHANNELS_LAST), RandomKeys.forSample(5, epoch, b), out, 0);
+                    assertArrayEquals(out.data(), batch.images().item(b).data(), mode + " epoch " + epoch);
+                    TransformedTargets t = g.transformTargets(new int[] {24, 32, 3}, p,
+                            BoundingBoxes.of(BoxFormat.XYXY, plain.boxes().boxes()[b], plain.boxes().labels()[b])
+                                    .dropVanished(), plain.keypoints().get(b));
+                    for (int i = 0; i < t.boxes().size(); i++) {
+                        assertArrayEquals(t.boxes().box(i), batch.boxes().boxes()[b][i]);
+                    }
+                    String name = batch.sources().get(b).file().getFileName().toString();
+                    int[] channels = name.equals("a.png") ? new int[] {0, 1} : name.equals("b.png") ? new int[] {2}
+                            : new int[0];
+                    for (int i = 0; i < channels.length; i++) {
+                        if (batch.boxes().labels()[b][i] == -1) {
+                            continue;
+                        }
+                        double[] box = batch.boxes().boxes()[b][i];
+                        if (!java.util.Arrays.equals(box, plain.boxes().boxes()[b][i])) {
+                            moved++;
+                        }
+                        checkSquare(batch.images(), b, channels[i], box, mode + " " + name + " box " + i + " epoch "
+                                + epoch);
+                        boxesChecked++;
+                    }
+                    Keypoints k = batch.keypoints().get(b);
+                    if (name.equals("a.png") && k.visibility(0) != Keypoints.OUTSIDE) {
+                        double[] q = k.point(0);
+                        assertTrue(value(batch.images(), b, (int) q[1], (int) q[0], 0) > 100, mode
+                                + " keypoint on red, epoch " + epoch);
+                        pointsChecked++;
+                    }
+                }
+            }
+            assertTrue(boxesChecked > 50 && pointsChecked > 10 && moved > 40, mode + ": " + boxesChecked + " boxes ("
+                    + moved + " moved), " + pointsChecked + " points");
+        }
+    }
+
+    @Test
+    void theAugmenterIsChannelsLastAndNotBesideAPipeline() {
+        ImageDataGenerator first = ImageDataGenerator.builder().dataFormat(DataFormat.CHANNELS_FIRST).build();
+        assertEquals("augmenter must be a channels_last generator (batches are height, width, channels); got "
+                + DataFormat.CHANNELS_FIRST, assertThrows(IllegalArgumentException.class,
+                        () -> DetectionFlow.builder(coco()).augmenter(first)).getMessage());
+        DetectionFlow.Builder both = DetectionFlow.builder(coco()).targetSize(24, 32)
+                .augmenter(generator(Compatibility.DOCUMENTED)).pipeline(KerasPipeline.of(new RandomFlip()));
+        assertThrows(IllegalArgumentException.class, both::build);
     }
 
     private static float value(Tensor images, int b, int row, int col, int channel) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jdatagen.core.FillMode;
 import io.jdatagen.data.Batch;
 import io.jdatagen.data.Loader;
+import io.jdatagen.data.Sequence;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.TestImages;
@@ -69,7 +70,7 @@ class SampleCacheTest {
     }
 
     /** Every batch of epochs 0..2 of a fresh uncached flow, as the x and y bytes. */
-    private static List<float[]> epochs(java.util.function.Supplier<? extends ImageFlow> flow, int workers) {
+    private static List<float[]> epochs(java.util.function.Supplier<? extends Sequence<Batch>> flow, int workers) {
         List<float[]> out = new ArrayList<>();
         try (Loader<Batch> loader = Loader.of(flow.get(), workers, 4, 3)) {
             for (Batch b : loader) {
@@ -88,7 +89,7 @@ class SampleCacheTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2})
+    @ValueSource(ints = {1, 2, 3, 4})
     void cachedDirectoryEpochsAreByteEqualToUncachedOnesWithOneDecodePerFile(int workers, @TempDir Path root) {
         classFolders(root);
         List<float[]> plain = epochs(() -> GEN.flowFromDirectory(root, options(new CountingCodec())), workers);
@@ -100,7 +101,54 @@ class SampleCacheTest {
             assertEquals(FILES, flow.cache().decodes());
             assertTrue(flow.cache().heapBytes() <= SMALL_BUDGET, "heap within the budget");
             assertTrue(flow.cache().spillBytes() > (FILES - 3) * 24 * 24 * 3, "the rest spilled");
+            CacheStatistics counts = flow.cacheStatistics().orElseThrow();
+            assertEquals(FILES, counts.misses(), counts.toString());
+            assertEquals(2 * FILES, counts.hits(), "epochs 1 and 2 read every sample from the cache: " + counts);
+            assertEquals(flow.cache().heapBytes(), counts.heapBytes());
+            assertEquals(flow.cache().spillBytes(), counts.spilledBytes());
         }
+        assertTrue(GEN.flowFromDirectory(root, options(new CountingCodec())).cacheStatistics().isEmpty());
+    }
+
+    /**
+     * Three ranks, each its own flow and cache as in data-parallel training: a rank decodes only the
+     * samples it reads (a fixed part without shuffling; with shuffling its part changes every epoch, as
+     * PyTorch's {@code DistributedSampler} picks it, and it decodes each new sample once), and its
+     * batches are those of the uncached rank.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void eachRankDecodesOnlyTheSamplesItReads(boolean shuffle, @TempDir Path root) {
+        classFolders(root);
+        int ranks = 3;
+        int epochs = 3;
+        java.util.Set<Integer> everyRank = new java.util.HashSet<>();
+        for (int r = 0; r < ranks; r++) {
+            int rank = r;
+            List<float[]> plain = epochs(() -> GEN.flowFromDirectory(root, options(new CountingCodec())
+                    .shuffle(shuffle)).shard(ranks, rank), 2);
+            CountingCodec codec = new CountingCodec();
+            try (FileFlow flow = GEN.flowFromDirectory(root, options(codec).shuffle(shuffle)
+                    .cache(CacheOptions.inMemory(SMALL_BUDGET)))) {
+                ShardedFlow shard = flow.shard(ranks, rank);
+                assertSameBatches(plain, epochs(() -> shard, 2));
+                java.util.Set<Integer> read = new java.util.HashSet<>();
+                for (int e = 0; e < epochs; e++) {
+                    for (int i : shard.order(e)) {
+                        read.add(i);
+                    }
+                }
+                everyRank.addAll(read);
+                assertEquals(read.size(), codec.decodes(), "rank " + rank + " decodes the samples it read, once");
+                CacheStatistics counts = flow.cacheStatistics().orElseThrow();
+                assertEquals(read.size(), counts.misses(), counts.toString());
+                assertEquals((long) epochs * shard.samples() - read.size(), counts.hits(), counts.toString());
+                if (!shuffle) {
+                    assertEquals(FILES / ranks, read.size(), "a fixed part: rank " + rank);
+                }
+            }
+        }
+        assertEquals(FILES, everyRank.size(), "the ranks together read every sample");
     }
 
     @Test
@@ -145,6 +193,9 @@ class SampleCacheTest {
             assertSameBatches(plain, epochs(() -> flow, workers));
             assertEquals(2 * FILES, codec.decodes(), "each image and each mask decoded once over 3 epochs");
             assertTrue(flow.cache().heapBytes() <= SMALL_BUDGET);
+            CacheStatistics counts = flow.cacheStatistics().orElseThrow();
+            assertEquals(FILES, counts.misses(), "one decode per pair: " + counts);
+            assertEquals(2 * FILES, counts.hits(), counts.toString());
         }
     }
 

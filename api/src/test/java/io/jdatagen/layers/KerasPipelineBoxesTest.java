@@ -3,6 +3,7 @@ package io.jdatagen.layers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdatagen.augment.GeometricStep;
 import io.jdatagen.augment.Geometry;
@@ -11,6 +12,7 @@ import io.jdatagen.boxes.BoundingBoxes;
 import io.jdatagen.boxes.BoxFormat;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
+import io.jdatagen.data.Batch;
 import io.jdatagen.data.RandomKeys;
 import io.jdatagen.spi.reference.ReferenceBackend;
 import java.util.ArrayList;
@@ -150,12 +152,163 @@ class KerasPipelineBoxesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> p.apply(images(12, 16), boxes(BoxFormat.XYXY, 12, 16).subList(0, 2), 1, 0));
         assertEquals("boxes must hold one entry per image: 6; got 2", e.getMessage());
+        KerasPipeline elastic = KerasPipeline.of(new RandomElasticTransform());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> elastic.apply(images(12, 16), boxes(BoxFormat.XYXY, 12, 16), 1, 0));
+        assertEquals("bounding boxes cannot follow RandomElasticTransform, which moves pixels outside the geometric"
+                + " layers' warp", e.getMessage());
         KerasPipeline perspective = KerasPipeline.of(KerasLayers.fromConfig("RandomPerspective",
                 java.util.Map.of("factor", 1.0, "scale", 0.5)));
-        e = assertThrows(IllegalArgumentException.class,
-                () -> perspective.apply(images(12, 16), boxes(BoxFormat.XYXY, 12, 16), 1, 0));
-        assertEquals("bounding boxes cannot follow RandomPerspective, which moves pixels outside the geometric"
-                + " layers' warp", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> perspective.apply(images(12, 16),
+                boxes(BoxFormat.XYXY, 12, 16), List.of(), 1, 0));
+        assertEquals("keypoints cannot follow RandomPerspective: Keras 3.15.1 has no keypoint transform for it;"
+                + " pass boxes only", e.getMessage());
+    }
+
+    /**
+     * The layers that change pixel values but move no pixel: Keras 3.15.1's {@code transform_bounding_boxes}
+     * returns the boxes as they are (ContrastLimitedAdaptiveHistogramEqualization has none in Keras, and moves no
+     * pixel either), so every sample's boxes come out as they went in, in both modes, while the images change.
+     */
+    @Test
+    void layersThatMoveNoPixelLeaveTheBoxes() {
+        String[] names = {"RandomBrightness", "RandomContrast", "RandomInvert", "RandomGrayscale", "Solarization",
+            "RandomPosterization", "AutoContrast", "RandomColorDegeneration", "RandomSharpness", "RandomSaturation",
+            "RandomHue", "RandomColorJitter", "Equalization", "ContrastLimitedAdaptiveHistogramEqualization",
+            "RandomErasing", "RandomGaussianBlur", "Rescaling"};
+        Tensor x = Tensor.zeros(N, 12, 16, 3);
+        for (int i = 0; i < x.size(); i++) {
+            x.data()[i] = (i * 37) % 256;
+        }
+        List<BoundingBoxes> in = boxes(BoxFormat.REL_CENTER_XYWH, 12, 16);
+        for (String name : names) {
+            KerasLayer layer = KerasLayers.fromConfig(name, config(name));
+            for (KerasPipeline.Mode mode : KerasPipeline.Mode.values()) {
+                ImagesAndBoxes out = pipeline(mode, layer).apply(x, in, 8, 1);
+                assertEquals(in, out.boxes(), name + " " + mode);
+                assertTrue(!x.equals(out.images()), name + " changes the images");
+            }
+        }
+    }
+
+    private static java.util.Map<String, Object> config(String name) {
+        return switch (name) {
+            case "RandomBrightness", "RandomContrast", "RandomSaturation", "RandomHue", "RandomSharpness",
+                "RandomColorDegeneration" -> java.util.Map.of("factor", 0.5);
+            case "RandomPosterization" -> java.util.Map.of("factor", 3);
+            case "Solarization" -> java.util.Map.of("threshold_factor", 0.5);
+            case "RandomGrayscale", "RandomInvert", "RandomErasing", "RandomGaussianBlur" ->
+                java.util.Map.of("factor", 1.0);
+            case "RandomColorJitter" -> java.util.Map.of("brightness_factor", 0.5);
+            case "Rescaling" -> java.util.Map.of("scale", 0.5);
+            default -> java.util.Map.of();
+        };
+    }
+
+    /**
+     * MixUp after a flip: the images are those {@link KerasPipeline#apply(Batch, long, int)} makes, and each
+     * sample's boxes are its flipped boxes followed by those of the sample the batch's permutation mixes in.
+     */
+    @Test
+    void mixUpAppendsTheMixedInSamplesBoxesWithTheBatchsDraw() {
+        for (KerasPipeline.Mode mode : KerasPipeline.Mode.values()) {
+            MixUp mixUp = new MixUp(0.4);
+            KerasPipeline p = pipeline(mode, new RandomFlip(), mixUp);
+            Tensor x = images(12, 16);
+            List<BoundingBoxes> in = boxes(BoxFormat.REL_XYWH, 12, 16);
+            ImagesAndBoxes out = p.apply(x, in, 9, 2);
+            int[] rows = java.util.stream.IntStream.range(0, N).toArray();
+            assertEquals(p.apply(new Batch(List.of(x), List.of(), null, rows), 9, 2).xTensor(), out.images(),
+                    mode.toString());
+            List<BoundingBoxes> flipped = pipeline(mode, new RandomFlip()).apply(x, in, 9, 2).boxes();
+            int[] order = mixUp.draw(N, RandomKeys.forSample(~9L, 2, 0)).permutationOrder();
+            assertTrue(!java.util.Arrays.equals(order, rows), "the permutation mixes samples: " + order);
+            for (int i = 0; i < N; i++) {
+                BoundingBoxes own = flipped.get(i);
+                BoundingBoxes other = flipped.get(order[i]);
+                BoundingBoxes got = out.boxes().get(i);
+                assertEquals(BoxFormat.REL_XYWH, got.format());
+                assertEquals(own.size() + other.size(), got.size(), mode + " sample " + i);
+                for (int k = 0; k < got.size(); k++) {
+                    BoundingBoxes from = k < own.size() ? own : other;
+                    int j = k < own.size() ? k : k - own.size();
+                    assertArrayEquals(from.box(j), got.box(k), 0.0, mode + " sample " + i + " box " + k);
+                    assertEquals(from.label(j), got.label(k), mode + " sample " + i + " label " + k);
+                }
+            }
+        }
+    }
+
+    @Test
+    void refusesCutMixKeypointsAndASingleImageWithBatchLayers() {
+        KerasPipeline cutMix = KerasPipeline.of(new RandomFlip(), new CutMix());
+        assertEquals("bounding boxes cannot follow the batch layer CutMix: Keras 3.15.1 has no transform_bounding_boxes"
+                + " for it; the batch layer that has one: MixUp", assertThrows(IllegalArgumentException.class,
+                        () -> cutMix.apply(images(12, 16), boxes(BoxFormat.XYXY, 12, 16), 1, 0)).getMessage());
+        KerasPipeline mixUp = KerasPipeline.of(new MixUp());
+        assertEquals("the pipeline has batch layers (MixUp): Keras 3.15.1 has no keypoint transform for them; pass"
+                + " boxes only", assertThrows(IllegalArgumentException.class, () -> mixUp.apply(images(12, 16),
+                        boxes(BoxFormat.XYXY, 12, 16), List.of(), 1, 0)).getMessage());
+        assertEquals("the pipeline has batch layers (MixUp): images must be a batch (rank 4); got shape [12, 16, 2]",
+                assertThrows(IllegalArgumentException.class, () -> mixUp.apply(images(12, 16).item(0),
+                        boxes(BoxFormat.XYXY, 12, 16).subList(0, 1), 1, 0)).getMessage());
+    }
+
+    private static KerasLayer[] aroundAPerspective() {
+        return new KerasLayer[] {new RandomFlip(), RandomPerspective.fromConfig(java.util.Map.of("scale", 0.6)),
+            new RandomTranslation(new double[] {0.1}, new double[] {0.1}, "constant", "nearest", null, 0.0, null)};
+    }
+
+    /**
+     * RandomPerspective between two geometric layers, layer by layer: each sample's boxes go through the flip's,
+     * the perspective's and the translation's Keras transforms with the sample's own draws, and the images are
+     * those {@code apply} makes.
+     */
+    @Test
+    void referenceModeMovesBoxesThroughRandomPerspectiveWithTheSamplesDraws() {
+        KerasLayer[] layers = aroundAPerspective();
+        KerasPipeline p = pipeline(KerasPipeline.Mode.KERAS_REFERENCE, layers);
+        int warped = 0;
+        for (BoxFormat format : new BoxFormat[] {BoxFormat.XYXY, BoxFormat.REL_CENTER_XYWH}) {
+            List<BoundingBoxes> in = boxes(format, 12, 16);
+            ImagesAndBoxes out = p.apply(images(12, 16), in, 11, 3);
+            assertEquals(p.apply(images(12, 16), 11, 3), out.images());
+            for (int i = 0; i < N; i++) {
+                RandomGenerator rng = RandomKeys.forSample(11, 3, i);
+                ImageShape shape = new ImageShape(12, 16, 2, DataFormat.CHANNELS_LAST);
+                BoundingBoxes expected = in.get(i);
+                for (KerasLayer layer : layers) {
+                    Object params = layer.step() instanceof GeometricStep<?> g ? g.draw(shape, rng)
+                            : ((RandomPerspective) layer).draw(shape, rng);
+                    if (params instanceof RandomPerspective.Perspective t && t.applied()) {
+                        warped++;
+                    }
+                    expected = keras(layer, params, expected, shape);
+                }
+                assertEquals(expected, out.boxes().get(i), format + " sample " + i);
+            }
+        }
+        assertTrue(warped > 0 && warped < 2 * N, "some samples warped, some not: " + warped);
+    }
+
+    /**
+     * In the fused mode RandomPerspective ends the flip's warp and runs its Keras formula on the boxes there; the
+     * flip and the translation follow the pixels, so the boxes are those of the reference mode.
+     */
+    @Test
+    void fusedModeMovesBoxesThroughRandomPerspectiveBetweenTheWarps() {
+        for (BoxFormat format : new BoxFormat[] {BoxFormat.XYXY, BoxFormat.REL_YXYX}) {
+            List<BoundingBoxes> in = boxes(format, 12, 16);
+            List<BoundingBoxes> fused = pipeline(KerasPipeline.Mode.FUSED, aroundAPerspective())
+                    .apply(images(12, 16), in, 4, 0).boxes();
+            List<BoundingBoxes> keras = pipeline(KerasPipeline.Mode.KERAS_REFERENCE, aroundAPerspective())
+                    .apply(images(12, 16), in, 4, 0).boxes();
+            for (int i = 0; i < N; i++) {
+                assertEquals(format, fused.get(i).format());
+                assertArrayEquals(keras.get(i).labels(), fused.get(i).labels());
+                BoxesGoldenTest.assertClose(format + " sample " + i, keras.get(i).boxes(), fused.get(i).boxes(), 1e-9);
+            }
+        }
     }
 
     @Test

@@ -31,6 +31,7 @@ class UnknownKeysTest {
     @Test
     void batchLayersRefuseAnUnknownKey() {
         assertEquals("Unrecognized keyword argument passed to mix_up: 'bogus'; its config keys are [name, trainable,"
-                + " dtype, data_format, alpha, seed]", refusal(() -> MixUp.fromConfig(Map.of("bogus", 1))));
+                + " dtype, data_format, bounding_box_format, alpha, seed]",
+                refusal(() -> MixUp.fromConfig(Map.of("bogus", 1))));
     }
 }

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -50,6 +51,16 @@ final class JpegFolder {
      * @param resize a Pillow filter's name, or {@code warp} for {@code resizeInWarp}
      */
     static FileFlow headlineFlow(Path root, String codec, String resize) {
+        return headlineFlow(root, codec, resize, o -> o);
+    }
+
+    /**
+     * The headline flow over {@code root}, with more options set by {@code more} (an output type, a cache).
+     *
+     * @param codec the codec's name
+     * @param resize a Pillow filter's name, or {@code warp} for {@code resizeInWarp}
+     */
+    static FileFlow headlineFlow(Path root, String codec, String resize, UnaryOperator<DirectoryFlowOptions> more) {
         ImageDataGenerator generator = ImageDataGenerator.builder().rotationRange(15).widthShiftRange(0.1)
                 .heightShiftRange(0.1).zoomRange(0.9, 1.1).horizontalFlip(true).rescale(1 / 255.0)
                 .featurewiseCenter(true).featurewiseStdNormalization(true).build();
@@ -62,7 +73,7 @@ final class JpegFolder {
         } else {
             options.interpolation(resize);
         }
-        return generator.flowFromDirectory(root, options);
+        return generator.flowFromDirectory(root, more.apply(options));
     }
 
     /** Smooth shapes, edges and grain: JPEG sizes and decode costs like natural photos (~60-90 KB). */

@@ -3,6 +3,8 @@ package io.jdatagen.cli;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import io.jdatagen.data.Loader;
+import io.jdatagen.flow.CacheOptions;
+import io.jdatagen.flow.DirectoryFlowOptions;
 import io.jdatagen.flow.FileFlow;
 import io.jdatagen.flow.FlowOptions;
 import io.jdatagen.image.ImageDataGenerator;
@@ -10,6 +12,7 @@ import io.jdatagen.io.ColorMode;
 import io.jdatagen.io.ImageCodecs;
 import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.ResizeFilter;
+import io.jdatagen.spi.Backends;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -37,7 +40,9 @@ import picocli.CommandLine.Spec;
             "Without --config the augmentation is rotation by up to 15°, shifts by up to 10%%, zoom by 0.9 to 1.1,"
                 + " horizontal flips, rescale by 1/255 and featurewise centring and std normalization (fitted on up"
                 + " to 64 images).",
-            "An image file under --data that cannot be read is skipped and named on stderr at the end."},
+            "An image file under --data that cannot be read is skipped and named on stderr at the end.",
+            "With --cache or --cache-file each image is decoded once and later epochs only augment; the cache's"
+                + " counts are printed after the rates."},
         exitCodeListHeading = ExitStatus.HEADING,
         exitCodeList = {ExitStatus.OK_HELP, ExitStatus.FAILED_HELP, ExitStatus.USAGE_HELP})
 final class DemoCommand implements Callable<Integer> {
@@ -48,6 +53,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     private GeneratorConfigOption config;
+
+    @Mixin
+    private CacheOption cache;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "A labelled image folder, one sub-folder per class (default: a sample dataset generated"
@@ -140,8 +148,20 @@ final class DemoCommand implements Callable<Integer> {
 
     private void run(ImageDataGenerator generator, Path dataDir, PrintWriter stdout, UnreadableFiles unreadable)
             throws IOException {
-        FileFlow flow = generator.flowFromDirectory(dataDir, FlowOptions.directory().targetSize(targetSize.height(),
-                targetSize.width()).interpolation("bilinear").batchSize(batchSize).seed(seed).skipUnreadable(true));
+        DirectoryFlowOptions options = FlowOptions.directory().targetSize(targetSize.height(), targetSize.width())
+                .interpolation("bilinear").batchSize(batchSize).seed(seed).skipUnreadable(true);
+        CacheOptions cached = cache.options();
+        if (cached != null) {
+            options.cache(cached);
+        }
+        try (FileFlow flow = generator.flowFromDirectory(dataDir, options)) {
+            stream(generator, flow, stdout, unreadable);
+        }
+    }
+
+    /** Fits, streams the epochs, reports the rates (and the cache's counts) and writes the preview. */
+    private void stream(ImageDataGenerator generator, FileFlow flow, PrintWriter stdout, UnreadableFiles unreadable)
+            throws IOException {
         stdout.println(flow.summary());
         stdout.flush();
         unreadable.skipAll(flow.skippedFiles(), new ImageFileReader(ImageCodecs.current(), ColorMode.RGB,
@@ -166,6 +186,10 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         stdout.print(Throughput.report(flow.samples(), Arrays.toString(flow.imageShape()), start, epochEnds));
+        flow.cacheStatistics().ifPresent(c -> stdout.println("Cache: " + c));
+        if (generator.backend() == Backends.current()) {
+            Backends.warmStart().ifPresent(state -> stdout.println("Backend " + state));
+        }
         Path outDir = out != null ? Files.createDirectories(out) : Files.createTempDirectory("jdatagen-demo");
         Path png = generator.preview(flow, 4, outDir, 5, seed);
         stdout.println("Preview (each row: the original, then 5 augmentations): " + png.toAbsolutePath());

@@ -13,12 +13,13 @@ import org.junit.jupiter.api.Test;
 /** The seam: without the incubator module the backend is unavailable with its remedy, and nothing crashes. */
 class ModuleAbsentTest {
 
-    private static String run(boolean withModule) throws Exception {
+    private static String run(boolean withModule, String... jvmOptions) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         if (withModule) {
             command.add("--add-modules");
             command.add("jdk.incubator.vector");
         }
+        command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), SelectionMain.class.getName()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().remove("JDATAGEN_BACKEND");
@@ -46,5 +47,24 @@ class ModuleAbsentTest {
         String expected = Runtime.version().feature() >= 21 ? "selected=simd" : "selected=scalar";
         assertTrue(out.contains(expected), out);
         assertTrue(out.matches("(?s).*simd\\s+-?\\d+\\s+available.*"), out);
+        assertEquals(Runtime.version().feature() >= 21, out.contains("warmStart=warm start: "),
+                "automatic selection of simd starts warm, and only then: " + out);
+    }
+
+    @Test
+    void withoutTheModuleNothingStartsWarm() throws Exception {
+        String out = run(false);
+        assertTrue(out.contains("warmStart=none"), out);
+        assertTrue(out.contains("warmUpThread=false"), out);
+    }
+
+    @Test
+    void aNamedBackendNeverStartsWarm() throws Exception {
+        for (String name : List.of("simd", "scalar")) {
+            String out = run(true, "-Djdatagen.backend=" + name);
+            assertTrue(out.contains("selected=" + name), out);
+            assertTrue(out.contains("warmStart=none"), "-Djdatagen.backend=" + name + ": " + out);
+            assertTrue(out.contains("warmUpThread=false"), "no warm-up thread: " + out);
+        }
     }
 }

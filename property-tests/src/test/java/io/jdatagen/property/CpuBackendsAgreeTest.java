@@ -229,7 +229,7 @@ class CpuBackendsAgreeTest {
         Assumptions.assumeTrue(available.contains(SIMD), "simd is not available in this JVM: " + available);
     }
 
-    private static DenseTensor batch(Sweep s) {
+    static DenseTensor batch(Sweep s) {
         int[] image = s.format().imageShape(s.h(), s.w(), s.c());
         int[] shape = {s.plans().size(), image[0], image[1], image[2]};
         return s.heap() ? Tensor.zeros(shape) : BufferTensor.allocate(s.type(), shape);
@@ -263,7 +263,7 @@ class CpuBackendsAgreeTest {
         }
     }
 
-    private static byte[] bytes(DenseTensor t) {
+    static byte[] bytes(DenseTensor t) {
         if (t instanceof Tensor heap) {
             ByteBuffer out = ByteBuffer.allocate(heap.size() * 4);
             for (float v : heap.data()) {

@@ -16,6 +16,8 @@ import java.util.Arrays;
  * either destination through {@link #put} and {@link #writeRow}, which convert to the element type.
  */
 public final class OutputSlot {
+    /** Each thread's scratch row for buffer slots, grown to the widest row written. */
+    private static final ThreadLocal<float[]> ROW = new ThreadLocal<>();
     private final Tensor target;
     private final BufferTensor buffer;
     private final int index;
@@ -158,7 +160,7 @@ public final class OutputSlot {
             return;
         }
         if (planar) {
-            float[] plane = colStride == 1 ? values : new float[width];
+            float[] plane = colStride == 1 ? values : scratch(width);
             for (int c = 0; c < channels; c++) {
                 int at = from + c * channelStride;
                 if (colStride != 1) {
@@ -175,13 +177,37 @@ public final class OutputSlot {
             buffer.setElements(first, values, from, width * channels);
             return;
         }
-        float[] interleaved = new float[width * channels];
-        for (int j = 0, r = from; j < width; j++, r += colStride) {
-            for (int c = 0; c < channels; c++) {
-                interleaved[j * channels + c] = values[r + c * channelStride];
+        int length = width * channels;
+        float[] interleaved = scratch(length);
+        if (channels == 3) {
+            // The common RGB row, unrolled: the generic loop below is several times slower.
+            for (int o = 0, r = from; o < length; o += 3, r += colStride) {
+                interleaved[o] = values[r];
+                interleaved[o + 1] = values[r + channelStride];
+                interleaved[o + 2] = values[r + 2 * channelStride];
+            }
+        } else {
+            for (int j = 0, r = from; j < width; j++, r += colStride) {
+                for (int c = 0; c < channels; c++) {
+                    interleaved[j * channels + c] = values[r + c * channelStride];
+                }
             }
         }
-        buffer.setElements(first, interleaved, 0, interleaved.length);
+        buffer.setElements(first, interleaved, 0, length);
+    }
+
+    /**
+     * {@return this thread's scratch row of at least {@code length} floats}: a buffer slot's row is
+     * gathered there, then copied into the buffer in one bulk write ({@link BufferTensor#setElements}
+     * copies before returning, so the next row may reuse it).
+     */
+    private static float[] scratch(int length) {
+        float[] row = ROW.get();
+        if (row == null || row.length < length) {
+            row = new float[length];
+            ROW.set(row);
+        }
+        return row;
     }
 
     /**

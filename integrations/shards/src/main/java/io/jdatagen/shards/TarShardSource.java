@@ -2,7 +2,6 @@ package io.jdatagen.shards;
 
 import io.jdatagen.flow.ShardSource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,11 +100,5 @@ final class TarShardSource implements ShardSource {
                 groups.close();
             }
         };
-    }
-
-    /** Opens a shard's bytes by its location. */
-    interface ShardOpener {
-        /** {@return the bytes of the shard at {@code location}, from the start} */
-        InputStream open(String location) throws IOException;
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +44,7 @@ public final class TarShards {
     private int retries = 5;
     private Duration retryDelay = Duration.ofMillis(500);
     private HttpClient client;
+    private final Map<String, ShardOpener> openers = new HashMap<>();
 
     private TarShards(List<String> locations) {
         if (locations.isEmpty()) {
@@ -142,6 +144,24 @@ public final class TarShards {
     }
 
     /**
+     * Reads the locations that start with {@code scheme + "://"} (compared ignoring case) through
+     * {@code opener} instead of as files; for example jdatagen-s3's {@code S3Shards} registers {@code s3}.
+     *
+     * @param scheme a URI scheme other than {@code http}, {@code https} and {@code file}
+     * @throws IllegalArgumentException for a scheme that is not letters, digits, {@code +}, {@code -} or
+     *     {@code .} after a letter, or one read by this class itself
+     */
+    public TarShards opener(String scheme, ShardOpener opener) {
+        String s = Objects.requireNonNull(scheme, "scheme").toLowerCase(Locale.ROOT);
+        if (!s.matches("[a-z][a-z0-9+.-]*") || s.equals("http") || s.equals("https") || s.equals("file")) {
+            throw new IllegalArgumentException("scheme must be a URI scheme other than http, https and file; got: "
+                    + scheme);
+        }
+        openers.put(s, Objects.requireNonNull(opener, "opener"));
+        return this;
+    }
+
+    /**
      * {@return the shards listed: every shard read through once for its samples' keys and labels}
      *
      * @throws java.io.UncheckedIOException naming a shard that cannot be read
@@ -166,6 +186,11 @@ public final class TarShards {
 
     private InputStream open(String location) throws IOException {
         String lower = location.toLowerCase(Locale.ROOT);
+        int colon = lower.indexOf("://");
+        ShardOpener custom = colon > 0 ? openers.get(lower.substring(0, colon)) : null;
+        if (custom != null) {
+            return new BufferedInputStream(custom.open(location), 1 << 16);
+        }
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             return new BufferedInputStream(new HttpShardStream(client(), URI.create(location), retries, retryDelay),
                     1 << 16);

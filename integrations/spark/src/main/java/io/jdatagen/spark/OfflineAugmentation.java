@@ -31,14 +31,16 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * An offline augmentation job: {@code copies} augmented versions of every image of an
- * {@link ImageTable}, copy {@code k} of the image with key {@code key} drawn from the stream keyed by
- * ({@code seed}, {@code k}, a stable hash of {@code key}). The output is a pure function of (seed,
+ * {@link ImageTable}, numbered 1 to {@code copies} as the CLI's {@code augment} numbers them
+ * ({@code x_1.png} ... {@code x_N.png}), copy {@code k} of the image with key {@code key} drawn from the
+ * stream keyed by ({@code seed}, {@code k}, a stable hash of {@code key}). The output is a pure function of (seed,
  * image, copy) and of nothing else (not the partitioning, the task, the attempt or the order), so a
  * failed task retried by Spark, or the whole job run again, writes the same bytes; executors should
  * run the same JDK and backend (the kernels agree to float rounding, not bit for bit, across
  * backends).
  *
- * <p>{@link #augment} gives encoded images (for {@link #write} to class folders, or a table),
+ * <p>{@link #augment} gives encoded images (for {@link #write} to class folders, {@link #writeShards} to
+ * WebDataset tar shards, or a table),
  * {@link #tensors} the float tensors after the generator's whole pipeline (standardization included)
  * for a Parquet table or {@link TensorBatches}.
  *
@@ -48,7 +50,7 @@ import org.apache.spark.sql.types.StructType;
  * {@link KerasPipeline#transformImage} of the image drawing from that same stream.
  */
 public final class OfflineAugmentation implements Serializable {
-    /** The column of copy numbers, 0 to {@code copies - 1}. */
+    /** The column of copy numbers, 1 to {@code copies} (as the CLI's {@code augment} numbers them). */
     public static final String COPY = "copy";
     /** The column of encoded augmented images. */
     public static final String IMAGE = "image";
@@ -192,7 +194,7 @@ public final class OfflineAugmentation implements Serializable {
         String label = Columns.get(row, in, ImageTable.LABEL);
         ByteImage image = ImageReading.load(reader, Columns.get(row, in, ImageTable.CONTENT),
                 Columns.get(row, in, ImageTable.PATH));
-        for (int k = 0; k < copies; k++) {
+        for (int k = 1; k <= copies; k++) {
             RandomGenerator rng = RandomKeys.forSample(seed, k, SampleKeys.of(key));
             Tensor x = task.copy(image, rng);
             if (tensors) {
@@ -206,8 +208,9 @@ public final class OfflineAugmentation implements Serializable {
 
     /**
      * Writes {@link #augment}'s rows as files {@code outputDir/label/name_copy.format} (class folders
-     * kept, {@code name} the source file's name without its extension), on any Hadoop file system;
-     * existing files are replaced, so a retried task leaves the same files.
+     * kept, {@code name} the source file's name without its extension, copies from 1), on any Hadoop file
+     * system; existing files are replaced, so a retried task leaves the same files. On the local file system
+     * no {@code .crc} checksum files are written beside them.
      *
      * @param augmented rows of {@link #augment}
      * @param outputDir the output folder (a path or URI: local, HDFS, S3 through its connector)
@@ -217,7 +220,7 @@ public final class OfflineAugmentation implements Serializable {
         String ext = format.equals("jpeg") ? "jpg" : format;
         augmented.foreachPartition((ForeachPartitionFunction<Row>) rows -> {
             Path root = new Path(outputDir);
-            FileSystem fs = root.getFileSystem(hadoop.configuration());
+            FileSystem fs = RawFiles.of(root, hadoop.configuration());
             while (rows.hasNext()) {
                 Row row = rows.next();
                 String key = Columns.get(row, augmentedSchema(), ImageTable.KEY);
@@ -231,5 +234,28 @@ public final class OfflineAugmentation implements Serializable {
                 }
             }
         });
+    }
+
+    /**
+     * Writes {@link #augment}'s rows as WebDataset tar shards {@code outputDir/shard-000000.tar}, ... of at
+     * most {@code targetBytes} each (a copy larger than that gets a shard of its own), on any Hadoop file
+     * system. Samples are in the global order of (key, copy), whatever the partitioning: copy {@code k} of
+     * {@code label/x.jpg} is the sample {@code label/x_k} with members {@code label/x_k.png} (or
+     * {@code .jpg}) and {@code label/x_k.json} holding {@code {"label":"label"}}, as the CLI's
+     * {@code augment --shard-size} writes them. The shard boundaries are fixed on the driver from the
+     * samples' sizes in that order, then each shard is written by one task, so the names and bytes do not
+     * depend on the partitioning, on task retries or on the number of executors; the header fields are
+     * fixed (see {@link io.jdatagen.shards.ShardFile}). On the local file system no {@code .crc} files are
+     * written. The augmented rows are computed once (persisted, memory and disk, during the job).
+     *
+     * @param augmented rows of {@link #augment}
+     * @param outputDir the output folder (a path or URI: local, HDFS, S3 through its connector); shards of
+     *     the same names are replaced
+     * @param targetBytes the size a shard may reach, at least 1,024 (e.g. 256 MB: {@code 256L << 20})
+     * @return the number of shards written
+     * @throws IllegalArgumentException for a target under 1,024 bytes
+     */
+    public int writeShards(Dataset<Row> augmented, String outputDir, long targetBytes) {
+        return new ShardJob(format.equals("jpeg") ? "jpg" : format, targetBytes).write(augmented, outputDir);
     }
 }

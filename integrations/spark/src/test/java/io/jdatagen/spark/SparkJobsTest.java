@@ -125,9 +125,14 @@ class SparkJobsTest {
         job.write(job.augment(images(3)), three.toUri().toString());
         Map<String, byte[]> first = contents(one);
         assertEquals(2 * 2 * PER_CLASS, first.size(), "two copies of every image");
-        assertTrue(first.containsKey("cats/img_3_1.png") && first.containsKey("dogs/img_0_0.png"), "class folders kept");
+        assertTrue(first.containsKey("cats/img_3_1.png") && first.containsKey("dogs/img_0_2.png"), "class folders kept");
+        assertTrue(first.keySet().stream().allMatch(f -> f.matches("(cats|dogs)/img_\\d+_[12]\\.png")),
+                "copies numbered 1 to N, as the CLI's augment numbers them: " + first.keySet());
+        try (var all = Files.walk(one)) {
+            assertTrue(all.noneMatch(f -> f.getFileName().toString().endsWith(".crc")), "no .crc side files");
+        }
         assertSameFiles(first, contents(three), "1 vs 3 partitions");
-        assertTrue(!java.util.Arrays.equals(first.get("cats/img_3_0.png"), first.get("cats/img_3_1.png")),
+        assertTrue(!java.util.Arrays.equals(first.get("cats/img_3_1.png"), first.get("cats/img_3_2.png")),
                 "copies differ");
 
         ImageDataGenerator gen = augmenting();
@@ -180,7 +185,7 @@ class SparkJobsTest {
         assertArrayEquals(new float[] {0, 1}, one.y().data());
         Tensor slot = Tensor.zeros(1, 8, 8, 3);
         gen.augmentInto(ImageReading.reading(ImageReading.of(8, 8), tree.resolve("dogs/img_5.png")).toSource(),
-                RandomKeys.forSample(7, 0, SampleKeys.of("dogs/img_5.png")), slot, 0);
+                RandomKeys.forSample(7, 1, SampleKeys.of("dogs/img_5.png")), slot, 0);
         assertArrayEquals(slot.data(), one.xTensor().data(), "the row holds the generator's output, standardized");
         assertThrows(IllegalArgumentException.class, () -> new OfflineAugmentation(gen, ImageReading.of(8, 8), 1, 7,
                 "png").augment(images(1)), "encoded images refuse a rescaling generator");

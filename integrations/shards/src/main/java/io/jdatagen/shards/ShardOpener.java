@@ -1,0 +1,19 @@
+package io.jdatagen.shards;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Opens a shard's bytes by its location, for locations that {@link TarShards} does not read itself
+ * (see {@link TarShards#opener(String, ShardOpener)}); jdatagen-s3 gives one for {@code s3://}.
+ */
+@FunctionalInterface
+public interface ShardOpener {
+    /**
+     * {@return the bytes of the shard at {@code location}, from the start; a stream the caller closes,
+     * possibly before its end}
+     *
+     * @throws IOException if the shard cannot be opened
+     */
+    InputStream open(String location) throws IOException;
+}

@@ -1,0 +1,131 @@
+package io.jdatagen.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jdatagen.spi.scalar.ScalarBackend;
+import org.junit.jupiter.api.Test;
+
+/** The plateau test that ends a warm-up, and the warm-start backend's phases, on {@code scalar} alone. */
+class KernelWarmUpTest {
+
+    @Test
+    void fallingRoundsAreNotWarmAndAPlateauIs() {
+        KernelWarmUp warmUp = new KernelWarmUp(new ScalarBackend(), () -> 0);
+        long nanos = 1_000_000_000_000_000L;
+        int falling = KernelWarmUp.MIN_ROUNDS + 10;
+        for (int i = 0; i < falling; i++) {
+            nanos -= nanos / 4; // 25% faster each round: compilation still paying off
+            warmUp.record(nanos);
+            assertFalse(warmUp.warm(), "round " + i);
+        }
+        for (int i = 0; i < KernelWarmUp.FLAT_ROUNDS - 1; i++) {
+            warmUp.record(nanos + i % 7); // within noise of the best
+        }
+        long best = nanos - nanos / 3;
+        warmUp.record(best); // a late drop (C2 code arrived): the plateau starts again
+        for (int i = 0; i < KernelWarmUp.FLAT_ROUNDS - 1; i++) {
+            warmUp.record(i % 2 == 0 ? best * 2 : best); // slow rounds (another process) count as flat
+            assertFalse(warmUp.warm(), "flat round " + i);
+        }
+        warmUp.record(best);
+        assertTrue(warmUp.warm());
+        assertEquals(falling + 2 * KernelWarmUp.FLAT_ROUNDS, warmUp.rounds());
+        assertEquals(best, warmUp.best());
+    }
+
+    @Test
+    void aPlateauBeforeTheMinimumRoundsIsNotWarm() {
+        KernelWarmUp warmUp = new KernelWarmUp(new ScalarBackend(), () -> 0);
+        for (int i = 0; i < KernelWarmUp.MIN_ROUNDS - 1; i++) {
+            warmUp.record(1000);
+        }
+        assertFalse(warmUp.warm());
+        warmUp.record(1000);
+        assertTrue(warmUp.warm());
+    }
+
+    @Test
+    void roundsThatKeepImprovingStopAtTheCap() {
+        KernelWarmUp warmUp = new KernelWarmUp(new ScalarBackend(), () -> 0);
+        long best = 1_000_000_000;
+        for (int i = 0; i < KernelWarmUp.MAX_ROUNDS - 1; i++) {
+            if (i % 30 == 0) {
+                best -= best / 4; // a new best every 30 rounds: never a plateau
+                warmUp.record(best);
+            } else {
+                warmUp.record(1_000_000_000);
+            }
+            assertFalse(warmUp.warm(), "round " + i);
+        }
+        warmUp.record(1);
+        assertTrue(warmUp.warm());
+    }
+
+    @Test
+    void runDrivesTheWorkloadUntilThePlateau() {
+        long[] now = {0};
+        KernelWarmUp warmUp = new KernelWarmUp(new ScalarBackend(), () -> now[0] += 1000);
+        int rounds = warmUp.run();
+        assertEquals(KernelWarmUp.MIN_ROUNDS, rounds, "every round takes the same time on this clock");
+        assertEquals(1000, warmUp.best());
+        assertEquals(new WarmUpWorkload().calls(), warmUp.callsPerRound());
+        assertTrue(warmUp.callsPerRound() > 100, "every family: " + warmUp.callsPerRound());
+    }
+
+    @Test
+    void theWarmStartBackendNamesItsTargetAndSwitchesOnce() {
+        Backend cold = new ScalarBackend();
+        Backend target = new io.jdatagen.spi.reference.ReferenceBackend();
+        WarmStartBackend warm = new WarmStartBackend(cold, target);
+        assertEquals(target.name(), warm.name());
+        assertEquals(WarmStartBackend.Phase.WAITING, warm.phase());
+        assertTrue(warm.active() == cold);
+        assertTrue(warm.state().contains("scalar until reference"), warm.state());
+        warm.switchToTarget();
+        assertTrue(warm.active() == target);
+        assertEquals(WarmStartBackend.Phase.WARM, warm.phase());
+        warm.start();
+        assertEquals(WarmStartBackend.Phase.WARM, warm.phase(), "starting after the switch does nothing");
+    }
+
+    @Test
+    void theWarmUpStartsByItselfAfterTheGivenImages() throws Exception {
+        Backend cold = new ScalarBackend();
+        WarmStartBackend warm = new WarmStartBackend(cold, new ScalarBackend(), 3);
+        byte[] pixels = new byte[4 * 5 * 3];
+        SourceImage source = SourceImage.ofBytes(pixels, 0, 4, 5, 3);
+        WarpPlan plan = WarpPlan.builder().flips(false, true).build();
+        io.jdatagen.core.Tensor batch = io.jdatagen.core.Tensor.zeros(2, 4, 5, 3);
+        warm.warp(source, plan, OutputSlot.of(batch, 0, io.jdatagen.core.DataFormat.CHANNELS_LAST));
+        assertEquals(WarmStartBackend.Phase.WAITING, warm.phase());
+        assertTrue(warm.state().contains("after 3 images (1 so far)"), warm.state());
+        warm.warpBatch(java.util.List.of(source), java.util.List.of(plan), batch,
+                io.jdatagen.core.DataFormat.CHANNELS_LAST);
+        assertEquals(WarmStartBackend.Phase.WAITING, warm.phase());
+        warm.warpBatch(java.util.List.of(source, source), java.util.List.of(plan, plan), batch,
+                io.jdatagen.core.DataFormat.CHANNELS_LAST);
+        assertTrue(warm.phase() != WarmStartBackend.Phase.WAITING, "the third image starts the warm-up");
+        Thread thread = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("jdatagen-warm-up-scalar")).findFirst().orElse(null);
+        if (thread != null) {
+            assertTrue(thread.isDaemon());
+            thread.join(java.util.concurrent.TimeUnit.MINUTES.toMillis(5));
+        }
+        assertEquals(WarmStartBackend.Phase.WARM, warm.phase(), warm.state());
+    }
+
+    @Test
+    void aWarmStartNeedsTwoBackends() {
+        Backend b = new ScalarBackend();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new WarmStartBackend(b, b));
+        assertTrue(e.getMessage().contains("two different backends"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new WarmStartBackend(null, b));
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> new WarmStartBackend(b, new ScalarBackend(), -1));
+        assertTrue(negative.getMessage().contains("startAfter must be at least 0 images; got: -1"),
+                negative.getMessage());
+    }
+}

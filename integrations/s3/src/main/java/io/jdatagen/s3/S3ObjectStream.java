@@ -1,8 +1,8 @@
 package io.jdatagen.s3;
 
+import io.jdatagen.shards.ResumingStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -12,167 +12,77 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * An S3 object read as a stream (never held whole). When the connection fails or ends before the
- * object's length, it asks again for the rest with a ranged GET ({@code Range: bytes=N-}) that must match
- * the first answer's ETag ({@code If-Match}, so a replaced object fails instead of mixing two versions),
- * after a pause that grows with each failure in a row, up to {@code retries} failures in a row without
- * a byte read. Answers with a 4xx status or 501 (not implemented) fail at once; other 5xx and connection
- * failures are retried. Closed
- * before its end, the connection is aborted rather than drained.
+ * An S3 object read as a stream, resumed after a dropped connection with a ranged GET
+ * ({@code Range: bytes=N-}) that must match the first answer's ETag ({@code If-Match}, so a replaced
+ * object fails instead of mixing two versions). Answers with a 4xx status or 501 (not implemented) fail
+ * at once; other 5xx and the client's connection failures are retried. Closed before its end, the
+ * connection is aborted rather than drained.
  */
-final class S3ObjectStream extends InputStream {
+final class S3ObjectStream extends ResumingStream {
     private final S3Client client;
     private final S3Location location;
-    private final int retries;
-    private final Duration delay;
-    private ResponseInputStream<GetObjectResponse> body;
     private String etag;
-    private long offset;
-    private long length = -1;
-    private int failures;
-    private boolean closed;
 
     S3ObjectStream(S3Client client, S3Location location, int retries, Duration delay) {
+        super(location.toString(), retries, delay);
         this.client = client;
         this.location = location;
-        this.retries = retries;
-        this.delay = delay;
     }
 
     /** Opens the object, so that a missing object or a refused request fails here, not at the first read. */
-    S3ObjectStream open() throws IOException {
-        while (body == null) {
-            try {
-                connect();
-            } catch (IOException | SdkClientException | S3Exception e) {
-                failed(e);
-            }
-        }
+    S3ObjectStream opened() throws IOException {
+        open();
         return this;
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xFF;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        if (closed) {
-            throw new IOException("stream closed: " + location);
-        }
-        if (len == 0) {
-            return 0;
-        }
-        while (true) {
-            try {
-                if (body == null) {
-                    if (length >= 0 && offset >= length) {
-                        return -1;
-                    }
-                    connect();
-                }
-                int n = body.read(b, off, len);
-                if (n < 0) {
-                    if (length >= 0 && offset < length) {
-                        throw new IOException("the connection ended at byte " + offset + " of " + length);
-                    }
-                    return -1;
-                }
-                offset += n;
-                failures = 0;
-                return n;
-            } catch (IOException | SdkClientException | S3Exception e) {
-                failed(e);
-            }
-        }
-    }
-
-    private void connect() throws IOException {
+    protected InputStream connect(long from) throws IOException {
         GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(location.bucket()).key(location.key());
-        if (offset > 0) {
-            request.range("bytes=" + offset + "-");
+        if (from > 0) {
+            request.range("bytes=" + from + "-");
             if (etag != null) {
                 request.ifMatch(etag);
             }
         }
         ResponseInputStream<GetObjectResponse> in = client.getObject(request.build());
         GetObjectResponse response = in.response();
-        if (offset > 0) {
+        if (from > 0) {
             String range = response.contentRange();
             long start = range == null ? 0 : rangeStart(range);
-            if (start != offset) {
+            if (start != from) {
                 // A store that ignores Range answers with the whole object: skip what was read already.
                 if (start == 0 && range == null) {
-                    in.skipNBytes(offset);
+                    in.skipNBytes(from);
                 } else {
                     in.abort();
-                    throw new IOException("asked for bytes from " + offset + " of " + location
+                    throw new IOException("asked for bytes from " + from + " of " + location
                             + " but got Content-Range " + range);
                 }
             }
         } else {
             etag = response.eTag();
             if (response.contentLength() != null) {
-                length = response.contentLength();
+                length(response.contentLength());
             }
         }
-        body = in;
-    }
-
-    /** The first byte of a {@code Content-Range: bytes a-b/total} header, or -1. */
-    static long rangeStart(String header) {
-        try {
-            String r = header.strip();
-            return Long.parseLong(r.substring(r.indexOf(' ') + 1, r.indexOf('-')).strip());
-        } catch (RuntimeException e) {
-            return -1;
-        }
-    }
-
-    /** Drops the connection after {@code e}, and waits before the next try; rethrows once the tries are spent. */
-    private void failed(Exception e) throws IOException {
-        dropBody();
-        if (e instanceof S3Exception s && (s.statusCode() >= 400 && s.statusCode() < 500 || s.statusCode() == 501)) {
-            String why = s.statusCode() == 412 ? " (the object changed while it was read)" : "";
-            throw new IOException("reading " + location + " failed with status " + s.statusCode() + why + ": "
-                    + s.getMessage(), e);
-        }
-        if (++failures > retries) {
-            throw new IOException("reading " + location + " failed " + failures + " times in a row at byte " + offset
-                    + "; last: " + e.getMessage(), e);
-        }
-        try {
-            Thread.sleep(delay.toMillis() * failures);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting to retry " + location);
-        }
-    }
-
-    private void dropBody() {
-        if (body != null) {
-            body.abort();
-            body = null;
-        }
+        return in;
     }
 
     @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            if (length >= 0 && offset >= length && body != null) {
-                try {
-                    body.close();
-                } catch (IOException ignored) {
-                    // Read to its end: nothing is lost if closing the connection fails.
-                }
-                body = null;
-            } else {
-                dropBody();
-            }
+    protected IOException finalFailure(Exception failure) {
+        if (failure instanceof S3Exception s && (s.statusCode() >= 400 && s.statusCode() < 500 || s.statusCode() == 501)) {
+            String why = s.statusCode() == 412 ? " (the object changed while it was read)" : "";
+            return new IOException("reading " + location + " failed with status " + s.statusCode() + why + ": "
+                    + s.getMessage(), s);
         }
+        if (failure instanceof IOException || failure instanceof SdkClientException || failure instanceof S3Exception) {
+            return null;
+        }
+        return new IOException("reading " + location + " failed: " + failure, failure);
+    }
+
+    @Override
+    protected void drop(InputStream connection) {
+        ((ResponseInputStream<?>) connection).abort();
     }
 }

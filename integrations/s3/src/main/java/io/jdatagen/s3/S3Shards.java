@@ -101,7 +101,7 @@ public final class S3Shards {
         if (where.key().isEmpty()) {
             throw new IllegalArgumentException("location must name an object after the bucket; got: " + location);
         }
-        return new S3ObjectStream(client, where, retries, retryDelay).open();
+        return new S3ObjectStream(client, where, retries, retryDelay).opened();
     }
 
     /**

@@ -69,5 +69,6 @@ class HttpShardsTest {
         assertEquals(200, HttpShardStream.rangeTotal("bytes 100-199/200"));
         assertEquals(-1, HttpShardStream.rangeTotal("bytes 100-199/*"));
         assertEquals(-1, HttpShardStream.rangeStart("items 1"));
+        assertEquals(150_000, HttpShardStream.rangeStart("bytes 150000-299999/300000"));
     }
 }

@@ -25,7 +25,7 @@ final class ElasticField {
         for (int k = 0; k < noise.length; k++) {
             scaled[k] = noise[k] * sigma;
         }
-        float[] g = gaussian(size, sigma);
+        float[] g = RandomGaussianBlur.gaussian(size, sigma);
         int half = (size - 1) / 2;
         float[] out = new float[noise.length];
         for (int r = 0; r < h; r++) {
@@ -47,21 +47,5 @@ final class ElasticField {
             }
         }
         return out;
-    }
-
-    /** {@return the normalised 1-D Gaussian of {@code size} taps, float32, as Keras's {@code gaussian_blur}} */
-    private static float[] gaussian(int size, float sigma) {
-        float[] k = new float[size];
-        float centre = (size - 1) / 2.0f;
-        float sum = 0;
-        for (int i = 0; i < size; i++) {
-            float x = (i - centre) / sigma;
-            k[i] = (float) Math.exp(-0.5f * (x * x));
-            sum += k[i];
-        }
-        for (int i = 0; i < size; i++) {
-            k[i] /= sum;
-        }
-        return k;
     }
 }

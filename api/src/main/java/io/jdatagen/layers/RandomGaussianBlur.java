@@ -214,8 +214,11 @@ public final class RandomGaussianBlur extends KerasLayerBase implements PixelSte
         return k;
     }
 
-    /** {@return Keras's normalized 1-D Gaussian of {@code size} taps, float32} */
-    private static float[] gaussian(int size, float sigma) {
+    /**
+     * {@return Keras's normalized 1-D Gaussian of {@code size} taps, float32, as its {@code gaussian_blur}
+     * builds it (also the blur of {@link RandomElasticTransform}'s displacement field)}
+     */
+    static float[] gaussian(int size, float sigma) {
         float[] k = new float[size];
         float centre = (size - 1) / 2.0f;
         float sum = 0;

@@ -132,23 +132,10 @@ class BoxesFollowPixelsTest {
         KerasPipeline pipeline = KerasPipeline.builder().layers(c.layers()).backend(BACKEND).build();
         ImagesAndBoxes out = pipeline.apply(image, List.of(box), c.seed(), 0);
         Tensor x = out.images().item(0);
-        int h = x.dim(0);
-        int w = x.dim(1);
         double[] b = out.boxes().get(0).box(0);
-        double eps = 1e-6 + grow;
-        double total = 0;
-        double inside = 0;
-        for (int r = 0; r < h; r++) {
-            for (int col = 0; col < w; col++) {
-                double v = x.data()[r * w + col];
-                total += v;
-                double cx = col + 0.5;
-                double cy = r + 0.5;
-                if (cx >= b[0] - eps && cx <= b[2] + eps && cy >= b[1] - eps && cy <= b[3] + eps) {
-                    inside += v;
-                }
-            }
-        }
+        LightInBox light = LightInBox.of(x, b, 1e-6 + grow);
+        double total = light.total();
+        double inside = light.inside();
         if (out.boxes().get(0).label(0) == -1) {
             assertTrue(grow > 0 || total == 0, "the box vanished but " + total + " of the rectangle is left");
             return;

@@ -96,23 +96,10 @@ class GeneratorBoxesFollowPixelsTest {
         TransformParameters p = g.getRandomTransform(image.shape(), c.seed());
         Tensor x = g.applyTransform(image, p);
         TransformedTargets out = g.transformTargets(image.shape(), p, box, Keypoints.empty());
-        int h = x.dim(0);
-        int w = x.dim(1);
         double[] b = out.boxes().box(0);
-        double eps = 1e-6 + c.grow();
-        double total = 0;
-        double inside = 0;
-        for (int r = 0; r < h; r++) {
-            for (int col = 0; col < w; col++) {
-                double v = x.data()[r * w + col];
-                total += v;
-                double cx = col + 0.5;
-                double cy = r + 0.5;
-                if (cx >= b[0] - eps && cx <= b[2] + eps && cy >= b[1] - eps && cy <= b[3] + eps) {
-                    inside += v;
-                }
-            }
-        }
+        LightInBox light = LightInBox.of(x, b, 1e-6 + c.grow());
+        double total = light.total();
+        double inside = light.inside();
         if (out.boxes().label(0) == -1) {
             assertTrue(c.grow() > 0 || total == 0, "the box vanished but " + total + " of the rectangle is left, "
                     + p);

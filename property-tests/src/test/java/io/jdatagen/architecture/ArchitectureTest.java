@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final String[] API = {"io.jdatagen.image..", "io.jdatagen.layers..", "io.jdatagen.augment..", "io.jdatagen.flow..",
-        "io.jdatagen.data..", "io.jdatagen.io..", "io.jdatagen.timeseries..", "io.jdatagen.boxes..", "io.jdatagen.cli..",
-        "io.jdatagen.djl..", "io.jdatagen.dl4j..", "io.jdatagen.spark.."};
+        "io.jdatagen.data..", "io.jdatagen.io..", "io.jdatagen.timeseries..", "io.jdatagen.boxes..", "io.jdatagen.detection..",
+        "io.jdatagen.cli..", "io.jdatagen.djl..", "io.jdatagen.dl4j..", "io.jdatagen.spark..", "io.jdatagen.shards..",
+        "io.jdatagen.s3.."};
     private static JavaClasses main;
 
     @BeforeAll
@@ -31,8 +32,9 @@ class ArchitectureTest {
                 .withImportOption(ArchitectureTest::ownClasses).importPackages("io.jdatagen");
         for (String module : new String[] {"io.jdatagen.core", "io.jdatagen.spi", "io.jdatagen.simd",
             "io.jdatagen.aparapi", "io.jdatagen.image", "io.jdatagen.augment", "io.jdatagen.flow",
-            "io.jdatagen.data", "io.jdatagen.io", "io.jdatagen.timeseries", "io.jdatagen.boxes", "io.jdatagen.cli", "io.jdatagen.djl",
-            "io.jdatagen.dl4j", "io.jdatagen.spark"}) {
+            "io.jdatagen.data", "io.jdatagen.io", "io.jdatagen.timeseries", "io.jdatagen.boxes", "io.jdatagen.detection",
+            "io.jdatagen.cli", "io.jdatagen.djl", "io.jdatagen.dl4j", "io.jdatagen.spark", "io.jdatagen.shards",
+            "io.jdatagen.s3"}) {
             assertTrue(main.containPackage(module), "the rules see " + module);
         }
     }
@@ -93,8 +95,9 @@ class ArchitectureTest {
 
     /**
      * {@code api}'s packages as layers, each using only those below it: the command-line tool and
-     * the integrations on top, then the Keras 2 generator and the Keras 3 layers (independent of each
-     * other), the augmentation steps, the flows, and
+     * the integrations on top, then the tar-shard reader (used by both), the annotated detection sources,
+     * then the Keras 2 generator and the Keras 3 layers (independent of each other), the augmentation
+     * steps, the flows, and
      * at the bottom the sequences and image I/O (independent of each other); timeseries windowing
      * uses the sequences only. Every layer may use {@code core} and {@code spi}, and the box vocabulary
      * ({@code boxes}), which sits below them all.
@@ -103,7 +106,10 @@ class ArchitectureTest {
     void apiPackagesOnlyPointDownTheirLayers() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("cli").definedBy("io.jdatagen.cli..")
-                .layer("integrations").definedBy("io.jdatagen.djl..", "io.jdatagen.dl4j..", "io.jdatagen.spark..")
+                .layer("integrations").definedBy("io.jdatagen.djl..", "io.jdatagen.dl4j..", "io.jdatagen.spark..",
+                        "io.jdatagen.s3..")
+                .layer("shards").definedBy("io.jdatagen.shards..")
+                .layer("detection").definedBy("io.jdatagen.detection..")
                 .layer("image").definedBy("io.jdatagen.image..")
                 .layer("layers").definedBy("io.jdatagen.layers..")
                 .layer("augment").definedBy("io.jdatagen.augment..")
@@ -115,17 +121,21 @@ class ArchitectureTest {
                 .layer("spi").definedBy("io.jdatagen.spi..", "io.jdatagen.core..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("integrations").mayNotBeAccessedByAnyLayer()
-                .whereLayer("image").mayOnlyBeAccessedByLayers("cli", "integrations")
-                .whereLayer("layers").mayOnlyBeAccessedByLayers("cli", "integrations")
-                .whereLayer("augment").mayOnlyBeAccessedByLayers("image", "layers", "cli", "integrations")
-                .whereLayer("flow").mayOnlyBeAccessedByLayers("augment", "image", "layers", "cli", "integrations")
+                .whereLayer("shards").mayOnlyBeAccessedByLayers("cli", "integrations")
+                .whereLayer("detection").mayOnlyBeAccessedByLayers("cli", "integrations")
+                .whereLayer("image").mayOnlyBeAccessedByLayers("detection", "shards", "cli", "integrations")
+                .whereLayer("layers").mayOnlyBeAccessedByLayers("detection", "shards", "cli", "integrations")
+                .whereLayer("augment").mayOnlyBeAccessedByLayers("image", "layers", "detection", "shards", "cli",
+                        "integrations")
+                .whereLayer("flow").mayOnlyBeAccessedByLayers("augment", "image", "layers", "detection", "shards", "cli",
+                        "integrations")
                 .whereLayer("timeseries").mayOnlyBeAccessedByLayers("cli", "integrations")
-                .whereLayer("data").mayOnlyBeAccessedByLayers("flow", "augment", "image", "layers", "timeseries", "cli",
-                        "integrations")
-                .whereLayer("io").mayOnlyBeAccessedByLayers("flow", "augment", "image", "layers", "cli",
-                        "integrations")
+                .whereLayer("data").mayOnlyBeAccessedByLayers("flow", "augment", "image", "layers", "timeseries",
+                        "detection", "shards", "cli", "integrations")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("flow", "augment", "image", "layers", "detection", "shards",
+                        "cli", "integrations")
                 .whereLayer("boxes").mayOnlyBeAccessedByLayers("flow", "augment", "image", "layers", "timeseries",
-                        "data", "io", "cli", "integrations")
+                        "data", "io", "detection", "shards", "cli", "integrations")
                 .check(main);
     }
 }

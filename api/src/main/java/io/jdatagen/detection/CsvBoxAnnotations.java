@@ -42,24 +42,29 @@ public final class CsvBoxAnnotations {
      */
     public static Annotations read(Path csv, Path imageDirectory, List<String> classNames) {
         List<CSVRecord> rows;
+        int width;
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-                CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
-                        .parse(in)) {
+                CSVParser parser = parser(csv, in)) {
             for (String column : COLUMNS) {
                 if (!parser.getHeaderMap().containsKey(column)) {
                     throw new IllegalArgumentException(csv + ": the header must name the column \"" + column
                             + "\"; got " + parser.getHeaderNames());
                 }
             }
+            // The header's names, repeated ones included: isConsistent() counts distinct names only.
+            width = parser.getHeaderNames().size();
             rows = parser.getRecords();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + csv, e);
+            throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            // Commons CSV's record iterator wraps a malformed row's IOException without naming the file.
+            throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e.getCause());
         }
         TreeSet<String> found = new TreeSet<>();
         for (CSVRecord r : rows) {
-            if (!r.isConsistent()) {
+            if (r.size() != width) {
                 throw new IllegalArgumentException(csv + ": row " + (r.getRecordNumber() + 1) + " must hold "
-                        + r.getParser().getHeaderNames().size() + " values as the header does; got " + r.size());
+                        + width + " values as the header does; got " + r.size());
             }
             if (!r.get("class").isEmpty()) {
                 found.add(r.get("class"));
@@ -109,6 +114,20 @@ public final class CsvBoxAnnotations {
                     new boolean[l.size()], Keypoints.empty()));
         }
         return new Annotations(names, images);
+    }
+
+    /**
+     * A parser of {@code in} positioned after its header: Commons CSV refuses a header with an empty or a
+     * repeated column name by an {@code IllegalArgumentException} that does not name the file, rethrown here
+     * naming it.
+     */
+    private static CSVParser parser(Path csv, Reader in) throws IOException {
+        try {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(csv + ": the header must name each column once; " + e.getMessage(),
+                    e);
+        }
     }
 
     private static double number(CSVRecord r, String column, String where) {

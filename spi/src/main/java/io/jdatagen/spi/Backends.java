@@ -41,9 +41,10 @@ public final class Backends {
     /** From this many processors the warm-up starts at once: it takes about one core for a few seconds. */
     private static final int SPARE_CORE_PROCESSORS = 4;
     /**
-     * Below {@link #SPARE_CORE_PROCESSORS}, images warped on {@code scalar} before the warm-up starts: its
-     * CPU time (about 7 CPU-s with the JIT's) pays off only on longer jobs (measured on 2 cores: a
-     * 576-image demo ran twice as long with the warm-up at once as on {@code scalar}).
+     * Below {@link #SPARE_CORE_PROCESSORS}, images warped on {@code scalar} before switching to {@code simd}
+     * without a side warm-up: simd's cold calls cost a few CPU-seconds of JIT compilation, which pays off only
+     * on longer jobs (measured on 2 cores: a 576-image demo ran twice as long with the warm-up at once as on
+     * {@code scalar}, and a side warm-up started later never finished beside the loader's workers).
      */
     private static final int SHORT_JOB_IMAGES = 2000;
 

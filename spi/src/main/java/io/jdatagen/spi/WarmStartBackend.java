@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The warm start of automatic selection: each warp and resampling call runs on {@code cold} (a
  * backend fast from its first call, {@code scalar}) until {@link #start} has warmed {@code target}
- * (the selected backend, {@code simd}) on a daemon thread, and on {@code target} from then on. The
+ * (the selected backend, {@code simd}) on a daemon thread, or, without a spare core, until a number of
+ * images has been warped, and on {@code target} from then on. The
  * choice is made per call (a batch handed to {@link #warpBatch} runs whole on one backend), so the
  * switch can fall between any two calls: it changes no byte because the two write identical bytes for
  * these kernels. Channel statistics and the matrix product, which the two compute in different
@@ -38,12 +39,12 @@ final class WarmStartBackend implements Backend {
     private volatile String detail = "";
 
     /**
-     * Starts on {@code cold}; {@link #start} (called by the caller, or by the warp that brings the images
-     * warped to {@code startAfter}) warms {@code target} on the side.
+     * Starts on {@code cold}; {@link #start} warms {@code target} on the side, or the warp that brings the
+     * images warped to {@code startAfter} switches to it at once.
      *
-     * @param startAfter images to warp on {@code cold} before the warm-up starts by itself: 0 starts it only
-     *     through {@link #start}; a positive count keeps short jobs, which the warm-up's CPU time would
-     *     slow down on a machine without a spare core, entirely on {@code cold}
+     * @param startAfter images to warp on {@code cold} before switching to {@code target} without a side
+     *     warm-up (for a machine without a spare core): 0 switches only through {@link #start}; a positive
+     *     count keeps short jobs entirely on {@code cold}
      * @throws IllegalArgumentException if either backend is null, both are the same backend, or
      *     {@code startAfter} is negative
      */
@@ -110,7 +111,7 @@ final class WarmStartBackend implements Backend {
     String state() {
         return switch (phase) {
             case WAITING -> "warm start: " + cold.name() + " until " + target.name() + " is warmed"
-                    + (startAfter > 0 ? "; the warm-up starts after " + startAfter + " images (" + images.get()
+                    + (startAfter > 0 ? "; it switches after " + startAfter + " images (" + images.get()
                             + " so far)" : " (not started)");
             case WARMING -> "warm start: running " + cold.name() + " while " + target.name()
                     + "'s kernels are compiled on a daemon thread";
@@ -147,10 +148,20 @@ final class WarmStartBackend implements Backend {
         active.warpBatch(sources, plans, batch, format);
     }
 
-    /** Counts warped images while waiting, and starts the warm-up when they reach {@code startAfter}. */
+    /**
+     * Counts warped images while waiting; when they reach {@code startAfter}, switches to the target at
+     * once: its kernels then compile on the real calls, which costs the job the target's cold calls once
+     * but no core beside the workers (a side warm-up on a machine without a spare core competes with them
+     * for the rest of the job).
+     */
     private void count(int n) {
         if (startAfter > 0 && phase == Phase.WAITING && images.addAndGet(n) >= startAfter) {
-            start();
+            synchronized (this) {
+                if (phase == Phase.WAITING) {
+                    detail = images.get() + " images on " + cold.name() + " (its kernels compiled on the real calls)";
+                    switchToTarget();
+                }
+            }
         }
     }
 

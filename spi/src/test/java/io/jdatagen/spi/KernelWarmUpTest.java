@@ -1,6 +1,7 @@
 package io.jdatagen.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,9 +93,10 @@ class KernelWarmUpTest {
     }
 
     @Test
-    void theWarmUpStartsByItselfAfterTheGivenImages() throws Exception {
+    void theGivenImagesSwitchToTheTargetOnTheRealCalls() {
         Backend cold = new ScalarBackend();
-        WarmStartBackend warm = new WarmStartBackend(cold, new ScalarBackend(), 3);
+        Backend target = new ScalarBackend();
+        WarmStartBackend warm = new WarmStartBackend(cold, target, 3);
         byte[] pixels = new byte[4 * 5 * 3];
         SourceImage source = SourceImage.ofBytes(pixels, 0, 4, 5, 3);
         WarpPlan plan = WarpPlan.builder().flips(false, true).build();
@@ -105,16 +107,14 @@ class KernelWarmUpTest {
         warm.warpBatch(java.util.List.of(source), java.util.List.of(plan), batch,
                 io.jdatagen.core.DataFormat.CHANNELS_LAST);
         assertEquals(WarmStartBackend.Phase.WAITING, warm.phase());
+        assertSame(cold, warm.active());
         warm.warpBatch(java.util.List.of(source, source), java.util.List.of(plan, plan), batch,
                 io.jdatagen.core.DataFormat.CHANNELS_LAST);
-        assertTrue(warm.phase() != WarmStartBackend.Phase.WAITING, "the third image starts the warm-up");
-        Thread thread = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("jdatagen-warm-up-scalar")).findFirst().orElse(null);
-        if (thread != null) {
-            assertTrue(thread.isDaemon());
-            thread.join(java.util.concurrent.TimeUnit.MINUTES.toMillis(5));
-        }
-        assertEquals(WarmStartBackend.Phase.WARM, warm.phase(), warm.state());
+        assertEquals(WarmStartBackend.Phase.WARM, warm.phase(), "the third image switches");
+        assertSame(target, warm.active());
+        assertTrue(warm.state().contains("after 4 images on scalar"), warm.state());
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("jdatagen-warm-up-scalar")), "no side warm-up thread");
     }
 
     @Test

@@ -63,7 +63,8 @@ final class SegmentBoxes {
         return out;
     }
 
-    private static boolean anyGeometric(StepPipeline segment, Drawn d) {
+    /** {@return whether a geometric step of {@code segment} drew a transformation for the sample} */
+    static boolean anyGeometric(StepPipeline segment, Drawn d) {
         for (Step s : segment.steps()) {
             if (s instanceof GeometricStep<?> && d.get(s) != null) {
                 return true;
@@ -95,8 +96,9 @@ final class SegmentBoxes {
         return t.transformBoundingBoxes(boxes, (P) params, shape);
     }
 
+    /** {@return {@code step}'s geometry for what it drew} */
     @SuppressWarnings("unchecked")
-    private static <P> Geometry geometry(GeometricStep<P> step, Object params, ImageShape shape) {
+    static <P> Geometry geometry(GeometricStep<P> step, Object params, ImageShape shape) {
         return step.geometry((P) params, shape);
     }
 }

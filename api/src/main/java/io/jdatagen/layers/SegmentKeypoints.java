@@ -37,7 +37,7 @@ final class SegmentKeypoints {
                 StepPipeline segment = segments.get(k);
                 Drawn d = drawn.get(k)[j];
                 if (mode == KerasPipeline.Mode.FUSED) {
-                    if (anyGeometric(segment, d)) {
+                    if (SegmentBoxes.anyGeometric(segment, d)) {
                         Geometry g = segment.geometry(d, shape);
                         p = p.transform(g.forward(), g.height(), g.width());
                         shape = shape.withSize(g.height(), g.width());
@@ -47,7 +47,7 @@ final class SegmentKeypoints {
                 for (Step s : segment.steps()) {
                     Object params = d.get(s);
                     if (s instanceof GeometricStep<?> g && params != null) {
-                        Geometry geometry = geometry(g, params, shape);
+                        Geometry geometry = SegmentBoxes.geometry(g, params, shape);
                         p = p.transform(geometry.forward(), geometry.height(), geometry.width());
                         shape = shape.withSize(geometry.height(), geometry.width());
                     }
@@ -56,19 +56,5 @@ final class SegmentKeypoints {
             out.add(p);
         }
         return out;
-    }
-
-    private static boolean anyGeometric(StepPipeline segment, Drawn d) {
-        for (Step s : segment.steps()) {
-            if (s instanceof GeometricStep<?> && d.get(s) != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <P> Geometry geometry(GeometricStep<P> step, Object params, ImageShape shape) {
-        return step.geometry((P) params, shape);
     }
 }

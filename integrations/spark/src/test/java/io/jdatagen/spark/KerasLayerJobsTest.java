@@ -34,6 +34,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -177,7 +178,11 @@ class KerasLayerJobsTest {
         KerasPipeline perSample = KerasPipeline.of(new RandomFlip(), new Rescaling(1 / 255.0));
         String json = KerasPipeline.of(new MixUp(0.4)).toJson();
         Dataset<Row> tensors = new OfflineAugmentation(perSample, READING, 1, 3, "png").tensors(images(3));
-        List<float[][]> batches = tensors.javaRDD().mapPartitions(rows -> {
+        // Which rows a partition holds after repartition(3) is Spark's choice; the batches here are fixed instead:
+        // one partition ordered by file name then class, so that every batch of 4 holds two cats and two dogs.
+        Dataset<Row> ordered = tensors.coalesce(1).sortWithinPartitions(
+                functions.regexp_replace(functions.col(ImageTable.KEY), "^[^/]*/", ""), functions.col(ImageTable.KEY));
+        List<float[][]> batches = ordered.javaRDD().mapPartitions(rows -> {
             List<Row> all = new ArrayList<>();
             rows.forEachRemaining(all::add);
             int partition = TaskContext.getPartitionId();

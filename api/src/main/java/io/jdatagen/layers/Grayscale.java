@@ -21,24 +21,49 @@ final class Grayscale {
      * @throws IllegalArgumentException with Keras's message unless the image has 1 or 3 channels
      */
     static float[] of(float[] x, ImageShape shape) {
-        int channels = shape.channels();
+        int channels = check(shape);
         int plane = shape.height() * shape.width();
-        if (channels != 1 && channels != 3) {
-            throw new IllegalArgumentException("Invalid channel size: expected 3 (RGB) or 1 (Grayscale). Received"
-                    + " input with shape: images.shape=" + java.util.Arrays.toString(shape.tensorShape()));
-        }
         float[] grey = new float[plane];
-        boolean first = shape.format() == DataFormat.CHANNELS_FIRST;
-        for (int p = 0; p < plane; p++) {
-            if (channels == 1) {
-                grey[p] = x[p];
-            } else if (first) {
+        if (channels == 1) {
+            System.arraycopy(x, 0, grey, 0, plane);
+        } else if (shape.format() == DataFormat.CHANNELS_FIRST) {
+            for (int p = 0; p < plane; p++) {
                 grey[p] = x[p] * R + x[plane + p] * G + x[2 * plane + p] * B;
-            } else {
+            }
+        } else {
+            for (int p = 0; p < plane; p++) {
                 grey[p] = x[3 * p] * R + x[3 * p + 1] * G + x[3 * p + 2] * B;
             }
         }
         return grey;
+    }
+
+    /**
+     * Writes into {@code repeated[0, 3·width)} the grey of each pixel of the channels-last RGB row
+     * {@code row[0, 3·width)}, once per channel of the pixel (the value {@link #of} gives it, repeated three
+     * times), so that a loop over the row's values can blend each with its pixel's grey.
+     */
+    static void repeatedRow(float[] row, int width, float[] repeated) {
+        for (int p = 0, k = 0; p < width; p++, k += 3) {
+            float g = row[k] * R + row[k + 1] * G + row[k + 2] * B;
+            repeated[k] = g;
+            repeated[k + 1] = g;
+            repeated[k + 2] = g;
+        }
+    }
+
+    /**
+     * {@return the image's channel count, 1 or 3}
+     *
+     * @throws IllegalArgumentException with Keras's message unless the image has 1 or 3 channels
+     */
+    static int check(ImageShape shape) {
+        int channels = shape.channels();
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("Invalid channel size: expected 3 (RGB) or 1 (Grayscale). Received"
+                    + " input with shape: images.shape=" + java.util.Arrays.toString(shape.tensorShape()));
+        }
+        return channels;
     }
 
     /** {@return the index in {@link #of}'s result of value {@code k} of the image} */

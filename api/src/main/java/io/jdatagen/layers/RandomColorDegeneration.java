@@ -52,17 +52,22 @@ public final class RandomColorDegeneration extends FactorLayer implements PixelS
         return args.uniform(rng);
     }
 
+    /**
+     * {@inheritDoc} Row by row through a copy of the row (see {@link ChannelLoops}): each value's pixel grey
+     * ({@link Grayscale}) is laid beside it in a second row, then one vectorizable loop blends and clips. A
+     * channels-last RGB row computes its greys itself, in the same float32 arithmetic as {@link Grayscale#of}.
+     */
     @Override
     public Tensor apply(Float f, Tensor image, ImageShape shape, SampleContext context) {
         float[] x = image.data();
-        float[] grey = Grayscale.of(x, shape);
+        int channels = Grayscale.check(shape);
+        boolean first = shape.format() == DataFormat.CHANNELS_FIRST;
+        float[] grey = first ? Grayscale.of(x, shape) : null;
         float lo = args.rangeMin();
         float hi = args.rangeMax();
         float blend = f;
         int h = shape.height();
         int w = shape.width();
-        int channels = shape.channels();
-        boolean first = shape.format() == DataFormat.CHANNELS_FIRST;
         int length = ChannelLoops.rowLength(shape);
         float[] row = new float[length];
         float[] g = new float[length];
@@ -72,10 +77,10 @@ public final class RandomColorDegeneration extends FactorLayer implements PixelS
                 System.arraycopy(x, at, row, 0, length);
                 if (first) {
                     System.arraycopy(grey, i * w, g, 0, w);
+                } else if (channels == 1) {
+                    System.arraycopy(row, 0, g, 0, length);
                 } else {
-                    for (int p = 0; p < w; p++) {
-                        java.util.Arrays.fill(g, p * channels, (p + 1) * channels, grey[i * w + p]);
-                    }
+                    Grayscale.repeatedRow(row, w, g);
                 }
                 for (int k = 0; k < length; k++) {
                     float v = row[k] + blend * (g[k] - row[k]);

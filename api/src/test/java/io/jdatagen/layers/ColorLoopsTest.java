@@ -116,6 +116,106 @@ class ColorLoopsTest {
         }
     }
 
+    /** {@link Grayscale#of} as it was written before its loops were split by layout: a branch per pixel. */
+    private static float[] previousGrey(float[] x, ImageShape shape) {
+        int channels = shape.channels();
+        int plane = shape.height() * shape.width();
+        float[] grey = new float[plane];
+        boolean first = shape.format() == DataFormat.CHANNELS_FIRST;
+        for (int p = 0; p < plane; p++) {
+            if (channels == 1) {
+                grey[p] = x[p];
+            } else if (first) {
+                grey[p] = x[p] * 0.2989f + x[plane + p] * 0.5870f + x[2 * plane + p] * 0.1140f;
+            } else {
+                grey[p] = x[3 * p] * 0.2989f + x[3 * p + 1] * 0.5870f + x[3 * p + 2] * 0.1140f;
+            }
+        }
+        return grey;
+    }
+
+    /**
+     * RandomColorDegeneration's row loop as it was before each channels-last row computed its own greys:
+     * the whole image's greys first, spread over the row pixel by pixel.
+     */
+    private static float[] previousDegenerate(float[] input, ImageShape shape, float f, float lo, float hi) {
+        float[] x = input.clone();
+        float[] grey = previousGrey(x, shape);
+        int h = shape.height();
+        int w = shape.width();
+        int channels = shape.channels();
+        boolean first = shape.format() == DataFormat.CHANNELS_FIRST;
+        int length = ChannelLoops.rowLength(shape);
+        float[] row = new float[length];
+        float[] g = new float[length];
+        for (int plane = 0; plane < ChannelLoops.planes(shape); plane++) {
+            for (int i = 0; i < h; i++) {
+                int at = (plane * h + i) * length;
+                System.arraycopy(x, at, row, 0, length);
+                if (first) {
+                    System.arraycopy(grey, i * w, g, 0, w);
+                } else {
+                    for (int p = 0; p < w; p++) {
+                        java.util.Arrays.fill(g, p * channels, (p + 1) * channels, grey[i * w + p]);
+                    }
+                }
+                for (int k = 0; k < length; k++) {
+                    float v = row[k] + f * (g[k] - row[k]);
+                    row[k] = Math.min(Math.max(v, lo), hi);
+                }
+                System.arraycopy(row, 0, x, at, length);
+            }
+        }
+        return x;
+    }
+
+    /** Values of {@code range} with NaN, infinities, zeros of both signs and values beyond the range mixed in. */
+    private static float[] withSpecials(int n, double[] range, SplittableRandom random) {
+        float[] x = values(n, range, random);
+        float[] specials = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, 300.5f, -7.25f,
+            Float.MIN_VALUE, Float.MAX_VALUE};
+        for (int k = 0; k < n; k += 3) {
+            x[k] = specials[random.nextInt(specials.length)];
+        }
+        return x;
+    }
+
+    @Test
+    void greyEqualsThePreviousLoop() {
+        SplittableRandom random = new SplittableRandom(29);
+        for (int[] hwc : SHAPES) {
+            for (DataFormat format : DataFormat.values()) {
+                ImageShape shape = new ImageShape(hwc[0], hwc[1], hwc[2], format);
+                for (double[] range : RANGES) {
+                    float[] x = withSpecials(hwc[0] * hwc[1] * hwc[2], range, random);
+                    assertArrayEquals(previousGrey(x, shape), Grayscale.of(x, shape), shape + " " + range[0]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void colorDegenerationEqualsThePreviousLoop() {
+        SplittableRandom random = new SplittableRandom(31);
+        for (int[] hwc : new int[][] {{7, 9, 3}, {6, 6, 1}, {1, 1, 3}, {5, 1, 3}, {13, 17, 3}, {224, 224, 3}}) {
+            for (DataFormat format : DataFormat.values()) {
+                ImageShape shape = new ImageShape(hwc[0], hwc[1], hwc[2], format);
+                for (double[] range : RANGES) {
+                    RandomColorDegeneration layer = new RandomColorDegeneration(new double[] {-1.0, 1.0}, range, null);
+                    for (float[] x : new float[][] {values(hwc[0] * hwc[1] * hwc[2], range, random),
+                        withSpecials(hwc[0] * hwc[1] * hwc[2], range, random)}) {
+                        for (float f : new float[] {-0.8f, 0f, 0.37f, 1f}) {
+                            float[] got = layer.apply(f, Tensor.of(x.clone(), shape.tensorShape()), shape,
+                                    SampleContext.NONE).data();
+                            assertArrayEquals(previousDegenerate(x, shape, f, (float) range[0], (float) range[1]),
+                                    got, shape + " " + f + " " + range[0]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void solarizationBlendEqualsTheSelect() {
         SplittableRandom random = new SplittableRandom(29);

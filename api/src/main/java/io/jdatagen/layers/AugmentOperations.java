@@ -1,14 +1,17 @@
 package io.jdatagen.layers;
 
+import io.jdatagen.augment.Drawn;
 import io.jdatagen.augment.GeometricStep;
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
 import io.jdatagen.augment.Step;
 import io.jdatagen.augment.StepPipeline;
 import io.jdatagen.core.Tensor;
+import io.jdatagen.flow.SampleBatch;
 import io.jdatagen.flow.SampleContext;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.Backends;
+import io.jdatagen.spi.SourceImage;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,8 @@ import java.util.random.RandomGenerator;
  * is a warp of its own on the backend given (by default {@link Backends#current()} at each warp).
  */
 final class AugmentOperations {
+    private static final ThreadLocal<float[]> SPARE = ThreadLocal.withInitial(() -> new float[0]);
+
     private final Map<String, KerasLayer> layers;
     private final Backend backend;
 
@@ -69,7 +74,7 @@ final class AugmentOperations {
     }
 
     /** {@return the layer Keras names {@code name} (its attribute name, e.g. {@code "random_shear"})} */
-    private KerasLayer layer(String name) {
+    KerasLayer layer(String name) {
         KerasLayer layer = layers.get(name);
         if (layer == null) {
             throw new IllegalArgumentException("unknown operation '" + name + "'; known: " + layers.keySet());
@@ -86,7 +91,12 @@ final class AugmentOperations {
         return ((PixelStep<?>) step).draw(image, rng);
     }
 
-    /** {@return {@code image} through operation {@code name} with {@code params}; {@code image} may change} */
+    /**
+     * {@return {@code image} through operation {@code name} with {@code params}; {@code image} may change} A
+     * geometric operation warps as {@link StepPipeline#transformImage} does (the one plan its geometry makes:
+     * never the identity, since the shear, translation and rotation always give a matrix, so the warp always
+     * runs) and writes the result back into {@code image}.
+     */
     Tensor apply(String name, Object params, Tensor image, ImageShape shape, SampleContext context) {
         return applyOne(layer(name), params, image, shape, context);
     }
@@ -99,6 +109,30 @@ final class AugmentOperations {
         }
         StepPipeline warp = new StepPipeline(List.of(step), layer.resampling(),
                 backend != null ? backend : Backends.current(), shape.format(), null, null);
-        return warp.transformImage(x, null, warp.given(Map.of(step, params)));
+        float[] spare = spare(x.size());
+        int[] image = shape.tensorShape();
+        Tensor into = Tensor.of(spare, 1, image[0], image[1], image[2]);
+        warp.transform(SampleBatch.into(List.of(SourceImage.of(x, shape.format())), into, shape.format()).build(),
+                new Drawn[] {warp.given(Map.of(step, params))});
+        System.arraycopy(spare, 0, x.data(), 0, spare.length);
+        return x;
+    }
+
+    /**
+     * {@return this thread's warp target of {@code size} values, reused from call to call} A geometric
+     * operation warps the image into it and copies the result back into the image, where a new image per
+     * warp would allocate (and zero) a whole image each time, for the collector to reclaim: an image of
+     * 224×224×3 floats is a humongous object to G1. The warp writes every value of its target, so what an
+     * earlier call left there is never read; the result is copied out before the call returns, so nothing
+     * handed out aliases the buffer. One buffer per thread that runs these operations, replaced when the
+     * image size changes.
+     */
+    private static float[] spare(int size) {
+        float[] spare = SPARE.get();
+        if (spare.length != size) {
+            spare = new float[size];
+            SPARE.set(spare);
+        }
+        return spare;
     }
 }

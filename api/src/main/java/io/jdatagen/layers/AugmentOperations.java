@@ -6,6 +6,7 @@ import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
 import io.jdatagen.augment.Step;
 import io.jdatagen.augment.StepPipeline;
+import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleBatch;
 import io.jdatagen.flow.SampleContext;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -31,7 +33,8 @@ import java.util.random.RandomGenerator;
  * is a warp of its own on the backend given (by default {@link Backends#current()} at each warp).
  */
 final class AugmentOperations {
-    private static final ThreadLocal<float[]> SPARE = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+    private static final Set<String> PACKED_BACKENDS = Set.of("scalar", "simd", "reference");
 
     private final Map<String, KerasLayer> layers;
     private final Backend backend;
@@ -107,32 +110,49 @@ final class AugmentOperations {
         if (step instanceof PixelStep<?> pixel) {
             return ((PixelStep<P>) pixel).apply(params, x, shape, context);
         }
-        StepPipeline warp = new StepPipeline(List.of(step), layer.resampling(),
-                backend != null ? backend : Backends.current(), shape.format(), null, null);
-        float[] spare = spare(x.size());
+        Backend kernels = backend != null ? backend : Backends.current();
+        StepPipeline warp = new StepPipeline(List.of(step), layer.resampling(), kernels, shape.format(), null, null);
+        Buffers buffers = BUFFERS.get().sized(x.size());
         int[] image = shape.tensorShape();
-        Tensor into = Tensor.of(spare, 1, image[0], image[1], image[2]);
-        warp.transform(SampleBatch.into(List.of(SourceImage.of(x, shape.format())), into, shape.format()).build(),
-                new Drawn[] {warp.given(Map.of(step, params))});
-        System.arraycopy(spare, 0, x.data(), 0, spare.length);
+        Tensor into = Tensor.of(buffers.floats, 1, image[0], image[1], image[2]);
+        warp.transform(SampleBatch.into(List.of(source(x, shape, kernels, buffers.bytes)), into, shape.format())
+                .build(), new Drawn[] {warp.given(Map.of(step, params))});
+        System.arraycopy(buffers.floats, 0, x.data(), 0, buffers.floats.length);
         return x;
     }
 
     /**
-     * {@return this thread's warp target of {@code size} values, reused from call to call} A geometric
-     * operation warps the image into it and copies the result back into the image, where a new image per
-     * warp would allocate (and zero) a whole image each time, for the collector to reclaim: an image of
-     * 224×224×3 floats is a humongous object to G1. The warp writes every value of its target, so what an
-     * earlier call left there is never read; the result is copied out before the call returns, so nothing
-     * handed out aliases the buffer. One buffer per thread that runs these operations, replaced when the
-     * image size changes.
+     * {@return what a geometric operation warps {@code x} from: its values packed into {@code bytes} when
+     * they are all whole numbers in 0..255, the image is channels-last and {@code kernels} is one of the
+     * backends whose 8-bit warp gives the same float32 values as their float32 warp of the same numbers
+     * (scalar, simd and reference, checked by {@code AugmentOperationsWarpTest}), else {@code x} itself}
      */
-    private static float[] spare(int size) {
-        float[] spare = SPARE.get();
-        if (spare.length != size) {
-            spare = new float[size];
-            SPARE.set(spare);
+    private static SourceImage source(Tensor x, ImageShape shape, Backend kernels, byte[] bytes) {
+        if (shape.format() == DataFormat.CHANNELS_LAST && PACKED_BACKENDS.contains(kernels.name())
+                && WholeBytes.pack(x.data(), x.size(), shape.width() * shape.channels(), bytes)) {
+            return SourceImage.ofBytes(bytes, 0, shape.height(), shape.width(), shape.channels());
         }
-        return spare;
+        return SourceImage.of(x, shape.format());
+    }
+
+    /**
+     * One thread's buffers for the geometric operations, reused from call to call and replaced when the
+     * image size changes: the warp's target (the result is copied back into the image, where a new image per
+     * warp would allocate and zero a whole image each time, for the collector to reclaim: 224×224×3 floats
+     * are a humongous object to G1) and the image packed to bytes. The warp writes every value of its
+     * target, so what an earlier call left there is never read; the result is copied out before the call
+     * returns, so nothing handed out aliases these buffers.
+     */
+    private static final class Buffers {
+        float[] floats = new float[0];
+        byte[] bytes = new byte[0];
+
+        Buffers sized(int size) {
+            if (floats.length != size) {
+                floats = new float[size];
+                bytes = new byte[size];
+            }
+            return this;
+        }
     }
 }

@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link AugmentOperations}' geometric operations, which warp into a reused buffer and copy the result back
- * into the image, give bit for bit what {@link StepPipeline#transformImage} gave them before (a new image per
- * warp), on the scalar, simd and reference backends, in both layouts and both interpolations, for images with
- * NaN, infinities and negative zeros, one size after another.
+ * into the image, reading a channels-last image of whole numbers in 0..255 packed to bytes, give bit for bit
+ * what {@link StepPipeline#transformImage} gave them before (a new image per warp, read as float32), on the
+ * scalar, simd and reference backends, in both layouts and both interpolations, for images of whole numbers
+ * (several draws each), images that must not pack (a 256, a {@code -0}, a fraction) and images with NaN,
+ * infinities and negative zeros, one size after another.
  */
 class AugmentOperationsWarpTest {
     private static final List<String> GEOMETRIC = List.of("random_shear", "random_translation", "random_rotation");
@@ -34,14 +36,41 @@ class AugmentOperationsWarpTest {
                 warp.given(Map.of(layer.step(), params))).data();
     }
 
-    private static float[] image(int n, SplittableRandom random) {
+    /**
+     * An image of kind {@code kind}: 0 whole numbers in 0..255 (the warp reads them packed to bytes), 1 the
+     * same with one 256, 2 with one {@code -0}, 3 with one fraction (those three read as float32), 4 a mix of
+     * fractions, NaN, infinities and negative zeros.
+     */
+    private static float[] image(int n, int kind, SplittableRandom random) {
         float[] x = new float[n];
         float[] specials = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -0f, 0f, 255f};
         for (int k = 0; k < n; k++) {
-            x[k] = random.nextInt(40) == 0 ? specials[random.nextInt(specials.length)]
+            x[k] = kind < 4 ? random.nextInt(256) : random.nextInt(40) == 0 ? specials[random.nextInt(specials.length)]
                     : random.nextBoolean() ? random.nextInt(256) : (float) (255 * random.nextDouble());
         }
+        int at = random.nextInt(n);
+        switch (kind) {
+            case 1 -> x[at] = 256f;
+            case 2 -> x[at] = -0f;
+            case 3 -> x[at] = 17.5f;
+            default -> {
+            }
+        }
         return x;
+    }
+
+    @Test
+    void wholeNumbersPackIntoBytesAndNothingElseDoes() {
+        SplittableRandom random = new SplittableRandom(43);
+        for (int kind = 0; kind < 5; kind++) {
+            float[] x = image(7 * 9 * 3, kind, random);
+            byte[] bytes = new byte[x.length];
+            boolean packed = WholeBytes.pack(x, x.length, 9 * 3, bytes);
+            org.junit.jupiter.api.Assertions.assertEquals(kind == 0, packed, "kind " + kind);
+            for (int k = 0; packed && k < x.length; k++) {
+                org.junit.jupiter.api.Assertions.assertEquals(x[k], bytes[k] & 0xFF);
+            }
+        }
     }
 
     @Test
@@ -57,14 +86,18 @@ class AugmentOperationsWarpTest {
                     for (DataFormat format : DataFormat.values()) {
                         ImageShape shape = new ImageShape(hwc[0], hwc[1], hwc[2], format);
                         for (String name : GEOMETRIC) {
-                            float[] x = image(hwc[0] * hwc[1] * hwc[2], random);
-                            Object params = ops.draw(name, shape, random);
-                            float[] expected = previous(ops, name, params, x, shape, backend);
-                            Tensor in = Tensor.of(x.clone(), shape.tensorShape());
-                            Tensor out = ops.apply(name, params, in, shape, SampleContext.NONE);
-                            assertSame(in, out, "written back into the image");
-                            assertArrayEquals(expected, out.data(),
-                                    backendName + " " + interpolation + " " + shape + " " + name);
+                            for (int kind = 0; kind < 5; kind++) {
+                                float[] x = image(hwc[0] * hwc[1] * hwc[2], kind, random);
+                                for (int draw = 0; draw < (kind == 0 ? 4 : 1); draw++) {
+                                    Object params = ops.draw(name, shape, random);
+                                    float[] expected = previous(ops, name, params, x, shape, backend);
+                                    Tensor in = Tensor.of(x.clone(), shape.tensorShape());
+                                    Tensor out = ops.apply(name, params, in, shape, SampleContext.NONE);
+                                    assertSame(in, out, "written back into the image");
+                                    assertArrayEquals(expected, out.data(), backendName + " " + interpolation + " "
+                                            + shape + " " + name + " kind " + kind);
+                                }
+                            }
                         }
                     }
                 }

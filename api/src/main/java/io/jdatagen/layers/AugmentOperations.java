@@ -113,11 +113,16 @@ final class AugmentOperations {
         Backend kernels = backend != null ? backend : Backends.current();
         StepPipeline warp = new StepPipeline(List.of(step), layer.resampling(), kernels, shape.format(), null, null);
         Buffers buffers = BUFFERS.get().sized(x.size());
+        SourceImage source = source(x, shape, kernels, buffers.bytes);
+        // A packed source no longer reads the image, so the warp writes the image itself.
+        float[] target = source.isBytes() ? x.data() : buffers.floats;
         int[] image = shape.tensorShape();
-        Tensor into = Tensor.of(buffers.floats, 1, image[0], image[1], image[2]);
-        warp.transform(SampleBatch.into(List.of(source(x, shape, kernels, buffers.bytes)), into, shape.format())
-                .build(), new Drawn[] {warp.given(Map.of(step, params))});
-        System.arraycopy(buffers.floats, 0, x.data(), 0, buffers.floats.length);
+        Tensor into = Tensor.of(target, 1, image[0], image[1], image[2]);
+        warp.transform(SampleBatch.into(List.of(source), into, shape.format()).build(),
+                new Drawn[] {warp.given(Map.of(step, params))});
+        if (target != x.data()) {
+            System.arraycopy(target, 0, x.data(), 0, target.length);
+        }
         return x;
     }
 
@@ -137,7 +142,8 @@ final class AugmentOperations {
 
     /**
      * One thread's buffers for the geometric operations, reused from call to call and replaced when the
-     * image size changes: the warp's target (the result is copied back into the image, where a new image per
+     * image size changes: the warp's target when it reads the image as float32 (the result is copied back
+     * into the image, where a new image per
      * warp would allocate and zero a whole image each time, for the collector to reclaim: 224×224×3 floats
      * are a humongous object to G1) and the image packed to bytes. The warp writes every value of its
      * target, so what an earlier call left there is never read; the result is copied out before the call

@@ -20,19 +20,18 @@ final class WholeBytes {
     static boolean pack(float[] x, int n, int row, byte[] into) {
         for (int from = 0; from < n; from += row) {
             int end = Math.min(from + row, n);
-            // Reductions C2 vectorizes: the largest distance to the int, the largest value and the least
-            // reciprocal (negative for a negative value and for -0, whose reciprocal is -infinity); NaN
-            // makes all three NaN, which fails every test below.
+            // Two reductions C2 vectorizes: the largest distance of a value to its int (NaN for NaN, infinite
+            // for the infinities), and an OR of each value's int, 255 minus it and the int of its reciprocal,
+            // negative when one is below 0 or above 255 or is -0 (whose reciprocal is -infinity).
             float fraction = 0f;
-            float high = 0f;
-            float reciprocal = Float.POSITIVE_INFINITY;
+            int range = 0;
             for (int k = from; k < end; k++) {
                 float v = x[k];
-                fraction = Math.max(fraction, Math.abs(v - (float) (int) v));
-                high = Math.max(high, v);
-                reciprocal = Math.min(reciprocal, 1f / v);
+                int i = (int) v;
+                fraction = Math.max(fraction, Math.abs(v - (float) i));
+                range |= i | (255 - i) | (int) (1f / v);
             }
-            if (!(fraction == 0f && high <= 255f && reciprocal >= 0f)) {
+            if (!(fraction == 0f && range >= 0)) {
                 return false;
             }
             for (int k = from; k < end; k++) {

@@ -60,6 +60,27 @@ class AugmentOperationsWarpTest {
     }
 
     @Test
+    void anyOtherValueStopsThePacking() {
+        SplittableRandom random = new SplittableRandom(47);
+        float[] others = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -0f, -1f, 256f, 255.5f,
+            0.5f, 1e-40f, -1e-40f, Float.MIN_VALUE, 1e10f, -1e10f, 3.0000002f, Float.MAX_VALUE, -Float.MAX_VALUE};
+        for (float other : others) {
+            for (int at : new int[] {0, 26, 27, 7 * 9 * 3 - 1}) {
+                float[] x = image(7 * 9 * 3, 0, random);
+                x[at] = other;
+                org.junit.jupiter.api.Assertions.assertFalse(WholeBytes.pack(x, x.length, 9 * 3, new byte[x.length]),
+                        other + " at " + at);
+            }
+        }
+        float[] edges = image(7 * 9 * 3, 0, random);
+        edges[0] = 0f;
+        edges[1] = 255f;
+        edges[2] = 1f;
+        org.junit.jupiter.api.Assertions.assertTrue(WholeBytes.pack(edges, edges.length, 9 * 3,
+                new byte[edges.length]));
+    }
+
+    @Test
     void wholeNumbersPackIntoBytesAndNothingElseDoes() {
         SplittableRandom random = new SplittableRandom(43);
         for (int kind = 0; kind < 5; kind++) {

@@ -29,6 +29,10 @@ inverse of the matrix Keras hands scipy (captured from the call), then the flips
 -1 where the area vanishes (the convention of ImageDataGenerator.transformTargets); the script checks that map
 against the blob centroids.
 
+Last, "rand_augment_boxes": RandAugment's transform_bounding_boxes (Keras's own box arithmetic, no pixels) for
+given picks (layer_idxes) and given draws of its three geometric operations, boxes near and across the edges of an
+8x10 image in two formats.
+
 Usage (the venv with keras 3.15.1, tensorflow-cpu 2.21, scipy; KERAS_BACKEND defaults to tensorflow):
     /tmp/kv/bin/python property-tests/scripts/keras3_golden_points.py [output.json]
 The default output is api/src/test/resources/io/jdatagen/layers/golden/points.json.
@@ -259,6 +263,45 @@ def generator_case(params, documented):
             "expected_labels": labels}
 
 
+RA_HEIGHT, RA_WIDTH = 8, 10
+RA_BOXES = np.array([[0, 0, 3, 2], [7, 5, 10, 8], [2, 1, 6.5, 7], [-1, 3, 4, 9.5], [1, 6, 9, 7.5], [-1, -1, -1, -1]],
+                    np.float32)
+RA_LABELS = np.array([1, 2, 3, 4, 5, -1], np.int32)
+RA_GEOMETRIC = {"random_shear": ("shear_factor", [[0.3, -0.2]]), "random_translation": ("translations",
+                                                                                         [[0.25, -0.125]]),
+                "random_rotation": ("angle", [40.0])}
+
+
+def rand_augment_boxes():
+    """RandAugment.transform_bounding_boxes for given picks (layer_idxes) and given geometric draws: Keras walks
+    its eleven operations in its order and moves the boxes by each picked one once."""
+    from keras.utils import bounding_boxes as bb
+    cases = []
+    for num_ops, picks in [(2, [0, 2]), (2, [2, 0]), (2, [1, 1]), (2, [3, 5]), (2, [2, 10]), (3, [1, 0, 4]),
+                           (3, [2, 1, 2])]:
+        for fmt in ["xyxy", "rel_yxyx"]:
+            layer = keras.layers.RandAugment(num_ops=num_ops, bounding_box_format=fmt)
+            images = np.zeros((1, RA_HEIGHT, RA_WIDTH, 3), np.float32)
+            t = layer.get_random_transformation(images, training=True, seed=keras.random.SeedGenerator(1))
+            t["layer_idxes"] = keras.ops.convert_to_tensor(np.array(picks, np.int32))
+            given = {}
+            for name, (key, value) in RA_GEOMETRIC.items():
+                t["transforms"][name] = dict(t["transforms"][name])
+                t["transforms"][name][key] = keras.ops.convert_to_tensor(np.array(value, np.float32))
+                given[name] = {key: value[0]}
+            inp = np.asarray(bb.convert_format(RA_BOXES.copy(), "xyxy", fmt, height=RA_HEIGHT, width=RA_WIDTH))
+            boxes = {"boxes": keras.ops.convert_to_tensor(inp[None].copy()),
+                     "labels": keras.ops.convert_to_tensor(RA_LABELS[None].copy())}
+            out = layer.transform_bounding_boxes(boxes, t, training=True)
+            cases.append({"config": plain(layer.get_config()), "format": fmt, "image": [RA_HEIGHT, RA_WIDTH],
+                          "layer_idxes": picks, "transforms": given,
+                          "boxes": [[num(v) for v in b] for b in inp], "labels": RA_LABELS.tolist(),
+                          "expected_boxes": [[num(v) for v in b] for b in np.asarray(out["boxes"])[0]],
+                          "expected_labels": np.asarray(out["labels"])[0].astype(int).tolist()})
+    return {"tolerance": 1e-4, "why": "Keras rotates the corners with float32 sines and cosines, ours in double:"
+            " ~1e-6 of coordinates up to ~20", "cases": cases}
+
+
 def main():
     path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         os.path.dirname(__file__), "..", "..", "api", "src", "test", "resources", "io", "jdatagen", "layers",
@@ -278,7 +321,7 @@ def main():
                            " mapped centre up to the resampling's discretization error (measured_error, against the"
                            " exact map where the script knows it), at most half of 0.05 px",
                     "measured_error": {"layers": num(layer_error, 3), "generator": num(generator_error, 3)}},
-           "layers": layer_cases, "generator": generator}
+           "layers": layer_cases, "generator": generator, "rand_augment_boxes": rand_augment_boxes()}
     with open(path, "w") as f:
         json.dump(doc, f, indent=1)
         f.write("\n")

@@ -5,6 +5,7 @@ import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
 import io.jdatagen.augment.Step;
 import io.jdatagen.augment.StepPipeline;
+import io.jdatagen.boxes.BoundingBoxes;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import io.jdatagen.spi.Backend;
@@ -84,6 +85,20 @@ final class AugmentOperations {
             return g.draw(image, rng);
         }
         return ((PixelStep<?>) step).draw(image, rng);
+    }
+
+    /**
+     * {@return {@code boxes} through operation {@code name}'s Keras {@code transform_bounding_boxes} with
+     * {@code params}: the geometric operations move them ({@link BoxTransform}), the color ones return them as
+     * they are, as Keras's color layers do}
+     */
+    @SuppressWarnings("unchecked")
+    BoundingBoxes transformBoundingBoxes(String name, Object params, BoundingBoxes boxes, ImageShape shape) {
+        KerasLayer layer = layer(name);
+        if (layer instanceof BoxTransform<?> t) {
+            return ((BoxTransform<Object>) t).transformBoundingBoxes(boxes, params, shape);
+        }
+        return boxes;
     }
 
     /** {@return {@code image} through operation {@code name} with {@code params}; {@code image} may change} */

@@ -197,7 +197,9 @@ public final class KerasPipeline implements Augmenter {
      * labelled {@code -1}; in {@link Mode#KERAS_REFERENCE} mode each geometric layer moves them with Keras 3's
      * {@code transform_bounding_boxes}, layer after layer, Keras's own arithmetic (which some layers compute
      * apart from their pixels: see each layer). RandomPerspective, which is not affine and resamples on its own,
-     * moves the boxes with its Keras formula in both modes, where it stands between the warps. A box keeps its
+     * moves the boxes with its Keras formula in both modes, where it stands between the warps; so does RandAugment
+     * (its picked geometric operations' formulas in Keras's order, {@link RandAugment#transformBoundingBoxes}). A
+     * box keeps its
      * index either way. Batch layers then run on the augmented batch as {@link #apply(Batch, long, int)} runs
      * them (the same draws) and combine the boxes as Keras does: MixUp appends to each sample's boxes those of the
      * sample mixed into it.
@@ -208,7 +210,7 @@ public final class KerasPipeline implements Augmenter {
      * @throws IllegalArgumentException for a tensor of another rank or an empty batch, for a single image (rank 3)
      *     when the pipeline has batch layers, for a number of box lists that is
      *     not the number of images, for boxes in another format than a layer's {@code bounding_box_format}, or
-     *     for a layer whose pixels boxes cannot follow (RandAugment, AugMix, RandomElasticTransform), or for a batch
+     *     for a layer whose pixels boxes cannot follow (AugMix, RandomElasticTransform), or for a batch
      *     layer Keras has no box transform for (CutMix)
      */
     public ImagesAndBoxes apply(Tensor images, List<BoundingBoxes> boxes, long seed, int epoch) {
@@ -230,8 +232,8 @@ public final class KerasPipeline implements Augmenter {
      * @param keypoints one entry per image, on the images' size; null for none (the result's list is then
      *     empty)
      * @throws IllegalArgumentException as {@link #apply(Tensor, List, long, int)}, for a number of keypoint
-     *     lists that is not the number of images, or for keypoints with a RandomPerspective or a batch layer in
-     *     the pipeline
+     *     lists that is not the number of images, or for keypoints with a RandomPerspective, a RandAugment or a
+     *     batch layer in the pipeline
      */
     public ImagesAndKeypoints apply(Tensor images, List<BoundingBoxes> boxes, List<Keypoints> keypoints, long seed,
             int epoch) {
@@ -251,7 +253,16 @@ public final class KerasPipeline implements Augmenter {
                 throw new IllegalArgumentException("keypoints cannot follow RandomPerspective: Keras 3.15.1 has no"
                         + " keypoint transform for it; pass boxes only");
             }
-            if (layer instanceof RandAugment || layer instanceof AugMix || layer instanceof RandomElasticTransform) {
+            if (layer instanceof RandAugment && keypoints != null) {
+                throw new IllegalArgumentException("keypoints cannot follow RandAugment: Keras 3.15.1 has no keypoint"
+                        + " transform for it; pass boxes only");
+            }
+            if (layer instanceof AugMix) {
+                throw new IllegalArgumentException((boxes != null ? "bounding boxes" : "keypoints") + " cannot follow"
+                        + " AugMix: Keras 3.15.1's AugMix returns the boxes unchanged while its chains shear,"
+                        + " translate and rotate the pixels, so no box would stay on its object");
+            }
+            if (layer instanceof RandomElasticTransform) {
                 throw new IllegalArgumentException((boxes != null ? "bounding boxes" : "keypoints") + " cannot follow "
                         + layer.className()
                         + ", which moves pixels outside the geometric layers' warp");

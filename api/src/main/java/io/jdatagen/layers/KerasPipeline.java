@@ -223,7 +223,8 @@ public final class KerasPipeline implements Augmenter {
      * and boxes as {@link #apply(Tensor, List, long, int)} makes them, and the keypoints moved exactly with the
      * pixels by the forward affine maps} Keras 3.15.1 has no keypoint transform for its layers, so both modes
      * map the points as the pixels go ({@link Keypoints#transform}): {@link Mode#FUSED} through each warp's one
-     * matrix, {@link Mode#KERAS_REFERENCE} through each geometric layer's matrix in turn. A point the image
+     * matrix, {@link Mode#KERAS_REFERENCE} through each geometric layer's matrix in turn; a RandomPerspective
+     * moves them through its homography's inverse ({@link Keypoints#transformProjective}). A point the image
      * loses is marked {@link Keypoints#OUTSIDE}, never dropped; a swap map the points carry exchanges mirror
      * partners where the map mirrors the image.
      *
@@ -232,8 +233,8 @@ public final class KerasPipeline implements Augmenter {
      * @param keypoints one entry per image, on the images' size; null for none (the result's list is then
      *     empty)
      * @throws IllegalArgumentException as {@link #apply(Tensor, List, long, int)}, for a number of keypoint
-     *     lists that is not the number of images, or for keypoints with a RandomPerspective, a RandAugment or a
-     *     batch layer in the pipeline
+     *     lists that is not the number of images, or for keypoints with a RandAugment or a batch layer in the
+     *     pipeline
      */
     public ImagesAndKeypoints apply(Tensor images, List<BoundingBoxes> boxes, List<Keypoints> keypoints, long seed,
             int epoch) {
@@ -249,10 +250,6 @@ public final class KerasPipeline implements Augmenter {
             }
         }
         for (KerasLayer layer : layers) {
-            if (layer instanceof RandomPerspective && keypoints != null) {
-                throw new IllegalArgumentException("keypoints cannot follow RandomPerspective: Keras 3.15.1 has no"
-                        + " keypoint transform for it; pass boxes only");
-            }
             if (layer instanceof RandAugment && keypoints != null) {
                 throw new IllegalArgumentException("keypoints cannot follow RandAugment: Keras 3.15.1 has no keypoint"
                         + " transform for it; pass boxes only");

@@ -221,7 +221,7 @@ public final class KerasPipeline implements Augmenter {
     /**
      * {@return images with each image's bounding boxes and keypoints through the per-sample layers: the images
      * and boxes as {@link #apply(Tensor, List, long, int)} makes them, and the keypoints moved exactly with the
-     * pixels by the forward affine maps} Keras 3.15.1 has no keypoint transform for its layers, so both modes
+     * pixels by the forward maps} Keras 3.15.1 has no keypoint transform for its layers, so both modes
      * map the points as the pixels go ({@link Keypoints#transform}): {@link Mode#FUSED} through each warp's one
      * matrix, {@link Mode#KERAS_REFERENCE} through each geometric layer's matrix in turn; a RandomPerspective
      * moves them through its homography's inverse ({@link Keypoints#transformProjective}). A point the image

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Moves each sample's keypoints through the segments of a {@link KerasPipeline} the way its pixels went, by
- * the forward affine maps ({@link Keypoints#transform}): Keras 3.15.1 has no keypoint transform for its image
- * layers, so both modes follow the pixels exactly. In {@link KerasPipeline.Mode#FUSED} mode each segment's
+ * the forward maps ({@link Keypoints#transform}, {@link Keypoints#transformProjective}): Keras 3.15.1 has no
+ * keypoint transform for its image layers, so both modes follow the pixels exactly. In {@link KerasPipeline.Mode#FUSED} mode each segment's
  * geometric steps are one matrix per sample (the one its warp inverts), and a point is marked outside only
  * where that warp resamples; in {@link KerasPipeline.Mode#KERAS_REFERENCE} mode each geometric layer's own
  * matrix moves the points, layer after layer, and a point that any layer moves off its image stays marked

@@ -169,6 +169,7 @@ public final class ShardIndex {
     public byte[] toJson() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            g.setPrettyPrinter(new ShardPerLine());
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
             g.writeNumberField("version", VERSION);
@@ -176,7 +177,6 @@ public final class ShardIndex {
             g.writeFieldName("shards");
             g.writeStartArray();
             for (Shard s : shards) {
-                g.writeRaw('\n');
                 g.writeStartObject();
                 g.writeStringField("name", s.name());
                 g.writeNumberField("bytes", s.bytes());
@@ -203,6 +203,28 @@ public final class ShardIndex {
         return out.toByteArray();
     }
 
+    /** No spaces, and each element of the shards array on a line of its own. */
+    private static final class ShardPerLine extends com.fasterxml.jackson.core.util.MinimalPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+
+        private static boolean inShards(JsonGenerator g) {
+            return g.getOutputContext().inArray() && !g.getOutputContext().getParent().inRoot()
+                    && g.getOutputContext().getParent().getParent().inRoot();
+        }
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) throws IOException {
+            if (inShards(g)) {
+                g.writeRaw('\n');
+            }
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(inShards(g) ? ",\n" : ",");
+        }
+    }
+
     /**
      * {@return the index read from {@code in}, within the bounds above}
      *
@@ -211,7 +233,12 @@ public final class ShardIndex {
      * @throws IllegalArgumentException naming {@code location} for bytes that are not such an index
      */
     static ShardIndex read(InputStream in, String location) throws IOException {
-        try (JsonParser p = JSON.createParser(new BoundedStream(in, MAX_BYTES, location))) {
+        return read(in, location, MAX_BYTES);
+    }
+
+    /** {@return the index read from {@code in}, of at most {@code maxBytes} bytes} */
+    static ShardIndex read(InputStream in, String location, long maxBytes) throws IOException {
+        try (JsonParser p = JSON.createParser(new BoundedStream(in, maxBytes, location))) {
             return new Reader(p, location).index();
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("shard index " + location + " is not valid JSON: "

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -238,11 +241,16 @@ public final class ShardIndex {
 
     /** {@return the index read from {@code in}, of at most {@code maxBytes} bytes} */
     static ShardIndex read(InputStream in, String location, long maxBytes) throws IOException {
-        try (JsonParser p = JSON.createParser(new BoundedStream(in, maxBytes, location))) {
+        // UTF-8 only (RFC 8259), decoded strictly: Jackson's own detection would also take UTF-16 and UTF-32.
+        java.io.Reader text = new InputStreamReader(new BoundedStream(in, maxBytes, location),
+                StandardCharsets.UTF_8.newDecoder());
+        try (JsonParser p = JSON.createParser(text)) {
             return new Reader(p, location).index();
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("shard index " + location + " is not valid JSON: "
                     + e.getOriginalMessage(), e);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("shard index " + location + " is not UTF-8 text: " + e, e);
         }
     }
 

@@ -246,6 +246,10 @@ class ShardIndexTest {
                     json.length() > 100 ? json.substring(0, 100) : json);
             assertTrue(e.getMessage().contains("idx.json"), e.getMessage());
         }
+        IllegalArgumentException latin1 = assertThrows(IllegalArgumentException.class, () -> ShardIndex.read(
+                new ByteArrayInputStream(new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}'}), "idx.json"));
+        assertTrue(latin1.getMessage().contains("idx.json") && latin1.getMessage().contains("UTF-8"),
+                latin1.getMessage());
         InputStream endless = new InputStream() {
             @Override
             public int read() {

@@ -477,7 +477,11 @@ def memory_notes(results):
             f" at 224x224. A stream flow holds the shuffle buffer's encoded images and the batches the loader computes"
             f" ahead: {buffers[1] - buffers[0]} more buffered samples are about {mb((buffers[1] - buffers[0]) * per_image)}"
             f" MB of JPEGs; measured, the live heap of the memory rows differs by"
-            f" {'-' if small is None or large is None or min(small, large) < 0 else f'{(large - small) / 1e6:,.0f}'} MB.")
+            f" {'-' if small is None or large is None or min(small, large) < 0 else f'{(large - small) / 1e6:,.0f}'} MB."
+            f" One memory run alone: `java -XX:+UseSerialGC -Xmx{SMALL_HEAP} --add-modules jdk.incubator.vector"
+            f" --enable-native-access=ALL-UNNAMED -cp bench/target/benchmarks.jar io.jdatagen.bench.EndToEnd stream"
+            f" bench/target/peers-shards opencv bilinear 3 2 {buffers[0]}` (its JSON line: `liveHeapBytes`,"
+            f" `peakRssBytes`).")
     if out:
         out = ["Memory:", ""] + out + [""]
     return out

@@ -235,7 +235,8 @@ def python_runs(folder, epochs):
 
 
 # What a run reports besides its epochs, kept per run in the JSON.
-EXTRAS = ("firstBatchSeconds", "peakRssBytes", "childPeakRssBytes", "liveHeapBytes", "maxHeapBytes", "cache",
+EXTRAS = ("firstBatchSeconds", "peakRssBytes", "childPeakRssBytes", "liveHeapBytes", "heapAtEndBytes", "maxHeapBytes",
+          "cache",
           "shuffleBuffer", "shards", "shardBytes")
 
 
@@ -294,11 +295,6 @@ def median_of(values):
     return statistics.median(present) if present else None
 
 
-def live_mb(value):
-    """The live heap in MB; "-" where the run had no full collection (reported as -1)."""
-    return "-" if value is None or value < 0 else mb(value)
-
-
 def mb(value):
     return "-" if value is None else f"{value / 1e6:,.0f}"
 
@@ -324,8 +320,10 @@ def write_report(results, args, measured=None):
         codec_ceiling = None if key.startswith("decode") else own.get(codec_of(key))
         to_first = median_of(extra(results[key], "firstBatchSeconds"))
         rss = median_of(extra(results[key], "peakRssBytes"))
+        name = results[key]["name"] + (f", memory run (`-XX:+UseSerialGC -Xmx{SMALL_HEAP}`)"
+                                       if key.startswith("shards-memory") else "")
         rows.append("| {} | {:,.0f} | {} | {:.2f} | {} | {:.2f}x | {:.2f} | {} | {} |".format(
-            results[key]["name"], rate, " / ".join(f"{s:,.0f}" for s in steadies), rate / ceiling,
+            name, rate, " / ".join(f"{s:,.0f}" for s in steadies), rate / ceiling,
             f"{rate / codec_ceiling:.2f}" if codec_ceiling else "-", rate / torch_rate, first,
             "-" if to_first is None else f"{to_first:.2f}", mb(rss)))
     per_round = {key: rates[key][2] for key in rates}
@@ -365,7 +363,7 @@ def write_report(results, args, measured=None):
             name = f"cached epochs ({budget}), opencv codec, bilinear"
             bar(f"{name}: of the decode ceiling", ceilings, 3, "x", key=key)
             bar(f"{name}: vs PyTorch", per_round["torch"], 6, "x", key=key)
-    if "firstBatchSeconds" in (results["opencv-bilinear"].get("extras") or [{}])[0]:
+    if all(v is not None for key in ("opencv-bilinear", "torch") for v in extra(results[key], "firstBatchSeconds")):
         firsts = {key: [run[0] for run in results[key]["runs"]] for key in ("opencv-bilinear", "torch")}
         bar("first epoch, opencv codec, bilinear: vs PyTorch's first epoch", firsts["torch"], 1.5, "x",
             under_rounds=firsts["opencv-bilinear"])
@@ -447,23 +445,30 @@ def memory_notes(results):
     out = []
     if "cached-memory" in results:
         plain = median_of(extra(results["opencv-bilinear"], "peakRssBytes"))
+        plain_end = median_of(extra(results["opencv-bilinear"], "heapAtEndBytes"))
         for key in ("cached-memory", "cached-spill"):
             caches = [c for c in extra(results[key], "cache") if c]
             if not caches:
                 continue
             rss = median_of(extra(results[key], "peakRssBytes"))
+            end = median_of(extra(results[key], "heapAtEndBytes"))
             out.append(
-                f"- {results[key]['name']}: budget {mb(caches[0]['budgetBytes'])} MB; pixels on the heap"
+                f"- {results[key]['name']}: budget {caches[0]['budgetBytes'] / 2 ** 20:,.0f} MiB"
+                f" ({mb(caches[0]['budgetBytes'])} MB); pixels on the heap"
                 f" {mb(median_of([c['heapBytes'] for c in caches]))} MB, spill file"
                 f" {mb(median_of([c['spilledBytes'] for c in caches]))} MB (`CacheStatistics`, {caches[0]['misses']:,}"
-                f" decoded and {caches[0]['hits']:,} served from the cache in the first round); peak RSS {mb(rss)} MB"
-                f" against {mb(plain)} MB for the same flow without a cache.")
+                f" decoded and {caches[0]['hits']:,} served from the cache in the first round); heap in use after a"
+                f" collection at the end, the flow open, {mb(end)} MB against {mb(plain_end)} MB for the flow without a"
+                f" cache; peak RSS {mb(rss)} MB against {mb(plain)} MB.")
     if "shards-memory-small" in results:
         for key in ("shards-bilinear", "shards-memory-small", "shards-memory-large"):
             e = (results[key].get("extras") or [{}])[0]
+            live = median_of(extra(results[key], "liveHeapBytes"))
             out.append(
-                f"- {results[key]['name']} (heap limit {mb(e.get('maxHeapBytes'))} MB): the most heap in use after a"
-                f" full collection {live_mb(median_of(extra(results[key], 'liveHeapBytes')))} MB, peak RSS"
+                f"- {results[key]['name']} (heap limit {mb(e.get('maxHeapBytes'))} MB"
+                f"{', serial collector' if key.startswith('shards-memory') else ''}):"
+                f"{'' if live is None or live < 0 else f' the most heap in use after a full collection {mb(live)} MB,'}"
+                f" peak RSS"
                 f" {mb(median_of(extra(results[key], 'peakRssBytes')))} MB.")
         e = results["shards-bilinear"]["extras"][0]
         images = results["shards-bilinear"]["images"]

@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * last batch; the folder scan and the codec's loading come before), the wall-clock time of the
  * first batch ({@code firstBatchAt}, seconds since the epoch, for the parent to subtract its own
  * clock at the process's start), the process's peak resident set ({@code peakRssBytes}), the most
- * heap in use after a collection ({@code liveHeapBytes}) and the heap's limit ({@code maxHeapBytes});
+ * heap in use after a full collection ({@code liveHeapBytes}), the heap in use after a collection at
+ * the end, the flow still open ({@code heapAtEndBytes}) and the heap's limit ({@code maxHeapBytes});
  * the cached runs add the cache's statistics, the shard runs their shuffle buffer. Every batch is
  * released once read, as the adapters do (a heap batch ignores it). The backend is whatever automatic
  * selection gives unless the command line sets {@code -Djdatagen.backend}.
@@ -289,6 +290,7 @@ public final class EndToEnd {
         line.putAll(more);
         line.put("peakRssBytes", ProcessMemory.peakRssBytes());
         line.put("liveHeapBytes", ProcessMemory.liveHeapBytes());
+        line.put("heapAtEndBytes", ProcessMemory.heapAfterCollectionBytes());
         line.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
         System.out.println(new ObjectMapper().writeValueAsString(line));
     }

@@ -54,6 +54,15 @@ final class ProcessMemory {
         return LIVE_HEAP.get();
     }
 
+    /**
+     * {@return the heap in use right after a full collection asked for now: the live data at the end of
+     * a run, e.g. a cache's heap part}
+     */
+    static long heapAfterCollectionBytes() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
     /** {@return the process's peak resident set in bytes ({@code VmHWM}), or -1 where /proc does not give it} */
     static long peakRssBytes() {
         try {

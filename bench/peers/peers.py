@@ -431,7 +431,8 @@ def notes(results):
         " processes are not counted: their largest is in the JSON as `childPeakRssBytes`). Every jdatagen run"
         " releases each batch once read, as the adapters do (a heap batch ignores it).",
         f"The `output(\"float32\")` row writes the same batches into pooled direct memory. The *cached* rows add"
-        f" `cache(CacheOptions.inMemory(budget))`: the first epoch decodes and fills the cache, the 11 later epochs"
+        f" `cache(CacheOptions.inMemory(budget))`: the first epoch decodes and fills the cache, the"
+        f" {len(results['cached-memory']['runs'][0]) - 1} later epochs"
         f" read the decoded 224x224 images from it and only augment; the rate is their median. The *tar shards*"
         f" rows read the same 1,000 JPEGs from local WebDataset shards (`EndToEnd shards`: the original bytes as"
         f" `.jpg` and the class index as `.cls` members, in a fixed shuffled order) through"

@@ -1,16 +1,19 @@
 """End-to-end comparison of jdatagen with what Python users would pick instead, on one JPEG folder.
 
 Each contender runs in its own process (a JVM for jdatagen, a Python interpreter for a peer) for a
-few epochs and prints one JSON line with each epoch's images per second; `compare` runs every
-contender once per round, interleaved, and writes the table into the pipeline report between
-markers that the Java report generator keeps.
+few epochs and prints one JSON line with each epoch's images per second, the wall-clock time of its
+first batch and its peak resident set; `compare` runs every contender once per round, interleaved,
+takes the time from spawning each process to its first batch, and writes the table and the bars into
+the pipeline report between markers that the Java report generator keeps. Besides the uncached flows,
+jdatagen runs with the decoded-sample cache (all in memory, and spilling), with `output("float32")`,
+and from the same JPEGs in local WebDataset tar shards (issues 34 and 36).
 
 The work is the same everywhere: 500x375 JPEGs -> RGB -> 224x224 -> rotation +-15 degrees, shift
 +-10 %, zoom 0.9-1.1, horizontal flip -> float32 / 255, ImageNet mean and std -> shuffled batches of
 32, with 2 workers (or threads) where the library has them.
 
     python peers.py run CONTENDER FOLDER EPOCHS     one contender, one JSON line
-    python peers.py compare --folder F --java J --jar B --report R [--rounds N]
+    python peers.py compare --folder F --java J --jar B --report R --json J [--shards S] [--rounds N]
     python peers.py report --json J --report R       the table again from a compare run's raw epochs
 """
 

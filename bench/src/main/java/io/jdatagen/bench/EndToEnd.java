@@ -125,9 +125,7 @@ public final class EndToEnd {
         for (int e = 0; e < epochs; e++) {
             rates[e] = flowEpoch(flow, workers);
         }
-        Map<String, Object> line = new LinkedHashMap<>(more);
-        line.put("firstBatchAt", firstBatchAt);
-        print(name, flow.samples(), rates, line);
+        print(name, flow.samples(), rates, more);
     }
 
     private static void cached(Path root, String codec, String resize, int epochs, int workers, long budget)
@@ -144,11 +142,8 @@ public final class EndToEnd {
             cache.put("spilledBytes", stats.spilledBytes());
             cache.put("hits", stats.hits());
             cache.put("misses", stats.misses());
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("firstBatchAt", firstBatchAt);
-            line.put("cache", cache);
             print(flowName(codec, resize) + ", cached (" + (budget >> 20) + " MiB on the heap)", flow.samples(), rates,
-                    line);
+                    Map.of("cache", cache));
         }
     }
 
@@ -178,9 +173,7 @@ public final class EndToEnd {
         } finally {
             pool.shutdownNow();
         }
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("firstBatchAt", firstBatchAt);
-        print("jdatagen " + codec + " codec, decode only", files.size(), rates, line);
+        print("jdatagen " + codec + " codec, decode only", files.size(), rates, Map.of());
     }
 
     private static void alternate(Path root, String codec, String resize, int pairs, int workers) throws Exception {
@@ -288,6 +281,7 @@ public final class EndToEnd {
         line.put("images", images);
         line.put("epochs", rates);
         line.putAll(more);
+        line.put("firstBatchAt", firstBatchAt);
         line.put("peakRssBytes", ProcessMemory.peakRssBytes());
         line.put("liveHeapBytes", ProcessMemory.liveHeapBytes());
         line.put("heapAtEndBytes", ProcessMemory.heapAfterCollectionBytes());

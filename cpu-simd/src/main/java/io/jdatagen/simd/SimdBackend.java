@@ -55,7 +55,12 @@ final class SimdBackend implements Backend {
         } else if (PairGatherWarp.covers(source, plan)) {
             PairGatherWarp.run(source, plan, output);
         } else {
-            SimdWarp.run(source, plan, output);
+            SourceImage whole = PairGatherWarp.coversFill(plan) ? WholeBytes.of(source) : null;
+            if (whole != null) {
+                PairGatherWarp.run(whole, plan, output);
+            } else {
+                SimdWarp.run(source, plan, output);
+            }
         }
     }
 

@@ -357,15 +357,23 @@ final class PairGatherWarp {
     }
 
     /**
-     * A chunk's coordinates as {@link SimdWarp} computes them (limited to {@link Boundaries#LIMIT}), folded by
-     * the fill's map into the scratch coordinate rows.
+     * A chunk's coordinates as {@link SimdWarp} computes them (limited to {@link Boundaries#LIMIT}) into the
+     * scratch coordinate rows, folded by the fill's map unless every lane lies inside the source (the maps leave
+     * such coordinates as they are, bit for bit, so the fold is skipped there; a source one pixel high or wide
+     * is always folded, as the maps turn -0 into 0 there).
      */
     private void foldedCoordinates(int j, int lane0, float start0, float start1) {
         float[] rows = scratch.coordRow;
         float[] cols = scratch.coordCol;
         FloatVector iota = FloatVector.fromArray(FS, CoordinateBlocks.LANES, lane0);
-        iota.fma(step0, start0).max(-Boundaries.LIMIT).min(Boundaries.LIMIT).intoArray(rows, j);
-        iota.fma(step1, start1).max(-Boundaries.LIMIT).min(Boundaries.LIMIT).intoArray(cols, j);
+        FloatVector r = iota.fma(step0, start0).max(-Boundaries.LIMIT).min(Boundaries.LIMIT);
+        FloatVector c = iota.fma(step1, start1).max(-Boundaries.LIMIT).min(Boundaries.LIMIT);
+        r.intoArray(rows, j);
+        c.intoArray(cols, j);
+        if (srcHeight > 1 && srcWidth > 1 && r.compare(VectorOperators.GE, 0f).and(r.compare(VectorOperators.LE, maxRow))
+                .and(c.compare(VectorOperators.GE, 0f)).and(c.compare(VectorOperators.LE, maxCol)).allTrue()) {
+            return;
+        }
         if (fold == FillMode.MIRROR) {
             Boundaries.mirror(rows, j, srcHeight);
             Boundaries.mirror(cols, j, srcWidth);

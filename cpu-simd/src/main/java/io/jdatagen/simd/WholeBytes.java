@@ -63,7 +63,7 @@ final class WholeBytes {
                 IntVector i = (IntVector) v.convert(VectorOperators.F2I, 0);
                 IntVector back = ((FloatVector) i.convert(VectorOperators.I2F, 0)).reinterpretAsInts();
                 bad = bad.or(back.compare(VectorOperators.NE, v.reinterpretAsInts()))
-                        .or(i.compare(VectorOperators.UNSIGNED_GT, 255));
+                        .or(i.and(~0xFF).compare(VectorOperators.NE, 0));
                 ((ByteVector) i.convertShape(VectorOperators.I2B, BS, 0)).intoArray(bytes, k);
             }
             if (bad.anyTrue()) {

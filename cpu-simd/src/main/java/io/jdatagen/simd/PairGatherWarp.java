@@ -358,9 +358,9 @@ final class PairGatherWarp {
 
     /**
      * A chunk's coordinates as {@link SimdWarp} computes them (limited to {@link Boundaries#LIMIT}) into the
-     * scratch coordinate rows, folded by the fill's map unless every lane lies inside the source (the maps leave
-     * such coordinates as they are, bit for bit, so the fold is skipped there; a source one pixel high or wide
-     * is always folded, as the maps turn -0 into 0 there).
+     * scratch coordinate rows, folded by the fill's map along each axis where some lane lies outside the source
+     * (the maps leave coordinates inside it as they are, bit for bit; an axis one pixel long is always folded,
+     * as the maps turn -0 into 0 there).
      */
     private void foldedCoordinates(int j, int lane0, float start0, float start1) {
         float[] rows = scratch.coordRow;
@@ -370,19 +370,31 @@ final class PairGatherWarp {
         FloatVector c = iota.fma(step1, start1).max(-Boundaries.LIMIT).min(Boundaries.LIMIT);
         r.intoArray(rows, j);
         c.intoArray(cols, j);
-        if (srcHeight > 1 && srcWidth > 1 && r.compare(VectorOperators.GE, 0f).and(r.compare(VectorOperators.LE, maxRow))
-                .and(c.compare(VectorOperators.GE, 0f)).and(c.compare(VectorOperators.LE, maxCol)).allTrue()) {
-            return;
-        }
+        boolean foldRows = srcHeight == 1 || !r.compare(VectorOperators.GE, 0f).and(r.compare(VectorOperators.LE, maxRow))
+                .allTrue();
+        boolean foldCols = srcWidth == 1 || !c.compare(VectorOperators.GE, 0f).and(c.compare(VectorOperators.LE, maxCol))
+                .allTrue();
         if (fold == FillMode.MIRROR) {
-            Boundaries.mirror(rows, j, srcHeight);
-            Boundaries.mirror(cols, j, srcWidth);
+            if (foldRows) {
+                Boundaries.mirror(rows, j, srcHeight);
+            }
+            if (foldCols) {
+                Boundaries.mirror(cols, j, srcWidth);
+            }
         } else if (fold == FillMode.WRAP) {
-            Boundaries.wrapScipy(rows, j, srcHeight);
-            Boundaries.wrapScipy(cols, j, srcWidth);
+            if (foldRows) {
+                Boundaries.wrapScipy(rows, j, srcHeight);
+            }
+            if (foldCols) {
+                Boundaries.wrapScipy(cols, j, srcWidth);
+            }
         } else {
-            Boundaries.reflect(rows, j, srcHeight);
-            Boundaries.reflect(cols, j, srcWidth);
+            if (foldRows) {
+                Boundaries.reflect(rows, j, srcHeight);
+            }
+            if (foldCols) {
+                Boundaries.reflect(cols, j, srcWidth);
+            }
         }
     }
 

@@ -16,7 +16,9 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * The Vector API backend: the fused warp ({@link SimdWarp}, with a copy fast path for plans
- * without an affine), vectorised channel statistics ({@link SimdStatistics}), the ZCA product
+ * without an affine, and the packed pair gathers of {@link PairGatherWarp} for 8-bit sources and for
+ * float32 channels-last sources whose samples are all whole numbers in 0..255 ({@link WholeBytes}), which
+ * give the same bits), vectorised channel statistics ({@link SimdStatistics}), the ZCA product
  * ({@link SimdMatrix}) and Pillow's resampling ({@link SimdResample}, {@link SimdNearest}).
  * Thread-safe: per-thread scratch.
  */

@@ -22,6 +22,7 @@ import io.jdatagen.flow.DirectoryFlowOptions;
 import io.jdatagen.flow.FileFlow;
 import io.jdatagen.flow.Flows;
 import io.jdatagen.flow.SampleBatch;
+import io.jdatagen.io.ByteImage;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.Backends;
 import io.jdatagen.spi.SourceImage;
@@ -169,6 +170,35 @@ public final class KerasPipeline implements Augmenter {
                     + "), which mix targets too: run it on a Batch with apply(Batch, seed, epoch)");
         }
         return samples(images, seed, epoch);
+    }
+
+    /**
+     * {@return decoded 8-bit images (unsigned values 0..255, as {@code uint8} tensors reach Keras) through the
+     * per-sample layers as a float32 batch in the pipeline's data format, image {@code i} drawing from
+     * {@code RandomKeys.forSample(seed, epoch, i)}} The result is bit for bit that of
+     * {@link #apply(Tensor, long, int)} on the float32 batch of the same values; the first warp reads the bytes
+     * directly (no float copy of the batch is made), as the flows do with the images they decode.
+     *
+     * @throws IllegalArgumentException for an empty list, a null image, or when the pipeline has batch layers
+     *     (they need the targets: use {@link #apply(Batch, long, int)})
+     */
+    public Tensor apply(List<ByteImage> images, long seed, int epoch) {
+        if (batchLayers != null) {
+            throw new IllegalArgumentException("the pipeline has batch layers (" + batchLayerNames()
+                    + "), which mix targets too: run it on a Batch with apply(Batch, seed, epoch)");
+        }
+        if (images.isEmpty()) {
+            throw new IllegalArgumentException("images must hold at least one image; got none");
+        }
+        List<SourceImage> sources = new ArrayList<>(images.size());
+        for (int i = 0; i < images.size(); i++) {
+            ByteImage image = images.get(i);
+            if (image == null) {
+                throw new IllegalArgumentException("images[" + i + "] is null");
+            }
+            sources.add(image.toSource());
+        }
+        return chain.images(sources, streams(seed, epoch, sources.size()));
     }
 
     /**

@@ -11,6 +11,8 @@ Contenders:
   keras-stack        keras.Sequential of the five layers (TF backend, CPU, 1 intra-op and 1 inter-op
                      thread) on a (32, 224, 224, 3) float32 batch, training=True: Keras's defaults
                      (RandomFlip both axes; reflect fill, bilinear for the geometric layers).
+  keras-stack-uint8  the same Sequential fed the batch as a uint8 tensor (Keras's layers cast it to float32
+                     themselves): what a pipeline of decoded images hands Keras.
   keras-randaugment  keras.layers.RandAugment(value_range=(0, 255), num_ops=2, factor=0.5), same batch.
   tv-stack-float     torchvision.transforms.v2 with torch.set_num_threads(1), image by image (v2 draws
                      one set of parameters per call, so a whole-batch call would augment all 32 alike)
@@ -42,9 +44,10 @@ import time
 
 BATCH = 32
 SIZE = 224
-CONTENDERS = ("keras-stack", "keras-randaugment", "tv-stack-float", "tv-stack-uint8", "tv-randaugment")
+CONTENDERS = ("keras-stack", "keras-stack-uint8", "keras-randaugment", "tv-stack-float", "tv-stack-uint8", "tv-randaugment")
 DEFAULTS = {  # (warm-up calls, timed calls): a Keras RandAugment batch takes seconds
     "keras-stack": (3, 8),
+    "keras-stack-uint8": (3, 8),
     "keras-randaugment": (2, 4),
     "tv-stack-float": (2, 8),
     "tv-stack-uint8": (2, 8),
@@ -78,7 +81,7 @@ def keras_layers(kind):
     tf.config.threading.set_inter_op_parallelism_threads(1)
     import keras
 
-    if kind == "keras-stack":
+    if kind in ("keras-stack", "keras-stack-uint8"):
         model = keras.Sequential([
             keras.layers.RandomFlip(),
             keras.layers.RandomRotation(0.1),
@@ -88,7 +91,7 @@ def keras_layers(kind):
         ])
     else:
         model = keras.layers.RandAugment(value_range=(0, 255), num_ops=2, factor=0.5)
-    images = tf.constant(uint8_batch().astype("float32"))
+    images = tf.constant(uint8_batch() if kind == "keras-stack-uint8" else uint8_batch().astype("float32"))
 
     def one_batch():
         out = model(images, training=True)

@@ -1,16 +1,19 @@
 """End-to-end comparison of jdatagen with what Python users would pick instead, on one JPEG folder.
 
 Each contender runs in its own process (a JVM for jdatagen, a Python interpreter for a peer) for a
-few epochs and prints one JSON line with each epoch's images per second; `compare` runs every
-contender once per round, interleaved, and writes the table into the pipeline report between
-markers that the Java report generator keeps.
+few epochs and prints one JSON line with each epoch's images per second, the wall-clock time of its
+first batch and its peak resident set; `compare` runs every contender once per round, interleaved,
+takes the time from spawning each process to its first batch, and writes the table and the bars into
+the pipeline report between markers that the Java report generator keeps. Besides the uncached flows,
+jdatagen runs with the decoded-sample cache (all in memory, and spilling), with `output("float32")`,
+and from the same JPEGs in local WebDataset tar shards (issues 34 and 36).
 
 The work is the same everywhere: 500x375 JPEGs -> RGB -> 224x224 -> rotation +-15 degrees, shift
 +-10 %, zoom 0.9-1.1, horizontal flip -> float32 / 255, ImageNet mean and std -> shuffled batches of
 32, with 2 workers (or threads) where the library has them.
 
     python peers.py run CONTENDER FOLDER EPOCHS     one contender, one JSON line
-    python peers.py compare --folder F --java J --jar B --report R [--rounds N]
+    python peers.py compare --folder F --java J --jar B --report R --json J [--shards S] [--rounds N]
     python peers.py report --json J --report R       the table again from a compare run's raw epochs
 """
 
@@ -33,6 +36,31 @@ PYTHON_PEERS = {
     "tfdata": "tf.data + Keras preprocessing layers",
     "keras": "Keras ImageDataGenerator.flow_from_directory",
 }
+
+
+FIRST_BATCH_AT = []
+
+
+def mark_first():
+    """Notes the wall-clock time of the contender's first batch (or first decoded image), once."""
+    if not FIRST_BATCH_AT:
+        FIRST_BATCH_AT.append(time.time())
+
+
+def peak_rss():
+    """This process's peak resident set in bytes (VmHWM), and the largest of its reaped children's (a
+    DataLoader's worker processes), or None where the system does not say."""
+    own = None
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    own = int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    import resource
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    return own, children or None
 
 
 def files_of(folder):
@@ -62,7 +90,9 @@ def run_cv2_decode(folder, epochs):
         with open(path, "rb") as f:
             data = f.read()
         image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
-        return cv2.cvtColor(image, cv2.COLOR_BGR2RGB).size
+        size = cv2.cvtColor(image, cv2.COLOR_BGR2RGB).size
+        mark_first()
+        return size
 
     with concurrent.futures.ThreadPoolExecutor(WORKERS) as pool:
         def epoch():
@@ -98,6 +128,7 @@ def run_torch(folder, epochs):
     def epoch():
         n = 0
         for x, _ in loader:
+            mark_first()
             assert tuple(x.shape[1:]) == (3, 224, 224)
             n += x.shape[0]
         return n
@@ -127,6 +158,7 @@ def run_tfdata(folder, epochs):
     def epoch():
         n = 0
         for x, _ in ds:
+            mark_first()
             assert tuple(x.shape[1:]) == (224, 224, 3)
             n += int(x.shape[0])
         return n
@@ -149,6 +181,7 @@ def run_keras(folder, epochs):
         n = 0
         for i in range(len(flow)):
             x, _ = flow[i]
+            mark_first()
             n += x.shape[0]
         flow.on_epoch_end()
         return n
@@ -161,19 +194,45 @@ RUNNERS = {"cv2-decode": run_cv2_decode, "torch": run_torch, "tfdata": run_tfdat
 
 def run(contender, folder, epochs):
     images, rates = RUNNERS[contender](folder, epochs)
-    print(json.dumps({"name": PYTHON_PEERS[contender], "images": images, "epochs": rates}))
+    own, children = peak_rss()
+    print(json.dumps({"name": PYTHON_PEERS[contender], "images": images, "epochs": rates,
+                      "firstBatchAt": FIRST_BATCH_AT[0], "peakRssBytes": own, "childPeakRssBytes": children}))
 
 
 # ------------------------------------------------------------------------------------------ compare
 
-def jdatagen_runs(java, jar, folder):
-    base = [java, "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-cp", jar,
-            "io.jdatagen.bench.EndToEnd"]
-    runs = [("decode-opencv", base + ["decode", folder, "opencv", "4", str(WORKERS)]),
-            ("decode-imageio", base + ["decode", folder, "imageio", "4", str(WORKERS)])]
+# The cache's heap budgets (MiB): one that holds the decoded data set (1,000 images of 224x224x3 bytes,
+# 150.5 MB), one that spills most of it to the temporary file.
+CACHE_BIG, CACHE_SMALL = 256, 32
+# The shard flow's shuffle buffer; the memory runs compare SHUFFLE_SMALL with 4x as many samples in a
+# JVM whose heap (SMALL_HEAP) is far below the decoded data set, with the serial collector, whose full
+# collections give the live heap (EndToEnd's liveHeapBytes).
+SHUFFLE, SHUFFLE_SMALL, SMALL_HEAP = 256, 64, "192m"
+# Epochs of each jdatagen flow run: automatic backend selection on 2 processors runs scalar for 2,000
+# images and then simd, whose kernels compile during the third epoch of 1,000 images; the steady rate
+# (the median of the epochs after the first) needs enough epochs after that to be the steady state.
+FLOW_EPOCHS = "8"
+
+
+def jdatagen_runs(java, jar, folder, shards=None):
+    flags = ["--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-cp", jar,
+             "io.jdatagen.bench.EndToEnd"]
+    base = [java] + flags
+    w = str(WORKERS)
+    runs = [("decode-opencv", base + ["decode", folder, "opencv", "4", w]),
+            ("decode-imageio", base + ["decode", folder, "imageio", "4", w])]
     for codec in ("opencv", "imageio"):
         for resize in ("nearest", "bilinear", "warp"):
-            runs.append((f"{codec}-{resize}", base + ["flow", folder, codec, resize, "4", str(WORKERS)]))
+            runs.append((f"{codec}-{resize}", base + ["flow", folder, codec, resize, FLOW_EPOCHS, w]))
+    runs += [("opencv-bilinear-float32", base + ["direct", folder, "opencv", "bilinear", FLOW_EPOCHS, w, "float32"]),
+             ("cached-memory", base + ["cached", folder, "opencv", "bilinear", "12", w, str(CACHE_BIG)]),
+             ("cached-spill", base + ["cached", folder, "opencv", "bilinear", "12", w, str(CACHE_SMALL)])]
+    if shards:
+        small = [java, "-XX:+UseSerialGC", f"-Xmx{SMALL_HEAP}"] + flags
+        runs += [("shards-bilinear", base + ["stream", shards, "opencv", "bilinear", FLOW_EPOCHS, w, str(SHUFFLE)]),
+                 ("shards-memory-small", small + ["stream", shards, "opencv", "bilinear", "3", w, str(SHUFFLE_SMALL)]),
+                 ("shards-memory-large", small + ["stream", shards, "opencv", "bilinear", "3", w,
+                                                  str(4 * SHUFFLE_SMALL)])]
     return runs
 
 
@@ -182,13 +241,25 @@ def python_runs(folder, epochs):
             for name in PYTHON_PEERS]
 
 
+# What a run reports besides its epochs, kept per run in the JSON.
+EXTRAS = ("firstBatchSeconds", "peakRssBytes", "childPeakRssBytes", "liveHeapBytes", "heapAtEndBytes", "maxHeapBytes",
+          "cache",
+          "shuffleBuffer", "shards", "shardBytes")
+
+
 def measure(command):
+    """Runs one contender; its line, with firstBatchSeconds: from just before the process was spawned to
+    the first batch (the process's start, JVM or interpreter, imports and listing included)."""
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", PYTHONWARNINGS="ignore")
+    spawned = time.time()
     done = subprocess.run(command, capture_output=True, text=True, env=env)
     lines = [l for l in done.stdout.splitlines() if l.startswith("{")]
     if done.returncode != 0 or not lines:
         raise RuntimeError(f"{command} failed ({done.returncode}):\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}")
-    return json.loads(lines[-1])
+    line = json.loads(lines[-1])
+    if line.get("firstBatchAt"):
+        line["firstBatchSeconds"] = line["firstBatchAt"] - spawned
+    return line
 
 
 def steady(rates):
@@ -197,15 +268,19 @@ def steady(rates):
 
 
 def compare(args):
-    runs = jdatagen_runs(args.java, args.jar, args.folder) + python_runs(
+    runs = jdatagen_runs(args.java, args.jar, args.folder, args.shards) + python_runs(
         args.folder, {"cv2-decode": 4, "torch": 3, "tfdata": 3, "keras": 2})
     results = {}
     for r in range(args.rounds):
         for key, command in runs:
             line = measure(command)
-            results.setdefault(key, {"name": line["name"], "images": line["images"], "runs": []})
-            results[key]["runs"].append(line["epochs"])
-            print(f"round {r + 1}: {line['name']}: " + ", ".join(f"{v:,.0f}" for v in line["epochs"]), flush=True)
+            result = results.setdefault(key, {"name": line["name"], "images": line["images"], "runs": [],
+                                              "extras": []})
+            result["runs"].append(line["epochs"])
+            result["extras"].append({k: line[k] for k in EXTRAS if line.get(k) is not None})
+            first = line.get("firstBatchSeconds")
+            print(f"round {r + 1}: {line['name']}: " + ", ".join(f"{v:,.0f}" for v in line["epochs"])
+                  + (f" (first batch {first:.2f} s)" if first else ""), flush=True)
     with open(args.json, "w") as f:
         json.dump(results, f, indent=1)
     write_report(results, args)
@@ -217,6 +292,29 @@ def summary(result):
     return statistics.median(steadies), statistics.median(firsts), steadies
 
 
+def extra(result, name):
+    """Each run's value of one extra (None for runs that did not report it)."""
+    return [e.get(name) for e in result.get("extras", [])] or [None] * len(result["runs"])
+
+
+def median_of(values):
+    present = [v for v in values if v is not None]
+    return statistics.median(present) if present else None
+
+
+def mb(value):
+    return "-" if value is None else f"{value / 1e6:,.0f}"
+
+
+ORDER = ["cv2-decode", "decode-opencv", "decode-imageio", "opencv-nearest", "opencv-bilinear", "opencv-warp",
+         "imageio-nearest", "imageio-bilinear", "imageio-warp", "opencv-bilinear-float32", "cached-memory",
+         "cached-spill", "shards-bilinear", "shards-memory-small", "shards-memory-large", "torch", "tfdata", "keras"]
+
+
+def codec_of(key):
+    return "opencv" if key.startswith(("cached", "shards")) else key.split("-")[0]
+
+
 def write_report(results, args, measured=None):
     rates = {key: summary(result) for key, result in results.items()}
     # The ceiling: the faster of OpenCV's decode-only rates (Python's cv2 and jdatagen's JavaCPP build).
@@ -224,43 +322,69 @@ def write_report(results, args, measured=None):
     own = {"opencv": rates["decode-opencv"][0], "imageio": rates["decode-imageio"][0]}
     torch_rate = rates["torch"][0]
     rows = []
-    order = ["cv2-decode", "decode-opencv", "decode-imageio", "opencv-nearest", "opencv-bilinear", "opencv-warp",
-             "imageio-nearest", "imageio-bilinear", "imageio-warp", "torch", "tfdata", "keras"]
-    for key in order:
+    for key in [k for k in ORDER if k in results]:
         rate, first, steadies = rates[key]
-        codec_ceiling = None if key.startswith("decode") else own.get(key.split("-")[0])
-        rows.append("| {} | {:,.0f} | {} | {:.2f} | {} | {:.2f}x | {:.2f} |".format(
-            results[key]["name"], rate, " / ".join(f"{s:,.0f}" for s in steadies), rate / ceiling,
-            f"{rate / codec_ceiling:.2f}" if codec_ceiling else "-", rate / torch_rate, first))
+        codec_ceiling = None if key.startswith("decode") else own.get(codec_of(key))
+        to_first = median_of(extra(results[key], "firstBatchSeconds"))
+        rss = median_of(extra(results[key], "peakRssBytes"))
+        name = results[key]["name"] + (f", memory run (`-XX:+UseSerialGC -Xmx{SMALL_HEAP}`)"
+                                       if key.startswith("shards-memory") else "")
+        rows.append("| {} | {:,.0f} | {} | {:.2f} | {} | {:.2f}x | {:.2f} | {} | {} |".format(
+            name, rate, " / ".join(f"{s:,.0f}" for s in steadies), rate / ceiling,
+            f"{rate / codec_ceiling:.2f}" if codec_ceiling else "-", rate / torch_rate, first,
+            "-" if to_first is None else f"{to_first:.2f}", mb(rss)))
     per_round = {key: rates[key][2] for key in rates}
     ceilings = [max(a, b) for a, b in zip(per_round["cv2-decode"], per_round["decode-opencv"])]
     bars = []
 
-    def bar(claim, key, over, target, unit=""):
-        """One bar: the ratio of the medians and each round's own ratio; met only if that ratio and the
-        median of the rounds' ratios both reach the target."""
-        value = rates[key][0] / statistics.median(over)
-        rounds = [a / b for a, b in zip(per_round[key], over)]
+    def bar(claim, over_rounds, target, unit="", under_rounds=None, key=None):
+        """One bar: the ratio of the medians and each round's own ratio (a run of `key`, or the values
+        `under_rounds`, over the same round's `over_rounds`); met only if that ratio and the median of the
+        rounds' ratios both reach the target."""
+        under = under_rounds if under_rounds is not None else per_round[key]
+        value = statistics.median(under) / statistics.median(over_rounds)
+        rounds = [a / b for a, b in zip(under, over_rounds)]
         lower = min(value, statistics.median(rounds))
         shortfall = 100 * (1 - lower / target)
         verdict = "met" if lower >= target else f"missed by {shortfall:.{0 if shortfall >= 1 else 1}f}%"
         bars.append(f"| {claim} | {value:.2f}{unit} | {' / '.join(f'{r:.2f}' for r in rounds)} |"
                     f" {statistics.median(rounds):.2f}{unit} | >= {target:g}{unit} | {verdict} |")
 
-    bar("opencv codec, bilinear (Pillow-exact): of the decode ceiling", "opencv-bilinear", ceilings, 0.80)
-    bar("opencv codec, bilinear (Pillow-exact): vs PyTorch", "opencv-bilinear", per_round["torch"], 2.5, "x")
-    bar("opencv codec, resize in the warp (bilinear): of the decode ceiling", "opencv-warp", ceilings, 0.80)
-    bar("opencv codec, resize in the warp (bilinear): vs PyTorch", "opencv-warp", per_round["torch"], 2.5, "x")
-    bar("opencv codec, nearest: of the decode ceiling", "opencv-nearest", ceilings, 0.85)
+    bar("opencv codec, bilinear (Pillow-exact): of the decode ceiling", ceilings, 0.80, key="opencv-bilinear")
+    bar("opencv codec, bilinear (Pillow-exact): vs PyTorch", per_round["torch"], 2.5, "x", key="opencv-bilinear")
+    bar("opencv codec, resize in the warp (bilinear): of the decode ceiling", ceilings, 0.80, key="opencv-warp")
+    bar("opencv codec, resize in the warp (bilinear): vs PyTorch", per_round["torch"], 2.5, "x", key="opencv-warp")
+    bar("opencv codec, nearest: of the decode ceiling", ceilings, 0.85, key="opencv-nearest")
     for resize in ("nearest", "bilinear", "warp"):
-        bar(f"imageio codec, {resize}: of its own decode ceiling", "imageio-" + resize, per_round["decode-imageio"],
-            0.9)
+        bar(f"imageio codec, {resize}: of its own decode ceiling", per_round["decode-imageio"], 0.9,
+            key="imageio-" + resize)
     for key, name in (("opencv-bilinear", "bilinear"), ("opencv-warp", "resize in the warp")):
         first = rates[key][1]
         verdict = "met" if first >= 0.7 else f"missed by {100 * (1 - first / 0.7):.0f}%"
         rounds = " / ".join(f"{run[0] / steady(run):.2f}" for run in results[key]["runs"])
         bars.append(f"| first epoch / steady, opencv codec, {name} | {first:.2f} | {rounds} | {first:.2f} | >= 0.7"
                     f" | {verdict} |")
+    # Issue 34 and 36's bars, for the contenders a run measured.
+    for key, budget in (("cached-memory", "all in memory"), ("cached-spill", "spilling")):
+        if key in results:
+            name = f"cached epochs ({budget}), opencv codec, bilinear"
+            bar(f"{name}: of the decode ceiling", ceilings, 3, "x", key=key)
+            bar(f"{name}: vs PyTorch", per_round["torch"], 6, "x", key=key)
+    if all(v is not None for key in ("opencv-bilinear", "torch") for v in extra(results[key], "firstBatchSeconds")):
+        firsts = {key: [run[0] for run in results[key]["runs"]] for key in ("opencv-bilinear", "torch")}
+        bar("first epoch, opencv codec, bilinear: vs PyTorch's first epoch", firsts["torch"], 1.5, "x",
+            under_rounds=firsts["opencv-bilinear"])
+        bar("first epoch, opencv codec, bilinear: of its own steady rate", per_round["opencv-bilinear"], 0.6,
+            under_rounds=firsts["opencv-bilinear"])
+        bar("time from process start to the first batch, opencv codec, bilinear: PyTorch's over jdatagen's",
+            extra(results["opencv-bilinear"], "firstBatchSeconds"), 1, "x",
+            under_rounds=extra(results["torch"], "firstBatchSeconds"))
+    if "opencv-bilinear-float32" in results:
+        bar('opencv codec, bilinear, `output("float32")`: over the heap batches', per_round["opencv-bilinear"], 1,
+            "x", key="opencv-bilinear-float32")
+    if "shards-bilinear" in results:
+        bar(f"opencv codec, bilinear, from local tar shards (shuffle buffer {SHUFFLE}): over the folder flow",
+            per_round["opencv-bilinear"], 1, "x", key="shards-bilinear")
     text = "\n".join([
         "<!-- section:end-to-end -->",
         "## End to end, side by side with the Python peers",
@@ -271,13 +395,17 @@ def write_report(results, args, measured=None):
         "The rate is the median over rounds of each run's steady rate (the median of its epochs after the first);"
         " *first epoch* is the first epoch's rate over the steady rate of the same run (JIT warm-up, worker start).",
         "*of ceiling* divides by the faster OpenCV decode-only rate (first two rows); *of own codec* by jdatagen's"
-        " decode-only rate with the same codec. jdatagen runs on JDK 25 with the Vector API module; its bilinear"
+        " decode-only rate with the same codec. jdatagen runs on JDK 25 with the Vector API module"
+        + (" and automatic backend selection (no `-Djdatagen.backend`: the warm start)" if "cached-memory" in results
+           else "") + "; its bilinear"
         " and nearest resizes are Pillow's exact filters, *resize in the warp* is `FlowOptions.directory().resizeInWarp(true)`"
         " (one bilinear resampling from the decoded image). PyTorch and tf.data resize bilinearly (antialiased),"
         " Keras's `flow_from_directory` by nearest (its default).",
+        *notes(results),
         "",
-        "| contender | img/s | per round | of ceiling | of own codec | vs PyTorch | first epoch |",
-        "|---|---:|---|---:|---:|---:|---:|",
+        "| contender | img/s | per round | of ceiling | of own codec | vs PyTorch | first epoch | to first batch (s) |"
+        " peak RSS (MB) |",
+        "|---|---:|---|---:|---:|---:|---:|---:|---:|",
         *rows,
         "",
         "A bar's *measured* ratio divides the medians above; *per round* divides each round's rates (the"
@@ -289,11 +417,87 @@ def write_report(results, args, measured=None):
         "|---|---:|---|---:|---:|---|",
         *bars,
         "",
+        *memory_notes(results),
         "Raw epochs: `results-peers.json`. Peers: torch, torchvision, tensorflow-cpu, keras as pinned in"
         " `bench/peers/requirements.txt`.",
         "<!-- /section:end-to-end -->",
     ])
     splice(args.report, text)
+
+
+def notes(results):
+    """What the rows after the uncached flows are, and the two new columns; nothing for a run without them."""
+    if "cached-memory" not in results:
+        return []
+    return [
+        "*to first batch* is the wall-clock time from just before the parent spawned the process to the child's"
+        " first batch (the JVM's or interpreter's start, imports, the folder scan or shard listing, the workers'"
+        " start; for the decode-only rows the first decoded image); *peak RSS* is the process's `VmHWM` at its end"
+        " (the JVM's heap grows towards its default limit, a quarter of the machine's memory, before collecting, so"
+        " the RSS of a JVM run says more about the collector than about the data it keeps; a PyTorch run's worker"
+        " processes are not counted: their largest is in the JSON as `childPeakRssBytes`). Every jdatagen run"
+        " releases each batch once read, as the adapters do (a heap batch ignores it).",
+        f"The `output(\"float32\")` row writes the same batches into pooled direct memory. The *cached* rows add"
+        f" `cache(CacheOptions.inMemory(budget))`: the first epoch decodes and fills the cache, the"
+        f" {len(results['cached-memory']['runs'][0]) - 1} later epochs"
+        f" read the decoded 224x224 images from it and only augment; the rate is their median. The *tar shards*"
+        f" rows read the same 1,000 JPEGs from local WebDataset shards (`EndToEnd shards`: the original bytes as"
+        f" `.jpg` and the class index as `.cls` members, in a fixed shuffled order) through"
+        f" `TarShards.of(...).flow(...)` with a shuffle buffer; the two *memory* rows run in a JVM with"
+        f" `-XX:+UseSerialGC -Xmx{SMALL_HEAP}` (see below).",
+    ]
+
+
+def memory_notes(results):
+    """The cache's and the shard flow's memory, measured; nothing for a run without those contenders."""
+    out = []
+    if "cached-memory" in results:
+        plain = median_of(extra(results["opencv-bilinear"], "peakRssBytes"))
+        plain_end = median_of(extra(results["opencv-bilinear"], "heapAtEndBytes"))
+        for key in ("cached-memory", "cached-spill"):
+            caches = [c for c in extra(results[key], "cache") if c]
+            if not caches:
+                continue
+            rss = median_of(extra(results[key], "peakRssBytes"))
+            end = median_of(extra(results[key], "heapAtEndBytes"))
+            out.append(
+                f"- {results[key]['name']}: budget {caches[0]['budgetBytes'] / 2 ** 20:,.0f} MiB"
+                f" ({mb(caches[0]['budgetBytes'])} MB); pixels on the heap"
+                f" {mb(median_of([c['heapBytes'] for c in caches]))} MB, spill file"
+                f" {mb(median_of([c['spilledBytes'] for c in caches]))} MB (`CacheStatistics`, {caches[0]['misses']:,}"
+                f" decoded and {caches[0]['hits']:,} served from the cache in the first round); heap in use after a"
+                f" collection at the end, the flow open, {mb(end)} MB against {mb(plain_end)} MB for the flow without a"
+                f" cache; peak RSS {mb(rss)} MB against {mb(plain)} MB.")
+    if "shards-memory-small" in results:
+        for key in ("shards-bilinear", "shards-memory-small", "shards-memory-large"):
+            e = (results[key].get("extras") or [{}])[0]
+            live = median_of(extra(results[key], "liveHeapBytes"))
+            out.append(
+                f"- {results[key]['name']} (heap limit {mb(e.get('maxHeapBytes'))} MB"
+                f"{', serial collector' if key.startswith('shards-memory') else ''}):"
+                f"{'' if live is None or live < 0 else f' the most heap in use after a full collection {mb(live)} MB,'}"
+                f" peak RSS"
+                f" {mb(median_of(extra(results[key], 'peakRssBytes')))} MB.")
+        e = results["shards-bilinear"]["extras"][0]
+        images = results["shards-bilinear"]["images"]
+        per_image = e["shardBytes"] / images
+        small, large = (median_of(extra(results[k], "liveHeapBytes")) for k in ("shards-memory-small",
+                                                                                 "shards-memory-large"))
+        buffers = [results[k]["extras"][0]["shuffleBuffer"] for k in ("shards-memory-small", "shards-memory-large")]
+        out.append(
+            f"  The shards hold {mb(e['shardBytes'])} MB of JPEGs ({per_image / 1e3:,.0f} KB an image); decoded, the"
+            f" {images:,} images are {mb(images * 375 * 500 * 3)} MB (500x375x3 bytes), {mb(images * 224 * 224 * 3)} MB"
+            f" at 224x224. A stream flow holds the shuffle buffer's encoded images and the batches the loader computes"
+            f" ahead: {buffers[1] - buffers[0]} more buffered samples are about {mb((buffers[1] - buffers[0]) * per_image)}"
+            f" MB of JPEGs; measured, the live heap of the memory rows differs by"
+            f" {'-' if small is None or large is None or min(small, large) < 0 else f'{(large - small) / 1e6:,.0f}'} MB."
+            f" One memory run alone: `java -XX:+UseSerialGC -Xmx{SMALL_HEAP} --add-modules jdk.incubator.vector"
+            f" --enable-native-access=ALL-UNNAMED -cp bench/target/benchmarks.jar io.jdatagen.bench.EndToEnd stream"
+            f" bench/target/peers-shards opencv bilinear 3 2 {buffers[0]}` (its JSON line: `liveHeapBytes`,"
+            f" `peakRssBytes`).")
+    if out:
+        out = ["Memory:", ""] + out + [""]
+    return out
 
 
 def splice(report, section):
@@ -318,6 +522,7 @@ def main():
     many.add_argument("--folder", required=True)
     many.add_argument("--java", required=True)
     many.add_argument("--jar", required=True)
+    many.add_argument("--shards", help="a folder of WebDataset shards of the same images (EndToEnd shards)")
     many.add_argument("--report", required=True)
     many.add_argument("--json", required=True)
     many.add_argument("--rounds", type=int, default=3)

@@ -171,7 +171,11 @@ public final class Keypoints {
                 vis[i] = OUTSIDE;
             }
         }
-        boolean mirrors = forward[0] * forward[4] - forward[1] * forward[3] < 0;
+        return swapped(out, vis, forward[0] * forward[4] - forward[1] * forward[3] < 0);
+    }
+
+    /** {@return the mapped points, the mirror partners exchanged when the map {@code mirrors} and a swap map is set} */
+    private Keypoints swapped(double[][] out, int[] vis, boolean mirrors) {
         if (swap != null && mirrors) {
             double[][] swapped = new double[out.length][];
             int[] swappedVis = new int[vis.length];
@@ -184,6 +188,44 @@ public final class Keypoints {
             return new Keypoints(swapped, swappedVis, swap);
         }
         return new Keypoints(out, vis, swap);
+    }
+
+    /**
+     * {@return the points mapped by a projective map over pixel indices, exactly: each point {@code (x, y)} is the
+     * index {@code (column, row) = (x − 0.5, y − 0.5)}, which goes to {@code ((h00·column + h01·row + h02) / z,
+     * (h10·column + h11·row + h12) / z)} with {@code z = h20·column + h21·row + h22}, and back to
+     * {@code (column + 0.5, row + 0.5)}} This is the map a perspective warp moves its pixels by (the inverse of
+     * the homography it samples through). A point then outside {@code [0, outWidth) × [0, outHeight)}, or sent
+     * behind the horizon ({@code z ≤ 0}), gets the visibility {@link #OUTSIDE}; with a swap map, a map whose
+     * determinant is negative exchanges the partners, as {@link #transform} does.
+     *
+     * @param forward the 3 × 3 matrix {@code {{h00, h01, h02}, {h10, h11, h12}, {h20, h21, h22}}} over
+     *     {@code (column, row, 1)}
+     * @throws IllegalArgumentException for a matrix that is not 3 × 3 finite numbers
+     */
+    public Keypoints transformProjective(double[][] forward, double outHeight, double outWidth) {
+        if (forward.length != 3 || !Arrays.stream(forward).allMatch(
+                r -> r != null && r.length == 3 && Arrays.stream(r).allMatch(Double::isFinite))) {
+            throw new IllegalArgumentException("forward must be 3 x 3 finite numbers; got "
+                    + Arrays.deepToString(forward));
+        }
+        double[][] out = new double[points.length][];
+        int[] vis = visibility.clone();
+        for (int i = 0; i < points.length; i++) {
+            double c = points[i][0] - 0.5;
+            double r = points[i][1] - 0.5;
+            double z = forward[2][0] * c + forward[2][1] * r + forward[2][2];
+            double x = (forward[0][0] * c + forward[0][1] * r + forward[0][2]) / z + 0.5;
+            double y = (forward[1][0] * c + forward[1][1] * r + forward[1][2]) / z + 0.5;
+            out[i] = new double[] {x, y};
+            if (!(z > 0 && x >= 0 && x < outWidth && y >= 0 && y < outHeight)) {
+                vis[i] = OUTSIDE;
+            }
+        }
+        double det = forward[0][0] * (forward[1][1] * forward[2][2] - forward[1][2] * forward[2][1])
+                - forward[0][1] * (forward[1][0] * forward[2][2] - forward[1][2] * forward[2][0])
+                + forward[0][2] * (forward[1][0] * forward[2][1] - forward[1][1] * forward[2][0]);
+        return swapped(out, vis, det < 0);
     }
 
     @Override

@@ -6,7 +6,7 @@ import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
 import io.jdatagen.augment.Step;
 import io.jdatagen.augment.StepPipeline;
-import io.jdatagen.core.DataFormat;
+import io.jdatagen.boxes.BoundingBoxes;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleBatch;
 import io.jdatagen.flow.SampleContext;
@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -34,7 +33,6 @@ import java.util.random.RandomGenerator;
  */
 final class AugmentOperations {
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
-    private static final Set<String> PACKED_BACKENDS = Set.of("scalar", "simd", "reference");
 
     private final Map<String, KerasLayer> layers;
     private final Backend backend;
@@ -95,6 +93,20 @@ final class AugmentOperations {
     }
 
     /**
+     * {@return {@code boxes} through operation {@code name}'s Keras {@code transform_bounding_boxes} with
+     * {@code params}: the geometric operations move them ({@link BoxTransform}), the color ones return them as
+     * they are, as Keras's color layers do}
+     */
+    @SuppressWarnings("unchecked")
+    BoundingBoxes transformBoundingBoxes(String name, Object params, BoundingBoxes boxes, ImageShape shape) {
+        KerasLayer layer = layer(name);
+        if (layer instanceof BoxTransform<?> t) {
+            return ((BoxTransform<Object>) t).transformBoundingBoxes(boxes, params, shape);
+        }
+        return boxes;
+    }
+
+    /**
      * {@return {@code image} through operation {@code name} with {@code params}; {@code image} may change} A
      * geometric operation warps as {@link StepPipeline#transformImage} does (the one plan its geometry makes:
      * never the identity, since the shear, translation and rotation always give a matrix, so the warp always
@@ -110,53 +122,30 @@ final class AugmentOperations {
         if (step instanceof PixelStep<?> pixel) {
             return ((PixelStep<P>) pixel).apply(params, x, shape, context);
         }
-        Backend kernels = backend != null ? backend : Backends.current();
-        StepPipeline warp = new StepPipeline(List.of(step), layer.resampling(), kernels, shape.format(), null, null);
-        Buffers buffers = BUFFERS.get().sized(x.size());
-        SourceImage source = source(x, shape, kernels, buffers.bytes);
-        // A packed source no longer reads the image, so the warp writes the image itself.
-        float[] target = source.isBytes() ? x.data() : buffers.floats;
+        StepPipeline warp = new StepPipeline(List.of(step), layer.resampling(),
+                backend != null ? backend : Backends.current(), shape.format(), null, null);
+        float[] spare = BUFFERS.get().sized(x.size()).floats;
         int[] image = shape.tensorShape();
-        Tensor into = Tensor.of(target, 1, image[0], image[1], image[2]);
-        warp.transform(SampleBatch.into(List.of(source), into, shape.format()).build(),
+        Tensor into = Tensor.of(spare, 1, image[0], image[1], image[2]);
+        warp.transform(SampleBatch.into(List.of(SourceImage.of(x, shape.format())), into, shape.format()).build(),
                 new Drawn[] {warp.given(Map.of(step, params))});
-        if (target != x.data()) {
-            System.arraycopy(target, 0, x.data(), 0, target.length);
-        }
+        System.arraycopy(spare, 0, x.data(), 0, spare.length);
         return x;
     }
 
     /**
-     * {@return what a geometric operation warps {@code x} from: its values packed into {@code bytes} when
-     * they are all whole numbers in 0..255, the image is channels-last and {@code kernels} is one of the
-     * backends whose 8-bit warp gives the same float32 values as their float32 warp of the same numbers
-     * (scalar, simd and reference, checked by {@code AugmentOperationsWarpTest}), else {@code x} itself}
-     */
-    private static SourceImage source(Tensor x, ImageShape shape, Backend kernels, byte[] bytes) {
-        if (shape.format() == DataFormat.CHANNELS_LAST && PACKED_BACKENDS.contains(kernels.name())
-                && WholeBytes.pack(x.data(), x.size(), shape.width() * shape.channels(), bytes)) {
-            return SourceImage.ofBytes(bytes, 0, shape.height(), shape.width(), shape.channels());
-        }
-        return SourceImage.of(x, shape.format());
-    }
-
-    /**
-     * One thread's buffers for the geometric operations, reused from call to call and replaced when the
-     * image size changes: the warp's target when it reads the image as float32 (the result is copied back
-     * into the image, where a new image per
-     * warp would allocate and zero a whole image each time, for the collector to reclaim: 224×224×3 floats
-     * are a humongous object to G1) and the image packed to bytes. The warp writes every value of its
-     * target, so what an earlier call left there is never read; the result is copied out before the call
-     * returns, so nothing handed out aliases these buffers.
+     * One thread's warp target for the geometric operations, reused from call to call and replaced when the
+     * image size changes: the result is copied back into the image, where a new image per warp would allocate
+     * and zero a whole image each time, for the collector to reclaim (224×224×3 floats are a humongous object
+     * to G1). The warp writes every value of its target, so what an earlier call left there is never read;
+     * the result is copied out before the call returns, so nothing handed out aliases the buffer.
      */
     private static final class Buffers {
         float[] floats = new float[0];
-        byte[] bytes = new byte[0];
 
         Buffers sized(int size) {
             if (floats.length != size) {
                 floats = new float[size];
-                bytes = new byte[size];
             }
             return this;
         }

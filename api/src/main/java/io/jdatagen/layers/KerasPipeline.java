@@ -22,6 +22,7 @@ import io.jdatagen.flow.DirectoryFlowOptions;
 import io.jdatagen.flow.FileFlow;
 import io.jdatagen.flow.Flows;
 import io.jdatagen.flow.SampleBatch;
+import io.jdatagen.io.ByteImage;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.Backends;
 import io.jdatagen.spi.SourceImage;
@@ -172,6 +173,35 @@ public final class KerasPipeline implements Augmenter {
     }
 
     /**
+     * {@return decoded 8-bit images (unsigned values 0..255, as {@code uint8} tensors reach Keras) through the
+     * per-sample layers as a float32 batch in the pipeline's data format, image {@code i} drawing from
+     * {@code RandomKeys.forSample(seed, epoch, i)}} The result is bit for bit that of
+     * {@link #apply(Tensor, long, int)} on the float32 batch of the same values; the first warp reads the bytes
+     * directly (no float copy of the batch is made), as the flows do with the images they decode.
+     *
+     * @throws IllegalArgumentException for an empty list, a null image, or when the pipeline has batch layers
+     *     (they need the targets: use {@link #apply(Batch, long, int)})
+     */
+    public Tensor apply(List<ByteImage> images, long seed, int epoch) {
+        if (batchLayers != null) {
+            throw new IllegalArgumentException("the pipeline has batch layers (" + batchLayerNames()
+                    + "), which mix targets too: run it on a Batch with apply(Batch, seed, epoch)");
+        }
+        if (images.isEmpty()) {
+            throw new IllegalArgumentException("images must hold at least one image; got none");
+        }
+        List<SourceImage> sources = new ArrayList<>(images.size());
+        for (int i = 0; i < images.size(); i++) {
+            ByteImage image = images.get(i);
+            if (image == null) {
+                throw new IllegalArgumentException("images[" + i + "] is null");
+            }
+            sources.add(image.toSource());
+        }
+        return chain.images(sources, streams(seed, epoch, sources.size()));
+    }
+
+    /**
      * {@return {@code batch} with its images (its first input) through the per-sample layers, image {@code i}
      * drawing from {@code RandomKeys.forSample(seed, epoch, i)}, then through the batch layers drawing from
      * a stream of the batch keyed by {@code seed} and {@code epoch}}
@@ -197,7 +227,9 @@ public final class KerasPipeline implements Augmenter {
      * labelled {@code -1}; in {@link Mode#KERAS_REFERENCE} mode each geometric layer moves them with Keras 3's
      * {@code transform_bounding_boxes}, layer after layer, Keras's own arithmetic (which some layers compute
      * apart from their pixels: see each layer). RandomPerspective, which is not affine and resamples on its own,
-     * moves the boxes with its Keras formula in both modes, where it stands between the warps. A box keeps its
+     * moves the boxes with its Keras formula in both modes, where it stands between the warps; so does RandAugment
+     * (its picked geometric operations' formulas in Keras's order, {@link RandAugment#transformBoundingBoxes}). A
+     * box keeps its
      * index either way. Batch layers then run on the augmented batch as {@link #apply(Batch, long, int)} runs
      * them (the same draws) and combine the boxes as Keras does: MixUp appends to each sample's boxes those of the
      * sample mixed into it.
@@ -208,7 +240,7 @@ public final class KerasPipeline implements Augmenter {
      * @throws IllegalArgumentException for a tensor of another rank or an empty batch, for a single image (rank 3)
      *     when the pipeline has batch layers, for a number of box lists that is
      *     not the number of images, for boxes in another format than a layer's {@code bounding_box_format}, or
-     *     for a layer whose pixels boxes cannot follow (RandAugment, AugMix, RandomElasticTransform), or for a batch
+     *     for a layer whose pixels boxes cannot follow (AugMix, RandomElasticTransform), or for a batch
      *     layer Keras has no box transform for (CutMix)
      */
     public ImagesAndBoxes apply(Tensor images, List<BoundingBoxes> boxes, long seed, int epoch) {
@@ -219,9 +251,10 @@ public final class KerasPipeline implements Augmenter {
     /**
      * {@return images with each image's bounding boxes and keypoints through the per-sample layers: the images
      * and boxes as {@link #apply(Tensor, List, long, int)} makes them, and the keypoints moved exactly with the
-     * pixels by the forward affine maps} Keras 3.15.1 has no keypoint transform for its layers, so both modes
+     * pixels by the forward maps} Keras 3.15.1 has no keypoint transform for its layers, so both modes
      * map the points as the pixels go ({@link Keypoints#transform}): {@link Mode#FUSED} through each warp's one
-     * matrix, {@link Mode#KERAS_REFERENCE} through each geometric layer's matrix in turn. A point the image
+     * matrix, {@link Mode#KERAS_REFERENCE} through each geometric layer's matrix in turn; a RandomPerspective
+     * moves them through its homography's inverse ({@link Keypoints#transformProjective}). A point the image
      * loses is marked {@link Keypoints#OUTSIDE}, never dropped; a swap map the points carry exchanges mirror
      * partners where the map mirrors the image.
      *
@@ -230,8 +263,8 @@ public final class KerasPipeline implements Augmenter {
      * @param keypoints one entry per image, on the images' size; null for none (the result's list is then
      *     empty)
      * @throws IllegalArgumentException as {@link #apply(Tensor, List, long, int)}, for a number of keypoint
-     *     lists that is not the number of images, or for keypoints with a RandomPerspective or a batch layer in
-     *     the pipeline
+     *     lists that is not the number of images, or for keypoints with a RandAugment or a batch layer in the
+     *     pipeline
      */
     public ImagesAndKeypoints apply(Tensor images, List<BoundingBoxes> boxes, List<Keypoints> keypoints, long seed,
             int epoch) {
@@ -247,11 +280,16 @@ public final class KerasPipeline implements Augmenter {
             }
         }
         for (KerasLayer layer : layers) {
-            if (layer instanceof RandomPerspective && keypoints != null) {
-                throw new IllegalArgumentException("keypoints cannot follow RandomPerspective: Keras 3.15.1 has no"
-                        + " keypoint transform for it; pass boxes only");
+            if (layer instanceof RandAugment && keypoints != null) {
+                throw new IllegalArgumentException("keypoints cannot follow RandAugment: Keras 3.15.1 has no keypoint"
+                        + " transform for it; pass boxes only");
             }
-            if (layer instanceof RandAugment || layer instanceof AugMix || layer instanceof RandomElasticTransform) {
+            if (layer instanceof AugMix) {
+                throw new IllegalArgumentException((boxes != null ? "bounding boxes" : "keypoints") + " cannot follow"
+                        + " AugMix: Keras 3.15.1's AugMix returns the boxes unchanged while its chains shear,"
+                        + " translate and rotate the pixels, so no box would stay on its object");
+            }
+            if (layer instanceof RandomElasticTransform) {
                 throw new IllegalArgumentException((boxes != null ? "bounding boxes" : "keypoints") + " cannot follow "
                         + layer.className()
                         + ", which moves pixels outside the geometric layers' warp");

@@ -2,6 +2,7 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
+import io.jdatagen.boxes.BoundingBoxes;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import io.jdatagen.spi.Backend;
@@ -32,9 +33,10 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/rand_augment/">Keras RandAugment</a>
  */
-public final class RandAugment extends KerasLayerBase implements PixelStep<RandAugment.Transformation> {
-    private static final Set<String> KEYS = Set.of("data_format", "value_range", "num_ops", "factor",
-            "interpolation", "seed");
+public final class RandAugment extends KerasLayerBase implements PixelStep<RandAugment.Transformation>,
+        BoxTransform<RandAugment.Transformation> {
+    private static final Set<String> KEYS = Set.of("data_format", GeometricArgs.BOX_FORMAT, "value_range", "num_ops",
+            "factor", "interpolation", "seed");
     /** Keras's {@code _AUGMENT_LAYERS}, in its order: the index Keras's {@code layer_idxes} hold. */
     static final List<String> OPERATIONS = List.of("random_shear", "random_translation", "random_rotation",
             "random_brightness", "random_color_degeneration", "random_contrast", "random_sharpness",
@@ -42,6 +44,8 @@ public final class RandAugment extends KerasLayerBase implements PixelStep<RandA
 
     private final ColorConfigs.Base base;
     private final Object dataFormat;
+    /** Keras's {@code bounding_box_format}, or null when the config has none (kept for the round trip). */
+    private final Object boxFormat;
     private final Object valueRange;
     private final int numOps;
     private final List<Number> factor;
@@ -72,19 +76,20 @@ public final class RandAugment extends KerasLayerBase implements PixelStep<RandA
      *     negative {@code num_ops} or an unknown interpolation
      */
     public RandAugment(double[] valueRange, int numOps, double[] factor, String interpolation, Integer seed) {
-        this(ColorConfigs.Base.named("rand_augment"), "channels_last",
+        this(ColorConfigs.Base.named("rand_augment"), "channels_last", null,
                 valueRange == null ? List.of(0, 255) : ColorConfigs.argument(valueRange), numOps,
                 factor == null ? 0.5 : ColorConfigs.argument(factor),
                 interpolation == null ? "bilinear" : interpolation, seed, null);
     }
 
-    private RandAugment(ColorConfigs.Base base, Object dataFormat, Object valueRange, int numOps, Object factor,
-            String interpolation, Object seed, Backend backend) {
+    private RandAugment(ColorConfigs.Base base, Object dataFormat, Object boxFormat, Object valueRange, int numOps,
+            Object factor, String interpolation, Object seed, Backend backend) {
         if (numOps < 0) {
             throw new IllegalArgumentException("num_ops must be at least 0; got " + numOps);
         }
         this.base = base;
         this.dataFormat = dataFormat;
+        this.boxFormat = boxFormat;
         this.valueRange = valueRange;
         this.numOps = numOps;
         this.factor = ColorConfigs.factor(factor, 0, 1);
@@ -108,20 +113,23 @@ public final class RandAugment extends KerasLayerBase implements PixelStep<RandA
         }
         Object interpolation = config.getOrDefault("interpolation", "bilinear");
         return new RandAugment(ColorConfigs.Base.of(config, "rand_augment"),
-                config.getOrDefault("data_format", "channels_last"),
+                config.getOrDefault("data_format", "channels_last"), boxFormat(config),
                 config.getOrDefault("value_range", List.of(0, 255)), n.intValue(),
                 config.getOrDefault("factor", 0.5), String.valueOf(interpolation), config.get("seed"), null);
     }
 
     /** {@return this layer with its geometric operations warping on {@code kernels}} */
     RandAugment on(Backend kernels) {
-        return new RandAugment(base, dataFormat, valueRange, numOps, factor, interpolation, seed, kernels);
+        return new RandAugment(base, dataFormat, boxFormat, valueRange, numOps, factor, interpolation, seed, kernels);
     }
 
     @Override
     public Map<String, Object> getConfig() {
         Map<String, Object> m = base.start();
         m.put("data_format", dataFormat);
+        if (boxFormat != null) {
+            m.put(GeometricArgs.BOX_FORMAT, boxFormat);
+        }
         m.put("value_range", valueRange);
         m.put("num_ops", numOps);
         m.put("factor", ColorConfigs.list(factor));
@@ -165,5 +173,43 @@ public final class RandAugment extends KerasLayerBase implements PixelStep<RandA
             x = operations.apply(OPERATIONS.get(i), params, x, shape, context);
         }
         return x;
+    }
+
+    /**
+     * {@return the boxes as Keras 3.15.1's {@code RandAugment.transform_bounding_boxes} moves them} Keras walks
+     * its eleven operations in its list order and, for each one picked (once however often it was picked), runs
+     * that operation's {@code transform_bounding_boxes} on the boxes so far: the shear, the translation and the
+     * rotation move them (each clipping them to the image, {@link BoxTransform}), the color operations leave
+     * them. So the boxes follow the pixels when at most one geometric operation is picked, once; the pixels run
+     * the picks in their order and twice when picked twice, the boxes do not (Keras's arithmetic, kept in both
+     * pipeline modes). Keras picks the operations once per batch; here each image's own picks move its boxes.
+     * A null transformation (none drawn) leaves the boxes.
+     */
+    @Override
+    public BoundingBoxes transformBoundingBoxes(BoundingBoxes boxes, Transformation transformation, ImageShape image) {
+        if (transformation == null) {
+            return boxes;
+        }
+        BoundingBoxes out = boxes;
+        for (int k = 0; k < OPERATIONS.size(); k++) {
+            if (picked(transformation.layerIdxes(), k)) {
+                out = operations.transformBoundingBoxes(OPERATIONS.get(k), transformation.transforms()[k], out, image);
+            }
+        }
+        return out;
+    }
+
+    private static boolean picked(int[] layerIdxes, int k) {
+        for (int i : layerIdxes) {
+            if (i == k) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@return the config's {@code bounding_box_format}, checked to be one of Keras's formats, or null} */
+    private static Object boxFormat(Map<String, Object> config) {
+        return GeometricArgs.base(config, "rand_augment").get(GeometricArgs.BOX_FORMAT);
     }
 }

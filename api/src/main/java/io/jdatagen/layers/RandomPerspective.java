@@ -4,6 +4,7 @@ import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
 import io.jdatagen.boxes.BoundingBoxes;
 import io.jdatagen.boxes.BoxFormat;
+import io.jdatagen.boxes.Keypoints;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
@@ -224,6 +225,20 @@ public final class RandomPerspective extends KerasLayerBase implements PixelStep
             xyxy = KerasBoxes.map(xyxy, BoxFormat.XYXY, b -> enclosing(forward, b));
         }
         return xyxy.clipToImageSize(h, w).convert(boxes.format(), h, w);
+    }
+
+    /**
+     * {@return the keypoints moved exactly as this layer moves the pixels under them} Keras 3.15.1 has no keypoint
+     * transform: each point goes through the inverse of the homography the warp samples through, in pixel indices
+     * ({@link Keypoints#transformProjective}); a point that leaves the image is marked {@link Keypoints#OUTSIDE}.
+     * A null or not applied transformation leaves them.
+     */
+    Keypoints transformKeypoints(Keypoints points, Perspective transformation, ImageShape image) {
+        if (transformation == null || !transformation.applied()) {
+            return points;
+        }
+        double[][] forward = forward(TfPerspective.homography(transformation.start(), transformation.end()));
+        return points.transformProjective(forward, image.height(), image.width());
     }
 
     /** {@return the inverse of the 3 x 3 homography {@code [[a0 a1 a2] [b0 b1 b2] [c0 c1 1]]}: input to output} */

@@ -12,12 +12,13 @@ import java.util.List;
 
 /**
  * Moves each sample's keypoints through the segments of a {@link KerasPipeline} the way its pixels went, by
- * the forward affine maps ({@link Keypoints#transform}): Keras 3.15.1 has no keypoint transform for its image
- * layers, so both modes follow the pixels exactly. In {@link KerasPipeline.Mode#FUSED} mode each segment's
+ * the forward maps ({@link Keypoints#transform}, {@link Keypoints#transformProjective}): Keras 3.15.1 has no
+ * keypoint transform for its image layers, so both modes follow the pixels exactly. In {@link KerasPipeline.Mode#FUSED} mode each segment's
  * geometric steps are one matrix per sample (the one its warp inverts), and a point is marked outside only
  * where that warp resamples; in {@link KerasPipeline.Mode#KERAS_REFERENCE} mode each geometric layer's own
  * matrix moves the points, layer after layer, and a point that any layer moves off its image stays marked
- * (its pixel was filled there), as the pixels are resampled layer by layer.
+ * (its pixel was filled there), as the pixels are resampled layer by layer. RandomPerspective, which is not
+ * affine and resamples on its own, moves them through its homography's inverse where it stands, in both modes.
  */
 final class SegmentKeypoints {
     private SegmentKeypoints() {
@@ -36,20 +37,20 @@ final class SegmentKeypoints {
             for (int k = 0; k < drawn.size(); k++) {
                 StepPipeline segment = segments.get(k);
                 Drawn d = drawn.get(k)[j];
-                if (mode == KerasPipeline.Mode.FUSED) {
-                    if (SegmentBoxes.anyGeometric(segment, d)) {
-                        Geometry g = segment.geometry(d, shape);
-                        p = p.transform(g.forward(), g.height(), g.width());
-                        shape = shape.withSize(g.height(), g.width());
-                    }
-                    continue;
+                if (mode == KerasPipeline.Mode.FUSED && SegmentBoxes.anyGeometric(segment, d)) {
+                    Geometry g = segment.geometry(d, shape);
+                    p = p.transform(g.forward(), g.height(), g.width());
+                    shape = shape.withSize(g.height(), g.width());
                 }
                 for (Step s : segment.steps()) {
                     Object params = d.get(s);
-                    if (s instanceof GeometricStep<?> g && params != null) {
+                    if (s instanceof GeometricStep<?> g && params != null
+                            && mode == KerasPipeline.Mode.KERAS_REFERENCE) {
                         Geometry geometry = SegmentBoxes.geometry(g, params, shape);
                         p = p.transform(geometry.forward(), geometry.height(), geometry.width());
                         shape = shape.withSize(geometry.height(), geometry.width());
+                    } else if (s instanceof RandomPerspective perspective) {
+                        p = perspective.transformKeypoints(p, (RandomPerspective.Perspective) params, shape);
                     }
                 }
             }

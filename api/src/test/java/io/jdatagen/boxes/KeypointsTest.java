@@ -61,4 +61,36 @@ class KeypointsTest {
         assertThrows(IllegalArgumentException.class, () -> k.withMirrorSwap(new int[] {1, 2, 0}));
         assertThrows(IllegalArgumentException.class, () -> k.transform(new double[5], 6, 10));
     }
+
+    /**
+     * The projective map: an affine homography gives what {@link Keypoints#transform} gives (the same map written
+     * over {@code (column, row)}), a true perspective divides by {@code z}, a point sent behind the horizon is
+     * marked, a mirroring homography swaps partners, and a malformed matrix is refused.
+     */
+    @Test
+    void theProjectiveMapDividesByZAndMarksAndSwapsAsTheAffineOne() {
+        Keypoints k = Keypoints.of(POINTS, new int[] {2, 1, 2});
+        // columns doubled and shifted by 1, rows shifted by -2: affine {a00, a01, t0, a10, a11, t1} over (row, column)
+        double[][] h = {{2, 0, 1}, {0, 1, -2}, {0, 0, 1}};
+        Keypoints projective = k.transformProjective(h, 6, 10);
+        Keypoints affine = k.transform(new double[] {1, 0, -2, 0, 2, 1}, 6, 10);
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(affine.point(i), projective.point(i), 1e-12);
+        }
+        assertArrayEquals(affine.visibilities(), projective.visibilities());
+        // z = 1 + column / 4: point 0 (index (1, 2)) goes to (1 / 1.25, 2 / 1.25) + 0.5
+        double[][] perspective = {{1, 0, 0}, {0, 1, 0}, {0.25, 0, 1}};
+        assertArrayEquals(new double[] {1 / 1.25 + 0.5, 2 / 1.25 + 0.5},
+                k.transformProjective(perspective, 6, 10).point(0), 1e-12);
+        double[][] horizon = {{1, 0, 0}, {0, 1, 0}, {-0.5, 0, 1}};
+        assertArrayEquals(new int[] {2, Keypoints.OUTSIDE, Keypoints.OUTSIDE},
+                k.transformProjective(horizon, 6, 10).visibilities(), "z <= 0 for columns from 2 on");
+        Keypoints paired = Keypoints.of(POINTS, new int[] {2, 1, 2}).withMirrorSwap(new int[] {2, 1, 0});
+        Keypoints mirrored = paired.transformProjective(new double[][] {{-1, 0, 9}, {0, 1, 0}, {0, 0, 1}}, 6, 10);
+        assertArrayEquals(new double[] {10 - 3, 5.5}, mirrored.point(0), 1e-12);
+        assertArrayEquals(new double[] {10 - 1.5, 2.5}, mirrored.point(2), 1e-12);
+        assertEquals("forward must be 3 x 3 finite numbers; got [[1.0, 0.0], [0.0, 1.0]]",
+                assertThrows(IllegalArgumentException.class, () -> k.transformProjective(
+                        new double[][] {{1, 0}, {0, 1}}, 6, 10)).getMessage());
+    }
 }

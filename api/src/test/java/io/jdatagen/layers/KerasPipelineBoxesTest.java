@@ -161,8 +161,8 @@ class KerasPipelineBoxesTest {
                 java.util.Map.of("factor", 1.0, "scale", 0.5)));
         e = assertThrows(IllegalArgumentException.class, () -> perspective.apply(images(12, 16),
                 boxes(BoxFormat.XYXY, 12, 16), List.of(), 1, 0));
-        assertEquals("keypoints cannot follow RandomPerspective: Keras 3.15.1 has no keypoint transform for it;"
-                + " pass boxes only", e.getMessage());
+        assertEquals("keypoints must hold one entry per image: 6; got 0", e.getMessage(),
+                "RandomPerspective moves keypoints (PointsGoldenTest), so only the count is refused");
     }
 
     /**

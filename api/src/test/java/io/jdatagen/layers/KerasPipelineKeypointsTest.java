@@ -63,6 +63,14 @@ class KerasPipelineKeypointsTest {
             }
         }
         pipelines.add(pipeline(KerasPipeline.Mode.FUSED, geometricLayers()));
+        for (KerasPipeline.Mode mode : KerasPipeline.Mode.values()) {
+            // not affine: a square's image is still the convex quadrilateral its mapped corners span; a flip before
+            // it moves pixels exactly, a second resampling after it would widen the reach beyond the probe's square
+            pipelines.add(pipeline(mode, RandomPerspective.fromConfig(java.util.Map.of("scale", 0.6,
+                    "fill_value", 0.0))));
+            pipelines.add(pipeline(mode, new RandomFlip("horizontal_and_vertical", null, null),
+                    RandomPerspective.fromConfig(java.util.Map.of("scale", 0.6, "fill_value", 0.0))));
+        }
         SplittableRandom rng = new SplittableRandom(3);
         int checked = 0;
         for (KerasPipeline p : pipelines) {
@@ -204,8 +212,8 @@ class KerasPipelineKeypointsTest {
         KerasPipeline p = pipeline(KerasPipeline.Mode.FUSED, new RandomFlip());
         assertEquals("keypoints must hold one entry per image: 2; got 1", assertThrows(IllegalArgumentException.class,
                 () -> p.apply(Tensor.zeros(2, H, W, 1), null, List.of(Keypoints.empty()), 0, 0)).getMessage());
-        KerasPipeline perspective = pipeline(KerasPipeline.Mode.FUSED, new RandomPerspective());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> perspective.apply(Tensor.zeros(1, H, W, 1),
+        KerasPipeline randAugment = pipeline(KerasPipeline.Mode.FUSED, new RandAugment(null, 2, null, null, null));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> randAugment.apply(Tensor.zeros(1, H, W, 1),
                 null, List.of(Keypoints.empty()), 0, 0)).getMessage().startsWith("keypoints cannot follow"));
     }
 }

@@ -3,13 +3,21 @@ package io.jdatagen.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jdatagen.data.Batch;
 import io.jdatagen.data.Loader;
+import io.jdatagen.flow.CacheOptions;
+import io.jdatagen.flow.CacheStatistics;
 import io.jdatagen.flow.FileFlow;
+import io.jdatagen.flow.FlowOptions;
+import io.jdatagen.flow.ImageFlow;
+import io.jdatagen.flow.StreamFlow;
 import io.jdatagen.io.ColorMode;
 import io.jdatagen.io.ImageCodecs;
 import io.jdatagen.io.ImageFileReader;
 import io.jdatagen.io.ResizeFilter;
+import io.jdatagen.shards.TarShards;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,13 +31,31 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Epoch-by-epoch runs over a JPEG folder for the side-by-side comparison with the Python peers
  * ({@code bench/peers/run}): each run is its own JVM, like each peer is its own process, so the
  * first epoch shows the warm-up a user meets. Prints one JSON line: the contender's name, the
- * images per epoch and each epoch's images per second (timed from the loader's creation to the
- * last batch; the folder scan and the codec's loading come before).
+ * images per epoch, each epoch's images per second (timed from the loader's creation to the
+ * last batch; the folder scan and the codec's loading come before), the wall-clock time of the
+ * first batch ({@code firstBatchAt}, seconds since the epoch, for the parent to subtract its own
+ * clock at the process's start), the process's peak resident set ({@code peakRssBytes}), the most
+ * heap in use after a full collection ({@code liveHeapBytes}), the heap in use after a collection at
+ * the end, the flow still open ({@code heapAtEndBytes}) and the heap's limit ({@code maxHeapBytes});
+ * the cached runs add the cache's statistics, the shard runs their shuffle buffer. Every batch is
+ * released once read, as the adapters do (a heap batch ignores it). The backend is whatever automatic
+ * selection gives unless the command line sets {@code -Djdatagen.backend}.
  *
  * <pre>
  *   EndToEnd generate DIR COUNT                   writes COUNT photo-like JPEGs under DIR
+ *   EndToEnd shards DIR SHARDS MB                 writes DIR's JPEGs into WebDataset shards of about MB
+ *                                                 megabytes under SHARDS (labels as .cls members)
  *   EndToEnd decode DIR CODEC EPOCHS WORKERS      decode only (the ceiling): read, decode, RGB
  *   EndToEnd flow DIR CODEC RESIZE EPOCHS WORKERS the headline flow; RESIZE a Pillow filter or warp
+ *   EndToEnd cached DIR CODEC RESIZE EPOCHS WORKERS MB
+ *                                                 the headline flow with the decoded-sample cache: MB
+ *                                                 megabytes on the heap, the rest in a temporary spill file
+ *   EndToEnd direct DIR CODEC RESIZE EPOCHS WORKERS TYPE
+ *                                                 the headline flow writing its batches into pooled direct
+ *                                                 memory ({@code output(TYPE)}: float32, float16 or uint8)
+ *   EndToEnd stream SHARDS CODEC RESIZE EPOCHS WORKERS BUFFER
+ *                                                 the headline flow over the tar shards in SHARDS, a
+ *                                                 shuffle buffer of BUFFER samples
  *   EndToEnd alternate DIR CODEC RESIZE PAIRS WORKERS
  *                                                 after 3 warm-up pairs, PAIRS pairs of a decode-only
  *                                                 epoch and a flow epoch in this one JVM (a collection
@@ -38,6 +64,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </pre>
  */
 public final class EndToEnd {
+    /** When the first batch (or decoded image) arrived, in seconds since the epoch; 0 before. */
+    private static volatile double firstBatchAt;
+
     private EndToEnd() {
     }
 
@@ -48,28 +77,88 @@ public final class EndToEnd {
      * @throws Exception when the run fails
      */
     public static void main(String[] args) throws Exception {
-        if (args.length == 3 && args[0].equals("generate")) {
-            JpegFolder.write(Path.of(args[1]), Integer.parseInt(args[2]));
-        } else if (args.length == 5 && args[0].equals("decode")) {
-            decode(Path.of(args[1]), args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
-        } else if (args.length == 6 && args[0].equals("flow")) {
-            flow(Path.of(args[1]), args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
-        } else if (args.length == 6 && args[0].equals("alternate")) {
-            alternate(Path.of(args[1]), args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
-        } else {
-            throw new IllegalArgumentException("usage: generate DIR COUNT | decode DIR CODEC EPOCHS WORKERS"
-                    + " | flow DIR CODEC RESIZE EPOCHS WORKERS | alternate DIR CODEC RESIZE PAIRS WORKERS"
-                    + " (RESIZE one of " + String.join(", ", JpegFolder.RESIZES) + ")");
+        ProcessMemory.watchHeap();
+        String usage = "usage: generate DIR COUNT | shards DIR SHARDS MB | decode DIR CODEC EPOCHS WORKERS"
+                + " | flow DIR CODEC RESIZE EPOCHS WORKERS | cached DIR CODEC RESIZE EPOCHS WORKERS MB"
+                + " | direct DIR CODEC RESIZE EPOCHS WORKERS TYPE | stream SHARDS CODEC RESIZE EPOCHS WORKERS BUFFER"
+                + " | alternate DIR CODEC RESIZE PAIRS WORKERS (RESIZE one of " + String.join(", ", JpegFolder.RESIZES)
+                + ")";
+        String command = args.length == 0 ? "" : args[0];
+        int expected = switch (command) {
+            case "generate" -> 3;
+            case "shards" -> 4;
+            case "decode" -> 5;
+            case "flow", "alternate" -> 6;
+            case "cached", "direct", "stream" -> 7;
+            default -> -1;
+        };
+        if (args.length != expected) {
+            throw new IllegalArgumentException(usage);
+        }
+        Path path = Path.of(args[1]);
+        switch (command) {
+            case "generate" -> JpegFolder.write(path, Integer.parseInt(args[2]));
+            case "shards" -> JpegShards.write(path, Path.of(args[2]), Long.parseLong(args[3]) << 20);
+            case "decode" -> decode(path, args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "alternate" -> alternate(path, args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            default -> {
+                String codec = args[2];
+                String resize = args[3];
+                int epochs = Integer.parseInt(args[4]);
+                int workers = Integer.parseInt(args[5]);
+                switch (command) {
+                    case "flow" -> run(JpegFolder.headlineFlow(path, codec, resize), flowName(codec, resize), epochs,
+                            workers, Map.of());
+                    case "cached" -> cached(path, codec, resize, epochs, workers, Long.parseLong(args[6]) << 20);
+                    case "direct" -> run(JpegFolder.headlineFlow(path, codec, resize, o -> o.output(args[6])),
+                            flowName(codec, resize) + ", output(\"" + args[6] + "\")", epochs, workers, Map.of());
+                    default -> stream(path, codec, resize, epochs, workers, Integer.parseInt(args[6]));
+                }
+            }
         }
     }
 
-    private static void flow(Path root, String codec, String resize, int epochs, int workers) throws IOException {
-        FileFlow flow = JpegFolder.headlineFlow(root, codec, resize);
+    /** Runs {@code epochs} epochs of {@code flow} and prints its line with {@code more} fields. */
+    private static void run(ImageFlow flow, String name, int epochs, int workers, Map<String, Object> more)
+            throws IOException {
         double[] rates = new double[epochs];
         for (int e = 0; e < epochs; e++) {
             rates[e] = flowEpoch(flow, workers);
         }
-        print(flowName(codec, resize), flow.samples(), rates);
+        print(name, flow.samples(), rates, more);
+    }
+
+    private static void cached(Path root, String codec, String resize, int epochs, int workers, long budget)
+            throws IOException {
+        try (FileFlow flow = JpegFolder.headlineFlow(root, codec, resize, o -> o.cache(CacheOptions.inMemory(budget)))) {
+            double[] rates = new double[epochs];
+            for (int e = 0; e < epochs; e++) {
+                rates[e] = flowEpoch(flow, workers);
+            }
+            CacheStatistics stats = flow.cacheStatistics().orElseThrow();
+            Map<String, Object> cache = new LinkedHashMap<>();
+            cache.put("budgetBytes", budget);
+            cache.put("heapBytes", stats.heapBytes());
+            cache.put("spilledBytes", stats.spilledBytes());
+            cache.put("hits", stats.hits());
+            cache.put("misses", stats.misses());
+            print(flowName(codec, resize) + ", cached (" + (budget >> 20) + " MiB on the heap)", flow.samples(), rates,
+                    Map.of("cache", cache));
+        }
+    }
+
+    private static void stream(Path shards, String codec, String resize, int epochs, int workers, int buffer)
+            throws IOException {
+        List<String> files = JpegShards.list(shards);
+        try (StreamFlow flow = TarShards.of(files).flow(JpegFolder.headlineGenerator().augmenter(),
+                JpegFolder.headlineOptions(FlowOptions.stream(), codec, resize).shuffleBuffer(buffer))) {
+            long bytes = 0;
+            for (String f : files) {
+                bytes += Files.size(Path.of(f));
+            }
+            run(flow, flowName(codec, resize) + ", " + files.size() + " tar shards, shuffle buffer " + buffer,
+                    epochs, workers, Map.of("shuffleBuffer", buffer, "shards", files.size(), "shardBytes", bytes));
+        }
     }
 
     private static void decode(Path root, String codec, int epochs, int workers) throws Exception {
@@ -84,7 +173,7 @@ public final class EndToEnd {
         } finally {
             pool.shutdownNow();
         }
-        print("jdatagen " + codec + " codec, decode only", files.size(), rates);
+        print("jdatagen " + codec + " codec, decode only", files.size(), rates, Map.of());
     }
 
     private static void alternate(Path root, String codec, String resize, int pairs, int workers) throws Exception {
@@ -120,19 +209,38 @@ public final class EndToEnd {
         return "jdatagen, " + codec + " codec, " + (resize.equals("warp") ? "resize in the warp" : resize + " resize");
     }
 
-    /** The flow's next epoch through a loader: images per second from the loader's creation to the last batch. */
-    private static double flowEpoch(FileFlow flow, int workers) {
+    /**
+     * The flow's next epoch through a loader, each batch released once read: images per second from the
+     * loader's creation to the last batch. Notes the first batch's wall-clock time.
+     */
+    private static double flowEpoch(ImageFlow flow, int workers) {
         long start = System.nanoTime();
         long checksum = 0;
         try (Loader<Batch> loader = Loader.of(flow, workers, 2)) {
             for (Batch b : loader) {
+                noteFirst();
                 checksum += b.size();
+                b.release();
             }
         }
         if (checksum != flow.samples()) {
             throw new IllegalStateException("an epoch gave " + checksum + " of " + flow.samples() + " images");
         }
         return flow.samples() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Sets {@link #firstBatchAt} to now (seconds since the epoch) the first time it is called. */
+    private static void noteFirst() {
+        if (firstBatchAt == 0) {
+            noteFirstOnce();
+        }
+    }
+
+    private static synchronized void noteFirstOnce() {
+        if (firstBatchAt == 0) {
+            Instant now = Instant.now();
+            firstBatchAt = now.getEpochSecond() + now.getNano() / 1e9;
+        }
     }
 
     /** The decode-only work: read, decode, RGB, no resize. */
@@ -152,6 +260,7 @@ public final class EndToEnd {
             running.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
                     if (reader.decode(files.get(i)).data().length > 0) {
+                        noteFirst();
                         decoded.incrementAndGet();
                     }
                 }
@@ -166,11 +275,17 @@ public final class EndToEnd {
         return files.size() / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static void print(String name, int images, double[] rates) throws IOException {
+    private static void print(String name, int images, double[] rates, Map<String, Object> more) throws IOException {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("name", name);
         line.put("images", images);
         line.put("epochs", rates);
+        line.putAll(more);
+        line.put("firstBatchAt", firstBatchAt);
+        line.put("peakRssBytes", ProcessMemory.peakRssBytes());
+        line.put("liveHeapBytes", ProcessMemory.liveHeapBytes());
+        line.put("heapAtEndBytes", ProcessMemory.heapAfterCollectionBytes());
+        line.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
         System.out.println(new ObjectMapper().writeValueAsString(line));
     }
 }

@@ -3,6 +3,7 @@ package io.jdatagen.bench;
 import io.jdatagen.flow.DirectoryFlowOptions;
 import io.jdatagen.flow.FileFlow;
 import io.jdatagen.flow.FlowOptions;
+import io.jdatagen.flow.LabelFlowOptions;
 import io.jdatagen.image.FeaturewiseStatistics;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.ImageCodecs;
@@ -61,19 +62,32 @@ final class JpegFolder {
      * @param resize a Pillow filter's name, or {@code warp} for {@code resizeInWarp}
      */
     static FileFlow headlineFlow(Path root, String codec, String resize, UnaryOperator<DirectoryFlowOptions> more) {
+        DirectoryFlowOptions options = headlineOptions(FlowOptions.directory(), codec, resize);
+        return headlineGenerator().flowFromDirectory(root, more.apply(options));
+    }
+
+    /**
+     * The headline augmentation: rotation ±15°, shift ±10%, zoom 0.9–1.1, horizontal flip, rescale 1/255,
+     * ImageNet mean and std.
+     */
+    static ImageDataGenerator headlineGenerator() {
         ImageDataGenerator generator = ImageDataGenerator.builder().rotationRange(15).widthShiftRange(0.1)
                 .heightShiftRange(0.1).zoomRange(0.9, 1.1).horizontalFlip(true).rescale(1 / 255.0)
                 .featurewiseCenter(true).featurewiseStdNormalization(true).build();
         generator.setStatistics(new FeaturewiseStatistics(new double[] {0.485, 0.456, 0.406},
                 new double[] {0.229, 0.224, 0.225}, null, 0));
-        DirectoryFlowOptions options = FlowOptions.directory().targetSize(224, 224).batchSize(32).seed(1)
-                .codec(ImageCodecs.named(codec));
-        if (resize.equals("warp")) {
-            options.resizeInWarp(true);
-        } else {
-            options.interpolation(resize);
-        }
-        return generator.flowFromDirectory(root, more.apply(options));
+        return generator;
+    }
+
+    /**
+     * {@code options} set to the headline flow's reading: 224×224, batches of 32, seed 1, the codec and the resize.
+     *
+     * @param codec the codec's name
+     * @param resize a Pillow filter's name, or {@code warp} for {@code resizeInWarp}
+     */
+    static <B extends LabelFlowOptions<B>> B headlineOptions(B options, String codec, String resize) {
+        options.targetSize(224, 224).batchSize(32).seed(1).codec(ImageCodecs.named(codec));
+        return resize.equals("warp") ? options.resizeInWarp(true) : options.interpolation(resize);
     }
 
     /** Smooth shapes, edges and grain: JPEG sizes and decode costs like natural photos (~60-90 KB). */

@@ -1,6 +1,7 @@
 package io.jdatagen.bench;
 
 import io.jdatagen.core.Tensor;
+import io.jdatagen.io.ByteImage;
 import io.jdatagen.layers.KerasPipeline;
 import io.jdatagen.layers.RandAugment;
 import io.jdatagen.layers.RandomContrast;
@@ -9,6 +10,8 @@ import io.jdatagen.layers.RandomRotation;
 import io.jdatagen.layers.RandomTranslation;
 import io.jdatagen.layers.RandomZoom;
 import io.jdatagen.spi.Backends;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,9 +29,10 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Keras 3 image layers on one thread: a float32 NHWC batch of 32 RGB 224×224 images holding uint8 values
- * (0-255, Keras's default {@code value_range}) through {@link KerasPipeline#apply(Tensor, long, int)}, the
- * epoch advancing per call so every call draws new transformations. Contenders: the typical stack
+ * Keras 3 image layers on one thread: 32 RGB 224×224 images holding uint8 values (0-255, Keras's default
+ * {@code value_range}), as a float32 NHWC batch through {@link KerasPipeline#apply(Tensor, long, int)} or as
+ * 8-bit images through {@link KerasPipeline#apply(List, long, int)} (the {@code input} parameter; the same
+ * output), the epoch advancing per call so every call draws new transformations. Contenders: the typical stack
  * ({@code RandomFlip()} (both axes, Keras's default), {@code RandomRotation(0.1)}, {@code RandomZoom(0.1)},
  * {@code RandomTranslation(0.1, 0.1)}, {@code RandomContrast(0.2)}, Keras's defaults otherwise) fused and
  * in {@code KERAS_REFERENCE} mode, and {@code RandAugment(num_ops=2, factor=0.5)} alone. Scores are images
@@ -55,8 +59,16 @@ public class LayerBenchmark {
     @Param({"stack-fused", "stack-reference", "randaugment"})
     public String pipeline;
 
+    /**
+     * {@code float32}: the batch as a float32 tensor; {@code uint8}: the same values as 8-bit images, the way
+     * decoded images arrive.
+     */
+    @Param({"float32", "uint8"})
+    public String input;
+
     private KerasPipeline layers;
     private Tensor images;
+    private List<ByteImage> bytes;
     private int epoch;
 
     /** Builds the batch (uniform uint8 values as floats) and the pipeline. */
@@ -68,6 +80,18 @@ public class LayerBenchmark {
             data[i] = random.nextInt(256);
         }
         images = Tensor.of(data, BATCH, SIZE, SIZE, 3);
+        bytes = new ArrayList<>(BATCH);
+        int item = SIZE * SIZE * 3;
+        for (int i = 0; i < BATCH; i++) {
+            byte[] image = new byte[item];
+            for (int k = 0; k < item; k++) {
+                image[k] = (byte) data[i * item + k];
+            }
+            bytes.add(new ByteImage(image, SIZE, SIZE, 3));
+        }
+        if (!input.equals("float32") && !input.equals("uint8")) {
+            throw new IllegalArgumentException("input must be float32 or uint8; got: " + input);
+        }
         KerasPipeline.Builder builder = KerasPipeline.builder().backend(Backends.named(backend));
         switch (pipeline) {
             case "stack-fused", "stack-reference" -> builder.layers(
@@ -90,6 +114,6 @@ public class LayerBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public Tensor batch() {
-        return layers.apply(images, SEED, epoch++);
+        return input.equals("uint8") ? layers.apply(bytes, SEED, epoch++) : layers.apply(images, SEED, epoch++);
     }
 }

@@ -46,7 +46,9 @@ import picocli.CommandLine.Spec;
             "With --shard-size SIZE the copies go into WebDataset tar shards instead:",
             "  OUT/shard-000000.tar, OUT/shard-000001.tar, ... each at most SIZE;",
             "  copy k of DIR/a/x.jpg is the sample a/x_k: a/x_k.png and a/x_k.json",
-            "  holding {\"label\": \"a\"} (DIR/a/x.y.jpg gives a/x_y_k).",
+            "  holding {\"label\": \"a\"} (DIR/a/x.y.jpg gives a/x_y_k);",
+            "  OUT/shards.json indexes them (each shard's name, size, samples and labels),",
+            "  so that a flow over them reads the index instead of every shard first.",
             "An image file that cannot be read is skipped and named on stderr at the end.",
             "Without --config the augmentation is the demo's (see jdatagen demo --help); with --keras-config it is"
                 + " the Keras 3 layers of that file, which must write pixels: no batch layer (MixUp, CutMix) and no"

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdatagen.flow.ShardSource;
 import io.jdatagen.io.TestImages;
+import io.jdatagen.shards.ShardIndex;
 import io.jdatagen.shards.TarShards;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class AugmentShardsTest {
 
     private static List<Path> tars(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.sorted().toList();
+            return files.filter(p -> !p.getFileName().toString().equals(ShardIndex.FILE_NAME)).sorted().toList();
         }
     }
 
@@ -60,6 +61,10 @@ class AugmentShardsTest {
             assertArrayEquals(Files.readAllBytes(runs.get(0).get(s)), Files.readAllBytes(runs.get(1).get(s)));
             assertTrue(Files.size(runs.get(0).get(s)) <= 4096);
         }
+        // Beside the shards, their index: the same bytes for any worker count.
+        Path index = runs.get(0).get(0).resolveSibling(ShardIndex.FILE_NAME);
+        assertArrayEquals(Files.readAllBytes(index), Files.readAllBytes(runs.get(1).get(0).resolveSibling(
+                ShardIndex.FILE_NAME)));
 
         List<String> names = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -74,6 +79,11 @@ class AugmentShardsTest {
         assertEquals(List.of("top_1.png", "top_2.png", "cats/a_1.png", "cats/a_2.png", "cats/b_v2_1.png",
                 "cats/b_v2_2.png", "dogs/c_1.png", "dogs/c_2.png"), names);
         assertEquals(Arrays.asList(null, null, "cats", "cats", "cats", "cats", "dogs", "dogs"), labels);
+        ShardSource indexed = TarShards.indexed(index.toString()).list();
+        assertEquals(source.shards(), indexed.shards());
+        for (int s = 0; s < runs.get(0).size(); s++) {
+            assertEquals(source.samples(s), indexed.samples(s));
+        }
 
         Path files = root.resolve("files");
         CliRun r = CliRun.of("augment", in.toString(), files.toString(), "--copies", "2", "--seed", "5");

@@ -6,6 +6,7 @@ import io.jdatagen.core.Interpolation;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.WarpPlan;
+import io.jdatagen.spi.WrapConvention;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
@@ -15,8 +16,10 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The fast warp for 8-bit sources under the clamping fill modes (nearest and constant), which
- * covers the headline plan. Per output row, in two passes over chunks of one vector: first the
+ * The fast warp for 8-bit sources under every fill mode but the periodic wraps: the clamping ones
+ * (nearest and constant), which cover the headline plan, and the folding ones (reflect, mirror,
+ * grid-mirror and scipy's wrap), whose coordinates first go through {@link SimdWarp}'s own
+ * {@link Boundaries} maps, the same operations on the same values. Per output row, in two passes over chunks of one vector: first the
  * coordinates, clamped, become gather indices and fractions (row arrays); then the gathers, the
  * lerps and the color step store straight into a channels-first slot (channels-last rows go
  * through the row buffer). Splitting the passes lets the gathers run without waiting on the index
@@ -34,7 +37,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Clamping the coordinate into {@code [0, n-1]} before the floor gives exactly scipy's tap
  * clamping for these modes: a tap moved by the clamp either carries zero weight or equals its
- * neighbour. The right neighbour of a pixel in the last column is the next row's first pixel (or a
+ * neighbour. A folded coordinate lies in [-1, n-1] (reflect) or [0, n-1]; below 0 both of
+ * {@link SimdWarp}'s taps clamp to the first pixel and its lerp gives that pixel exactly, as the
+ * clamped coordinate's zero fraction does here, so the clamp after the fold gives its values too.
+ * The right neighbour of a pixel in the last column is the next row's first pixel (or a
  * guard zero); it is only read with weight zero. No method takes or returns a vector (see
  * {@link SimdWarp}).
  */
@@ -99,6 +105,8 @@ final class PairGatherWarp {
     private final int width;
     private final int padded;
     private final boolean constant;
+    /** The fill folds coordinates into the source ({@link #folds}) before the clamp. */
+    private final FillMode fold;
     private final boolean bilinear;
     /** The lane steps of the row and column coordinates along an output row (negated by a column flip). */
     private final float step0;
@@ -127,6 +135,7 @@ final class PairGatherWarp {
         this.width = out.width();
         this.padded = (width + L - 1) / L * L;
         this.constant = plan.fillMode() == FillMode.CONSTANT;
+        this.fold = folds(plan) ? plan.fillMode() : null;
         this.bilinear = plan.interpolation() == Interpolation.BILINEAR;
         this.step0 = (float) (plan.flipCols() ? -plan.affine(1) : plan.affine(1));
         this.step1 = (float) (plan.flipCols() ? -plan.affine(4) : plan.affine(4));
@@ -146,14 +155,33 @@ final class PairGatherWarp {
 
     /** Whether this kernel covers {@code plan} from {@code src}. */
     static boolean covers(SourceImage src, WarpPlan plan) {
-        return CoordinateBlocks.VECTORS_FIT && src.isBytes()
-                && (plan.fillMode() == FillMode.NEAREST || plan.fillMode() == FillMode.CONSTANT);
+        return src.isBytes() && coversFill(plan);
     }
 
-    /** Runs {@code plan} (which must have an affine and be {@linkplain #covers covered}). */
+    /** Whether this kernel covers {@code plan} from an 8-bit source: every fill but the periodic wraps. */
+    static boolean coversFill(WarpPlan plan) {
+        return CoordinateBlocks.VECTORS_FIT && (plan.fillMode() == FillMode.NEAREST
+                || plan.fillMode() == FillMode.CONSTANT || folds(plan));
+    }
+
+    /**
+     * Whether {@code plan}'s fill folds coordinates into [-1, n-1] (reflect, grid-mirror) or [0, n-1] (mirror,
+     * scipy's wrap); the periodic wraps are left out, as their upper tap wraps to the first pixel.
+     */
+    private static boolean folds(WarpPlan plan) {
+        FillMode mode = plan.fillMode();
+        return mode == FillMode.REFLECT || mode == FillMode.GRID_MIRROR || mode == FillMode.MIRROR
+                || mode == FillMode.WRAP && plan.wrapConvention() != WrapConvention.PERIODIC;
+    }
+
+    /**
+     * Runs {@code plan} (which must have an affine and be {@linkplain #covers covered}); folding fills are
+     * not tiled, as their footprint is not the affine's.
+     */
     static void run(SourceImage src, WarpPlan plan, OutputSlot out) {
         double sourcePerOutputPixel = Math.abs(plan.affine(0) * plan.affine(4) - plan.affine(1) * plan.affine(3));
-        run(src, plan, out, src.height() * src.width() > TILED_ABOVE && sourcePerOutputPixel < SHRINKS);
+        run(src, plan, out, src.height() * src.width() > TILED_ABOVE && sourcePerOutputPixel < SHRINKS
+                && !folds(plan));
     }
 
     /** {@link #run(SourceImage, WarpPlan, OutputSlot)}, in tiles or not: the same values either way. */
@@ -248,7 +276,14 @@ final class PairGatherWarp {
             float start0 = chunkStart(base0, j, 1);
             float start1 = chunkStart(base1, j, 4);
             int lane0 = CoordinateBlocks.lane(j);
-            if (bilinear) {
+            if (fold != null) {
+                foldedCoordinates(j, lane0, start0, start1);
+                if (bilinear) {
+                    foldedBilinearTaps(j);
+                } else {
+                    foldedNearestTaps(j);
+                }
+            } else if (bilinear) {
                 bilinearTaps(j, lane0, start0, start1, step0, step1);
             } else {
                 nearestTaps(j, lane0, start0, start1, step0, step1);
@@ -319,6 +354,79 @@ final class PairGatherWarp {
         top.rearrange(EVEN_THEN_ODD).intoArray(topIndex, j);
         top.lanewise(VectorOperators.ADD, pairStride, a.compare(VectorOperators.LT, srcHeight - 1))
                 .rearrange(EVEN_THEN_ODD).intoArray(bottomIndex, j);
+    }
+
+    /**
+     * A chunk's coordinates as {@link SimdWarp} computes them (limited to {@link Boundaries#LIMIT}) into the
+     * scratch coordinate rows, folded by the fill's map along each axis where some lane lies outside the source
+     * (the maps leave coordinates inside it as they are, bit for bit; an axis one pixel long is always folded,
+     * as the maps turn -0 into 0 there).
+     */
+    private void foldedCoordinates(int j, int lane0, float start0, float start1) {
+        float[] rows = scratch.coordRow;
+        float[] cols = scratch.coordCol;
+        FloatVector iota = FloatVector.fromArray(FS, CoordinateBlocks.LANES, lane0);
+        FloatVector r = iota.fma(step0, start0).max(-Boundaries.LIMIT).min(Boundaries.LIMIT);
+        FloatVector c = iota.fma(step1, start1).max(-Boundaries.LIMIT).min(Boundaries.LIMIT);
+        r.intoArray(rows, j);
+        c.intoArray(cols, j);
+        boolean foldRows = srcHeight == 1 || !r.compare(VectorOperators.GE, 0f).and(r.compare(VectorOperators.LE, maxRow))
+                .allTrue();
+        boolean foldCols = srcWidth == 1 || !c.compare(VectorOperators.GE, 0f).and(c.compare(VectorOperators.LE, maxCol))
+                .allTrue();
+        if (fold == FillMode.MIRROR) {
+            if (foldRows) {
+                Boundaries.mirror(rows, j, srcHeight);
+            }
+            if (foldCols) {
+                Boundaries.mirror(cols, j, srcWidth);
+            }
+        } else if (fold == FillMode.WRAP) {
+            if (foldRows) {
+                Boundaries.wrapScipy(rows, j, srcHeight);
+            }
+            if (foldCols) {
+                Boundaries.wrapScipy(cols, j, srcWidth);
+            }
+        } else {
+            if (foldRows) {
+                Boundaries.reflect(rows, j, srcHeight);
+            }
+            if (foldCols) {
+                Boundaries.reflect(cols, j, srcWidth);
+            }
+        }
+    }
+
+    /** {@link #bilinearTaps} of the folded coordinates of chunk {@code j}. */
+    private void foldedBilinearTaps(int j) {
+        FloatVector r = FloatVector.fromArray(FS, scratch.coordRow, j);
+        FloatVector c = FloatVector.fromArray(FS, scratch.coordCol, j);
+        r = r.blend(0f, r.lt(0f));
+        r = r.blend(maxRow, r.compare(VectorOperators.GT, maxRow));
+        c = c.blend(0f, c.lt(0f));
+        c = c.blend(maxCol, c.compare(VectorOperators.GT, maxCol));
+        IntVector a = (IntVector) r.convert(VectorOperators.F2I, 0);
+        IntVector b = (IntVector) c.convert(VectorOperators.F2I, 0);
+        r.sub((FloatVector) a.convert(VectorOperators.I2F, 0)).intoArray(fracRow, j);
+        c.sub((FloatVector) b.convert(VectorOperators.I2F, 0)).intoArray(fracCol, j);
+        IntVector top = a.mul(pairStride).add(b).add(pairBase);
+        top.rearrange(EVEN_THEN_ODD).intoArray(topIndex, j);
+        top.lanewise(VectorOperators.ADD, pairStride, a.compare(VectorOperators.LT, srcHeight - 1))
+                .rearrange(EVEN_THEN_ODD).intoArray(bottomIndex, j);
+    }
+
+    /** {@link #nearestTaps} of the folded coordinates of chunk {@code j}. */
+    private void foldedNearestTaps(int j) {
+        FloatVector r = FloatVector.fromArray(FS, scratch.coordRow, j);
+        FloatVector c = FloatVector.fromArray(FS, scratch.coordCol, j);
+        r = r.blend(0f, r.lt(0f));
+        r = r.blend(maxRow, r.compare(VectorOperators.GT, maxRow));
+        c = c.blend(0f, c.lt(0f));
+        c = c.blend(maxCol, c.compare(VectorOperators.GT, maxCol));
+        IntVector a = (IntVector) r.add(0.5f).convert(VectorOperators.F2I, 0);
+        IntVector b = (IntVector) c.add(0.5f).convert(VectorOperators.F2I, 0);
+        a.mul(pairStride).add(b).add(pairBase).rearrange(EVEN_THEN_ODD).intoArray(topIndex, j);
     }
 
     /**

@@ -16,7 +16,9 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * The Vector API backend: the fused warp ({@link SimdWarp}, with a copy fast path for plans
- * without an affine), vectorised channel statistics ({@link SimdStatistics}), the ZCA product
+ * without an affine, and the packed pair gathers of {@link PairGatherWarp} for 8-bit sources and for
+ * float32 channels-last sources whose samples are all whole numbers in 0..255 ({@link WholeBytes}), which
+ * give the same bits), vectorised channel statistics ({@link SimdStatistics}), the ZCA product
  * ({@link SimdMatrix}) and Pillow's resampling ({@link SimdResample}, {@link SimdNearest}).
  * Thread-safe: per-thread scratch.
  */
@@ -55,7 +57,12 @@ final class SimdBackend implements Backend {
         } else if (PairGatherWarp.covers(source, plan)) {
             PairGatherWarp.run(source, plan, output);
         } else {
-            SimdWarp.run(source, plan, output);
+            SourceImage whole = PairGatherWarp.coversFill(plan) ? WholeBytes.of(source) : null;
+            if (whole != null) {
+                PairGatherWarp.run(whole, plan, output);
+            } else {
+                SimdWarp.run(source, plan, output);
+            }
         }
     }
 

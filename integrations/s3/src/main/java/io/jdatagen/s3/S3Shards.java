@@ -31,6 +31,13 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * StreamFlow flow = s3.shards(shards).flow(generator.augmenter(), FlowOptions.stream().targetSize(64, 64).seed(7));
  * }</pre>
  *
+ * <p>With the index that jdatagen's shard writers put beside the shards ({@code shards.json}), making the
+ * flow costs one GET instead of reading every shard through:
+ *
+ * <pre>{@code
+ * StreamFlow flow = s3.indexed("s3://my-bucket/train/shards.json").flow(generator.augmenter(), options);
+ * }</pre>
+ *
  * <p>Each shard is streamed with a GET; a connection that drops in the middle of a shard is resumed with a
  * ranged GET from the byte it stopped at, of the same object version (its ETag). The client is the AWS
  * SDK for Java v2's synchronous {@link S3Client} on the JDK's {@code HttpURLConnection}.
@@ -88,6 +95,16 @@ public final class S3Shards {
     /** {@return the shards at {@code locations} (see {@link #shards(List)})} */
     public TarShards shards(String... locations) {
         return shards(List.of(locations));
+    }
+
+    /**
+     * {@return the shards that the shard index at {@code indexLocation} lists, beside it (see
+     * {@link TarShards#indexed}): {@code s3://bucket/train/shards.json} naming {@code shard-000000.tar} gives
+     * {@code s3://bucket/train/shard-000000.tar}; making their flow reads the index alone, and each shard's
+     * size is compared with the index's when it is opened}
+     */
+    public TarShards indexed(String indexLocation) {
+        return TarShards.indexed(indexLocation).opener("s3", this::open);
     }
 
     /**

@@ -66,6 +66,13 @@ final class S3Server implements AutoCloseable {
                 .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS, SECRET))).build();
     }
 
+    /** {@return the GETs answered so far for each object name, a sorted copy} */
+    Map<String, Integer> gets() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        gets.forEach((name, n) -> out.put(name, n.get()));
+        return out;
+    }
+
     /** Cuts the body of the {@code nth} GET (from 1) of object {@code name} halfway. */
     void dropOnce(String name, int nth) {
         drops.put(name, nth);

@@ -74,6 +74,63 @@ class S3ShardsTest {
     }
 
     @Test
+    void withTheIndexMakingTheFlowIsOneGetAndAnEpochOneGetAShardGivingTheFoldersBatches(@TempDir Path root)
+            throws Exception {
+        Path folder = root.resolve("folder");
+        Path shardFolder = root.resolve("shards");
+        List<Path> written = writeImages(folder, shardFolder, 2, 9);
+        try (S3Server server = new S3Server(Files.createDirectories(root.resolve("store")))) {
+            server.store.createContainerInLocation(null, "data");
+            for (Path shard : written) {
+                put(server, "data", "train/" + shard.getFileName(), Files.readAllBytes(shard));
+            }
+            put(server, "data", "train/shards.json", Files.readAllBytes(shardFolder.resolve("shards.json")));
+            String large = "train/" + written.stream().filter(p -> size(p) > 100_000).findFirst().orElseThrow()
+                    .getFileName();
+            // With the index, GET 1 of the large shard is the epoch's read: cut halfway and resumed.
+            server.dropOnce(large, 1);
+            S3Shards s3 = server.shards().retries(3, Duration.ofMillis(10));
+            try (StreamFlow stream = s3.indexed("s3://data/train/shards.json").flow(GENERATOR.augmenter(),
+                            FlowOptions.stream().targetSize(24, 24).batchSize(5).seed(3).shuffleBuffer(4)
+                                    .classMode("sparse"));
+                    FileFlow files = GENERATOR.flowFromDirectory(folder, FlowOptions.directory().targetSize(24, 24)
+                            .batchSize(5).seed(3).classMode("sparse").order(stream.order(0)))) {
+                assertEquals(Map.of("train/shards.json", 1), server.gets());
+                Sequence<Batch> s = stream.atEpoch(0);
+                Sequence<Batch> d = files.atEpoch(0);
+                assertEquals(d.size(), s.size());
+                for (int k = 0; k < s.size(); k++) {
+                    Batch a = s.get(k);
+                    Batch b = d.get(k);
+                    assertArrayEquals(b.xTensor().data(), a.xTensor().data(), "batch " + k);
+                    assertArrayEquals(b.y().data(), a.y().data(), "labels of batch " + k);
+                }
+            }
+            Map<String, Integer> expected = new java.util.TreeMap<>(Map.of("train/shards.json", 1));
+            written.forEach(p -> expected.put("train/" + p.getFileName(), 1));
+            expected.put(large, 2);
+            assertEquals(expected, server.gets());
+            assertEquals(1, server.ranges.size(), server.ranges.toString());
+            assertTrue(server.ranges.get(0).startsWith(large + " bytes=") && !server.ranges.get(0).endsWith("=0-"),
+                    server.ranges.toString());
+
+            // A shard replaced after the index was written: refused when opened, naming both.
+            put(server, "data", "train/" + written.get(0).getFileName(), Files.readAllBytes(written.get(1)));
+            assertTrue(size(written.get(0)) != size(written.get(1)));
+            try (StreamFlow stale = s3.indexed("s3://data/train/shards.json").flow(GENERATOR.augmenter(),
+                    FlowOptions.stream().targetSize(24, 24).batchSize(18).seed(3).classMode("sparse"))) {
+                RuntimeException e = assertThrows(RuntimeException.class, () -> stale.atEpoch(0).get(0));
+                StringBuilder messages = new StringBuilder();
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    messages.append(t.getMessage()).append(" | ");
+                }
+                assertTrue(messages.indexOf("s3://data/train/" + written.get(0).getFileName()) >= 0
+                        && messages.indexOf("s3://data/train/shards.json") >= 0, messages.toString());
+            }
+        }
+    }
+
+    @Test
     void anObjectReadThroughADroppedConnectionHasTheStoredBytes(@TempDir Path root) throws Exception {
         byte[] bytes = new byte[300_000];
         new SplittableRandom(5).nextBytes(bytes);

@@ -26,6 +26,25 @@ final class SampleLabels {
         return mapping == null && (suffix.equals("cls") || suffix.equals("txt") || suffix.equals("json"));
     }
 
+    /** {@return the label of an indexed sample: the mapping's when there is one, else the index's} */
+    String of(ShardIndex.Sample sample) {
+        return mapping != null ? mapping.get(sample.key()) : sample.label();
+    }
+
+    /**
+     * Checks that an index whose labels come from the {@code .json} field {@code indexField} gives the
+     * labels these rules would.
+     *
+     * @throws IllegalArgumentException when the labels come from the members and the field differs
+     */
+    void checkIndexed(String indexField, String indexLocation) {
+        if (mapping == null && !jsonField.equals(indexField)) {
+            throw new IllegalArgumentException("jsonLabel is " + jsonField + " but the shard index " + indexLocation
+                    + " holds the labels of the .json field " + indexField + "; use jsonLabel(\"" + indexField
+                    + "\"), a key-to-label map, or the shards without the index");
+        }
+    }
+
     /**
      * {@return the label of the sample {@code group} of shard {@code shard}, or null without one}
      *

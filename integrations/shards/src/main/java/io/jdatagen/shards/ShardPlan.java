@@ -44,6 +44,14 @@ public final class ShardPlan {
         return shard;
     }
 
+    /**
+     * {@return the size in bytes of the last shard so far as {@link ShardFile} writes it: its samples'
+     * bytes and the end marker (0 before the first sample)}
+     */
+    public long shardBytes() {
+        return shard < 0 ? 0 : current + END;
+    }
+
     /** {@return the number of shards the samples added so far fill} */
     public int shards() {
         return shard + 1;

@@ -8,8 +8,11 @@ import io.jdatagen.flow.StreamFlowOptions;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,11 +37,14 @@ import java.util.Objects;
  *
  * <p>Labels, in this order: a mapping from key to label ({@link #labels}); a {@code .cls} or {@code .txt}
  * member holding a class index; a field of a {@code .json} member ({@link #jsonLabel}, default
- * {@code label}). Making the flow lists every shard once (reading it through, keeping only the labels) so
- * that the flow knows its samples and classes before the first batch.
+ * {@code label}). The flow knows its samples and classes before the first batch: from the shards' index
+ * when it has one ({@link #indexed}, {@link #index}; {@link ShardWriter}, {@code jdatagen augment
+ * --shard-size} and the Spark job write {@value ShardIndex#FILE_NAME} beside the shards), reading only the
+ * index; otherwise by listing every shard once (reading it through, keeping only the labels).
  */
 public final class TarShards {
     private final List<String> locations;
+    private String index;
     private Map<String, String> labels;
     private String jsonField = "label";
     private int retries = 5;
@@ -46,11 +52,9 @@ public final class TarShards {
     private HttpClient client;
     private final Map<String, ShardOpener> openers = new HashMap<>();
 
-    private TarShards(List<String> locations) {
-        if (locations.isEmpty()) {
-            throw new IllegalArgumentException("locations must name at least one tar shard; got none");
-        }
+    private TarShards(List<String> locations, String index) {
         this.locations = List.copyOf(locations);
+        this.index = index;
     }
 
     /**
@@ -63,7 +67,36 @@ public final class TarShards {
 
     /** {@return the shards at {@code locations} (see {@link #of(String...)})} */
     public static TarShards of(List<String> locations) {
-        return new TarShards(locations);
+        if (locations.isEmpty()) {
+            throw new IllegalArgumentException("locations must name at least one tar shard; got none");
+        }
+        return new TarShards(locations, null);
+    }
+
+    /**
+     * {@return the shards that the {@link ShardIndex} at {@code indexLocation} lists, each the file of its
+     * name beside the index: the index {@code https://host/data/shards.json} naming {@code shard-000000.tar}
+     * gives {@code https://host/data/shard-000000.tar} (likewise for a path or an {@code s3://} location);
+     * the flow's sample indices count their samples in the index's order} Making the flow reads the index
+     * alone; each shard is checked against it when read.
+     *
+     * @param indexLocation a path, or an {@code http(s)://} address or a location of a registered
+     *     {@link #opener} scheme, of an index such as {@link ShardWriter} writes
+     */
+    public static TarShards indexed(String indexLocation) {
+        return new TarShards(List.of(), Objects.requireNonNull(indexLocation, "indexLocation"));
+    }
+
+    /**
+     * Takes these shards' samples and labels from the {@link ShardIndex} at {@code indexLocation} instead of
+     * listing the shards: each shard is the index entry of its file name (the location's last segment), and
+     * the flow reads the index alone when it is made. Each shard is checked against the index when read.
+     *
+     * @param indexLocation as for {@link #indexed}
+     */
+    public TarShards index(String indexLocation) {
+        this.index = Objects.requireNonNull(indexLocation, "index");
+        return this;
     }
 
     /**
@@ -162,13 +195,43 @@ public final class TarShards {
     }
 
     /**
-     * {@return the shards listed: every shard read through once for its samples' keys and labels}
+     * {@return the shards listed: read from the index when there is one (no shard opened), otherwise every
+     * shard read through once for its samples' keys and labels}
      *
-     * @throws java.io.UncheckedIOException naming a shard that cannot be read
-     * @throws IllegalArgumentException naming a label member that cannot be read
+     * @throws java.io.UncheckedIOException naming a shard or the index that cannot be read
+     * @throws IllegalArgumentException naming a label member that cannot be read, an index that is not a
+     *     {@link ShardIndex}, lists no shard or does not list one of the shards
      */
     public ShardSource list() {
-        return new TarShardSource(locations, this::open, new SampleLabels(labels, jsonField));
+        SampleLabels rules = new SampleLabels(labels, jsonField);
+        if (index == null) {
+            return new TarShardSource(locations, this::open, rules);
+        }
+        ShardIndex read;
+        try (InputStream in = open(index).stream()) {
+            read = ShardIndex.read(in, index);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read shard index " + index + ": " + e.getMessage(), e);
+        }
+        List<String> shards = locations;
+        if (shards.isEmpty()) {
+            if (read.shards().isEmpty()) {
+                throw new IllegalArgumentException("shard index " + index + " must list at least one tar shard; it"
+                        + " lists none");
+            }
+            shards = read.shards().stream().map(s -> beside(index, s.name())).toList();
+        }
+        return new TarShardSource(shards, this::open, rules, read, index);
+    }
+
+    /** {@return the location of file {@code name} in the folder of {@code location}, a path or an address} */
+    static String beside(String location, String name) {
+        if (!location.contains("://")) {
+            return Path.of(location).resolveSibling(name).toString();
+        }
+        int query = location.indexOf('?');
+        String path = query < 0 ? location : location.substring(0, query);
+        return path.substring(0, path.lastIndexOf('/') + 1) + name;
     }
 
     /**
@@ -184,18 +247,34 @@ public final class TarShards {
         return Flows.fromShards(augmenter, list(), options);
     }
 
-    private InputStream open(String location) throws IOException {
+    /**
+     * Opens a shard or index, with its size where the store says it: a file's size, the length an HTTP(S)
+     * or custom {@link ResumingStream} learnt when it connected (they connect here, so that a missing file
+     * fails here).
+     */
+    private TarShardSource.Opened open(String location) throws IOException {
         String lower = location.toLowerCase(Locale.ROOT);
         int colon = lower.indexOf("://");
         ShardOpener custom = colon > 0 ? openers.get(lower.substring(0, colon)) : null;
         if (custom != null) {
-            return new BufferedInputStream(custom.open(location), 1 << 16);
+            InputStream in = custom.open(location);
+            long size = in instanceof ResumingStream r ? r.length() : -1;
+            return new TarShardSource.Opened(new BufferedInputStream(in, 1 << 16), size);
         }
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            return new BufferedInputStream(new HttpShardStream(client(), URI.create(location), retries, retryDelay),
-                    1 << 16);
+            HttpShardStream in = new HttpShardStream(client(), URI.create(location), retries, retryDelay);
+            in.open();
+            return new TarShardSource.Opened(new BufferedInputStream(in, 1 << 16), in.length());
         }
-        return new BufferedInputStream(Files.newInputStream(Path.of(location)), 1 << 16);
+        SeekableByteChannel channel = Files.newByteChannel(Path.of(location));
+        long size;
+        try {
+            size = channel.size();
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        return new TarShardSource.Opened(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16), size);
     }
 
     private synchronized HttpClient client() {

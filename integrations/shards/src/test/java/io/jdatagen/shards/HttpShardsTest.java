@@ -11,11 +11,18 @@ import io.jdatagen.flow.FileFlow;
 import io.jdatagen.flow.FlowOptions;
 import io.jdatagen.flow.StreamFlow;
 import io.jdatagen.image.ImageDataGenerator;
+import io.jdatagen.flow.StreamFlowOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +58,81 @@ class HttpShardsTest {
             String range = server.ranges.get(0);
             assertTrue(range.startsWith("shard-000001.tar bytes=") && !range.endsWith("bytes=0-"), range);
         }
+    }
+
+    @Test
+    void withAnIndexMakingTheFlowRequestsTheIndexAloneAndAnEpochEachShardOnceGivingTheListedFlowsBatches(
+            @TempDir Path root) throws IOException {
+        List<Path> shards = ShardFixture.written(root, 14, 16 * 1024);
+        assertTrue(shards.size() >= 3, "several shards: " + shards);
+        List<String> names = shards.stream().map(p -> p.getFileName().toString()).toList();
+        try (ShardServer server = new ShardServer(root)) {
+            // The epoch's first request for shard 1 is cut halfway, and resumed with a range request.
+            server.dropOnce(names.get(1), 1);
+            StreamFlowOptions options = FlowOptions.stream().targetSize(24, 24).batchSize(5).seed(3).shuffleBuffer(4)
+                    .classMode("sparse");
+            try (StreamFlow indexed = TarShards.indexed(server.url(ShardIndex.FILE_NAME)).retries(3,
+                    Duration.ofMillis(10)).flow(GENERATOR.augmenter(), options)) {
+                assertEquals(Map.of(ShardIndex.FILE_NAME, 1), server.requests());
+                List<Batch> batches = new ArrayList<>();
+                Sequence<Batch> epoch = indexed.atEpoch(0);
+                for (int k = 0; k < epoch.size(); k++) {
+                    batches.add(epoch.get(k));
+                }
+                Map<String, Integer> expected = new TreeMap<>(Map.of(ShardIndex.FILE_NAME, 1));
+                names.forEach(n -> expected.put(n, 1));
+                expected.put(names.get(1), 2);
+                assertEquals(expected, server.requests());
+                assertEquals(1, server.ranges.size(), server.ranges.toString());
+                String range = server.ranges.get(0);
+                assertTrue(range.startsWith(names.get(1) + " bytes=") && !range.endsWith("bytes=0-"), range);
+
+                try (StreamFlow listed = TarShards.of(names.stream().map(server::url).toList()).flow(
+                        GENERATOR.augmenter(), options)) {
+                    // Without the index, making the flow reads every shard through.
+                    names.forEach(n -> expected.merge(n, 1, Integer::sum));
+                    assertEquals(expected, server.requests());
+                    assertEquals(listed.filenames(), indexed.filenames());
+                    Sequence<Batch> same = listed.atEpoch(0);
+                    assertEquals(same.size(), batches.size());
+                    for (int k = 0; k < batches.size(); k++) {
+                        Batch b = same.get(k);
+                        assertArrayEquals(b.xTensor().data(), batches.get(k).xTensor().data(), "batch " + k);
+                        assertArrayEquals(b.y().data(), batches.get(k).y().data(), "labels of batch " + k);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aShardReplacedAfterItsIndexWasWrittenFailsNamingTheShardAndTheIndex(@TempDir Path root) throws IOException {
+        List<Path> shards = ShardFixture.written(root, 14, 16 * 1024);
+        Files.write(shards.get(0), ShardFixture.image(new SplittableRandom(1), 30, 30, false),
+                StandardOpenOption.APPEND);
+        try (ShardServer server = new ShardServer(root)) {
+            String index = server.url(ShardIndex.FILE_NAME);
+            try (StreamFlow flow = TarShards.indexed(index).flow(GENERATOR.augmenter(),
+                    FlowOptions.stream().targetSize(24, 24).batchSize(5).seed(3).classMode("sparse"))) {
+                Sequence<Batch> epoch = flow.atEpoch(0);
+                RuntimeException e = assertThrows(RuntimeException.class, () -> {
+                    for (int k = 0; k < epoch.size(); k++) {
+                        epoch.get(k);
+                    }
+                });
+                String messages = messages(e);
+                assertTrue(messages.contains(server.url(shards.get(0).getFileName().toString()))
+                        && messages.contains(index) && messages.contains("bytes"), messages);
+            }
+        }
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            out.append(t.getMessage()).append(" | ");
+        }
+        return out.toString();
     }
 
     @Test

@@ -60,6 +60,28 @@ final class ShardFixture {
         }
     }
 
+    /**
+     * Writes {@code samples} random PNG and JPEG images with {@link ShardWriter} into {@code folder} as shards
+     * of about {@code targetBytes}, sample {@code i} keyed {@code sNNNNN} with a {@code .cls} member holding
+     * {@code i % 2}, and the writer's index beside them.
+     *
+     * @return the shards, in order
+     */
+    static List<Path> written(Path folder, int samples, long targetBytes) throws IOException {
+        SplittableRandom random = new SplittableRandom(11);
+        try (ShardWriter writer = new ShardWriter(folder, targetBytes)) {
+            for (int i = 0; i < samples; i++) {
+                boolean jpeg = i % 3 == 1;
+                java.util.Map<String, byte[]> members = new java.util.LinkedHashMap<>();
+                members.put(jpeg ? "jpg" : "png", image(random, 16 + random.nextInt(24), 16 + random.nextInt(24), jpeg));
+                members.put("cls", Integer.toString(i % 2).getBytes(StandardCharsets.UTF_8));
+                writer.write(String.format(Locale.ROOT, "s%05d", i), members);
+            }
+            writer.close();
+            return writer.shards();
+        }
+    }
+
     List<String> locations() {
         return shards.stream().map(Path::toString).toList();
     }

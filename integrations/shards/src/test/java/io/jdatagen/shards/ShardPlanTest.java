@@ -59,6 +59,32 @@ class ShardPlanTest {
     }
 
     @Test
+    void shardBytesIsTheSizeOfTheShardFileTheWriterWrites(@TempDir Path root) throws IOException {
+        SplittableRandom random = new SplittableRandom(4);
+        ShardPlan plan = new ShardPlan(9_000);
+        assertEquals(0, plan.shardBytes());
+        List<Long> planned = new java.util.ArrayList<>();
+        List<Path> shards;
+        try (ShardWriter writer = new ShardWriter(root, 9_000)) {
+            for (int i = 0; i < 25; i++) {
+                String key = (i % 4 == 0 ? "y".repeat(110) + "/" : "d/") + "s" + i;
+                Map<String, byte[]> members = sample(random, random.nextInt(2500));
+                int shard = plan.add(ShardFile.sampleBytes(key, members));
+                if (shard == planned.size()) {
+                    planned.add(0L);
+                }
+                planned.set(shard, plan.shardBytes());
+                writer.write(key, members);
+            }
+            shards = writer.shards();
+        }
+        assertEquals(planned.size(), shards.size());
+        for (int s = 0; s < shards.size(); s++) {
+            assertEquals(planned.get(s), Files.size(shards.get(s)), shards.get(s).toString());
+        }
+    }
+
+    @Test
     void aNewShardStartsBeforeASampleThatWouldPassTheTarget() {
         ShardPlan plan = new ShardPlan(4096);
         assertEquals(0, plan.add(2048));

@@ -40,12 +40,20 @@ final class ShardServer implements AutoCloseable {
         dropOnRequest = n;
     }
 
+    /** {@return the requests answered so far for each file name (404s included), a copy} */
+    Map<String, Integer> requests() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        requests.forEach((name, n) -> out.put(name, n.get()));
+        return out;
+    }
+
     String url(String name) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + name;
     }
 
     private void serve(HttpExchange exchange) throws IOException {
         String name = exchange.getRequestURI().getPath().substring(1);
+        int n = requests.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
         Path file = folder.resolve(name);
         if (name.contains("/") || !Files.isRegularFile(file)) {
             exchange.sendResponseHeaders(404, -1);
@@ -53,7 +61,6 @@ final class ShardServer implements AutoCloseable {
             return;
         }
         byte[] bytes = Files.readAllBytes(file);
-        int n = requests.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
         String range = exchange.getRequestHeaders().getFirst("Range");
         int from = 0;
         if (range != null) {

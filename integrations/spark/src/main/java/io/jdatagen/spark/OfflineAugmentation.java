@@ -245,12 +245,15 @@ public final class OfflineAugmentation implements Serializable {
      * {@code augment --shard-size} writes them. The shard boundaries are fixed on the driver from the
      * samples' sizes in that order, then each shard is written by one task, so the names and bytes do not
      * depend on the partitioning, on task retries or on the number of executors; the header fields are
-     * fixed (see {@link io.jdatagen.shards.ShardFile}). On the local file system no {@code .crc} files are
-     * written. The augmented rows are computed once (persisted, memory and disk, during the job).
+     * fixed (see {@link io.jdatagen.shards.ShardFile}). Last, the driver writes the shards' index
+     * {@code outputDir/shards.json} (see {@link io.jdatagen.shards.ShardIndex}), with which a flow
+     * ({@code TarShards.indexed}) lists the samples without reading the shards; it too depends only on the
+     * samples. On the local file system no {@code .crc} files are written. The augmented rows are computed
+     * once (persisted, memory and disk, during the job).
      *
      * @param augmented rows of {@link #augment}
-     * @param outputDir the output folder (a path or URI: local, HDFS, S3 through its connector); shards of
-     *     the same names are replaced
+     * @param outputDir the output folder (a path or URI: local, HDFS, S3 through its connector); shards and
+     *     an index of the same names are replaced
      * @param targetBytes the size a shard may reach, at least 1,024 (e.g. 256 MB: {@code 256L << 20})
      * @return the number of shards written
      * @throws IllegalArgumentException for a target under 1,024 bytes

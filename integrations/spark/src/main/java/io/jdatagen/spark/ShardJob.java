@@ -3,6 +3,7 @@ package io.jdatagen.spark;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jdatagen.shards.ShardFile;
+import io.jdatagen.shards.ShardIndex;
 import io.jdatagen.shards.ShardPlan;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -36,7 +37,9 @@ import scala.Tuple2;
  * driver collects every sample's (key, copy, size), sorts them by (key, copy) and cuts that order into
  * shards with {@link ShardPlan}; the rows are then shuffled so that partition {@code s} holds shard
  * {@code s}'s samples sorted by (key, copy), and each task writes its one shard with {@link ShardFile}. A
- * retried task writes the same shard again, with the same bytes.
+ * retried task writes the same shard again, with the same bytes. Last, the driver writes the shards'
+ * {@link ShardIndex} ({@value ShardIndex#FILE_NAME}) from the same collected (key, copy, size, label)
+ * rows, so that it too depends only on the samples.
  */
 final class ShardJob implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -57,20 +60,23 @@ final class ShardJob implements Serializable {
         Dataset<Row> rows = augmented.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             StructType sizes = new StructType().add("key", DataTypes.StringType).add("copy", DataTypes.IntegerType)
-                    .add("bytes", DataTypes.LongType);
+                    .add("bytes", DataTypes.LongType).add("label", DataTypes.StringType);
             List<Row> samples = new ArrayList<>(rows.map((MapFunction<Row, Row>) row -> {
                 Slot slot = Slot.of(row);
-                return RowFactory.create(slot.key, slot.copy, ShardFile.sampleBytes(sampleKey(slot), members(row)));
+                return RowFactory.create(slot.key, slot.copy, ShardFile.sampleBytes(sampleKey(slot), members(row)),
+                        Columns.<String>get(row, OfflineAugmentation.augmentedSchema(), ImageTable.LABEL));
             }, Encoders.row(sizes)).collectAsList());
             samples.sort(Comparator.comparing((Row r) -> r.getString(0)).thenComparingInt(r -> r.getInt(1)));
             Bounds bounds = Bounds.of(samples, new ShardPlan(targetBytes));
             if (bounds.shards() == 0) {
+                writeIndex(index(samples), outputDir, hadoop);
                 return 0;
             }
             JavaPairRDD<Slot, Row> byShard = rows.javaRDD().mapToPair(row -> new Tuple2<>(Slot.of(row), row))
                     .repartitionAndSortWithinPartitions(new ByShard(bounds));
             byShard.foreachPartition((VoidFunction<Iterator<Tuple2<Slot, Row>>>) it -> writeShard(it, bounds,
                     outputDir, hadoop));
+            writeIndex(index(samples), outputDir, hadoop);
             return bounds.shards();
         } finally {
             rows.unpersist();
@@ -93,6 +99,41 @@ final class ShardJob implements Serializable {
                 shard.write(sampleKey(next._1()), members(next._2()));
                 next = rows.hasNext() ? rows.next() : null;
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /**
+     * {@return the index of the shards that {@link ShardPlan} cuts {@code samples} (key, copy, bytes, label;
+     * sorted) into: what {@link io.jdatagen.shards.ShardWriter} would write for them}
+     */
+    ShardIndex index(List<Row> samples) {
+        ShardPlan plan = new ShardPlan(targetBytes);
+        List<List<ShardIndex.Sample>> members = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
+        for (Row r : samples) {
+            int s = plan.add(r.getLong(2));
+            if (s == members.size()) {
+                members.add(new ArrayList<>());
+                sizes.add(0L);
+            }
+            members.get(s).add(new ShardIndex.Sample(sampleKey(new Slot(r.getString(0), r.getInt(1))), ext,
+                    r.getString(3)));
+            sizes.set(s, plan.shardBytes());
+        }
+        List<ShardIndex.Shard> shards = new ArrayList<>();
+        for (int s = 0; s < members.size(); s++) {
+            shards.add(new ShardIndex.Shard(ShardPlan.name(s), sizes.get(s), members.get(s)));
+        }
+        return new ShardIndex(shards);
+    }
+
+    private static void writeIndex(ShardIndex index, String outputDir, HadoopSettings hadoop) {
+        Path root = new Path(outputDir);
+        Path file = new Path(root, ShardIndex.FILE_NAME);
+        try (FSDataOutputStream out = RawFiles.of(root, hadoop.configuration()).create(file, true)) {
+            out.write(index.toJson());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

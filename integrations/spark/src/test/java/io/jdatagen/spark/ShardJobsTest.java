@@ -9,7 +9,9 @@ import io.jdatagen.flow.ShardSource;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.io.ByteImage;
 import io.jdatagen.io.ImageWriter;
+import io.jdatagen.shards.ShardIndex;
 import io.jdatagen.shards.ShardPlan;
+import io.jdatagen.shards.ShardWriter;
 import io.jdatagen.shards.TarShards;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -89,12 +92,15 @@ class ShardJobsTest {
         assertEquals(count, job.writeShards(job.augment(images(3)), three.toUri().toString(), TARGET));
         assertTrue(count > 2, "several shards: " + count);
         List<String> names = IntStream.range(0, count).mapToObj(ShardPlan::name).toList();
-        assertEquals(names, listing(one), "only the shards: no .crc or other side files");
-        assertEquals(names, listing(three));
-        for (String name : names) {
+        List<String> files = new ArrayList<>(names);
+        files.add(ShardIndex.FILE_NAME);
+        assertEquals(files, listing(one), "only the shards and their index: no .crc or other side files");
+        assertEquals(files, listing(three));
+        for (String name : files) {
             assertArrayEquals(Files.readAllBytes(one.resolve(name)), Files.readAllBytes(three.resolve(name)),
                     "1 vs 3 partitions: " + name);
-            assertTrue(Files.size(one.resolve(name)) <= TARGET, name + " within the target");
+            assertTrue(name.equals(ShardIndex.FILE_NAME) || Files.size(one.resolve(name)) <= TARGET,
+                    name + " within the target");
         }
 
         Map<String, byte[]> expected = new TreeMap<>();
@@ -139,6 +145,36 @@ class ShardJobsTest {
             }
         }
         assertEquals(2 * 2 * PER_CLASS, samples, "TarShards reads every copy back with its label");
+
+        // The driver's index: what listing the shards finds, with their sizes, and the same bytes as the
+        // index ShardWriter writes for the same samples in the same order.
+        ShardSource indexed = TarShards.indexed(one.resolve(ShardIndex.FILE_NAME).toString()).list();
+        assertEquals(read.shards(), indexed.shards());
+        for (int s = 0; s < count; s++) {
+            assertEquals(read.samples(s), indexed.samples(s), names.get(s));
+        }
+        Path local = work.resolve("writer");
+        try (ShardWriter writer = new ShardWriter(local, TARGET)) {
+            for (String name : names) {
+                try (InputStream in = Files.newInputStream(one.resolve(name));
+                        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+                    Map<String, byte[]> sample = new LinkedHashMap<>();
+                    String key = null;
+                    for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                        String k = e.getName().substring(0, e.getName().lastIndexOf('.'));
+                        if (key != null && !key.equals(k)) {
+                            writer.write(key, sample);
+                            sample = new LinkedHashMap<>();
+                        }
+                        key = k;
+                        sample.put(e.getName().substring(e.getName().lastIndexOf('.') + 1), tar.readAllBytes());
+                    }
+                    writer.write(key, sample);
+                }
+            }
+        }
+        assertArrayEquals(Files.readAllBytes(local.resolve(ShardIndex.FILE_NAME)),
+                Files.readAllBytes(one.resolve(ShardIndex.FILE_NAME)));
     }
 
     @Test
@@ -156,6 +192,7 @@ class ShardJobsTest {
         }
         assertEquals(1, FlakyFileSystem.FAILED.get(), "the task writing shard 1 failed once, part-way");
         assertEquals(listing(clean), listing(retried));
+        assertTrue(listing(clean).contains(ShardIndex.FILE_NAME), listing(clean).toString());
         for (String name : listing(clean)) {
             assertArrayEquals(Files.readAllBytes(clean.resolve(name)), Files.readAllBytes(retried.resolve(name)),
                     "clean run vs run with a retried task: " + name);

@@ -71,7 +71,7 @@ class BoxesGoldenTest {
                             c.get("image").get(0).asDouble(), c.get("image").get(1).asDouble());
                 }
                 assertClose(what, matrix(c.get("expected_boxes")), got, tolerance);
-                assertArrayEquals(ints(c.get("expected_labels")), out.labels(), what);
+                assertArrayEquals(BatchGolden.ints(c.get("expected_labels")), out.labels(), what);
                 n++;
             }
         }
@@ -97,9 +97,10 @@ class BoxesGoldenTest {
             int batch = c.get("boxes").size();
             List<BoundingBoxes> boxes = new ArrayList<>();
             for (int i = 0; i < batch; i++) {
-                boxes.add(BoundingBoxes.of(format, matrix(c.get("boxes").get(i)), ints(c.get("labels").get(i))));
+                boxes.add(BoundingBoxes.of(format, matrix(c.get("boxes").get(i)),
+                        BatchGolden.ints(c.get("labels").get(i))));
             }
-            int[] order = ints(c.get("transformation").get("permutation_order"));
+            int[] order = BatchGolden.ints(c.get("transformation").get("permutation_order"));
             JsonNode w = c.get("transformation").get("mix_weight");
             float[] weights = new float[w.size()];
             for (int i = 0; i < weights.length; i++) {
@@ -115,8 +116,8 @@ class BoxesGoldenTest {
                 String what = "MixUp " + c.get("config") + " " + c.get("transformation") + " sample " + i;
                 assertEquals(format, out.get(i).format(), what);
                 assertClose(what, matrix(c.get("expected_boxes").get(i)), out.get(i).boxes(), 0.0);
-                int[] own = ints(labels.get(i));
-                int[] mixed = ints(labels.get(batch + i));
+                int[] own = BatchGolden.ints(labels.get(i));
+                int[] mixed = BatchGolden.ints(labels.get(batch + i));
                 int[] expected = java.util.Arrays.copyOf(own, own.length + mixed.length);
                 System.arraycopy(mixed, 0, expected, own.length, mixed.length);
                 assertArrayEquals(expected, out.get(i).labels(), what);
@@ -138,7 +139,7 @@ class BoxesGoldenTest {
         ImageShape image = new ImageShape(c.get("image").get(0).asInt(), c.get("image").get(1).asInt(), 1,
                 DataFormat.CHANNELS_LAST);
         BoundingBoxes boxes = BoundingBoxes.of(BoxFormat.fromKerasName(c.get("format").asText()),
-                matrix(c.get("boxes")), ints(c.get("labels")));
+                matrix(c.get("boxes")), BatchGolden.ints(c.get("labels")));
         JsonNode t = c.get("transformation");
         return switch (className) {
             case "RandomFlip" -> ((RandomFlip) layer).transformBoundingBoxes(boxes,
@@ -177,21 +178,13 @@ class BoxesGoldenTest {
         return m;
     }
 
-    private static float[][] points(JsonNode rows) {
+    static float[][] points(JsonNode rows) {
         float[][] p = new float[rows.size()][2];
         for (int i = 0; i < p.length; i++) {
             p[i][0] = (float) rows.get(i).get(0).asDouble();
             p[i][1] = (float) rows.get(i).get(1).asDouble();
         }
         return p;
-    }
-
-    private static int[] ints(JsonNode array) {
-        int[] v = new int[array.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = array.get(i).asInt();
-        }
-        return v;
     }
 
     static void assertClose(String what, double[][] expected, double[][] actual, double tolerance) {

@@ -38,8 +38,9 @@ import org.junit.jupiter.api.Test;
  * oracle: a visible point must be mapped within the file's tolerance of it, a point whose blob left the image
  * must be marked {@link Keypoints#OUTSIDE}. RandomPerspective is not affine, so there the centroid is not the image
  * of the centre: its expected points are the exact inverse of the homography Keras samples through (which the
- * script checked against the measured centroids), to the layer's tighter tolerance. Each case runs on the reference and the scalar backend, both
- * pipeline modes for the layers, and also pushes the blob through our own pixels, whose centroid must land on
+ * script checked against the measured centroids), to the layer's tighter tolerance. Each case runs on the
+ * reference and the scalar backend, both pipeline modes for the layers, and also pushes the blob through our
+ * own pixels, whose centroid must land on
  * Keras's within the same tolerance. The generator's boxes must equal the file's (each box's corners through the
  * matrix Keras builds, enclosed and clipped).
  */
@@ -99,12 +100,12 @@ class PointsGoldenTest {
                     int width = c.get("image").get(1).asInt();
                     Keypoints points = points(c.get("points"));
                     BoundingBoxes boxes = BoundingBoxes.of(BoxFormat.XYXY, BoxesGoldenTest.matrix(c.get("boxes")),
-                            ints(c.get("labels")));
+                            BatchGolden.ints(c.get("labels")));
                     TransformedTargets out = gen.transformTargets(new int[] {height, width, 1}, p, boxes, points);
                     checkPoints(what, c.get("points"), out.keypoints(), tolerance);
                     BoxesGoldenTest.assertClose(what, BoxesGoldenTest.matrix(c.get("expected_boxes")),
                             out.boxes().boxes(), boxTolerance);
-                    assertEquals(java.util.Arrays.toString(ints(c.get("expected_labels"))),
+                    assertEquals(java.util.Arrays.toString(BatchGolden.ints(c.get("expected_labels"))),
                             java.util.Arrays.toString(out.boxes().labels()), what);
                     int i = 0;
                     for (JsonNode point : c.get("points")) {
@@ -167,7 +168,7 @@ class PointsGoldenTest {
             case "RandomCrop" -> RandomCrop.given(t.get("start").get(0).asInt(), t.get("start").get(1).asInt());
             case "CenterCrop", "Resizing" -> Boolean.TRUE;
             case "RandomPerspective" -> RandomPerspective.given(t.get("apply_perspective").asBoolean(),
-                    floats(t.get("start_points")), floats(t.get("end_points")));
+                    BoxesGoldenTest.points(t.get("start_points")), BoxesGoldenTest.points(t.get("end_points")));
             default -> throw new AssertionError("no golden runner for " + className);
         };
     }
@@ -242,22 +243,5 @@ class PointsGoldenTest {
             }
         }
         return new double[] {sx / total, sy / total};
-    }
-
-    private static float[][] floats(JsonNode rows) {
-        float[][] p = new float[rows.size()][2];
-        for (int i = 0; i < p.length; i++) {
-            p[i][0] = (float) rows.get(i).get(0).asDouble();
-            p[i][1] = (float) rows.get(i).get(1).asDouble();
-        }
-        return p;
-    }
-
-        private static int[] ints(JsonNode array) {
-        int[] v = new int[array.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = array.get(i).asInt();
-        }
-        return v;
     }
 }

@@ -52,7 +52,7 @@ class RandAugmentBoxesTest {
             RandAugment layer = RandAugment.fromConfig(keras);
             assertEquals(keras, layer.getConfig(), "RandAugment writes Keras's config back, bounding_box_format"
                     + " included");
-            int[] picks = ints(c.get("layer_idxes"));
+            int[] picks = BatchGolden.ints(c.get("layer_idxes"));
             Object[] transforms = new Object[RandAugment.OPERATIONS.size()];
             JsonNode t = c.get("transforms");
             transforms[0] = RandomShear.given(t.get("random_shear").get("shear_factor").get(0).asDouble(),
@@ -63,13 +63,14 @@ class RandAugmentBoxesTest {
             BoxFormat format = BoxFormat.fromKerasName(c.get("format").asText());
             ImageShape image = new ImageShape(c.get("image").get(0).asInt(), c.get("image").get(1).asInt(), 3,
                     DataFormat.CHANNELS_LAST);
-            BoundingBoxes in = BoundingBoxes.of(format, BoxesGoldenTest.matrix(c.get("boxes")), ints(c.get("labels")));
+            BoundingBoxes in = BoundingBoxes.of(format, BoxesGoldenTest.matrix(c.get("boxes")),
+                    BatchGolden.ints(c.get("labels")));
             BoundingBoxes out = layer.transformBoundingBoxes(in, new RandAugment.Transformation(picks, transforms),
                     image);
             String what = "RandAugment picks " + c.get("layer_idxes") + " " + format;
             assertEquals(format, out.format(), what);
             BoxesGoldenTest.assertClose(what, BoxesGoldenTest.matrix(c.get("expected_boxes")), out.boxes(), tolerance);
-            assertArrayEquals(ints(c.get("expected_labels")), out.labels(), what);
+            assertArrayEquals(BatchGolden.ints(c.get("expected_labels")), out.labels(), what);
             n++;
         }
         assertEquals(14, n, "golden cases run");
@@ -136,13 +137,5 @@ class RandAugmentBoxesTest {
             out.add(Keypoints.of(new double[][] {{4, 5}}, new int[] {2}));
         }
         return out;
-    }
-
-    private static int[] ints(JsonNode array) {
-        int[] v = new int[array.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = array.get(i).asInt();
-        }
-        return v;
     }
 }

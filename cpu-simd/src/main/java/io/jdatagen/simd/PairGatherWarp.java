@@ -342,9 +342,14 @@ final class PairGatherWarp {
         FloatVector iota = FloatVector.fromArray(FS, CoordinateBlocks.LANES, lane0);
         FloatVector r = iota.fma(step0, start0);
         FloatVector c = iota.fma(step1, start1);
-        r = r.blend(0f, r.lt(0f));
+        storeBilinearTaps(j, r, c);
+    }
+
+    /** Clamps chunk {@code j}'s coordinates into the source and stores its gather indices and fractions. */
+    private void storeBilinearTaps(int j, FloatVector row, FloatVector col) {
+        FloatVector r = row.blend(0f, row.lt(0f));
         r = r.blend(maxRow, r.compare(VectorOperators.GT, maxRow));
-        c = c.blend(0f, c.lt(0f));
+        FloatVector c = col.blend(0f, col.lt(0f));
         c = c.blend(maxCol, c.compare(VectorOperators.GT, maxCol));
         IntVector a = (IntVector) r.convert(VectorOperators.F2I, 0);
         IntVector b = (IntVector) c.convert(VectorOperators.F2I, 0);
@@ -402,31 +407,14 @@ final class PairGatherWarp {
     private void foldedBilinearTaps(int j) {
         FloatVector r = FloatVector.fromArray(FS, scratch.coordRow, j);
         FloatVector c = FloatVector.fromArray(FS, scratch.coordCol, j);
-        r = r.blend(0f, r.lt(0f));
-        r = r.blend(maxRow, r.compare(VectorOperators.GT, maxRow));
-        c = c.blend(0f, c.lt(0f));
-        c = c.blend(maxCol, c.compare(VectorOperators.GT, maxCol));
-        IntVector a = (IntVector) r.convert(VectorOperators.F2I, 0);
-        IntVector b = (IntVector) c.convert(VectorOperators.F2I, 0);
-        r.sub((FloatVector) a.convert(VectorOperators.I2F, 0)).intoArray(fracRow, j);
-        c.sub((FloatVector) b.convert(VectorOperators.I2F, 0)).intoArray(fracCol, j);
-        IntVector top = a.mul(pairStride).add(b).add(pairBase);
-        top.rearrange(EVEN_THEN_ODD).intoArray(topIndex, j);
-        top.lanewise(VectorOperators.ADD, pairStride, a.compare(VectorOperators.LT, srcHeight - 1))
-                .rearrange(EVEN_THEN_ODD).intoArray(bottomIndex, j);
+        storeBilinearTaps(j, r, c);
     }
 
     /** {@link #nearestTaps} of the folded coordinates of chunk {@code j}. */
     private void foldedNearestTaps(int j) {
         FloatVector r = FloatVector.fromArray(FS, scratch.coordRow, j);
         FloatVector c = FloatVector.fromArray(FS, scratch.coordCol, j);
-        r = r.blend(0f, r.lt(0f));
-        r = r.blend(maxRow, r.compare(VectorOperators.GT, maxRow));
-        c = c.blend(0f, c.lt(0f));
-        c = c.blend(maxCol, c.compare(VectorOperators.GT, maxCol));
-        IntVector a = (IntVector) r.add(0.5f).convert(VectorOperators.F2I, 0);
-        IntVector b = (IntVector) c.add(0.5f).convert(VectorOperators.F2I, 0);
-        a.mul(pairStride).add(b).add(pairBase).rearrange(EVEN_THEN_ODD).intoArray(topIndex, j);
+        storeNearestTaps(j, r, c);
     }
 
     /**
@@ -438,9 +426,14 @@ final class PairGatherWarp {
         FloatVector iota = FloatVector.fromArray(FS, CoordinateBlocks.LANES, lane0);
         FloatVector r = iota.fma(step0, start0);
         FloatVector c = iota.fma(step1, start1);
-        r = r.blend(0f, r.lt(0f));
+        storeNearestTaps(j, r, c);
+    }
+
+    /** Clamps chunk {@code j}'s coordinates into the source and stores the nearest pixels' gather indices. */
+    private void storeNearestTaps(int j, FloatVector row, FloatVector col) {
+        FloatVector r = row.blend(0f, row.lt(0f));
         r = r.blend(maxRow, r.compare(VectorOperators.GT, maxRow));
-        c = c.blend(0f, c.lt(0f));
+        FloatVector c = col.blend(0f, col.lt(0f));
         c = c.blend(maxCol, c.compare(VectorOperators.GT, maxCol));
         IntVector a = (IntVector) r.add(0.5f).convert(VectorOperators.F2I, 0);
         IntVector b = (IntVector) c.add(0.5f).convert(VectorOperators.F2I, 0);

@@ -209,7 +209,7 @@ public final class TarShards {
         }
         ShardIndex read;
         try (InputStream in = open(index).stream()) {
-            read = ShardIndex.read(in, index);
+            read = ShardIndexReader.read(in, index);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read shard index " + index + ": " + e.getMessage(), e);
         }

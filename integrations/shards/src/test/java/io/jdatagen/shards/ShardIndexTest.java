@@ -45,7 +45,7 @@ class ShardIndexTest {
     }
 
     private static ShardIndex parse(String json) throws IOException {
-        return ShardIndex.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "idx.json");
+        return ShardIndexReader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "idx.json");
     }
 
     @Test
@@ -62,7 +62,7 @@ class ShardIndexTest {
         assertTrue(text.contains("]},\n{\"name\":\"shard-000001.tar\",\"bytes\":"), text);
         assertTrue(text.endsWith("]}]}\n"), text);
 
-        ShardIndex index = ShardIndex.read(new ByteArrayInputStream(bytes), "a");
+        ShardIndex index = ShardIndexReader.read(new ByteArrayInputStream(bytes), "a");
         assertTrue(shards.size() > 2, "several shards: " + shards);
         assertEquals(shards.size(), index.shards().size());
         ShardSource listed = TarShards.of(strings(shards)).list();
@@ -246,7 +246,7 @@ class ShardIndexTest {
                     json.length() > 100 ? json.substring(0, 100) : json);
             assertTrue(e.getMessage().contains("idx.json"), e.getMessage());
         }
-        IllegalArgumentException latin1 = assertThrows(IllegalArgumentException.class, () -> ShardIndex.read(
+        IllegalArgumentException latin1 = assertThrows(IllegalArgumentException.class, () -> ShardIndexReader.read(
                 new ByteArrayInputStream(new byte[] {'{', '"', (byte) 0xE9, '"', ':', '1', '}'}), "idx.json"));
         assertTrue(latin1.getMessage().contains("idx.json") && latin1.getMessage().contains("UTF-8"),
                 latin1.getMessage());
@@ -257,7 +257,7 @@ class ShardIndexTest {
             }
         };
         IllegalArgumentException big = assertThrows(IllegalArgumentException.class,
-                () -> ShardIndex.read(endless, "idx.json", 4096));
+                () -> ShardIndexReader.read(endless, "idx.json", 4096));
         assertTrue(big.getMessage().contains("idx.json") && big.getMessage().contains("4096"), big.getMessage());
     }
 

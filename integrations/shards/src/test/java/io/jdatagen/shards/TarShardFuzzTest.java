@@ -47,7 +47,7 @@ class TarShardFuzzTest {
         String location = "fuzz://shards.json";
         ShardIndex index;
         try {
-            index = ShardIndex.read(new ByteArrayInputStream(bytes), location);
+            index = ShardIndexReader.read(new ByteArrayInputStream(bytes), location);
         } catch (IllegalArgumentException e) {
             if (e.getMessage() == null || !e.getMessage().contains(location)) {
                 throw new AssertionError("the error does not name the index: " + e.getMessage(), e);

@@ -22,6 +22,11 @@ final class ChannelLoops {
      * images), otherwise within double rounding of the sum in raster order.
      */
     static double[] sums(float[] x, ImageShape shape) {
+        return sums(x, 0, shape);
+    }
+
+    /** {@return {@link #sums(float[], ImageShape)} of the image that starts at {@code offset} of {@code x}} */
+    static double[] sums(float[] x, int offset, ImageShape shape) {
         int channels = shape.channels();
         int h = shape.height();
         double[] sums = new double[channels];
@@ -30,13 +35,13 @@ final class ChannelLoops {
             double[] columns = new double[w];
             for (int c = 0; c < channels; c++) {
                 java.util.Arrays.fill(columns, 0);
-                addRows(x, c * h * w, h, w, columns);
+                addRows(x, offset + c * h * w, h, w, columns);
                 sums[c] = total(columns, 0, 1, w);
             }
         } else {
             int row = shape.width() * channels;
             double[] columns = new double[row];
-            addRows(x, 0, h, row, columns);
+            addRows(x, offset, h, row, columns);
             for (int c = 0; c < channels; c++) {
                 sums[c] = total(columns, c, channels, row);
             }
@@ -66,13 +71,18 @@ final class ChannelLoops {
      * in float32, in that order of operations.
      */
     static void blend(float[] x, ImageShape shape, float[] mean, float f, float lo, float hi) {
+        blend(x, 0, shape, mean, f, lo, hi);
+    }
+
+    /** {@link #blend(float[], ImageShape, float[], float, float, float)} on the image at {@code offset} of {@code x}. */
+    static void blend(float[] x, int offset, ImageShape shape, float[] mean, float f, float lo, float hi) {
         int channels = shape.channels();
         if (shape.format() == DataFormat.CHANNELS_FIRST) {
             int plane = shape.height() * shape.width();
             for (int c = 0; c < channels; c++) {
                 float m = mean[c];
-                int end = (c + 1) * plane;
-                for (int k = c * plane; k < end; k++) {
+                int end = offset + (c + 1) * plane;
+                for (int k = offset + c * plane; k < end; k++) {
                     x[k] = Math.min(Math.max((x[k] - m) * f + m, lo), hi);
                 }
             }
@@ -80,8 +90,8 @@ final class ChannelLoops {
             int row = shape.width() * channels;
             float[] m = perPixel(mean, shape.width());
             float[] values = new float[row];
-            int end = shape.height() * row;
-            for (int at = 0; at < end; at += row) {
+            int end = offset + shape.height() * row;
+            for (int at = offset; at < end; at += row) {
                 System.arraycopy(x, at, values, 0, row);
                 for (int k = 0; k < row; k++) {
                     values[k] = Math.min(Math.max((values[k] - m[k]) * f + m[k], lo), hi);

@@ -103,10 +103,13 @@ final class ChannelLoops {
 
     /** {@return {@code perChannel} repeated {@code pixels} times: one channels-last row's values} */
     static float[] perPixel(float[] perChannel, int pixels) {
-        int channels = perChannel.length;
-        float[] row = new float[pixels * channels];
-        for (int p = 0; p < pixels; p++) {
-            System.arraycopy(perChannel, 0, row, p * channels, channels);
+        float[] row = new float[pixels * perChannel.length];
+        if (row.length == 0) {
+            return row;
+        }
+        System.arraycopy(perChannel, 0, row, 0, perChannel.length);
+        for (int filled = perChannel.length; filled < row.length; filled *= 2) {
+            System.arraycopy(row, 0, row, filled, Math.min(filled, row.length - filled));
         }
         return row;
     }

@@ -63,4 +63,21 @@ class ChannelLoopsTest {
             assertArrayEquals(expected, x, s.toString());
         }
     }
+
+    @Test
+    void perPixelRepeatsTheChannelValuesOncePerPixel() {
+        for (int channels : new int[] {1, 3, 4}) {
+            float[] perChannel = new float[channels];
+            for (int c = 0; c < channels; c++) {
+                perChannel[c] = 0.5f + c;
+            }
+            for (int pixels : new int[] {0, 1, 2, 3, 7, 8, 224}) {
+                float[] expected = new float[pixels * channels];
+                for (int k = 0; k < expected.length; k++) {
+                    expected[k] = perChannel[k % channels];
+                }
+                assertArrayEquals(expected, ChannelLoops.perPixel(perChannel, pixels), channels + " " + pixels);
+            }
+        }
+    }
 }

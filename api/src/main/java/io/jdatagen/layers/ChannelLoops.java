@@ -17,15 +17,11 @@ final class ChannelLoops {
     }
 
     /**
-     * {@return each channel's sum of {@code x}, in double} Each column of a row is summed down the image
+     * {@return each channel's sum of the image at {@code offset} of {@code x} (one slot of a batch, or the
+     * whole array from 0), in double} Each column of a row is summed down the image
      * first, then the columns of a channel are added: exact for values that are whole numbers (uint8
      * images), otherwise within double rounding of the sum in raster order.
      */
-    static double[] sums(float[] x, ImageShape shape) {
-        return sums(x, 0, shape);
-    }
-
-    /** {@return {@link #sums(float[], ImageShape)} of the image that starts at {@code offset} of {@code x}} */
     static double[] sums(float[] x, int offset, ImageShape shape) {
         int channels = shape.channels();
         int h = shape.height();
@@ -67,14 +63,10 @@ final class ChannelLoops {
     }
 
     /**
-     * Replaces every value {@code v} of channel {@code c} by {@code min(max((v − m[c]) · f + m[c], lo), hi)}
-     * in float32, in that order of operations.
+     * Replaces every value {@code v} of channel {@code c} of the image at {@code offset} of {@code x} by
+     * {@code min(max((v − m[c]) · f + m[c], lo), hi)} in float32, in that order of operations; the rest of
+     * {@code x} is left as it is.
      */
-    static void blend(float[] x, ImageShape shape, float[] mean, float f, float lo, float hi) {
-        blend(x, 0, shape, mean, f, lo, hi);
-    }
-
-    /** {@link #blend(float[], ImageShape, float[], float, float, float)} on the image at {@code offset} of {@code x}. */
     static void blend(float[] x, int offset, ImageShape shape, float[] mean, float f, float lo, float hi) {
         int channels = shape.channels();
         if (shape.format() == DataFormat.CHANNELS_FIRST) {

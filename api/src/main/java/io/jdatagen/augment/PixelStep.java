@@ -35,6 +35,22 @@ public non-sealed interface PixelStep<P> extends Step {
     Tensor apply(P params, Tensor image, ImageShape shape, SampleContext context);
 
     /**
+     * Applies {@code params} to one warped image that lies in a larger array (one slot of a batch), in
+     * place, when this step can: the image is the {@code height · width · channels} values of {@code data}
+     * from {@code offset}, laid out in {@code shape}'s format as {@link #apply} has them. A step that can
+     * returns true having left there, bit for bit, what {@link #apply} would return; the pipeline then runs
+     * the image's next step on the slot too, without copying the image out and back. The default returns
+     * false without touching {@code data}, and the pipeline runs {@link #apply} on a copy of the image.
+     *
+     * @param params parameters {@link #draw} returned (never null)
+     * @param context where the sample sits in its flow ({@link SampleContext#NONE} outside one)
+     * @return whether the step ran; false leaves {@code data} unchanged
+     */
+    default boolean applyInPlace(P params, float[] data, int offset, ImageShape shape, SampleContext context) {
+        return false;
+    }
+
+    /**
      * {@return whether this step draws after the warp, right before it applies, rather than with the
      * steps before the warp} When a flow replays one stream for a whole batch (Keras's streams), steps
      * that draw before the warp draw sample after sample first, then these draw sample after sample: a

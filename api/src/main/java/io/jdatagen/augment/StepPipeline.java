@@ -181,7 +181,10 @@ public final class StepPipeline {
         int[] out = p.shape().tensorShape();
         Tensor batch = Tensor.zeros(1, out[0], out[1], out[2]);
         backend.warpBatch(List.of(p.source()), List.of(p.plan()), batch, format);
-        return finish(p, drawn, given == null ? rng : null, SampleContext.NONE, Tensor.of(batch.data(), out));
+        Tensor warped = Tensor.of(batch.data(), out);
+        Tensor y = finish(p, drawn, given == null ? rng : null, SampleContext.NONE, warped.data(), 0,
+                new Scratch(warped));
+        return y != null ? y : warped;
     }
 
     /**
@@ -294,9 +297,11 @@ public final class StepPipeline {
 
     /**
      * The batch warped in one {@link Backend#warpBatch} when some sample has steps after the warp, then
-     * each such sample's steps: the sample is copied out of its slot into one scratch image reused for
-     * every sample, its steps run there, and the result is copied back (no allocation per sample). A
-     * buffer output is warped into a heap batch first and written once.
+     * each such sample's steps. They run on the sample's slot of the batch while each step {@linkplain
+     * PixelStep#applyInPlace can work there}; from the first that cannot, the sample is copied out of its
+     * slot into one scratch image reused for every sample, the remaining steps run there, and the result is
+     * copied back (no allocation per sample). A buffer output is warped into a heap batch first and written
+     * once.
      *
      * @param streams the batch whose streams and contexts the steps that draw after the warp use, or null
      *     with given parameters (those steps do not run)
@@ -305,18 +310,18 @@ public final class StepPipeline {
             SampleBatch streams, DenseTensor output) {
         Tensor x = output instanceof Tensor heap ? heap : Tensor.zeros(output.shape());
         backend.warpBatch(sources, plans, x, format);
-        int[] item = Arrays.copyOfRange(x.shape(), 1, 4);
-        float[] scratch = new float[x.itemSize()];
-        Tensor image = Tensor.of(scratch, item);
+        Scratch scratch = new Scratch(Arrays.copyOfRange(x.shape(), 1, 4));
+        int size = x.itemSize();
         for (int j = 0; j < planned.length; j++) {
             Planned p = planned[j];
             if (p.after().length == 0) {
                 continue;
             }
-            System.arraycopy(x.data(), j * scratch.length, scratch, 0, scratch.length);
             Tensor y = finish(p, drawn[j], streams == null ? null : streams.stream(j),
-                    streams == null ? SampleContext.NONE : streams.context(j), image);
-            System.arraycopy(y.data(), 0, x.data(), j * scratch.length, scratch.length);
+                    streams == null ? SampleContext.NONE : streams.context(j), x.data(), j * size, scratch);
+            if (y != null) {
+                System.arraycopy(y.data(), 0, x.data(), j * size, size);
+            }
         }
         if (output instanceof BufferTensor buffer) {
             buffer.setElements(0, x.data(), 0, x.size());
@@ -573,20 +578,64 @@ public final class StepPipeline {
     }
 
     /**
-     * {@return {@code image} (the warped sample) through the steps left after the warp, in list order: the
-     * image itself, changed in place, or the tensor the last step returned}
+     * Runs the steps left after the warp, in list order, on the warped sample at {@code offset} of
+     * {@code batch}: on the slot itself while each step {@linkplain PixelStep#applyInPlace works in place},
+     * from the first other step on {@code scratch} (an image of the sample's shape, which the sample is
+     * copied into; it may be the slot itself).
+     *
+     * @return null when every step ran on the slot, else the result of the last step (scratch changed in
+     *     place or the tensor the step returned), for the caller to copy back
      */
-    private Tensor finish(Planned p, Drawn drawn, RandomGenerator rng, SampleContext context, Tensor image) {
-        Tensor y = image;
+    private Tensor finish(Planned p, Drawn drawn, RandomGenerator rng, SampleContext context, float[] batch, int offset,
+            Scratch scratch) {
+        Tensor y = null;
         for (int i : p.after()) {
             Step s = steps.get(i);
             if (s instanceof PixelStep<?> step) {
-                y = applyPixel(step, step.drawsAfterWarp() ? null : drawn.at(i), y, p.shape(), rng, context);
+                Object params = step.drawsAfterWarp() ? step.draw(p.shape(), rng) : drawn.at(i);
+                if (params == null || y == null && inPlace(step, params, batch, offset, p.shape(), context)) {
+                    continue;
+                }
+                y = y != null ? y : copied(batch, offset, scratch);
+                y = applyPixel(step, params, y, p.shape(), context);
             } else {
+                y = y != null ? y : copied(batch, offset, scratch);
                 y = applyColor((ColorLinearStep<?>) s, drawn.at(i), y, p.shape(), context);
             }
         }
         return y;
+    }
+
+    /** {@return the scratch image holding the sample at {@code offset} of {@code batch}} */
+    private static Tensor copied(float[] batch, int offset, Scratch scratch) {
+        Tensor image = scratch.image();
+        if (image.data() != batch || offset != 0) {
+            System.arraycopy(batch, offset, image.data(), 0, image.data().length);
+        }
+        return image;
+    }
+
+    /** One image of a batch's item shape, made when a sample first needs it and reused for the others. */
+    private static final class Scratch {
+        private final int[] shape;
+        private Tensor image;
+
+        Scratch(int[] shape) {
+            this.shape = shape;
+        }
+
+        /** A scratch that is {@code image} itself (a one-image batch's only slot). */
+        Scratch(Tensor image) {
+            this.shape = image.shape();
+            this.image = image;
+        }
+
+        Tensor image() {
+            if (image == null) {
+                image = Tensor.zeros(shape);
+            }
+            return image;
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -615,13 +664,15 @@ public final class StepPipeline {
     }
 
     @SuppressWarnings("unchecked")
-    private static <P> Tensor applyPixel(PixelStep<P> step, Object drawn, Tensor image, ImageShape shape,
-            RandomGenerator rng, SampleContext context) {
-        P params = step.drawsAfterWarp() ? step.draw(shape, rng) : (P) drawn;
-        if (params == null) {
-            return image;
-        }
-        return checked(step, step.apply(params, image, shape, context), image);
+    private static <P> Tensor applyPixel(PixelStep<P> step, Object params, Tensor image, ImageShape shape,
+            SampleContext context) {
+        return checked(step, step.apply((P) params, image, shape, context), image);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P> boolean inPlace(PixelStep<P> step, Object params, float[] batch, int offset, ImageShape shape,
+            SampleContext context) {
+        return step.applyInPlace((P) params, batch, offset, shape, context);
     }
 
     private static Tensor checked(Step step, Tensor out, Tensor in) {

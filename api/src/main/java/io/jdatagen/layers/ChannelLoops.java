@@ -17,11 +17,12 @@ final class ChannelLoops {
     }
 
     /**
-     * {@return each channel's sum of {@code x}, in double} Each column of a row is summed down the image
+     * {@return each channel's sum of the image at {@code offset} of {@code x} (one slot of a batch, or the
+     * whole array from 0), in double} Each column of a row is summed down the image
      * first, then the columns of a channel are added: exact for values that are whole numbers (uint8
      * images), otherwise within double rounding of the sum in raster order.
      */
-    static double[] sums(float[] x, ImageShape shape) {
+    static double[] sums(float[] x, int offset, ImageShape shape) {
         int channels = shape.channels();
         int h = shape.height();
         double[] sums = new double[channels];
@@ -30,13 +31,13 @@ final class ChannelLoops {
             double[] columns = new double[w];
             for (int c = 0; c < channels; c++) {
                 java.util.Arrays.fill(columns, 0);
-                addRows(x, c * h * w, h, w, columns);
+                addRows(x, offset + c * h * w, h, w, columns);
                 sums[c] = total(columns, 0, 1, w);
             }
         } else {
             int row = shape.width() * channels;
             double[] columns = new double[row];
-            addRows(x, 0, h, row, columns);
+            addRows(x, offset, h, row, columns);
             for (int c = 0; c < channels; c++) {
                 sums[c] = total(columns, c, channels, row);
             }
@@ -62,17 +63,18 @@ final class ChannelLoops {
     }
 
     /**
-     * Replaces every value {@code v} of channel {@code c} by {@code min(max((v − m[c]) · f + m[c], lo), hi)}
-     * in float32, in that order of operations.
+     * Replaces every value {@code v} of channel {@code c} of the image at {@code offset} of {@code x} by
+     * {@code min(max((v − m[c]) · f + m[c], lo), hi)} in float32, in that order of operations; the rest of
+     * {@code x} is left as it is.
      */
-    static void blend(float[] x, ImageShape shape, float[] mean, float f, float lo, float hi) {
+    static void blend(float[] x, int offset, ImageShape shape, float[] mean, float f, float lo, float hi) {
         int channels = shape.channels();
         if (shape.format() == DataFormat.CHANNELS_FIRST) {
             int plane = shape.height() * shape.width();
             for (int c = 0; c < channels; c++) {
                 float m = mean[c];
-                int end = (c + 1) * plane;
-                for (int k = c * plane; k < end; k++) {
+                int end = offset + (c + 1) * plane;
+                for (int k = offset + c * plane; k < end; k++) {
                     x[k] = Math.min(Math.max((x[k] - m) * f + m, lo), hi);
                 }
             }
@@ -80,8 +82,8 @@ final class ChannelLoops {
             int row = shape.width() * channels;
             float[] m = perPixel(mean, shape.width());
             float[] values = new float[row];
-            int end = shape.height() * row;
-            for (int at = 0; at < end; at += row) {
+            int end = offset + shape.height() * row;
+            for (int at = offset; at < end; at += row) {
                 System.arraycopy(x, at, values, 0, row);
                 for (int k = 0; k < row; k++) {
                     values[k] = Math.min(Math.max((values[k] - m[k]) * f + m[k], lo), hi);
@@ -93,10 +95,13 @@ final class ChannelLoops {
 
     /** {@return {@code perChannel} repeated {@code pixels} times: one channels-last row's values} */
     static float[] perPixel(float[] perChannel, int pixels) {
-        int channels = perChannel.length;
-        float[] row = new float[pixels * channels];
-        for (int p = 0; p < pixels; p++) {
-            System.arraycopy(perChannel, 0, row, p * channels, channels);
+        float[] row = new float[pixels * perChannel.length];
+        if (row.length == 0) {
+            return row;
+        }
+        System.arraycopy(perChannel, 0, row, 0, perChannel.length);
+        for (int filled = perChannel.length; filled < row.length; filled *= 2) {
+            System.arraycopy(row, 0, row, filled, Math.min(filled, row.length - filled));
         }
         return row;
     }

@@ -60,14 +60,25 @@ public final class RandomContrast extends FactorLayer implements PixelStep<Float
      */
     @Override
     public Tensor apply(Float contrastFactor, Tensor image, ImageShape shape, SampleContext context) {
-        float[] x = image.data();
-        double[] sum = ChannelLoops.sums(x, shape);
+        blend(contrastFactor, image.data(), 0, shape);
+        return image;
+    }
+
+    /** {@inheritDoc} Always: the contrast only reads the image's own values. */
+    @Override
+    public boolean applyInPlace(Float contrastFactor, float[] data, int offset, ImageShape shape,
+            SampleContext context) {
+        blend(contrastFactor, data, offset, shape);
+        return true;
+    }
+
+    private void blend(float contrastFactor, float[] x, int offset, ImageShape shape) {
+        double[] sum = ChannelLoops.sums(x, offset, shape);
         int plane = shape.height() * shape.width();
         float[] mean = new float[sum.length];
         for (int c = 0; c < sum.length; c++) {
             mean[c] = (float) (sum[c] / plane);
         }
-        ChannelLoops.blend(x, shape, mean, contrastFactor, args.rangeMin(), args.rangeMax());
-        return image;
+        ChannelLoops.blend(x, offset, shape, mean, contrastFactor, args.rangeMin(), args.rangeMax());
     }
 }

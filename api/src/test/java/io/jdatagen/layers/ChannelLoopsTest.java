@@ -28,6 +28,16 @@ class ChannelLoopsTest {
         return x;
     }
 
+    /** {@return a batch of three images whose slot {@code slot} holds {@code x}, the others other values} */
+    private static float[] inSlot(float[] x, int slot) {
+        float[] batch = new float[3 * x.length];
+        for (int k = 0; k < batch.length; k++) {
+            batch[k] = 1000 + k;
+        }
+        System.arraycopy(x, 0, batch, slot * x.length, x.length);
+        return batch;
+    }
+
     @Test
     void channelSumsAreExactForWholeNumbersAndWithinDoubleRoundingOtherwise() {
         for (ImageShape s : SHAPES) {
@@ -37,10 +47,11 @@ class ChannelLoopsTest {
                 for (int k = 0; k < x.length; k++) {
                     raster[channel(s, k)] += x[k];
                 }
-                double[] sums = ChannelLoops.sums(x, s);
+                double[] sums = ChannelLoops.sums(x, 0, s);
                 for (int c = 0; c < s.channels(); c++) {
                     assertEquals(raster[c], sums[c], whole ? 0 : Math.ulp(raster[c]) * x.length, s + " " + c);
                 }
+                assertArrayEquals(sums, ChannelLoops.sums(inSlot(x, 2), 2 * x.length, s), 0, s + " in slot 2");
             }
         }
     }
@@ -59,8 +70,30 @@ class ChannelLoopsTest {
                 float m = mean[channel(s, k)];
                 expected[k] = Math.min(Math.max((expected[k] - m) * f + m, 0.05f), 0.9f);
             }
-            ChannelLoops.blend(x, s, mean, f, 0.05f, 0.9f);
+            float[] batch = inSlot(x, 1);
+            float[] others = batch.clone();
+            ChannelLoops.blend(x, 0, s, mean, f, 0.05f, 0.9f);
             assertArrayEquals(expected, x, s.toString());
+            ChannelLoops.blend(batch, x.length, s, mean, f, 0.05f, 0.9f);
+            System.arraycopy(expected, 0, others, x.length, x.length);
+            assertArrayEquals(others, batch, s + " in slot 1, the other slots unchanged");
+        }
+    }
+
+    @Test
+    void perPixelRepeatsTheChannelValuesOncePerPixel() {
+        for (int channels : new int[] {1, 3, 4}) {
+            float[] perChannel = new float[channels];
+            for (int c = 0; c < channels; c++) {
+                perChannel[c] = 0.5f + c;
+            }
+            for (int pixels : new int[] {0, 1, 2, 3, 7, 8, 224}) {
+                float[] expected = new float[pixels * channels];
+                for (int k = 0; k < expected.length; k++) {
+                    expected[k] = perChannel[k % channels];
+                }
+                assertArrayEquals(expected, ChannelLoops.perPixel(perChannel, pixels), channels + " " + pixels);
+            }
         }
     }
 }

@@ -69,7 +69,7 @@ class RealisticStackTest {
     @Test
     void theReadmeNamesTheRegisteredLayers() throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"));
-        int start = readme.indexOf("Layers so far: ");
+        int start = readme.indexOf("The layers: ");
         String list = readme.substring(start, readme.indexOf("(`KerasLayers.classNames()`", start));
         Set<String> named = new TreeSet<>();
         Matcher m = Pattern.compile("`([A-Za-z]+)`").matcher(list);

@@ -13,12 +13,13 @@ import java.util.List;
 /**
  * Moves each sample's keypoints through the segments of a {@link KerasPipeline} the way its pixels went, by
  * the forward maps ({@link Keypoints#transform}, {@link Keypoints#transformProjective}): Keras 3.15.1 has no
- * keypoint transform for its image layers, so both modes follow the pixels exactly. In {@link KerasPipeline.Mode#FUSED} mode each segment's
- * geometric steps are one matrix per sample (the one its warp inverts), and a point is marked outside only
- * where that warp resamples; in {@link KerasPipeline.Mode#KERAS_REFERENCE} mode each geometric layer's own
- * matrix moves the points, layer after layer, and a point that any layer moves off its image stays marked
- * (its pixel was filled there), as the pixels are resampled layer by layer. RandomPerspective, which is not
- * affine and resamples on its own, moves them through its homography's inverse where it stands, in both modes.
+ * keypoint transform for its image layers, so both modes follow the pixels exactly. In
+ * {@link KerasPipeline.Mode#FUSED} mode each segment's geometric steps are one matrix per sample (the one its
+ * warp inverts), and a point is marked outside only where that warp resamples; in
+ * {@link KerasPipeline.Mode#KERAS_REFERENCE} mode each geometric layer's own matrix moves the points, layer
+ * after layer, and a point that any layer moves off its image stays marked (its pixel was filled there), as
+ * the pixels are resampled layer by layer. RandomPerspective, which is not affine and resamples on its own,
+ * moves them through its homography's inverse where it stands, in both modes.
  */
 final class SegmentKeypoints {
     private SegmentKeypoints() {

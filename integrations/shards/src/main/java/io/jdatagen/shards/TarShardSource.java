@@ -61,9 +61,8 @@ final class TarShardSource implements ShardSource {
             try (MemberGroups groups = new MemberGroups(opener.open(location).stream(), labels::reads)) {
                 MemberGroups.Group g;
                 while ((g = groups.next()) != null) {
-                    String image = g.imageSuffix();
-                    if (image != null) {
-                        members.add(new Member(base + "/" + g.names().get(image), labels.of(g, location)));
+                    if (g.imageSuffix() != null) {
+                        members.add(member(base, g, location));
                     }
                 }
             } catch (IOException e) {
@@ -161,7 +160,7 @@ final class TarShardSource implements ShardSource {
                         return null;
                     }
                 } while (g.imageSuffix() == null);
-                Member read = new Member(base + "/" + g.names().get(g.imageSuffix()), labels.of(g, location));
+                Member read = member(base, g, location);
                 Member listed = next < expected.size() ? expected.get(next) : null;
                 if (!read.equals(listed)) {
                     throw new IllegalStateException(mismatch(location) + " its sample " + next + " is "
@@ -177,6 +176,11 @@ final class TarShardSource implements ShardSource {
                 groups.close();
             }
         };
+    }
+
+    /** {@return group {@code g} of shard {@code location} as a sample: its image member's name and its label} */
+    private Member member(String base, MemberGroups.Group g, String location) {
+        return new Member(base + "/" + g.names().get(g.imageSuffix()), labels.of(g, location));
     }
 
     private String mismatch(String location) {

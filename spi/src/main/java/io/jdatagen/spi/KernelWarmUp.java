@@ -3,7 +3,7 @@ package io.jdatagen.spi;
 import java.util.function.LongSupplier;
 
 /**
- * Drives a backend over {@link WarmUpWorkload} rounds until the JIT has compiled its kernels, then
+ * Drives a backend over rounds of a {@link WarmUpWorkload} until the JIT has compiled its kernels, then
  * reports it warm. The round's duration is the signal: it falls by one to two orders of magnitude
  * while the Vector API's fallbacks and then the kernels get compiled, and stays flat afterwards. The
  * backend counts as warm once at least {@value #MIN_ROUNDS} rounds have run and the last
@@ -18,6 +18,7 @@ final class KernelWarmUp {
     static final int IMPROVEMENT_PERCENT = 20;
 
     private final Backend backend;
+    private final WarmUpWorkload workload;
     private final LongSupplier clock;
     private int rounds;
     private int callsPerRound;
@@ -25,14 +26,14 @@ final class KernelWarmUp {
     private long best = Long.MAX_VALUE;
 
     /** {@code clock} gives nanoseconds ({@link System#nanoTime} outside tests). */
-    KernelWarmUp(Backend backend, LongSupplier clock) {
+    KernelWarmUp(Backend backend, WarmUpWorkload workload, LongSupplier clock) {
         this.backend = backend;
+        this.workload = workload;
         this.clock = clock;
     }
 
     /** Runs rounds until the plateau (or the cap); returns the rounds run. */
     int run() {
-        WarmUpWorkload workload = new WarmUpWorkload();
         callsPerRound = workload.calls();
         while (!warm()) {
             long start = clock.getAsLong();

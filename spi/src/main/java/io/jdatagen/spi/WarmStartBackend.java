@@ -7,14 +7,19 @@ import java.util.List;
 
 /**
  * The warm start of automatic selection: each warp and resampling call runs on {@code cold} (a
- * backend fast from its first call, {@code scalar}) until {@link #start} has warmed {@code target}
- * (the selected backend, {@code simd}) on a daemon thread, or, without a spare core, until a number of
- * images has been warped, and on {@code target} from then on. The
- * choice is made per call (a batch handed to {@link #warpBatch} runs whole on one backend), so the
- * switch can fall between any two calls: it changes no byte because the two write identical bytes for
- * these kernels. Channel statistics and the matrix product, which the two compute in different
- * orders, always run on {@code target}, so a fit gives the same values whenever it happens. The
- * name and {@link #describe()} are the target's, since its results are what callers get.
+ * backend fast from its first call, {@code scalar}) until {@code target} (the selected backend,
+ * {@code simd}) is warm for it, and on {@code target} from then on. Warps and Pillow's resampling
+ * passes switch separately, because their costs differ by an order of magnitude: the resampling
+ * passes compile in a fraction of a second and save about a millisecond per resized image, so the
+ * first resampling call starts a short warm-up of them alone on a daemon thread, whatever the number
+ * of processors; the warps need a few CPU-seconds of compilation to save about half a millisecond per
+ * image, so {@link #start} warms them (and the passes) on a daemon thread, or, without a spare core,
+ * the warp that brings the images warped to {@code startAfter} switches them at once. The choice is
+ * made per call (a batch handed to {@link #warpBatch} runs whole on one backend), so a switch can fall
+ * between any two calls: it changes no byte because the two write identical bytes for these kernels.
+ * Channel statistics and the matrix product, which the two compute in different orders, always run on
+ * {@code target}, so a fit gives the same values whenever it happens. The name and {@link #describe()}
+ * are the target's, since its results are what callers get.
  */
 final class WarmStartBackend implements Backend {
     /** Where the warm-up stands. */
@@ -37,18 +42,29 @@ final class WarmStartBackend implements Backend {
     private volatile Backend active;
     private volatile Phase phase = Phase.WAITING;
     private volatile String detail = "";
+    /** The backend Pillow's passes run on, switched by their own warm-up or with the warps. */
+    private volatile Backend activeResampling;
+    /** Time spent in the cold backend's resampling passes before their warm-up starts, in nanoseconds. */
+    private final long resamplingStartAfterNanos;
+    private final java.util.concurrent.atomic.AtomicLong resamplingSpent = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Phase resamplingPhase = Phase.WAITING;
+    private volatile String resamplingDetail = "";
 
     /**
      * Starts on {@code cold}; {@link #start} warms {@code target} on the side, or the warp that brings the
-     * images warped to {@code startAfter} switches to it at once.
+     * images warped to {@code startAfter} switches to it at once; the resampling passes start their own
+     * warm-up once the cold passes have taken {@code resamplingStartAfter} in all.
      *
      * @param startAfter images to warp on {@code cold} before switching to {@code target} without a side
      *     warm-up (for a machine without a spare core): 0 switches only through {@link #start}; a positive
      *     count keeps short jobs entirely on {@code cold}
+     * @param resamplingStartAfter the time the resampling passes spend on {@code cold} (summed over threads)
+     *     before their side warm-up starts: zero starts it at the first pass; on a machine without a spare
+     *     core, about the warm-up's own cost, so that a job resizing little never pays for it
      * @throws IllegalArgumentException if either backend is null, both are the same backend, or
-     *     {@code startAfter} is negative
+     *     {@code startAfter} or {@code resamplingStartAfter} is negative
      */
-    WarmStartBackend(Backend cold, Backend target, long startAfter) {
+    WarmStartBackend(Backend cold, Backend target, long startAfter, java.time.Duration resamplingStartAfter) {
         if (cold == null || target == null || cold == target) {
             throw new IllegalArgumentException("a warm start needs two different backends; got cold=" + cold
                     + ", target=" + target);
@@ -56,13 +72,24 @@ final class WarmStartBackend implements Backend {
         if (startAfter < 0) {
             throw new IllegalArgumentException("startAfter must be at least 0 images; got: " + startAfter);
         }
+        if (resamplingStartAfter.isNegative()) {
+            throw new IllegalArgumentException("resamplingStartAfter must not be negative; got: "
+                    + resamplingStartAfter);
+        }
         this.cold = cold;
         this.target = target;
         this.startAfter = startAfter;
+        this.resamplingStartAfterNanos = resamplingStartAfter.toNanos();
         this.active = cold;
+        this.activeResampling = cold;
     }
 
-    /** A warm start that begins warming only through {@link #start}. */
+    /** A warm start whose resampling warm-up starts at the first pass. */
+    WarmStartBackend(Backend cold, Backend target, long startAfter) {
+        this(cold, target, startAfter, java.time.Duration.ZERO);
+    }
+
+    /** A warm start that begins warming the warps only through {@link #start}. */
     WarmStartBackend(Backend cold, Backend target) {
         this(cold, target, 0);
     }
@@ -85,10 +112,8 @@ final class WarmStartBackend implements Backend {
     private void warmUp() {
         long start = System.nanoTime();
         try {
-            KernelWarmUp warmUp = new KernelWarmUp(target, System::nanoTime);
-            int rounds = warmUp.run();
-            detail = String.format(java.util.Locale.ROOT, "%d rounds of %d synthetic calls in %.1f s",
-                    rounds, warmUp.callsPerRound(), (System.nanoTime() - start) / 1e9);
+            KernelWarmUp warmUp = new KernelWarmUp(target, WarmUpWorkload.everything(), System::nanoTime);
+            detail = rounds(warmUp.run(), warmUp, start);
             switchToTarget();
         } catch (RuntimeException | Error e) {
             detail = e.toString();
@@ -96,19 +121,93 @@ final class WarmStartBackend implements Backend {
         }
     }
 
-    /** Sends every later call to the target (the warm-up thread does this when done; tests call it). */
-    void switchToTarget() {
-        active = target;
-        phase = Phase.WARM;
+    /**
+     * Starts the daemon thread that warms the target's resampling passes alone and then switches them to
+     * it (the first resampling call does this); calling it again, or after the warps switched, does nothing.
+     */
+    private void startResampling() {
+        synchronized (this) {
+            if (resamplingPhase != Phase.WAITING) {
+                return;
+            }
+            resamplingPhase = Phase.WARMING;
+        }
+        Thread thread = new Thread(this::warmUpResampling, "jdatagen-warm-up-" + target.name() + "-resampling");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
     }
 
-    /** {@return where the warm-up stands} */
+    private void warmUpResampling() {
+        long start = System.nanoTime();
+        try {
+            KernelWarmUp warmUp = new KernelWarmUp(target, WarmUpWorkload.resamplingOnly(), System::nanoTime);
+            String done = rounds(warmUp.run(), warmUp, start);
+            synchronized (this) {
+                if (resamplingPhase == Phase.WARMING) {
+                    resamplingDetail = done;
+                    activeResampling = target;
+                    resamplingPhase = Phase.WARM;
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            synchronized (this) {
+                if (resamplingPhase == Phase.WARMING) {
+                    resamplingDetail = e.toString();
+                    resamplingPhase = Phase.FAILED;
+                }
+            }
+        }
+    }
+
+    private static String rounds(int rounds, KernelWarmUp warmUp, long start) {
+        return String.format(java.util.Locale.ROOT, "%d rounds of %d synthetic calls in %.1f s", rounds,
+                warmUp.callsPerRound(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Sends every later call, warps and resampling, to the target (the warm-up thread does this when
+     * done; tests call it).
+     */
+    synchronized void switchToTarget() {
+        active = target;
+        phase = Phase.WARM;
+        if (resamplingPhase != Phase.WARM) {
+            resamplingDetail = "switching with the warps";
+            activeResampling = target;
+            resamplingPhase = Phase.WARM;
+        }
+    }
+
+    /** {@return where the warps' warm-up stands} */
     Phase phase() {
         return phase;
     }
 
-    /** {@return one line: the backend calls run on now, and why} */
+    /** {@return where the resampling passes' warm-up stands} */
+    Phase resamplingPhase() {
+        return resamplingPhase;
+    }
+
+    /** {@return one line: the backends warps and resampling run on now, and why} */
     String state() {
+        return warpState() + "; " + resamplingState();
+    }
+
+    private String resamplingState() {
+        return switch (resamplingPhase) {
+            case WAITING -> "resampling on " + cold.name() + (resamplingStartAfterNanos == 0
+                    ? " until its first call warms " + target.name() + "'s"
+                    : String.format(java.util.Locale.ROOT, " until it has taken %.1f s (%.1f s so far)",
+                            resamplingStartAfterNanos / 1e9, resamplingSpent.get() / 1e9));
+            case WARMING -> "resampling on " + cold.name() + " while " + target.name() + "'s passes are compiled";
+            case WARM -> "resampling on " + target.name() + " after " + resamplingDetail;
+            case FAILED -> "the warm-up of " + target.name() + "'s resampling failed (" + resamplingDetail
+                    + "); resampling stays on " + cold.name();
+        };
+    }
+
+    private String warpState() {
         return switch (phase) {
             case WAITING -> "warm start: " + cold.name() + " until " + target.name() + " is warmed"
                     + (startAfter > 0 ? "; it switches after " + startAfter + " images (" + images.get()
@@ -121,9 +220,14 @@ final class WarmStartBackend implements Backend {
         };
     }
 
-    /** {@return the backend that runs the next warp or resampling call} */
+    /** {@return the backend that runs the next warp} */
     Backend active() {
         return active;
+    }
+
+    /** {@return the backend that runs the next resampling pass} */
+    Backend activeResampling() {
+        return activeResampling;
     }
 
     @Override
@@ -180,22 +284,37 @@ final class WarmStartBackend implements Backend {
         target.multiply(a, rows, inner, b, cols, out);
     }
 
-    /** Each pass on the resampling of the backend active at the call. */
+    /**
+     * Each pass on the resampling of the backend active for resampling at the call; while waiting, the
+     * time of the cold passes counts towards starting their warm-up.
+     */
     private final class Resampling implements ResampleKernel {
+        private void run(java.util.function.Consumer<ResampleKernel> pass) {
+            if (resamplingPhase != Phase.WAITING) {
+                pass.accept(activeResampling.resampling());
+                return;
+            }
+            long start = System.nanoTime();
+            pass.accept(cold.resampling());
+            if (resamplingSpent.addAndGet(System.nanoTime() - start) >= resamplingStartAfterNanos) {
+                startResampling();
+            }
+        }
+
         @Override
         public void resampleRows(byte[] src, int srcWidth, int channels, int firstRow, int rows, ResampleTable table,
                 byte[] out) {
-            active.resampling().resampleRows(src, srcWidth, channels, firstRow, rows, table, out);
+            run(k -> k.resampleRows(src, srcWidth, channels, firstRow, rows, table, out));
         }
 
         @Override
         public void resampleColumns(byte[] src, int width, int channels, ResampleTable table, byte[] out) {
-            active.resampling().resampleColumns(src, width, channels, table, out);
+            run(k -> k.resampleColumns(src, width, channels, table, out));
         }
 
         @Override
         public void resampleNearest(byte[] src, int srcWidth, int channels, int[] rows, int[] cols, byte[] out) {
-            active.resampling().resampleNearest(src, srcWidth, channels, rows, cols, out);
+            run(k -> k.resampleNearest(src, srcWidth, channels, rows, cols, out));
         }
     }
 }

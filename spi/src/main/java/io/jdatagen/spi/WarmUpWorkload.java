@@ -15,8 +15,9 @@ import java.util.List;
  * and nearest or bilinear warps (rotation-like affines, flips, a color step) of 8-bit RGB, 8-bit
  * gray and float RGB sources under the clamping and constant fills, into heap float32 and buffer
  * float32, float16 and uint8 slots in both layouts, and Pillow's row, column and nearest passes on
- * RGB pixels. Inputs are 32 × 48 (a row spans three of {@code simd}'s 16-column blocks); values are fixed, so a
- * round costs the same every time and its duration tracks only the compiled state of the kernels.
+ * RGB pixels ({@link #everything()}), or the Pillow passes alone ({@link #resamplingOnly()}). Inputs
+ * are 32 × 48 (a row spans three of {@code simd}'s 16-column blocks); values are fixed, so a round
+ * costs the same every time and its duration tracks only the compiled state of the kernels.
  * Not thread-safe: one warm-up thread owns it.
  */
 final class WarmUpWorkload {
@@ -37,7 +38,16 @@ final class WarmUpWorkload {
     private final int[] pickCols = new int[W / 2];
     private final byte[] picked = new byte[(H / 2) * (W / 2) * 3];
 
-    WarmUpWorkload() {
+    /**
+     * Pillow passes per round of {@link #resamplingOnly()}: enough for a round to last long enough
+     * to time (a few tens of microseconds once compiled).
+     */
+    private static final int RESAMPLING_REPEATS = 8;
+
+    private final int resamplingRepeats;
+
+    private WarmUpWorkload(boolean withWarps, int resamplingRepeats) {
+        this.resamplingRepeats = resamplingRepeats;
         for (int i = 0; i < rgb.length; i++) {
             rgb[i] = (byte) (i * 37 + (i / 97));
         }
@@ -51,7 +61,7 @@ final class WarmUpWorkload {
                 SourceImage.of(Tensor.of(floats, H, W, 3), DataFormat.CHANNELS_LAST));
         double angle = Math.toRadians(11);
         double[] rotation = {Math.cos(angle) * 0.95, -Math.sin(angle), 2.5, Math.sin(angle), Math.cos(angle) * 1.05, -1.5};
-        for (SourceImage source : sources) {
+        for (SourceImage source : withWarps ? sources : List.<SourceImage>of()) {
             int c = source.channels();
             float[] scale = new float[c];
             float[] offset = new float[c];
@@ -106,9 +116,22 @@ final class WarmUpWorkload {
         return new ResampleTable(out, 2, bounds, weights);
     }
 
+    /** {@return the round of every family: the warps and one of each Pillow pass} */
+    static WarmUpWorkload everything() {
+        return new WarmUpWorkload(true, 1);
+    }
+
+    /**
+     * {@return a round of Pillow's passes alone: they compile in a fraction of the warps' time and pay
+     * off after a few hundred images, so they can switch long before the warps}
+     */
+    static WarmUpWorkload resamplingOnly() {
+        return new WarmUpWorkload(false, RESAMPLING_REPEATS);
+    }
+
     /** {@return how many kernel calls one {@link #run} makes} */
     int calls() {
-        return warps.size() + 3;
+        return warps.size() + 3 * resamplingRepeats;
     }
 
     /** Runs every call of the round once on {@code backend}. */
@@ -117,8 +140,10 @@ final class WarmUpWorkload {
             backend.warp(call.source(), call.plan(), call.slot());
         }
         ResampleKernel resampling = backend.resampling();
-        resampling.resampleRows(rgb, W, 3, 0, H, rows, rowsOut);
-        resampling.resampleColumns(rowsOut, W / 2, 3, columns, columnsOut);
-        resampling.resampleNearest(rgb, W, 3, pickRows, pickCols, picked);
+        for (int k = 0; k < resamplingRepeats; k++) {
+            resampling.resampleRows(rgb, W, 3, 0, H, rows, rowsOut);
+            resampling.resampleColumns(rowsOut, W / 2, 3, columns, columnsOut);
+            resampling.resampleNearest(rgb, W, 3, pickRows, pickCols, picked);
+        }
     }
 }

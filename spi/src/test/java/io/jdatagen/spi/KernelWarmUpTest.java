@@ -14,7 +14,7 @@ class KernelWarmUpTest {
 
     @Test
     void fallingRoundsAreNotWarmAndAPlateauIs() {
-        KernelWarmUp warmUp = new KernelWarmUp(new ScalarBackend(), () -> 0);
+        KernelWarmUp warmUp = new KernelWarmUp(new ScalarBackend(), WarmUpWorkload.everything(), () -> 0);
         long nanos = 1_000_000_000_000_000L;
         int falling = KernelWarmUp.MIN_ROUNDS + 10;
         for (int i = 0; i < falling; i++) {
@@ -39,7 +39,7 @@ class KernelWarmUpTest {
 
     @Test
     void aPlateauBeforeTheMinimumRoundsIsNotWarm() {
-        KernelWarmUp warmUp = new KernelWarmUp(new ScalarBackend(), () -> 0);
+        KernelWarmUp warmUp = new KernelWarmUp(new ScalarBackend(), WarmUpWorkload.everything(), () -> 0);
         for (int i = 0; i < KernelWarmUp.MIN_ROUNDS - 1; i++) {
             warmUp.record(1000);
         }
@@ -50,7 +50,7 @@ class KernelWarmUpTest {
 
     @Test
     void roundsThatKeepImprovingStopAtTheCap() {
-        KernelWarmUp warmUp = new KernelWarmUp(new ScalarBackend(), () -> 0);
+        KernelWarmUp warmUp = new KernelWarmUp(new ScalarBackend(), WarmUpWorkload.everything(), () -> 0);
         long best = 1_000_000_000;
         for (int i = 0; i < KernelWarmUp.MAX_ROUNDS - 1; i++) {
             if (i % 30 == 0) {
@@ -68,11 +68,11 @@ class KernelWarmUpTest {
     @Test
     void runDrivesTheWorkloadUntilThePlateau() {
         long[] now = {0};
-        KernelWarmUp warmUp = new KernelWarmUp(new ScalarBackend(), () -> now[0] += 1000);
+        KernelWarmUp warmUp = new KernelWarmUp(new ScalarBackend(), WarmUpWorkload.everything(), () -> now[0] += 1000);
         int rounds = warmUp.run();
         assertEquals(KernelWarmUp.MIN_ROUNDS, rounds, "every round takes the same time on this clock");
         assertEquals(1000, warmUp.best());
-        assertEquals(new WarmUpWorkload().calls(), warmUp.callsPerRound());
+        assertEquals(WarmUpWorkload.everything().calls(), warmUp.callsPerRound());
         assertTrue(warmUp.callsPerRound() > 100, "every family: " + warmUp.callsPerRound());
     }
 
@@ -115,6 +115,75 @@ class KernelWarmUpTest {
         assertTrue(warm.state().contains("after 4 images on scalar"), warm.state());
         assertTrue(Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().equals("jdatagen-warm-up-scalar")), "no side warm-up thread");
+    }
+
+    @Test
+    void theFirstResamplingCallWarmsThePassesAloneAndSwitchesThemBeforeTheWarps() throws InterruptedException {
+        Backend cold = new ScalarBackend();
+        Backend target = new io.jdatagen.spi.reference.ReferenceBackend();
+        WarmStartBackend warm = new WarmStartBackend(cold, target, 1_000_000);
+        assertEquals(WarmStartBackend.Phase.WAITING, warm.resamplingPhase());
+        assertTrue(warm.state().contains("resampling on scalar until its first call"), warm.state());
+        byte[] src = new byte[4 * 6 * 3];
+        for (int i = 0; i < src.length; i++) {
+            src[i] = (byte) (i * 29);
+        }
+        ResampleTable halving = new ResampleTable(3, 2, new int[] {0, 2, 2, 2, 4, 2},
+                new int[] {1 << 21, 1 << 21, 1 << 21, 1 << 21, 1 << 21, 1 << 21});
+        byte[] out = new byte[4 * 3 * 3];
+        warm.resampling().resampleRows(src, 6, 3, 0, 4, halving, out);
+        byte[] expected = new byte[out.length];
+        cold.resampling().resampleRows(src, 6, 3, 0, 4, halving, expected);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, out);
+        assertTrue(warm.resamplingPhase() != WarmStartBackend.Phase.WAITING, "the first call starts the warm-up");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (warm.resamplingPhase() == WarmStartBackend.Phase.WARMING && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(WarmStartBackend.Phase.WARM, warm.resamplingPhase(), warm.state());
+        assertSame(target, warm.activeResampling());
+        assertSame(cold, warm.active(), "the warps wait for their own switch");
+        assertEquals(WarmStartBackend.Phase.WAITING, warm.phase());
+        assertTrue(warm.state().contains("resampling on reference after"), warm.state());
+        assertTrue(warm.state().contains("rounds of " + WarmUpWorkload.resamplingOnly().calls() + " synthetic calls"),
+                warm.state());
+        warm.switchToTarget();
+        assertSame(target, warm.active());
+        assertTrue(warm.state().contains("resampling on reference after"), "its own switch is kept: " + warm.state());
+    }
+
+    @Test
+    void resamplingThatHasTakenLessThanItsBudgetStaysColdWithoutAWarmUp() {
+        Backend cold = new ScalarBackend();
+        Backend target = new io.jdatagen.spi.reference.ReferenceBackend();
+        WarmStartBackend warm = new WarmStartBackend(cold, target, 0, java.time.Duration.ofHours(1));
+        byte[] out = new byte[2 * 2 * 3];
+        for (int i = 0; i < 20; i++) {
+            warm.resampling().resampleNearest(new byte[4 * 4 * 3], 4, 3, new int[] {0, 2}, new int[] {1, 3}, out);
+        }
+        assertEquals(WarmStartBackend.Phase.WAITING, warm.resamplingPhase());
+        assertSame(cold, warm.activeResampling());
+        assertTrue(warm.state().matches(".*resampling on scalar until it has taken 3600\\.0 s \\(0\\.\\d s so far\\)"),
+                warm.state());
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> new WarmStartBackend(cold, target, 0, java.time.Duration.ofMillis(-1)));
+        assertTrue(negative.getMessage().contains("resamplingStartAfter must not be negative; got: PT-0.001S"),
+                negative.getMessage());
+    }
+
+    @Test
+    void switchingTheWarpsSwitchesResamplingThatHadNotStarted() {
+        Backend cold = new ScalarBackend();
+        Backend target = new io.jdatagen.spi.reference.ReferenceBackend();
+        WarmStartBackend warm = new WarmStartBackend(cold, target);
+        warm.switchToTarget();
+        assertSame(target, warm.activeResampling());
+        assertEquals(WarmStartBackend.Phase.WARM, warm.resamplingPhase());
+        assertTrue(warm.state().endsWith("resampling on reference after switching with the warps"), warm.state());
+        byte[] out = new byte[2 * 2 * 3];
+        warm.resampling().resampleNearest(new byte[4 * 4 * 3], 4, 3, new int[] {0, 2}, new int[] {1, 3}, out);
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("jdatagen-warm-up-reference-resampling")), "no warm-up after the switch");
     }
 
     @Test

@@ -216,9 +216,20 @@ final class ScalarWarp {
         }
     }
 
-    /** {@link #clampedBilinearBlock} with the three channels written out: the headline plan. */
+    /**
+     * {@link #clampedBilinearBlock} with the three channels written out: the headline plan. A block whose
+     * coordinates all lie inside the source with a right and a lower neighbour (checked at its two ends:
+     * each coordinate is a fused multiply-add monotonic in the lane) takes {@link #interiorRgbBilinearBlock}.
+     */
     private void clampedRgbBilinearBlock(int lanes, float start0, float start1, float step0, float step1,
             float[] dst, int at, int pixelOut, int channelOut) {
+        float end0 = Math.fma((float) (lanes - 1), step0, start0);
+        float end1 = Math.fma((float) (lanes - 1), step1, start1);
+        if (Math.min(start0, end0) >= 0f && Math.max(start0, end0) < maxRow && Math.min(start1, end1) >= 0f
+                && Math.max(start1, end1) < maxCol) {
+            interiorRgbBilinearBlock(lanes, start0, start1, step0, step1, dst, at, pixelOut, channelOut);
+            return;
+        }
         byte[] b = bytes;
         int stride = srcWidth * 3;
         float s0 = scale[0];
@@ -248,6 +259,36 @@ final class ScalarWarp {
                     s1, o1);
             dst[at + 2 * channelOut] = Math.fma(lerp(b[p + 2], b[p + 2 + right], b[q + 2], b[q + 2 + right], fx,
                     fy), s2, o2);
+        }
+    }
+
+    /**
+     * {@link #clampedRgbBilinearBlock} for a block inside the source: no pixel is filled, the clamps leave
+     * every coordinate as it is and every tap has its right and lower neighbours, so the same taps and
+     * arithmetic run without the tests.
+     */
+    private void interiorRgbBilinearBlock(int lanes, float start0, float start1, float step0, float step1,
+            float[] dst, int at, int pixelOut, int channelOut) {
+        byte[] b = bytes;
+        int stride = srcWidth * 3;
+        float s0 = scale[0];
+        float s1 = scale[1];
+        float s2 = scale[2];
+        float o0 = offset[0];
+        float o1 = offset[1];
+        float o2 = offset[2];
+        for (int k = 0; k < lanes; k++, at += pixelOut) {
+            float y = Math.fma((float) k, step0, start0);
+            float x = Math.fma((float) k, step1, start1);
+            int sy = (int) y;
+            int sx = (int) x;
+            float fy = y - sy;
+            float fx = x - sx;
+            int p = offset0 + sy * stride + sx * 3;
+            int q = p + stride;
+            dst[at] = Math.fma(lerp(b[p], b[p + 3], b[q], b[q + 3], fx, fy), s0, o0);
+            dst[at + channelOut] = Math.fma(lerp(b[p + 1], b[p + 4], b[q + 1], b[q + 4], fx, fy), s1, o1);
+            dst[at + 2 * channelOut] = Math.fma(lerp(b[p + 2], b[p + 5], b[q + 2], b[q + 5], fx, fy), s2, o2);
         }
     }
 

@@ -73,6 +73,42 @@ class PillowResizeTest {
 
     /** RGB pixels move as whole ints; each channel must equal that channel resized on its own. */
     @Test
+    void rgbRowsEqualEachChannelResampledAloneUnderEveryFilter() {
+        // The RGB row pass sums red and blue in one 64-bit accumulator; the one-channel pass sums each alone.
+        SplittableRandom random = new SplittableRandom(11);
+        io.jdatagen.spi.ResampleKernel plain = new io.jdatagen.spi.reference.PillowResample();
+        for (ResizeFilter filter : ResizeFilter.values()) {
+            if (filter == ResizeFilter.NEAREST) {
+                continue;
+            }
+            int[][] sizes = {{3, 500, 224}, {2, 7, 19}, {4, 40, 13}, {1, 1, 5}, {2, 224, 500}};
+            for (int[] size : sizes) {
+                int rows = size[0];
+                int inW = size[1];
+                byte[] pixels = new byte[rows * inW * 3];
+                random.nextBytes(pixels);
+                pixels[0] = (byte) 255; // extremes: the clipping at both ends under the negative lobes
+                pixels[pixels.length - 1] = 0;
+                io.jdatagen.spi.ResampleTable table = PillowResize.coefficients(inW, 0, inW, size[2], filter);
+                byte[] rgb = new byte[rows * size[2] * 3];
+                plain.resampleRows(pixels, inW, 3, 0, rows, table, rgb);
+                for (int c = 0; c < 3; c++) {
+                    byte[] plane = new byte[rows * inW];
+                    for (int p = 0; p < plane.length; p++) {
+                        plane[p] = pixels[3 * p + c];
+                    }
+                    byte[] alone = new byte[rows * size[2]];
+                    plain.resampleRows(plane, inW, 1, 0, rows, table, alone);
+                    for (int p = 0; p < alone.length; p++) {
+                        assertEquals(alone[p], rgb[3 * p + c], filter + " " + Arrays.toString(size) + " pixel " + p
+                                + " channel " + c);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void nearestRgbEqualsEachChannelResizedAlone() {
         SplittableRandom random = new SplittableRandom(3);
         int[][] sizes = {{7, 13, 5, 9}, {7, 13, 11, 20}, {1, 1, 3, 2}, {4, 5, 4, 5}, {375, 500, 224, 224}};

@@ -26,25 +26,7 @@ public final class PillowResample implements ResampleKernel {
         int width = table.outSize();
         int half = 1 << (ResampleTable.PRECISION_BITS - 1);
         if (channels == 3) {
-            for (int y = 0; y < rows; y++) {
-                int rowBase = (y + firstRow) * srcWidth * 3;
-                int o = y * width * 3;
-                for (int x = 0; x < width; x++) {
-                    int r = half;
-                    int g = half;
-                    int b = half;
-                    int s = rowBase + table.first(x) * 3;
-                    for (int t = 0; t < table.count(x); t++, s += 3) {
-                        int weight = table.weight(x, t);
-                        r += (src[s] & 0xFF) * weight;
-                        g += (src[s + 1] & 0xFF) * weight;
-                        b += (src[s + 2] & 0xFF) * weight;
-                    }
-                    out[o++] = clip8(r);
-                    out[o++] = clip8(g);
-                    out[o++] = clip8(b);
-                }
-            }
+            rgbRows(src, srcWidth, firstRow, rows, table, out);
             return;
         }
         int[] acc = new int[channels];
@@ -63,6 +45,36 @@ public final class PillowResample implements ResampleKernel {
                 for (int c = 0; c < channels; c++) {
                     out[o + c] = clip8(acc[c]);
                 }
+            }
+        }
+    }
+
+    /**
+     * The RGB rows with red and blue summed in one 64-bit accumulator, red in its low 32 bits and blue
+     * above: one multiply per tap for the two. The 64-bit sum is exactly {@code red + blue · 2^32} (each
+     * channel's sum fits in an int, as Pillow's own 32-bit sums do), so its low 32 bits are the red sum
+     * and the rest, once red is taken off, the blue sum: the same integers as three int sums.
+     */
+    private static void rgbRows(byte[] src, int srcWidth, int firstRow, int rows, ResampleTable table, byte[] out) {
+        int width = table.outSize();
+        int half = 1 << (ResampleTable.PRECISION_BITS - 1);
+        long halves = half | (long) half << 32;
+        for (int y = 0; y < rows; y++) {
+            int rowBase = (y + firstRow) * srcWidth * 3;
+            int o = y * width * 3;
+            for (int x = 0; x < width; x++) {
+                long redBlue = halves;
+                int g = half;
+                int s = rowBase + table.first(x) * 3;
+                for (int t = 0; t < table.count(x); t++, s += 3) {
+                    int weight = table.weight(x, t);
+                    redBlue += ((src[s] & 0xFF) | (long) (src[s + 2] & 0xFF) << 32) * weight;
+                    g += (src[s + 1] & 0xFF) * weight;
+                }
+                int r = (int) redBlue;
+                out[o++] = clip8(r);
+                out[o++] = clip8(g);
+                out[o++] = clip8((int) ((redBlue - r) >> 32));
             }
         }
     }

@@ -47,10 +47,17 @@ public final class Jdatagen implements Callable<Integer> {
             if (problem == null) {
                 throw e;
             }
-            commandLine.getErr().println(commandLine.getCommandName() + ": " + problem.getMessage());
+            commandLine.getErr().println(commandName(commandLine) + ": " + problem.getMessage());
             return ExitStatus.FAILED;
         });
         return cl;
+    }
+
+    /** {@return the command's names below the tool's, such as {@code augment} or {@code shards index}} */
+    static String commandName(CommandLine commandLine) {
+        String qualified = commandLine.getCommandSpec().qualifiedName();
+        int space = qualified.indexOf(' ');
+        return space < 0 ? qualified : qualified.substring(space + 1);
     }
 
     /**

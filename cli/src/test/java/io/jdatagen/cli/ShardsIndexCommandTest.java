@@ -138,6 +138,7 @@ class ShardsIndexCommandTest {
         assertEquals(ExitStatus.FAILED, r.status(), r.err());
         assertTrue(r.err().contains("one folder") && r.err().contains(b.toString()), r.err());
         assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().startsWith("shards index: tar shards to index must be in one folder"), r.err());
         Path missing = root.resolve("one/part-9.tar");
         CliRun unreadable = CliRun.of("shards", "index", "--json-label", "species", a.toString(), missing.toString());
         assertEquals(ExitStatus.FAILED, unreadable.status(), unreadable.err());

@@ -30,9 +30,9 @@ import picocli.CommandLine.Spec;
                 + " and samples in tar order with their keys, image suffixes and labels.",
             "A flow made with TarShards.indexed(\".../shards.json\") then reads the index alone instead of every"
                 + " shard; each shard is checked against the index when read.",
-            "SHARD is a path or an http(s):// address, and may hold one WebDataset range:"
-                + " shard-{000000..000009}.tar. All shards must be in one folder, since the index names each by its"
-                + " file name beside itself.",
+            "SHARD is a path or an http(s):// address, and may hold one range in WebDataset's brace notation:",
+            "  data/shard-{000000..000009}.tar names ten shards.",
+            "All shards must be in one folder, since the index names each by its file name beside itself.",
             "Labels come from a .cls or .txt member (a class index), else the --json-label field of a .json member."},
         exitCodeListHeading = ExitStatus.HEADING,
         exitCodeList = {" 0:done, the index written",

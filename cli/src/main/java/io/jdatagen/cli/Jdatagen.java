@@ -12,16 +12,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code jdatagen} command-line tool: {@code demo}, {@code preview}, {@code augment} and
- * {@code backends}. Bad input (a missing folder, an invalid config) ends with one line naming it
+ * The {@code jdatagen} command-line tool: {@code demo}, {@code preview}, {@code augment},
+ * {@code shards index} and {@code backends}. Bad input (a missing folder, an invalid config) ends with one line naming it
  * and exit status 1; a usage error prints one line and a hint to {@code --help} and exits with 2
  * ({@link UsageErrors}).
  */
 @Command(name = "jdatagen", mixinStandardHelpOptions = true, versionProvider = Jdatagen.Version.class,
         description = "Real-time image augmentation and data loading for the JVM, with Keras's"
                 + " ImageDataGenerator semantics.",
-        subcommands = {DemoCommand.class, PreviewCommand.class, AugmentCommand.class, BackendsCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, PreviewCommand.class, AugmentCommand.class, ShardsCommand.class,
+                BackendsCommand.class, CommandLine.HelpCommand.class})
 public final class Jdatagen implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -47,10 +47,17 @@ public final class Jdatagen implements Callable<Integer> {
             if (problem == null) {
                 throw e;
             }
-            commandLine.getErr().println(commandLine.getCommandName() + ": " + problem.getMessage());
+            commandLine.getErr().println(commandName(commandLine) + ": " + problem.getMessage());
             return ExitStatus.FAILED;
         });
         return cl;
+    }
+
+    /** {@return the command's names below the tool's, such as {@code augment} or {@code shards index}} */
+    static String commandName(CommandLine commandLine) {
+        String qualified = commandLine.getCommandSpec().qualifiedName();
+        int space = qualified.indexOf(' ');
+        return space < 0 ? qualified : qualified.substring(space + 1);
     }
 
     /**
@@ -71,7 +78,7 @@ public final class Jdatagen implements Callable<Integer> {
     /** Without a command: prints the usage and fails. */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("Missing command: one of demo, preview, augment, backends.");
+        spec.commandLine().getErr().println("Missing command: one of demo, preview, augment, shards, backends.");
         spec.commandLine().usage(spec.commandLine().getErr());
         return 2;
     }

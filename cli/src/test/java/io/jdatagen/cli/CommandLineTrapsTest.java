@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * odd epoch labels, and the flow's summary line.
  */
 class CommandLineTrapsTest {
-    private static final List<String> COMMANDS = List.of("demo", "preview", "augment", "backends");
+    private static final List<String> COMMANDS = List.of("demo", "preview", "augment", "shards", "backends");
 
     private static CliRun run(String... args) {
         return CliRun.of(args);
@@ -206,6 +206,7 @@ class CommandLineTrapsTest {
             all.add(top);
             for (String name : COMMANDS) {
                 all.add(top.getSubcommands().get(name));
+                all.addAll(top.getSubcommands().get(name).getSubcommands().values());
             }
             for (CommandLine cl : all) {
                 String usage = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);

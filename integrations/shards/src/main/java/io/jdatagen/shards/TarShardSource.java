@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * WebDataset tar shards as a {@link ShardSource}: their samples known when made, either by listing every
@@ -58,18 +59,34 @@ final class TarShardSource implements ShardSource {
             String location = this.locations.get(s);
             List<Member> members = new ArrayList<>();
             String base = baseName(location);
-            try (MemberGroups groups = new MemberGroups(opener.open(location).stream(), labels::reads)) {
+            walk(location, opener, labels, g -> members.add(member(base, g, location)));
+            samples.add(List.copyOf(members));
+            sizes[s] = -1;
+        }
+    }
+
+    /**
+     * Reads shard {@code location} through once, in tar order, handing each group that has an image member to
+     * {@code sample} with the members {@code labels} reads in memory (the listing of every flow without an
+     * index, and of {@link TarShards#buildIndex}).
+     *
+     * @return the shard's size in bytes as its store reports it, or -1 when unknown
+     * @throws UncheckedIOException naming the shard that cannot be read
+     */
+    static long walk(String location, Opener opener, SampleLabels labels, Consumer<MemberGroups.Group> sample) {
+        try {
+            Opened opened = opener.open(location);
+            try (MemberGroups groups = new MemberGroups(opened.stream(), labels::reads)) {
                 MemberGroups.Group g;
                 while ((g = groups.next()) != null) {
                     if (g.imageSuffix() != null) {
-                        members.add(member(base, g, location));
+                        sample.accept(g);
                     }
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list tar shard " + location + ": " + e.getMessage(), e);
             }
-            samples.add(List.copyOf(members));
-            sizes[s] = -1;
+            return opened.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list tar shard " + location + ": " + e.getMessage(), e);
         }
     }
 

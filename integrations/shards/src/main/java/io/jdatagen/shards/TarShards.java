@@ -40,7 +40,8 @@ import java.util.Objects;
  * {@code label}). The flow knows its samples and classes before the first batch: from the shards' index
  * when it has one ({@link #indexed}, {@link #index}; {@link ShardWriter}, {@code jdatagen augment
  * --shard-size} and the Spark job write {@value ShardIndex#FILE_NAME} beside the shards), reading only the
- * index; otherwise by listing every shard once (reading it through, keeping only the labels).
+ * index; otherwise by listing every shard once (reading it through, keeping only the labels). Shards
+ * written without an index get one from {@link #buildIndex} (or {@code jdatagen shards index}), once.
  */
 public final class TarShards {
     private final List<String> locations;
@@ -222,6 +223,30 @@ public final class TarShards {
             shards = read.shards().stream().map(s -> beside(index, s.name())).toList();
         }
         return new TarShardSource(shards, this::open, rules, read, index);
+    }
+
+    /**
+     * {@return the {@link ShardIndex} of these shards, for shards written without one (by Python's
+     * {@code webdataset} or {@code tarp}, or by {@code tar}): every shard read through once, as {@link #list}
+     * does without an index; its {@link ShardIndex#toJson} bytes, written as {@value ShardIndex#FILE_NAME}
+     * beside the shards, are those {@link ShardWriter} writes for the same shards}
+     * Each sample's label is what its {@code .cls}, {@code .txt} or {@code .json} member gives (the field of
+     * {@link #jsonLabel}); a sample without one is indexed without a label, and a flow whose class mode
+     * needs labels refuses it when made, as it does listing the shards. A {@link #labels} mapping is not
+     * stored, since each read checks the shard against the index: give it to the flow that reads the index.
+     *
+     * @throws IllegalStateException when these shards are read from an index already
+     * @throws IllegalArgumentException for shards in different folders (the index names each by its file
+     *     name, beside itself) or of the same name, a shard whose size its store does not report, or a
+     *     sample that the index cannot hold (naming the shard and the key)
+     * @throws java.io.UncheckedIOException naming the shard that cannot be read
+     */
+    public ShardIndex buildIndex() {
+        if (index != null) {
+            throw new IllegalStateException("these shards are read from the shard index " + index + "; make the"
+                    + " index of shards given without one");
+        }
+        return ShardIndexBuilder.build(locations, this::open, jsonField);
     }
 
     /** {@return the location of file {@code name} in the folder of {@code location}, a path or an address} */

@@ -116,7 +116,13 @@ final class ScalarWarp {
                 float start0 = (float) (base0 + vj * a1);
                 float start1 = (float) (base1 + vj * a4);
                 int lanes = Math.min(BLOCK, width - j0);
-                if (!clamped) {
+                if (interior(lanes, start0, start1, step0, step1)) {
+                    if (bytes != null && bilinear && channels == 3) {
+                        interiorRgbBilinearBlock(lanes, start0, start1, step0, step1, dst, at, pixelOut, channelOut);
+                    } else {
+                        interiorBlock(lanes, start0, start1, step0, step1, dst, at, pixelOut, channelOut);
+                    }
+                } else if (!clamped) {
                     block(lanes, start0, start1, step0, step1, dst, at, pixelOut, channelOut);
                 } else if (!bilinear) {
                     clampedNearestBlock(lanes, start0, start1, step0, step1, dst, at, pixelOut, channelOut);
@@ -216,20 +222,9 @@ final class ScalarWarp {
         }
     }
 
-    /**
-     * {@link #clampedBilinearBlock} with the three channels written out: the headline plan. A block whose
-     * coordinates all lie inside the source with a right and a lower neighbour (checked at its two ends:
-     * each coordinate is a fused multiply-add monotonic in the lane) takes {@link #interiorRgbBilinearBlock}.
-     */
+    /** {@link #clampedBilinearBlock} with the three channels written out: the headline plan. */
     private void clampedRgbBilinearBlock(int lanes, float start0, float start1, float step0, float step1,
             float[] dst, int at, int pixelOut, int channelOut) {
-        float end0 = Math.fma((float) (lanes - 1), step0, start0);
-        float end1 = Math.fma((float) (lanes - 1), step1, start1);
-        if (Math.min(start0, end0) >= 0f && Math.max(start0, end0) < maxRow && Math.min(start1, end1) >= 0f
-                && Math.max(start1, end1) < maxCol) {
-            interiorRgbBilinearBlock(lanes, start0, start1, step0, step1, dst, at, pixelOut, channelOut);
-            return;
-        }
         byte[] b = bytes;
         int stride = srcWidth * 3;
         float s0 = scale[0];
@@ -263,9 +258,53 @@ final class ScalarWarp {
     }
 
     /**
-     * {@link #clampedRgbBilinearBlock} for a block inside the source: no pixel is filled, the clamps leave
-     * every coordinate as it is and every tap has its right and lower neighbours, so the same taps and
-     * arithmetic run without the tests.
+     * Whether every coordinate of a block lies in {@code [0, n-1)} on both axes, checked at its two ends (each
+     * coordinate is a fused multiply-add, monotonic in the lane). There the limit, the constant mode's
+     * inside test and every fill mode's map leave the coordinate as it is, the floor is the truncation and
+     * the taps need no clamp or wrap: {@link #interiorBlock} and {@link #interiorRgbBilinearBlock} run the
+     * same taps and arithmetic as the general forms without those steps.
+     */
+    private boolean interior(int lanes, float start0, float start1, float step0, float step1) {
+        float end0 = Math.fma((float) (lanes - 1), step0, start0);
+        float end1 = Math.fma((float) (lanes - 1), step1, start1);
+        return Math.min(start0, end0) >= 0f && Math.max(start0, end0) < maxRow && Math.min(start1, end1) >= 0f
+                && Math.max(start1, end1) < maxCol;
+    }
+
+    /** {@link #block} for a block that is {@linkplain #interior inside the source}, any source and channels. */
+    private void interiorBlock(int lanes, float start0, float start1, float step0, float step1, float[] dst, int at,
+            int pixelOut, int channelOut) {
+        int rowStep = srcWidth * pixelStep;
+        for (int k = 0; k < lanes; k++, at += pixelOut) {
+            float c0 = Math.fma((float) k, step0, start0);
+            float c1 = Math.fma((float) k, step1, start1);
+            if (!bilinear) {
+                int p = offset0 + ((int) (c0 + 0.5f) * srcWidth + (int) (c1 + 0.5f)) * pixelStep;
+                for (int c = 0, o = at, q = p; c < channels; c++, o += channelOut, q += channelStep) {
+                    dst[o] = Math.fma(sample(q), scale[c], offset[c]);
+                }
+                continue;
+            }
+            int a = (int) c0;
+            int b = (int) c1;
+            float fy = c0 - a;
+            float fx = c1 - b;
+            int p00 = offset0 + (a * srcWidth + b) * pixelStep;
+            for (int c = 0, o = at, p = p00; c < channels; c++, o += channelOut, p += channelStep) {
+                float v00 = sample(p);
+                float v01 = sample(p + pixelStep);
+                float v10 = sample(p + rowStep);
+                float v11 = sample(p + rowStep + pixelStep);
+                float top = Math.fma(v01 - v00, fx, v00);
+                float bottom = Math.fma(v11 - v10, fx, v10);
+                dst[o] = Math.fma(Math.fma(bottom - top, fy, top), scale[c], offset[c]);
+            }
+        }
+    }
+
+    /**
+     * {@link #clampedRgbBilinearBlock} for a block that is {@linkplain #interior inside the source}: the same
+     * taps and arithmetic without the clamps and edge tests.
      */
     private void interiorRgbBilinearBlock(int lanes, float start0, float start1, float step0, float step1,
             float[] dst, int at, int pixelOut, int channelOut) {

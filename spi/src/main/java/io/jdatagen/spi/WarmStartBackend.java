@@ -10,9 +10,9 @@ import java.util.List;
  * backend fast from its first call, {@code scalar}) until {@code target} (the selected backend,
  * {@code simd}) is warm for it, and on {@code target} from then on. Warps and Pillow's resampling
  * passes switch separately, because their costs differ by an order of magnitude: the resampling
- * passes compile in a fraction of a second and save about a millisecond per resized image, so the
- * first resampling call starts a short warm-up of them alone on a daemon thread, whatever the number
- * of processors; the warps need a few CPU-seconds of compilation to save about half a millisecond per
+ * passes compile in a fraction of a second and save about a millisecond per resized image, so a short
+ * warm-up of them alone starts on a daemon thread at the first resampling call, or, without a spare
+ * core, once the cold passes have taken about what that warm-up costs; the warps need a few CPU-seconds of compilation to save about half a millisecond per
  * image, so {@link #start} warms them (and the passes) on a daemon thread, or, without a spare core,
  * the warp that brings the images warped to {@code startAfter} switches them at once. The choice is
  * made per call (a batch handed to {@link #warpBatch} runs whole on one backend), so a switch can fall
@@ -123,7 +123,8 @@ final class WarmStartBackend implements Backend {
 
     /**
      * Starts the daemon thread that warms the target's resampling passes alone and then switches them to
-     * it (the first resampling call does this); calling it again, or after the warps switched, does nothing.
+     * it (a resampling call does this once the cold passes have taken their budget); calling it again, or
+     * after the warps switched, does nothing.
      */
     private void startResampling() {
         synchronized (this) {
@@ -167,12 +168,12 @@ final class WarmStartBackend implements Backend {
 
     /**
      * Sends every later call, warps and resampling, to the target (the warm-up thread does this when
-     * done; tests call it).
+     * done; tests call it); resampling whose own warm-up failed stays on the cold backend.
      */
     synchronized void switchToTarget() {
         active = target;
         phase = Phase.WARM;
-        if (resamplingPhase != Phase.WARM) {
+        if (resamplingPhase == Phase.WAITING || resamplingPhase == Phase.WARMING) {
             resamplingDetail = "switching with the warps";
             activeResampling = target;
             resamplingPhase = Phase.WARM;

@@ -23,7 +23,9 @@ import io.jdatagen.spi.WrapConvention;
  * {@code fma(value, scale, offset)}; a pixel outside under the constant mode takes
  * {@code fill * scale + offset} (a multiply, then an add). The coordinates lie within 1e-4 px of the
  * reference's double coordinates. 8-bit sources under the clamping fill modes take shorter loops (the
- * RGB bilinear one unrolled: the headline plan) with the same bits.
+ * RGB bilinear one unrolled: the headline plan) with the same bits, and so does every block of pixels
+ * that lies inside the source, where steps (1)-(3) reduce to the coordinate, its truncation and the
+ * neighbouring taps.
  */
 final class ScalarWarp {
     /**

@@ -227,14 +227,7 @@ final class ScalarWarp {
     /** {@link #clampedBilinearBlock} with the three channels written out: the headline plan. */
     private void clampedRgbBilinearBlock(int lanes, float start0, float start1, float step0, float step1,
             float[] dst, int at, int pixelOut, int channelOut) {
-        byte[] b = bytes;
         int stride = srcWidth * 3;
-        float s0 = scale[0];
-        float s1 = scale[1];
-        float s2 = scale[2];
-        float o0 = offset[0];
-        float o1 = offset[1];
-        float o2 = offset[2];
         for (int k = 0; k < lanes; k++, at += pixelOut) {
             float c0 = Math.fma((float) k, step0, start0);
             float c1 = Math.fma((float) k, step1, start1);
@@ -246,17 +239,23 @@ final class ScalarWarp {
             float x = c1 < 0f ? 0f : c1 > maxCol ? maxCol : c1;
             int sy = (int) y;
             int sx = (int) x;
-            float fy = y - sy;
-            float fx = x - sx;
             int p = offset0 + sy * stride + sx * 3;
-            int q = sy < srcHeight - 1 ? p + stride : p;
-            int right = sx < srcWidth - 1 ? 3 : 0;
-            dst[at] = Math.fma(lerp(b[p], b[p + right], b[q], b[q + right], fx, fy), s0, o0);
-            dst[at + channelOut] = Math.fma(lerp(b[p + 1], b[p + 1 + right], b[q + 1], b[q + 1 + right], fx, fy),
-                    s1, o1);
-            dst[at + 2 * channelOut] = Math.fma(lerp(b[p + 2], b[p + 2 + right], b[q + 2], b[q + 2 + right], fx,
-                    fy), s2, o2);
+            rgbPixel(p, sy < srcHeight - 1 ? p + stride : p, sx < srcWidth - 1 ? 3 : 0, x - sx, y - sy, dst, at,
+                    channelOut);
         }
+    }
+
+    /**
+     * One RGB pixel of 8-bit taps: the bilinear blend of the taps at {@code p} and {@code p + right} (upper
+     * row) and {@code q}, {@code q + right} (lower row), then the color step, per channel.
+     */
+    private void rgbPixel(int p, int q, int right, float fx, float fy, float[] dst, int at, int channelOut) {
+        byte[] b = bytes;
+        dst[at] = Math.fma(lerp(b[p], b[p + right], b[q], b[q + right], fx, fy), scale[0], offset[0]);
+        dst[at + channelOut] = Math.fma(lerp(b[p + 1], b[p + 1 + right], b[q + 1], b[q + 1 + right], fx, fy),
+                scale[1], offset[1]);
+        dst[at + 2 * channelOut] = Math.fma(lerp(b[p + 2], b[p + 2 + right], b[q + 2], b[q + 2 + right], fx, fy),
+                scale[2], offset[2]);
     }
 
     /**
@@ -310,26 +309,14 @@ final class ScalarWarp {
      */
     private void interiorRgbBilinearBlock(int lanes, float start0, float start1, float step0, float step1,
             float[] dst, int at, int pixelOut, int channelOut) {
-        byte[] b = bytes;
         int stride = srcWidth * 3;
-        float s0 = scale[0];
-        float s1 = scale[1];
-        float s2 = scale[2];
-        float o0 = offset[0];
-        float o1 = offset[1];
-        float o2 = offset[2];
         for (int k = 0; k < lanes; k++, at += pixelOut) {
             float y = Math.fma((float) k, step0, start0);
             float x = Math.fma((float) k, step1, start1);
             int sy = (int) y;
             int sx = (int) x;
-            float fy = y - sy;
-            float fx = x - sx;
             int p = offset0 + sy * stride + sx * 3;
-            int q = p + stride;
-            dst[at] = Math.fma(lerp(b[p], b[p + 3], b[q], b[q + 3], fx, fy), s0, o0);
-            dst[at + channelOut] = Math.fma(lerp(b[p + 1], b[p + 4], b[q + 1], b[q + 4], fx, fy), s1, o1);
-            dst[at + 2 * channelOut] = Math.fma(lerp(b[p + 2], b[p + 5], b[q + 2], b[q + 5], fx, fy), s2, o2);
+            rgbPixel(p, p + stride, 3, x - sx, y - sy, dst, at, channelOut);
         }
     }
 

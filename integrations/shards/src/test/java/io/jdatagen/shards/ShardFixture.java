@@ -61,6 +61,25 @@ final class ShardFixture {
     }
 
     /**
+     * Writes a tar as a plain tar writer does: a {@code train/} directory entry, then the members in the
+     * order given, as name and content pairs (a content is a byte array, or a string written as UTF-8).
+     */
+    static Path plainTar(Path file, Object... nameAndContent) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (OutputStream out = Files.newOutputStream(file); TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.putArchiveEntry(new TarArchiveEntry("train/"));
+            tar.closeArchiveEntry();
+            for (int i = 0; i < nameAndContent.length; i += 2) {
+                Object c = nameAndContent[i + 1];
+                byte[] bytes = c instanceof byte[] b ? b : ((String) c).getBytes(StandardCharsets.UTF_8);
+                add(tar, (String) nameAndContent[i], bytes);
+            }
+        }
+        return file;
+    }
+
+    /**
      * Writes {@code samples} random PNG and JPEG images with {@link ShardWriter} into {@code folder} as shards
      * of about {@code targetBytes}, sample {@code i} keyed {@code sNNNNN} with a {@code .cls} member holding
      * {@code i % 2}, and the writer's index beside them.

@@ -13,7 +13,6 @@ import io.jdatagen.flow.StreamFlow;
 import io.jdatagen.flow.StreamFlowOptions;
 import io.jdatagen.image.ImageDataGenerator;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,20 +37,8 @@ class ShardIndexBuilderTest {
         return FlowOptions.stream().targetSize(18, 18).batchSize(3).seed(11).shuffleBuffer(4).classMode("categorical");
     }
 
-    /** Writes a tar as a plain tar writer does: a directory entry, then members in the order given. */
     private static Path tar(Path file, Object... nameAndContent) throws IOException {
-        Files.createDirectories(file.getParent());
-        try (OutputStream out = Files.newOutputStream(file); TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            tar.putArchiveEntry(new TarArchiveEntry("train/"));
-            tar.closeArchiveEntry();
-            for (int i = 0; i < nameAndContent.length; i += 2) {
-                Object c = nameAndContent[i + 1];
-                byte[] bytes = c instanceof byte[] b ? b : ((String) c).getBytes(StandardCharsets.UTF_8);
-                ShardFixture.add(tar, (String) nameAndContent[i], bytes);
-            }
-        }
-        return file;
+        return ShardFixture.plainTar(file, nameAndContent);
     }
 
     private static byte[] png(int seed) throws IOException {

@@ -7,15 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdatagen.flow.ShardSource;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,19 +20,7 @@ class WebDatasetLayoutTest {
     Path root;
 
     private Path tar(String name, Object... nameAndContent) throws IOException {
-        Path file = root.resolve(name);
-        try (OutputStream out = Files.newOutputStream(file); TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            TarArchiveEntry dir = new TarArchiveEntry("train/");
-            tar.putArchiveEntry(dir);
-            tar.closeArchiveEntry();
-            for (int i = 0; i < nameAndContent.length; i += 2) {
-                Object c = nameAndContent[i + 1];
-                byte[] bytes = c instanceof byte[] b ? b : ((String) c).getBytes(StandardCharsets.UTF_8);
-                ShardFixture.add(tar, (String) nameAndContent[i], bytes);
-            }
-        }
-        return file;
+        return ShardFixture.plainTar(root.resolve(name), nameAndContent);
     }
 
     private static byte[] png(int seed) throws IOException {

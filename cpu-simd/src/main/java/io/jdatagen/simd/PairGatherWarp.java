@@ -276,7 +276,7 @@ final class PairGatherWarp {
             float start0 = chunkStart(base0, j, 1);
             float start1 = chunkStart(base1, j, 4);
             int lane0 = CoordinateBlocks.lane(j);
-            if (fold != null) {
+            if (fold != null && !insideSource(lane0, start0, start1)) {
                 foldedCoordinates(j, lane0, start0, start1);
                 if (bilinear) {
                     foldedBilinearTaps(j);
@@ -359,6 +359,27 @@ final class PairGatherWarp {
         top.rearrange(EVEN_THEN_ODD).intoArray(topIndex, j);
         top.lanewise(VectorOperators.ADD, pairStride, a.compare(VectorOperators.LT, srcHeight - 1))
                 .rearrange(EVEN_THEN_ODD).intoArray(bottomIndex, j);
+    }
+
+    /**
+     * Whether every coordinate of the chunk starting at lane {@code lane0} of its block lies in
+     * {@code [0, n-1]} on both axes of more than one pixel, checked at its two end lanes (each coordinate is
+     * a fused multiply-add, monotonic in the lane). There the fill's map and the coordinate limit leave the
+     * coordinates as they are, so the clamping taps ({@link #bilinearTaps}, {@link #nearestTaps}) give what
+     * the folded ones would, without storing and folding the coordinates first.
+     */
+    private boolean insideSource(int lane0, float start0, float start1) {
+        if (srcHeight < 2 || srcWidth < 2) {
+            return false;
+        }
+        float first = lane0;
+        float last = lane0 + L - 1;
+        float r0 = Math.fma(first, step0, start0);
+        float r1 = Math.fma(last, step0, start0);
+        float c0 = Math.fma(first, step1, start1);
+        float c1 = Math.fma(last, step1, start1);
+        return Math.min(r0, r1) >= 0f && Math.max(r0, r1) <= maxRow && Math.min(c0, c1) >= 0f
+                && Math.max(c0, c1) <= maxCol;
     }
 
     /**

@@ -103,7 +103,12 @@ final class WarmStartBackend implements Backend {
             return;
         }
         phase = Phase.WARMING;
-        Thread thread = new Thread(this::warmUp, "jdatagen-warm-up-" + target.name());
+        startDaemon(this::warmUp, "jdatagen-warm-up-" + target.name());
+    }
+
+    /** Starts {@code body} on a daemon thread of the lowest priority, named {@code name}. */
+    private static void startDaemon(Runnable body, String name) {
+        Thread thread = new Thread(body, name);
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
@@ -133,10 +138,7 @@ final class WarmStartBackend implements Backend {
             }
             resamplingPhase = Phase.WARMING;
         }
-        Thread thread = new Thread(this::warmUpResampling, "jdatagen-warm-up-" + target.name() + "-resampling");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        thread.start();
+        startDaemon(this::warmUpResampling, "jdatagen-warm-up-" + target.name() + "-resampling");
     }
 
     private void warmUpResampling() {

@@ -436,7 +436,7 @@ def notes(results):
         " (the JVM's heap grows towards its default limit, a quarter of the machine's memory, before collecting, so"
         " the RSS of a JVM run says more about the collector than about the data it keeps; a PyTorch run's worker"
         " processes are not counted: their largest is in the JSON as `childPeakRssBytes`). Every jdatagen run"
-        " releases each batch once read, as the adapters do (a heap batch ignores it).",
+        " releases each batch once read, as the adapters do (the flow writes a later batch into its memory, heap or direct).",
         f"The `output(\"float32\")` row writes the same batches into pooled direct memory. The *cached* rows add"
         f" `cache(CacheOptions.inMemory(budget))`: the first epoch decodes and fills the cache, the"
         f" {len(results['cached-memory']['runs'][0]) - 1} later epochs"

@@ -127,15 +127,14 @@ public final class Batch {
     }
 
     /**
-     * Gives the memory of a buffer-backed {@link #x()} back to the flow, which writes a later batch
-     * into it instead of taking new direct memory: call it once nothing reads the buffer (or an array
-     * a framework made over it) any more; the DJL and DL4J adapters do. Does nothing for heap batches
-     * or the second time; without it every batch gets new memory.
+     * Gives the memory of {@link #x()} back to the flow that wrote it, which writes a later batch of the
+     * same size into it instead of allocating (and zeroing) new memory: direct memory for a
+     * buffer-backed batch, the {@code float[]} of a heap batch. Call it once nothing reads {@code x()}
+     * (or an array a framework made over it) any more; the DJL and DL4J adapters do. Does nothing the
+     * second time, or for memory no flow lent; without it every batch gets new memory.
      */
     public void release() {
-        if (x instanceof BufferTensor b) {
-            b.release();
-        }
+        x.release();
     }
 
     /**

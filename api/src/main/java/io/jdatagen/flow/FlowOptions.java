@@ -369,7 +369,7 @@ public final class FlowOptions {
          * first and then written into it. {@code uint8} rounds to the nearest integer (ties to even)
          * and saturates to 0–255; it is refused when rescale, centering, normalisation or whitening
          * would make the values fractional. The flow reuses the memory of batches given back with
-         * {@code Batch.release()}.
+         * {@code Batch.release()}, as it reuses heap batches' arrays.
          *
          * @param type float32, float16 or uint8
          */

@@ -341,7 +341,7 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         }
         boolean direct = output != null && saveToDir == null;
         BufferTensor buffer = direct ? buffers.take(output, shape) : null;
-        Tensor x = direct ? null : Tensor.zeros(shape);
+        Tensor x = direct ? null : output == null ? buffers.takeHeap(shape) : Tensor.zeros(shape);
         SampleBatch.Builder request = SampleBatch.into(sources, direct ? buffer : x, format);
         request.streams(augment ? streams : new RandomGenerator[n]).contexts(contexts(epoch, index, indices))
                 .resampledInWarp(resampledInWarp()).resampledSize(resampledSize[0], resampledSize[1]);

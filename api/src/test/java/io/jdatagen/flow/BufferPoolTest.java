@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jdatagen.core.BufferTensor;
 import io.jdatagen.core.ElementType;
+import io.jdatagen.core.Tensor;
 import org.junit.jupiter.api.Test;
 
 class BufferPoolTest {
@@ -27,5 +28,27 @@ class BufferPoolTest {
         BufferTensor.allocate(ElementType.UINT8, 4).release();
         assertEquals(0, pool.freeBuffers(), "memory not from the pool is not taken in");
         assertThrows(IllegalArgumentException.class, () -> new BufferPool(0));
+    }
+
+    @Test
+    void heapArraysAreLentAgainByLengthAndKeptSeparateFromBuffers() {
+        BufferPool pool = new BufferPool(1);
+        Tensor a = pool.takeHeap(2, 3);
+        Tensor b = pool.takeHeap(2, 3);
+        assertNotSame(a.data(), b.data());
+        a.data()[5] = 4;
+        a.release();
+        b.release();
+        a.release();
+        assertEquals(1, pool.freeArrays(), "one kept, the other left to the collector");
+        assertEquals(0, pool.freeBuffers());
+        Tensor c = pool.takeHeap(3, 2);
+        assertSame(a.data(), c.data(), "same length, any shape");
+        assertEquals(4f, c.data()[5], "a lent array holds what was last written");
+        assertEquals(6, pool.take(ElementType.FLOAT32, 6).size(), "released arrays are not direct memory");
+        assertNotSame(a.data(), pool.takeHeap(5).data(), "other lengths get new arrays");
+        Tensor.zeros(6).release();
+        assertEquals(0, pool.freeArrays(), "arrays not from the pool are not taken in");
+        assertThrows(IllegalArgumentException.class, () -> pool.takeHeap(2, -3));
     }
 }

@@ -38,8 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * heap in use after a full collection ({@code liveHeapBytes}), the heap in use after a collection at
  * the end, the flow still open ({@code heapAtEndBytes}) and the heap's limit ({@code maxHeapBytes});
  * the cached runs add the cache's statistics, the shard runs their shuffle buffer. Every batch is
- * released once read, as the adapters do (a heap batch ignores it). The backend is whatever automatic
- * selection gives unless the command line sets {@code -Djdatagen.backend}.
+ * released once read, as the adapters do (the flow writes a later batch into its memory). The backend
+ * is whatever automatic selection gives unless the command line sets {@code -Djdatagen.backend}.
  *
  * <pre>
  *   EndToEnd generate DIR COUNT                   writes COUNT photo-like JPEGs under DIR

@@ -225,6 +225,7 @@ public final class BufferTensor implements DenseTensor {
      * to reuse: call it once nothing reads the tensor (or an array a framework made over it) any
      * more. Does nothing for memory that is not pooled, or the second time.
      */
+    @Override
     public void release() {
         if (giveBack != null && released.compareAndSet(false, true)) {
             giveBack.accept(buffer);

@@ -32,6 +32,13 @@ public sealed interface DenseTensor permits Tensor, BufferTensor {
     /** {@return the number of elements, the product of the shape} */
     int size();
 
+    /**
+     * Gives the tensor's memory back to the pool that lent it (a flow's batches), for a later batch to
+     * reuse: call it once nothing reads the tensor any more. Does nothing for memory that is not
+     * pooled, or the second time.
+     */
+    void release();
+
     /** {@return how each element is stored: always {@link ElementType#FLOAT32} for a {@link Tensor}} */
     ElementType elementType();
 

@@ -1,6 +1,8 @@
 package io.jdatagen.core;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+import java.util.function.Consumer;
 
 /**
  * A dense float32 tensor in row-major (C) order, backed by a heap {@code float[]}: the
@@ -17,8 +19,14 @@ public final class Tensor implements DenseTensor {
      */
     public static final int MAX_ELEMENTS = Integer.MAX_VALUE - 8;
 
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<Tensor, Consumer> GIVE_BACK =
+            AtomicReferenceFieldUpdater.newUpdater(Tensor.class, Consumer.class, "giveBack");
+
     private final float[] data;
     private final int[] shape;
+    /** Takes {@link #data} back on the first {@link #release()}; null when not pooled or released. */
+    private volatile Consumer<? super float[]> giveBack;
 
     private Tensor(float[] data, int[] shape) {
         this.data = data;
@@ -42,6 +50,23 @@ public final class Tensor implements DenseTensor {
                     + " elements but data has " + data.length);
         }
         return new Tensor(data, s);
+    }
+
+    /**
+     * Wraps {@code data} (no copy) as a tensor whose first {@link #release()} hands {@code data} to
+     * {@code giveBack}, for a pool that lends arrays to one batch after another: the array is then
+     * whatever its last user wrote, so whoever takes it overwrites every element.
+     *
+     * @return the tensor
+     * @throws IllegalArgumentException as {@link #of}, or if {@code giveBack} is null
+     */
+    public static Tensor pooled(float[] data, Consumer<? super float[]> giveBack, int... shape) {
+        if (giveBack == null) {
+            throw new IllegalArgumentException("giveBack must not be null");
+        }
+        Tensor t = of(data, shape);
+        t.giveBack = giveBack;
+        return t;
     }
 
     /**
@@ -130,6 +155,20 @@ public final class Tensor implements DenseTensor {
     @Override
     public void setElement(int k, float value) {
         data[k] = value;
+    }
+
+    /**
+     * Gives the backing array back to the pool it came from ({@link #pooled}), for a later batch to
+     * reuse: call it once nothing reads the tensor (or a copy being made of it) any more. Does nothing
+     * for an array that is not pooled, or the second time.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void release() {
+        Consumer<? super float[]> back = GIVE_BACK.getAndSet(this, null);
+        if (back != null) {
+            back.accept(data);
+        }
     }
 
     /** {@return a deep copy, as {@link #copy()}} */

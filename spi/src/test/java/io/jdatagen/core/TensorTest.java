@@ -45,4 +45,21 @@ class TensorTest {
         assertEquals(Tensor.of(new float[] {1, 2}, 2, 1), Tensor.of(new float[] {1, 2}, 2, 1));
         assertEquals(false, Tensor.of(new float[] {1, 2}, 2, 1).equals(Tensor.of(new float[] {1, 2}, 1, 2)));
     }
+
+    @Test
+    void aPooledTensorGivesItsArrayBackOnceAndOthersNever() {
+        java.util.List<float[]> given = new java.util.ArrayList<>();
+        float[] data = new float[6];
+        Tensor t = Tensor.pooled(data, given::add, 2, 3);
+        assertSame(data, t.data());
+        t.release();
+        t.release();
+        assertEquals(1, given.size());
+        assertSame(data, given.get(0));
+        Tensor.of(new float[2], 2).release();
+        Tensor.zeros(3).release();
+        assertEquals(1, given.size(), "tensors not from a pool give nothing back");
+        assertThrows(IllegalArgumentException.class, () -> Tensor.pooled(data, null, 2, 3));
+        assertThrows(IllegalArgumentException.class, () -> Tensor.pooled(data, given::add, 7));
+    }
 }

@@ -84,11 +84,14 @@ final class NdArrays {
 
     /**
      * {@return the batch's first input, adopted from its buffer when it has one}; the buffer goes back
-     * to the flow (for a later batch) when the array's data buffer is garbage collected.
+     * to the flow (for a later batch) when the array's data buffer is garbage collected, a heap batch's
+     * array as soon as ND4J has copied it.
      */
     static INDArray features(Batch b) {
         if (!(b.x() instanceof BufferTensor buffer)) {
-            return of((Tensor) b.x());
+            INDArray copied = of((Tensor) b.x());
+            b.release();
+            return copied;
         }
         INDArray features = of(buffer);
         RELEASER.register(features.data(), b::release);

@@ -358,7 +358,12 @@ public abstract class ImageFlow extends EpochSequence<Batch> {
         }
         Batch batch = assemble(indices, images, masks);
         if (augment) {
-            batch = augmenter.augmentBatch(batch, RandomKeys.forSample(seed ^ BATCH_STREAMS, epoch, index));
+            Batch mixed = augmenter.augmentBatch(batch, RandomKeys.forSample(seed ^ BATCH_STREAMS, epoch, index));
+            if (batch.x() instanceof Tensor before && mixed.x() instanceof Tensor after
+                    && before.data() != after.data()) {
+                batch.release(); // mixed into a new array: this one can take the next batch
+            }
+            batch = mixed;
         }
         if (batchFunction == null) {
             return batch;

@@ -10,6 +10,7 @@ import io.jdatagen.data.Batch;
 import io.jdatagen.data.Sequence;
 import io.jdatagen.image.ImageDataGenerator;
 import io.jdatagen.layers.CenterCrop;
+import io.jdatagen.layers.CutMix;
 import io.jdatagen.layers.KerasPipeline;
 import io.jdatagen.layers.MixUp;
 import io.jdatagen.layers.RandAugment;
@@ -57,9 +58,11 @@ class ReleasedHeapBatchTest {
         for (KerasPipeline p : pipelines) {
             check(p.toString(), true, seed -> p.flow(IMAGES, LABELS, FlowOptions.arrays().batchSize(4).seed(seed)));
         }
-        KerasPipeline mixing = KerasPipeline.of(new RandomFlip(), new MixUp());
-        check("MixUp, which mixes into a new array", false,
-                seed -> mixing.flow(IMAGES, LABELS, FlowOptions.arrays().batchSize(4).seed(seed)));
+        for (KerasPipeline mixing : List.of(KerasPipeline.of(new RandomFlip(), new MixUp()),
+                KerasPipeline.of(new RandomZoom(0.2), new CutMix()))) {
+            check(mixing + ", which mixes into a new array (the flow lends the unmixed one again)", false,
+                    seed -> mixing.flow(IMAGES, LABELS, FlowOptions.arrays().batchSize(4).seed(seed)));
+        }
     }
 
     @Test
@@ -89,7 +92,8 @@ class ReleasedHeapBatchTest {
      * For each batch index of a flow made by {@code flows} (given the seed), the batch written after
      * one of its size was released and poisoned with NaN equals the batch of a flow of the same seed
      * that never reuses; {@code reuses}: whether the batch is the released array itself (not for
-     * batch steps that mix into a new array).
+     * batch steps that mix into a new array). Then batches that are not released keep their values
+     * while the later ones of the epoch are made.
      */
     private static void check(String what, boolean reuses, IntFunction<ImageFlow> flows) {
         ImageFlow fresh = flows.apply(9);
@@ -108,6 +112,14 @@ class ReleasedHeapBatchTest {
                 assertEquals(reuses, actual.xTensor().data() == poisoned, at + ": reused the released array");
                 assertArrayEquals(expected.xTensor().data(), actual.xTensor().data(), at);
                 assertEquals(expected.targets(), actual.targets(), at);
+            }
+            List<Batch> kept = new java.util.ArrayList<>();
+            for (int index = 0; index < expectedEpoch.size(); index++) {
+                kept.add(reusingEpoch.get(index));
+            }
+            for (int index = 0; index < kept.size(); index++) {
+                assertArrayEquals(expectedEpoch.get(index).xTensor().data(), kept.get(index).xTensor().data(),
+                        what + ", epoch " + epoch + ", batch " + index + " kept while later ones were made");
             }
         }
     }

@@ -3,7 +3,6 @@ package io.jdatagen.layers;
 import io.jdatagen.augment.BatchStep;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.DenseTensor;
-import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import java.util.List;
 import java.util.Map;
@@ -154,7 +153,7 @@ public final class CutMix extends KerasLayerBase implements BatchStep<CutMix.Cut
         int height = x.dim(channelsLast ? 1 : 2);
         int width = x.dim(channelsLast ? 2 : 3);
         int channels = x.dim(channelsLast ? 3 : 1);
-        float[] in = x instanceof Tensor heap ? heap.data() : x.toTensor().data();
+        float[] in = MixedBatch.values(x);
         float[] out = in.clone();
         int image = height * width * channels;
         for (int i = 0; i < n; i++) {

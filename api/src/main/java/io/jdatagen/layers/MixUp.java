@@ -6,7 +6,6 @@ import io.jdatagen.boxes.BoundingBoxes;
 import io.jdatagen.boxes.BoxFormat;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.DenseTensor;
-import io.jdatagen.core.Tensor;
 import io.jdatagen.data.Batch;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +111,7 @@ public final class MixUp extends KerasLayerBase implements BatchStep<MixUp.Mixin
     public Batch apply(Mixing params, Batch batch) {
         DenseTensor x = batch.x();
         int n = x.dim(0);
-        float[] in = x instanceof Tensor heap ? heap.data() : x.toTensor().data();
+        float[] in = MixedBatch.values(x);
         int row = n == 0 ? 0 : in.length / n;
         float[] out = new float[in.length];
         for (int i = 0; i < n; i++) {

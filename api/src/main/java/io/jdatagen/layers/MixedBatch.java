@@ -18,6 +18,14 @@ final class MixedBatch {
     }
 
     /**
+     * {@return the values of {@code x} for a mixing layer to read (never to write): a heap tensor's own
+     * array, a copy of a buffer's}
+     */
+    static float[] values(DenseTensor x) {
+        return x instanceof Tensor heap ? heap.data() : x.toTensor().data();
+    }
+
+    /**
      * {@return the batch with {@code images} as its first input and its labels mixed}
      *
      * @param batch the batch the layer received

@@ -20,6 +20,7 @@ import io.jdatagen.layers.RandomFlip;
 import io.jdatagen.layers.RandomRotation;
 import io.jdatagen.layers.RandomZoom;
 import io.jdatagen.layers.Resizing;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -113,7 +114,7 @@ class ReleasedHeapBatchTest {
                 assertArrayEquals(expected.xTensor().data(), actual.xTensor().data(), at);
                 assertEquals(expected.targets(), actual.targets(), at);
             }
-            List<Batch> kept = new java.util.ArrayList<>();
+            List<Batch> kept = new ArrayList<>();
             for (int index = 0; index < expectedEpoch.size(); index++) {
                 kept.add(reusingEpoch.get(index));
             }

@@ -79,7 +79,7 @@ final class ShardsIndexCommand implements Callable<Integer> {
         }
         Path file = out != null ? out : defaultOut(locations.get(0));
         if (!force && Files.exists(file)) {
-            throw new ParameterException(spec.commandLine(), "--out " + file + " exists; give --force to replace it");
+            throw existing(file);
         }
         ShardIndex index = TarShards.of(locations).jsonLabel(jsonLabel).buildIndex();
         if (!unlabelled) {
@@ -125,7 +125,12 @@ final class ShardsIndexCommand implements Callable<Integer> {
                 Files.write(file, json, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             }
         } catch (FileAlreadyExistsException e) {
-            throw new ParameterException(spec.commandLine(), "--out " + file + " exists; give --force to replace it");
+            throw existing(file);
         }
+    }
+
+    /** {@return the usage error for an index file that exists without {@code --force}} */
+    private ParameterException existing(Path file) {
+        return new ParameterException(spec.commandLine(), "--out " + file + " exists; give --force to replace it");
     }
 }

@@ -14,6 +14,7 @@ import io.jdatagen.data.RandomKeys;
 import io.jdatagen.data.Shard;
 import io.jdatagen.data.ShardPolicy;
 import io.jdatagen.io.ImageWriter;
+import io.jdatagen.memory.BufferPool;
 import io.jdatagen.spi.SourceImage;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -23,6 +23,7 @@ import io.jdatagen.flow.FileFlow;
 import io.jdatagen.flow.Flows;
 import io.jdatagen.flow.SampleBatch;
 import io.jdatagen.io.ByteImage;
+import io.jdatagen.memory.BufferPool;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.Backends;
 import io.jdatagen.spi.SourceImage;
@@ -78,6 +79,8 @@ public final class KerasPipeline implements Augmenter {
     private final SegmentChain chain;
     private final StepPipeline batchLayers;
     private final LayerSegments segments;
+    /** The batches between segments and those handed out, lent again once released. */
+    private final BufferPool batches = new BufferPool(8);
 
     private KerasPipeline(Builder b) {
         this.layers = List.copyOf(b.layers);
@@ -86,7 +89,7 @@ public final class KerasPipeline implements Augmenter {
         this.format = b.format;
         this.document = b.document != null ? b.document : KerasConfig.empty(KerasConfig.Shape.PIPELINE);
         this.segments = LayerSegments.split(layers, mode, backend, format);
-        this.chain = new SegmentChain(segments.segments(), format);
+        this.chain = new SegmentChain(segments.segments(), format, batches);
         this.batchLayers = segments.batchLayers();
     }
 
@@ -159,7 +162,10 @@ public final class KerasPipeline implements Augmenter {
     /**
      * {@return an image (rank 3) or each image of a batch (rank 4) through the per-sample layers, into a new
      * tensor, image {@code i} drawing from {@code RandomKeys.forSample(seed, epoch, i)}} A batch goes through
-     * each segment in one batch warp.
+     * each segment in one batch warp. {@linkplain Tensor#release() Releasing} a returned batch once nothing
+     * reads it any more (not even as the input of the next call) lends its memory to the next batch of its
+     * size, as a flow's released batches are: a batch of 32 float images at 224² is a 19 MB array that the
+     * JVM would otherwise zero for every call.
      *
      * @throws IllegalArgumentException for a tensor of another rank or an empty batch, or when the pipeline
      *     has batch layers (they need the targets: use {@link #apply(Batch, long, int)})
@@ -177,7 +183,8 @@ public final class KerasPipeline implements Augmenter {
      * per-sample layers as a float32 batch in the pipeline's data format, image {@code i} drawing from
      * {@code RandomKeys.forSample(seed, epoch, i)}} The result is bit for bit that of
      * {@link #apply(Tensor, long, int)} on the float32 batch of the same values; the first warp reads the bytes
-     * directly (no float copy of the batch is made), as the flows do with the images they decode.
+     * directly (no float copy of the batch is made), as the flows do with the images they decode. A returned
+     * batch can be released for the next one, as with {@link #apply(Tensor, long, int)}.
      *
      * @throws IllegalArgumentException for an empty list, a null image, or when the pipeline has batch layers
      *     (they need the targets: use {@link #apply(Batch, long, int)})
@@ -385,7 +392,12 @@ public final class KerasPipeline implements Augmenter {
             streams[i] = RandomKeys.forSample(seed, epoch, i);
         }
         Tensor out = chain.images(sources, streams);
-        return single ? out.item(0) : out;
+        if (!single) {
+            return out;
+        }
+        Tensor image = out.item(0);
+        out.release();
+        return image;
     }
 
     /**

@@ -11,6 +11,7 @@ import io.jdatagen.core.DenseTensor;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleBatch;
 import io.jdatagen.flow.SampleContext;
+import io.jdatagen.memory.BufferPool;
 import io.jdatagen.spi.SourceImage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,15 +24,19 @@ import java.util.random.RandomGenerator;
  * Runs the segments of a {@link LayerSegments} one after another on a batch: each segment draws its
  * layers' transformations from every sample's stream (so the samples draw layer after layer, whatever
  * the segmentation), then resamples the batch once into the next segment's sources; the last writes
- * into the batch's output. One segment runs straight on the batch.
+ * into the batch's output. One segment runs straight on the batch. The batches between segments, and
+ * a new output, come from a pool: a segment's batch goes back once the next segment has read it, and
+ * an output handed out goes back when its holder {@linkplain Tensor#release() releases} it.
  */
 final class SegmentChain {
     private final List<StepPipeline> segments;
     private final DataFormat format;
+    private final BufferPool batches;
 
-    SegmentChain(List<StepPipeline> segments, DataFormat format) {
+    SegmentChain(List<StepPipeline> segments, DataFormat format, BufferPool batches) {
         this.segments = segments;
         this.format = format;
+        this.batches = batches;
     }
 
     /** Runs every segment on {@code batch}, writing its outputs (see {@code Augmenter.augment}). */
@@ -53,8 +58,8 @@ final class SegmentChain {
     }
 
     /**
-     * {@return {@code sources} through every segment into a new batch, sample {@code j} drawing from
-     * {@code streams[j]} (null: not augmented)}
+     * {@return {@code sources} through every segment into a batch from the pool (new memory, or memory a
+     * released earlier output left), sample {@code j} drawing from {@code streams[j]} (null: not augmented)}
      */
     Tensor images(List<SourceImage> sources, RandomGenerator[] streams) {
         return images(sources, streams, null);
@@ -72,7 +77,8 @@ final class SegmentChain {
 
     /**
      * The segments in turn: segment {@code k} draws for every sample, then warps the batch into a scratch
-     * batch of the size its geometry makes (the last into {@code output}, or a new batch when that is null).
+     * batch of the size its geometry makes (the last into {@code output}, or a batch from the pool when that is
+     * null), and gives the batch it read back to the pool.
      *
      * @param onto the flow's image size {@code {h, w}} when the first warp resamples the sources to it
      *     (the sources keep their own size), else null
@@ -84,6 +90,8 @@ final class SegmentChain {
         List<SourceImage> in = sources;
         List<SourceImage> maskIn = masks;
         DenseTensor out = output;
+        Tensor read = null;
+        Tensor maskRead = null;
         for (int k = 0; k < segments.size(); k++) {
             StepPipeline segment = segments.get(k);
             boolean last = k == segments.size() - 1;
@@ -123,10 +131,14 @@ final class SegmentChain {
                 request.masks(maskIn, maskFill, maskTarget);
             }
             segment.transform(request.build(), drawn);
+            release(read);
+            release(maskRead);
             if (last) {
                 out = target;
             } else {
-                in = items((Tensor) target, n);
+                read = (Tensor) target;
+                maskRead = maskTarget;
+                in = items(read, n);
                 maskIn = maskIn == null ? null : items(maskTarget, n);
             }
         }
@@ -135,7 +147,13 @@ final class SegmentChain {
 
     private Tensor batchOf(int n, int height, int width, int channels) {
         int[] image = format.imageShape(height, width, channels);
-        return Tensor.zeros(n, image[0], image[1], image[2]);
+        return batches.takeHeap(n, image[0], image[1], image[2]);
+    }
+
+    private static void release(Tensor batch) {
+        if (batch != null) {
+            batch.release();
+        }
     }
 
     private List<SourceImage> items(Tensor batch, int n) {

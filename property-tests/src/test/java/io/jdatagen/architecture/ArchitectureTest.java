@@ -100,7 +100,8 @@ class ArchitectureTest {
      * steps, the flows, and
      * at the bottom the sequences and image I/O (independent of each other); timeseries windowing
      * uses the sequences only. Every layer may use {@code core} and {@code spi}, and the box vocabulary
-     * ({@code boxes}), which sits below them all.
+     * ({@code boxes}), which sits below them all; the batch memory pool ({@code memory}, not exported) serves
+     * the flows and the layer pipelines only.
      */
     @Test
     void apiPackagesOnlyPointDownTheirLayers() {
@@ -118,6 +119,7 @@ class ArchitectureTest {
                 .layer("data").definedBy("io.jdatagen.data..")
                 .layer("io").definedBy("io.jdatagen.io..")
                 .layer("boxes").definedBy("io.jdatagen.boxes..")
+                .layer("memory").definedBy("io.jdatagen.memory..")
                 .layer("spi").definedBy("io.jdatagen.spi..", "io.jdatagen.core..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("integrations").mayNotBeAccessedByAnyLayer()
@@ -136,6 +138,7 @@ class ArchitectureTest {
                         "cli", "integrations")
                 .whereLayer("boxes").mayOnlyBeAccessedByLayers("flow", "augment", "image", "layers", "timeseries",
                         "data", "io", "detection", "shards", "cli", "integrations")
+                .whereLayer("memory").mayOnlyBeAccessedByLayers("flow", "layers")
                 .check(main);
     }
 }

@@ -1,4 +1,4 @@
-package io.jdatagen.flow;
+package io.jdatagen.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;

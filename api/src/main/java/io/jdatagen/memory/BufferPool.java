@@ -1,4 +1,4 @@
-package io.jdatagen.flow;
+package io.jdatagen.memory;
 
 import io.jdatagen.core.BufferTensor;
 import io.jdatagen.core.ElementType;
@@ -10,16 +10,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The memory a flow writes its batches into, reused: {@link BufferTensor#release()} or
+ * The memory flows and layer pipelines write their batches into, reused: {@link BufferTensor#release()} or
  * {@link Tensor#release()} gives a batch's memory back and the next batch of the same size gets it
  * instead of a new allocation. New memory is costly to get: the JDK zeroes it (a heap batch of 32
  * float images at 224² is a 19 MB array, zeroed only to be overwritten), the operating system maps
  * fresh pages, and direct memory is freed only after a garbage collection. Thread-safe; at most
  * {@code maxFreePerSize} released blocks of each kind and size are kept, others are left to the
- * garbage collector. Memory handed out again holds whatever was last written: the flow overwrites
- * every element of a batch.
+ * garbage collector. Memory handed out again holds whatever was last written: whoever takes it
+ * overwrites every element.
  */
-final class BufferPool {
+public final class BufferPool {
     private final int maxFreePerSize;
     private final Map<Integer, ArrayDeque<ByteBuffer>> free = new HashMap<>();
     private final Map<Integer, ArrayDeque<float[]>> freeArrays = new HashMap<>();
@@ -30,7 +30,7 @@ final class BufferPool {
      * @param maxFreePerSize how many released blocks of one kind and size to keep, at least 1
      * @throws IllegalArgumentException if {@code maxFreePerSize} is below 1
      */
-    BufferPool(int maxFreePerSize) {
+    public BufferPool(int maxFreePerSize) {
         if (maxFreePerSize < 1) {
             throw new IllegalArgumentException("maxFreePerSize must be >= 1; got " + maxFreePerSize);
         }
@@ -43,7 +43,7 @@ final class BufferPool {
      *
      * @throws IllegalArgumentException as {@link BufferTensor#byteSize}
      */
-    BufferTensor take(ElementType type, int... shape) {
+    public BufferTensor take(ElementType type, int... shape) {
         int bytes = BufferTensor.byteSize(type, shape);
         ByteBuffer reused = poll(free, bytes);
         ByteBuffer memory = reused != null ? reused : ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
@@ -56,7 +56,7 @@ final class BufferPool {
      *
      * @throws IllegalArgumentException as {@link Tensor#zeros}
      */
-    Tensor takeHeap(int... shape) {
+    public Tensor takeHeap(int... shape) {
         long size = 1;
         for (int d : shape) {
             size *= d;

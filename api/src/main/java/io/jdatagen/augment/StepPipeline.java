@@ -13,7 +13,9 @@ import io.jdatagen.flow.SampleContext;
 import io.jdatagen.flow.SampleFunction;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.OutputSlot;
+import io.jdatagen.spi.PresizedWarp;
 import io.jdatagen.spi.SourceImage;
+import io.jdatagen.spi.WarpKernel;
 import io.jdatagen.spi.WarpPlan;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,8 +30,9 @@ import java.util.random.RandomGenerator;
  * parameters in list order, the geometric steps fold into one inverse affine (a trailing run of flips
  * stays as the warp's output flips), the color-linear steps that no drawn pixel step precedes fold into
  * the warp's color step, and what is left (pixel steps, color-linear steps after them) runs on the warped
- * image in list order. Per batch: one {@link Backend#warpBatch} for the images, one for the masks, and the
- * {@link BatchStep}s on the assembled batch.
+ * image in list order. Per batch: one {@link Backend#warpBatch} for the images (or, on a backend that does not
+ * {@linkplain Backend#warpsBatchesAtOnce() want whole batches}, one warp per image followed by its steps after
+ * the warp, when there are such steps), one for the masks, and the {@link BatchStep}s on the assembled batch.
  *
  * <p>Geometric steps must come first in the list: they all run as the one warp, before any other kind.
  * Thread-safe when its steps are.
@@ -296,12 +299,15 @@ public final class StepPipeline {
     }
 
     /**
-     * The batch warped in one {@link Backend#warpBatch} when some sample has steps after the warp, then
-     * each such sample's steps. They run on the sample's slot of the batch while each step {@linkplain
-     * PixelStep#applyInPlace can work there}; from the first that cannot, the sample is copied out of its
-     * slot into one scratch image reused for every sample, the remaining steps run there, and the result is
-     * copied back (no allocation per sample). A buffer output is warped into a heap batch first and written
-     * once.
+     * The batch warped when some sample has steps after the warp, and each such sample's steps. On a backend
+     * that {@linkplain Backend#warpsBatchesAtOnce() wants whole batches} the batch is warped in one
+     * {@link Backend#warpBatch}, then each sample finished; on the others each sample is warped into its slot
+     * and finished at once, while its image is still in the processor's cache (the same calls as
+     * {@code warpBatch}'s, interleaved). The steps run on the sample's slot of the batch while each step
+     * {@linkplain PixelStep#applyInPlace can work there}; from the first that cannot, the sample is copied out
+     * of its slot into one scratch image reused for every sample, the remaining steps run there, and the
+     * result is copied back (no allocation per sample). A buffer output is warped into a heap batch first and
+     * written once.
      *
      * @param streams the batch whose streams and contexts the steps that draw after the warp use, or null
      *     with given parameters (those steps do not run)
@@ -309,10 +315,18 @@ public final class StepPipeline {
     private void finishEach(List<SourceImage> sources, List<WarpPlan> plans, Planned[] planned, Drawn[] drawn,
             SampleBatch streams, DenseTensor output) {
         Tensor x = output instanceof Tensor heap ? heap : Tensor.zeros(output.shape());
-        backend.warpBatch(sources, plans, x, format);
+        boolean atOnce = backend.warpsBatchesAtOnce();
+        if (atOnce) {
+            backend.warpBatch(sources, plans, x, format);
+        } else {
+            WarpKernel.checkBatch(sources, plans, x);
+        }
         Scratch scratch = new Scratch(Arrays.copyOfRange(x.shape(), 1, 4));
         int size = x.itemSize();
         for (int j = 0; j < planned.length; j++) {
+            if (!atOnce) {
+                PresizedWarp.warp(backend, sources.get(j), plans.get(j), OutputSlot.of(x, j, format));
+            }
             Planned p = planned[j];
             if (p.after().length == 0) {
                 continue;

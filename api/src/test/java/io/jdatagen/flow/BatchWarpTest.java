@@ -37,6 +37,33 @@ class BatchWarpTest {
     }
 
     @Test
+    void aBackendThatWarpsImageByImageHasEachSampleWarpedThenFinishedWithTheSameResult() {
+        for (boolean stepsAfterWarp : new boolean[] {true, false}) {
+            CountingBackend whole = new CountingBackend();
+            CountingBackend each = CountingBackend.imageByImage();
+            Batch[] firsts = new Batch[2];
+            Batch[] lasts = new Batch[2];
+            CountingBackend[] backends = {whole, each};
+            for (int k = 0; k < 2; k++) {
+                ImageDataGenerator g = ImageDataGenerator.builder().rotationRange(20).horizontalFlip(true)
+                        .rescale(1 / 255.0).channelShiftRange(stepsAfterWarp ? 10 : 0).samplewiseCenter(stepsAfterWarp)
+                        .backend(backends[k]).build();
+                ArrayFlow flow = g.flow(ArrayFlowTest.images(40, 12, 14, 3, 5), null,
+                        FlowOptions.arrays().batchSize(16).seed(3));
+                firsts[k] = flow.get(0);
+                lasts[k] = flow.get(2);
+            }
+            String what = stepsAfterWarp ? "with steps after the warp" : "a plan the warp does whole";
+            assertArrayEquals(firsts[0].xTensor().data(), firsts[1].xTensor().data(), what);
+            assertArrayEquals(lasts[0].xTensor().data(), lasts[1].xTensor().data(), what);
+            assertEquals(2, whole.batchWarps, what);
+            assertEquals(0, whole.warps, what);
+            assertEquals(stepsAfterWarp ? 0 : 2, each.batchWarps, what);
+            assertEquals(stepsAfterWarp ? 16 + 8 : 0, each.warps, what + ": each sample warped, then finished");
+        }
+    }
+
+    @Test
     void aBatchWarpEqualsTheSamplesAugmentedOneByOne() {
         ImageDataGenerator g = ImageDataGenerator.builder().rotationRange(30).zoomRange(0.2).verticalFlip(true)
                 .brightnessRange(0.7, 1.3).rescale(1 / 255.0).backend(new CountingBackend()).build();

@@ -12,9 +12,14 @@ import io.jdatagen.spi.WarpPlan;
 import io.jdatagen.spi.reference.ReferenceBackend;
 import java.util.List;
 
-/** The reference backend, counting the calls that reach it: per-sample warps, batch warps and the images in them. */
+/**
+ * The reference backend, counting the calls that reach it: per-sample warps, batch warps and the images in them.
+ * It says it {@linkplain #warpsBatchesAtOnce() wants whole batches}, as a GPU does, unless made by
+ * {@link #imageByImage()}.
+ */
 public final class CountingBackend implements Backend {
     private final ReferenceBackend reference = new ReferenceBackend();
+    private final boolean atOnce;
     /** Calls of {@link #warp}. */
     public int warps;
     /** Calls of {@code warpBatch}, heap and buffer batches alike. */
@@ -23,6 +28,25 @@ public final class CountingBackend implements Backend {
     public int batchImages;
     /** The plans of the last batch warp. */
     public List<WarpPlan> lastPlans = List.of();
+
+    /** A counting backend that wants whole batches. */
+    public CountingBackend() {
+        this(true);
+    }
+
+    private CountingBackend(boolean atOnce) {
+        this.atOnce = atOnce;
+    }
+
+    /** {@return a counting backend that, as the CPU backends, does not ask for whole batches} */
+    public static CountingBackend imageByImage() {
+        return new CountingBackend(false);
+    }
+
+    @Override
+    public boolean warpsBatchesAtOnce() {
+        return atOnce;
+    }
 
     @Override
     public String name() {

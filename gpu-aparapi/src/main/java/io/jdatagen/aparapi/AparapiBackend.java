@@ -78,6 +78,12 @@ final class AparapiBackend implements Backend {
         warpSlots(List.of(source), List.of(plan), k -> output, output.format());
     }
 
+    /** {@return true: a launch costs the same for one image as for a batch} */
+    @Override
+    public boolean warpsBatchesAtOnce() {
+        return true;
+    }
+
     /**
      * One OpenCL launch for the whole batch; the transfer buffer is then written into the batch's
      * slots (in one piece per slot for a heap tensor, converted to the element type for a buffer).

@@ -86,6 +86,7 @@ class AparapiBackendTest {
 
     @Test
     void aBatchInOneLaunchEqualsTheReferencePerImage() {
+        assertTrue(backend.warpsBatchesAtOnce(), "callers must hand the device whole batches");
         SplittableRandom r = new SplittableRandom(11);
         for (DataFormat format : DataFormat.values()) {
             int h = 23;

@@ -255,6 +255,12 @@ final class WarmStartBackend implements Backend {
         active.warpBatch(sources, plans, batch, format);
     }
 
+    /** {@return whether either backend this one runs on wants whole batches} */
+    @Override
+    public boolean warpsBatchesAtOnce() {
+        return cold.warpsBatchesAtOnce() || target.warpsBatchesAtOnce();
+    }
+
     /**
      * Counts warped images while waiting; when they reach {@code startAfter}, switches to the target at
      * once: its kernels then compile on the real calls, which costs the job the target's cold calls once

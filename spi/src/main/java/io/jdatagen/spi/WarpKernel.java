@@ -42,6 +42,16 @@ public interface WarpKernel {
     }
 
     /**
+     * {@return whether {@link #warpBatch} gains from having the whole batch at once} True for a backend
+     * with a per-launch cost (a GPU): callers then hand it whole batches. False (the default) for one
+     * that warps image by image anyway: a caller with work to do on each warped image may then warp and
+     * finish one image at a time, while that image is still in the processor's cache.
+     */
+    default boolean warpsBatchesAtOnce() {
+        return false;
+    }
+
+    /**
      * Validates the shape of a {@link #warpBatch} call (not each plan), for backends that override it.
      *
      * @param sources one source image per slot written

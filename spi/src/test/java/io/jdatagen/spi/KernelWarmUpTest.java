@@ -1,8 +1,8 @@
 package io.jdatagen.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,6 +85,7 @@ class KernelWarmUpTest {
         assertEquals(WarmStartBackend.Phase.WAITING, warm.phase());
         assertTrue(warm.active() == cold);
         assertTrue(warm.state().contains("scalar until reference"), warm.state());
+        assertFalse(warm.warpsBatchesAtOnce(), "both warp image by image");
         warm.switchToTarget();
         assertTrue(warm.active() == target);
         assertEquals(WarmStartBackend.Phase.WARM, warm.phase());

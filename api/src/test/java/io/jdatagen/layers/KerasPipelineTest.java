@@ -251,6 +251,10 @@ class KerasPipelineTest {
             Batch b = flow.get(0);
             assertArrayEquals(b.xTensor().data(), b.targets().get(0).data(), mode.name());
             assertFalse(java.util.Arrays.equals(images.data(), b.xTensor().data()));
+            Batch again = flow.get(0);
+            assertArrayEquals(b.xTensor().data(), again.xTensor().data(),
+                    mode + ": again, through the batches the first left between the segments");
+            assertArrayEquals(b.targets().get(0).data(), again.targets().get(0).data(), mode.name());
         }
     }
 

@@ -2,6 +2,7 @@ package io.jdatagen.augment;
 
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
+import io.jdatagen.spi.PixelKernel;
 import java.util.random.RandomGenerator;
 
 /**
@@ -48,6 +49,21 @@ public non-sealed interface PixelStep<P> extends Step {
      */
     default boolean applyInPlace(P params, float[] data, int offset, ImageShape shape, SampleContext context) {
         return false;
+    }
+
+    /**
+     * {@link #applyInPlace(Object, float[], int, ImageShape, SampleContext)} with the element-wise passes of the
+     * pipeline's backend at hand, for a step whose arithmetic one of them is (the same bits on every backend,
+     * faster on some). The default ignores {@code kernel}.
+     *
+     * @param params parameters {@link #draw} returned (never null)
+     * @param context where the sample sits in its flow ({@link SampleContext#NONE} outside one)
+     * @param kernel the pipeline's backend
+     * @return whether the step ran; false leaves {@code data} unchanged
+     */
+    default boolean applyInPlace(P params, float[] data, int offset, ImageShape shape, SampleContext context,
+            PixelKernel kernel) {
+        return applyInPlace(params, data, offset, shape, context);
     }
 
     /**

@@ -684,9 +684,9 @@ public final class StepPipeline {
     }
 
     @SuppressWarnings("unchecked")
-    private static <P> boolean inPlace(PixelStep<P> step, Object params, float[] batch, int offset, ImageShape shape,
+    private <P> boolean inPlace(PixelStep<P> step, Object params, float[] batch, int offset, ImageShape shape,
             SampleContext context) {
-        return step.applyInPlace((P) params, batch, offset, shape, context);
+        return step.applyInPlace((P) params, batch, offset, shape, context, backend);
     }
 
     private static Tensor checked(Step step, Tensor out, Tensor in) {

@@ -62,37 +62,6 @@ final class ChannelLoops {
         return s;
     }
 
-    /**
-     * Replaces every value {@code v} of channel {@code c} of the image at {@code offset} of {@code x} by
-     * {@code min(max((v − m[c]) · f + m[c], lo), hi)} in float32, in that order of operations; the rest of
-     * {@code x} is left as it is.
-     */
-    static void blend(float[] x, int offset, ImageShape shape, float[] mean, float f, float lo, float hi) {
-        int channels = shape.channels();
-        if (shape.format() == DataFormat.CHANNELS_FIRST) {
-            int plane = shape.height() * shape.width();
-            for (int c = 0; c < channels; c++) {
-                float m = mean[c];
-                int end = offset + (c + 1) * plane;
-                for (int k = offset + c * plane; k < end; k++) {
-                    x[k] = Math.min(Math.max((x[k] - m) * f + m, lo), hi);
-                }
-            }
-        } else {
-            int row = shape.width() * channels;
-            float[] m = perPixel(mean, shape.width());
-            float[] values = new float[row];
-            int end = offset + shape.height() * row;
-            for (int at = offset; at < end; at += row) {
-                System.arraycopy(x, at, values, 0, row);
-                for (int k = 0; k < row; k++) {
-                    values[k] = Math.min(Math.max((values[k] - m[k]) * f + m[k], lo), hi);
-                }
-                System.arraycopy(values, 0, x, at, row);
-            }
-        }
-    }
-
     /** {@return {@code perChannel} repeated {@code pixels} times: one channels-last row's values} */
     static float[] perPixel(float[] perChannel, int pixels) {
         float[] row = new float[pixels * perChannel.length];

@@ -2,8 +2,10 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
+import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
+import io.jdatagen.spi.PixelKernel;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -17,6 +19,9 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_contrast/">Keras RandomContrast</a>
  */
 public final class RandomContrast extends FactorLayer implements PixelStep<Float> {
+    /** The plain loops, where no backend is at hand. */
+    private static final PixelKernel PLAIN = new PixelKernel() {
+    };
     private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
             "RandomContrast", "random_contrast", null, 0, 1, false);
 
@@ -60,7 +65,7 @@ public final class RandomContrast extends FactorLayer implements PixelStep<Float
      */
     @Override
     public Tensor apply(Float contrastFactor, Tensor image, ImageShape shape, SampleContext context) {
-        blend(contrastFactor, image.data(), 0, shape);
+        blend(contrastFactor, image.data(), 0, shape, PLAIN);
         return image;
     }
 
@@ -68,17 +73,33 @@ public final class RandomContrast extends FactorLayer implements PixelStep<Float
     @Override
     public boolean applyInPlace(Float contrastFactor, float[] data, int offset, ImageShape shape,
             SampleContext context) {
-        blend(contrastFactor, data, offset, shape);
+        blend(contrastFactor, data, offset, shape, PLAIN);
         return true;
     }
 
-    private void blend(float contrastFactor, float[] x, int offset, ImageShape shape) {
+    /** {@inheritDoc} Always, the blend on the backend's {@link PixelKernel#contrast}. */
+    @Override
+    public boolean applyInPlace(Float contrastFactor, float[] data, int offset, ImageShape shape,
+            SampleContext context, PixelKernel kernel) {
+        blend(contrastFactor, data, offset, shape, kernel);
+        return true;
+    }
+
+    private void blend(float contrastFactor, float[] x, int offset, ImageShape shape, PixelKernel kernel) {
         double[] sum = ChannelLoops.sums(x, offset, shape);
         int plane = shape.height() * shape.width();
         float[] mean = new float[sum.length];
         for (int c = 0; c < sum.length; c++) {
             mean[c] = (float) (sum[c] / plane);
         }
-        ChannelLoops.blend(x, offset, shape, mean, contrastFactor, args.rangeMin(), args.rangeMax());
+        float lo = args.rangeMin();
+        float hi = args.rangeMax();
+        if (shape.format() == DataFormat.CHANNELS_FIRST) {
+            for (int c = 0; c < mean.length; c++) {
+                kernel.contrast(x, offset + c * plane, plane, new float[] {mean[c]}, contrastFactor, lo, hi);
+            }
+        } else {
+            kernel.contrast(x, offset, plane * mean.length, mean, contrastFactor, lo, hi);
+        }
     }
 }

@@ -57,30 +57,6 @@ class ChannelLoopsTest {
     }
 
     @Test
-    void blendIsTheElementwiseFormulaBitForBit() {
-        for (ImageShape s : SHAPES) {
-            float[] x = values(s, false, 5);
-            float[] mean = new float[s.channels()];
-            for (int c = 0; c < mean.length; c++) {
-                mean[c] = 0.1f + 0.2f * c;
-            }
-            float f = 1.37f;
-            float[] expected = x.clone();
-            for (int k = 0; k < expected.length; k++) {
-                float m = mean[channel(s, k)];
-                expected[k] = Math.min(Math.max((expected[k] - m) * f + m, 0.05f), 0.9f);
-            }
-            float[] batch = inSlot(x, 1);
-            float[] others = batch.clone();
-            ChannelLoops.blend(x, 0, s, mean, f, 0.05f, 0.9f);
-            assertArrayEquals(expected, x, s.toString());
-            ChannelLoops.blend(batch, x.length, s, mean, f, 0.05f, 0.9f);
-            System.arraycopy(expected, 0, others, x.length, x.length);
-            assertArrayEquals(others, batch, s + " in slot 1, the other slots unchanged");
-        }
-    }
-
-    @Test
     void perPixelRepeatsTheChannelValuesOncePerPixel() {
         for (int channels : new int[] {1, 3, 4}) {
             float[] perChannel = new float[channels];

@@ -6,6 +6,7 @@ import io.jdatagen.core.Tensor;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.ChannelStatistics;
 import io.jdatagen.spi.OutputSlot;
+import io.jdatagen.spi.PixelKernel;
 import io.jdatagen.spi.PresizedWarp;
 import io.jdatagen.spi.ResampleKernel;
 import io.jdatagen.spi.SourceImage;
@@ -19,7 +20,8 @@ import jdk.incubator.vector.FloatVector;
  * without an affine, and the packed pair gathers of {@link PairGatherWarp} for 8-bit sources and for
  * float32 channels-last sources whose samples are all whole numbers in 0..255 ({@link WholeBytes}), which
  * give the same bits), vectorised channel statistics ({@link SimdStatistics}), the ZCA product
- * ({@link SimdMatrix}) and Pillow's resampling ({@link SimdResample}, {@link SimdNearest}).
+ * ({@link SimdMatrix}), the contrast pass ({@link SimdContrast}) and Pillow's resampling ({@link SimdResample},
+ * {@link SimdNearest}).
  * Thread-safe: per-thread scratch.
  */
 final class SimdBackend implements Backend {
@@ -86,5 +88,11 @@ final class SimdBackend implements Backend {
     public void multiply(float[] a, int rows, int inner, double[] b, int cols, float[] out) {
         ReferenceBackend.checkProduct(a, rows, inner, b, cols, out);
         SimdMatrix.multiply(a, rows, inner, b, cols, out);
+    }
+
+    @Override
+    public void contrast(float[] data, int offset, int length, float[] centers, float factor, float lo, float hi) {
+        PixelKernel.checkRun(data, offset, length, centers);
+        SimdContrast.run(data, offset, length, centers, factor, lo, hi);
     }
 }

@@ -1,10 +1,10 @@
 package io.jdatagen.spi;
 
 /**
- * A set of kernels: warp, statistics, matrix product and Pillow-style resampling. Implementations
- * are thread-safe: a backend may be called from several loader workers at once.
+ * A set of kernels: warp, statistics, matrix product, element-wise passes and Pillow-style resampling.
+ * Implementations are thread-safe: a backend may be called from several loader workers at once.
  */
-public interface Backend extends WarpKernel, StatisticsKernel, MatrixKernel {
+public interface Backend extends WarpKernel, StatisticsKernel, MatrixKernel, PixelKernel {
     /** {@return the provider name, e.g. {@code reference}} */
     String name();
 

@@ -255,7 +255,13 @@ final class WarmStartBackend implements Backend {
         active.warpBatch(sources, plans, batch, format);
     }
 
-    /** {@return whether either backend this one runs on wants whole batches} */
+    /** Runs on the backend the warps run on: the two give the same bits. */
+    @Override
+    public void contrast(float[] data, int offset, int length, float[] centers, float factor, float lo, float hi) {
+        active.contrast(data, offset, length, centers, factor, lo, hi);
+    }
+
+        /** {@return whether either backend this one runs on wants whole batches} */
     @Override
     public boolean warpsBatchesAtOnce() {
         return cold.warpsBatchesAtOnce() || target.warpsBatchesAtOnce();

@@ -73,8 +73,7 @@ public final class RandomContrast extends FactorLayer implements PixelStep<Float
     @Override
     public boolean applyInPlace(Float contrastFactor, float[] data, int offset, ImageShape shape,
             SampleContext context) {
-        blend(contrastFactor, data, offset, shape, PLAIN);
-        return true;
+        return applyInPlace(contrastFactor, data, offset, shape, context, PLAIN);
     }
 
     /** {@inheritDoc} Always, the blend on the backend's {@link PixelKernel#contrast}. */

@@ -40,9 +40,9 @@ final class SimdBackend implements Backend {
     public String describe() {
         return "Vector API " + FloatVector.SPECIES_PREFERRED + ": warp (gathers, float coordinates from a"
                 + " double base per 16-column block; the same bytes as scalar), channel statistics, matrix product,"
-                + " the contrast pass and Pillow resampling (RGB rows, all columns, nearest picks) native; B-spline orders 2-5 and"
-                + " grid-constant fills delegated to the reference; rows of other channel counts and short nearest"
-                + " chunks delegated to PillowResample";
+                + " the contrast pass and Pillow resampling (RGB rows, all columns, nearest picks) native;"
+                + " B-spline orders 2-5 and grid-constant fills delegated to the reference; rows of other channel"
+                + " counts and short nearest chunks delegated to PillowResample";
     }
 
     @Override

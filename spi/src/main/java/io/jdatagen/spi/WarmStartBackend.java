@@ -261,7 +261,7 @@ final class WarmStartBackend implements Backend {
         active.contrast(data, offset, length, centers, factor, lo, hi);
     }
 
-        /** {@return whether either backend this one runs on wants whole batches} */
+    /** {@return whether either backend this one runs on wants whole batches} */
     @Override
     public boolean warpsBatchesAtOnce() {
         return cold.warpsBatchesAtOnce() || target.warpsBatchesAtOnce();

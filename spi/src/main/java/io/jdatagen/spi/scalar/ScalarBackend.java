@@ -9,7 +9,6 @@ import io.jdatagen.spi.PresizedWarp;
 import io.jdatagen.spi.ResampleKernel;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.WarpPlan;
-import io.jdatagen.spi.reference.PillowResample;
 import io.jdatagen.spi.reference.ReferenceBackend;
 
 /**
@@ -19,12 +18,12 @@ import io.jdatagen.spi.reference.ReferenceBackend;
  * {@code grid-constant}, from 8-bit or float sources, run {@link ScalarWarp}; B-spline orders 2-5 and
  * {@code grid-constant} fills delegate to the {@link ReferenceBackend}, as {@code simd}'s do. The
  * statistics and the matrix product delegate to the reference, and Pillow resampling runs
- * {@link PillowResample} (the same bytes as {@code simd}'s: Pillow's integer arithmetic).
+ * {@link ScalarResample} (the same bytes as {@code simd}'s: Pillow's integer arithmetic).
  */
 public final class ScalarBackend implements Backend {
     /** The provider name. */
     public static final String NAME = "scalar";
-    private static final PillowResample RESAMPLE = new PillowResample();
+    private static final ScalarResample RESAMPLE = new ScalarResample();
     private final ReferenceBackend reference = new ReferenceBackend();
 
     /** Creates the backend (its provider does, when the backend is selected). */
@@ -41,7 +40,7 @@ public final class ScalarBackend implements Backend {
         return "plain Java, the one-lane form of simd's warp (the same bytes): copies, and nearest or bilinear"
                 + " warps of 8-bit and float sources under every fill but grid-constant; B-spline orders 2-5,"
                 + " grid-constant fills, statistics and matrix product delegated to the reference; Pillow"
-                + " resampling by PillowResample";
+                + " resampling's row pass on column arrays the JIT vectorises, its column pass by PillowResample";
     }
 
     @Override
@@ -60,7 +59,7 @@ public final class ScalarBackend implements Backend {
         }
     }
 
-    /** Pillow's passes and nearest pick in plain Java ({@link PillowResample}). */
+    /** Pillow's passes and nearest pick in plain Java ({@link ScalarResample}). */
     @Override
     public ResampleKernel resampling() {
         return RESAMPLE;

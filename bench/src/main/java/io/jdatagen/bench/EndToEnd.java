@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *                                                 epoch and a flow epoch in this one JVM (a collection
  *                                                 before each): the flow's fraction of its own decode
  *                                                 without the drift between processes
+ *   EndToEnd alternate-stream DIR SHARDS CODEC RESIZE PAIRS WORKERS BUFFER
+ *                                                 after 4 warm-up pairs, PAIRS pairs of an epoch of the
+ *                                                 folder flow over DIR and one of the stream flow over the
+ *                                                 same images' tar shards in SHARDS, in this one JVM, the
+ *                                                 first of each pair alternating: the stream's rate over
+ *                                                 the folder's without the drift between processes
  * </pre>
  */
 public final class EndToEnd {
@@ -81,7 +88,8 @@ public final class EndToEnd {
         String usage = "usage: generate DIR COUNT | shards DIR SHARDS MB | decode DIR CODEC EPOCHS WORKERS"
                 + " | flow DIR CODEC RESIZE EPOCHS WORKERS | cached DIR CODEC RESIZE EPOCHS WORKERS MB"
                 + " | direct DIR CODEC RESIZE EPOCHS WORKERS TYPE | stream SHARDS CODEC RESIZE EPOCHS WORKERS BUFFER"
-                + " | alternate DIR CODEC RESIZE PAIRS WORKERS (RESIZE one of " + String.join(", ", JpegFolder.RESIZES)
+                + " | alternate DIR CODEC RESIZE PAIRS WORKERS | alternate-stream DIR SHARDS CODEC RESIZE PAIRS WORKERS BUFFER"
+                + " (RESIZE one of " + String.join(", ", JpegFolder.RESIZES)
                 + ")";
         String command = args.length == 0 ? "" : args[0];
         int expected = switch (command) {
@@ -90,6 +98,7 @@ public final class EndToEnd {
             case "decode" -> 5;
             case "flow", "alternate" -> 6;
             case "cached", "direct", "stream" -> 7;
+            case "alternate-stream" -> 8;
             default -> -1;
         };
         if (args.length != expected) {
@@ -101,6 +110,8 @@ public final class EndToEnd {
             case "shards" -> JpegShards.write(path, Path.of(args[2]), Long.parseLong(args[3]) << 20);
             case "decode" -> decode(path, args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "alternate" -> alternate(path, args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            case "alternate-stream" -> alternateStream(path, Path.of(args[2]), args[3], args[4], Integer.parseInt(args[5]),
+                    Integer.parseInt(args[6]), Integer.parseInt(args[7]));
             default -> {
                 String codec = args[2];
                 String resize = args[3];
@@ -202,6 +213,52 @@ public final class EndToEnd {
         line.put("images", flow.samples());
         line.put("decode", decodeRates);
         line.put("flow", flowRates);
+        System.out.println(new ObjectMapper().writeValueAsString(line));
+    }
+
+    /**
+     * Pairs of a folder epoch and a stream epoch over the same images. No collection is forced between them
+     * (unlike {@link #alternate}): a full collection shrinks G1's heap, and the page faults of growing it again
+     * fell on whichever flow ran next, more on the stream, which holds its shuffle buffer's JPEGs.
+     */
+    private static void alternateStream(Path root, Path shards, String codec, String resize, int pairs, int workers,
+            int buffer) throws Exception {
+        FileFlow folder = JpegFolder.headlineFlow(root, codec, resize);
+        List<String> files = JpegShards.list(shards);
+        int warmUp = 4;
+        double[] folderRates = new double[pairs];
+        double[] streamRates = new double[pairs];
+        try (StreamFlow stream = TarShards.of(files).flow(JpegFolder.headlineGenerator().augmenter(),
+                JpegFolder.headlineOptions(FlowOptions.stream(), codec, resize).shuffleBuffer(buffer))) {
+            if (stream.samples() != folder.samples()) {
+                throw new IllegalArgumentException("the shards in " + shards + " hold " + stream.samples()
+                        + " images, the folder " + root + " " + folder.samples());
+            }
+            for (int p = 0; p < warmUp + pairs; p++) {
+                boolean streamFirst = p % 2 == 0;
+                double first = flowEpoch(streamFirst ? stream : folder, workers);
+                double second = flowEpoch(streamFirst ? folder : stream, workers);
+                if (p >= warmUp) {
+                    streamRates[p - warmUp] = streamFirst ? first : second;
+                    folderRates[p - warmUp] = streamFirst ? second : first;
+                }
+            }
+        }
+        double[] ratios = new double[pairs];
+        for (int p = 0; p < pairs; p++) {
+            ratios[p] = streamRates[p] / folderRates[p];
+        }
+        double[] sorted = ratios.clone();
+        Arrays.sort(sorted);
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("name", flowName(codec, resize) + ", " + files.size() + " tar shards (shuffle buffer " + buffer
+                + ") alternated with the folder");
+        line.put("images", folder.samples());
+        line.put("folder", folderRates);
+        line.put("stream", streamRates);
+        line.put("streamOverFolder", ratios);
+        line.put("medianStreamOverFolder", pairs % 2 == 1 ? sorted[pairs / 2]
+                : (sorted[pairs / 2 - 1] + sorted[pairs / 2]) / 2);
         System.out.println(new ObjectMapper().writeValueAsString(line));
     }
 

@@ -3,6 +3,7 @@ package io.jdatagen.spi.scalar;
 import io.jdatagen.spi.ResampleKernel;
 import io.jdatagen.spi.ResampleTable;
 import io.jdatagen.spi.reference.PillowResample;
+import java.util.Arrays;
 
 /**
  * Pillow's 8-bit resampling in plain Java, with a row pass the JIT can vectorise: the same integer
@@ -17,6 +18,11 @@ import io.jdatagen.spi.reference.PillowResample;
 final class ScalarResample implements ResampleKernel {
     /** Rows per band: the column arrays of a band stay in the processor's cache. */
     static final int BAND = 64;
+    /**
+     * The most values a thread's column arrays hold (4 MiB): an image so wide that a band of {@link #BAND} rows
+     * would need more is resampled in fewer rows at a time.
+     */
+    static final int MOST_COLUMN_VALUES = 1 << 20;
     private static final int HALF = 1 << (ResampleTable.PRECISION_BITS - 1);
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
     private final PillowResample plain = new PillowResample();
@@ -34,11 +40,12 @@ final class ScalarResample implements ResampleKernel {
             lo = Math.min(lo, bounds[2 * x]);
             hi = Math.max(hi, bounds[2 * x] + bounds[2 * x + 1]);
         }
-        Scratch scratch = SCRATCH.get().sized(srcWidth, BAND * channels);
+        int rowsPerBand = Math.max(1, Math.min(BAND, MOST_COLUMN_VALUES / (srcWidth * channels)));
+        Scratch scratch = SCRATCH.get().sized(srcWidth, rowsPerBand * channels);
         int[][] columns = scratch.columns;
         int[] sums = scratch.sums;
-        for (int y0 = 0; y0 < rows; y0 += BAND) {
-            int band = Math.min(BAND, rows - y0);
+        for (int y0 = 0; y0 < rows; y0 += rowsPerBand) {
+            int band = Math.min(rowsPerBand, rows - y0);
             int n = band * channels;
             transpose(src, srcWidth, channels, firstRow + y0, band, lo, hi, columns);
             for (int x = 0; x < width; x++) {
@@ -46,7 +53,7 @@ final class ScalarResample implements ResampleKernel {
                 int count = bounds[2 * x + 1];
                 int w = x * taps;
                 if (count == 0) {
-                    java.util.Arrays.fill(sums, 0, n, HALF);
+                    Arrays.fill(sums, 0, n, HALF);
                 } else {
                     firstTap(columns[first], weights[w], sums, n);
                 }

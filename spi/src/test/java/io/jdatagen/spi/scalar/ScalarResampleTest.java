@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The scalar row pass equals Pillow's byte for byte where its own structure could go wrong: bands of rows
- * (images taller than a band, ending inside one, a first row inside the image), columns a table never reads,
- * outputs with no tap, negative weights and sums beyond both ends of the 8-bit range, 1 to 4 channels.
+ * (images taller than a band, ending inside one, a first row inside the image, images too wide for a full
+ * band), columns a table never reads, outputs with no tap, negative weights and sums beyond both ends of the
+ * 8-bit range, 1 to 4 channels.
  */
 class ScalarResampleTest {
     private static final PillowResample PILLOW = new PillowResample();
@@ -54,6 +55,22 @@ class ScalarResampleTest {
                 assertArrayEquals(want, got, inW + " wide, " + channels + " channels");
             }
         }
+    }
+
+    @Test
+    void imagesTooWideForAFullBandGoInFewerRows() {
+        SplittableRandom r = new SplittableRandom(47);
+        int channels = 4;
+        int inW = ScalarResample.MOST_COLUMN_VALUES / channels / 5 + 3;
+        int inH = 13;
+        byte[] src = new byte[inW * inH * channels];
+        r.nextBytes(src);
+        ResampleTable table = randomTable(r, inW, 40);
+        byte[] want = new byte[inH * table.outSize() * channels];
+        byte[] got = new byte[want.length];
+        PILLOW.resampleRows(src, inW, channels, 0, inH, table, want);
+        scalar.resampleRows(src, inW, channels, 0, inH, table, got);
+        assertArrayEquals(want, got, inW + " wide: bands of 4 rows");
     }
 
     /**

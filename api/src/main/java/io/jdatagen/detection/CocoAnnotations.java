@@ -119,8 +119,8 @@ public final class CocoAnnotations {
                 JsonNode img = images.get(i);
                 String where = "images[" + i + "]";
                 String name = text(img, where + ".file_name", "file_name");
-                int width = (int) integer(img, where + ".width", "width");
-                int height = (int) integer(img, where + ".height", "height");
+                int width = size(img, where + ".width", "width");
+                int height = size(img, where + ".height", "height");
                 List<JsonNode> anns = byImage.get(i);
                 double[][] boxes = new double[anns.size()][];
                 int[] labels = new int[anns.size()];
@@ -202,12 +202,22 @@ public final class CocoAnnotations {
             return a;
         }
 
+        /** A whole number that fits in a {@code long} (a larger one is refused, not wrapped). */
         private long integer(JsonNode node, String where, String field) {
             JsonNode v = node == null ? null : node.get(field);
-            if (v == null || !v.isIntegralNumber()) {
+            if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
                 throw error(where, "must be an integer", v);
             }
             return v.asLong();
+        }
+
+        /** An image's width or height in pixels: a whole number from 0 (none stated) to the largest {@code int}. */
+        private int size(JsonNode node, String where, String field) {
+            long v = integer(node, where, field);
+            if (v < 0 || v > Integer.MAX_VALUE) {
+                throw error(where, "must be an integer from 0 to " + Integer.MAX_VALUE, node.get(field));
+            }
+            return (int) v;
         }
 
         private String text(JsonNode node, String where, String field) {

@@ -106,6 +106,18 @@ class AnnotationReadersTest {
         assertEquals(json + ": annotations[0].category_id must name a category's id [1]; got 5",
                 assertThrows(IllegalArgumentException.class, () -> CocoAnnotations.read(json, tmp, CrowdBoxes.KEEP))
                         .getMessage());
+        for (String width : new String[] {"-4", "3340530124"}) {
+            Files.writeString(json, "{\"images\": [{\"id\": 1, \"file_name\": \"a.png\", \"width\": " + width
+                    + ", \"height\": 4}], \"categories\": []}");
+            assertEquals(json + ": images[0].width must be an integer from 0 to 2147483647; got " + width,
+                    assertThrows(IllegalArgumentException.class, () -> CocoAnnotations.read(json, tmp,
+                            CrowdBoxes.KEEP)).getMessage(), "width " + width);
+        }
+        Files.writeString(json, "{\"images\": [{\"id\": 1, \"file_name\": \"a.png\", \"width\": 4, \"height\": 4}],"
+                + " \"categories\": [{\"id\": 18446744073709551617, \"name\": \"x\"}]}");
+        assertEquals(json + ": categories[0].id must be an integer; got 18446744073709551617",
+                assertThrows(IllegalArgumentException.class, () -> CocoAnnotations.read(json, tmp, CrowdBoxes.KEEP))
+                        .getMessage());
         Files.writeString(json, "{\"images\": [{\"id\": 1, \"file_name\": \"../outside.png\", \"width\": 4,"
                 + " \"height\": 4}], \"categories\": []}");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> CocoAnnotations.read(json, tmp,

@@ -58,8 +58,8 @@ public final class ContrastLimitedAdaptiveHistogramEqualization extends KerasLay
         this.base = base;
         this.valueRange = new ArrayList<>((List<?>) valueRange);
         this.clipLimit = (Number) clipLimit;
-        this.gridHeight = ((Number) ((List<?>) tileGridSize).get(0)).intValue();
-        this.gridWidth = ((Number) ((List<?>) tileGridSize).get(1)).intValue();
+        this.gridHeight = LayerConfig.intOf((Number) ((List<?>) tileGridSize).get(0), "tile_grid_size");
+        this.gridWidth = LayerConfig.intOf((Number) ((List<?>) tileGridSize).get(1), "tile_grid_size");
     }
 
     private static boolean isPositiveInteger(Object v) {

@@ -74,7 +74,7 @@ public final class Equalization extends KerasLayerBase implements PixelStep<Bool
         if (!(bins instanceof Integer || bins instanceof Long)) {
             throw new IllegalArgumentException("bins must be an integer; got " + bins);
         }
-        return new Equalization(LayerConfig.read(config, "equalization", ARGUMENTS), bins.intValue(),
+        return new Equalization(LayerConfig.read(config, "equalization", ARGUMENTS), LayerConfig.intOf(bins, "bins"),
                 config.getOrDefault("value_range", List.of(0, 255)));
     }
 

@@ -212,7 +212,7 @@ final class GeometricArgs {
         if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
             throw new IllegalArgumentException("`" + key + "` must be an integer; got: " + v);
         }
-        return n.intValue();
+        return LayerConfig.intOf(n, "`" + key + "`");
     }
 
     /** {@return a string argument of {@code config}, or {@code absent} when missing} */

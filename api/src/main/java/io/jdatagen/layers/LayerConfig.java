@@ -1,6 +1,7 @@
 package io.jdatagen.layers;
 
 import io.jdatagen.core.DataFormat;
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -106,6 +107,21 @@ record LayerConfig(String name, boolean trainable, Object dtype, DataFormat data
             return n;
         }
         throw new IllegalArgumentException(key + " must be a number; got " + v);
+    }
+
+    /**
+     * {@return {@code n}, a whole number argument named {@code key}, as an int}
+     *
+     * @throws IllegalArgumentException naming {@code key} when {@code n} has a fraction or lies outside int's
+     *     range (a JSON integer past it would otherwise wrap into another value silently)
+     */
+    static int intOf(Number n, String key) {
+        try {
+            return new BigDecimal(n.toString()).intValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(key + " must be a whole number from " + Integer.MIN_VALUE + " to "
+                    + Integer.MAX_VALUE + "; got " + n);
+        }
     }
 
     /**

@@ -68,7 +68,7 @@ public final class MaxNumBoundingBoxes extends KerasLayerBase implements PixelSt
             BoxFormat.fromKerasName(String.valueOf(format));
         }
         return new MaxNumBoundingBoxes(base, format == null ? null : String.valueOf(format),
-                LayerConfig.number(config, "max_number", 0).intValue(),
+                LayerConfig.intOf(LayerConfig.number(config, "max_number", 0), "max_number"),
                 LayerConfig.number(config, "fill_value", -1).intValue());
     }
 

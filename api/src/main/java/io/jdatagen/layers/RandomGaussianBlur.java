@@ -55,8 +55,8 @@ public final class RandomGaussianBlur extends KerasLayerBase implements PixelSte
         this.base = base;
         this.factor = FactorRange.of(factor, "factor", 0, 1);
         this.kernelSizeConfig = kernelSize(kernelSize);
-        this.kernelSize = new int[] {((Number) kernelSizeConfig.get(0)).intValue(),
-            ((Number) kernelSizeConfig.get(1)).intValue()};
+        this.kernelSize = new int[] {LayerConfig.intOf((Number) kernelSizeConfig.get(0), "kernel_size"),
+            LayerConfig.intOf((Number) kernelSizeConfig.get(1), "kernel_size")};
         this.sigma = FactorRange.of(sigma, "sigma", 0, 1);
         if (!(valueRange instanceof List<?> l && l.size() == 2 && l.get(0) instanceof Number
                 && l.get(1) instanceof Number)) {

@@ -242,6 +242,16 @@ def bmps():
     case("bmp_truncated", "bmp", whole[:len(whole) - 20])
 
 
+def bmp_headers():
+    # Headers whose declared palette or compression a decoder must not believe (last, so that adding them
+    # left the names of the earlier cases as they were).
+    rows = b"".join(bytes([(r * 40 + c) % 256 for c in range(4)]) for r in range(2))
+    case("bmp_palette_size_huge", "bmp", bmp(4, 2, 8, rows, palette=GRAY_PALETTE, colors=0x0A080909))
+    case("bmp_palette_size_65537", "bmp", bmp(4, 2, 8, rows, palette=GRAY_PALETTE, colors=65537))
+    case("bmp_compression_unknown", "bmp", bmp(4, 2, 24, b"\x00" * 24, compression=0x00DBFF00))
+    case("bmp_rgb24_colors_huge", "bmp", bmp(4, 2, 24, b"\x10" * 24, colors=0x0A080909))
+
+
 # ---------------------------------------------------------------------------------------- TIFF
 def tiff(pages):
     """A little-endian TIFF: pages of (width, height, samples, bits, sample_format, photometric, data)."""
@@ -333,7 +343,7 @@ def verdict(data):
 
 
 def main():
-    for generate in (pngs, apngs, jpegs, gifs, webps, bmps, tiffs, pnms, others):
+    for generate in (pngs, apngs, jpegs, gifs, webps, bmps, tiffs, pnms, others, bmp_headers):
         generate()
     os.makedirs(OUT, exist_ok=True)
     for old in os.listdir(OUT):

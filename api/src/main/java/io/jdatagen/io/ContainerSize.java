@@ -210,7 +210,7 @@ final class ContainerSize {
         return b[at] & 0xFF;
     }
 
-    private static long u16le(byte[] b, int at, Format format) throws IOException {
+    static long u16le(byte[] b, int at, Format format) throws IOException {
         need(b, at, 2, format);
         return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8;
     }

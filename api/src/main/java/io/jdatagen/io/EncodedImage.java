@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
  * The checks both codecs make on the encoded bytes before decoding, so that they give Pillow's
  * verdict on every file: the format from the bytes' magic number, never the file's name (bytes of
  * no format the codecs read are refused, naming the formats); not empty; a JPEG's last scan
- * followed by its end-of-image marker; a PNG's chunks complete up to {@code IEND}; a run-length BMP
- * holding all its pixels; and the canvas that decoding will allocate ({@link ContainerSize}: a
+ * followed by its end-of-image marker; a PNG's chunks complete up to {@code IEND}; a BMP's compression
+ * and palette size as Pillow reads them ({@link BmpHeader}), a run-length BMP holding all its pixels; and
+ * the canvas that decoding will allocate ({@link ContainerSize}: a
  * GIF's logical screen, a WebP's canvas, a TIFF's first page, ...) within the {@link PixelLimit},
  * before any pixel is decoded.
  */
@@ -72,7 +73,10 @@ final class EncodedImage {
                 }
             }
             case PNG -> checkPngChunks(encoded);
-            case BMP -> BmpRunLength.check(encoded, canvas.height(), canvas.width());
+            case BMP -> {
+                BmpHeader.check(encoded);
+                BmpRunLength.check(encoded, canvas.height(), canvas.width());
+            }
             default -> {
                 // the decoder's own checks decide
             }

@@ -11,9 +11,8 @@ import org.slf4j.LoggerFactory;
  * no format the codecs read are refused, naming the formats); not empty; a JPEG's last scan
  * followed by its end-of-image marker; a PNG's chunks complete up to {@code IEND}; a BMP's compression
  * and palette size as Pillow reads them ({@link BmpHeader}), a run-length BMP holding all its pixels; and
- * the canvas that decoding will allocate ({@link ContainerSize}: a
- * GIF's logical screen, a WebP's canvas, a TIFF's first page, ...) within the {@link PixelLimit},
- * before any pixel is decoded.
+ * the canvas that decoding will allocate ({@link ContainerSize}: a GIF's logical screen, a WebP's canvas,
+ * a TIFF's first page, ...) within the {@link PixelLimit}, before any pixel is decoded.
  */
 final class EncodedImage {
     private static final Logger LOG = LoggerFactory.getLogger(EncodedImage.class);

@@ -88,9 +88,9 @@ public final class EndToEnd {
         String usage = "usage: generate DIR COUNT | shards DIR SHARDS MB | decode DIR CODEC EPOCHS WORKERS"
                 + " | flow DIR CODEC RESIZE EPOCHS WORKERS | cached DIR CODEC RESIZE EPOCHS WORKERS MB"
                 + " | direct DIR CODEC RESIZE EPOCHS WORKERS TYPE | stream SHARDS CODEC RESIZE EPOCHS WORKERS BUFFER"
-                + " | alternate DIR CODEC RESIZE PAIRS WORKERS | alternate-stream DIR SHARDS CODEC RESIZE PAIRS WORKERS BUFFER"
-                + " (RESIZE one of " + String.join(", ", JpegFolder.RESIZES)
-                + ")";
+                + " | alternate DIR CODEC RESIZE PAIRS WORKERS"
+                + " | alternate-stream DIR SHARDS CODEC RESIZE PAIRS WORKERS BUFFER"
+                + " (RESIZE one of " + String.join(", ", JpegFolder.RESIZES) + ")";
         String command = args.length == 0 ? "" : args[0];
         int expected = switch (command) {
             case "generate" -> 3;
@@ -110,8 +110,8 @@ public final class EndToEnd {
             case "shards" -> JpegShards.write(path, Path.of(args[2]), Long.parseLong(args[3]) << 20);
             case "decode" -> decode(path, args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "alternate" -> alternate(path, args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
-            case "alternate-stream" -> alternateStream(path, Path.of(args[2]), args[3], args[4], Integer.parseInt(args[5]),
-                    Integer.parseInt(args[6]), Integer.parseInt(args[7]));
+            case "alternate-stream" -> alternateStream(path, Path.of(args[2]), args[3], args[4],
+                    Integer.parseInt(args[5]), Integer.parseInt(args[6]), Integer.parseInt(args[7]));
             default -> {
                 String codec = args[2];
                 String resize = args[3];

@@ -139,7 +139,11 @@ final class ScalarResample implements ResampleKernel {
         plain.resampleNearest(src, srcWidth, channels, rows, cols, out);
     }
 
-    /** One thread's column arrays and sums, grown when an image is wider or has more channels. */
+    /**
+     * One thread's column arrays and sums, grown when an image is wider or its band longer; grown to the larger
+     * of the old and new sizes while that stays within {@link #MOST_COLUMN_VALUES}, else to the new size alone
+     * (a narrow image's long band and a wide image's short one would otherwise combine into a wide, long one).
+     */
     private static final class Scratch {
         int[][] columns = new int[0][0];
         int[] sums = new int[0];
@@ -148,6 +152,10 @@ final class ScalarResample implements ResampleKernel {
             if (columns.length < width || sums.length < length) {
                 int w = Math.max(width, columns.length);
                 int n = Math.max(length, sums.length);
+                if ((long) w * n > MOST_COLUMN_VALUES) {
+                    w = width;
+                    n = length;
+                }
                 columns = new int[w][n];
                 sums = new int[n];
             }

@@ -212,6 +212,10 @@ SHUFFLE, SHUFFLE_SMALL, SMALL_HEAP = 256, 64, "192m"
 # images and then simd, whose kernels compile during the third epoch of 1,000 images; the steady rate
 # (the median of the epochs after the first) needs enough epochs after that to be the steady state.
 FLOW_EPOCHS = "8"
+# Rotations of a folder epoch, a shard epoch and a second folder epoch (the control) in one JVM per round
+# (EndToEnd alternate-stream, after its 3 warm-up rotations): the shards' rate over the folder's without the
+# drift between processes, and what the measurement resolves.
+ALTERNATED_PAIRS = 8
 
 
 def jdatagen_runs(java, jar, folder, shards=None):
@@ -230,9 +234,14 @@ def jdatagen_runs(java, jar, folder, shards=None):
     if shards:
         small = [java, "-XX:+UseSerialGC", f"-Xmx{SMALL_HEAP}"] + flags
         runs += [("shards-bilinear", base + ["stream", shards, "opencv", "bilinear", FLOW_EPOCHS, w, str(SHUFFLE)]),
-                 ("shards-memory-small", small + ["stream", shards, "opencv", "bilinear", "3", w, str(SHUFFLE_SMALL)]),
-                 ("shards-memory-large", small + ["stream", shards, "opencv", "bilinear", "3", w,
-                                                  str(4 * SHUFFLE_SMALL)])]
+                 ("shards-alternated", base + ["alternate-stream", folder, shards, "opencv", "bilinear",
+                                               str(ALTERNATED_PAIRS), w, str(SHUFFLE)]),
+                 ("shards-memory-small", small + ["stream-front-to-back", shards, "opencv", "bilinear", "3", w,
+                                                  str(SHUFFLE_SMALL)]),
+                 ("shards-memory-large", small + ["stream-front-to-back", shards, "opencv", "bilinear", "3", w,
+                                                  str(4 * SHUFFLE_SMALL)]),
+                 ("shards-memory-any-order", small + ["stream", shards, "opencv", "bilinear", "3", w,
+                                                      str(4 * SHUFFLE_SMALL)])]
     return runs
 
 
@@ -274,6 +283,15 @@ def compare(args):
     for r in range(args.rounds):
         for key, command in runs:
             line = measure(command)
+            if "streamOverFolder" in line:
+                result = results.setdefault(key, {"name": line["name"], "images": line["images"], "alternated": []})
+                result["alternated"].append({k: line[k] for k in ("folder", "stream", "control", "streamOverFolder",
+                                                                   "medianStreamOverFolder", "controlOverFolder",
+                                                                   "medianControlOverFolder")})
+                print(f"round {r + 1}: {line['name']}: shards over folder, median of the rounds"
+                      f" {line['medianStreamOverFolder']:.3f} (control {line['medianControlOverFolder']:.3f})",
+                      flush=True)
+                continue
             result = results.setdefault(key, {"name": line["name"], "images": line["images"], "runs": [],
                                               "extras": []})
             result["runs"].append(line["epochs"])
@@ -308,7 +326,8 @@ def mb(value):
 
 ORDER = ["cv2-decode", "decode-opencv", "decode-imageio", "opencv-nearest", "opencv-bilinear", "opencv-warp",
          "imageio-nearest", "imageio-bilinear", "imageio-warp", "opencv-bilinear-float32", "cached-memory",
-         "cached-spill", "shards-bilinear", "shards-memory-small", "shards-memory-large", "torch", "tfdata", "keras"]
+         "cached-spill", "shards-bilinear", "shards-memory-small", "shards-memory-large", "shards-memory-any-order",
+         "torch", "tfdata", "keras"]
 
 
 def codec_of(key):
@@ -316,7 +335,7 @@ def codec_of(key):
 
 
 def write_report(results, args, measured=None):
-    rates = {key: summary(result) for key, result in results.items()}
+    rates = {key: summary(result) for key, result in results.items() if "runs" in result}
     # The ceiling: the faster of OpenCV's decode-only rates (Python's cv2 and jdatagen's JavaCPP build).
     ceiling = max(rates["cv2-decode"][0], rates["decode-opencv"][0])
     own = {"opencv": rates["decode-opencv"][0], "imageio": rates["decode-imageio"][0]}
@@ -385,6 +404,13 @@ def write_report(results, args, measured=None):
     if "shards-bilinear" in results:
         bar(f"opencv codec, bilinear, from local tar shards (shuffle buffer {SHUFFLE}): over the folder flow",
             per_round["opencv-bilinear"], 1, "x", key="shards-bilinear")
+    if "shards-alternated" in results:
+        alternated = results["shards-alternated"]["alternated"]
+        medians = [a["medianStreamOverFolder"] for a in alternated]
+        controls = " / ".join(f"{a['medianControlOverFolder']:.3f}" for a in alternated)
+        bar(f"the same, alternated in one JVM: each run the median of {ALTERNATED_PAIRS} rotations of a folder, a"
+            f" shards and a second folder epoch (the control, second folder over first: {controls})",
+            [1.0] * len(medians), 1, "x", under_rounds=medians)
     text = "\n".join([
         "<!-- section:end-to-end -->",
         "## End to end, side by side with the Python peers",
@@ -443,8 +469,10 @@ def notes(results):
         f" read the decoded 224x224 images from it and only augment; the rate is their median. The *tar shards*"
         f" rows read the same 1,000 JPEGs from local WebDataset shards (`EndToEnd shards`: the original bytes as"
         f" `.jpg` and the class index as `.cls` members, in a fixed shuffled order) through"
-        f" `TarShards.of(...).flow(...)` with a shuffle buffer; the two *memory* rows run in a JVM with"
-        f" `-XX:+UseSerialGC -Xmx{SMALL_HEAP}` (see below).",
+        f" `TarShards.of(...).flow(...)` with a shuffle buffer: being local files, each sample is read at its place"
+        f" in its shard when its batch needs it, and no encoded image is held for later batches. The *memory* rows"
+        f" run in a JVM with `-XX:+UseSerialGC -Xmx{SMALL_HEAP}` (see below); those *read front to back* read the"
+        f" shards as remote ones are read (`TarShards.streamed()`), holding the shuffle buffer's JPEGs.",
     ]
 
 
@@ -469,7 +497,8 @@ def memory_notes(results):
                 f" collection at the end, the flow open, {mb(end)} MB against {mb(plain_end)} MB for the flow without a"
                 f" cache; peak RSS {mb(rss)} MB against {mb(plain)} MB.")
     if "shards-memory-small" in results:
-        for key in ("shards-bilinear", "shards-memory-small", "shards-memory-large"):
+        for key in [k for k in ("shards-bilinear", "shards-memory-small", "shards-memory-large",
+                                "shards-memory-any-order") if k in results]:
             e = (results[key].get("extras") or [{}])[0]
             live = median_of(extra(results[key], "liveHeapBytes"))
             out.append(
@@ -487,14 +516,20 @@ def memory_notes(results):
         out.append(
             f"  The shards hold {mb(e['shardBytes'])} MB of JPEGs ({per_image / 1e3:,.0f} KB an image); decoded, the"
             f" {images:,} images are {mb(images * 375 * 500 * 3)} MB (500x375x3 bytes), {mb(images * 224 * 224 * 3)} MB"
-            f" at 224x224. A stream flow holds the shuffle buffer's encoded images and the batches the loader computes"
-            f" ahead: {buffers[1] - buffers[0]} more buffered samples are about {mb((buffers[1] - buffers[0]) * per_image)}"
+            f" at 224x224. A stream flow read front to back holds the shuffle buffer's encoded images and the batches"
+            f" the loader computes ahead: {buffers[1] - buffers[0]} more buffered samples are about {mb((buffers[1] - buffers[0]) * per_image)}"
             f" MB of JPEGs; measured, the live heap of the memory rows differs by"
             f" {'-' if small is None or large is None or min(small, large) < 0 else f'{(large - small) / 1e6:,.0f}'} MB."
             f" One memory run alone: `java -XX:+UseSerialGC -Xmx{SMALL_HEAP} --add-modules jdk.incubator.vector"
-            f" --enable-native-access=ALL-UNNAMED -cp bench/target/benchmarks.jar io.jdatagen.bench.EndToEnd stream"
-            f" bench/target/peers-shards opencv bilinear 3 2 {buffers[0]}` (its JSON line: `liveHeapBytes`,"
+            f" --enable-native-access=ALL-UNNAMED -cp bench/target/benchmarks.jar io.jdatagen.bench.EndToEnd"
+            f" stream-front-to-back bench/target/peers-shards opencv bilinear 3 2 {buffers[0]}` (its JSON line: `liveHeapBytes`,"
             f" `peakRssBytes`).")
+        if "shards-memory-any-order" in results:
+            placed = median_of(extra(results["shards-memory-any-order"], "liveHeapBytes"))
+            out.append(
+                f"  Read at their places (the last memory row, the larger buffer), the shards' samples are not held"
+                f" for later batches: the live heap was {mb(placed)} MB, against {mb(large)} MB read front to back"
+                f" with the same buffer.")
     if out:
         out = ["Memory:", ""] + out + [""]
     return out

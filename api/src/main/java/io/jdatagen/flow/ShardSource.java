@@ -30,6 +30,28 @@ public interface ShardSource {
     Reader open(int shard) throws IOException;
 
     /**
+     * {@return whether every shard can be read with {@link #openSamples}: its samples in any order, each
+     * when a batch needs it} True where that costs no more than reading the shard front to back (files on a
+     * local disk); the flow then keeps no encoded images for later batches and needs no read ahead. False,
+     * the default, where only {@link #open} reads the shards.
+     */
+    default boolean readsInAnyOrder() {
+        return false;
+    }
+
+    /**
+     * Opens shard {@code shard} for reading its samples in any order; only called when
+     * {@link #readsInAnyOrder} is true.
+     *
+     * @param shard the shard's index in {@link #shards()}
+     * @throws IOException if it cannot be opened
+     * @throws UnsupportedOperationException where {@link #readsInAnyOrder} is false (the default)
+     */
+    default SampleReader openSamples(int shard) throws IOException {
+        throw new UnsupportedOperationException("this source reads its shards front to back only");
+    }
+
+    /**
      * One sample of a shard.
      *
      * @param name the sample's name as the flow's {@code filenames()} report it (e.g. the image member's
@@ -48,5 +70,15 @@ public interface ShardSource {
          * @throws IOException if the shard cannot be read
          */
         byte[] next() throws IOException;
+    }
+
+    /** A shard whose samples are read in any order, from several threads at once. */
+    interface SampleReader extends Closeable {
+        /**
+         * {@return the encoded image of the shard's sample {@code sample}, its index in {@link #samples}}
+         *
+         * @throws IOException if the shard cannot be read
+         */
+        byte[] read(int sample) throws IOException;
     }
 }

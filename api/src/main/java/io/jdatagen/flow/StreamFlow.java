@@ -34,9 +34,11 @@ import java.util.TreeSet;
  * {@code floor(S / n)} smallest hold (a rank with more leaves out its last ones). Each epoch reads every shard of
  * the rank once, front to back; a batch asked for out of turn, or a loader resumed mid-epoch, replays
  * the order from the start of the shard that holds the first sample it needs, without decoding what it
- * passes, so a resumed epoch gives exactly the batches of the uninterrupted one. Labels: a source label
- * that is a whole number is the class index (classes {@code "0"} to the largest); otherwise the classes
- * are the label names in code-point order, or the {@code classes} option's names in its order.
+ * passes, so a resumed epoch gives exactly the batches of the uninterrupted one. A source that
+ * {@linkplain ShardSource#readsInAnyOrder reads in any order} (local tar files) has each sample read at its
+ * place when its batch needs it instead, in the same order, holding none for later batches. Labels: a
+ * source label that is a whole number is the class index (classes {@code "0"} to the largest); otherwise
+ * the classes are the label names in code-point order, or the {@code classes} option's names in its order.
  */
 public final class StreamFlow extends ImageFlow implements AutoCloseable {
     private static final Shard WHOLE = new Shard(1, 0, ShardPolicy.PAD);
@@ -254,14 +256,15 @@ public final class StreamFlow extends ImageFlow implements AutoCloseable {
     @Override
     List<Sample> samples(Shard shard, int epoch, int batch, int[] indices) {
         int from = batch * batchSize();
-        byte[][] encoded = reading(shard == null ? WHOLE : shard, epoch).cursor()
-                .fetch(batch, from, from + indices.length);
         List<Sample> out = new ArrayList<>(indices.length);
-        for (int j = 0; j < indices.length; j++) {
-            Path name = nameOf(indices[j]);
-            ByteImage decoded = loader.decode(encoded[j], name);
-            ByteImage image = resizeInWarp ? loader.cropped(decoded, name) : loader.fit(decoded, name);
-            out.add(new Sample(image.toSource(), null));
+        try (StreamCursor.Fetched encoded = reading(shard == null ? WHOLE : shard, epoch).cursor()
+                .fetch(batch, from, from + indices.length)) {
+            for (int j = 0; j < indices.length; j++) {
+                Path name = nameOf(indices[j]);
+                ByteImage decoded = loader.decode(encoded.image(j), name);
+                ByteImage image = resizeInWarp ? loader.cropped(decoded, name) : loader.fit(decoded, name);
+                out.add(new Sample(image.toSource(), null));
+            }
         }
         return out;
     }

@@ -21,7 +21,9 @@ public final class StreamFlowOptions extends LabelFlowOptions<StreamFlowOptions>
      * The samples the shuffle buffer holds (default 1,000; 1 keeps the shards' member order): the
      * stream fills the buffer, then emits a sample drawn from it for each sample it reads, so a sample
      * moves at most this far ahead of its read position and the memory held is about this many encoded
-     * images. Used only when the flow shuffles.
+     * images (none from a source that {@linkplain ShardSource#readsInAnyOrder reads in any order}, such as
+     * local tar files: each sample is then read when its batch needs it, in the same order). Used only
+     * when the flow shuffles.
      *
      * @param samples at least 1
      */

@@ -25,7 +25,7 @@ class StreamFlowTest {
     private static final ImageDataGenerator GENERATOR = ImageDataGenerator.builder().horizontalFlip(true).build();
 
     /** Shards of small PNGs, sample {@code i} labelled {@code i % 3}; counts the shards opened. */
-    private static final class MemorySource implements ShardSource {
+    private static class MemorySource implements ShardSource {
         final List<List<byte[]>> images = new ArrayList<>();
         final List<List<Member>> members = new ArrayList<>();
         final AtomicInteger opened = new AtomicInteger();
@@ -70,6 +70,54 @@ class StreamFlowTest {
 
                 @Override
                 public void close() {
+                }
+            };
+        }
+    }
+
+    /**
+     * The same shards read in any order: counts the readers opened and closed, and fails a read from a
+     * closed reader.
+     */
+    private static final class PlacedSource extends MemorySource {
+        final AtomicInteger placedOpen = new AtomicInteger();
+        final AtomicInteger placedClosed = new AtomicInteger();
+
+        PlacedSource(int... perShard) {
+            super(perShard);
+        }
+
+        @Override
+        public boolean readsInAnyOrder() {
+            return true;
+        }
+
+        @Override
+        public Reader open(int shard) {
+            throw new AssertionError("a source read in any order is never read front to back");
+        }
+
+        @Override
+        public SampleReader openSamples(int shard) {
+            placedOpen.incrementAndGet();
+            return new SampleReader() {
+                private volatile boolean closed;
+
+                @Override
+                public byte[] read(int sample) throws IOException {
+                    if (closed) {
+                        throw new IOException("read after close");
+                    }
+                    return images.get(shard).get(sample);
+                }
+
+                @Override
+                public void close() {
+                    if (closed) {
+                        throw new AssertionError("closed twice");
+                    }
+                    closed = true;
+                    placedClosed.incrementAndGet();
                 }
             };
         }
@@ -133,6 +181,86 @@ class StreamFlowTest {
                 }
             }
         }
+    }
+
+    @Test
+    void readingInAnyOrderGivesTheBatchesOfReadingFrontToBackKeepsNothingAndClosesEachShardOnceTaken() {
+        int[] perShard = {5, 9, 6, 7, 3};
+        MemorySource inOrder = new MemorySource(perShard);
+        PlacedSource placed = new PlacedSource(perShard);
+        try (StreamFlow a = flow(inOrder, 6); StreamFlow b = flow(placed, 6)) {
+            for (int epoch = 0; epoch < 3; epoch++) {
+                Sequence<Batch> x = a.atEpoch(epoch);
+                Sequence<Batch> y = b.atEpoch(epoch);
+                for (int k = 0; k < x.size(); k++) {
+                    assertEquals(x.get(k), y.get(k), "epoch " + epoch + " batch " + k);
+                    assertEquals(0, b.keptSamples());
+                }
+                assertEquals(5 * (epoch + 1), placed.placedOpen.get(), "each shard opened once an epoch");
+                assertEquals(placed.placedOpen.get(), placed.placedClosed.get(), "and closed once all taken");
+            }
+            for (ShardPolicy policy : ShardPolicy.values()) {
+                for (int rank = 0; rank < 2; rank++) {
+                    Sequence<Batch> x = a.shard(2, rank, policy).atEpoch(4);
+                    Sequence<Batch> y = b.shard(2, rank, policy).atEpoch(4);
+                    assertEquals(x.size(), y.size());
+                    for (int k = x.size() - 1; k >= 0; k--) {
+                        assertEquals(x.get(k), y.get(k), policy + " rank " + rank + " batch " + k);
+                    }
+                }
+            }
+        }
+        assertEquals(placed.placedOpen.get(), placed.placedClosed.get(), "closing the flow closes every reader");
+    }
+
+    @Test
+    void batchesReadInAnyOrderFromSeveralThreadsEqualThoseReadInTurn() throws Exception {
+        PlacedSource placed = new PlacedSource(8, 8, 8, 8);
+        List<Batch> inTurn = new ArrayList<>();
+        try (StreamFlow flow = flow(new MemorySource(8, 8, 8, 8), 5)) {
+            Sequence<Batch> epoch = flow.atEpoch(2);
+            for (int k = 0; k < epoch.size(); k++) {
+                inTurn.add(epoch.get(k));
+            }
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try (StreamFlow flow = flow(placed, 5)) {
+            Sequence<Batch> epoch = flow.atEpoch(2);
+            List<java.util.concurrent.Future<Batch>> futures = new ArrayList<>();
+            for (int k = epoch.size() - 1; k >= 0; k--) {
+                int batch = k;
+                futures.add(0, pool.submit(() -> epoch.get(batch)));
+            }
+            for (int k = 0; k < inTurn.size(); k++) {
+                assertEquals(inTurn.get(k), futures.get(k).get(), "batch " + k);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(placed.placedOpen.get(), placed.placedClosed.get());
+    }
+
+    @Test
+    void closingTheCursorLeavesTheShardsOfABatchBeingReadOpenUntilItsReadsEnd() {
+        PlacedSource placed = new PlacedSource(6, 6);
+        StreamOrder order = new StreamOrder(new int[] {0, 6, 12}, true, 4, 3, 0, new Shard(1, 0, ShardPolicy.PAD));
+        StreamCursor cursor = new StreamCursor(placed, order, 4);
+        StreamCursor.Fetched batch = cursor.fetch(0, 0, 4);
+        cursor.close();
+        assertEquals(0, placed.placedClosed.get(), "a batch is still reading");
+        for (int j = 0; j < 4; j++) {
+            int g = order.at(j);
+            assertArrayEquals(placed.images.get(g / 6).get(g % 6), batch.image(j));
+        }
+        batch.close();
+        batch.close();
+        assertEquals(placed.placedOpen.get(), placed.placedClosed.get());
+        try (StreamCursor.Fetched again = cursor.fetch(0, 0, 4)) {
+            int g = order.at(3);
+            assertArrayEquals(placed.images.get(g / 6).get(g % 6), again.image(3), "a closed cursor reads anew");
+        }
+        cursor.close();
+        assertEquals(placed.placedOpen.get(), placed.placedClosed.get());
     }
 
     @Test

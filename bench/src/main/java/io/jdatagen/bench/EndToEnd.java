@@ -56,18 +56,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  *                                                 memory ({@code output(TYPE)}: float32, float16 or uint8)
  *   EndToEnd stream SHARDS CODEC RESIZE EPOCHS WORKERS BUFFER
  *                                                 the headline flow over the tar shards in SHARDS, a
- *                                                 shuffle buffer of BUFFER samples
+ *                                                 shuffle buffer of BUFFER samples (local files: each
+ *                                                 sample read at its place when its batch needs it)
+ *   EndToEnd stream-front-to-back SHARDS CODEC RESIZE EPOCHS WORKERS BUFFER
+ *                                                 the same, the shards read front to back as remote ones
+ *                                                 are ({@code TarShards.streamed()}), holding the shuffle
+ *                                                 buffer's encoded images
  *   EndToEnd alternate DIR CODEC RESIZE PAIRS WORKERS
  *                                                 after 3 warm-up pairs, PAIRS pairs of a decode-only
  *                                                 epoch and a flow epoch in this one JVM (a collection
  *                                                 before each): the flow's fraction of its own decode
  *                                                 without the drift between processes
  *   EndToEnd alternate-stream DIR SHARDS CODEC RESIZE PAIRS WORKERS BUFFER
- *                                                 after 4 warm-up pairs, PAIRS pairs of an epoch of the
- *                                                 folder flow over DIR and one of the stream flow over the
- *                                                 same images' tar shards in SHARDS, in this one JVM, the
- *                                                 first of each pair alternating: the stream's rate over
- *                                                 the folder's without the drift between processes
+ *                                                 after 3 warm-up rounds, PAIRS rounds of an epoch of the
+ *                                                 folder flow over DIR, one of the stream flow over the
+ *                                                 same images' tar shards in SHARDS and one of a second
+ *                                                 folder flow (the control), in this one JVM, the order
+ *                                                 rotating: the stream's rate over the folder's without
+ *                                                 the drift between processes, and the control's
  * </pre>
  */
 public final class EndToEnd {
@@ -88,6 +94,7 @@ public final class EndToEnd {
         String usage = "usage: generate DIR COUNT | shards DIR SHARDS MB | decode DIR CODEC EPOCHS WORKERS"
                 + " | flow DIR CODEC RESIZE EPOCHS WORKERS | cached DIR CODEC RESIZE EPOCHS WORKERS MB"
                 + " | direct DIR CODEC RESIZE EPOCHS WORKERS TYPE | stream SHARDS CODEC RESIZE EPOCHS WORKERS BUFFER"
+                + " | stream-front-to-back SHARDS CODEC RESIZE EPOCHS WORKERS BUFFER"
                 + " | alternate DIR CODEC RESIZE PAIRS WORKERS"
                 + " | alternate-stream DIR SHARDS CODEC RESIZE PAIRS WORKERS BUFFER"
                 + " (RESIZE one of " + String.join(", ", JpegFolder.RESIZES) + ")";
@@ -97,7 +104,7 @@ public final class EndToEnd {
             case "shards" -> 4;
             case "decode" -> 5;
             case "flow", "alternate" -> 6;
-            case "cached", "direct", "stream" -> 7;
+            case "cached", "direct", "stream", "stream-front-to-back" -> 7;
             case "alternate-stream" -> 8;
             default -> -1;
         };
@@ -123,7 +130,8 @@ public final class EndToEnd {
                     case "cached" -> cached(path, codec, resize, epochs, workers, Long.parseLong(args[6]) << 20);
                     case "direct" -> run(JpegFolder.headlineFlow(path, codec, resize, o -> o.output(args[6])),
                             flowName(codec, resize) + ", output(\"" + args[6] + "\")", epochs, workers, Map.of());
-                    default -> stream(path, codec, resize, epochs, workers, Integer.parseInt(args[6]));
+                    default -> stream(path, codec, resize, epochs, workers, Integer.parseInt(args[6]),
+                            command.equals("stream-front-to-back"));
                 }
             }
         }
@@ -158,17 +166,20 @@ public final class EndToEnd {
         }
     }
 
-    private static void stream(Path shards, String codec, String resize, int epochs, int workers, int buffer)
-            throws IOException {
+    private static void stream(Path shards, String codec, String resize, int epochs, int workers, int buffer,
+            boolean frontToBack) throws IOException {
         List<String> files = JpegShards.list(shards);
-        try (StreamFlow flow = TarShards.of(files).flow(JpegFolder.headlineGenerator().augmenter(),
+        TarShards source = frontToBack ? TarShards.of(files).streamed() : TarShards.of(files);
+        try (StreamFlow flow = source.flow(JpegFolder.headlineGenerator().augmenter(),
                 JpegFolder.headlineOptions(FlowOptions.stream(), codec, resize).shuffleBuffer(buffer))) {
             long bytes = 0;
             for (String f : files) {
                 bytes += Files.size(Path.of(f));
             }
-            run(flow, flowName(codec, resize) + ", " + files.size() + " tar shards, shuffle buffer " + buffer,
-                    epochs, workers, Map.of("shuffleBuffer", buffer, "shards", files.size(), "shardBytes", bytes));
+            run(flow, flowName(codec, resize) + ", " + files.size() + " tar shards" + (frontToBack
+                    ? " read front to back" : "") + ", shuffle buffer " + buffer,
+                    epochs, workers, Map.of("shuffleBuffer", buffer, "shards", files.size(), "shardBytes", bytes,
+                            "frontToBack", frontToBack));
         }
     }
 
@@ -217,49 +228,65 @@ public final class EndToEnd {
     }
 
     /**
-     * Pairs of a folder epoch and a stream epoch over the same images. No collection is forced between them
-     * (unlike {@link #alternate}): a full collection shrinks G1's heap, and the page faults of growing it again
-     * fell on whichever flow ran next, more on the stream, which holds its shuffle buffer's JPEGs.
+     * Rounds of three epochs over the same images: the folder flow, the stream flow and a second folder flow
+     * (the control, whose rate over the first shows what this measurement resolves), in an order that rotates
+     * from round to round. No collection is forced between them (unlike {@link #alternate}): a full collection
+     * shrinks G1's heap, and the page faults of growing it again fell on whichever flow ran next.
      */
     private static void alternateStream(Path root, Path shards, String codec, String resize, int pairs, int workers,
             int buffer) throws Exception {
         FileFlow folder = JpegFolder.headlineFlow(root, codec, resize);
+        FileFlow control = JpegFolder.headlineFlow(root, codec, resize);
         List<String> files = JpegShards.list(shards);
-        int warmUp = 4;
+        int warmUp = 3;
         double[] folderRates = new double[pairs];
         double[] streamRates = new double[pairs];
+        double[] controlRates = new double[pairs];
         try (StreamFlow stream = TarShards.of(files).flow(JpegFolder.headlineGenerator().augmenter(),
                 JpegFolder.headlineOptions(FlowOptions.stream(), codec, resize).shuffleBuffer(buffer))) {
             if (stream.samples() != folder.samples()) {
                 throw new IllegalArgumentException("the shards in " + shards + " hold " + stream.samples()
                         + " images, the folder " + root + " " + folder.samples());
             }
+            ImageFlow[] flows = {folder, stream, control};
             for (int p = 0; p < warmUp + pairs; p++) {
-                boolean streamFirst = p % 2 == 0;
-                double first = flowEpoch(streamFirst ? stream : folder, workers);
-                double second = flowEpoch(streamFirst ? folder : stream, workers);
+                double[] rates = new double[3];
+                for (int k = 0; k < 3; k++) {
+                    int f = (p + k) % 3;
+                    rates[f] = flowEpoch(flows[f], workers);
+                }
                 if (p >= warmUp) {
-                    streamRates[p - warmUp] = streamFirst ? first : second;
-                    folderRates[p - warmUp] = streamFirst ? second : first;
+                    folderRates[p - warmUp] = rates[0];
+                    streamRates[p - warmUp] = rates[1];
+                    controlRates[p - warmUp] = rates[2];
                 }
             }
         }
         double[] ratios = new double[pairs];
+        double[] controls = new double[pairs];
         for (int p = 0; p < pairs; p++) {
             ratios[p] = streamRates[p] / folderRates[p];
+            controls[p] = controlRates[p] / folderRates[p];
         }
-        double[] sorted = ratios.clone();
-        Arrays.sort(sorted);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("name", flowName(codec, resize) + ", " + files.size() + " tar shards (shuffle buffer " + buffer
                 + ") alternated with the folder");
         line.put("images", folder.samples());
         line.put("folder", folderRates);
         line.put("stream", streamRates);
+        line.put("control", controlRates);
         line.put("streamOverFolder", ratios);
-        line.put("medianStreamOverFolder", pairs % 2 == 1 ? sorted[pairs / 2]
-                : (sorted[pairs / 2 - 1] + sorted[pairs / 2]) / 2);
+        line.put("medianStreamOverFolder", median(ratios));
+        line.put("controlOverFolder", controls);
+        line.put("medianControlOverFolder", median(controls));
         System.out.println(new ObjectMapper().writeValueAsString(line));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static String flowName(String codec, String resize) {

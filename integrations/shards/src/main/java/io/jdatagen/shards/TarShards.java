@@ -28,7 +28,10 @@ import java.util.Objects;
  * such as {@code cat001.jpg} and {@code cat001.cls}) as a jdatagen flow. Shards are local paths or
  * {@code http://} / {@code https://} addresses, read with Apache Commons Compress's tar reader as streams
  * (a sample's wanted members in memory at a time, never a whole shard); addresses through the JDK's
- * {@link HttpClient}, with retries that resume a dropped connection at the byte it stopped at.
+ * {@link HttpClient}, with retries that resume a dropped connection at the byte it stopped at. When every
+ * shard is a local file, the flow reads each sample at its place in its shard when a batch needs it (the
+ * tar headers read once), keeping no shuffle buffer of encoded images; {@link #streamed} reads local
+ * files front to back instead. Both give the same batches.
  *
  * <pre>{@code
  * StreamFlow flow = TarShards.of("data/shard-000000.tar", "data/shard-000001.tar")
@@ -52,6 +55,7 @@ public final class TarShards {
     private Duration retryDelay = Duration.ofMillis(500);
     private HttpClient client;
     private final Map<String, ShardOpener> openers = new HashMap<>();
+    private boolean streamed;
 
     private TarShards(List<String> locations, String index) {
         this.locations = List.copyOf(locations);
@@ -196,6 +200,18 @@ public final class TarShards {
     }
 
     /**
+     * Reads local shard files front to back as it reads remote ones, holding the shuffle buffer's encoded
+     * images in memory. By default a flow whose shards are all local files reads each sample at its place in
+     * its shard when a batch needs it (the same batches, without the buffer's memory or the wait to fill it);
+     * reading front to back suits file systems on which reading at scattered places is slow, such as object
+     * stores mounted through FUSE or network file systems with little caching.
+     */
+    public TarShards streamed() {
+        this.streamed = true;
+        return this;
+    }
+
+    /**
      * {@return the shards listed: read from the index when there is one (no shard opened), otherwise every
      * shard read through once for its samples' keys and labels}
      *
@@ -206,7 +222,7 @@ public final class TarShards {
     public ShardSource list() {
         SampleLabels rules = new SampleLabels(labels, jsonField);
         if (index == null) {
-            return new TarShardSource(locations, this::open, rules);
+            return new TarShardSource(locations, this::open, this::localFile, rules);
         }
         ShardIndex read;
         try (InputStream in = open(index).stream()) {
@@ -222,7 +238,7 @@ public final class TarShards {
             }
             shards = read.shards().stream().map(s -> beside(index, s.name())).toList();
         }
-        return new TarShardSource(shards, this::open, rules, read, index);
+        return new TarShardSource(shards, this::open, this::localFile, rules, read, index);
     }
 
     /**
@@ -300,6 +316,11 @@ public final class TarShards {
             throw e;
         }
         return new TarShardSource.Opened(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16), size);
+    }
+
+    /** {@return the file of {@code location}, or null for an address or a shard read {@link #streamed}} */
+    private Path localFile(String location) {
+        return streamed || location.contains("://") ? null : Path.of(location);
     }
 
     private synchronized HttpClient client() {

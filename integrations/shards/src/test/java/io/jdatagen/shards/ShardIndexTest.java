@@ -2,6 +2,7 @@ package io.jdatagen.shards;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -182,13 +183,83 @@ class ShardIndexTest {
         }
     }
 
+    @Test
+    void readInAnyOrderAShardOfAnotherSizeKeyOrLabelThanIndexedFailsWhenOpenedNamingBoth(@TempDir Path root)
+            throws IOException {
+        List<Path> shards = ShardFixture.written(root.resolve("a"), 14, 16 * 1024);
+        int last = shards.size() - 1;
+        Files.write(shards.get(last), new byte[512], java.nio.file.StandardOpenOption.APPEND);
+        String sized = root.resolve("a").resolve(ShardIndex.FILE_NAME).toString();
+        ShardSource grown = TarShards.indexed(sized).list();
+        assertTrue(grown.readsInAnyOrder());
+        grown.openSamples(0).close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> grown.openSamples(last).close());
+        assertTrue(e.getMessage().contains(shards.get(last).toString()) && e.getMessage().contains(sized)
+                && e.getMessage().contains("bytes"), e.getMessage());
+        String[][] changes = {{"s00003", "s00093", null}, {"s00003", "s00003", "0"}};
+        for (String[] change : changes) {
+            Path a = root.resolve("c" + change[1] + change[2]);
+            Path b = root.resolve("d" + change[1] + change[2]);
+            writeFour(a, "s00003", "1");
+            writeFour(b, change[1], change[2] == null ? "1" : change[2]);
+            Files.copy(b.resolve("shard-000000.tar"), a.resolve("shard-000000.tar"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            String index = a.resolve(ShardIndex.FILE_NAME).toString();
+            ShardSource source = TarShards.indexed(index).list();
+            IllegalStateException changed = assertThrows(IllegalStateException.class,
+                    () -> source.openSamples(0).close());
+            assertTrue(changed.getMessage().contains(a.resolve("shard-000000.tar").toString())
+                    && changed.getMessage().contains(index) && changed.getMessage().contains("sample 3"),
+                    changed.getMessage());
+        }
+    }
+
+    @Test
+    void aLocalShardChangedSinceItsHeadersWereReadIsReadAgainAndCheckedAgainstTheListing(@TempDir Path root)
+            throws IOException {
+        byte[] other = ShardFixture.image(new java.util.SplittableRandom(5), 9, 7, false);
+        Path listed = root.resolve("listed");
+        writeFour(listed, "s00003", "1");
+        Path shard = listed.resolve("shard-000000.tar");
+        ShardSource source = TarShards.of(shard.toString()).list();
+        byte[] before;
+        try (ShardSource.SampleReader reader = source.openSamples(0)) {
+            before = reader.read(3);
+        }
+        Path sameSamples = root.resolve("same");
+        writeFour(sameSamples, "s00003", "1", other);
+        replace(sameSamples.resolve("shard-000000.tar"), shard);
+        try (ShardSource.SampleReader reader = source.openSamples(0)) {
+            assertArrayEquals(other, reader.read(3), "the new file's image, at its new place");
+            assertFalse(java.util.Arrays.equals(before, reader.read(3)));
+        }
+        Path relabelled = root.resolve("relabelled");
+        writeFour(relabelled, "s00003", "0", other);
+        replace(relabelled.resolve("shard-000000.tar"), shard);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> source.openSamples(0).close());
+        assertTrue(e.getMessage().contains(shard.toString()) && e.getMessage().contains("changed since it was listed")
+                && e.getMessage().contains("sample 3"), e.getMessage());
+    }
+
+    /** Copies {@code from} over {@code to}, its modification time a minute later than {@code to}'s. */
+    private static void replace(Path from, Path to) throws IOException {
+        java.nio.file.attribute.FileTime was = Files.getLastModifiedTime(to);
+        Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(to, java.nio.file.attribute.FileTime.fromMillis(was.toMillis() + 60_000));
+    }
+
     /** Four samples s00000..s00002 and {@code fourth} in one shard, labels 0, 1, 0 and {@code label}. */
     private static void writeFour(Path folder, String fourth, String label) throws IOException {
+        writeFour(folder, fourth, label, null);
+    }
+
+    /** The same, the fourth sample's image {@code fourthImage} (null: the others'). */
+    private static void writeFour(Path folder, String fourth, String label, byte[] fourthImage) throws IOException {
         byte[] png = ShardFixture.image(new java.util.SplittableRandom(3), 8, 8, false);
         try (ShardWriter writer = new ShardWriter(folder, 1 << 20)) {
             for (int i = 0; i < 4; i++) {
                 Map<String, byte[]> members = new LinkedHashMap<>();
-                members.put("png", png);
+                members.put("png", i == 3 && fourthImage != null ? fourthImage : png);
                 members.put("cls", (i == 3 ? label : Integer.toString(i % 2)).getBytes(StandardCharsets.UTF_8));
                 writer.write(i == 3 ? fourth : "s0000" + i, members);
             }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jdatagen.data.Batch;
@@ -214,6 +215,56 @@ class TarShardFlowTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void localShardsReadAtTheirPlacesGiveTheBatchesOfReadingThemFrontToBackHoldingNoBuffer() {
+        try (StreamFlow placed = flow(); StreamFlow frontToBack = TarShards.of(fixture.locations()).streamed()
+                .flow(GENERATOR.augmenter(), options())) {
+            assertTrue(TarShards.of(fixture.locations()).list().readsInAnyOrder());
+            assertFalse(TarShards.of(fixture.locations()).streamed().list().readsInAnyOrder());
+            for (int epoch = 0; epoch < 2; epoch++) {
+                Sequence<Batch> a = placed.atEpoch(epoch);
+                Sequence<Batch> b = frontToBack.atEpoch(epoch);
+                for (int k = 0; k < a.size(); k++) {
+                    assertEquals(b.get(k), a.get(k), "epoch " + epoch + " batch " + k);
+                }
+            }
+            for (ShardPolicy policy : ShardPolicy.values()) {
+                ShardedFlow x = placed.shard(3, 2, policy);
+                ShardedFlow y = frontToBack.shard(3, 2, policy);
+                x.moveToEpoch(3);
+                y.moveToEpoch(3);
+                assertEquals(load(y, 1), load(x, 3), policy.toString());
+            }
+        }
+    }
+
+    /**
+     * A shard made by GNU tar with {@code --sparse}: its image member of 1,048,581 bytes is stored as two
+     * runs of data around a hole; read at its place it is refused naming the member, read front to back it is
+     * whole.
+     */
+    @Test
+    void anImageStoredAsASparseFileIsReadFrontToBackAndRefusedAtItsPlaceNamingTheWayOut(@TempDir Path dir)
+            throws IOException {
+        Path shard = dir.resolve("shard-000000.tar");
+        try (java.io.InputStream in = TarShardFlowTest.class.getResourceAsStream("sparse-image.tar")) {
+            java.nio.file.Files.copy(in, shard);
+        }
+        io.jdatagen.flow.ShardSource placed = TarShards.of(shard.toString()).list();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> placed.openSamples(0));
+        assertTrue(e.getMessage().contains(shard.toString()) && e.getMessage().contains("s00000.jpg")
+                && e.getMessage().contains("sparse") && e.getMessage().contains("TarShards.streamed()"),
+                e.getMessage());
+        try (io.jdatagen.flow.ShardSource.Reader reader = TarShards.of(shard.toString()).streamed().list().open(0)) {
+            byte[] image = reader.next();
+            assertEquals(1_048_581, image.length);
+            assertEquals((byte) 0xFF, image[0]);
+            assertEquals('c', image[4]);
+            assertEquals(0, image[1 << 19]);
+            assertEquals('x', image[1 << 20]);
         }
     }
 

@@ -5,13 +5,19 @@ import io.jdatagen.flow.ShardSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzzes the WebDataset tar reader: any bytes, as one shard, are either listed (labels from {@code .cls},
  * {@code .txt} or {@code .json} members) and then read through, one image per listed sample, or fail with
  * an {@code UncheckedIOException} or {@code IllegalArgumentException} naming the shard, or an
- * {@code IOException} while read. And the shard index parser: any bytes are either an index within its
+ * {@code IOException} while read; as a local file, read at the images' places, they give the stream's
+ * bytes or fail naming the shard. And the shard index parser: any bytes are either an index within its
  * bounds or an {@code IllegalArgumentException} naming the index.
  */
 class TarShardFuzzTest {
@@ -38,6 +44,53 @@ class TarShardFuzzTest {
         }
         if (read != listed) {
             throw new AssertionError("listed " + listed + " samples but read " + read);
+        }
+    }
+
+    /**
+     * Any bytes, as a local shard file that lists: read at the images' places, each sample's bytes are those
+     * read front to back, or opening fails naming the shard (never other bytes than the stream's).
+     */
+    @FuzzTest(maxDuration = "15s")
+    @Timeout(120)
+    void readLocalShardInAnyOrder(byte[] bytes) throws IOException {
+        Path file = Files.createTempFile("fuzz-shard-", ".tar");
+        try {
+            Files.write(file, bytes);
+            String location = file.toString();
+            ShardSource source;
+            try {
+                source = TarShards.of(location).list();
+            } catch (UncheckedIOException | IllegalArgumentException e) {
+                return;
+            }
+            List<byte[]> inOrder = new ArrayList<>();
+            try (ShardSource.Reader reader = source.open(0)) {
+                byte[] image;
+                while ((image = reader.next()) != null) {
+                    inOrder.add(image);
+                }
+            } catch (IOException | IllegalStateException e) {
+                return;
+            }
+            ShardSource.SampleReader placed;
+            try {
+                placed = source.openSamples(0);
+            } catch (IOException | IllegalStateException e) {
+                if (e.getMessage() == null || !e.getMessage().contains(location)) {
+                    throw new AssertionError("the error does not name the shard: " + e.getMessage(), e);
+                }
+                return;
+            }
+            try (placed) {
+                for (int i = 0; i < inOrder.size(); i++) {
+                    if (!Arrays.equals(inOrder.get(i), placed.read(i))) {
+                        throw new AssertionError("sample " + i + " read at its place differs from the stream's");
+                    }
+                }
+            }
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 

@@ -40,8 +40,8 @@ final class ImagePlaces {
      * tar order, handing each sample with its index to {@code sample} (which checks it) first.
      *
      * @param labels the suffixes of the label members to read into each group
-     * @throws IllegalStateException naming the shard, for an image member stored as a sparse file or
-     *     larger than an array holds
+     * @throws IllegalStateException naming the shard and member, for an image member stored as a sparse
+     *     file or larger than an array holds
      * @throws IOException if the file is not a tar that can be read
      */
     static ImagePlaces read(Path file, String location, Predicate<String> labels,
@@ -58,10 +58,15 @@ final class ImagePlaces {
                 }
                 sample.accept(n, g);
                 TarArchiveEntry image = g.entries().get(g.imageSuffix());
-                if (image.isSparse() || image.getSize() > MAX_IMAGE) {
+                if (image.isSparse()) {
                     throw new IllegalStateException("tar shard " + location + " stores member " + image.getName()
-                            + (image.isSparse() ? " as a sparse file" : " in " + image.getSize() + " bytes")
-                            + ", which jdatagen reads only front to back: read it with TarShards.streamed()");
+                            + " as a sparse file, which jdatagen reads only front to back: read it with"
+                            + " TarShards.streamed()");
+                }
+                if (image.getSize() > MAX_IMAGE) {
+                    throw new IllegalStateException("tar shard " + location + " holds member " + image.getName()
+                            + " of " + image.getSize() + " bytes, more than " + MAX_IMAGE + ", the most an image"
+                            + " is read in");
                 }
                 if (n == offsets.length) {
                     offsets = Arrays.copyOf(offsets, n * 2);

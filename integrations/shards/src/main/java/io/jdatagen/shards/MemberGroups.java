@@ -41,6 +41,7 @@ final class MemberGroups implements AutoCloseable {
         Group(String key, Map<String, byte[]> members, Map<String, String> names) {
             this(key, members, names, Map.of());
         }
+
         /** {@return the suffix of the first image member, or null without one} */
         String imageSuffix() {
             for (String suffix : names.keySet()) {

@@ -34,6 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * disagrees with it detected when read, and its parser's bounds.
  */
 class ShardIndexTest {
+    /** Changes of a shard's fourth sample that keep the shard's size: its key, its label. */
+    private static final String[][] SAME_SIZE_CHANGES = {{"s00093", "1"}, {"s00003", "0"}};
+
     private static final ImageDataGenerator GENERATOR = ImageDataGenerator.builder().rotationRange(15)
             .horizontalFlip(true).build();
 
@@ -161,15 +164,8 @@ class ShardIndexTest {
 
     @Test
     void aShardOfTheSameSizeWithAnotherKeyOrLabelFailsWhenTheSampleIsRead(@TempDir Path root) throws IOException {
-        String[][] changes = {{"s00003", "s00093", null}, {"s00003", "s00003", "0"}};
-        for (String[] change : changes) {
-            Path a = root.resolve("a" + change[1] + change[2]);
-            Path b = root.resolve("b" + change[1] + change[2]);
-            writeFour(a, "s00003", "1");
-            writeFour(b, change[1], change[2] == null ? "1" : change[2]);
-            assertEquals(Files.size(a.resolve("shard-000000.tar")), Files.size(b.resolve("shard-000000.tar")));
-            Files.copy(b.resolve("shard-000000.tar"), a.resolve("shard-000000.tar"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        for (String[] change : SAME_SIZE_CHANGES) {
+            Path a = indexedThenChanged(root, change[0], change[1]);
             String index = a.resolve(ShardIndex.FILE_NAME).toString();
             ShardSource source = TarShards.indexed(index).list();
             try (ShardSource.Reader reader = source.open(0)) {
@@ -196,14 +192,8 @@ class ShardIndexTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> grown.openSamples(last).close());
         assertTrue(e.getMessage().contains(shards.get(last).toString()) && e.getMessage().contains(sized)
                 && e.getMessage().contains("bytes"), e.getMessage());
-        String[][] changes = {{"s00003", "s00093", null}, {"s00003", "s00003", "0"}};
-        for (String[] change : changes) {
-            Path a = root.resolve("c" + change[1] + change[2]);
-            Path b = root.resolve("d" + change[1] + change[2]);
-            writeFour(a, "s00003", "1");
-            writeFour(b, change[1], change[2] == null ? "1" : change[2]);
-            Files.copy(b.resolve("shard-000000.tar"), a.resolve("shard-000000.tar"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        for (String[] change : SAME_SIZE_CHANGES) {
+            Path a = indexedThenChanged(root, change[0], change[1]);
             String index = a.resolve(ShardIndex.FILE_NAME).toString();
             ShardSource source = TarShards.indexed(index).list();
             IllegalStateException changed = assertThrows(IllegalStateException.class,
@@ -246,6 +236,21 @@ class ShardIndexTest {
         java.nio.file.attribute.FileTime was = Files.getLastModifiedTime(to);
         Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.setLastModifiedTime(to, java.nio.file.attribute.FileTime.fromMillis(was.toMillis() + 60_000));
+    }
+
+    /**
+     * {@return a folder holding the index of {@link #writeFour}'s shard with a fourth sample s00003 labelled 1,
+     * beside a shard of the same size whose fourth sample is {@code fourth} labelled {@code label} instead}
+     */
+    private static Path indexedThenChanged(Path root, String fourth, String label) throws IOException {
+        Path indexed = root.resolve("indexed-" + fourth + "-" + label);
+        Path changed = root.resolve("changed-" + fourth + "-" + label);
+        writeFour(indexed, "s00003", "1");
+        writeFour(changed, fourth, label);
+        assertEquals(Files.size(indexed.resolve("shard-000000.tar")), Files.size(changed.resolve("shard-000000.tar")));
+        Files.copy(changed.resolve("shard-000000.tar"), indexed.resolve("shard-000000.tar"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return indexed;
     }
 
     /** Four samples s00000..s00002 and {@code fourth} in one shard, labels 0, 1, 0 and {@code label}. */

@@ -215,7 +215,7 @@ FLOW_EPOCHS = "8"
 # Rotations of a folder epoch, a shard epoch and a second folder epoch (the control) in one JVM per round
 # (EndToEnd alternate-stream, after its 3 warm-up rotations): the shards' rate over the folder's without the
 # drift between processes, and what the measurement resolves.
-ALTERNATED_PAIRS = 8
+ALTERNATED_ROUNDS = 8
 
 
 def jdatagen_runs(java, jar, folder, shards=None):
@@ -235,7 +235,7 @@ def jdatagen_runs(java, jar, folder, shards=None):
         small = [java, "-XX:+UseSerialGC", f"-Xmx{SMALL_HEAP}"] + flags
         runs += [("shards-bilinear", base + ["stream", shards, "opencv", "bilinear", FLOW_EPOCHS, w, str(SHUFFLE)]),
                  ("shards-alternated", base + ["alternate-stream", folder, shards, "opencv", "bilinear",
-                                               str(ALTERNATED_PAIRS), w, str(SHUFFLE)]),
+                                               str(ALTERNATED_ROUNDS), w, str(SHUFFLE)]),
                  ("shards-memory-small", small + ["stream-front-to-back", shards, "opencv", "bilinear", "3", w,
                                                   str(SHUFFLE_SMALL)]),
                  ("shards-memory-large", small + ["stream-front-to-back", shards, "opencv", "bilinear", "3", w,
@@ -408,7 +408,7 @@ def write_report(results, args, measured=None):
         alternated = results["shards-alternated"]["alternated"]
         medians = [a["medianStreamOverFolder"] for a in alternated]
         controls = " / ".join(f"{a['medianControlOverFolder']:.3f}" for a in alternated)
-        bar(f"the same, alternated in one JVM: each run the median of {ALTERNATED_PAIRS} rotations of a folder, a"
+        bar(f"the same, alternated in one JVM: each run the median of {ALTERNATED_ROUNDS} rotations of a folder, a"
             f" shards and a second folder epoch (the control, second folder over first: {controls})",
             [1.0] * len(medians), 1, "x", under_rounds=medians)
     text = "\n".join([

@@ -67,8 +67,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *                                                 epoch and a flow epoch in this one JVM (a collection
  *                                                 before each): the flow's fraction of its own decode
  *                                                 without the drift between processes
- *   EndToEnd alternate-stream DIR SHARDS CODEC RESIZE PAIRS WORKERS BUFFER
- *                                                 after 3 warm-up rounds, PAIRS rounds of an epoch of the
+ *   EndToEnd alternate-stream DIR SHARDS CODEC RESIZE ROUNDS WORKERS BUFFER
+ *                                                 after 3 warm-up rounds, ROUNDS rounds of an epoch of the
  *                                                 folder flow over DIR, one of the stream flow over the
  *                                                 same images' tar shards in SHARDS and one of a second
  *                                                 folder flow (the control), in this one JVM, the order
@@ -96,7 +96,7 @@ public final class EndToEnd {
                 + " | direct DIR CODEC RESIZE EPOCHS WORKERS TYPE | stream SHARDS CODEC RESIZE EPOCHS WORKERS BUFFER"
                 + " | stream-front-to-back SHARDS CODEC RESIZE EPOCHS WORKERS BUFFER"
                 + " | alternate DIR CODEC RESIZE PAIRS WORKERS"
-                + " | alternate-stream DIR SHARDS CODEC RESIZE PAIRS WORKERS BUFFER"
+                + " | alternate-stream DIR SHARDS CODEC RESIZE ROUNDS WORKERS BUFFER"
                 + " (RESIZE one of " + String.join(", ", JpegFolder.RESIZES) + ")";
         String command = args.length == 0 ? "" : args[0];
         int expected = switch (command) {
@@ -233,15 +233,15 @@ public final class EndToEnd {
      * from round to round. No collection is forced between them (unlike {@link #alternate}): a full collection
      * shrinks G1's heap, and the page faults of growing it again fell on whichever flow ran next.
      */
-    private static void alternateStream(Path root, Path shards, String codec, String resize, int pairs, int workers,
-            int buffer) throws Exception {
+    private static void alternateStream(Path root, Path shards, String codec, String resize, int rounds,
+            int workers, int buffer) throws Exception {
         FileFlow folder = JpegFolder.headlineFlow(root, codec, resize);
         FileFlow control = JpegFolder.headlineFlow(root, codec, resize);
         List<String> files = JpegShards.list(shards);
         int warmUp = 3;
-        double[] folderRates = new double[pairs];
-        double[] streamRates = new double[pairs];
-        double[] controlRates = new double[pairs];
+        double[] folderRates = new double[rounds];
+        double[] streamRates = new double[rounds];
+        double[] controlRates = new double[rounds];
         try (StreamFlow stream = TarShards.of(files).flow(JpegFolder.headlineGenerator().augmenter(),
                 JpegFolder.headlineOptions(FlowOptions.stream(), codec, resize).shuffleBuffer(buffer))) {
             if (stream.samples() != folder.samples()) {
@@ -249,7 +249,7 @@ public final class EndToEnd {
                         + " images, the folder " + root + " " + folder.samples());
             }
             ImageFlow[] flows = {folder, stream, control};
-            for (int p = 0; p < warmUp + pairs; p++) {
+            for (int p = 0; p < warmUp + rounds; p++) {
                 double[] rates = new double[3];
                 for (int k = 0; k < 3; k++) {
                     int f = (p + k) % 3;
@@ -262,9 +262,9 @@ public final class EndToEnd {
                 }
             }
         }
-        double[] ratios = new double[pairs];
-        double[] controls = new double[pairs];
-        for (int p = 0; p < pairs; p++) {
+        double[] ratios = new double[rounds];
+        double[] controls = new double[rounds];
+        for (int p = 0; p < rounds; p++) {
             ratios[p] = streamRates[p] / folderRates[p];
             controls[p] = controlRates[p] / folderRates[p];
         }

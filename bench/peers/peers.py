@@ -500,18 +500,22 @@ def memory_notes(results):
         for key in [k for k in ("shards-bilinear", "shards-memory-small", "shards-memory-large",
                                 "shards-memory-any-order") if k in results]:
             e = (results[key].get("extras") or [{}])[0]
-            live = median_of(extra(results[key], "liveHeapBytes"))
+            lives = extra(results[key], "liveHeapBytes")
+            collected = [v for v in lives if v is not None and v >= 0]
+            live = f" the most heap in use after a full collection {mb(median_of(collected))} MB" if collected else ""
+            if key.startswith("shards-memory") and len(collected) < len(lives):
+                live += (f" ({len(lives) - len(collected)} of {len(lives)} runs needed no full collection)" if collected
+                         else f" no full collection in any of its {len(lives)} runs")
             out.append(
                 f"- {results[key]['name']} (heap limit {mb(e.get('maxHeapBytes'))} MB"
                 f"{', serial collector' if key.startswith('shards-memory') else ''}):"
-                f"{'' if live is None or live < 0 else f' the most heap in use after a full collection {mb(live)} MB,'}"
-                f" peak RSS"
+                f"{live + ',' if live else ''} peak RSS"
                 f" {mb(median_of(extra(results[key], 'peakRssBytes')))} MB.")
         e = results["shards-bilinear"]["extras"][0]
         images = results["shards-bilinear"]["images"]
         per_image = e["shardBytes"] / images
-        small, large = (median_of(extra(results[k], "liveHeapBytes")) for k in ("shards-memory-small",
-                                                                                 "shards-memory-large"))
+        small, large = (median_of([v for v in extra(results[k], "liveHeapBytes") if v is not None and v >= 0])
+                        for k in ("shards-memory-small", "shards-memory-large"))
         buffers = [results[k]["extras"][0]["shuffleBuffer"] for k in ("shards-memory-small", "shards-memory-large")]
         out.append(
             f"  The shards hold {mb(e['shardBytes'])} MB of JPEGs ({per_image / 1e3:,.0f} KB an image); decoded, the"
@@ -525,11 +529,16 @@ def memory_notes(results):
             f" stream-front-to-back bench/target/peers-shards opencv bilinear 3 2 {buffers[0]}` (its JSON line: `liveHeapBytes`,"
             f" `peakRssBytes`).")
         if "shards-memory-any-order" in results:
-            placed = median_of(extra(results["shards-memory-any-order"], "liveHeapBytes"))
+            lives = extra(results["shards-memory-any-order"], "liveHeapBytes")
+            placed = [v for v in lives if v is not None and v >= 0]
             out.append(
                 f"  Read at their places (the last memory row, the larger buffer), the shards' samples are not held"
-                f" for later batches: the live heap was {mb(placed)} MB, against {mb(large)} MB read front to back"
-                f" with the same buffer.")
+                f" for later batches: " + (f"the most heap in use after a full collection was {mb(max(placed))} MB"
+                                           f" at most" if placed else "")
+                + (" and " if placed and len(placed) < len(lives) else "")
+                + (f"{len(lives) - len(placed)} of {len(lives)} runs needed no full collection"
+                   if len(placed) < len(lives) else "")
+                + f", against {mb(large)} MB read front to back with the same buffer.")
     if out:
         out = ["Memory:", ""] + out + [""]
     return out

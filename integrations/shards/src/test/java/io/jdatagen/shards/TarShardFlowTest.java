@@ -33,6 +33,8 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Tar shards against the same images in class folders: same batches, keyed order, sharding and resume. */
 class TarShardFlowTest {
@@ -53,7 +55,13 @@ class TarShardFlowTest {
     }
 
     private static StreamFlow flow() {
-        return TarShards.of(fixture.locations()).flow(GENERATOR.augmenter(), options());
+        return flow(false);
+    }
+
+    /** The fixture's flow, its local shards read at their places or, {@code frontToBack}, as remote ones are. */
+    private static StreamFlow flow(boolean frontToBack) {
+        TarShards shards = TarShards.of(fixture.locations());
+        return (frontToBack ? shards.streamed() : shards).flow(GENERATOR.augmenter(), options());
     }
 
     /** The shard (index in the fixture) of sample {@code i}. */
@@ -162,15 +170,16 @@ class TarShardFlowTest {
         return out;
     }
 
-    @Test
-    void theSameSeedGivesTheSameBatchesForOneTwoAndFourWorkers() {
+    @ParameterizedTest(name = "front to back: {0}")
+    @ValueSource(booleans = {false, true})
+    void theSameSeedGivesTheSameBatchesForOneTwoAndFourWorkers(boolean frontToBack) {
         List<Batch> one;
-        try (StreamFlow f = flow()) {
+        try (StreamFlow f = flow(frontToBack)) {
             one = load(f, 1);
         }
         assertEquals(16, one.size());
         for (int workers : new int[] {2, 4}) {
-            try (StreamFlow f = flow()) {
+            try (StreamFlow f = flow(frontToBack)) {
                 assertEquals(one, load(f, workers), workers + " workers");
             }
         }
@@ -268,23 +277,25 @@ class TarShardFlowTest {
         }
     }
 
-    @Test
-    void aLoaderResumedAtAPositionGivesTheBatchesTheUninterruptedRunHadStillToGive() {
+    @ParameterizedTest(name = "front to back: {0}")
+    @ValueSource(booleans = {false, true})
+    void aLoaderResumedAtAPositionGivesTheBatchesTheUninterruptedRunHadStillToGive(boolean frontToBack) {
         List<Batch> whole;
-        try (StreamFlow f = flow()) {
+        try (StreamFlow f = flow(frontToBack)) {
             whole = load(f, 2);
         }
         java.util.SplittableRandom random = new java.util.SplittableRandom(11);
         for (int trial = 0; trial < 4; trial++) {
             int stop = 1 + random.nextInt(whole.size() - 1);
             Position position;
-            try (StreamFlow f = flow(); Loader<Batch> loader = Loader.of(f, 3, 1, 2)) {
+            try (StreamFlow f = flow(frontToBack); Loader<Batch> loader = Loader.of(f, 3, 1, 2)) {
                 for (int i = 0; i < stop; i++) {
                     assertEquals(whole.get(i), loader.next());
                 }
                 position = loader.position();
             }
-            try (StreamFlow f = flow()) {
+            // Resumed reading the shards the other way: a position does not depend on how they are read.
+            try (StreamFlow f = flow(!frontToBack)) {
                 List<Batch> rest = new ArrayList<>();
                 Position saved = Position.parse(position.toString());
                 try (Loader<Batch> loader = Loader.resume(f, saved, 1 + trial, 1, 2 - saved.epoch())) {

@@ -50,7 +50,7 @@ final class ImagePlaces {
         long[] offsets = new long[16];
         int[] lengths = new int[16];
         int n = 0;
-        try (MemberGroups groups = new MemberGroups(new TarFile(file), labels)) {
+        try (MemberGroups groups = new MemberGroups(headers(file), labels)) {
             MemberGroups.Group g;
             while ((g = groups.next()) != null) {
                 if (g.imageSuffix() == null) {
@@ -79,6 +79,15 @@ final class ImagePlaces {
         }
         return new ImagePlaces(attributes.size(), attributes.lastModifiedTime(), Arrays.copyOf(offsets, n),
                 Arrays.copyOf(lengths, n));
+    }
+
+    /** {@return the tar file's headers, a damaged one failing as an {@code IOException}} */
+    private static TarFile headers(Path file) throws IOException {
+        try {
+            return new TarFile(file);
+        } catch (RuntimeException e) {
+            throw new IOException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+        }
     }
 
     /** {@return whether these places were read from the file as {@code now} describes it} */

@@ -94,6 +94,8 @@ final class MemberGroups implements AutoCloseable {
             public byte[] read(TarArchiveEntry entry) throws IOException {
                 try (InputStream in = file.getInputStream(entry)) {
                     return in.readAllBytes();
+                } catch (RuntimeException e) {
+                    throw new IOException("cannot read member " + entry.getName() + ": " + e.getMessage(), e);
                 }
             }
 

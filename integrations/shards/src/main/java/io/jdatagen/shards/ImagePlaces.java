@@ -4,7 +4,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -39,14 +38,14 @@ final class ImagePlaces {
      * Reads the places of the images of {@code file}'s samples (member groups with an image member), in
      * tar order, handing each sample with its index to {@code sample} (which checks it) first.
      *
+     * @param attributes the file's size and modification time, read before its headers
      * @param labels the suffixes of the label members to read into each group
      * @throws IllegalStateException naming the shard and member, for an image member stored as a sparse
      *     file or larger than an array holds
      * @throws IOException if the file is not a tar that can be read
      */
-    static ImagePlaces read(Path file, String location, Predicate<String> labels,
+    static ImagePlaces read(Path file, BasicFileAttributes attributes, String location, Predicate<String> labels,
             BiConsumer<Integer, MemberGroups.Group> sample) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         long[] offsets = new long[16];
         int[] lengths = new int[16];
         int n = 0;

@@ -291,8 +291,9 @@ final class TarShardSource implements ShardSource {
         checkSize(shard, size);
         Path file = files.get(shard);
         ImagePlaces known = places[shard];
-        if (known == null || !known.matches(Files.readAttributes(file, BasicFileAttributes.class))) {
-            known = ImagePlaces.read(file, location, labels::reads, (next, g) -> check(shard, next, g));
+        BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class);
+        if (known == null || !known.matches(now)) {
+            known = ImagePlaces.read(file, now, location, labels::reads, (next, g) -> check(shard, next, g));
             if (known.count() != samples.get(shard).size()) {
                 throw new IllegalStateException(mismatch(location) + " it holds " + known.count() + " samples, "
                         + (index == null ? "listed " : "the index ") + samples.get(shard).size());

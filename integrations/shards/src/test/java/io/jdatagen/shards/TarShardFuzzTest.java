@@ -31,9 +31,7 @@ class TarShardFuzzTest {
         try {
             source = TarShards.of(SHARD).opener("fuzz", location -> new ByteArrayInputStream(bytes)).list();
         } catch (UncheckedIOException | IllegalArgumentException e) {
-            if (e.getMessage() == null || !e.getMessage().contains(SHARD)) {
-                throw new AssertionError("the error does not name the shard: " + e.getMessage(), e);
-            }
+            requireNamed(e, SHARD);
             return;
         }
         int listed = source.samples(0).size();
@@ -80,9 +78,7 @@ class TarShardFuzzTest {
             } catch (IOException | IllegalStateException | IllegalArgumentException e) {
                 // A shard whose headers Commons Compress's TarFile reads otherwise than its stream reader (a
                 // damaged tar) fails here, naming the shard: a sample or label other than listed.
-                if (e.getMessage() == null || !e.getMessage().contains(location)) {
-                    throw new AssertionError("the error does not name the shard: " + e.getMessage(), e);
-                }
+                requireNamed(e, location);
                 return;
             }
             try (placed) {
@@ -94,6 +90,13 @@ class TarShardFuzzTest {
             }
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    /** Fails unless {@code e}'s message names {@code shard}. */
+    private static void requireNamed(Exception e, String shard) {
+        if (e.getMessage() == null || !e.getMessage().contains(shard)) {
+            throw new AssertionError("the error does not name the shard: " + e.getMessage(), e);
         }
     }
 

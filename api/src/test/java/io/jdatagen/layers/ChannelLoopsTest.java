@@ -56,6 +56,39 @@ class ChannelLoopsTest {
         }
     }
 
+    /**
+     * The sums are those of the column-first order bit for bit, whatever the height (rows are added four at a
+     * time, then one by one): values of very different magnitudes, whose double sum depends on the order.
+     */
+    @Test
+    void channelSumsAddEachColumnDownTheRowsInOrder() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int height = 1; height <= 9; height++) {
+            for (DataFormat format : DataFormat.values()) {
+                ImageShape s = new ImageShape(height, 5, 3, format);
+                float[] x = new float[height * 5 * 3];
+                for (int k = 0; k < x.length; k++) {
+                    x[k] = (float) (random.nextDouble() * Math.pow(10, random.nextInt(-8, 9)));
+                }
+                int planes = format == DataFormat.CHANNELS_FIRST ? 3 : 1;
+                int row = format == DataFormat.CHANNELS_FIRST ? 5 : 15;
+                double[] expected = new double[3];
+                for (int plane = 0; plane < planes; plane++) {
+                    double[] columns = new double[row];
+                    for (int r = 0; r < height; r++) {
+                        for (int k = 0; k < row; k++) {
+                            columns[k] += x[(plane * height + r) * row + k];
+                        }
+                    }
+                    for (int k = 0; k < row; k++) {
+                        expected[planes == 3 ? plane : k % 3] += columns[k];
+                    }
+                }
+                assertArrayEquals(expected, ChannelLoops.sums(x, 0, s), 0, s.toString());
+            }
+        }
+    }
+
     @Test
     void perPixelRepeatsTheChannelValuesOncePerPixel() {
         for (int channels : new int[] {1, 3, 4}) {

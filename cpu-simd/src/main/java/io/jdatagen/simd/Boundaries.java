@@ -24,7 +24,13 @@ final class Boundaries {
     private Boundaries() {
     }
 
-    /** Half-sample symmetric reflection of {@code c[j..j+L)} into [-1, n-1]. */
+    /**
+     * Half-sample symmetric reflection of {@code c[j..j+L)} into [-1, n-1]. When every lane lies in
+     * {@code [-2n, 2n)} (a warp's coordinates almost always do) the two divisions are skipped: there the
+     * negative side adds nothing (it adds only below -2n) and {@code c / 2n} truncates to zero on the
+     * positive side (a correctly rounded quotient of {@code c < 2n} stays below 1), so {@code c - 0} is
+     * {@code c}, the same bits either way.
+     */
     static void reflect(float[] coords, int j, int n) {
         FloatVector c = FloatVector.fromArray(FS, coords, j);
         if (n == 1) {
@@ -32,14 +38,18 @@ final class Boundaries {
             return;
         }
         float sz2 = 2f * n;
-        FloatVector q = c.neg().div(sz2);
-        FloatVector tq = (FloatVector) q.convert(VectorOperators.F2I, 0).convert(VectorOperators.I2F, 0);
-        FloatVector neg = c.add(tq.mul(sz2), c.lt(-sz2));
+        FloatVector neg = c;
+        FloatVector pos = c;
+        if (!c.compare(VectorOperators.GE, -sz2).and(c.lt(sz2)).allTrue()) {
+            FloatVector q = c.neg().div(sz2);
+            FloatVector tq = (FloatVector) q.convert(VectorOperators.F2I, 0).convert(VectorOperators.I2F, 0);
+            neg = c.add(tq.mul(sz2), c.lt(-sz2));
+            FloatVector p = c.div(sz2);
+            FloatVector tp = (FloatVector) p.convert(VectorOperators.F2I, 0).convert(VectorOperators.I2F, 0);
+            pos = c.sub(tp.mul(sz2));
+        }
         FloatVector small = neg.neg().blend(1e-15f, neg.compare(VectorOperators.GT, -1e-15f)).sub(1f);
         neg = neg.add(sz2).blend(small, neg.compare(VectorOperators.GE, (float) -n));
-        FloatVector p = c.div(sz2);
-        FloatVector tp = (FloatVector) p.convert(VectorOperators.F2I, 0).convert(VectorOperators.I2F, 0);
-        FloatVector pos = c.sub(tp.mul(sz2));
         pos = pos.blend(pos.neg().add(sz2 - 1f), pos.compare(VectorOperators.GE, (float) n));
         c.blend(neg, c.lt(0f)).blend(pos, c.compare(VectorOperators.GT, (float) (n - 1))).intoArray(coords, j);
     }

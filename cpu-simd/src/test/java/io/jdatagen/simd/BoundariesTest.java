@@ -32,4 +32,36 @@ class BoundariesTest {
             }
         }
     }
+
+    /**
+     * A chunk inside one period each way ({@code [-2n, 2n)}) skips the divisions; each lane keeps the bits it
+     * gets in a chunk whose other lane lies far out (which takes them), and both are scipy's reflection.
+     */
+    @Test
+    void reflectWithinOnePeriodGivesTheBitsOfTheDividingPath() {
+        int lanes = Boundaries.FS.length();
+        SplittableRandom r = new SplittableRandom(9);
+        for (int n : new int[] {2, 3, 7, 15, 224}) {
+            float[] edges = {-2f * n, Math.nextDown(2f * n), -n, -n - 0.5f, n - 1, n, -1f, -0f, 0f, -1e-20f};
+            for (int trial = 0; trial < 200; trial++) {
+                float[] coords = new float[lanes];
+                for (int k = 0; k < lanes; k++) {
+                    coords[k] = r.nextInt(4) == 0 ? edges[r.nextInt(edges.length)]
+                            : (float) r.nextDouble(-2.0 * n, 2.0 * n);
+                }
+                float[] inside = coords.clone();
+                Boundaries.reflect(inside, 0, n);
+                for (int k = 0; k < lanes; k++) {
+                    float[] mixed = coords.clone();
+                    mixed[(k + 1) % lanes] = 5f * n + 0.25f;
+                    Boundaries.reflect(mixed, 0, n);
+                    assertEquals(Float.floatToRawIntBits(mixed[k]), Float.floatToRawIntBits(inside[k]),
+                            "reflect of " + coords[k] + " on " + n);
+                    double want = ScipyBoundary.mapCoordinate(coords[k], n, FillMode.REFLECT, WrapConvention.SCIPY);
+                    assertEquals(want, inside[k], 1e-4 * Math.max(1, Math.abs(coords[k])),
+                            "reflect of " + coords[k] + " on " + n);
+                }
+            }
+        }
+    }
 }

@@ -8,12 +8,15 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The vector contrast pass gives the plain loop's bits (NaN, infinities and signed zeros included) on its range
- * only, for any number of centres, length and offset.
+ * The vector contrast pass gives the plain loop's bits (NaN, infinities and signed zeros included, in the values,
+ * the centres and the bounds) on its range only, for any number of centres, length and offset.
  */
 class SimdContrastTest {
     private static final PixelKernel PLAIN = new PixelKernel() {
     };
+    /** Value ranges: Keras's, a signed one, the signed zeros either way round, and NaN bounds. */
+    private static final float[][] RANGES = {
+        {0f, 255f}, {0f, 255f}, {-1f, 1f}, {-0f, 0f}, {0f, -0f}, {-0f, -0f}, {Float.NaN, 255f}, {0f, Float.NaN}};
 
     @Test
     void theVectorPassGivesThePlainLoopsBits() {
@@ -34,10 +37,12 @@ class SimdContrastTest {
                                 : (float) r.nextDouble(-20, 280);
                     }
                     float factor = r.nextInt(10) == 0 ? -0f : (float) r.nextDouble(0, 2);
+                    float[] range = RANGES[r.nextInt(RANGES.length)];
                     float[] expected = data.clone();
-                    PLAIN.contrast(expected, offset, length, centers, factor, 0f, 255f);
-                    simd.contrast(data, offset, length, centers, factor, 0f, 255f);
-                    assertArrayEquals(expected, data, period + " centres, " + length + " values from " + offset);
+                    PLAIN.contrast(expected, offset, length, centers, factor, range[0], range[1]);
+                    simd.contrast(data, offset, length, centers, factor, range[0], range[1]);
+                    assertArrayEquals(expected, data, period + " centres, " + length + " values from " + offset
+                            + " in [" + range[0] + ", " + range[1] + "]");
                 }
             }
         }

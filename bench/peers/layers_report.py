@@ -33,6 +33,7 @@ TARGETS = [
 JMH_NAMES = {
     "stack-fused": "stack, fused",
     "stack-reference": "stack, KERAS_REFERENCE",
+    "stack-constant": "stack with constant fill, fused",
     "randaugment": "RandAugment",
 }
 PEER_NAMES = {
@@ -104,7 +105,9 @@ def write(raw, report, java):
              "epoch)`; Keras: a uint8 tensor; torchvision: uint8 tensors). The stack: `RandomFlip()`",
              "(both axes, Keras's default), `RandomRotation(0.1)`, `RandomZoom(0.1)`,",
              "`RandomTranslation(0.1, 0.1)`, `RandomContrast(0.2)` (Keras's defaults otherwise: reflect fill,",
-             "bilinear). `RandAugment(num_ops=2, factor=0.5)` alone. jdatagen: on one thread (JMH,",
+             "bilinear). \"stack with constant fill\": the same layers with `fill_mode=\"constant\"` on the three",
+             "geometric ones (Keras's constant: each tap outside reads the fill value, 0; torchvision's stack fills",
+             "with a constant too). `RandAugment(num_ops=2, factor=0.5)` alone. jdatagen: on one thread (JMH,",
              "`bench/src/main/java/io/jdatagen/bench/LayerBenchmark.java`, its `input` parameter);",
              "peers: `bench/peers/layers.py` (its docstring gives each peer's exact transforms and the",
              "parameter mapping). Figures: images per second, the median over rounds; the rounds ran",
@@ -133,6 +136,11 @@ def write(raw, report, java):
     keras = figure(scores, "Keras 3 stack, float32 input")
     if ref is not None and keras is not None:
         lines += ["", f"jdatagen's `KERAS_REFERENCE` stack (simd) / Keras 3 stack: {ref / keras:.2f}×."]
+    constant = figure(scores, "jdatagen stack with constant fill, fused (simd), float32 input")
+    tv = figure(scores, "torchvision v2 stack, float32")
+    if constant is not None and tv is not None:
+        lines += ["", "jdatagen's stack with constant fill (simd, float32 input; the fill torchvision's stack uses) /",
+                  f"torchvision v2 stack, float32: {constant / tv:.2f}× (not one of the issue's targets)."]
     keras_ra = figure(scores, "Keras 3 RandAugment")
     if keras is not None and keras_ra is not None:
         lines += ["", "The issue expected Keras 3 at about 60 img/s on the stack and about 10 img/s on",

@@ -56,8 +56,12 @@ public class LayerBenchmark {
     @Param({"simd", "scalar"})
     public String backend;
 
-    /** {@code stack-fused}, {@code stack-reference} (Keras's layer-by-layer resampling) or {@code randaugment}. */
-    @Param({"stack-fused", "stack-reference", "randaugment"})
+    /**
+     * {@code stack-fused}, {@code stack-reference} (Keras's layer-by-layer resampling), {@code stack-constant}
+     * (fused, with {@code fill_mode="constant"} on the geometric layers: each tap outside reads the fill, the
+     * fill torchvision's stack uses) or {@code randaugment}.
+     */
+    @Param({"stack-fused", "stack-reference", "stack-constant", "randaugment"})
     public String pipeline;
 
     /**
@@ -104,9 +108,17 @@ public class LayerBenchmark {
                             new RandomContrast(new double[] {0.2}, null, null))
                     .mode(pipeline.equals("stack-fused") ? KerasPipeline.Mode.FUSED
                             : KerasPipeline.Mode.KERAS_REFERENCE);
+            case "stack-constant" -> builder.layers(
+                            new RandomFlip(),
+                            new RandomRotation(new double[] {0.1}, "constant", "bilinear", null, 0.0, "channels_last"),
+                            new RandomZoom(new double[] {0.1}, null, "constant", "bilinear", null, 0.0, "channels_last"),
+                            new RandomTranslation(new double[] {0.1}, new double[] {0.1}, "constant", "bilinear", null,
+                                    0.0, "channels_last"),
+                            new RandomContrast(new double[] {0.2}, null, null))
+                    .mode(KerasPipeline.Mode.FUSED);
             case "randaugment" -> builder.layers(new RandAugment(null, 2, new double[] {0.5}, null, null));
-            default -> throw new IllegalArgumentException("pipeline must be stack-fused, stack-reference or "
-                    + "randaugment; got: " + pipeline);
+            default -> throw new IllegalArgumentException("pipeline must be stack-fused, stack-reference, "
+                    + "stack-constant or randaugment; got: " + pipeline);
         }
         layers = builder.build();
         epoch = 0;

@@ -1,10 +1,10 @@
 package io.jdatagen.simd;
 
 import io.jdatagen.core.DataFormat;
-import io.jdatagen.core.FillMode;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.ChannelStatistics;
+import io.jdatagen.spi.GridConstantWarp;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.PixelKernel;
 import io.jdatagen.spi.PresizedWarp;
@@ -41,8 +41,9 @@ final class SimdBackend implements Backend {
         return "Vector API " + FloatVector.SPECIES_PREFERRED + ": warp (gathers, float coordinates from a"
                 + " double base per 16-column block; the same bytes as scalar), channel statistics, matrix product,"
                 + " the contrast pass and Pillow resampling (RGB rows, all columns, nearest picks) native;"
-                + " B-spline orders 2-5 and grid-constant fills delegated to the reference; rows of other channel"
-                + " counts and short nearest chunks delegated to PillowResample";
+                + " grid-constant as nearest on the source framed by the fill value; B-spline orders 2-5 delegated"
+                + " to the reference; rows of other channel counts and short nearest chunks delegated to"
+                + " PillowResample";
     }
 
     @Override
@@ -52,7 +53,9 @@ final class SimdBackend implements Backend {
             PresizedWarp.warp(this, source, plan, output);
             return;
         }
-        if (!plan.isIdentityAffine() && delegated(plan)) {
+        if (GridConstantWarp.applies(plan)) {
+            GridConstantWarp.warp(this, source, plan, output);
+        } else if (!plan.isIdentityAffine() && delegated(plan)) {
             reference.warp(source, plan, output);
         } else if (plan.isIdentityAffine()) {
             CopyKernel.run(source, plan, output);
@@ -68,9 +71,9 @@ final class SimdBackend implements Backend {
         }
     }
 
-    /** B-spline orders 2-5 and grid-constant fills go to the reference backend. */
+    /** B-spline orders 2-5 go to the reference backend. */
     static boolean delegated(WarpPlan plan) {
-        return plan.interpolation().order() > 1 || plan.fillMode() == FillMode.GRID_CONSTANT;
+        return plan.interpolation().order() > 1;
     }
 
     /** RGB rows, columns and nearest picks vectorised ({@link SimdResampling}). */

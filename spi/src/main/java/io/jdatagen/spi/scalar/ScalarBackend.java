@@ -4,6 +4,7 @@ import io.jdatagen.core.DataFormat;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.ChannelStatistics;
+import io.jdatagen.spi.GridConstantWarp;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.PresizedWarp;
 import io.jdatagen.spi.ResampleKernel;
@@ -38,9 +39,9 @@ public final class ScalarBackend implements Backend {
     @Override
     public String describe() {
         return "plain Java, the one-lane form of simd's warp (the same bytes): copies, and nearest or bilinear"
-                + " warps of 8-bit and float sources under every fill but grid-constant; B-spline orders 2-5,"
-                + " grid-constant fills, statistics and matrix product delegated to the reference; Pillow"
-                + " resampling's row pass on column arrays the JIT vectorises, its column pass by PillowResample";
+                + " warps of 8-bit and float sources under every fill (grid-constant as nearest on the source"
+                + " framed by the fill value); B-spline orders 2-5, statistics and matrix product delegated to the"
+                + " reference; Pillow resampling's row pass on column arrays the JIT vectorises, its column pass by PillowResample";
     }
 
     @Override
@@ -52,6 +53,8 @@ public final class ScalarBackend implements Backend {
         }
         if (plan.isIdentityAffine()) {
             ScalarCopy.copy(source, plan, output);
+        } else if (GridConstantWarp.applies(plan)) {
+            GridConstantWarp.warp(this, source, plan, output);
         } else if (ScalarWarp.supports(plan)) {
             ScalarWarp.warp(source, plan, output);
         } else {

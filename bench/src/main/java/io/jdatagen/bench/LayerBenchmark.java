@@ -111,7 +111,8 @@ public class LayerBenchmark {
             case "stack-constant" -> builder.layers(
                             new RandomFlip(),
                             new RandomRotation(new double[] {0.1}, "constant", "bilinear", null, 0.0, "channels_last"),
-                            new RandomZoom(new double[] {0.1}, null, "constant", "bilinear", null, 0.0, "channels_last"),
+                            new RandomZoom(new double[] {0.1}, null, "constant", "bilinear", null, 0.0,
+                                    "channels_last"),
                             new RandomTranslation(new double[] {0.1}, new double[] {0.1}, "constant", "bilinear", null,
                                     0.0, "channels_last"),
                             new RandomContrast(new double[] {0.2}, null, null))

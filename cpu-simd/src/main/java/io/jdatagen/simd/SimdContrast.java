@@ -19,12 +19,13 @@ final class SimdContrast {
     }
 
     /**
-     * Whether a compare and a blend per bound give {@code Math.max} and {@code Math.min}'s bits (on x86 the
-     * lanewise maximum and minimum take extra steps for NaN and signed zeros: the pass over a 224×224×3 image
-     * took 27 µs with them and 21 µs with the blends on JDK 25): when no bound is NaN and neither {@code hi} nor any centre is -0. The two ways differ only at a NaN
-     * bound, at a -0 value against a 0 lower bound, and at a 0 value against a -0 upper bound. A NaN value
-     * passes both alike, and no blended value is -0 here (a float sum is -0 only when both its terms are,
-     * and the blend's last step adds the centre).
+     * Whether a compare and a blend per bound give {@code Math.max} and {@code Math.min}'s bits: when no
+     * bound is NaN and neither {@code hi} nor any centre is -0. On x86 the lanewise maximum and minimum take
+     * extra steps for NaN and signed zeros (the pass over a 224×224×3 image took 27 µs with them and 21 µs
+     * with the blends on JDK 25). The two ways differ only at a NaN bound, at a -0 value against a 0 lower
+     * bound, and at a 0 value against a -0 upper bound. A NaN value passes both alike, and no blended value
+     * is -0 here (a float sum is -0 only when both its terms are, and the blend's last step adds the
+     * centre).
      */
     private static boolean clampsByComparing(float[] centers, float lo, float hi) {
         if (Float.isNaN(lo) || Float.isNaN(hi) || isNegativeZero(hi)) {
@@ -49,27 +50,21 @@ final class SimdContrast {
         for (int k = 0; k < cycle; k++) {
             c[k] = centers[k % period];
         }
+        boolean comparing = clampsByComparing(centers, lo, hi);
         int k = 0;
-        if (clampsByComparing(centers, lo, hi)) {
-            for (int at = 0; k + L <= length; k += L) {
-                FloatVector centre = FloatVector.fromArray(FS, c, at);
-                FloatVector v = FloatVector.fromArray(FS, data, offset + k).sub(centre).mul(factor).add(centre);
+        for (int at = 0; k + L <= length; k += L) {
+            FloatVector centre = FloatVector.fromArray(FS, c, at);
+            FloatVector v = FloatVector.fromArray(FS, data, offset + k).sub(centre).mul(factor).add(centre);
+            if (comparing) {
                 v = v.blend(lo, v.lt(lo));
-                v.blend(hi, v.compare(VectorOperators.GT, hi)).intoArray(data, offset + k);
-                at += L;
-                if (at == cycle) {
-                    at = 0;
-                }
+                v = v.blend(hi, v.compare(VectorOperators.GT, hi));
+            } else {
+                v = v.max(lo).min(hi);
             }
-        } else {
-            for (int at = 0; k + L <= length; k += L) {
-                FloatVector centre = FloatVector.fromArray(FS, c, at);
-                FloatVector.fromArray(FS, data, offset + k).sub(centre).mul(factor).add(centre).max(lo).min(hi)
-                        .intoArray(data, offset + k);
-                at += L;
-                if (at == cycle) {
-                    at = 0;
-                }
+            v.intoArray(data, offset + k);
+            at += L;
+            if (at == cycle) {
+                at = 0;
             }
         }
         for (; k < length; k++) {

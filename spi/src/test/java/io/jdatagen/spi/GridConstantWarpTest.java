@@ -108,7 +108,8 @@ class GridConstantWarpTest {
                 DataFormat.CHANNELS_LAST).data();
         // Row 8 (the last) reads rows 8 and 9: row 9 is outside, so its weight 0.25 goes to the fill.
         int y = h - 1;
-        float top = (bytes[(y * w) * c] & 0xFF) + 0.5f * ((bytes[(y * w + 1) * c] & 0xFF) - (bytes[(y * w) * c] & 0xFF));
+        float left = bytes[(y * w) * c] & 0xFF;
+        float top = left + 0.5f * ((bytes[(y * w + 1) * c] & 0xFF) - left);
         assertEquals(top + 0.25f * (40 - top), last[(y * w) * c], 1e-3);
     }
 

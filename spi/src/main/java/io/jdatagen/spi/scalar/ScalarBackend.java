@@ -41,7 +41,8 @@ public final class ScalarBackend implements Backend {
         return "plain Java, the one-lane form of simd's warp (the same bytes): copies, and nearest or bilinear"
                 + " warps of 8-bit and float sources under every fill (grid-constant as nearest on the source"
                 + " framed by the fill value); B-spline orders 2-5, statistics and matrix product delegated to the"
-                + " reference; Pillow resampling's row pass on column arrays the JIT vectorises, its column pass by PillowResample";
+                + " reference; Pillow resampling's row pass on column arrays the JIT vectorises, its column pass"
+                + " by PillowResample";
     }
 
     @Override

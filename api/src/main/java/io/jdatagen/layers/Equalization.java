@@ -100,7 +100,10 @@ public final class Equalization extends KerasLayerBase implements PixelStep<Bool
      * the row (see {@link ChannelLoops}): a vectorized loop computes each value's bin (offset by its
      * channel's), then a plain loop counts them; likewise for the lookups. Each channel's table holds the
      * final float32 value per bin (the table's value moved back to the value range), so a value costs a
-     * lookup. A channel with at most one bin in use keeps its values (moved to [0, 255] and back).
+     * lookup. A channel with at most one bin in use keeps its values (moved to [0, 255] and back). Keras clips
+     * the lookup position to [0, bins - 1] in float and then truncates it; truncating first and clipping the
+     * integer gives the same index for every float, NaN included (0 both ways), in a loop that vectorizes
+     * (float clipping, with its NaN and -0 rules, made that loop twice as slow).
      */
     @Override
     public Tensor apply(Boolean params, Tensor image, ImageShape shape, SampleContext context) {
@@ -145,7 +148,7 @@ public final class Equalization extends KerasLayerBase implements PixelStep<Bool
                 System.arraycopy(v, at, row, 0, length);
                 for (int k = 0; k < length; k++) {
                     float x = row[k] * s.toScale + s.toOffset;
-                    bin[k] = first[k] + (int) Math.min(Math.max(x / 255.0f * topF, 0f), topF);
+                    bin[k] = first[k] + Math.min(Math.max((int) (x / 255.0f * topF), 0), top);
                 }
                 for (int k = 0; k < length; k++) {
                     row[k] = values[bin[k]];
@@ -239,10 +242,6 @@ public final class Equalization extends KerasLayerBase implements PixelStep<Bool
             table[i] = Math.min(Math.max(t, 0), 255);
         }
         return table;
-    }
-
-    private static int clip(int index, int max) {
-        return Math.min(Math.max(index, 0), max);
     }
 
     @Override

@@ -83,7 +83,14 @@ class EqualizationLoopsTest {
                         for (int p = 0; p < plane; p++) {
                             constant[format == DataFormat.CHANNELS_LAST ? p * hwc[2] : p] = (float) range[0];
                         }
-                        for (float[] input : new float[][] {x, constant}) {
+                        // values outside the range and the special ones: the lookup position's clip and cast
+                        float[] odd = x.clone();
+                        float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -0f,
+                            (float) range[0] - 3.5f, (float) range[1] + 0.75f, (float) range[1] * 1e12f};
+                        for (int k = 0; k < special.length && 2 * k < odd.length; k++) {
+                            odd[2 * k] = special[k];
+                        }
+                        for (float[] input : new float[][] {x, constant, odd}) {
                             Equalization layer = new Equalization(List.of(range[0], range[1]), bins);
                             float[] got = layer.apply(true, Tensor.of(input.clone(), shape.tensorShape()), shape,
                                     SampleContext.NONE).data();

@@ -25,8 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * jdatagen's fused warp per backend: one u8 HWC RGB image into a float32 batch slot per
  * operation (scores are images per second, per thread count). Plans: {@code headline} (NCHW),
- * {@code headline-nhwc}, {@code nearest} (headline geometry, order 0), {@code flip} (flip and
- * normalise only).
+ * {@code headline-nhwc}, {@code headline-float} (NHWC from a float32 HWC image of fractional values, as
+ * images scaled or color-shifted before the warp arrive), {@code nearest} (headline geometry, order 0),
+ * {@code flip} (flip and normalise only).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -40,7 +41,7 @@ public class WarpBenchmark {
     public String backend;
 
     /** The plan family (see the class doc). */
-    @Param({"headline", "headline-nhwc", "nearest", "flip"})
+    @Param({"headline", "headline-nhwc", "headline-float", "nearest", "flip"})
     public String plan;
 
     /** Image height and width. */
@@ -67,9 +68,16 @@ public class WarpBenchmark {
         byte[] pixels = new byte[size * size * 3];
         new SplittableRandom(1).nextBytes(pixels);
         source = SourceImage.ofBytes(pixels, 0, size, size, 3);
-        String kind = plan.equals("headline-nhwc") ? "headline" : plan;
-        plans = HeadlinePlans.plans(kind, size, size, 3);
-        DataFormat format = plan.equals("headline-nhwc") ? DataFormat.CHANNELS_LAST : DataFormat.CHANNELS_FIRST;
+        if (plan.equals("headline-float")) {
+            Tensor image = Tensor.zeros(size, size, 3);
+            for (int k = 0; k < pixels.length; k++) {
+                image.data()[k] = (pixels[k] & 0xFF) + 0.5f;
+            }
+            source = SourceImage.of(image, DataFormat.CHANNELS_LAST);
+        }
+        boolean nhwc = plan.equals("headline-nhwc") || plan.equals("headline-float");
+        plans = HeadlinePlans.plans(nhwc ? "headline" : plan, size, size, 3);
+        DataFormat format = nhwc ? DataFormat.CHANNELS_LAST : DataFormat.CHANNELS_FIRST;
         Tensor batch = Tensor.zeros(slots, format == DataFormat.CHANNELS_FIRST ? 3 : size, size,
                 format == DataFormat.CHANNELS_FIRST ? size : 3);
         slot = new OutputSlot[slots];

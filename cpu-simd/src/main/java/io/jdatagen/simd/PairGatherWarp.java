@@ -16,7 +16,8 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The fast warp for 8-bit sources under every fill mode but the periodic wraps: the clamping ones
+ * The fast warp for 8-bit sources, and for float sources laid out by {@link FloatPairs} (see
+ * {@link #runFloats}), under every fill mode but the periodic wraps: the clamping ones
  * (nearest and constant), which cover the headline plan, and the folding ones (reflect, mirror,
  * grid-mirror and scipy's wrap), whose coordinates first go through {@link SimdWarp}'s own
  * {@link Boundaries} maps, the same operations on the same values. Per output row, in two passes over chunks of one vector: first the
@@ -84,6 +85,8 @@ final class PairGatherWarp {
     private final SourceImage src;
     private final Scratch scratch;
     private long[] pairs;
+    /** Float sources: the pairs hold one plane per channel ({@link FloatPairs}), this many longs apart; else 0. */
+    private int planeStride;
     /** The source pixels the current tile reads. */
     private final TileFootprint footprint;
     /** The pairs' row length and the index of source pixel (0, 0) in them (negative in a tile). */
@@ -194,9 +197,35 @@ final class PairGatherWarp {
         }
     }
 
+    /**
+     * Runs {@code plan} from a float32 source through {@link FloatPairs}, untiled, when the plan's fill is
+     * {@linkplain #coversFill covered}, the source has at most {@link #TILED_ABOVE} pixels and {@link FloatPairs}
+     * takes its values: the values {@link SimdWarp} gives from it, bit for bit.
+     *
+     * @return whether it ran (else nothing was written)
+     */
+    static boolean runFloats(SourceImage src, WarpPlan plan, OutputSlot out) {
+        if (src.isBytes() || !coversFill(plan) || src.height() * src.width() > TILED_ABOVE) {
+            return false;
+        }
+        long[] pairs = FloatPairs.of(src, Scratch.get());
+        if (pairs == null) {
+            return false;
+        }
+        PairGatherWarp warp = new PairGatherWarp(src, plan, out);
+        warp.planeStride = src.height() * src.width();
+        warp.rows(pairs);
+        return true;
+    }
+
     /** Every output row from the whole source's pairs. */
     private void whole() {
-        pairs = PixelPairs.of(src, scratch);
+        rows(PixelPairs.of(src, scratch));
+    }
+
+    /** Every output row from {@code wholePairs}, the pairs of the whole source. */
+    private void rows(long[] wholePairs) {
+        pairs = wholePairs;
         pairStride = srcWidth;
         pairBase = 0;
         for (int i = 0; i < out.height(); i++) {
@@ -463,6 +492,10 @@ final class PairGatherWarp {
 
     /** Chunks {@code [j0, j1)}: gathers, pixel order, then per channel the lerps and the color step, stored. */
     private void bilinearChunks(int j0, int j1) {
+        if (planeStride > 0) {
+            floatBilinearChunks(j0, j1);
+            return;
+        }
         if (channels == 3) {
             bilinearRgbChunks(j0, j1);
             return;
@@ -572,6 +605,10 @@ final class PairGatherWarp {
 
     /** Chunks {@code [j0, j1)}: gathers, then per channel the color step, stored. */
     private void nearestChunks(int j0, int j1) {
+        if (planeStride > 0) {
+            floatNearestChunks(j0, j1);
+            return;
+        }
         if (channels == 3) {
             nearestRgbChunks(j0, j1);
             return;
@@ -629,6 +666,56 @@ final class PairGatherWarp {
                 red.intoArray(store, at0 + j, stored);
                 green.intoArray(store, at1 + j, stored);
                 blue.intoArray(store, at2 + j, stored);
+            }
+        }
+    }
+
+    /**
+     * {@link #bilinearChunks} from float pairs, channel by channel: four half gathers from the channel's
+     * plane, pixel order, then {@link SimdWarp}'s lerps and color step in its order.
+     */
+    private void floatBilinearChunks(int j0, int j1) {
+        long[] pairs = this.pairs;
+        for (int j = j0; j < j1; j += L) {
+            FloatVector fr = FloatVector.fromArray(FS, fracRow, j);
+            FloatVector fc = FloatVector.fromArray(FS, fracCol, j);
+            for (int ch = 0, plane = 0; ch < channels; ch++, plane += planeStride) {
+                LongVector t0 = LongVector.fromArray(LS, pairs, plane, topIndex, j);
+                LongVector t1 = LongVector.fromArray(LS, pairs, plane, topIndex, j + HALF);
+                LongVector b0 = LongVector.fromArray(LS, pairs, plane, bottomIndex, j);
+                LongVector b1 = LongVector.fromArray(LS, pairs, plane, bottomIndex, j + HALF);
+                FloatVector v00 = t0.and(LOW).or(t1.lanewise(VectorOperators.LSHL, 32)).reinterpretAsFloats();
+                FloatVector v01 = t0.lanewise(VectorOperators.LSHR, 32).or(t1.and(HIGH)).reinterpretAsFloats();
+                FloatVector v10 = b0.and(LOW).or(b1.lanewise(VectorOperators.LSHL, 32)).reinterpretAsFloats();
+                FloatVector v11 = b0.lanewise(VectorOperators.LSHR, 32).or(b1.and(HIGH)).reinterpretAsFloats();
+                FloatVector top = v01.sub(v00).fma(fc, v00);
+                FloatVector bottom = v11.sub(v10).fma(fc, v10);
+                FloatVector value = bottom.sub(top).fma(fr, top).fma(scale[ch], offset[ch]);
+                int at = storeBase + ch * storeStep + j;
+                if (j + L <= width) {
+                    value.intoArray(store, at);
+                } else {
+                    value.intoArray(store, at, FS.indexInRange(j, width));
+                }
+            }
+        }
+    }
+
+    /** {@link #nearestChunks} from float pairs: the low halves of two half gathers per channel, the color step. */
+    private void floatNearestChunks(int j0, int j1) {
+        long[] pairs = this.pairs;
+        for (int j = j0; j < j1; j += L) {
+            for (int ch = 0, plane = 0; ch < channels; ch++, plane += planeStride) {
+                LongVector t0 = LongVector.fromArray(LS, pairs, plane, topIndex, j);
+                LongVector t1 = LongVector.fromArray(LS, pairs, plane, topIndex, j + HALF);
+                FloatVector value = t0.and(LOW).or(t1.lanewise(VectorOperators.LSHL, 32)).reinterpretAsFloats()
+                        .fma(scale[ch], offset[ch]);
+                int at = storeBase + ch * storeStep + j;
+                if (j + L <= width) {
+                    value.intoArray(store, at);
+                } else {
+                    value.intoArray(store, at, FS.indexInRange(j, width));
+                }
             }
         }
     }

@@ -6,7 +6,7 @@ final class Scratch {
 
     /** Source pixels packed one int per pixel, channel c in bits 8c..8c+7 (8-bit sources). */
     int[] packed = new int[0];
-    /** Source pixel pairs ({@link PixelPairs}). */
+    /** Source pixel pairs ({@link PixelPairs}; float sources: one plane per channel, {@link FloatPairs}). */
     long[] pairs = new long[0];
     /** Source planes (float sources stored channels last). */
     float[] planes = new float[0];

@@ -19,7 +19,8 @@ import jdk.incubator.vector.FloatVector;
  * The Vector API backend: the fused warp ({@link SimdWarp}, with a copy fast path for plans
  * without an affine, and the packed pair gathers of {@link PairGatherWarp} for 8-bit sources and for
  * float32 channels-last sources whose samples are all whole numbers in 0..255 ({@link WholeBytes}), which
- * give the same bits), vectorised channel statistics ({@link SimdStatistics}), the ZCA product
+ * give the same bits; other float32 sources of finite values take the same gathers over one plane of pairs
+ * per channel, {@link FloatPairs}, again with the same bits), vectorised channel statistics ({@link SimdStatistics}), the ZCA product
  * ({@link SimdMatrix}), the contrast pass ({@link SimdContrast}) and Pillow's resampling ({@link SimdResample},
  * {@link SimdNearest}).
  * Thread-safe: per-thread scratch.
@@ -65,7 +66,7 @@ final class SimdBackend implements Backend {
             SourceImage whole = PairGatherWarp.coversFill(plan) ? WholeBytes.of(source) : null;
             if (whole != null) {
                 PairGatherWarp.run(whole, plan, output);
-            } else {
+            } else if (!PairGatherWarp.runFloats(source, plan, output)) {
                 SimdWarp.run(source, plan, output);
             }
         }

@@ -30,33 +30,6 @@ class FloatPairsTest {
     private static final FillMode[] FILLS = {FillMode.CONSTANT, FillMode.NEAREST, FillMode.REFLECT, FillMode.WRAP,
         FillMode.MIRROR, FillMode.GRID_MIRROR};
 
-    private static WarpPlan plan(SplittableRandom r, int channels, FillMode mode, Interpolation order) {
-        double t = r.nextDouble(-Math.PI, Math.PI);
-        double z = r.nextDouble(0.4, 2.5);
-        double[] m = {z * Math.cos(t), -z * Math.sin(t), r.nextDouble(-40, 40), z * Math.sin(t), z * Math.cos(t),
-            r.nextDouble(-40, 40)};
-        if (r.nextInt(3) == 0) {
-            // Near the layers' stack: a small rotation and zoom, shifts of a few pixels.
-            double s = r.nextDouble(-0.6, 0.6);
-            double k = r.nextDouble(0.9, 1.1);
-            m = new double[] {k * Math.cos(s), -k * Math.sin(s), r.nextDouble(-5, 5), k * Math.sin(s),
-                k * Math.cos(s), r.nextDouble(-5, 5)};
-        }
-        float[] scale = new float[channels];
-        float[] offset = new float[channels];
-        for (int c = 0; c < channels; c++) {
-            scale[c] = (float) r.nextDouble(-2, 2);
-            offset[c] = r.nextInt(4) == 0 ? 0f : (float) r.nextDouble(-3, 3);
-        }
-        WarpPlan.Builder b = WarpPlan.builder().inverseAffine(m).interpolation(order).fill(mode, -2.5)
-                .wrapConvention(WrapConvention.SCIPY)
-                .flips(r.nextBoolean(), r.nextBoolean());
-        if (r.nextBoolean()) {
-            b.color(scale, offset);
-        }
-        return b.build();
-    }
-
     /** Values of every kind the pairs take: fractions, negatives, +0, repeats, tiny and large magnitudes. */
     private static float value(SplittableRandom r) {
         return switch (r.nextInt(8)) {
@@ -88,7 +61,7 @@ class FloatPairsTest {
                     SourceImage source = SourceImage.of(image(r, size[0], size[1], channels, layout), layout);
                     for (FillMode mode : FILLS) {
                         for (Interpolation order : new Interpolation[] {Interpolation.NEAREST, Interpolation.BILINEAR}) {
-                            WarpPlan plan = plan(r, channels, mode, order);
+                            WarpPlan plan = RandomPlans.of(r, channels, mode, order, WrapConvention.SCIPY);
                             DataFormat format = DataFormat.values()[r.nextInt(2)];
                             int outHeight = size[0] == 224 ? 224 : 1 + r.nextInt(40);
                             int outWidth = size[0] == 224 ? 224 : 1 + r.nextInt(40);

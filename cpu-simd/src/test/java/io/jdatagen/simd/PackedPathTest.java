@@ -30,33 +30,6 @@ class PackedPathTest {
     private static final FillMode[] FILLS = {FillMode.CONSTANT, FillMode.NEAREST, FillMode.REFLECT, FillMode.WRAP,
         FillMode.MIRROR, FillMode.GRID_WRAP, FillMode.GRID_MIRROR};
 
-    private static WarpPlan plan(SplittableRandom r, int channels, FillMode mode, Interpolation order,
-            WrapConvention wrap) {
-        double t = r.nextDouble(-Math.PI, Math.PI);
-        double z = r.nextDouble(0.4, 2.5);
-        double[] m = {z * Math.cos(t), -z * Math.sin(t), r.nextDouble(-40, 40), z * Math.sin(t), z * Math.cos(t),
-            r.nextDouble(-40, 40)};
-        if (r.nextInt(4) == 0) {
-            // A transform near the stack's: small rotation and zoom, shifts of a tenth.
-            double s = r.nextDouble(-0.3, 0.3);
-            double k = r.nextDouble(0.9, 1.1);
-            m = new double[] {k * Math.cos(s), -k * Math.sin(s), r.nextDouble(-5, 5), k * Math.sin(s),
-                k * Math.cos(s), r.nextDouble(-5, 5)};
-        }
-        float[] scale = new float[channels];
-        float[] offset = new float[channels];
-        for (int c = 0; c < channels; c++) {
-            scale[c] = (float) r.nextDouble(0.5, 2);
-            offset[c] = (float) r.nextDouble(-3, 3);
-        }
-        WarpPlan.Builder b = WarpPlan.builder().inverseAffine(m).interpolation(order).fill(mode, 17)
-                .wrapConvention(wrap).flips(r.nextBoolean(), r.nextBoolean());
-        if (r.nextBoolean()) {
-            b.color(scale, offset);
-        }
-        return b.build();
-    }
-
     private static Tensor floats(byte[] bytes, int height, int width, int channels) {
         Tensor t = Tensor.zeros(height, width, channels);
         for (int k = 0; k < bytes.length; k++) {
@@ -82,7 +55,7 @@ class PackedPathTest {
                 for (FillMode mode : FILLS) {
                     for (WrapConvention wrap : WrapConvention.values()) {
                         for (Interpolation order : new Interpolation[] {Interpolation.NEAREST, Interpolation.BILINEAR}) {
-                            WarpPlan plan = plan(r, channels, mode, order, wrap);
+                            WarpPlan plan = RandomPlans.of(r, channels, mode, order, wrap);
                             for (DataFormat format : DataFormat.values()) {
                                 int outHeight = 1 + r.nextInt(40);
                                 int outWidth = 1 + r.nextInt(40);

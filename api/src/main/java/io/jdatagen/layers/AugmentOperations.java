@@ -12,7 +12,9 @@ import io.jdatagen.flow.SampleBatch;
 import io.jdatagen.flow.SampleContext;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.Backends;
+import io.jdatagen.spi.PixelKernel;
 import io.jdatagen.spi.SourceImage;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,24 +115,41 @@ final class AugmentOperations {
      * runs) and writes the result back into {@code image}.
      */
     Tensor apply(String name, Object params, Tensor image, ImageShape shape, SampleContext context) {
-        return applyOne(layer(name), params, image, shape, context);
+        applyInPlace(name, params, image.data(), 0, shape, context, null);
+        return image;
     }
 
+    /**
+     * Runs operation {@code name} with {@code params} on the image at {@code offset} of {@code data}, in place.
+     * A color operation works there ({@link PixelStep#applyInPlace}, with {@code kernel} when one is given);
+     * a geometric one warps from there into this thread's warp target and copies the result back.
+     */
     @SuppressWarnings("unchecked")
-    private <P> Tensor applyOne(KerasLayer layer, P params, Tensor x, ImageShape shape, SampleContext context) {
+    <P> void applyInPlace(String name, P params, float[] data, int offset, ImageShape shape, SampleContext context,
+            PixelKernel kernel) {
+        KerasLayer layer = layer(name);
         Step step = layer.step();
+        int size = shape.height() * shape.width() * shape.channels();
         if (step instanceof PixelStep<?> pixel) {
-            return ((PixelStep<P>) pixel).apply(params, x, shape, context);
+            PixelStep<P> p = (PixelStep<P>) pixel;
+            boolean done = kernel == null ? p.applyInPlace(params, data, offset, shape, context)
+                    : p.applyInPlace(params, data, offset, shape, context, kernel);
+            if (!done) {
+                Tensor copy = Tensor.of(Arrays.copyOfRange(data, offset, offset + size), shape.tensorShape());
+                System.arraycopy(p.apply(params, copy, shape, context).data(), 0, data, offset, size);
+            }
+            return;
         }
         StepPipeline warp = new StepPipeline(List.of(step), layer.resampling(),
                 backend != null ? backend : Backends.current(), shape.format(), null, null);
-        float[] spare = BUFFERS.get().sized(x.size()).floats;
+        float[] spare = BUFFERS.get().sized(size).floats;
         int[] image = shape.tensorShape();
         Tensor into = Tensor.of(spare, 1, image[0], image[1], image[2]);
-        warp.transform(SampleBatch.into(List.of(SourceImage.of(x, shape.format())), into, shape.format()).build(),
+        SourceImage source = SourceImage.of(data, offset, shape.height(), shape.width(), shape.channels(),
+                shape.format());
+        warp.transform(SampleBatch.into(List.of(source), into, shape.format()).build(),
                 new Drawn[] {warp.given(Map.of(step, params))});
-        System.arraycopy(spare, 0, x.data(), 0, spare.length);
-        return x;
+        System.arraycopy(spare, 0, data, offset, size);
     }
 
     /**

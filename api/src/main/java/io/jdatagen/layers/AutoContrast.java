@@ -81,7 +81,13 @@ public final class AutoContrast extends KerasLayerBase implements PixelStep<Bool
      */
     @Override
     public Tensor apply(Boolean always, Tensor image, ImageShape shape, SampleContext context) {
-        float[] x = image.data();
+        applyInPlace(always, image.data(), 0, shape, context);
+        return image;
+    }
+
+    /** {@inheritDoc} Always: the step reads only the image's own values. */
+    @Override
+    public boolean applyInPlace(Boolean always, float[] x, int from, ImageShape shape, SampleContext context) {
         int channels = shape.channels();
         int h = shape.height();
         int length = ChannelLoops.rowLength(shape);
@@ -96,7 +102,7 @@ public final class AutoContrast extends KerasLayerBase implements PixelStep<Bool
             java.util.Arrays.fill(columnLow, Float.POSITIVE_INFINITY);
             java.util.Arrays.fill(columnHigh, Float.NEGATIVE_INFINITY);
             for (int i = 0; i < h; i++) {
-                System.arraycopy(x, (plane * h + i) * length, row, 0, length);
+                System.arraycopy(x, from + (plane * h + i) * length, row, 0, length);
                 for (int k = 0; k < length; k++) {
                     float y = range.to255(row[k]);
                     columnLow[k] = Math.min(columnLow[k], y);
@@ -126,7 +132,7 @@ public final class AutoContrast extends KerasLayerBase implements PixelStep<Bool
             float[] scale = ChannelLoops.along(scales, shape, plane);
             float[] offset = ChannelLoops.along(offsets, shape, plane);
             for (int i = 0; i < h; i++) {
-                int at = (plane * h + i) * length;
+                int at = from + (plane * h + i) * length;
                 System.arraycopy(x, at, row, 0, length);
                 for (int k = 0; k < length; k++) {
                     stretched[k] = Math.min(Math.max(range.to255(row[k]) * scale[k] + offset[k], 0f), 255f);
@@ -144,6 +150,6 @@ public final class AutoContrast extends KerasLayerBase implements PixelStep<Bool
                 System.arraycopy(row, 0, x, at, length);
             }
         }
-        return image;
+        return true;
     }
 }

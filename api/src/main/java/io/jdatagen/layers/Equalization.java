@@ -107,7 +107,13 @@ public final class Equalization extends KerasLayerBase implements PixelStep<Bool
      */
     @Override
     public Tensor apply(Boolean params, Tensor image, ImageShape shape, SampleContext context) {
-        float[] v = image.data();
+        applyInPlace(params, image.data(), 0, shape, context);
+        return image;
+    }
+
+    /** {@inheritDoc} Always: the step reads only the image's own values. */
+    @Override
+    public boolean applyInPlace(Boolean params, float[] v, int offset, ImageShape shape, SampleContext context) {
         int channels = shape.channels();
         int h = shape.height();
         int length = ChannelLoops.rowLength(shape);
@@ -120,7 +126,7 @@ public final class Equalization extends KerasLayerBase implements PixelStep<Bool
         for (int plane = 0; plane < ChannelLoops.planes(shape); plane++) {
             int[] first = firstBins(shape, plane);
             for (int i = 0; i < h; i++) {
-                System.arraycopy(v, (plane * h + i) * length, row, 0, length);
+                System.arraycopy(v, offset + (plane * h + i) * length, row, 0, length);
                 for (int k = 0; k < length; k++) {
                     float x = row[k] * s.toScale + s.toOffset;
                     bin[k] = first[k] + Math.min(Math.max((int) (x * topF / 255f), 0), top);
@@ -144,7 +150,7 @@ public final class Equalization extends KerasLayerBase implements PixelStep<Bool
         for (int plane = 0; plane < ChannelLoops.planes(shape); plane++) {
             int[] first = firstBins(shape, plane);
             for (int i = 0; i < h; i++) {
-                int at = (plane * h + i) * length;
+                int at = offset + (plane * h + i) * length;
                 System.arraycopy(v, at, row, 0, length);
                 for (int k = 0; k < length; k++) {
                     float x = row[k] * s.toScale + s.toOffset;
@@ -164,7 +170,7 @@ public final class Equalization extends KerasLayerBase implements PixelStep<Bool
                 System.arraycopy(row, 0, v, at, length);
             }
         }
-        return image;
+        return true;
     }
 
     /** {@return the first bin of each value's channel along a row of {@code plane}, in the bins of all channels} */

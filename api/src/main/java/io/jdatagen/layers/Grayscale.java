@@ -16,23 +16,25 @@ final class Grayscale {
     }
 
     /**
-     * {@return the grey value of every pixel, in row-major pixel order}
+     * {@return the grey value of every pixel of the image at {@code offset} of {@code x}, in row-major pixel
+     * order}
      *
      * @throws IllegalArgumentException with Keras's message unless the image has 1 or 3 channels
      */
-    static float[] of(float[] x, ImageShape shape) {
+    static float[] of(float[] x, int offset, ImageShape shape) {
         int channels = check(shape);
         int plane = shape.height() * shape.width();
         float[] grey = new float[plane];
         if (channels == 1) {
-            System.arraycopy(x, 0, grey, 0, plane);
+            System.arraycopy(x, offset, grey, 0, plane);
         } else if (shape.format() == DataFormat.CHANNELS_FIRST) {
-            for (int p = 0; p < plane; p++) {
-                grey[p] = x[p] * R + x[plane + p] * G + x[2 * plane + p] * B;
+            for (int p = 0, r = offset, g = offset + plane, b = offset + 2 * plane; p < plane; p++) {
+                grey[p] = x[r + p] * R + x[g + p] * G + x[b + p] * B;
             }
         } else {
             for (int p = 0; p < plane; p++) {
-                grey[p] = x[3 * p] * R + x[3 * p + 1] * G + x[3 * p + 2] * B;
+                int at = offset + 3 * p;
+                grey[p] = x[at] * R + x[at + 1] * G + x[at + 2] * B;
             }
         }
         return grey;

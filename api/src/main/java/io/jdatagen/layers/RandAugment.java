@@ -7,6 +7,7 @@ import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.Backends;
+import io.jdatagen.spi.PixelKernel;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -163,16 +164,39 @@ public final class RandAugment extends KerasLayerBase implements PixelStep<RandA
     /** {@inheritDoc} The picked operations one after another, each geometric one a warp of its own. */
     @Override
     public Tensor apply(Transformation t, Tensor image, ImageShape shape, SampleContext context) {
-        Tensor x = image;
+        run(t, image.data(), 0, shape, context, null);
+        return image;
+    }
+
+    /**
+     * {@inheritDoc} Always: each picked operation works on the image where it lies (a geometric one warps it
+     * into a scratch image and copies the result back).
+     */
+    @Override
+    public boolean applyInPlace(Transformation t, float[] data, int offset, ImageShape shape, SampleContext context) {
+        run(t, data, offset, shape, context, null);
+        return true;
+    }
+
+    /** {@inheritDoc} Always, the contrast operation on {@code kernel}'s pass (the same bits on every backend). */
+    @Override
+    public boolean applyInPlace(Transformation t, float[] data, int offset, ImageShape shape, SampleContext context,
+            PixelKernel kernel) {
+        run(t, data, offset, shape, context, kernel);
+        return true;
+    }
+
+    private void run(Transformation t, float[] data, int offset, ImageShape shape, SampleContext context,
+            PixelKernel kernel) {
         for (int i : t.layerIdxes()) {
-            Object params = t.transforms()[i];
-            if (params == null) {
+            if (t.transforms()[i] == null) {
                 throw new IllegalArgumentException("RandAugment's transformation picks operation " + i + " ("
                         + OPERATIONS.get(i) + ") but holds no parameters for it");
             }
-            x = operations.apply(OPERATIONS.get(i), params, x, shape, context);
         }
-        return x;
+        for (int i : t.layerIdxes()) {
+            operations.applyInPlace(OPERATIONS.get(i), t.transforms()[i], data, offset, shape, context, kernel);
+        }
     }
 
     /**

@@ -54,13 +54,20 @@ public final class RandomBrightness extends FactorLayer implements PixelStep<Flo
 
     @Override
     public Tensor apply(Float rgbDelta, Tensor image, ImageShape shape, SampleContext context) {
-        float[] x = image.data();
+        applyInPlace(rgbDelta, image.data(), 0, shape, context);
+        return image;
+    }
+
+    /** {@inheritDoc} Always: the step reads only the image's own values. */
+    @Override
+    public boolean applyInPlace(Float rgbDelta, float[] x, int offset, ImageShape shape, SampleContext context) {
         float lo = args.rangeMin();
         float hi = args.rangeMax();
         float d = rgbDelta;
-        for (int k = 0; k < x.length; k++) {
+        int end = offset + shape.height() * shape.width() * shape.channels();
+        for (int k = offset; k < end; k++) {
             x[k] = Math.min(Math.max(x[k] + d, lo), hi);
         }
-        return image;
+        return true;
     }
 }

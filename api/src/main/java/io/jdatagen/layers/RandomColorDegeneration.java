@@ -59,10 +59,16 @@ public final class RandomColorDegeneration extends FactorLayer implements PixelS
      */
     @Override
     public Tensor apply(Float f, Tensor image, ImageShape shape, SampleContext context) {
-        float[] x = image.data();
+        applyInPlace(f, image.data(), 0, shape, context);
+        return image;
+    }
+
+    /** {@inheritDoc} Always: the step reads only the image's own values. */
+    @Override
+    public boolean applyInPlace(Float f, float[] x, int offset, ImageShape shape, SampleContext context) {
         int channels = Grayscale.check(shape);
         boolean first = shape.format() == DataFormat.CHANNELS_FIRST;
-        float[] grey = first ? Grayscale.of(x, shape) : null;
+        float[] grey = first ? Grayscale.of(x, offset, shape) : null;
         float lo = args.rangeMin();
         float hi = args.rangeMax();
         float blend = f;
@@ -73,7 +79,7 @@ public final class RandomColorDegeneration extends FactorLayer implements PixelS
         float[] g = new float[length];
         for (int plane = 0; plane < ChannelLoops.planes(shape); plane++) {
             for (int i = 0; i < h; i++) {
-                int at = (plane * h + i) * length;
+                int at = offset + (plane * h + i) * length;
                 System.arraycopy(x, at, row, 0, length);
                 if (first) {
                     System.arraycopy(grey, i * w, g, 0, w);
@@ -89,6 +95,6 @@ public final class RandomColorDegeneration extends FactorLayer implements PixelS
                 System.arraycopy(row, 0, x, at, length);
             }
         }
-        return image;
+        return true;
     }
 }

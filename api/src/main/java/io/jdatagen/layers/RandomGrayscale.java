@@ -71,7 +71,7 @@ public final class RandomGrayscale extends KerasLayerBase implements PixelStep<B
     @Override
     public Tensor apply(Boolean grey, Tensor image, ImageShape shape, SampleContext context) {
         float[] x = image.data();
-        float[] g = Grayscale.of(x, shape);
+        float[] g = Grayscale.of(x, 0, shape);
         for (int k = 0; k < x.length; k++) {
             x[k] = g[Grayscale.pixel(k, shape)];
         }

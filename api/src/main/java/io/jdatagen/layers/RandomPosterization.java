@@ -81,12 +81,20 @@ public final class RandomPosterization extends FactorLayer implements PixelStep<
 
     @Override
     public Tensor apply(Integer shiftFactor, Tensor image, ImageShape shape, SampleContext context) {
-        float[] x = image.data();
+        applyInPlace(shiftFactor, image.data(), 0, shape, context);
+        return image;
+    }
+
+    /** {@inheritDoc} Always: the step reads only the image's own values. */
+    @Override
+    public boolean applyInPlace(Integer shiftFactor, float[] x, int offset, ImageShape shape,
+            SampleContext context) {
         int shift = shiftFactor;
-        for (int k = 0; k < x.length; k++) {
+        int end = offset + shape.height() * shape.width() * shape.channels();
+        for (int k = offset; k < end; k++) {
             int v = ((int) range.to255(x[k])) & 0xFF;
             x[k] = range.from255((float) ((v >> shift) << shift & 0xFF));
         }
-        return image;
+        return true;
     }
 }

@@ -67,7 +67,13 @@ public final class RandomSharpness extends FactorLayer implements PixelStep<Floa
      */
     @Override
     public Tensor apply(Float f, Tensor image, ImageShape shape, SampleContext context) {
-        float[] x = image.data();
+        applyInPlace(f, image.data(), 0, shape, context);
+        return image;
+    }
+
+    /** {@inheritDoc} Always: the step reads only the image's own values. */
+    @Override
+    public boolean applyInPlace(Float f, float[] x, int offset, ImageShape shape, SampleContext context) {
         int h = shape.height();
         int w = shape.width();
         int channels = shape.channels();
@@ -76,12 +82,12 @@ public final class RandomSharpness extends FactorLayer implements PixelStep<Floa
         float hi = args.rangeMax();
         if (shape.format() == DataFormat.CHANNELS_FIRST) {
             for (int c = 0; c < channels; c++) {
-                new Rows(x, c * h * w, h, w, 1).sharpen(keep, lo, hi);
+                new Rows(x, offset + c * h * w, h, w, 1).sharpen(keep, lo, hi);
             }
         } else {
-            new Rows(x, 0, h, w * channels, channels).sharpen(keep, lo, hi);
+            new Rows(x, offset, h, w * channels, channels).sharpen(keep, lo, hi);
         }
-        return image;
+        return true;
     }
 
     /**

@@ -133,16 +133,23 @@ public final class Solarization extends KerasLayerBase implements PixelStep<Sola
 
     @Override
     public Tensor apply(Transformation t, Tensor image, ImageShape shape, SampleContext context) {
-        float[] x = image.data();
+        applyInPlace(t, image.data(), 0, shape, context);
+        return image;
+    }
+
+    /** {@inheritDoc} Always: the step reads only the image's own values. */
+    @Override
+    public boolean applyInPlace(Transformation t, float[] x, int offset, ImageShape shape, SampleContext context) {
         float additions = t.additions();
         float thresholds = t.thresholds();
-        for (int k = 0; k < x.length; k++) {
+        int end = offset + shape.height() * shape.width() * shape.channels();
+        for (int k = offset; k < end; k++) {
             float v = Math.min(Math.max(range.to255(x[k]) + additions, 0f), 255f);
             // below: 1 where v < thresholds, else 0; v and 255 − v are never −0, so the blend below is
             // exactly v < thresholds ? v : 255 − v (a select C2 does not vectorize; this it does)
             float below = Math.max(Math.signum(thresholds - v), 0f);
             x[k] = range.from255(v * below + (255f - v) * (1f - below));
         }
-        return image;
+        return true;
     }
 }

@@ -63,7 +63,7 @@ class ColorLoopsTest {
     /** RandomColorDegeneration value by value, the pixel computed per value. */
     private static float[] degenerate(float[] input, ImageShape shape, float f, float lo, float hi) {
         float[] x = input.clone();
-        float[] grey = Grayscale.of(x, shape);
+        float[] grey = Grayscale.of(x, 0, shape);
         for (int k = 0; k < x.length; k++) {
             float v = x[k] + f * (grey[Grayscale.pixel(k, shape)] - x[k]);
             x[k] = Math.min(Math.max(v, lo), hi);
@@ -188,7 +188,7 @@ class ColorLoopsTest {
                 ImageShape shape = new ImageShape(hwc[0], hwc[1], hwc[2], format);
                 for (double[] range : RANGES) {
                     float[] x = withSpecials(hwc[0] * hwc[1] * hwc[2], range, random);
-                    assertArrayEquals(previousGrey(x, shape), Grayscale.of(x, shape), shape + " " + range[0]);
+                    assertArrayEquals(previousGrey(x, shape), Grayscale.of(x, 0, shape), shape + " " + range[0]);
                 }
             }
         }

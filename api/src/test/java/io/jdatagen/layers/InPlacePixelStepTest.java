@@ -25,28 +25,32 @@ import org.junit.jupiter.api.Test;
  * A pixel step that works on its sample's slot of the batch ({@link PixelStep#applyInPlace}) gives the bits
  * of the same step run on a copy of the image: {@link RandomContrast} against a wrapper of it that only has
  * {@link PixelStep#apply}, alone after the warp and mixed with a copying step, on every CPU backend, in both
- * modes and both formats.
+ * modes and both formats; likewise the other layers that work in place (RandAugment's color operations and
+ * RandAugment itself), and each of them touches only its own slot.
  */
 class InPlacePixelStepTest {
     private static final List<Backend> BACKENDS = List.of(new ReferenceBackend(), new ScalarBackend(),
             Backends.named("simd"));
 
-    /** {@link RandomContrast} with the default {@link PixelStep#applyInPlace}: always run on a copy. */
-    private static final class CopyingContrast implements KerasLayer, PixelStep<Float> {
-        private final RandomContrast contrast;
+    /** {@code layer} with the default {@link PixelStep#applyInPlace}: always run on a copy. */
+    private static final class Copying<P> implements KerasLayer, PixelStep<P> {
+        private final KerasLayer layer;
+        private final PixelStep<P> step;
 
-        CopyingContrast(RandomContrast contrast) {
-            this.contrast = contrast;
+        @SuppressWarnings("unchecked")
+        Copying(KerasLayer layer) {
+            this.layer = layer;
+            this.step = (PixelStep<P>) layer.step();
         }
 
         @Override
         public String className() {
-            return "CopyingContrast";
+            return "Copying" + layer.className();
         }
 
         @Override
         public Map<String, Object> getConfig() {
-            return contrast.getConfig();
+            return layer.getConfig();
         }
 
         @Override
@@ -55,13 +59,13 @@ class InPlacePixelStepTest {
         }
 
         @Override
-        public Float draw(ImageShape image, RandomGenerator rng) {
-            return contrast.draw(image, rng);
+        public P draw(ImageShape image, RandomGenerator rng) {
+            return step.draw(image, rng);
         }
 
         @Override
-        public Tensor apply(Float params, Tensor image, ImageShape shape, SampleContext context) {
-            return contrast.apply(params, image, shape, context);
+        public Tensor apply(P params, Tensor image, ImageShape shape, SampleContext context) {
+            return step.apply(params, image.copy(), shape, context);
         }
     }
 
@@ -112,16 +116,16 @@ class InPlacePixelStepTest {
                                     + java.util.Arrays.toString(size);
                             long seed = 11 + checked;
                             Tensor inPlace = run(stack(contrast(0.4)), mode, format, backend, input, seed);
-                            Tensor copied = run(stack(new CopyingContrast(contrast(0.4))), mode, format, backend,
+                            Tensor copied = run(stack(new Copying<Float>(contrast(0.4))), mode, format, backend,
                                     input, seed);
                             Tensor warpOnly = run(geometric(), mode, format, backend, input, seed);
                             assertFalse(java.util.Arrays.equals(warpOnly.data(), inPlace.data()),
                                     what + ": the contrast changes the batch");
                             assertArrayEquals(copied.data(), inPlace.data(), what + ": alone");
-                            Tensor mixed = run(stack(contrast(0.3), new CopyingContrast(contrast(0.5)), contrast(0.2)),
+                            Tensor mixed = run(stack(contrast(0.3), new Copying<Float>(contrast(0.5)), contrast(0.2)),
                                     mode, format, backend, input, seed);
-                            Tensor allCopied = run(stack(new CopyingContrast(contrast(0.3)),
-                                    new CopyingContrast(contrast(0.5)), new CopyingContrast(contrast(0.2))),
+                            Tensor allCopied = run(stack(new Copying<Float>(contrast(0.3)),
+                                    new Copying<Float>(contrast(0.5)), new Copying<Float>(contrast(0.2))),
                                     mode, format, backend, input, seed);
                             assertArrayEquals(allCopied.data(), mixed.data(), what + ": before and after a copying step");
                             checked++;
@@ -146,6 +150,73 @@ class InPlacePixelStepTest {
             System.arraycopy(image.data(), 0, expected, size, size);
             assertTrue(layer.applyInPlace(1.4f, data, size, shape, SampleContext.NONE), format.toString());
             assertArrayEquals(expected, data, format.toString());
+        }
+    }
+
+    /** RandAugment's color operations and RandAugment, each with the factors that make it change the image. */
+    private static KerasLayer[] inPlaceLayers() {
+        Map<String, Object> factor = Map.of("factor", List.of(0.1, 0.5), "value_range", List.of(0, 255));
+        return new KerasLayer[] {RandomBrightness.fromConfig(factor), RandomColorDegeneration.fromConfig(factor),
+            RandomSharpness.fromConfig(factor),
+            RandomPosterization.fromConfig(Map.of("factor", 3, "value_range", List.of(0, 255))),
+            Solarization.fromConfig(Map.of("addition_factor", List.of(0.1, 0.3), "threshold_factor",
+                List.of(0.2, 0.6), "value_range", List.of(0, 255))),
+            AutoContrast.fromConfig(Map.of("value_range", List.of(0, 255))),
+            Equalization.fromConfig(Map.of("value_range", List.of(0, 255))),
+            new RandAugment(null, 3, new double[] {0.5}, null, null)};
+    }
+
+    @Test
+    void layersInPlaceGiveTheBitsOfTheLayersOnACopy() {
+        int checked = 0;
+        for (KerasLayer layer : inPlaceLayers()) {
+            for (Backend backend : BACKENDS) {
+                for (KerasPipeline.Mode mode : KerasPipeline.Mode.values()) {
+                    for (DataFormat format : DataFormat.values()) {
+                        boolean whole = checked % 2 == 0;
+                        Tensor input = batch(4, 21, 26, 3, format, whole, checked);
+                        String what = layer.className() + " " + backend.name() + " " + mode + " " + format
+                                + " whole=" + whole;
+                        long seed = 31 + checked;
+                        Tensor inPlace = run(stack(layer), mode, format, backend, input, seed);
+                        // the pipeline runs RandAugment's warps on its backend: the wrapped layer must too
+                        KerasLayer bound = layer instanceof RandAugment r ? r.on(backend) : layer;
+                        Tensor copied = run(stack(new Copying<>(bound)), mode, format, backend, input, seed);
+                        Tensor warpOnly = run(geometric(), mode, format, backend, input, seed);
+                        assertFalse(java.util.Arrays.equals(warpOnly.data(), inPlace.data()),
+                                what + ": the layer changes the batch");
+                        assertArrayEquals(copied.data(), inPlace.data(), what);
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertEquals(inPlaceLayers().length * BACKENDS.size() * KerasPipeline.Mode.values().length
+                * DataFormat.values().length, checked);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void layersInPlaceTouchOnlyTheirSlot() {
+        SplittableRandom r = new SplittableRandom(9);
+        for (KerasLayer layer : inPlaceLayers()) {
+            PixelStep<Object> step = (PixelStep<Object>) layer.step();
+            for (DataFormat format : DataFormat.values()) {
+                ImageShape shape = new ImageShape(9, 11, 3, format);
+                int size = 9 * 11 * 3;
+                for (int draw = 0; draw < 6; draw++) {
+                    float[] data = batch(3, 9, 11, 3, format, draw % 2 == 0, draw).data();
+                    Object params = step.draw(shape, r);
+                    float[] expected = data.clone();
+                    Tensor middle = Tensor.of(java.util.Arrays.copyOfRange(data, size, 2 * size),
+                            format.imageShape(9, 11, 3));
+                    Tensor done = step.apply(params, middle, shape, SampleContext.NONE);
+                    System.arraycopy(done.data(), 0, expected, size, size);
+                    String what = layer.className() + " " + format + " draw " + draw;
+                    assertTrue(step.applyInPlace(params, data, size, shape, SampleContext.NONE), what);
+                    assertArrayEquals(expected, data, what);
+                }
+            }
         }
     }
 }

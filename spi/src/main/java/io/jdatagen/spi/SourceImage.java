@@ -62,6 +62,21 @@ public final class SourceImage {
     }
 
     /**
+     * {@return a float32 source of {@code height × width × channels} samples in {@code format}'s order from
+     * {@code offset} of {@code data}, read in place (no copy): one image lying in a larger array}
+     *
+     * @throws IllegalArgumentException if the image does not fit in {@code data} from {@code offset}
+     */
+    public static SourceImage of(float[] data, int offset, int height, int width, int channels, DataFormat format) {
+        long needed = (long) height * width * channels;
+        if (offset < 0 || offset + needed > data.length) {
+            throw new IllegalArgumentException("float image " + height + "x" + width + "x" + channels
+                    + " at offset " + offset + " does not fit in " + data.length + " values");
+        }
+        return new SourceImage(height, width, channels, format, data, null, offset);
+    }
+
+    /**
      * {@return an 8-bit source in {@code H,W,C} order starting at {@code offset} of {@code data} (values are
      * unsigned, 0..255)}
      */

@@ -14,7 +14,6 @@ import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.Backends;
 import io.jdatagen.spi.PixelKernel;
 import io.jdatagen.spi.SourceImage;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,8 +120,8 @@ final class AugmentOperations {
 
     /**
      * Runs operation {@code name} with {@code params} on the image at {@code offset} of {@code data}, in place.
-     * A color operation works there ({@link PixelStep#applyInPlace}, with {@code kernel} when one is given);
-     * a geometric one warps from there into this thread's warp target and copies the result back.
+     * A color operation works there ({@link PixelStep#applyInPlace}, with {@code kernel} when one is given; all
+     * eight do); a geometric one warps from there into this thread's warp target and copies the result back.
      */
     @SuppressWarnings("unchecked")
     <P> void applyInPlace(String name, P params, float[] data, int offset, ImageShape shape, SampleContext context,
@@ -135,8 +134,7 @@ final class AugmentOperations {
             boolean done = kernel == null ? p.applyInPlace(params, data, offset, shape, context)
                     : p.applyInPlace(params, data, offset, shape, context, kernel);
             if (!done) {
-                Tensor copy = Tensor.of(Arrays.copyOfRange(data, offset, offset + size), shape.tensorShape());
-                System.arraycopy(p.apply(params, copy, shape, context).data(), 0, data, offset, size);
+                throw new IllegalStateException("operation " + name + " did not run in place");
             }
             return;
         }

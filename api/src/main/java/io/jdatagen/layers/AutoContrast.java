@@ -1,9 +1,7 @@
 package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
-import io.jdatagen.augment.PixelStep;
 import io.jdatagen.core.DataFormat;
-import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,7 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/auto_contrast/">Keras AutoContrast</a>
  */
-public final class AutoContrast extends KerasLayerBase implements PixelStep<Boolean> {
+public final class AutoContrast extends KerasLayerBase implements InPlacePixelStep<Boolean> {
     private static final Set<String> KEYS = Set.of("data_format", "value_range");
 
     private final ColorConfigs.Base base;
@@ -79,13 +77,6 @@ public final class AutoContrast extends KerasLayerBase implements PixelStep<Bool
      * {@inheritDoc} Row by row through a copy of the row (see {@link ChannelLoops}): the channels' extremes
      * are taken per column, then per channel (the order of a minimum or maximum does not change it).
      */
-    @Override
-    public Tensor apply(Boolean always, Tensor image, ImageShape shape, SampleContext context) {
-        applyInPlace(always, image.data(), 0, shape, context);
-        return image;
-    }
-
-    /** {@inheritDoc} Always: the step reads only the image's own values. */
     @Override
     public boolean applyInPlace(Boolean always, float[] x, int from, ImageShape shape, SampleContext context) {
         int channels = shape.channels();

@@ -1,9 +1,7 @@
 package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
-import io.jdatagen.augment.PixelStep;
 import io.jdatagen.core.DataFormat;
-import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +20,7 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/equalization/">Keras
  *     Equalization</a>
  */
-public final class Equalization extends KerasLayerBase implements PixelStep<Boolean> {
+public final class Equalization extends KerasLayerBase implements InPlacePixelStep<Boolean> {
     private static final List<String> ARGUMENTS = List.of("bins", "value_range");
     private static final String VALUE_RANGE_ERROR = "The `value_range` argument should be a list of two numbers. ";
 
@@ -105,13 +103,6 @@ public final class Equalization extends KerasLayerBase implements PixelStep<Bool
      * integer gives the same index for every float, NaN included (0 both ways), in a loop that vectorizes
      * (float clipping, with its NaN and -0 rules, made that loop twice as slow).
      */
-    @Override
-    public Tensor apply(Boolean params, Tensor image, ImageShape shape, SampleContext context) {
-        applyInPlace(params, image.data(), 0, shape, context);
-        return image;
-    }
-
-    /** {@inheritDoc} Always: the step reads only the image's own values. */
     @Override
     public boolean applyInPlace(Boolean params, float[] v, int offset, ImageShape shape, SampleContext context) {
         int channels = shape.channels();

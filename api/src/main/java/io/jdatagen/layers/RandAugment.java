@@ -3,7 +3,6 @@ package io.jdatagen.layers;
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
 import io.jdatagen.boxes.BoundingBoxes;
-import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.Backends;
@@ -34,7 +33,7 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/rand_augment/">Keras RandAugment</a>
  */
-public final class RandAugment extends KerasLayerBase implements PixelStep<RandAugment.Transformation>,
+public final class RandAugment extends KerasLayerBase implements InPlacePixelStep<RandAugment.Transformation>,
         BoxTransform<RandAugment.Transformation> {
     private static final Set<String> KEYS = Set.of("data_format", GeometricArgs.BOX_FORMAT, "value_range", "num_ops",
             "factor", "interpolation", "seed");
@@ -161,16 +160,9 @@ public final class RandAugment extends KerasLayerBase implements PixelStep<RandA
         return new Transformation(idx, transforms);
     }
 
-    /** {@inheritDoc} The picked operations one after another, each geometric one a warp of its own. */
-    @Override
-    public Tensor apply(Transformation t, Tensor image, ImageShape shape, SampleContext context) {
-        run(t, image.data(), 0, shape, context, null);
-        return image;
-    }
-
     /**
-     * {@inheritDoc} Always: each picked operation works on the image where it lies (a geometric one warps it
-     * into a scratch image and copies the result back).
+     * {@inheritDoc} The picked operations one after another, each where the image lies (a geometric one a warp
+     * of its own into a scratch image, whose result is copied back).
      */
     @Override
     public boolean applyInPlace(Transformation t, float[] data, int offset, ImageShape shape, SampleContext context) {

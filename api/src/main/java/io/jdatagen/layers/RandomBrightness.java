@@ -1,8 +1,6 @@
 package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
-import io.jdatagen.augment.PixelStep;
-import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -15,7 +13,7 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_brightness/">Keras RandomBrightness</a>
  */
-public final class RandomBrightness extends FactorLayer implements PixelStep<Float> {
+public final class RandomBrightness extends FactorLayer implements InPlacePixelStep<Float> {
     private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
             "RandomBrightness", "random_brightness", null, -1, 1, true);
 
@@ -52,13 +50,6 @@ public final class RandomBrightness extends FactorLayer implements PixelStep<Flo
         return u * (args.rangeMax() - args.rangeMin());
     }
 
-    @Override
-    public Tensor apply(Float rgbDelta, Tensor image, ImageShape shape, SampleContext context) {
-        applyInPlace(rgbDelta, image.data(), 0, shape, context);
-        return image;
-    }
-
-    /** {@inheritDoc} Always: the step reads only the image's own values. */
     @Override
     public boolean applyInPlace(Float rgbDelta, float[] x, int offset, ImageShape shape, SampleContext context) {
         float lo = args.rangeMin();

@@ -1,9 +1,7 @@
 package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
-import io.jdatagen.augment.PixelStep;
 import io.jdatagen.core.DataFormat;
-import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -17,7 +15,7 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_color_degeneration/">Keras RandomColorDegeneration</a>
  */
-public final class RandomColorDegeneration extends FactorLayer implements PixelStep<Float> {
+public final class RandomColorDegeneration extends FactorLayer implements InPlacePixelStep<Float> {
     private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
             "RandomColorDegeneration", "random_color_degeneration", null, -1, 1, true);
 
@@ -57,13 +55,6 @@ public final class RandomColorDegeneration extends FactorLayer implements PixelS
      * ({@link Grayscale}) is laid beside it in a second row, then one vectorizable loop blends and clips. A
      * channels-last RGB row computes its greys itself, in the same float32 arithmetic as {@link Grayscale#of}.
      */
-    @Override
-    public Tensor apply(Float f, Tensor image, ImageShape shape, SampleContext context) {
-        applyInPlace(f, image.data(), 0, shape, context);
-        return image;
-    }
-
-    /** {@inheritDoc} Always: the step reads only the image's own values. */
     @Override
     public boolean applyInPlace(Float f, float[] x, int offset, ImageShape shape, SampleContext context) {
         int channels = Grayscale.check(shape);

@@ -1,9 +1,7 @@
 package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
-import io.jdatagen.augment.PixelStep;
 import io.jdatagen.core.DataFormat;
-import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import io.jdatagen.spi.PixelKernel;
 import java.util.Map;
@@ -18,7 +16,7 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_contrast/">Keras RandomContrast</a>
  */
-public final class RandomContrast extends FactorLayer implements PixelStep<Float> {
+public final class RandomContrast extends FactorLayer implements InPlacePixelStep<Float> {
     /** The plain loops, where no backend is at hand. */
     private static final PixelKernel PLAIN = new PixelKernel() {
     };
@@ -63,13 +61,6 @@ public final class RandomContrast extends FactorLayer implements PixelStep<Float
      * {@inheritDoc} The channel means are summed in double (see {@link ChannelLoops#sums}), then rounded to
      * float32 as Keras's are.
      */
-    @Override
-    public Tensor apply(Float contrastFactor, Tensor image, ImageShape shape, SampleContext context) {
-        blend(contrastFactor, image.data(), 0, shape, PLAIN);
-        return image;
-    }
-
-    /** {@inheritDoc} Always: the contrast only reads the image's own values. */
     @Override
     public boolean applyInPlace(Float contrastFactor, float[] data, int offset, ImageShape shape,
             SampleContext context) {

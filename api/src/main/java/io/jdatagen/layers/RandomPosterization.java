@@ -1,7 +1,6 @@
 package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
-import io.jdatagen.augment.PixelStep;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_posterization/">Keras RandomPosterization</a>
  */
-public final class RandomPosterization extends FactorLayer implements PixelStep<Integer> {
+public final class RandomPosterization extends FactorLayer implements InPlacePixelStep<Integer> {
     private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
             "RandomPosterization", "random_posterization", null, 1, 8, true);
     private static final int MAX_FACTOR = 8;
@@ -79,13 +78,6 @@ public final class RandomPosterization extends FactorLayer implements PixelStep<
         return MAX_FACTOR - bits;
     }
 
-    @Override
-    public Tensor apply(Integer shiftFactor, Tensor image, ImageShape shape, SampleContext context) {
-        applyInPlace(shiftFactor, image.data(), 0, shape, context);
-        return image;
-    }
-
-    /** {@inheritDoc} Always: the step reads only the image's own values. */
     @Override
     public boolean applyInPlace(Integer shiftFactor, float[] x, int offset, ImageShape shape,
             SampleContext context) {

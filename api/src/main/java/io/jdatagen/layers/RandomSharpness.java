@@ -1,9 +1,7 @@
 package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
-import io.jdatagen.augment.PixelStep;
 import io.jdatagen.core.DataFormat;
-import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -18,7 +16,7 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_sharpness/">Keras RandomSharpness</a>
  */
-public final class RandomSharpness extends FactorLayer implements PixelStep<Float> {
+public final class RandomSharpness extends FactorLayer implements InPlacePixelStep<Float> {
     private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
             "RandomSharpness", "random_sharpness", null, 0, 1, true);
     private static final float EDGE = 1f / 13f;
@@ -65,13 +63,6 @@ public final class RandomSharpness extends FactorLayer implements PixelStep<Floa
      * every tap so far is {@code −0}, and if all nine are, the pixel is {@code −0} and
      * {@code smoothed − x} is {@code +0} either way.
      */
-    @Override
-    public Tensor apply(Float f, Tensor image, ImageShape shape, SampleContext context) {
-        applyInPlace(f, image.data(), 0, shape, context);
-        return image;
-    }
-
-    /** {@inheritDoc} Always: the step reads only the image's own values. */
     @Override
     public boolean applyInPlace(Float f, float[] x, int offset, ImageShape shape, SampleContext context) {
         int h = shape.height();

@@ -1,8 +1,6 @@
 package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
-import io.jdatagen.augment.PixelStep;
-import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,7 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/solarization/">Keras Solarization</a>
  */
-public final class Solarization extends KerasLayerBase implements PixelStep<Solarization.Transformation> {
+public final class Solarization extends KerasLayerBase implements InPlacePixelStep<Solarization.Transformation> {
     private static final Set<String> KEYS = Set.of("data_format", "value_range", "addition_factor",
             "threshold_factor", "seed");
     private static final String FACTOR_ERROR = "The `addition_factor` and `threshold_factor` arguments should be a"
@@ -131,13 +129,6 @@ public final class Solarization extends KerasLayerBase implements PixelStep<Sola
         return low + (high - low) * rng.nextFloat();
     }
 
-    @Override
-    public Tensor apply(Transformation t, Tensor image, ImageShape shape, SampleContext context) {
-        applyInPlace(t, image.data(), 0, shape, context);
-        return image;
-    }
-
-    /** {@inheritDoc} Always: the step reads only the image's own values. */
     @Override
     public boolean applyInPlace(Transformation t, float[] x, int offset, ImageShape shape, SampleContext context) {
         float additions = t.additions();

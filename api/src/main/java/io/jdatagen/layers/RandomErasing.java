@@ -1,9 +1,7 @@
 package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
-import io.jdatagen.augment.PixelStep;
 import io.jdatagen.core.DataFormat;
-import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +20,7 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_erasing/">Keras
  *     RandomErasing</a>
  */
-public final class RandomErasing extends KerasLayerBase implements PixelStep<RandomErasing.Erase> {
+public final class RandomErasing extends KerasLayerBase implements InPlacePixelStep<RandomErasing.Erase> {
     private static final List<String> ARGUMENTS = List.of("factor", "scale", "fill_value", "value_range", "seed");
 
     private final LayerConfig base;
@@ -196,13 +194,12 @@ public final class RandomErasing extends KerasLayerBase implements PixelStep<Ran
 
     /** Fills the box with the noise or the constant, as Keras's {@code transform_images}. */
     @Override
-    public Tensor apply(Erase params, Tensor image, ImageShape shape, SampleContext context) {
-        float[] v = image.data();
+    public boolean applyInPlace(Erase params, float[] v, int offset, ImageShape shape, SampleContext context) {
         int height = shape.height();
         int width = shape.width();
         int channels = shape.channels();
         boolean channelsLast = shape.format() == DataFormat.CHANNELS_LAST;
-        int last = image.dim(image.rank() - 1);
+        int last = shape.tensorShape()[2];
         if (fill != null && fill.length == 3 && last != 3) {
             throw new IllegalArgumentException("fill_value " + fillValue + " broadcasts along the image's last axis "
                     + "(as Keras's full_like does), which has " + last + " values, not 3");
@@ -217,11 +214,11 @@ public final class RandomErasing extends KerasLayerBase implements PixelStep<Ran
                 }
                 for (int ch = 0; ch < channels; ch++) {
                     int k = channelsLast ? (r * width + c) * channels + ch : (ch * height + r) * width + c;
-                    v[k] = params.noise() != null ? params.noise()[k] : fill[fill.length == 1 ? 0 : k % 3];
+                    v[offset + k] = params.noise() != null ? params.noise()[k] : fill[fill.length == 1 ? 0 : k % 3];
                 }
             }
         }
-        return image;
+        return true;
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
-import io.jdatagen.augment.PixelStep;
-import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +15,7 @@ import java.util.random.RandomGenerator;
  *
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_grayscale/">Keras RandomGrayscale</a>
  */
-public final class RandomGrayscale extends KerasLayerBase implements PixelStep<Boolean> {
+public final class RandomGrayscale extends KerasLayerBase implements InPlacePixelStep<Boolean> {
     private static final Set<String> KEYS = Set.of("data_format", "factor", "seed");
 
     private final ColorConfigs.Base base;
@@ -69,12 +67,12 @@ public final class RandomGrayscale extends KerasLayerBase implements PixelStep<B
     }
 
     @Override
-    public Tensor apply(Boolean grey, Tensor image, ImageShape shape, SampleContext context) {
-        float[] x = image.data();
-        float[] g = Grayscale.of(x, 0, shape);
-        for (int k = 0; k < x.length; k++) {
-            x[k] = g[Grayscale.pixel(k, shape)];
+    public boolean applyInPlace(Boolean grey, float[] x, int offset, ImageShape shape, SampleContext context) {
+        float[] g = Grayscale.of(x, offset, shape);
+        int size = shape.height() * shape.width() * shape.channels();
+        for (int k = 0; k < size; k++) {
+            x[offset + k] = g[Grayscale.pixel(k, shape)];
         }
-        return image;
+        return true;
     }
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * A pixel step that works on its sample's slot of the batch ({@link PixelStep#applyInPlace}) gives the bits
  * of the same step run on a copy of the image: {@link RandomContrast} against a wrapper of it that only has
  * {@link PixelStep#apply}, alone after the warp and mixed with a copying step, on every CPU backend, in both
- * modes and both formats; likewise the other layers that work in place (RandAugment's color operations and
- * RandAugment itself), and each of them touches only its own slot.
+ * modes and both formats; likewise the other layers that work in place (RandAugment's color operations,
+ * RandAugment itself, RandomGrayscale, RandomErasing), and each of them touches only its own slot.
  */
 class InPlacePixelStepTest {
     private static final List<Backend> BACKENDS = List.of(new ReferenceBackend(), new ScalarBackend(),
@@ -153,7 +153,10 @@ class InPlacePixelStepTest {
         }
     }
 
-    /** RandAugment's color operations and RandAugment, each with the factors that make it change the image. */
+    /**
+     * RandAugment's color operations, RandAugment, RandomGrayscale and RandomErasing, each with the factors that
+     * make it change the image.
+     */
     private static KerasLayer[] inPlaceLayers() {
         Map<String, Object> factor = Map.of("factor", List.of(0.1, 0.5), "value_range", List.of(0, 255));
         return new KerasLayer[] {RandomBrightness.fromConfig(factor), RandomColorDegeneration.fromConfig(factor),
@@ -163,7 +166,7 @@ class InPlacePixelStepTest {
                 List.of(0.2, 0.6), "value_range", List.of(0, 255))),
             AutoContrast.fromConfig(Map.of("value_range", List.of(0, 255))),
             Equalization.fromConfig(Map.of("value_range", List.of(0, 255))),
-            new RandAugment(null, 3, new double[] {0.5}, null, null)};
+            new RandAugment(null, 3, new double[] {0.5}, null, null), new RandomGrayscale(1.0), new RandomErasing()};
     }
 
     @Test
@@ -207,6 +210,10 @@ class InPlacePixelStepTest {
                 for (int draw = 0; draw < 6; draw++) {
                     float[] data = batch(3, 9, 11, 3, format, draw % 2 == 0, draw).data();
                     Object params = step.draw(shape, r);
+                    while (params == null) {
+                        // a draw of null skips the layer for that image (RandomErasing's, at times)
+                        params = step.draw(shape, r);
+                    }
                     float[] expected = data.clone();
                     Tensor middle = Tensor.of(java.util.Arrays.copyOfRange(data, size, 2 * size),
                             format.imageShape(9, 11, 3));

@@ -8,7 +8,10 @@ import io.jdatagen.core.Tensor;
 import io.jdatagen.spi.scalar.ScalarBackend;
 import org.junit.jupiter.api.Test;
 
-/** {@link SourceImage#ofItem}: an image of a batch read in place. */
+/**
+ * {@link SourceImage#ofItem} and {@link SourceImage#of(float[], int, int, int, int, DataFormat)}: an image read in
+ * place.
+ */
 class SourceImageTest {
     private static Tensor batch(int n, int a, int b, int c) {
         float[] data = new float[n * a * b * c];
@@ -57,6 +60,23 @@ class SourceImageTest {
         assertThrows(IndexOutOfBoundsException.class, () -> SourceImage.ofItem(batch(2, 3, 3, 1), 2,
                 DataFormat.CHANNELS_LAST));
         assertThrows(IndexOutOfBoundsException.class, () -> SourceImage.ofItem(batch(2, 3, 3, 1), -1,
+                DataFormat.CHANNELS_LAST));
+    }
+
+    @Test
+    void anImageAtAnOffsetReadsTheArrayInPlace() {
+        Tensor batch = batch(3, 4, 5, 2);
+        int size = 4 * 5 * 2;
+        for (DataFormat format : DataFormat.values()) {
+            int[] hwc = format.imageHwc(new int[] {4, 5, 2});
+            SourceImage atOffset = SourceImage.of(batch.data(), 2 * size, hwc[0], hwc[1], hwc[2], format);
+            assertEquals(SourceImage.ofItem(batch, 2, format).toTensor(format), atOffset.toTensor(format),
+                    format.toString());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SourceImage.of(new float[40], 1, 4, 5, 2, DataFormat.CHANNELS_LAST));
+        assertEquals("float image 4x5x2 at offset 1 does not fit in 40 values", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SourceImage.of(new float[40], -1, 2, 2, 2,
                 DataFormat.CHANNELS_LAST));
     }
 }

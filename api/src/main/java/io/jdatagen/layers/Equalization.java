@@ -3,6 +3,7 @@ package io.jdatagen.layers;
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.flow.SampleContext;
+import io.jdatagen.spi.PixelKernel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,8 +97,9 @@ public final class Equalization extends KerasLayerBase implements InPlacePixelSt
     /**
      * Equalizes each channel of the image as Keras's {@code _equalize_channel}, row by row through a copy of
      * the row (see {@link ChannelLoops}): a vectorized loop computes each value's bin (offset by its
-     * channel's), then a plain loop counts them; likewise for the lookups. Each channel's table holds the
-     * final float32 value per bin (the table's value moved back to the value range), so a value costs a
+     * channel's), then a plain loop counts them; likewise each value's lookup position, then the lookups (a
+     * {@link PixelKernel#lookup} pass: a gather per vector on a backend with one). Each channel's table holds
+     * the final float32 value per bin (the table's value moved back to the value range), so a value costs a
      * lookup. A channel with at most one bin in use keeps its values (moved to [0, 255] and back). Keras clips
      * the lookup position to [0, bins - 1] in float and then truncates it; truncating first and clipping the
      * integer gives the same index for every float, NaN included (0 both ways), in a loop that vectorizes
@@ -105,6 +107,19 @@ public final class Equalization extends KerasLayerBase implements InPlacePixelSt
      */
     @Override
     public boolean applyInPlace(Boolean params, float[] v, int offset, ImageShape shape, SampleContext context) {
+        equalize(v, offset, shape, PLAIN);
+        return true;
+    }
+
+    /** {@inheritDoc} Always, each value's lookup on the backend's {@link PixelKernel#lookup} pass. */
+    @Override
+    public boolean applyInPlace(Boolean params, float[] v, int offset, ImageShape shape, SampleContext context,
+            PixelKernel kernel) {
+        equalize(v, offset, shape, kernel);
+        return true;
+    }
+
+    private void equalize(float[] v, int offset, ImageShape shape, PixelKernel kernel) {
         int channels = shape.channels();
         int h = shape.height();
         int length = ChannelLoops.rowLength(shape);
@@ -147,21 +162,22 @@ public final class Equalization extends KerasLayerBase implements InPlacePixelSt
                     float x = row[k] * s.toScale + s.toOffset;
                     bin[k] = first[k] + Math.min(Math.max((int) (x / 255.0f * topF), 0), top);
                 }
+                if (!anyKept) {
+                    kernel.lookup(values, bin, length, v, at);
+                    continue;
+                }
                 for (int k = 0; k < length; k++) {
                     row[k] = values[bin[k]];
                 }
-                if (anyKept) {
-                    for (int k = 0; k < length; k++) {
-                        if (kept[ChannelLoops.channel(shape, plane, k)]) {
-                            float x = v[at + k] * s.toScale + s.toOffset;
-                            row[k] = (float) (x * s.backScale + s.backOffset);
-                        }
+                for (int k = 0; k < length; k++) {
+                    if (kept[ChannelLoops.channel(shape, plane, k)]) {
+                        float x = v[at + k] * s.toScale + s.toOffset;
+                        row[k] = (float) (x * s.backScale + s.backOffset);
                     }
                 }
                 System.arraycopy(row, 0, v, at, length);
             }
         }
-        return true;
     }
 
     /** {@return the first bin of each value's channel along a row of {@code plane}, in the bins of all channels} */

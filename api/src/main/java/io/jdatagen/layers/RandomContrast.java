@@ -17,9 +17,6 @@ import java.util.random.RandomGenerator;
  * @see <a href="https://keras.io/api/layers/preprocessing_layers/image_augmentation/random_contrast/">Keras RandomContrast</a>
  */
 public final class RandomContrast extends FactorLayer implements InPlacePixelStep<Float> {
-    /** The plain loops, where no backend is at hand. */
-    private static final PixelKernel PLAIN = new PixelKernel() {
-    };
     private static final FactorLayerConfig.Rules RULES = new FactorLayerConfig.Rules(
             "RandomContrast", "random_contrast", null, 0, 1, false);
 

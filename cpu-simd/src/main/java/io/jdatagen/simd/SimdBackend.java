@@ -95,6 +95,12 @@ final class SimdBackend implements Backend {
     }
 
     @Override
+    public void lookup(float[] table, int[] index, int length, float[] data, int offset) {
+        PixelKernel.checkLookup(index, length, data, offset);
+        SimdLookup.run(table, index, length, data, offset);
+    }
+
+    @Override
     public void contrast(float[] data, int offset, int length, float[] centers, float factor, float lo, float hi) {
         PixelKernel.checkRun(data, offset, length, centers);
         SimdContrast.run(data, offset, length, centers, factor, lo, hi);

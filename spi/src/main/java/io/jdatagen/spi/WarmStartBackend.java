@@ -261,7 +261,13 @@ final class WarmStartBackend implements Backend {
         active.contrast(data, offset, length, centers, factor, lo, hi);
     }
 
-    /** {@return whether either backend this one runs on wants whole batches} */
+    /** Runs on the backend the warps run on: the two give the same floats. */
+    @Override
+    public void lookup(float[] table, int[] index, int length, float[] data, int offset) {
+        active.lookup(table, index, length, data, offset);
+    }
+
+        /** {@return whether either backend this one runs on wants whole batches} */
     @Override
     public boolean warpsBatchesAtOnce() {
         return cold.warpsBatchesAtOnce() || target.warpsBatchesAtOnce();

@@ -118,6 +118,39 @@ class KernelWarmUpTest {
                 .noneMatch(t -> t.getName().equals("jdatagen-warm-up-scalar")), "no side warm-up thread");
     }
 
+    /** {@code backend} behind a proxy that adds each method called to {@code calls}. */
+    private static Backend recording(Backend backend, java.util.List<String> calls) {
+        return (Backend) java.lang.reflect.Proxy.newProxyInstance(Backend.class.getClassLoader(),
+                new Class<?>[] {Backend.class}, (proxy, method, args) -> {
+                    calls.add(method.getName());
+                    try {
+                        return method.invoke(backend, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void thePixelPassesRunOnTheBackendTheWarpsRunOn() {
+        java.util.List<String> coldCalls = new java.util.ArrayList<>();
+        java.util.List<String> targetCalls = new java.util.ArrayList<>();
+        WarmStartBackend warm = new WarmStartBackend(recording(new ScalarBackend(), coldCalls),
+                recording(new ScalarBackend(), targetCalls), 1);
+        float[] data = {1, 2, 3, 4};
+        warm.lookup(new float[] {7, 8}, new int[] {1, 0, 1}, 3, data, 1);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1, 8, 7, 8}, data);
+        warm.contrast(data, 0, 4, new float[] {4}, 2f, 0f, 100f);
+        assertTrue(coldCalls.containsAll(java.util.List.of("lookup", "contrast")), coldCalls.toString());
+        io.jdatagen.core.Tensor one = io.jdatagen.core.Tensor.zeros(1, 1, 1, 3);
+        warm.warp(SourceImage.ofBytes(new byte[3], 0, 1, 1, 3), WarpPlan.builder().build(),
+                OutputSlot.of(one, 0, io.jdatagen.core.DataFormat.CHANNELS_LAST));
+        targetCalls.clear();
+        warm.lookup(new float[] {7, 8}, new int[] {1, 0, 1}, 3, data, 1);
+        warm.contrast(data, 0, 4, new float[] {4}, 2f, 0f, 100f);
+        assertEquals(java.util.List.of("lookup", "contrast"), targetCalls);
+    }
+
     @Test
     void theFirstResamplingCallWarmsThePassesAloneAndSwitchesThemBeforeTheWarps() throws InterruptedException {
         Backend cold = new ScalarBackend();

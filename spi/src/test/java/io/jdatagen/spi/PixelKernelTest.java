@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The plain contrast pass: the element-wise formula bit for bit, on its range of the array only. */
+/** The plain passes: the element-wise formulas bit for bit, on their range of the array only. */
 class PixelKernelTest {
     private static final PixelKernel PLAIN = new PixelKernel() {
     };
@@ -35,6 +35,28 @@ class PixelKernelTest {
         assertThrows(IllegalArgumentException.class, () -> PLAIN.contrast(data, 0, 10, new float[0], 1, 0, 1));
         assertThrows(IllegalArgumentException.class, () -> PLAIN.contrast(data, 5, 6, new float[] {1}, 1, 0, 1));
         assertThrows(IllegalArgumentException.class, () -> PLAIN.contrast(data, -1, 2, new float[] {1}, 1, 0, 1));
+    }
+
+    @Test
+    void lookupCopiesEachIndexedTableValueOnItsRangeOnly() {
+        SplittableRandom r = new SplittableRandom(4);
+        float[] table = values(r, 300);
+        for (int length : new int[] {0, 1, 7, 2049}) {
+            int[] index = new int[length + 3];
+            for (int k = 0; k < index.length; k++) {
+                index[k] = r.nextInt(table.length);
+            }
+            float[] data = values(r, length + 20);
+            float[] expected = data.clone();
+            for (int k = 0; k < length; k++) {
+                expected[9 + k] = table[index[k]];
+            }
+            PLAIN.lookup(table, index, length, data, 9);
+            assertArrayEquals(expected, data, length + " values");
+        }
+        assertThrows(IllegalArgumentException.class, () -> PLAIN.lookup(table, new int[3], 4, new float[9], 0));
+        assertThrows(IllegalArgumentException.class, () -> PLAIN.lookup(table, new int[3], 3, new float[9], 7));
+        assertThrows(IndexOutOfBoundsException.class, () -> PLAIN.lookup(table, new int[] {300}, 1, new float[9], 0));
     }
 
     /**

@@ -107,7 +107,7 @@ public final class Equalization extends KerasLayerBase implements InPlacePixelSt
      */
     @Override
     public boolean applyInPlace(Boolean params, float[] v, int offset, ImageShape shape, SampleContext context) {
-        equalize(v, offset, shape, PLAIN);
+        equalize(v, offset, shape, PlainKernel.INSTANCE);
         return true;
     }
 

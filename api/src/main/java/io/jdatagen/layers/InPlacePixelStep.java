@@ -4,7 +4,6 @@ import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
-import io.jdatagen.spi.PixelKernel;
 
 /**
  * A pixel layer whose arithmetic reads only the image's own values, so that it always works where the image
@@ -13,10 +12,6 @@ import io.jdatagen.spi.PixelKernel;
  * @param <P> the parameters the layer draws per image
  */
 interface InPlacePixelStep<P> extends PixelStep<P> {
-    /** The plain loops of {@link PixelKernel}, for the passes of a step run where no backend is at hand. */
-    PixelKernel PLAIN = new PixelKernel() {
-    };
-
     /** {@inheritDoc} The image itself, changed by {@link #applyInPlace}. */
     @Override
     default Tensor apply(P params, Tensor image, ImageShape shape, SampleContext context) {

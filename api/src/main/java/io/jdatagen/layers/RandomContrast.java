@@ -61,7 +61,7 @@ public final class RandomContrast extends FactorLayer implements InPlacePixelSte
     @Override
     public boolean applyInPlace(Float contrastFactor, float[] data, int offset, ImageShape shape,
             SampleContext context) {
-        return applyInPlace(contrastFactor, data, offset, shape, context, PLAIN);
+        return applyInPlace(contrastFactor, data, offset, shape, context, PlainKernel.INSTANCE);
     }
 
     /** {@inheritDoc} Always, the blend on the backend's {@link PixelKernel#contrast}. */

@@ -20,9 +20,9 @@ import jdk.incubator.vector.FloatVector;
  * without an affine, and the packed pair gathers of {@link PairGatherWarp} for 8-bit sources and for
  * float32 channels-last sources whose samples are all whole numbers in 0..255 ({@link WholeBytes}), which
  * give the same bits; other float32 sources of finite values take the same gathers over one plane of pairs
- * per channel, {@link FloatPairs}, again with the same bits), vectorised channel statistics ({@link SimdStatistics}), the ZCA product
- * ({@link SimdMatrix}), the contrast pass ({@link SimdContrast}) and Pillow's resampling ({@link SimdResample},
- * {@link SimdNearest}).
+ * per channel, {@link FloatPairs}, again with the same bits), vectorised channel statistics
+ * ({@link SimdStatistics}), the ZCA product ({@link SimdMatrix}), the contrast and lookup passes
+ * ({@link SimdContrast}, {@link SimdLookup}) and Pillow's resampling ({@link SimdResample}, {@link SimdNearest}).
  * Thread-safe: per-thread scratch.
  */
 final class SimdBackend implements Backend {

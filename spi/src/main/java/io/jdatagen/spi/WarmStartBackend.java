@@ -267,7 +267,7 @@ final class WarmStartBackend implements Backend {
         active.lookup(table, index, length, data, offset);
     }
 
-        /** {@return whether either backend this one runs on wants whole batches} */
+    /** {@return whether either backend this one runs on wants whole batches} */
     @Override
     public boolean warpsBatchesAtOnce() {
         return cold.warpsBatchesAtOnce() || target.warpsBatchesAtOnce();

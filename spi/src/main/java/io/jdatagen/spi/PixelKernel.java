@@ -46,10 +46,7 @@ public interface PixelKernel {
         if (length < 0 || length > index.length) {
             throw new IllegalArgumentException(length + " lookups asked of " + index.length + " indices");
         }
-        if (offset < 0 || offset > data.length - length) {
-            throw new IllegalArgumentException("values " + offset + ".." + ((long) offset + length)
-                    + " lie outside an array of " + data.length);
-        }
+        checkRange(data, offset, length);
     }
 
     /**
@@ -61,6 +58,10 @@ public interface PixelKernel {
         if (centers.length == 0) {
             throw new IllegalArgumentException("centers must hold at least one value");
         }
+        checkRange(data, offset, length);
+    }
+
+    private static void checkRange(float[] data, int offset, int length) {
         if (offset < 0 || length < 0 || offset > data.length - length) {
             throw new IllegalArgumentException("values " + offset + ".." + ((long) offset + length)
                     + " lie outside an array of " + data.length);

@@ -26,6 +26,11 @@ public record ImageShape(int height, int width, int channels, DataFormat format)
         }
     }
 
+    /** {@return the number of values in the image, {@code height · width · channels}} */
+    public int size() {
+        return height * width * channels;
+    }
+
     /** {@return the rank-3 tensor shape in {@link #format()}'s order} */
     public int[] tensorShape() {
         return format.imageShape(height, width, channels);

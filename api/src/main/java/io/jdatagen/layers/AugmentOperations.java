@@ -114,26 +114,24 @@ final class AugmentOperations {
      * runs) and writes the result back into {@code image}.
      */
     Tensor apply(String name, Object params, Tensor image, ImageShape shape, SampleContext context) {
-        applyInPlace(name, params, image.data(), 0, shape, context, null);
+        applyInPlace(name, params, image.data(), 0, shape, context, PlainKernel.INSTANCE);
         return image;
     }
 
     /**
      * Runs operation {@code name} with {@code params} on the image at {@code offset} of {@code data}, in place.
-     * A color operation works there ({@link PixelStep#applyInPlace}, with {@code kernel} when one is given; all
-     * eight do); a geometric one warps from there into this thread's warp target and copies the result back.
+     * A color operation works there ({@link PixelStep#applyInPlace} with {@code kernel}'s passes; all eight do);
+     * a geometric one warps from there into this thread's warp target and copies the result back.
      */
     @SuppressWarnings("unchecked")
     <P> void applyInPlace(String name, P params, float[] data, int offset, ImageShape shape, SampleContext context,
             PixelKernel kernel) {
         KerasLayer layer = layer(name);
         Step step = layer.step();
-        int size = shape.height() * shape.width() * shape.channels();
+        int size = shape.size();
         if (step instanceof PixelStep<?> pixel) {
             PixelStep<P> p = (PixelStep<P>) pixel;
-            boolean done = kernel == null ? p.applyInPlace(params, data, offset, shape, context)
-                    : p.applyInPlace(params, data, offset, shape, context, kernel);
-            if (!done) {
+            if (!p.applyInPlace(params, data, offset, shape, context, kernel)) {
                 throw new IllegalStateException("operation " + name + " did not run in place");
             }
             return;

@@ -166,7 +166,7 @@ public final class RandAugment extends KerasLayerBase implements InPlacePixelSte
      */
     @Override
     public boolean applyInPlace(Transformation t, float[] data, int offset, ImageShape shape, SampleContext context) {
-        run(t, data, offset, shape, context, null);
+        run(t, data, offset, shape, context, PlainKernel.INSTANCE);
         return true;
     }
 

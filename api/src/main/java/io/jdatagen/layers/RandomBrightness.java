@@ -55,7 +55,7 @@ public final class RandomBrightness extends FactorLayer implements InPlacePixelS
         float lo = args.rangeMin();
         float hi = args.rangeMax();
         float d = rgbDelta;
-        int end = offset + shape.height() * shape.width() * shape.channels();
+        int end = offset + shape.size();
         for (int k = offset; k < end; k++) {
             x[k] = Math.min(Math.max(x[k] + d, lo), hi);
         }

@@ -183,7 +183,7 @@ public final class RandomErasing extends KerasLayerBase implements InPlacePixelS
         }
         float[] noise = null;
         if (fill == null) {
-            noise = new float[image.height() * image.width() * image.channels()];
+            noise = new float[image.size()];
             float high = ((Number) valueRange.get(1)).floatValue();
             for (int k = 0; k < noise.length; k++) {
                 noise[k] = clip((float) KerasDraws.normal(rng) * high, valueRange);

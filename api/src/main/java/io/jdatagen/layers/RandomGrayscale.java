@@ -69,7 +69,7 @@ public final class RandomGrayscale extends KerasLayerBase implements InPlacePixe
     @Override
     public boolean applyInPlace(Boolean grey, float[] x, int offset, ImageShape shape, SampleContext context) {
         float[] g = Grayscale.of(x, offset, shape);
-        int size = shape.height() * shape.width() * shape.channels();
+        int size = shape.size();
         for (int k = 0; k < size; k++) {
             x[offset + k] = g[Grayscale.pixel(k, shape)];
         }

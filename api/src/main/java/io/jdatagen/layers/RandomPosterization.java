@@ -82,7 +82,7 @@ public final class RandomPosterization extends FactorLayer implements InPlacePix
     public boolean applyInPlace(Integer shiftFactor, float[] x, int offset, ImageShape shape,
             SampleContext context) {
         int shift = shiftFactor;
-        int end = offset + shape.height() * shape.width() * shape.channels();
+        int end = offset + shape.size();
         for (int k = offset; k < end; k++) {
             int v = ((int) range.to255(x[k])) & 0xFF;
             x[k] = range.from255((float) ((v >> shift) << shift & 0xFF));

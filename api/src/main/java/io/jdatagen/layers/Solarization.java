@@ -133,7 +133,7 @@ public final class Solarization extends KerasLayerBase implements InPlacePixelSt
     public boolean applyInPlace(Transformation t, float[] x, int offset, ImageShape shape, SampleContext context) {
         float additions = t.additions();
         float thresholds = t.thresholds();
-        int end = offset + shape.height() * shape.width() * shape.channels();
+        int end = offset + shape.size();
         for (int k = offset; k < end; k++) {
             float v = Math.min(Math.max(range.to255(x[k]) + additions, 0f), 255f);
             // below: 1 where v < thresholds, else 0; v and 255 − v are never −0, so the blend below is

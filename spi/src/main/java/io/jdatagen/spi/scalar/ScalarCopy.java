@@ -1,5 +1,6 @@
 package io.jdatagen.spi.scalar;
 
+import io.jdatagen.core.DataFormat;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.WarpPlan;
@@ -7,13 +8,18 @@ import io.jdatagen.spi.WarpPlan;
 /**
  * Plans without an affine (identity or flips only), whatever their interpolation and fill: samples
  * are copied, converted to float and given the color step as a multiply, then an add (the
- * {@code simd} backend's copy kernel, so the same bits), one output row at a time.
+ * {@code simd} backend's copy kernel, so the same bits), one output row at a time; float rows into a heap
+ * slot of their layout without a column flip in a loop of their own.
  */
 final class ScalarCopy {
     private ScalarCopy() {
     }
 
     static void copy(SourceImage src, WarpPlan plan, OutputSlot out) {
+        if (!src.isBytes() && out.hasArray() && src.format() == out.format() && !plan.flipCols()) {
+            floatRows(src, plan, out);
+            return;
+        }
         int height = out.height();
         int width = out.width();
         int channels = out.channels();
@@ -32,6 +38,36 @@ final class ScalarCopy {
                 }
             }
             out.writeRow(i, row, 0, 1, channels);
+        }
+    }
+
+    /**
+     * A float source into a heap slot of its own layout without a column flip: each output row is the source
+     * row (channels-last: all channels interleaved; channels-first: one channel's row) times a row of
+     * per-channel scales plus a row of offsets, in a loop the JIT can vectorise; the same two roundings as the
+     * general loop.
+     */
+    private static void floatRows(SourceImage src, WarpPlan plan, OutputSlot out) {
+        float[] f = src.floats();
+        float[] dst = out.array();
+        int height = out.height();
+        int channels = out.channels();
+        boolean last = out.format() == DataFormat.CHANNELS_LAST;
+        int length = last ? out.width() * channels : out.width();
+        float[] scales = new float[length];
+        float[] offsets = new float[length];
+        for (int c = 0; c < (last ? 1 : channels); c++) {
+            for (int k = 0; k < length; k++) {
+                scales[k] = plan.scale(last ? k % channels : c);
+                offsets[k] = plan.offset(last ? k % channels : c);
+            }
+            for (int i = 0; i < height; i++) {
+                int from = src.index(plan.flipRows() ? height - 1 - i : i, 0, c);
+                int to = out.index(i, 0, c);
+                for (int k = 0; k < length; k++) {
+                    dst[to + k] = f[from + k] * scales[k] + offsets[k];
+                }
+            }
         }
     }
 }

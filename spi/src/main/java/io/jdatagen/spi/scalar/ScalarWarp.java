@@ -121,6 +121,9 @@ final class ScalarWarp {
                 if (interior(lanes, start0, start1, step0, step1)) {
                     if (bytes != null && bilinear && channels == 3) {
                         interiorRgbBilinearBlock(lanes, start0, start1, step0, step1, dst, at, pixelOut, channelOut);
+                    } else if (bilinear && channels == 3 && pixelStep == 3) {
+                        interiorRgbFloatBilinearBlock(lanes, start0, start1, step0, step1, dst, at, pixelOut,
+                                channelOut);
                     } else {
                         interiorBlock(lanes, start0, start1, step0, step1, dst, at, pixelOut, channelOut);
                     }
@@ -292,13 +295,8 @@ final class ScalarWarp {
             float fx = c1 - b;
             int p00 = offset0 + (a * srcWidth + b) * pixelStep;
             for (int c = 0, o = at, p = p00; c < channels; c++, o += channelOut, p += channelStep) {
-                float v00 = sample(p);
-                float v01 = sample(p + pixelStep);
-                float v10 = sample(p + rowStep);
-                float v11 = sample(p + rowStep + pixelStep);
-                float top = Math.fma(v01 - v00, fx, v00);
-                float bottom = Math.fma(v11 - v10, fx, v10);
-                dst[o] = Math.fma(Math.fma(bottom - top, fy, top), scale[c], offset[c]);
+                dst[o] = Math.fma(lerp(sample(p), sample(p + pixelStep), sample(p + rowStep),
+                        sample(p + rowStep + pixelStep), fx, fy), scale[c], offset[c]);
             }
         }
     }
@@ -320,12 +318,41 @@ final class ScalarWarp {
         }
     }
 
-    /** The bilinear blend of four 8-bit taps: two fused lerps along the columns, one along the rows. */
+    /**
+     * {@link #interiorRgbBilinearBlock} from a channels-last float source: the general form's taps and
+     * arithmetic ({@link #interiorBlock}) with the three channels written out and no per-sample test of the
+     * source's type.
+     */
+    private void interiorRgbFloatBilinearBlock(int lanes, float start0, float start1, float step0, float step1,
+            float[] dst, int at, int pixelOut, int channelOut) {
+        float[] f = floats;
+        int stride = srcWidth * 3;
+        for (int k = 0; k < lanes; k++, at += pixelOut) {
+            float y = Math.fma((float) k, step0, start0);
+            float x = Math.fma((float) k, step1, start1);
+            int sy = (int) y;
+            int sx = (int) x;
+            float fy = y - sy;
+            float fx = x - sx;
+            int p = offset0 + sy * stride + sx * 3;
+            int q = p + stride;
+            dst[at] = Math.fma(lerp(f[p], f[p + 3], f[q], f[q + 3], fx, fy), scale[0], offset[0]);
+            dst[at + channelOut] = Math.fma(lerp(f[p + 1], f[p + 4], f[q + 1], f[q + 4], fx, fy), scale[1],
+                    offset[1]);
+            dst[at + 2 * channelOut] = Math.fma(lerp(f[p + 2], f[p + 5], f[q + 2], f[q + 5], fx, fy), scale[2],
+                    offset[2]);
+        }
+    }
+
+    /** The bilinear blend of four 8-bit taps: the float blend of their values. */
     private static float lerp(byte b00, byte b01, byte b10, byte b11, float fx, float fy) {
-        float v00 = b00 & 0xFF;
-        float v10 = b10 & 0xFF;
-        float top = Math.fma((b01 & 0xFF) - v00, fx, v00);
-        float bottom = Math.fma((b11 & 0xFF) - v10, fx, v10);
+        return lerp(b00 & 0xFF, b01 & 0xFF, b10 & 0xFF, b11 & 0xFF, fx, fy);
+    }
+
+    /** The bilinear blend of four taps: two fused lerps along the columns, one along the rows. */
+    private static float lerp(float v00, float v01, float v10, float v11, float fx, float fy) {
+        float top = Math.fma(v01 - v00, fx, v00);
+        float bottom = Math.fma(v11 - v10, fx, v10);
         return Math.fma(bottom - top, fy, top);
     }
 
@@ -379,13 +406,8 @@ final class ScalarWarp {
         int p10 = offset0 + (r1 + k0) * pixelStep;
         int p11 = offset0 + (r1 + k1) * pixelStep;
         for (int c = 0, o = at, s = 0; c < channels; c++, o += channelOut, s += channelStep) {
-            float v00 = sample(p00 + s);
-            float v01 = sample(p01 + s);
-            float v10 = sample(p10 + s);
-            float v11 = sample(p11 + s);
-            float top = Math.fma(v01 - v00, fx, v00);
-            float bottom = Math.fma(v11 - v10, fx, v10);
-            dst[o] = Math.fma(Math.fma(bottom - top, fy, top), scale[c], offset[c]);
+            dst[o] = Math.fma(lerp(sample(p00 + s), sample(p01 + s), sample(p10 + s), sample(p11 + s), fx, fy),
+                    scale[c], offset[c]);
         }
     }
 

@@ -19,18 +19,31 @@ final class LaneBoundaries {
         return (float) (int) x;
     }
 
-    /** Half-sample symmetric reflection (scipy's {@code reflect}, {@code grid-mirror}) into [-1, n-1]. */
+    /**
+     * Half-sample symmetric reflection (scipy's {@code reflect}, {@code grid-mirror}) into [-1, n-1]. A
+     * coordinate in {@code [0, n-1]} is returned as it is, and one in {@code [-2n, 2n)} skips the two divisions:
+     * there the negative side adds nothing (it adds only below -2n) and {@code c / 2n} truncates to zero on
+     * the positive side (a correctly rounded quotient of {@code c < 2n} stays below 1), so {@code c - 0} is
+     * {@code c}; the same bits either way, as in the vector form.
+     */
     static float reflect(float c, int n) {
         if (n == 1) {
             return 0f;
         }
+        if (c >= 0f && c <= (float) (n - 1)) {
+            return c;
+        }
         float sz2 = 2f * n;
-        float tq = truncate(-c / sz2);
-        float neg = c < -sz2 ? c + tq * sz2 : c;
+        float neg = c;
+        float pos = c;
+        if (!(c >= -sz2 && c < sz2)) {
+            float tq = truncate(-c / sz2);
+            neg = c < -sz2 ? c + tq * sz2 : c;
+            float tp = truncate(c / sz2);
+            pos = c - tp * sz2;
+        }
         float small = (neg > -1e-15f ? 1e-15f : -neg) - 1f;
         neg = neg >= (float) -n ? small : neg + sz2;
-        float tp = truncate(c / sz2);
-        float pos = c - tp * sz2;
         pos = pos >= (float) n ? -pos + (sz2 - 1f) : pos;
         return c > (float) (n - 1) ? pos : c < 0f ? neg : c;
     }

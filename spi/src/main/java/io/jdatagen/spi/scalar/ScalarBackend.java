@@ -15,11 +15,12 @@ import io.jdatagen.spi.reference.ReferenceBackend;
 /**
  * The {@code scalar} backend: plain Java, any JDK, no flag. Its warp is the one-lane form of the
  * {@code simd} backend's, so the two write identical bytes for every plan: plans without an affine
- * are copied ({@link ScalarCopy}); nearest and bilinear plans under every fill mode but
- * {@code grid-constant}, from 8-bit or float sources, run {@link ScalarWarp}; B-spline orders 2-5 and
- * {@code grid-constant} fills delegate to the {@link ReferenceBackend}, as {@code simd}'s do. The
- * statistics and the matrix product delegate to the reference, and Pillow resampling runs
- * {@link ScalarResample} (the same bytes as {@code simd}'s: Pillow's integer arithmetic).
+ * are copied ({@link ScalarCopy}); nearest and bilinear plans from 8-bit or float sources run
+ * {@link ScalarWarp}, from a copy in the cache ({@link StagedSource}), under every fill mode
+ * ({@code grid-constant} as {@code nearest} on the source framed by the fill value,
+ * {@link GridConstantWarp}); B-spline orders 2-5 delegate to the {@link ReferenceBackend}, as
+ * {@code simd}'s do. The statistics and the matrix product delegate to the reference, and Pillow
+ * resampling runs {@link ScalarResample} (the same bytes as {@code simd}'s: Pillow's integer arithmetic).
  */
 public final class ScalarBackend implements Backend {
     /** The provider name. */
@@ -57,7 +58,7 @@ public final class ScalarBackend implements Backend {
         } else if (GridConstantWarp.applies(plan)) {
             GridConstantWarp.warp(this, source, plan, output);
         } else if (ScalarWarp.supports(plan)) {
-            ScalarWarp.warp(source, plan, output);
+            ScalarWarp.warp(StagedSource.of(source), plan, output);
         } else {
             reference.warp(source, plan, output);
         }

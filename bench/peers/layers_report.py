@@ -20,7 +20,8 @@ import statistics
 # (ours, theirs, target): the issue's performance targets, per input kind. jdatagen's float32 rows against
 # the peers' float32 rows; its uint8 rows against Keras fed uint8 and torchvision's fastest stack row
 # (TORCHVISION_FASTEST: whichever input kind ran faster). RandAugment's peers take one input kind each
-# (Keras float32, torchvision uint8), as jdatagen's float32 row does.
+# (Keras float32, torchvision uint8): jdatagen's float32 row against both, and its uint8 row against
+# torchvision's, the same input kind.
 TORCHVISION_FASTEST = "torchvision v2 stack, fastest"
 TARGETS = [
     ("stack, fused (simd), float32 input", "Keras 3 stack, float32 input", 50),
@@ -29,6 +30,7 @@ TARGETS = [
     ("stack, fused (simd), uint8 input", TORCHVISION_FASTEST, 5),
     ("RandAugment (simd), float32 input", "Keras 3 RandAugment", 100),
     ("RandAugment (simd), float32 input", "torchvision v2 RandAugment", 5),
+    ("RandAugment (simd), uint8 input", "torchvision v2 RandAugment", 5),
 ]
 JMH_NAMES = {
     "stack-fused": "stack, fused",
@@ -44,6 +46,37 @@ PEER_NAMES = {
     "tv-stack-uint8": "torchvision v2 stack, uint8",
     "tv-randaugment": "torchvision v2 RandAugment",
 }
+
+
+def round_by_round(scores):
+    """RandAugment against torchvision's, round k against round k: how much the ratio moves with the machine."""
+    tv = scores.get("torchvision v2 RandAugment")
+    if not tv:
+        return []
+    lines = ["", "RandAugment against torchvision v2's, round by round (each jdatagen round ran right before the",
+             "peers' round of the same number):", ""]
+    for kind in ("float32", "uint8"):
+        ours = scores.get(f"jdatagen RandAugment (simd), {kind} input")
+        if ours:
+            ratios = ", ".join(f"{a / b:.2f}×" for a, b in zip(ours, tv))
+            lines.append(f"- from {kind}: {ratios}")
+    return lines
+
+
+def scalar_path(scores):
+    """The no-flag path (`scalar`) against the peers: what a user without the Vector API module gets."""
+    pairs = [("stack, fused (scalar), float32 input", "Keras 3 stack, float32 input"),
+             ("stack, fused (scalar), float32 input", "torchvision v2 stack, float32"),
+             ("RandAugment (scalar), float32 input", "Keras 3 RandAugment"),
+             ("RandAugment (scalar), uint8 input", "torchvision v2 RandAugment")]
+    found = [(f"jdatagen {a}", b) for a, b in pairs
+             if figure(scores, f"jdatagen {a}") is not None and figure(scores, b) is not None]
+    if not found:
+        return []
+    lines = ["", "Without the Vector API module (`scalar`, plain Java; not one of the issue's targets):", ""]
+    for a, b in found:
+        lines.append(f"- {a} / {b}: {figure(scores, a) / figure(scores, b):.2f}×")
+    return lines
 
 
 def rounds_of(raw):
@@ -132,6 +165,8 @@ def write(raw, report, java):
         ratio = a / b
         verdict = "met" if ratio >= target else f"**missed** (short by a factor of {target / ratio:.1f})"
         lines.append(f"| {ours_name} / {theirs_name} | {ratio:.2f}× | ≥ {target}× | {verdict} |")
+    lines += round_by_round(scores)
+    lines += scalar_path(scores)
     ref = figure(scores, "jdatagen stack, KERAS_REFERENCE (simd), float32 input")
     keras = figure(scores, "Keras 3 stack, float32 input")
     if ref is not None and keras is not None:

@@ -8,16 +8,16 @@ import io.jdatagen.spi.WarpPlan;
 /**
  * Plans without an affine (identity or flips only), whatever their interpolation and fill: samples
  * are copied, converted to float and given the color step as a multiply, then an add (the
- * {@code simd} backend's copy kernel, so the same bits), one output row at a time; float rows into a heap
- * slot of their layout without a column flip in a loop of their own.
+ * {@code simd} backend's copy kernel, so the same bits), one output row at a time; rows into a heap slot
+ * of their source's layout without a column flip in loops of their own.
  */
 final class ScalarCopy {
     private ScalarCopy() {
     }
 
     static void copy(SourceImage src, WarpPlan plan, OutputSlot out) {
-        if (!src.isBytes() && out.hasArray() && src.format() == out.format() && !plan.flipCols()) {
-            floatRows(src, plan, out);
+        if (out.hasArray() && src.format() == out.format() && !plan.flipCols()) {
+            rows(src, plan, out);
             return;
         }
         int height = out.height();
@@ -42,13 +42,12 @@ final class ScalarCopy {
     }
 
     /**
-     * A float source into a heap slot of its own layout without a column flip: each output row is the source
-     * row (channels-last: all channels interleaved; channels-first: one channel's row) times a row of
-     * per-channel scales plus a row of offsets, in a loop the JIT can vectorise; the same two roundings as the
-     * general loop.
+     * A source into a heap slot of its own layout without a column flip: each output row is the source row
+     * (channels-last: all channels interleaved; channels-first: one channel's row) times a row of per-channel
+     * scales plus a row of offsets, in loops the JIT can vectorise; the same two roundings as the general
+     * loop.
      */
-    private static void floatRows(SourceImage src, WarpPlan plan, OutputSlot out) {
-        float[] f = src.floats();
+    private static void rows(SourceImage src, WarpPlan plan, OutputSlot out) {
         float[] dst = out.array();
         int height = out.height();
         int channels = out.channels();
@@ -64,10 +63,26 @@ final class ScalarCopy {
             for (int i = 0; i < height; i++) {
                 int from = src.index(plan.flipRows() ? height - 1 - i : i, 0, c);
                 int to = out.index(i, 0, c);
-                for (int k = 0; k < length; k++) {
-                    dst[to + k] = f[from + k] * scales[k] + offsets[k];
+                if (src.isBytes()) {
+                    byteRow(src.bytes(), from, scales, offsets, dst, to, length);
+                } else {
+                    floatRow(src.floats(), from, scales, offsets, dst, to, length);
                 }
             }
+        }
+    }
+
+    private static void byteRow(byte[] b, int from, float[] scales, float[] offsets, float[] dst, int to,
+            int length) {
+        for (int k = 0; k < length; k++) {
+            dst[to + k] = (b[from + k] & 0xFF) * scales[k] + offsets[k];
+        }
+    }
+
+    private static void floatRow(float[] f, int from, float[] scales, float[] offsets, float[] dst, int to,
+            int length) {
+        for (int k = 0; k < length; k++) {
+            dst[to + k] = f[from + k] * scales[k] + offsets[k];
         }
     }
 }

@@ -2,6 +2,7 @@ package io.jdatagen.spi.scalar;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -17,8 +18,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code scalar} backend warps from a copy of the source ({@link StagedSource}): the bits the warp writes
- * from the source where it lies, for 8-bit and float sources in both layouts lying inside larger arrays.
+ * The {@code scalar} backend warps from a float copy of the source ({@link StagedSource}): the bits the warp
+ * writes from the source where it lies, for 8-bit and float sources in both layouts lying inside larger arrays.
  */
 class StagedSourceTest {
     private static final FillMode[] FILLS = {FillMode.CONSTANT, FillMode.NEAREST, FillMode.REFLECT, FillMode.WRAP,
@@ -60,11 +61,13 @@ class StagedSourceTest {
     void aSourceThatWouldNotStayInTheCacheIsReadWhereItLies() {
         SourceImage small = SourceImage.of(new float[7 + 256 * 256 * 3], 7, 256, 256, 3, DataFormat.CHANNELS_LAST);
         SourceImage large = SourceImage.of(new float[300 * 300 * 3], 0, 300, 300, 3, DataFormat.CHANNELS_LAST);
-        SourceImage largeBytes = SourceImage.ofBytes(new byte[600 * 600 * 3], 0, 600, 600, 3);
+        SourceImage smallBytes = SourceImage.ofBytes(new byte[3 + 256 * 256 * 3], 3, 256, 256, 3);
+        SourceImage largeBytes = SourceImage.ofBytes(new byte[300 * 300 * 3], 0, 300, 300, 3);
         assertNotSame(small, StagedSource.of(small));
         assertEquals(0, StagedSource.of(small).offset());
+        assertFalse(StagedSource.of(smallBytes).isBytes(), "8-bit samples are staged as floats");
         assertSame(large, StagedSource.of(large));
-        assertSame(largeBytes, StagedSource.of(largeBytes));
+        assertSame(largeBytes, StagedSource.of(largeBytes), "their float copy would take 1.03 MiB");
     }
 
     /** An 8-bit source (kind 0) or a float one channels-last (1) or channels-first (2), inside a larger array. */

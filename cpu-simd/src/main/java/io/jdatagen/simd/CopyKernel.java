@@ -1,6 +1,6 @@
 package io.jdatagen.simd;
 
-import io.jdatagen.core.DataFormat;
+import io.jdatagen.spi.CopyRows;
 import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.SourceImage;
 import io.jdatagen.spi.WarpPlan;
@@ -25,8 +25,10 @@ final class CopyKernel {
             new RgbCopy(src, plan, out).run();
             return;
         }
-        if (!src.isBytes() && out.hasArray() && src.format() == out.format() && !plan.flipCols()) {
-            floatRows(src, plan, out);
+        if (!src.isBytes() && CopyRows.apply(src, plan, out)) {
+            float[] f = src.floats();
+            CopyRows.run(src, plan, out, (from, scales, offsets, dst, to, length) ->
+                    scaleRow(f, from, scales, offsets, dst, to, length));
             return;
         }
         Scratch s = Scratch.get();
@@ -67,34 +69,11 @@ final class CopyKernel {
     }
 
     /**
-     * A float32 source into a heap slot of its own layout without a column flip: each output row is the
-     * source row (channels-last: all channels interleaved; channels-first: one channel's row) times the
-     * scale plus the offset, a vector at a time against rows of per-channel scales and offsets. Each value
-     * is {@code x · scale + offset} with two roundings, as the scalar loop computes it (without a color step
-     * too, so a {@code −0} becomes {@code +0} as there and in the scalar backend's copy).
+     * One row of a float32 source into a heap slot of its own layout ({@link CopyRows}), a vector at a time
+     * against the rows of per-channel scales and offsets. Each value is {@code x · scale + offset} with two
+     * roundings, as the scalar loop computes it (without a color step too, so a {@code −0} becomes {@code +0}
+     * as there and in the scalar backend's copy).
      */
-    private static void floatRows(SourceImage src, WarpPlan plan, OutputSlot out) {
-        float[] f = src.floats();
-        float[] dst = out.array();
-        int height = out.height();
-        int width = out.width();
-        int channels = out.channels();
-        boolean last = out.format() == DataFormat.CHANNELS_LAST;
-        int length = last ? width * channels : width;
-        float[] scales = new float[length];
-        float[] offsets = new float[length];
-        for (int c = 0; c < (last ? 1 : channels); c++) {
-            for (int k = 0; k < length; k++) {
-                scales[k] = plan.scale(last ? k % channels : c);
-                offsets[k] = plan.offset(last ? k % channels : c);
-            }
-            for (int i = 0; i < height; i++) {
-                int vi = plan.flipRows() ? height - 1 - i : i;
-                scaleRow(f, src.index(vi, 0, c), scales, offsets, dst, out.index(i, 0, c), length);
-            }
-        }
-    }
-
     private static void scaleRow(float[] f, int from, float[] scales, float[] offsets, float[] dst, int to,
             int length) {
         int k = 0;

@@ -119,11 +119,8 @@ final class ScalarWarp {
                 float start1 = (float) (base1 + vj * a4);
                 int lanes = Math.min(BLOCK, width - j0);
                 if (interior(lanes, start0, start1, step0, step1)) {
-                    if (bytes != null && bilinear && channels == 3) {
+                    if (bilinear && channels == 3 && pixelStep == 3) {
                         interiorRgbBilinearBlock(lanes, start0, start1, step0, step1, dst, at, pixelOut, channelOut);
-                    } else if (bilinear && channels == 3 && pixelStep == 3) {
-                        interiorRgbFloatBilinearBlock(lanes, start0, start1, step0, step1, dst, at, pixelOut,
-                                channelOut);
                     } else {
                         interiorBlock(lanes, start0, start1, step0, step1, dst, at, pixelOut, channelOut);
                     }
@@ -302,8 +299,9 @@ final class ScalarWarp {
     }
 
     /**
-     * {@link #clampedRgbBilinearBlock} for a block that is {@linkplain #interior inside the source}: the same
-     * taps and arithmetic without the clamps and edge tests.
+     * {@link #clampedRgbBilinearBlock} for a block of a channels-last RGB source (8-bit or float) that is
+     * {@linkplain #interior inside the source}: the same taps and arithmetic without the clamps and edge tests,
+     * the three channels written out.
      */
     private void interiorRgbBilinearBlock(int lanes, float start0, float start1, float step0, float step1,
             float[] dst, int at, int pixelOut, int channelOut) {
@@ -314,34 +312,21 @@ final class ScalarWarp {
             int sy = (int) y;
             int sx = (int) x;
             int p = offset0 + sy * stride + sx * 3;
-            rgbPixel(p, p + stride, 3, x - sx, y - sy, dst, at, channelOut);
+            if (bytes != null) {
+                rgbPixel(p, p + stride, 3, x - sx, y - sy, dst, at, channelOut);
+            } else {
+                rgbFloatPixel(p, p + stride, x - sx, y - sy, dst, at, channelOut);
+            }
         }
     }
 
-    /**
-     * {@link #interiorRgbBilinearBlock} from a channels-last float source: the general form's taps and
-     * arithmetic ({@link #interiorBlock}) with the three channels written out and no per-sample test of the
-     * source's type.
-     */
-    private void interiorRgbFloatBilinearBlock(int lanes, float start0, float start1, float step0, float step1,
-            float[] dst, int at, int pixelOut, int channelOut) {
+    /** {@link #rgbPixel} from a float source, the right neighbours 3 values on. */
+    private void rgbFloatPixel(int p, int q, float fx, float fy, float[] dst, int at, int channelOut) {
         float[] f = floats;
-        int stride = srcWidth * 3;
-        for (int k = 0; k < lanes; k++, at += pixelOut) {
-            float y = Math.fma((float) k, step0, start0);
-            float x = Math.fma((float) k, step1, start1);
-            int sy = (int) y;
-            int sx = (int) x;
-            float fy = y - sy;
-            float fx = x - sx;
-            int p = offset0 + sy * stride + sx * 3;
-            int q = p + stride;
-            dst[at] = Math.fma(lerp(f[p], f[p + 3], f[q], f[q + 3], fx, fy), scale[0], offset[0]);
-            dst[at + channelOut] = Math.fma(lerp(f[p + 1], f[p + 4], f[q + 1], f[q + 4], fx, fy), scale[1],
-                    offset[1]);
-            dst[at + 2 * channelOut] = Math.fma(lerp(f[p + 2], f[p + 5], f[q + 2], f[q + 5], fx, fy), scale[2],
-                    offset[2]);
-        }
+        dst[at] = Math.fma(lerp(f[p], f[p + 3], f[q], f[q + 3], fx, fy), scale[0], offset[0]);
+        dst[at + channelOut] = Math.fma(lerp(f[p + 1], f[p + 4], f[q + 1], f[q + 4], fx, fy), scale[1], offset[1]);
+        dst[at + 2 * channelOut] = Math.fma(lerp(f[p + 2], f[p + 5], f[q + 2], f[q + 5], fx, fy), scale[2],
+                offset[2]);
     }
 
     /** The bilinear blend of four 8-bit taps: the float blend of their values. */

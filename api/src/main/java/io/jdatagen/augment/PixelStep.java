@@ -2,7 +2,9 @@ package io.jdatagen.augment;
 
 import io.jdatagen.core.Tensor;
 import io.jdatagen.flow.SampleContext;
+import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.PixelKernel;
+import io.jdatagen.spi.SourceImage;
 import java.util.random.RandomGenerator;
 
 /**
@@ -64,6 +66,29 @@ public non-sealed interface PixelStep<P> extends Step {
     default boolean applyInPlace(P params, float[] data, int offset, ImageShape shape, SampleContext context,
             PixelKernel kernel) {
         return applyInPlace(params, data, offset, shape, context);
+    }
+
+    /**
+     * Applies {@code params} to the image {@code source} and writes the result into {@code slot}, when this
+     * step can read the image where it lies rather than from a copy in the slot. The pipeline calls this
+     * instead of copying the source into the slot and calling {@link #applyInPlace(Object, float[], int,
+     * ImageShape, SampleContext, PixelKernel) applyInPlace} there, for a sample whose warp would only copy
+     * (no geometry, flip, color or resize) and whose first step after the warp is this one, on a backend
+     * that warps sample by sample. A step that returns true has left in the slot, bit for bit, what that
+     * copy and {@code applyInPlace} would have left: a step that resamples the image writes its warp
+     * straight into the slot, and the copy is saved. The default returns false without touching the slot.
+     *
+     * @param params parameters {@link #draw} returned (never null)
+     * @param source the sample's image, of {@code shape}'s size and channels (its layout and element type
+     *     may differ from the slot's)
+     * @param slot the sample's slot of a heap batch, in {@code shape}'s format
+     * @param context where the sample sits in its flow ({@link SampleContext#NONE} outside one)
+     * @param kernel the pipeline's backend
+     * @return whether the step ran; false leaves the slot unchanged
+     */
+    default boolean applyFrom(P params, SourceImage source, OutputSlot slot, ImageShape shape,
+            SampleContext context, PixelKernel kernel) {
+        return false;
     }
 
     /**

@@ -186,8 +186,27 @@ public final class StepPipeline {
         backend.warpBatch(List.of(p.source()), List.of(p.plan()), batch, format);
         Tensor warped = Tensor.of(batch.data(), out);
         Tensor y = finish(p, drawn, given == null ? rng : null, SampleContext.NONE, warped.data(), 0,
-                new Scratch(warped));
+                new Scratch(warped), 0);
         return y != null ? y : warped;
+    }
+
+    /**
+     * Warps {@code source} through the geometric steps with the parameters {@code given} into {@code slot}: the
+     * warp {@link #transform} runs for a batch of this image alone, written where the caller wants it (one slot
+     * of a larger batch, say).
+     *
+     * @param source the image, of the size the steps expect
+     * @param given the steps' parameters
+     * @param slot where the warped image goes, of the size the steps make
+     * @throws IllegalStateException when this pipeline resizes, or leaves steps to run after the warp
+     */
+    public void warp(SourceImage source, Drawn given, OutputSlot slot) {
+        ImageShape shape = shapeOf(source);
+        Planned p = plan(source, shape, given, null, true, null, null);
+        if (resize != null || p.after().length > 0) {
+            throw new IllegalStateException("warp takes a pipeline of geometric steps alone, without a resize");
+        }
+        PresizedWarp.warp(backend, p.source(), p.plan(), slot);
     }
 
     /**
@@ -306,7 +325,9 @@ public final class StepPipeline {
      * {@code warpBatch}'s, interleaved). The steps run on the sample's slot of the batch while each step
      * {@linkplain PixelStep#applyInPlace can work there}; from the first that cannot, the sample is copied out
      * of its slot into one scratch image reused for every sample, the remaining steps run there, and the
-     * result is copied back (no allocation per sample). A buffer output is warped into a heap batch first and
+     * result is copied back (no allocation per sample). Where the warp would only copy the source into the slot,
+     * the first step after it may read the source itself and write the slot ({@link PixelStep#applyFrom}),
+     * and the copy is saved. A buffer output is warped into a heap batch first and
      * written once.
      *
      * @param streams the batch whose streams and contexts the steps that draw after the warp use, or null
@@ -324,15 +345,22 @@ public final class StepPipeline {
         Scratch scratch = new Scratch(Arrays.copyOfRange(x.shape(), 1, 4));
         int size = x.itemSize();
         for (int j = 0; j < planned.length; j++) {
-            if (!atOnce) {
-                PresizedWarp.warp(backend, sources.get(j), plans.get(j), OutputSlot.of(x, j, format));
-            }
             Planned p = planned[j];
-            if (p.after().length == 0) {
+            SampleContext context = streams == null ? SampleContext.NONE : streams.context(j);
+            int first = 0;
+            if (!atOnce) {
+                OutputSlot slot = OutputSlot.of(x, j, format);
+                if (fromSource(p, drawn[j], sources.get(j), slot, context)) {
+                    first = 1;
+                } else {
+                    PresizedWarp.warp(backend, sources.get(j), plans.get(j), slot);
+                }
+            }
+            if (p.after().length == first) {
                 continue;
             }
-            Tensor y = finish(p, drawn[j], streams == null ? null : streams.stream(j),
-                    streams == null ? SampleContext.NONE : streams.context(j), x.data(), j * size, scratch);
+            Tensor y = finish(p, drawn[j], streams == null ? null : streams.stream(j), context, x.data(), j * size,
+                    scratch, first);
             if (y != null) {
                 System.arraycopy(y.data(), 0, x.data(), j * size, size);
             }
@@ -340,6 +368,28 @@ public final class StepPipeline {
         if (output instanceof BufferTensor buffer) {
             buffer.setElements(0, x.data(), 0, x.size());
         }
+    }
+
+    /**
+     * {@return whether the first step after the warp ran from {@code source} into {@code slot}
+     * ({@link PixelStep#applyFrom}), in place of a warp that would only copy the source there} Only a step
+     * drawn with the others (not after the warp) and drawn for this sample is asked.
+     */
+    private boolean fromSource(Planned p, Drawn drawn, SourceImage source, OutputSlot slot, SampleContext context) {
+        WarpPlan plan = p.plan();
+        if (p.after().length == 0 || !plan.isIdentityAffine() || plan.flipRows() || plan.flipCols() || plan.hasColor()
+                || plan.hasPresize() || !(steps.get(p.after()[0]) instanceof PixelStep<?> step)
+                || step.drawsAfterWarp()) {
+            return false;
+        }
+        Object params = drawn.at(p.after()[0]);
+        return params != null && from(step, params, source, slot, p.shape(), context);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <P> boolean from(PixelStep<P> step, Object params, SourceImage source, OutputSlot slot, ImageShape shape,
+            SampleContext context) {
+        return step.applyFrom((P) params, source, slot, shape, context, backend);
     }
 
     /**
@@ -592,8 +642,8 @@ public final class StepPipeline {
     }
 
     /**
-     * Runs the steps left after the warp, in list order, on the warped sample at {@code offset} of
-     * {@code batch}: on the slot itself while each step {@linkplain PixelStep#applyInPlace works in place},
+     * Runs the steps left after the warp from the {@code first}-th on (the ones before it ran already), in
+     * list order, on the warped sample at {@code offset} of {@code batch}: on the slot itself while each step {@linkplain PixelStep#applyInPlace works in place},
      * from the first other step on {@code scratch} (an image of the sample's shape, which the sample is
      * copied into; it may be the slot itself).
      *
@@ -601,9 +651,11 @@ public final class StepPipeline {
      *     place or the tensor the step returned), for the caller to copy back
      */
     private Tensor finish(Planned p, Drawn drawn, RandomGenerator rng, SampleContext context, float[] batch, int offset,
-            Scratch scratch) {
+            Scratch scratch, int first) {
         Tensor y = null;
-        for (int i : p.after()) {
+        int[] after = p.after();
+        for (int k = first; k < after.length; k++) {
+            int i = after[k];
             Step s = steps.get(i);
             if (s instanceof PixelStep<?> step) {
                 Object params = step.drawsAfterWarp() ? step.draw(p.shape(), rng) : drawn.at(i);

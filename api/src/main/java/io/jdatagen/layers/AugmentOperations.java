@@ -1,6 +1,5 @@
 package io.jdatagen.layers;
 
-import io.jdatagen.augment.Drawn;
 import io.jdatagen.augment.GeometricStep;
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.augment.PixelStep;
@@ -8,12 +7,14 @@ import io.jdatagen.augment.Step;
 import io.jdatagen.augment.StepPipeline;
 import io.jdatagen.boxes.BoundingBoxes;
 import io.jdatagen.core.Tensor;
-import io.jdatagen.flow.SampleBatch;
 import io.jdatagen.flow.SampleContext;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.Backends;
+import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.PixelKernel;
+import io.jdatagen.spi.PresizedWarp;
 import io.jdatagen.spi.SourceImage;
+import io.jdatagen.spi.WarpPlan;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,6 +119,11 @@ final class AugmentOperations {
         return image;
     }
 
+    /** {@return whether operation {@code name} is geometric: a warp of its own} */
+    boolean geometric(String name) {
+        return layer(name).step() instanceof GeometricStep<?>;
+    }
+
     /**
      * Runs operation {@code name} with {@code params} on the image at {@code offset} of {@code data}, in place.
      * A color operation works there ({@link PixelStep#applyInPlace} with {@code kernel}'s passes; all eight do);
@@ -126,9 +132,7 @@ final class AugmentOperations {
     @SuppressWarnings("unchecked")
     <P> void applyInPlace(String name, P params, float[] data, int offset, ImageShape shape, SampleContext context,
             PixelKernel kernel) {
-        KerasLayer layer = layer(name);
-        Step step = layer.step();
-        int size = shape.size();
+        Step step = layer(name).step();
         if (step instanceof PixelStep<?> pixel) {
             PixelStep<P> p = (PixelStep<P>) pixel;
             if (!p.applyInPlace(params, data, offset, shape, context, kernel)) {
@@ -136,33 +140,82 @@ final class AugmentOperations {
             }
             return;
         }
-        StepPipeline warp = new StepPipeline(List.of(step), layer.resampling(),
-                backend != null ? backend : Backends.current(), shape.format(), null, null);
-        float[] spare = BUFFERS.get().sized(size).floats;
-        int[] image = shape.tensorShape();
-        Tensor into = Tensor.of(spare, 1, image[0], image[1], image[2]);
-        SourceImage source = SourceImage.of(data, offset, shape.height(), shape.width(), shape.channels(),
-                shape.format());
-        warp.transform(SampleBatch.into(List.of(source), into, shape.format()).build(),
-                new Drawn[] {warp.given(Map.of(step, params))});
-        System.arraycopy(spare, 0, data, offset, size);
+        int size = shape.size();
+        float[] target = BUFFERS.get().target(size);
+        warp(name, params, image(data, offset, shape), OutputSlot.image(tensor(target, shape), shape.format()), shape);
+        System.arraycopy(target, 0, data, offset, size);
     }
 
     /**
-     * One thread's warp target for the geometric operations, reused from call to call and replaced when the
-     * image size changes: the result is copied back into the image, where a new image per warp would allocate
-     * and zero a whole image each time, for the collector to reclaim (224×224×3 floats are a humongous object
-     * to G1). The warp writes every value of its target, so what an earlier call left there is never read;
-     * the result is copied out before the call returns, so nothing handed out aliases the buffer.
+     * Warps {@code source} through geometric operation {@code name} with {@code params} into {@code slot}, as
+     * {@link StepPipeline#transformImage} warps (the one plan its geometry makes: never the identity, since
+     * the shear, translation and rotation always give a matrix, so the warp always runs).
+     */
+    void warp(String name, Object params, SourceImage source, OutputSlot slot, ImageShape shape) {
+        KerasLayer layer = layer(name);
+        Step step = layer.step();
+        StepPipeline warp = new StepPipeline(List.of(step), layer.resampling(), backend(), shape.format(), null, null);
+        warp.warp(source, warp.given(Map.of(step, params)), slot);
+    }
+
+    /**
+     * {@return this thread's stage image (another array than the warp target of {@link #applyInPlace}) holding
+     * {@code source} as the slot of an image of {@code shape} would hold it after the pipeline's copy}
+     */
+    float[] copied(SourceImage source, ImageShape shape) {
+        float[] stage = stage(shape);
+        PresizedWarp.warp(backend(), source, WarpPlan.builder().build(),
+                OutputSlot.image(tensor(stage, shape), shape.format()));
+        return stage;
+    }
+
+    /**
+     * {@return this thread's stage image for an image of {@code shape}, its values left as they were} Another
+     * array than the warp target of {@link #applyInPlace}, so that a geometric operation can run there in place.
+     */
+    float[] stage(ImageShape shape) {
+        return BUFFERS.get().stage(shape.size());
+    }
+
+    /** {@return the image of {@code shape} at {@code offset} of {@code data}, as a warp's source} */
+    static SourceImage image(float[] data, int offset, ImageShape shape) {
+        return SourceImage.of(data, offset, shape.height(), shape.width(), shape.channels(), shape.format());
+    }
+
+    /** {@return {@code data} as one image of {@code shape}} */
+    static Tensor tensor(float[] data, ImageShape shape) {
+        int[] image = shape.tensorShape();
+        return Tensor.of(data, image[0], image[1], image[2]);
+    }
+
+    private Backend backend() {
+        return backend != null ? backend : Backends.current();
+    }
+
+    /**
+     * One thread's images for the operations, reused from call to call and replaced when the image size
+     * changes: the warp target of a geometric operation in place, whose result is copied back into the image,
+     * and the stage where {@link RandAugment} runs the operations before its last geometric one. A new image per
+     * call would allocate and zero a whole image each time, for the collector to reclaim (224×224×3 floats
+     * are a humongous object to G1). A warp or a copy writes every value of its target, so what an earlier call
+     * left there is never read; nothing handed out of this class aliases them once a call returns.
      */
     private static final class Buffers {
-        float[] floats = new float[0];
+        private float[] target = new float[0];
+        private float[] stage = new float[0];
 
-        Buffers sized(int size) {
-            if (floats.length != size) {
-                floats = new float[size];
+        float[] target(int size) {
+            if (target.length != size) {
+                target = new float[size];
             }
-            return this;
+            return target;
+        }
+
+        float[] stage(int size) {
+            if (stage.length != size) {
+                stage = new float[size];
+            }
+            return stage;
         }
     }
 }

@@ -94,10 +94,10 @@ public final class AutoContrast extends KerasLayerBase implements InPlacePixelSt
             java.util.Arrays.fill(columnHigh, Float.NEGATIVE_INFINITY);
             for (int i = 0; i < h; i++) {
                 System.arraycopy(x, from + (plane * h + i) * length, row, 0, length);
+                range.to255(row, 0, length);
                 for (int k = 0; k < length; k++) {
-                    float y = range.to255(row[k]);
-                    columnLow[k] = Math.min(columnLow[k], y);
-                    columnHigh[k] = Math.max(columnHigh[k], y);
+                    columnLow[k] = Math.min(columnLow[k], row[k]);
+                    columnHigh[k] = Math.max(columnHigh[k], row[k]);
                 }
             }
             for (int k = 0; k < length; k++) {
@@ -125,20 +125,21 @@ public final class AutoContrast extends KerasLayerBase implements InPlacePixelSt
             for (int i = 0; i < h; i++) {
                 int at = from + (plane * h + i) * length;
                 System.arraycopy(x, at, row, 0, length);
+                System.arraycopy(row, 0, stretched, 0, length);
+                range.to255(stretched, 0, length);
                 for (int k = 0; k < length; k++) {
-                    stretched[k] = Math.min(Math.max(range.to255(row[k]) * scale[k] + offset[k], 0f), 255f);
+                    stretched[k] = Math.min(Math.max(stretched[k] * scale[k] + offset[k], 0f), 255f);
                 }
+                range.from255(stretched, 0, length);
                 if (finite) {
-                    for (int k = 0; k < length; k++) {
-                        row[k] = range.from255(stretched[k]);
-                    }
+                    System.arraycopy(stretched, 0, x, at, length);
                 } else {
                     for (int k = 0; k < length; k++) {
-                        float v = range.from255(stretched[k]);
+                        float v = stretched[k];
                         row[k] = Float.isNaN(v) ? row[k] : v;
                     }
+                    System.arraycopy(row, 0, x, at, length);
                 }
-                System.arraycopy(row, 0, x, at, length);
             }
         }
         return true;

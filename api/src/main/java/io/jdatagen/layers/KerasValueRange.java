@@ -29,4 +29,30 @@ final class KerasValueRange {
     float from255(float x) {
         return identity ? x : (x - 0f) / 255f * (max - min) + min;
     }
+
+    /**
+     * Moves {@code x[from, to)} from the layer's range to 0..255 in place, as {@link #to255(float)} moves each
+     * value. A loop that calls {@link #to255(float)} selects per value, which C2 does not vectorize; the range
+     * that maps nothing leaves this loop out.
+     */
+    void to255(float[] x, int from, int to) {
+        if (identity) {
+            return;
+        }
+        float span = max - min;
+        for (int k = from; k < to; k++) {
+            x[k] = (x[k] - min) / span * 255f;
+        }
+    }
+
+    /** Moves {@code x[from, to)} from 0..255 to the layer's range in place, as {@link #from255(float)} does. */
+    void from255(float[] x, int from, int to) {
+        if (identity) {
+            return;
+        }
+        float span = max - min;
+        for (int k = from; k < to; k++) {
+            x[k] = (x[k] - 0f) / 255f * span + min;
+        }
+    }
 }

@@ -6,7 +6,9 @@ import io.jdatagen.boxes.BoundingBoxes;
 import io.jdatagen.flow.SampleContext;
 import io.jdatagen.spi.Backend;
 import io.jdatagen.spi.Backends;
+import io.jdatagen.spi.OutputSlot;
 import io.jdatagen.spi.PixelKernel;
+import io.jdatagen.spi.SourceImage;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -178,16 +180,63 @@ public final class RandAugment extends KerasLayerBase implements InPlacePixelSte
         return true;
     }
 
+    /**
+     * {@inheritDoc} When an operation is geometric, the last geometric one warps into the slot, and the
+     * operations before it run from the source on a stage image (each geometric one among them warping from
+     * the source, or from the stage, as the first or a later operation), so that no warp's result is copied
+     * back and the source is copied only when a color operation comes first. Without a geometric operation
+     * this declines, and the pipeline copies the source into the slot for {@link #applyInPlace}.
+     */
+    @Override
+    public boolean applyFrom(Transformation t, SourceImage source, OutputSlot slot, ImageShape shape,
+            SampleContext context, PixelKernel kernel) {
+        check(t);
+        int[] picks = t.layerIdxes();
+        int last = -1;
+        for (int i = 0; i < picks.length; i++) {
+            if (operations.geometric(OPERATIONS.get(picks[i]))) {
+                last = i;
+            }
+        }
+        if (last < 0) {
+            return false;
+        }
+        float[] stage = null;
+        for (int i = 0; i < last; i++) {
+            String name = OPERATIONS.get(picks[i]);
+            Object params = t.transforms()[picks[i]];
+            if (stage == null && operations.geometric(name)) {
+                stage = operations.stage(shape);
+                operations.warp(name, params, source, OutputSlot.image(AugmentOperations.tensor(stage, shape),
+                        shape.format()), shape);
+            } else {
+                stage = stage != null ? stage : operations.copied(source, shape);
+                operations.applyInPlace(name, params, stage, 0, shape, context, kernel);
+            }
+        }
+        operations.warp(OPERATIONS.get(picks[last]), t.transforms()[picks[last]],
+                stage == null ? source : AugmentOperations.image(stage, 0, shape), slot, shape);
+        for (int i = last + 1; i < picks.length; i++) {
+            operations.applyInPlace(OPERATIONS.get(picks[i]), t.transforms()[picks[i]], slot.array(),
+                    slot.baseOffset(), shape, context, kernel);
+        }
+        return true;
+    }
+
     private void run(Transformation t, float[] data, int offset, ImageShape shape, SampleContext context,
             PixelKernel kernel) {
+        check(t);
+        for (int i : t.layerIdxes()) {
+            operations.applyInPlace(OPERATIONS.get(i), t.transforms()[i], data, offset, shape, context, kernel);
+        }
+    }
+
+    private static void check(Transformation t) {
         for (int i : t.layerIdxes()) {
             if (t.transforms()[i] == null) {
                 throw new IllegalArgumentException("RandAugment's transformation picks operation " + i + " ("
                         + OPERATIONS.get(i) + ") but holds no parameters for it");
             }
-        }
-        for (int i : t.layerIdxes()) {
-            operations.applyInPlace(OPERATIONS.get(i), t.transforms()[i], data, offset, shape, context, kernel);
         }
     }
 

@@ -83,10 +83,12 @@ public final class RandomPosterization extends FactorLayer implements InPlacePix
             SampleContext context) {
         int shift = shiftFactor;
         int end = offset + shape.size();
+        range.to255(x, offset, end);
         for (int k = offset; k < end; k++) {
-            int v = ((int) range.to255(x[k])) & 0xFF;
-            x[k] = range.from255((float) ((v >> shift) << shift & 0xFF));
+            int v = ((int) x[k]) & 0xFF;
+            x[k] = (float) ((v >> shift) << shift & 0xFF);
         }
+        range.from255(x, offset, end);
         return true;
     }
 }

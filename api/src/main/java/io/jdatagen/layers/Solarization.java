@@ -134,13 +134,15 @@ public final class Solarization extends KerasLayerBase implements InPlacePixelSt
         float additions = t.additions();
         float thresholds = t.thresholds();
         int end = offset + shape.size();
+        range.to255(x, offset, end);
         for (int k = offset; k < end; k++) {
-            float v = Math.min(Math.max(range.to255(x[k]) + additions, 0f), 255f);
+            float v = Math.min(Math.max(x[k] + additions, 0f), 255f);
             // below: 1 where v < thresholds, else 0; v and 255 − v are never −0, so the blend below is
             // exactly v < thresholds ? v : 255 − v (a select C2 does not vectorize; this it does)
             float below = Math.max(Math.signum(thresholds - v), 0f);
-            x[k] = range.from255(v * below + (255f - v) * (1f - below));
+            x[k] = v * below + (255f - v) * (1f - below);
         }
+        range.from255(x, offset, end);
         return true;
     }
 }

@@ -3,6 +3,7 @@ package io.jdatagen.layers;
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.flow.SampleContext;
+import io.jdatagen.spi.PixelKernel;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,18 +74,83 @@ public final class AutoContrast extends KerasLayerBase implements InPlacePixelSt
         return Boolean.TRUE;
     }
 
-    /**
-     * {@inheritDoc} Row by row through a copy of the row (see {@link ChannelLoops}): the channels' extremes
-     * are taken per column, then per channel (the order of a minimum or maximum does not change it).
-     */
     @Override
     public boolean applyInPlace(Boolean always, float[] x, int from, ImageShape shape, SampleContext context) {
+        return applyInPlace(always, x, from, shape, context, PlainKernel.INSTANCE);
+    }
+
+    /**
+     * {@inheritDoc} Always. With the value range 0..255 the channels' extremes and the stretch are
+     * {@link PixelKernel#extremes} and {@link PixelKernel#stretch} passes over the image where it lies (the same
+     * bits on every backend), unless some channel is constant or holds a NaN or an infinity. Other images go
+     * row by row through a copy of the row (see {@link ChannelLoops}): the channels' extremes are taken per
+     * column, then per channel (the order of a minimum or maximum does not change it).
+     */
+    @Override
+    public boolean applyInPlace(Boolean always, float[] x, int from, ImageShape shape, SampleContext context,
+            PixelKernel kernel) {
         int channels = shape.channels();
+        float[] low = new float[channels];
+        float[] high = new float[channels];
+        if (range.identity()) {
+            extremes(x, from, shape, low, high, kernel);
+        } else {
+            rowExtremes(x, from, shape, low, high);
+        }
+        float[] scales = new float[channels];
+        float[] offsets = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            scales[c] = 255f / (high[c] - low[c]);
+            offsets[c] = -low[c] * scales[c];
+        }
+        // With finite extremes of a nonzero spread in every channel no stretched value is NaN, and the
+        // value-by-value NaN test (a select C2 does not vectorize) is left out.
+        boolean finite = true;
+        for (int c = 0; c < channels; c++) {
+            finite &= Float.isFinite(scales[c]) && scales[c] != 0f && Float.isFinite(offsets[c]);
+        }
+        if (range.identity() && finite) {
+            stretch(x, from, shape, scales, offsets, kernel);
+        } else {
+            rowStretch(x, from, shape, scales, offsets, finite);
+        }
+        return true;
+    }
+
+    /** The extremes of each channel of the image at {@code from}, on the image's values where they lie. */
+    private static void extremes(float[] x, int from, ImageShape shape, float[] low, float[] high, PixelKernel kernel) {
+        if (shape.format() == DataFormat.CHANNELS_LAST) {
+            kernel.extremes(x, from, shape.size(), low, high);
+            return;
+        }
+        int plane = shape.height() * shape.width();
+        float[] least = new float[1];
+        float[] greatest = new float[1];
+        for (int c = 0; c < shape.channels(); c++) {
+            kernel.extremes(x, from + c * plane, plane, least, greatest);
+            low[c] = least[0];
+            high[c] = greatest[0];
+        }
+    }
+
+    /** Stretches each channel of the image at {@code from} onto 0..255, where it lies. */
+    private static void stretch(float[] x, int from, ImageShape shape, float[] scales, float[] offsets,
+            PixelKernel kernel) {
+        if (shape.format() == DataFormat.CHANNELS_LAST) {
+            kernel.stretch(x, from, shape.size(), scales, offsets, 0f, 255f);
+            return;
+        }
+        int plane = shape.height() * shape.width();
+        for (int c = 0; c < shape.channels(); c++) {
+            kernel.stretch(x, from + c * plane, plane, new float[] {scales[c]}, new float[] {offsets[c]}, 0f, 255f);
+        }
+    }
+
+    /** The extremes of each channel of the image at {@code from}, moved to 0..255, row by row. */
+    private void rowExtremes(float[] x, int from, ImageShape shape, float[] low, float[] high) {
         int h = shape.height();
         int length = ChannelLoops.rowLength(shape);
         float[] row = new float[length];
-        float[] low = new float[channels];
-        float[] high = new float[channels];
         java.util.Arrays.fill(low, Float.POSITIVE_INFINITY);
         java.util.Arrays.fill(high, Float.NEGATIVE_INFINITY);
         float[] columnLow = new float[length];
@@ -106,18 +172,16 @@ public final class AutoContrast extends KerasLayerBase implements InPlacePixelSt
                 high[c] = Math.max(high[c], columnHigh[k]);
             }
         }
-        float[] scales = new float[channels];
-        float[] offsets = new float[channels];
-        for (int c = 0; c < channels; c++) {
-            scales[c] = 255f / (high[c] - low[c]);
-            offsets[c] = -low[c] * scales[c];
-        }
-        // With finite extremes of a nonzero spread in every channel no stretched value is NaN, and the
-        // value-by-value NaN test (a select C2 does not vectorize) is left out.
-        boolean finite = true;
-        for (int c = 0; c < channels; c++) {
-            finite &= Float.isFinite(scales[c]) && scales[c] != 0f && Float.isFinite(offsets[c]);
-        }
+    }
+
+    /**
+     * Stretches each channel of the image at {@code from} row by row, the values moved to 0..255 and back; unless
+     * {@code finite}, a value whose stretch is NaN keeps its input.
+     */
+    private void rowStretch(float[] x, int from, ImageShape shape, float[] scales, float[] offsets, boolean finite) {
+        int h = shape.height();
+        int length = ChannelLoops.rowLength(shape);
+        float[] row = new float[length];
         float[] stretched = new float[length];
         for (int plane = 0; plane < ChannelLoops.planes(shape); plane++) {
             float[] scale = ChannelLoops.along(scales, shape, plane);
@@ -142,6 +206,5 @@ public final class AutoContrast extends KerasLayerBase implements InPlacePixelSt
                 }
             }
         }
-        return true;
     }
 }

@@ -15,6 +15,11 @@ final class Grayscale {
     private Grayscale() {
     }
 
+    /** {@return the weights of red, green and blue, in the order they are added} */
+    static float[] weights() {
+        return new float[] {R, G, B};
+    }
+
     /**
      * {@return the grey value of every pixel of the image at {@code offset} of {@code x}, in row-major pixel
      * order}
@@ -38,20 +43,6 @@ final class Grayscale {
             }
         }
         return grey;
-    }
-
-    /**
-     * Writes into {@code repeated[0, 3·width)} the grey of each pixel of the channels-last RGB row
-     * {@code row[0, 3·width)}, once per channel of the pixel (the value {@link #of} gives it, repeated three
-     * times), so that a loop over the row's values can blend each with its pixel's grey.
-     */
-    static void repeatedRow(float[] row, int width, float[] repeated) {
-        for (int p = 0, k = 0; p < width; p++, k += 3) {
-            float g = row[k] * R + row[k + 1] * G + row[k + 2] * B;
-            repeated[k] = g;
-            repeated[k + 1] = g;
-            repeated[k + 2] = g;
-        }
     }
 
     /**

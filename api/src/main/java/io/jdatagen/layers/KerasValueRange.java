@@ -20,6 +20,11 @@ final class KerasValueRange {
         this.identity = range.get(0).doubleValue() == 0 && range.get(1).doubleValue() == 255;
     }
 
+    /** {@return whether the range is 0..255, which maps nothing} */
+    boolean identity() {
+        return identity;
+    }
+
     /** {@return {@code x} moved from the layer's range to 0..255} */
     float to255(float x) {
         return identity ? x : (x - min) / (max - min) * 255f;

@@ -3,6 +3,7 @@ package io.jdatagen.layers;
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.flow.SampleContext;
+import io.jdatagen.spi.PixelKernel;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -50,14 +51,26 @@ public final class RandomColorDegeneration extends FactorLayer implements InPlac
         return args.uniform(rng);
     }
 
-    /**
-     * {@inheritDoc} Row by row through a copy of the row (see {@link ChannelLoops}): each value's pixel grey
-     * ({@link Grayscale}) is laid beside it in a second row, then one vectorizable loop blends and clips. A
-     * channels-last RGB row computes its greys itself, in the same float32 arithmetic as {@link Grayscale#of}.
-     */
     @Override
     public boolean applyInPlace(Float f, float[] x, int offset, ImageShape shape, SampleContext context) {
+        return applyInPlace(f, x, offset, shape, context, PlainKernel.INSTANCE);
+    }
+
+    /**
+     * {@inheritDoc} Always. A channels-last RGB image takes one {@link PixelKernel#towardsGrey} pass (the same
+     * bits on every backend). Other images go row by row through a copy of the row (see {@link ChannelLoops}):
+     * each value's pixel grey ({@link Grayscale}; a one-channel image is its own) is laid beside it in a second
+     * row, then one vectorizable loop blends and clips.
+     */
+    @Override
+    public boolean applyInPlace(Float f, float[] x, int offset, ImageShape shape, SampleContext context,
+            PixelKernel kernel) {
         int channels = Grayscale.check(shape);
+        if (channels == 3 && shape.format() == DataFormat.CHANNELS_LAST) {
+            kernel.towardsGrey(x, offset, shape.height() * shape.width(), Grayscale.weights(), f, args.rangeMin(),
+                    args.rangeMax());
+            return true;
+        }
         boolean first = shape.format() == DataFormat.CHANNELS_FIRST;
         float[] grey = first ? Grayscale.of(x, offset, shape) : null;
         float lo = args.rangeMin();
@@ -74,10 +87,8 @@ public final class RandomColorDegeneration extends FactorLayer implements InPlac
                 System.arraycopy(x, at, row, 0, length);
                 if (first) {
                     System.arraycopy(grey, i * w, g, 0, w);
-                } else if (channels == 1) {
-                    System.arraycopy(row, 0, g, 0, length);
                 } else {
-                    Grayscale.repeatedRow(row, w, g);
+                    System.arraycopy(row, 0, g, 0, length);
                 }
                 for (int k = 0; k < length; k++) {
                     float v = row[k] + blend * (g[k] - row[k]);

@@ -2,6 +2,7 @@ package io.jdatagen.layers;
 
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.flow.SampleContext;
+import io.jdatagen.spi.PixelKernel;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -131,17 +132,16 @@ public final class Solarization extends KerasLayerBase implements InPlacePixelSt
 
     @Override
     public boolean applyInPlace(Transformation t, float[] x, int offset, ImageShape shape, SampleContext context) {
-        float additions = t.additions();
-        float thresholds = t.thresholds();
+        return applyInPlace(t, x, offset, shape, context, PlainKernel.INSTANCE);
+    }
+
+    /** {@inheritDoc} Always, on 0..255 ({@link PixelKernel#solarize}, the same bits on every backend). */
+    @Override
+    public boolean applyInPlace(Transformation t, float[] x, int offset, ImageShape shape, SampleContext context,
+            PixelKernel kernel) {
         int end = offset + shape.size();
         range.to255(x, offset, end);
-        for (int k = offset; k < end; k++) {
-            float v = Math.min(Math.max(x[k] + additions, 0f), 255f);
-            // below: 1 where v < thresholds, else 0; v and 255 − v are never −0, so the blend below is
-            // exactly v < thresholds ? v : 255 − v (a select C2 does not vectorize; this it does)
-            float below = Math.max(Math.signum(thresholds - v), 0f);
-            x[k] = v * below + (255f - v) * (1f - below);
-        }
+        kernel.solarize(x, offset, shape.size(), t.additions(), t.thresholds());
         range.from255(x, offset, end);
         return true;
     }

@@ -21,8 +21,8 @@ import jdk.incubator.vector.FloatVector;
  * float32 channels-last sources whose samples are all whole numbers in 0..255 ({@link WholeBytes}), which
  * give the same bits; other float32 sources of finite values take the same gathers over one plane of pairs
  * per channel, {@link FloatPairs}, again with the same bits), vectorised channel statistics
- * ({@link SimdStatistics}), the ZCA product ({@link SimdMatrix}), the contrast and lookup passes
- * ({@link SimdContrast}, {@link SimdLookup}) and Pillow's resampling ({@link SimdResample}, {@link SimdNearest}).
+ * ({@link SimdStatistics}), the ZCA product ({@link SimdMatrix}), the contrast, lookup and other color passes
+ * ({@link SimdContrast}, {@link SimdLookup}, {@link SimdColor}) and Pillow's resampling ({@link SimdResample}, {@link SimdNearest}).
  * Thread-safe: per-thread scratch.
  */
 final class SimdBackend implements Backend {
@@ -98,6 +98,34 @@ final class SimdBackend implements Backend {
     public void lookup(float[] table, int[] index, int length, float[] data, int offset) {
         PixelKernel.checkLookup(index, length, data, offset);
         SimdLookup.run(table, index, length, data, offset);
+    }
+
+    @Override
+    public void solarize(float[] data, int offset, int length, float addition, float threshold) {
+        if (Float.isNaN(threshold)) {
+            Backend.super.solarize(data, offset, length, addition, threshold);
+            return;
+        }
+        PixelKernel.checkRange(data, offset, length);
+        SimdColor.solarize(data, offset, length, addition, threshold);
+    }
+
+    @Override
+    public void extremes(float[] data, int offset, int length, float[] low, float[] high) {
+        PixelKernel.checkPeriod(data, offset, length, low, high);
+        SimdColor.extremes(data, offset, length, low, high);
+    }
+
+    @Override
+    public void stretch(float[] data, int offset, int length, float[] scales, float[] offsets, float lo, float hi) {
+        PixelKernel.checkPeriod(data, offset, length, scales, offsets);
+        SimdColor.stretch(data, offset, length, scales, offsets, lo, hi);
+    }
+
+    @Override
+    public void towardsGrey(float[] data, int offset, int pixels, float[] weights, float factor, float lo, float hi) {
+        PixelKernel.checkGrey(data, offset, pixels, weights);
+        SimdColor.towardsGrey(data, offset, pixels, weights, factor, lo, hi);
     }
 
     @Override

@@ -17,7 +17,60 @@ public interface PixelKernel {
      */
     default void contrast(float[] data, int offset, int length, float[] centers, float factor, float lo, float hi) {
         checkRun(data, offset, length, centers);
-        ContrastLoop.run(data, offset, length, centers, factor, lo, hi);
+        ColorLoops.contrast(data, offset, length, centers, factor, lo, hi);
+    }
+
+    /**
+     * Replaces each of the {@code length} values {@code x} of {@code data} from {@code offset}, values on the
+     * scale 0..255, by their solarization: {@code v = min(max(x + addition, 0), 255)} in float32, then
+     * {@code v} where {@code v < threshold} and {@code 255 − v} elsewhere (Keras's {@code Solarization}; a NaN
+     * stays NaN).
+     *
+     * @throws IllegalArgumentException if the range leaves {@code data}
+     */
+    default void solarize(float[] data, int offset, int length, float addition, float threshold) {
+        checkRange(data, offset, length);
+        ColorLoops.solarize(data, offset, length, addition, threshold);
+    }
+
+    /**
+     * Writes into {@code low[c]} and {@code high[c]} the least and the greatest of the values
+     * {@code data[offset + k]}, {@code k < length}, whose {@code k % low.length} is {@code c} (the channels of a
+     * channels-last image, or one plane), as {@code Math.min} and {@code Math.max} fold them: NaN where a value
+     * is NaN, and -0 below 0. A channel without values gets +∞ and −∞.
+     *
+     * @throws IllegalArgumentException if {@code low} is empty, {@code high} is shorter, or the range leaves
+     *     {@code data}
+     */
+    default void extremes(float[] data, int offset, int length, float[] low, float[] high) {
+        checkPeriod(data, offset, length, low, high);
+        ColorLoops.extremes(data, offset, length, low, high);
+    }
+
+    /**
+     * Replaces each of the {@code length} values {@code v} of {@code data} from {@code offset} by
+     * {@code min(max(v·scales[c] + offsets[c], lo), hi)} in float32, where {@code c} is {@code k % scales.length}
+     * for the {@code k}-th value (Keras's {@code AutoContrast}: each channel stretched onto 0..255).
+     *
+     * @throws IllegalArgumentException if {@code scales} is empty, {@code offsets} is shorter, or the range
+     *     leaves {@code data}
+     */
+    default void stretch(float[] data, int offset, int length, float[] scales, float[] offsets, float lo, float hi) {
+        checkPeriod(data, offset, length, scales, offsets);
+        ColorLoops.stretch(data, offset, length, scales, offsets, lo, hi);
+    }
+
+    /**
+     * Blends each value of the {@code pixels} pixels of a channels-last RGB image at {@code offset} of
+     * {@code data} towards its pixel's grey: {@code grey = r·weights[0] + g·weights[1] + b·weights[2]} (added in
+     * that order), and each of the pixel's values {@code v} becomes {@code min(max(v + factor·(grey − v), lo),
+     * hi)}, all in float32 (Keras's {@code RandomColorDegeneration}).
+     *
+     * @throws IllegalArgumentException if {@code weights} does not hold 3 values or the range leaves {@code data}
+     */
+    default void towardsGrey(float[] data, int offset, int pixels, float[] weights, float factor, float lo, float hi) {
+        checkGrey(data, offset, pixels, weights);
+        ColorLoops.towardsGrey(data, offset, pixels, weights, factor, lo, hi);
     }
 
     /**
@@ -61,7 +114,43 @@ public interface PixelKernel {
         checkRange(data, offset, length);
     }
 
-    private static void checkRange(float[] data, int offset, int length) {
+    /**
+     * Validates the arguments of a pass with one pair of values per channel ({@link #extremes},
+     * {@link #stretch}), for backends that override one.
+     *
+     * @throws IllegalArgumentException if {@code first} is empty, {@code second} is shorter, or the range leaves
+     *     {@code data}
+     */
+    static void checkPeriod(float[] data, int offset, int length, float[] first, float[] second) {
+        if (first.length == 0 || second.length < first.length) {
+            throw new IllegalArgumentException("one value per channel in each of two arrays; got " + first.length
+                    + " and " + second.length);
+        }
+        checkRange(data, offset, length);
+    }
+
+    /**
+     * Validates the arguments of {@link #towardsGrey}, for backends that override it.
+     *
+     * @throws IllegalArgumentException if {@code weights} does not hold 3 values or the range leaves {@code data}
+     */
+    static void checkGrey(float[] data, int offset, int pixels, float[] weights) {
+        if (weights.length != 3) {
+            throw new IllegalArgumentException("3 grey weights (red, green, blue); got " + weights.length);
+        }
+        if (pixels < 0 || pixels > Integer.MAX_VALUE / 3) {
+            throw new IllegalArgumentException("pixels must lie in [0, " + Integer.MAX_VALUE / 3 + "]; got " + pixels);
+        }
+        checkRange(data, offset, 3 * pixels);
+    }
+
+    /**
+     * Validates that the {@code length} values from {@code offset} lie in {@code data}, for backends that
+     * override a pass.
+     *
+     * @throws IllegalArgumentException if the range leaves {@code data}
+     */
+    static void checkRange(float[] data, int offset, int length) {
         if (offset < 0 || length < 0 || offset > data.length - length) {
             throw new IllegalArgumentException("values " + offset + ".." + ((long) offset + length)
                     + " lie outside an array of " + data.length);

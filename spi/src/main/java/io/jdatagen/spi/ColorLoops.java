@@ -1,0 +1,124 @@
+package io.jdatagen.spi;
+
+import java.util.Arrays;
+
+/**
+ * The plain loops of {@link PixelKernel}'s color passes ({@link PixelKernel#contrast}, {@link PixelKernel#solarize},
+ * {@link PixelKernel#extremes}, {@link PixelKernel#stretch}, {@link PixelKernel#towardsGrey}), written so that C2
+ * auto-vectorizes what it can: the values go in runs of whole channel periods through a scratch run, which is
+ * read and written at index 0 alongside the per-channel values repeated along it (C2 does not vectorize a loop
+ * that reads one float array at an offset and another at index 0 while writing either: the two might be one
+ * array), and a copy each way costs far less than the scalar loop.
+ */
+final class ColorLoops {
+    /** Values per run, before rounding down to whole periods. */
+    private static final int RUN = 2048;
+
+    private ColorLoops() {
+    }
+
+    static void contrast(float[] data, int offset, int length, float[] centers, float factor, float lo, float hi) {
+        int period = centers.length;
+        int run = runOf(period);
+        float[] c = along(centers, period, run);
+        float[] values = new float[Math.min(run, length)];
+        for (int at = 0; at < length; at += run) {
+            int n = Math.min(run, length - at);
+            System.arraycopy(data, offset + at, values, 0, n);
+            for (int k = 0; k < n; k++) {
+                values[k] = Math.min(Math.max((values[k] - c[k]) * factor + c[k], lo), hi);
+            }
+            System.arraycopy(values, 0, data, offset + at, n);
+        }
+    }
+
+    static void solarize(float[] data, int offset, int length, float addition, float threshold) {
+        int end = offset + length;
+        for (int k = offset; k < end; k++) {
+            float v = Math.min(Math.max(data[k] + addition, 0f), 255f);
+            // below: 1 where v < threshold, else 0; v and 255 − v are never −0, so the blend below is
+            // exactly v < threshold ? v : 255 − v (a select C2 does not vectorize; this it does)
+            float below = Math.max(Math.signum(threshold - v), 0f);
+            data[k] = v * below + (255f - v) * (1f - below);
+        }
+    }
+
+    static void extremes(float[] data, int offset, int length, float[] low, float[] high) {
+        int period = low.length;
+        int run = runOf(period);
+        float[] values = new float[Math.min(run, length)];
+        float[] least = new float[run];
+        float[] greatest = new float[run];
+        Arrays.fill(least, Float.POSITIVE_INFINITY);
+        Arrays.fill(greatest, Float.NEGATIVE_INFINITY);
+        for (int at = 0; at < length; at += run) {
+            int n = Math.min(run, length - at);
+            System.arraycopy(data, offset + at, values, 0, n);
+            for (int k = 0; k < n; k++) {
+                least[k] = Math.min(least[k], values[k]);
+                greatest[k] = Math.max(greatest[k], values[k]);
+            }
+        }
+        Arrays.fill(low, 0, period, Float.POSITIVE_INFINITY);
+        Arrays.fill(high, 0, period, Float.NEGATIVE_INFINITY);
+        for (int k = 0; k < run; k++) {
+            low[k % period] = Math.min(low[k % period], least[k]);
+            high[k % period] = Math.max(high[k % period], greatest[k]);
+        }
+    }
+
+    static void stretch(float[] data, int offset, int length, float[] scales, float[] offsets, float lo, float hi) {
+        int period = scales.length;
+        int run = runOf(period);
+        float[] s = along(scales, period, run);
+        float[] o = along(offsets, period, run);
+        float[] values = new float[Math.min(run, length)];
+        for (int at = 0; at < length; at += run) {
+            int n = Math.min(run, length - at);
+            System.arraycopy(data, offset + at, values, 0, n);
+            for (int k = 0; k < n; k++) {
+                values[k] = Math.min(Math.max(values[k] * s[k] + o[k], lo), hi);
+            }
+            System.arraycopy(values, 0, data, offset + at, n);
+        }
+    }
+
+    static void towardsGrey(float[] data, int offset, int pixels, float[] weights, float factor, float lo, float hi) {
+        float r = weights[0];
+        float g = weights[1];
+        float b = weights[2];
+        int run = runOf(3);
+        int length = 3 * pixels;
+        float[] values = new float[Math.min(run, length)];
+        float[] grey = new float[values.length];
+        for (int at = 0; at < length; at += run) {
+            int n = Math.min(run, length - at);
+            System.arraycopy(data, offset + at, values, 0, n);
+            for (int k = 0; k < n; k += 3) {
+                float y = values[k] * r + values[k + 1] * g + values[k + 2] * b;
+                grey[k] = y;
+                grey[k + 1] = y;
+                grey[k + 2] = y;
+            }
+            for (int k = 0; k < n; k++) {
+                float v = values[k] + factor * (grey[k] - values[k]);
+                values[k] = Math.min(Math.max(v, lo), hi);
+            }
+            System.arraycopy(values, 0, data, offset + at, n);
+        }
+    }
+
+    /** {@return the length of a run: whole periods, about {@link #RUN} values} */
+    private static int runOf(int period) {
+        return Math.max(period, RUN / period * period);
+    }
+
+    /** {@return {@code perChannel}'s first {@code period} values repeated along {@code run} values} */
+    private static float[] along(float[] perChannel, int period, int run) {
+        float[] out = new float[run];
+        for (int k = 0; k < run; k++) {
+            out[k] = perChannel[k % period];
+        }
+        return out;
+    }
+}

@@ -95,15 +95,13 @@ public final class Equalization extends KerasLayerBase implements InPlacePixelSt
     }
 
     /**
-     * Equalizes each channel of the image as Keras's {@code _equalize_channel}, row by row through a copy of
-     * the row (see {@link ChannelLoops}): a vectorized loop computes each value's bin (offset by its
-     * channel's), then a plain loop counts them; likewise each value's lookup position, then the lookups (a
-     * {@link PixelKernel#lookup} pass: a gather per vector on a backend with one). Each channel's table holds
-     * the final float32 value per bin (the table's value moved back to the value range), so a value costs a
-     * lookup. A channel with at most one bin in use keeps its values (moved to [0, 255] and back). Keras clips
-     * the lookup position to [0, bins - 1] in float and then truncates it; truncating first and clipping the
-     * integer gives the same index for every float, NaN included (0 both ways), in a loop that vectorizes
-     * (float clipping, with its NaN and -0 rules, made that loop twice as slow).
+     * Equalizes each channel of the image as Keras's {@code _equalize_channel}: a {@link PixelKernel#histogram}
+     * pass counts each value into its channel's bins, and a {@link PixelKernel#equalize} pass replaces each value
+     * by its bin's entry of the channels' tables (the same bits on every backend). Each channel's table holds the
+     * final float32 value per bin (the table's value moved back to the value range), so a value costs a lookup.
+     * A channel with at most one bin in use keeps its values (moved to [0, 255] and back), row by row. Keras
+     * clips the lookup position to [0, bins - 1] in float and then truncates it; truncating first and clipping
+     * the integer gives the same index for every float, NaN included (0 both ways), and vectorizes.
      */
     @Override
     public boolean applyInPlace(Boolean params, float[] v, int offset, ImageShape shape, SampleContext context) {
@@ -121,25 +119,15 @@ public final class Equalization extends KerasLayerBase implements InPlacePixelSt
 
     private void equalize(float[] v, int offset, ImageShape shape, PixelKernel kernel) {
         int channels = shape.channels();
-        int h = shape.height();
-        int length = ChannelLoops.rowLength(shape);
+        boolean last = shape.format() == DataFormat.CHANNELS_LAST;
+        int plane = shape.height() * shape.width();
         Scales s = new Scales();
-        int top = bins - 1;
-        float topF = (float) top;
-        float[] row = new float[length];
-        int[] bin = new int[length];
         int[] hist = new int[channels * bins];
-        for (int plane = 0; plane < ChannelLoops.planes(shape); plane++) {
-            int[] first = firstBins(shape, plane);
-            for (int i = 0; i < h; i++) {
-                System.arraycopy(v, offset + (plane * h + i) * length, row, 0, length);
-                for (int k = 0; k < length; k++) {
-                    float x = row[k] * s.toScale + s.toOffset;
-                    bin[k] = first[k] + Math.min(Math.max((int) (x * topF / 255f), 0), top);
-                }
-                for (int k = 0; k < length; k++) {
-                    hist[bin[k]]++;
-                }
+        if (last) {
+            kernel.histogram(v, offset, shape.size(), channels, s.toScale, s.toOffset, bins, hist, 0);
+        } else {
+            for (int c = 0; c < channels; c++) {
+                kernel.histogram(v, offset + c * plane, plane, 1, s.toScale, s.toOffset, bins, hist, c * bins);
             }
         }
         float[] values = new float[channels * bins];
@@ -153,27 +141,47 @@ public final class Equalization extends KerasLayerBase implements InPlacePixelSt
                 System.arraycopy(lut, 0, values, c * bins, bins);
             }
         }
+        if (!anyKept && last) {
+            kernel.equalize(v, offset, shape.size(), channels, s.toScale, s.toOffset, bins, values, 0);
+            return;
+        }
+        for (int c = 0; c < channels; c++) {
+            if (!last && !kept[c]) {
+                kernel.equalize(v, offset + c * plane, plane, 1, s.toScale, s.toOffset, bins, values, c * bins);
+            }
+        }
+        if (anyKept) {
+            keep(v, offset, shape, s, kept, values);
+        }
+    }
+
+    /**
+     * Maps the image's values as {@link PixelKernel#equalize} does, except those of the {@code kept} channels,
+     * which are moved to 0..255 and back; a channels-first image's other channels are mapped already.
+     */
+    private void keep(float[] v, int offset, ImageShape shape, Scales s, boolean[] kept, float[] values) {
+        int h = shape.height();
+        int length = ChannelLoops.rowLength(shape);
+        int top = bins - 1;
+        float topF = (float) top;
+        float[] row = new float[length];
         for (int plane = 0; plane < ChannelLoops.planes(shape); plane++) {
             int[] first = firstBins(shape, plane);
+            boolean[] keptHere = new boolean[length];
+            boolean any = false;
+            for (int k = 0; k < length; k++) {
+                keptHere[k] = kept[ChannelLoops.channel(shape, plane, k)];
+                any |= keptHere[k];
+            }
+            if (!any) {
+                continue;
+            }
             for (int i = 0; i < h; i++) {
                 int at = offset + (plane * h + i) * length;
-                System.arraycopy(v, at, row, 0, length);
                 for (int k = 0; k < length; k++) {
-                    float x = row[k] * s.toScale + s.toOffset;
-                    bin[k] = first[k] + Math.min(Math.max((int) (x / 255.0f * topF), 0), top);
-                }
-                if (!anyKept) {
-                    kernel.lookup(values, bin, length, v, at);
-                    continue;
-                }
-                for (int k = 0; k < length; k++) {
-                    row[k] = values[bin[k]];
-                }
-                for (int k = 0; k < length; k++) {
-                    if (kept[ChannelLoops.channel(shape, plane, k)]) {
-                        float x = v[at + k] * s.toScale + s.toOffset;
-                        row[k] = (float) (x * s.backScale + s.backOffset);
-                    }
+                    float x = v[at + k] * s.toScale + s.toOffset;
+                    row[k] = keptHere[k] ? (float) (x * s.backScale + s.backOffset)
+                            : values[first[k] + Math.min(Math.max((int) (x / 255.0f * topF), 0), top)];
                 }
                 System.arraycopy(row, 0, v, at, length);
             }

@@ -129,6 +129,20 @@ final class SimdBackend implements Backend {
     }
 
     @Override
+    public void histogram(float[] data, int offset, int length, int channels, float scale, float shift, int bins,
+            int[] hist, int first) {
+        PixelKernel.checkHistogram(data, offset, length, channels, bins, hist.length, first);
+        SimdColor.histogram(data, offset, length, channels, scale, shift, bins, hist, first);
+    }
+
+    @Override
+    public void equalize(float[] data, int offset, int length, int channels, float scale, float shift, int bins,
+            float[] table, int first) {
+        PixelKernel.checkHistogram(data, offset, length, channels, bins, table.length, first);
+        SimdColor.equalize(data, offset, length, channels, scale, shift, bins, table, first);
+    }
+
+    @Override
     public void contrast(float[] data, int offset, int length, float[] centers, float factor, float lo, float hi) {
         PixelKernel.checkRun(data, offset, length, centers);
         SimdContrast.run(data, offset, length, centers, factor, lo, hi);

@@ -1,14 +1,15 @@
 package io.jdatagen.simd;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link io.jdatagen.spi.PixelKernel}'s color passes {@code solarize}, {@code extremes}, {@code stretch} and
- * {@code towardsGrey} on float lanes, in place: per value the same float32 operations in the same order as the
+ * {@link io.jdatagen.spi.PixelKernel}'s color passes {@code solarize}, {@code extremes}, {@code stretch},
+ * {@code towardsGrey}, {@code histogram} and {@code equalize} on float lanes, in place: per value the same float32 operations in the same order as the
  * plain loops, so the same bits. Per-channel values are laid out along {@code period · L} values, where a vector
  * at any multiple of {@code L} finds its lanes' values; the tails run the plain formulas.
  *
@@ -18,6 +19,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class SimdColor {
     private static final VectorSpecies<Float> FS = Boundaries.FS;
+    private static final VectorSpecies<Integer> IS = Boundaries.IS;
     private static final int L = FS.length();
     /** Lane {@code i} of the first of three vectors of RGB values: its pixel's index among the vector's pixels. */
     private static final VectorShuffle<Float> PIXEL_0 = VectorShuffle.fromOp(FS, i -> i / 3);
@@ -264,5 +266,81 @@ final class SimdColor {
                 data[at + c] = Math.min(Math.max(v, lo), hi);
             }
         }
+    }
+    /**
+     * Bins first, a run of values at a time, then the counts: counting each vector's bins right after storing
+     * them read them back through store forwarding, which stalled (the loop ran slower than the plain one).
+     */
+    static void histogram(float[] data, int offset, int length, int channels, float scale, float shift, int bins,
+            int[] hist, int first) {
+        int run = runOf(channels);
+        int[] firsts = firstBins(channels, bins, first, run);
+        int[] bin = new int[run];
+        for (int at = 0; at < length; at += run) {
+            int n = Math.min(run, length - at);
+            bins(data, offset + at, n, scale, shift, bins, firsts, bin, true);
+            for (int k = 0; k < n; k++) {
+                hist[bin[k]]++;
+            }
+        }
+    }
+
+    /** Bins first, a run of values at a time, then the gathers (as {@link #histogram}). */
+    static void equalize(float[] data, int offset, int length, int channels, float scale, float shift, int bins,
+            float[] table, int first) {
+        int run = runOf(channels);
+        int[] firsts = firstBins(channels, bins, first, run);
+        int[] bin = new int[run];
+        for (int at = 0; at < length; at += run) {
+            int n = Math.min(run, length - at);
+            bins(data, offset + at, n, scale, shift, bins, firsts, bin, false);
+            int k = 0;
+            for (; k + L <= n; k += L) {
+                FloatVector.fromArray(FS, table, 0, bin, k).intoArray(data, offset + at + k);
+            }
+            for (; k < n; k++) {
+                data[offset + at + k] = table[bin[k]];
+            }
+        }
+    }
+
+    /**
+     * Writes into {@code bin[0, n)} the bins of the {@code n} values from {@code from}, each offset by its
+     * channel's first bin ({@code firsts}, from the start of a run): {@code (int) (y·(bins − 1) / 255)} when
+     * {@code counting} (the histogram's order), else {@code (int) (y / 255·(bins − 1))}, clipped to
+     * {@code [0, bins − 1]}, with {@code y = v·scale + shift}.
+     */
+    private static void bins(float[] data, int from, int n, float scale, float shift, int bins, int[] firsts,
+            int[] bin, boolean counting) {
+        int top = bins - 1;
+        float topF = top;
+        int k = 0;
+        for (; k + L <= n; k += L) {
+            FloatVector y = FloatVector.fromArray(FS, data, from + k).mul(scale).add(shift);
+            y = counting ? y.mul(topF).div(255f) : y.div(255f).mul(topF);
+            ((IntVector) y.convert(VectorOperators.F2I, 0)).max(0).min(top).add(IntVector.fromArray(IS, firsts, k))
+                    .intoArray(bin, k);
+        }
+        for (; k < n; k++) {
+            float y = data[from + k] * scale + shift;
+            bin[k] = firsts[k] + Math.min(Math.max((int) (counting ? y * topF / 255f : y / 255f * topF), 0), top);
+        }
+    }
+
+    /** {@return the length of a run: whole channel periods, whole vectors, about 2,048 values} */
+    private static int runOf(int channels) {
+        int cycle = channels * L;
+        return Math.max(cycle, 2048 / cycle * cycle);
+    }
+
+    /** {@return each value's first bin along a run: {@code first + (k % channels)·bins}} */
+    private static int[] firstBins(int channels, int bins, int first, int run) {
+        int[] firsts = new int[run];
+        for (int k = 0; k < run; k += channels) {
+            for (int c = 0; c < channels; c++) {
+                firsts[k + c] = first + c * bins;
+            }
+        }
+        return firsts;
     }
 }

@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The vector color passes ({@code solarize}, {@code extremes}, {@code stretch}, {@code towardsGrey}) give the plain
+ * The vector color passes ({@code solarize}, {@code extremes}, {@code stretch}, {@code towardsGrey},
+ * {@code histogram}, {@code equalize}) give the plain
  * loops' bits (NaN, infinities and signed zeros included, in the values, the per-channel values and the bounds)
  * on their range only, for any number of channels, length and offset.
  */
@@ -118,5 +119,35 @@ class SimdColorTest {
         assertThrows(IllegalArgumentException.class, () -> simd.towardsGrey(new float[9], 1, 3, weights, 1, 0, 1));
         assertThrows(IllegalArgumentException.class, () -> simd.towardsGrey(new float[9], 0, 3, new float[2], 1, 0,
                 1));
+    }
+    @Test
+    void histogramAndEqualizeGiveThePlainLoopsBits() {
+        for (int channels : new int[] {1, 2, 3, 4}) {
+            for (int bins : new int[] {1, 2, 64, 256}) {
+                for (int length : LENGTHS) {
+                    int offset = OFFSETS[r.nextInt(OFFSETS.length)];
+                    int first = r.nextInt(3) * bins;
+                    float[] data = values(offset + length + 5);
+                    float scale = r.nextInt(6) == 0 ? SPECIAL[r.nextInt(SPECIAL.length)] : (float) r.nextDouble(0.5, 2);
+                    float shift = r.nextInt(6) == 0 ? SPECIAL[r.nextInt(SPECIAL.length)] : (float) r.nextDouble(-9, 9);
+                    int[] expectedHist = new int[first + channels * bins + 2];
+                    int[] hist = expectedHist.clone();
+                    PLAIN.histogram(data, offset, length, channels, scale, shift, bins, expectedHist, first);
+                    simd.histogram(data, offset, length, channels, scale, shift, bins, hist, first);
+                    String what = channels + " channels of " + bins + " bins from " + first + ", " + length
+                            + " values from " + offset + ", scale " + scale + ", shift " + shift;
+                    assertArrayEquals(expectedHist, hist, what);
+                    float[] table = values(first + channels * bins);
+                    float[] expected = data.clone();
+                    PLAIN.equalize(expected, offset, length, channels, scale, shift, bins, table, first);
+                    simd.equalize(data, offset, length, channels, scale, shift, bins, table, first);
+                    assertArrayEquals(expected, data, what);
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> simd.histogram(new float[4], 0, 4, 3, 1, 0, 256,
+                new int[767], 0));
+        assertThrows(IllegalArgumentException.class, () -> simd.equalize(new float[4], 0, 4, 1, 1, 0, 256,
+                new float[256], 1));
     }
 }

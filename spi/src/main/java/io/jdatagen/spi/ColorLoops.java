@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * The plain loops of {@link PixelKernel}'s color passes ({@link PixelKernel#contrast}, {@link PixelKernel#solarize},
- * {@link PixelKernel#extremes}, {@link PixelKernel#stretch}, {@link PixelKernel#towardsGrey}), written so that C2
+ * {@link PixelKernel#extremes}, {@link PixelKernel#stretch}, {@link PixelKernel#towardsGrey},
+ * {@link PixelKernel#histogram}, {@link PixelKernel#equalize}), written so that C2
  * auto-vectorizes what it can: the values go in runs of whole channel periods through a scratch run, which is
  * read and written at index 0 alongside the per-channel values repeated along it (C2 does not vectorize a loop
  * that reads one float array at an offset and another at index 0 while writing either: the two might be one
@@ -106,6 +107,59 @@ final class ColorLoops {
             }
             System.arraycopy(values, 0, data, offset + at, n);
         }
+    }
+
+    static void histogram(float[] data, int offset, int length, int channels, float scale, float shift, int bins,
+            int[] hist, int first) {
+        int top = bins - 1;
+        float topF = top;
+        int run = runOf(channels);
+        int[] firsts = firstBins(channels, bins, first, run);
+        float[] values = new float[Math.min(run, length)];
+        int[] bin = new int[values.length];
+        for (int at = 0; at < length; at += run) {
+            int n = Math.min(run, length - at);
+            System.arraycopy(data, offset + at, values, 0, n);
+            for (int k = 0; k < n; k++) {
+                float y = values[k] * scale + shift;
+                bin[k] = firsts[k] + Math.min(Math.max((int) (y * topF / 255f), 0), top);
+            }
+            for (int k = 0; k < n; k++) {
+                hist[bin[k]]++;
+            }
+        }
+    }
+
+    static void equalize(float[] data, int offset, int length, int channels, float scale, float shift, int bins,
+            float[] table, int first) {
+        int top = bins - 1;
+        float topF = top;
+        int run = runOf(channels);
+        int[] firsts = firstBins(channels, bins, first, run);
+        float[] values = new float[Math.min(run, length)];
+        int[] bin = new int[values.length];
+        for (int at = 0; at < length; at += run) {
+            int n = Math.min(run, length - at);
+            System.arraycopy(data, offset + at, values, 0, n);
+            for (int k = 0; k < n; k++) {
+                float y = values[k] * scale + shift;
+                bin[k] = firsts[k] + Math.min(Math.max((int) (y / 255f * topF), 0), top);
+            }
+            for (int k = 0; k < n; k++) {
+                data[offset + at + k] = table[bin[k]];
+            }
+        }
+    }
+
+    /** {@return each value's first bin along a run: {@code first + (k % channels)·bins}} */
+    private static int[] firstBins(int channels, int bins, int first, int run) {
+        int[] firsts = new int[run];
+        for (int k = 0; k < run; k += channels) {
+            for (int c = 0; c < channels; c++) {
+                firsts[k + c] = first + c * bins;
+            }
+        }
+        return firsts;
     }
 
     /** {@return the length of a run: whole periods, about {@link #RUN} values} */

@@ -74,6 +74,57 @@ public interface PixelKernel {
     }
 
     /**
+     * Counts the {@code length} values of {@code data} from {@code offset} into {@code hist}, Keras's histogram
+     * for {@code Equalization}: the {@code k}-th value {@code v} adds one to
+     * {@code hist[first + (k % channels)·bins + b]}, its bin {@code b = clamp((int) (y·(bins − 1) / 255), 0,
+     * bins − 1)} with {@code y = v·scale + shift}, in float32 and that order ({@code (int)} as Java casts: NaN
+     * to 0, out-of-range values to the int bounds).
+     *
+     * @throws IllegalArgumentException if {@code channels} or {@code bins} is below 1, the range leaves
+     *     {@code data}, or the bins of {@code channels} channels from {@code first} leave {@code hist}
+     */
+    default void histogram(float[] data, int offset, int length, int channels, float scale, float shift, int bins,
+            int[] hist, int first) {
+        checkHistogram(data, offset, length, channels, bins, hist.length, first);
+        ColorLoops.histogram(data, offset, length, channels, scale, shift, bins, hist, first);
+    }
+
+    /**
+     * Replaces each of the {@code length} values {@code v} of {@code data} from {@code offset} by its entry of
+     * {@code table}, Keras's mapping for {@code Equalization}: the {@code k}-th value becomes
+     * {@code table[first + (k % channels)·bins + b]}, {@code b = clamp((int) (y / 255·(bins − 1)), 0, bins − 1)}
+     * with {@code y = v·scale + shift}, in float32 and that order (a different order from {@link #histogram}'s, as
+     * in Keras).
+     *
+     * @throws IllegalArgumentException if {@code channels} or {@code bins} is below 1, the range leaves
+     *     {@code data}, or the bins of {@code channels} channels from {@code first} leave {@code table}
+     */
+    default void equalize(float[] data, int offset, int length, int channels, float scale, float shift, int bins,
+            float[] table, int first) {
+        checkHistogram(data, offset, length, channels, bins, table.length, first);
+        ColorLoops.equalize(data, offset, length, channels, scale, shift, bins, table, first);
+    }
+
+    /**
+     * Validates the arguments of {@link #histogram} and {@link #equalize}, for backends that override them.
+     *
+     * @param entries the length of the histogram or the table
+     * @throws IllegalArgumentException if {@code channels} or {@code bins} is below 1, the range leaves
+     *     {@code data}, or the bins of {@code channels} channels from {@code first} leave the {@code entries}
+     */
+    static void checkHistogram(float[] data, int offset, int length, int channels, int bins, int entries, int first) {
+        if (channels < 1 || bins < 1) {
+            throw new IllegalArgumentException("channels and bins must be at least 1; got " + channels + " and "
+                    + bins);
+        }
+        if (first < 0 || (long) first + (long) channels * bins > entries) {
+            throw new IllegalArgumentException(channels + " channels of " + bins + " bins from " + first
+                    + " do not fit in " + entries + " entries");
+        }
+        checkRange(data, offset, length);
+    }
+
+    /**
      * Writes {@code table[index[k]]} to {@code data[offset + k]} for each {@code k < length}: one table lookup per
      * value (a histogram equalization's mapping), the table's floats copied as they are.
      *

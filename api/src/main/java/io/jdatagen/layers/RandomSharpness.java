@@ -3,6 +3,7 @@ package io.jdatagen.layers;
 import io.jdatagen.augment.ImageShape;
 import io.jdatagen.core.DataFormat;
 import io.jdatagen.flow.SampleContext;
+import io.jdatagen.spi.PixelKernel;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -65,6 +66,17 @@ public final class RandomSharpness extends FactorLayer implements InPlacePixelSt
      */
     @Override
     public boolean applyInPlace(Float f, float[] x, int offset, ImageShape shape, SampleContext context) {
+        return applyInPlace(f, x, offset, shape, context, PlainKernel.INSTANCE);
+    }
+
+    /**
+     * {@inheritDoc} Always, as {@link PixelKernel#sharpen} passes (the same bits on every backend): one over a
+     * channels-last image, whose rows interleave the channels (a value's left and right neighbours lie a pixel
+     * away), one per plane of a channels-first image.
+     */
+    @Override
+    public boolean applyInPlace(Float f, float[] x, int offset, ImageShape shape, SampleContext context,
+            PixelKernel kernel) {
         int h = shape.height();
         int w = shape.width();
         int channels = shape.channels();
@@ -73,105 +85,11 @@ public final class RandomSharpness extends FactorLayer implements InPlacePixelSt
         float hi = args.rangeMax();
         if (shape.format() == DataFormat.CHANNELS_FIRST) {
             for (int c = 0; c < channels; c++) {
-                new Rows(x, offset + c * h * w, h, w, 1).sharpen(keep, lo, hi);
+                kernel.sharpen(x, offset + c * h * w, h, w, 1, EDGE, CENTRE, keep, lo, hi);
             }
         } else {
-            new Rows(x, offset, h, w * channels, channels).sharpen(keep, lo, hi);
+            kernel.sharpen(x, offset, h, w * channels, channels, EDGE, CENTRE, keep, lo, hi);
         }
         return true;
-    }
-
-    /**
-     * One plane of rows (a channels-first channel, or a whole channels-last image whose rows interleave the
-     * channels) sharpened in place, three rows of shifted copies at a time.
-     */
-    private static final class Rows {
-        private final float[] x;
-        private final int from;
-        private final int height;
-        private final int length;
-        private final int pixel;
-        private final float[] out;
-        private float[][] up;
-        private float[][] mid;
-        private float[][] down;
-
-        /**
-         * @param from where the plane starts in {@code x}
-         * @param length the values in one row
-         * @param pixel the distance between a value and its left or right neighbour
-         */
-        Rows(float[] x, int from, int height, int length, int pixel) {
-            this.x = x;
-            this.from = from;
-            this.height = height;
-            this.length = length;
-            this.pixel = pixel;
-            this.out = new float[length];
-        }
-
-        void sharpen(float keep, float lo, float hi) {
-            up = new float[3][length];
-            mid = shifted(0, new float[3][length]);
-            down = shifted(1, new float[3][length]);
-            for (int i = 0; i < height; i++) {
-                row(keep, lo, hi);
-                System.arraycopy(out, 0, x, from + i * length, length);
-                float[][] free = up;
-                up = mid;
-                mid = down;
-                down = shifted(i + 2, free);
-            }
-        }
-
-        /**
-         * {@return {@code into} holding row {@code r} shifted: the left neighbours, the row, the right
-         * neighbours, zeros beyond the image (a row outside the image is all zeros)}
-         */
-        private float[][] shifted(int r, float[][] into) {
-            if (r >= height) {
-                for (float[] a : into) {
-                    java.util.Arrays.fill(a, 0f);
-                }
-                return into;
-            }
-            int at = from + r * length;
-            System.arraycopy(x, at, into[0], pixel, length - pixel);
-            java.util.Arrays.fill(into[0], 0, pixel, 0f);
-            System.arraycopy(x, at, into[1], 0, length);
-            System.arraycopy(x, at + pixel, into[2], 0, length - pixel);
-            java.util.Arrays.fill(into[2], length - pixel, length, 0f);
-            return into;
-        }
-
-        private void row(float keep, float lo, float hi) {
-            float[] ul = up[0];
-            float[] uc = up[1];
-            float[] ur = up[2];
-            float[] ml = mid[0];
-            float[] mc = mid[1];
-            float[] mr = mid[2];
-            float[] dl = down[0];
-            float[] dc = down[1];
-            float[] dr = down[2];
-            float[] y = out;
-            for (int k = 0; k < length; k++) {
-                float s = EDGE * ul[k];
-                s += EDGE * uc[k];
-                s += EDGE * ur[k];
-                s += EDGE * ml[k];
-                s += CENTRE * mc[k];
-                s += EDGE * mr[k];
-                s += EDGE * dl[k];
-                s += EDGE * dc[k];
-                s += EDGE * dr[k];
-                y[k] = mc[k] + keep * (s - mc[k]);
-            }
-            // clipped in a loop of its own: with the clip in the loop above, its body is too large for
-            // C2 to vectorize
-            for (int k = 0; k < length; k++) {
-                y[k] = Math.min(Math.max(y[k], lo), hi);
-            }
-        }
     }
 }

@@ -21,8 +21,9 @@ import jdk.incubator.vector.FloatVector;
  * float32 channels-last sources whose samples are all whole numbers in 0..255 ({@link WholeBytes}), which
  * give the same bits; other float32 sources of finite values take the same gathers over one plane of pairs
  * per channel, {@link FloatPairs}, again with the same bits), vectorised channel statistics
- * ({@link SimdStatistics}), the ZCA product ({@link SimdMatrix}), the contrast, lookup and other color passes
- * ({@link SimdContrast}, {@link SimdLookup}, {@link SimdColor}) and Pillow's resampling ({@link SimdResample}, {@link SimdNearest}).
+ * ({@link SimdStatistics}), the ZCA product ({@link SimdMatrix}), the contrast, lookup, sharpening and other
+ * color passes ({@link SimdContrast}, {@link SimdLookup}, {@link SimdSharpen}, {@link SimdColor}) and Pillow's
+ * resampling ({@link SimdResample}, {@link SimdNearest}).
  * Thread-safe: per-thread scratch.
  */
 final class SimdBackend implements Backend {
@@ -126,6 +127,13 @@ final class SimdBackend implements Backend {
     public void towardsGrey(float[] data, int offset, int pixels, float[] weights, float factor, float lo, float hi) {
         PixelKernel.checkGrey(data, offset, pixels, weights);
         SimdColor.towardsGrey(data, offset, pixels, weights, factor, lo, hi);
+    }
+
+    @Override
+    public void sharpen(float[] data, int offset, int height, int length, int pixel, float edge, float centre,
+            float keep, float lo, float hi) {
+        PixelKernel.checkPlane(data, offset, height, length, pixel);
+        SimdSharpen.run(data, offset, height, length, pixel, edge, centre, keep, lo, hi);
     }
 
     @Override

@@ -72,7 +72,7 @@ final class SimdColor {
      * {@code Math.max} keeps it; a -0 value against a 0 lower bound becomes 0, as {@code Math.max} makes it, and a
      * -0 value below a 0 upper bound stays -0, as {@code Math.min} keeps it.
      */
-    private static boolean clipsByComparing(float lo, float hi) {
+    static boolean clipsByComparing(float lo, float hi) {
         return !Float.isNaN(lo) && !Float.isNaN(hi) && !isNegativeZero(lo) && !isNegativeZero(hi);
     }
 

@@ -74,6 +74,37 @@ public interface PixelKernel {
     }
 
     /**
+     * Sharpens in place the plane of {@code height} rows of {@code length} values at {@code offset} of
+     * {@code data} (Keras's {@code RandomSharpness}): each value {@code x} is smoothed with a 3×3 kernel, weight
+     * {@code centre} on the value and {@code edge} on its eight neighbours (the left and right ones
+     * {@code pixel} values away along the row, the rows above and below; zeros beyond the plane), summed in
+     * float32 in row order (the row above left to right, then the row, then the row below) as
+     * {@code s = edge·a; s += edge·b; …}, and becomes {@code min(max(x + keep·(s − x), lo), hi)}.
+     *
+     * @throws IllegalArgumentException if {@code pixel} is not in {@code [1, length]} or the plane leaves
+     *     {@code data}
+     */
+    default void sharpen(float[] data, int offset, int height, int length, int pixel, float edge, float centre,
+            float keep, float lo, float hi) {
+        checkPlane(data, offset, height, length, pixel);
+        new SharpenLoop(data, offset, height, length, pixel).run(edge, centre, keep, lo, hi);
+    }
+
+    /**
+     * Validates the arguments of {@link #sharpen}, for backends that override it.
+     *
+     * @throws IllegalArgumentException if {@code pixel} is not in {@code [1, length]} or the plane leaves
+     *     {@code data}
+     */
+    static void checkPlane(float[] data, int offset, int height, int length, int pixel) {
+        if (height < 0 || pixel < 1 || pixel > length) {
+            throw new IllegalArgumentException("a plane of " + height + " rows of " + length
+                    + " values with neighbours " + pixel + " apart");
+        }
+        checkRange(data, offset, (int) Math.min(Integer.MAX_VALUE, (long) height * length));
+    }
+
+    /**
      * Counts the {@code length} values of {@code data} from {@code offset} into {@code hist}, Keras's histogram
      * for {@code Equalization}: the {@code k}-th value {@code v} adds one to
      * {@code hist[first + (k % channels)·bins + b]}, its bin {@code b = clamp((int) (y·(bins − 1) / 255), 0,

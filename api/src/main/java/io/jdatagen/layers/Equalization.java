@@ -109,7 +109,7 @@ public final class Equalization extends KerasLayerBase implements InPlacePixelSt
         return true;
     }
 
-    /** {@inheritDoc} Always, each value's lookup on the backend's {@link PixelKernel#lookup} pass. */
+    /** {@inheritDoc} Always, the counting and the mapping on the backend's passes. */
     @Override
     public boolean applyInPlace(Boolean params, float[] v, int offset, ImageShape shape, SampleContext context,
             PixelKernel kernel) {

@@ -21,8 +21,8 @@ import jdk.incubator.vector.FloatVector;
  * float32 channels-last sources whose samples are all whole numbers in 0..255 ({@link WholeBytes}), which
  * give the same bits; other float32 sources of finite values take the same gathers over one plane of pairs
  * per channel, {@link FloatPairs}, again with the same bits), vectorised channel statistics
- * ({@link SimdStatistics}), the ZCA product ({@link SimdMatrix}), the contrast, lookup, sharpening and other
- * color passes ({@link SimdContrast}, {@link SimdLookup}, {@link SimdSharpen}, {@link SimdColor}) and Pillow's
+ * ({@link SimdStatistics}), the ZCA product ({@link SimdMatrix}), the contrast, sharpening and other color
+ * passes ({@link SimdContrast}, {@link SimdSharpen}, {@link SimdColor}) and Pillow's
  * resampling ({@link SimdResample}, {@link SimdNearest}).
  * Thread-safe: per-thread scratch.
  */
@@ -93,12 +93,6 @@ final class SimdBackend implements Backend {
     public void multiply(float[] a, int rows, int inner, double[] b, int cols, float[] out) {
         ReferenceBackend.checkProduct(a, rows, inner, b, cols, out);
         SimdMatrix.multiply(a, rows, inner, b, cols, out);
-    }
-
-    @Override
-    public void lookup(float[] table, int[] index, int length, float[] data, int offset) {
-        PixelKernel.checkLookup(index, length, data, offset);
-        SimdLookup.run(table, index, length, data, offset);
     }
 
     @Override

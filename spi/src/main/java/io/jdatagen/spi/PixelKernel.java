@@ -156,35 +156,6 @@ public interface PixelKernel {
     }
 
     /**
-     * Writes {@code table[index[k]]} to {@code data[offset + k]} for each {@code k < length}: one table lookup per
-     * value (a histogram equalization's mapping), the table's floats copied as they are.
-     *
-     * @throws IllegalArgumentException if {@code index} holds fewer than {@code length} indices or the range
-     *     leaves {@code data}
-     * @throws IndexOutOfBoundsException if one of the indices lies outside {@code table} (values before it may
-     *     have been written)
-     */
-    default void lookup(float[] table, int[] index, int length, float[] data, int offset) {
-        checkLookup(index, length, data, offset);
-        for (int k = 0; k < length; k++) {
-            data[offset + k] = table[index[k]];
-        }
-    }
-
-    /**
-     * Validates the arguments of {@link #lookup}, for backends that override it.
-     *
-     * @throws IllegalArgumentException if {@code index} holds fewer than {@code length} indices or the range
-     *     leaves {@code data}
-     */
-    static void checkLookup(int[] index, int length, float[] data, int offset) {
-        if (length < 0 || length > index.length) {
-            throw new IllegalArgumentException(length + " lookups asked of " + index.length + " indices");
-        }
-        checkRange(data, offset, length);
-    }
-
-    /**
      * Validates the arguments of a pass, for backends that override one.
      *
      * @throws IllegalArgumentException if {@code centers} is empty or the range leaves {@code data}

@@ -261,10 +261,49 @@ final class WarmStartBackend implements Backend {
         active.contrast(data, offset, length, centers, factor, lo, hi);
     }
 
+    /** Runs on the backend the warps run on: the two give the same bits. */
+    @Override
+    public void solarize(float[] data, int offset, int length, float addition, float threshold) {
+        active.solarize(data, offset, length, addition, threshold);
+    }
+
+    /** Runs on the backend the warps run on: the two give the same bits. */
+    @Override
+    public void extremes(float[] data, int offset, int length, float[] low, float[] high) {
+        active.extremes(data, offset, length, low, high);
+    }
+
+    /** Runs on the backend the warps run on: the two give the same bits. */
+    @Override
+    public void stretch(float[] data, int offset, int length, float[] scales, float[] offsets, float lo, float hi) {
+        active.stretch(data, offset, length, scales, offsets, lo, hi);
+    }
+
+    /** Runs on the backend the warps run on: the two give the same bits. */
+    @Override
+    public void towardsGrey(float[] data, int offset, int pixels, float[] weights, float factor, float lo, float hi) {
+        active.towardsGrey(data, offset, pixels, weights, factor, lo, hi);
+    }
+
+    /** Runs on the backend the warps run on: the two give the same bits. */
+    @Override
+    public void sharpen(float[] data, int offset, int height, int length, int pixel, float edge, float centre,
+            float keep, float lo, float hi) {
+        active.sharpen(data, offset, height, length, pixel, edge, centre, keep, lo, hi);
+    }
+
+    /** Runs on the backend the warps run on: the two count alike. */
+    @Override
+    public void histogram(float[] data, int offset, int length, int channels, float scale, float shift, int bins,
+            int[] hist, int first) {
+        active.histogram(data, offset, length, channels, scale, shift, bins, hist, first);
+    }
+
     /** Runs on the backend the warps run on: the two give the same floats. */
     @Override
-    public void lookup(float[] table, int[] index, int length, float[] data, int offset) {
-        active.lookup(table, index, length, data, offset);
+    public void equalize(float[] data, int offset, int length, int channels, float scale, float shift, int bins,
+            float[] table, int first) {
+        active.equalize(data, offset, length, channels, scale, shift, bins, table, first);
     }
 
     /** {@return whether either backend this one runs on wants whole batches} */

@@ -137,18 +137,18 @@ class KernelWarmUpTest {
         java.util.List<String> targetCalls = new java.util.ArrayList<>();
         WarmStartBackend warm = new WarmStartBackend(recording(new ScalarBackend(), coldCalls),
                 recording(new ScalarBackend(), targetCalls), 1);
-        float[] data = {1, 2, 3, 4};
-        warm.lookup(new float[] {7, 8}, new int[] {1, 0, 1}, 3, data, 1);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1, 8, 7, 8}, data);
+        float[] data = {1, 2, 300, 4};
+        warm.equalize(data, 1, 3, 1, 1f, 0f, 2, new float[] {7, 8}, 0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1, 7, 8, 7}, data);
         warm.contrast(data, 0, 4, new float[] {4}, 2f, 0f, 100f);
-        assertTrue(coldCalls.containsAll(java.util.List.of("lookup", "contrast")), coldCalls.toString());
+        assertTrue(coldCalls.containsAll(java.util.List.of("equalize", "contrast")), coldCalls.toString());
         io.jdatagen.core.Tensor one = io.jdatagen.core.Tensor.zeros(1, 1, 1, 3);
         warm.warp(SourceImage.ofBytes(new byte[3], 0, 1, 1, 3), WarpPlan.builder().build(),
                 OutputSlot.of(one, 0, io.jdatagen.core.DataFormat.CHANNELS_LAST));
         targetCalls.clear();
-        warm.lookup(new float[] {7, 8}, new int[] {1, 0, 1}, 3, data, 1);
+        warm.equalize(data, 1, 3, 1, 1f, 0f, 2, new float[] {7, 8}, 0);
         warm.contrast(data, 0, 4, new float[] {4}, 2f, 0f, 100f);
-        assertEquals(java.util.List.of("lookup", "contrast"), targetCalls);
+        assertEquals(java.util.List.of("equalize", "contrast"), targetCalls);
     }
 
     @Test

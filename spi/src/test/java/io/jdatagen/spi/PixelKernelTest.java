@@ -1,6 +1,7 @@
 package io.jdatagen.spi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.SplittableRandom;
@@ -38,25 +39,134 @@ class PixelKernelTest {
     }
 
     @Test
-    void lookupCopiesEachIndexedTableValueOnItsRangeOnly() {
-        SplittableRandom r = new SplittableRandom(4);
-        float[] table = values(r, 300);
-        for (int length : new int[] {0, 1, 7, 2049}) {
-            int[] index = new int[length + 3];
-            for (int k = 0; k < index.length; k++) {
-                index[k] = r.nextInt(table.length);
+    void theColorPassesAreTheirFormulasValueByValueOnTheirRangeOnly() {
+        SplittableRandom r = new SplittableRandom(6);
+        for (int period : new int[] {1, 3, 4}) {
+            for (int length : new int[] {0, 1, 7, 2047, 2048, 2049, 6000}) {
+                String what = period + " channels, " + length + " values";
+                float[] data = values(r, length + 20);
+                float addition = (float) r.nextDouble(-30, 30);
+                float threshold = (float) r.nextDouble(0, 255);
+                float[] expected = data.clone();
+                for (int k = 9; k < 9 + length; k++) {
+                    float v = Math.min(Math.max(expected[k] + addition, 0f), 255f);
+                    expected[k] = v < threshold ? v : 255f - v;
+                }
+                float[] got = data.clone();
+                PLAIN.solarize(got, 9, length, addition, threshold);
+                assertArrayEquals(expected, got, what + ": solarize");
+
+                float[] low = new float[period];
+                float[] high = new float[period];
+                float[] expectedLow = new float[period];
+                float[] expectedHigh = new float[period];
+                java.util.Arrays.fill(expectedLow, Float.POSITIVE_INFINITY);
+                java.util.Arrays.fill(expectedHigh, Float.NEGATIVE_INFINITY);
+                for (int k = 0; k < length; k++) {
+                    expectedLow[k % period] = Math.min(expectedLow[k % period], data[9 + k]);
+                    expectedHigh[k % period] = Math.max(expectedHigh[k % period], data[9 + k]);
+                }
+                PLAIN.extremes(data, 9, length, low, high);
+                assertArrayEquals(expectedLow, low, what + ": lows");
+                assertArrayEquals(expectedHigh, high, what + ": highs");
+
+                float[] scales = values(r, period);
+                float[] offsets = values(r, period);
+                expected = data.clone();
+                for (int k = 0; k < length; k++) {
+                    expected[9 + k] = Math.min(Math.max(expected[9 + k] * scales[k % period] + offsets[k % period],
+                            0f), 255f);
+                }
+                got = data.clone();
+                PLAIN.stretch(got, 9, length, scales, offsets, 0f, 255f);
+                assertArrayEquals(expected, got, what + ": stretch");
+
+                int bins = 1 + r.nextInt(256);
+                float scale = (float) r.nextDouble(0.5, 2);
+                float shift = (float) r.nextDouble(-9, 9);
+                int[] hist = new int[period * bins + 4];
+                int[] expectedHist = hist.clone();
+                float[] table = values(r, period * bins + 4);
+                expected = data.clone();
+                for (int k = 0; k < length; k++) {
+                    float y = data[9 + k] * scale + shift;
+                    int first = 2 + k % period * bins;
+                    expectedHist[first + Math.min(Math.max((int) (y * (bins - 1) / 255f), 0), bins - 1)]++;
+                    expected[9 + k] = table[first + Math.min(Math.max((int) (y / 255f * (bins - 1)), 0), bins - 1)];
+                }
+                PLAIN.histogram(data, 9, length, period, scale, shift, bins, hist, 2);
+                assertArrayEquals(expectedHist, hist, what + ": histogram");
+                got = data.clone();
+                PLAIN.equalize(got, 9, length, period, scale, shift, bins, table, 2);
+                assertArrayEquals(expected, got, what + ": equalize");
             }
-            float[] data = values(r, length + 20);
-            float[] expected = data.clone();
-            for (int k = 0; k < length; k++) {
-                expected[9 + k] = table[index[k]];
-            }
-            PLAIN.lookup(table, index, length, data, 9);
-            assertArrayEquals(expected, data, length + " values");
         }
-        assertThrows(IllegalArgumentException.class, () -> PLAIN.lookup(table, new int[3], 4, new float[9], 0));
-        assertThrows(IllegalArgumentException.class, () -> PLAIN.lookup(table, new int[3], 3, new float[9], 7));
-        assertThrows(IndexOutOfBoundsException.class, () -> PLAIN.lookup(table, new int[] {300}, 1, new float[9], 0));
+    }
+
+    @Test
+    void towardsGreyBlendsEachValueWithItsPixelsGrey() {
+        SplittableRandom r = new SplittableRandom(7);
+        float[] weights = {0.2989f, 0.5870f, 0.1140f};
+        for (int pixels : new int[] {0, 1, 682, 683, 2000}) {
+            float[] data = values(r, 3 * pixels + 20);
+            float factor = (float) r.nextDouble(-1, 1);
+            float[] expected = data.clone();
+            for (int p = 0; p < pixels; p++) {
+                int at = 9 + 3 * p;
+                float grey = data[at] * weights[0] + data[at + 1] * weights[1] + data[at + 2] * weights[2];
+                for (int c = 0; c < 3; c++) {
+                    expected[at + c] = Math.min(Math.max(data[at + c] + factor * (grey - data[at + c]), 0f), 255f);
+                }
+            }
+            PLAIN.towardsGrey(data, 9, pixels, weights, factor, 0f, 255f);
+            assertArrayEquals(expected, data, pixels + " pixels");
+        }
+        assertThrows(IllegalArgumentException.class, () -> PLAIN.towardsGrey(new float[9], 1, 3, weights, 1, 0, 1));
+    }
+
+    @Test
+    void sharpenSumsTheNineTermsInRowOrderWithZerosBeyondThePlane() {
+        SplittableRandom r = new SplittableRandom(8);
+        for (int pixel : new int[] {1, 3}) {
+            for (int[] size : new int[][] {{1, 1}, {2, 3}, {5, 7}}) {
+                int height = size[0];
+                int length = size[1] * pixel;
+                float[] data = values(r, 9 + height * length + 4);
+                float keep = (float) r.nextDouble(-1, 1);
+                float[] expected = data.clone();
+                for (int i = 0; i < height; i++) {
+                    for (int k = 0; k < length; k++) {
+                        float s = 0;
+                        boolean first = true;
+                        for (int di = -1; di <= 1; di++) {
+                            for (int dk = -pixel; dk <= pixel; dk += pixel) {
+                                int ii = i + di;
+                                int kk = k + dk;
+                                float v = ii < 0 || ii >= height || kk < 0 || kk >= length ? 0f
+                                        : data[9 + ii * length + kk];
+                                float term = (di == 0 && dk == 0 ? 5f / 13f : 1f / 13f) * v;
+                                s = first ? term : s + term;
+                                first = false;
+                            }
+                        }
+                        float x = data[9 + i * length + k];
+                        expected[9 + i * length + k] = Math.min(Math.max(x + keep * (s - x), 0f), 255f);
+                    }
+                }
+                PLAIN.sharpen(data, 9, height, length, pixel, 1f / 13f, 5f / 13f, keep, 0f, 255f);
+                assertArrayEquals(expected, data, height + "x" + size[1] + " pixels " + pixel + " values apart");
+            }
+        }
+    }
+
+    @Test
+    void warmStartsRunEveryPassOnTheBackendTheWarpsRunOn() {
+        for (java.lang.reflect.Method m : PixelKernel.class.getMethods()) {
+            if (m.isDefault()) {
+                assertDoesNotThrow(() -> WarmStartBackend.class.getDeclaredMethod(m.getName(), m.getParameterTypes()),
+                        "WarmStartBackend passes " + m.getName() + " on");
+            }
+        }
     }
 
     /**

@@ -643,9 +643,9 @@ public final class StepPipeline {
 
     /**
      * Runs the steps left after the warp from the {@code first}-th on (the ones before it ran already), in
-     * list order, on the warped sample at {@code offset} of {@code batch}: on the slot itself while each step {@linkplain PixelStep#applyInPlace works in place},
-     * from the first other step on {@code scratch} (an image of the sample's shape, which the sample is
-     * copied into; it may be the slot itself).
+     * list order, on the warped sample at {@code offset} of {@code batch}: on the slot itself while each step
+     * {@linkplain PixelStep#applyInPlace works in place}, from the first other step on {@code scratch} (an image
+     * of the sample's shape, which the sample is copied into; it may be the slot itself).
      *
      * @return null when every step ran on the slot, else the result of the last step (scratch changed in
      *     place or the tensor the step returned), for the caller to copy back

@@ -1,5 +1,6 @@
 package io.jdatagen.simd;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -9,9 +10,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link io.jdatagen.spi.PixelKernel}'s color passes {@code solarize}, {@code extremes}, {@code stretch},
- * {@code towardsGrey}, {@code histogram} and {@code equalize} on float lanes, in place: per value the same float32 operations in the same order as the
- * plain loops, so the same bits. Per-channel values are laid out along {@code period · L} values, where a vector
- * at any multiple of {@code L} finds its lanes' values; the tails run the plain formulas.
+ * {@code towardsGrey}, {@code histogram} and {@code equalize} on float lanes, in place: per value the same
+ * float32 operations in the same order as the plain loops, so the same bits. Per-channel values are laid out
+ * along {@code period · L} values, where a vector at any multiple of {@code L} finds its lanes' values; the
+ * tails run the plain formulas.
  *
  * <p>A clip {@code min(max(v, lo), hi)} runs as a compare and a blend per bound where that gives
  * {@code Math.max} and {@code Math.min}'s bits ({@link #clipsByComparing}), which on x86 take extra steps for NaN
@@ -26,19 +28,20 @@ final class SimdColor {
     private static final VectorShuffle<Float> PIXEL_1 = VectorShuffle.fromOp(FS, i -> (L + i) / 3);
     private static final VectorShuffle<Float> PIXEL_2 = VectorShuffle.fromOp(FS, i -> (2 * L + i) / 3);
     /**
-     * Channel {@code c} of {@code L} RGB pixels held in three vectors: from the first two, lane {@code i} takes
-     * value {@code 3i + c} (the two-vector rearrange reads the second vector at indices from {@code L}), from the
-     * third, value {@code 3i + c − 2L}, and {@link #FROM_THIRD} picks the third's lanes.
+     * Channel {@code c} of {@code L} RGB pixels held in three vectors, by channel: lane {@code i} takes value
+     * {@code 3i + c} of the first two vectors (the two-vector rearrange reads the second at indices from
+     * {@code L}) or value {@code 3i + c − 2L} of the third, and {@link #IN_THIRD} marks the lanes the third
+     * holds.
      */
     private static final VectorShuffle<Float>[] FROM_FIRST_TWO = channelShuffles(0);
-    private static final VectorShuffle<Float>[] FROM_THIRD_SHUFFLES = channelShuffles(2 * L);
+    private static final VectorShuffle<Float>[] FROM_THIRD = channelShuffles(2 * L);
     @SuppressWarnings("unchecked")
-    private static final VectorMask<Float>[] FROM_THIRD = new VectorMask[3];
+    private static final VectorMask<Float>[] IN_THIRD = new VectorMask[3];
 
     static {
         for (int c = 0; c < 3; c++) {
             int channel = c;
-            FROM_THIRD[c] = VectorMask.fromLong(FS, maskBits(i -> 3 * i + channel >= 2 * L));
+            IN_THIRD[c] = VectorMask.fromLong(FS, maskBits(i -> 3 * i + channel >= 2 * L));
         }
     }
 
@@ -103,8 +106,8 @@ final class SimdColor {
         boolean triple = period == 1 || period == 3;
         float[] least = new float[triple ? 3 * L : cycle];
         float[] greatest = new float[least.length];
-        java.util.Arrays.fill(least, Float.POSITIVE_INFINITY);
-        java.util.Arrays.fill(greatest, Float.NEGATIVE_INFINITY);
+        Arrays.fill(least, Float.POSITIVE_INFINITY);
+        Arrays.fill(greatest, Float.NEGATIVE_INFINITY);
         int k = 0;
         if (triple) {
             // in registers: a store and a reload per vector would wait on each other
@@ -142,8 +145,8 @@ final class SimdColor {
                 at = 0;
             }
         }
-        java.util.Arrays.fill(low, 0, period, Float.POSITIVE_INFINITY);
-        java.util.Arrays.fill(high, 0, period, Float.NEGATIVE_INFINITY);
+        Arrays.fill(low, 0, period, Float.POSITIVE_INFINITY);
+        Arrays.fill(high, 0, period, Float.NEGATIVE_INFINITY);
         for (int j = 0; j < least.length; j++) {
             low[j % period] = Math.min(low[j % period], least[j]);
             high[j % period] = Math.max(high[j % period], greatest[j]);
@@ -232,12 +235,12 @@ final class SimdColor {
             FloatVector x0 = FloatVector.fromArray(FS, data, at);
             FloatVector x1 = FloatVector.fromArray(FS, data, at + L);
             FloatVector x2 = FloatVector.fromArray(FS, data, at + 2 * L);
-            FloatVector red = x0.rearrange(FROM_FIRST_TWO[0], x1).blend(x2.rearrange(FROM_THIRD_SHUFFLES[0]),
-                    FROM_THIRD[0]);
-            FloatVector green = x0.rearrange(FROM_FIRST_TWO[1], x1).blend(x2.rearrange(FROM_THIRD_SHUFFLES[1]),
-                    FROM_THIRD[1]);
-            FloatVector blue = x0.rearrange(FROM_FIRST_TWO[2], x1).blend(x2.rearrange(FROM_THIRD_SHUFFLES[2]),
-                    FROM_THIRD[2]);
+            FloatVector red = x0.rearrange(FROM_FIRST_TWO[0], x1).blend(x2.rearrange(FROM_THIRD[0]),
+                    IN_THIRD[0]);
+            FloatVector green = x0.rearrange(FROM_FIRST_TWO[1], x1).blend(x2.rearrange(FROM_THIRD[1]),
+                    IN_THIRD[1]);
+            FloatVector blue = x0.rearrange(FROM_FIRST_TWO[2], x1).blend(x2.rearrange(FROM_THIRD[2]),
+                    IN_THIRD[2]);
             FloatVector grey = red.mul(r).add(green.mul(g)).add(blue.mul(b));
             FloatVector v0 = grey.rearrange(PIXEL_0).sub(x0).mul(factor).add(x0);
             FloatVector v1 = grey.rearrange(PIXEL_1).sub(x1).mul(factor).add(x1);

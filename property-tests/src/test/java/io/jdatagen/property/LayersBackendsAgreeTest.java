@@ -60,7 +60,8 @@ class LayersBackendsAgreeTest {
                     Tensor fractional = Tensor.zeros(6, image[0], image[1], image[2]);
                     for (int k = 0; k < whole.size(); k++) {
                         whole.data()[k] = random.nextInt(256);
-                        fractional.data()[k] = (float) (random.nextDouble(-0.2, 1.2) * (random.nextBoolean() ? 255 : 1));
+                        double scale = random.nextBoolean() ? 255 : 1;
+                        fractional.data()[k] = (float) (random.nextDouble(-0.2, 1.2) * scale);
                     }
                     for (long seed = 1; seed <= 3; seed++) {
                         assertArrayEquals(scalar.apply(whole, seed).data(), simd.apply(whole, seed).data(),

@@ -104,6 +104,16 @@ class PixelKernelTest {
     }
 
     @Test
+    void solarizeTellsValuesAFloatApartFromTheThreshold() {
+        float[] data = {0f, Float.MIN_VALUE, 200f, Math.nextUp(200f), -0f, Float.NaN};
+        PLAIN.solarize(data, 0, 4, 0f, Float.MIN_VALUE);
+        assertArrayEquals(new float[] {0f, 255f, 55f, 255f - Math.nextUp(200f), -0f, Float.NaN}, data);
+        float[] near = {200f, Math.nextDown(200f), Math.nextUp(200f), 0f, -0f, Float.NaN};
+        PLAIN.solarize(near, 0, 6, 0f, 200f);
+        assertArrayEquals(new float[] {55f, Math.nextDown(200f), 255f - Math.nextUp(200f), 0f, 0f, Float.NaN}, near);
+    }
+
+    @Test
     void towardsGreyBlendsEachValueWithItsPixelsGrey() {
         SplittableRandom r = new SplittableRandom(7);
         float[] weights = {0.2989f, 0.5870f, 0.1140f};

@@ -117,8 +117,19 @@ final class SimdBackend implements Backend {
         SimdColor.stretch(data, offset, length, scales, offsets, lo, hi);
     }
 
+    /**
+     * Whether this JDK boxes the Vector API's casts, gathers and two-vector rearranges (below JDK 21, where
+     * {@code simd} is not auto-selected): the passes built on them then run the plain loops, which give the same
+     * bits and ran 1.6-2.1 times faster there (grey blends and equalization on JDK 17).
+     */
+    private static final boolean BOXES = Runtime.version().feature() < SimdBackendProvider.FIRST_FAST_RELEASE;
+
     @Override
     public void towardsGrey(float[] data, int offset, int pixels, float[] weights, float factor, float lo, float hi) {
+        if (BOXES) {
+            Backend.super.towardsGrey(data, offset, pixels, weights, factor, lo, hi);
+            return;
+        }
         PixelKernel.checkGrey(data, offset, pixels, weights);
         SimdColor.towardsGrey(data, offset, pixels, weights, factor, lo, hi);
     }
@@ -133,6 +144,10 @@ final class SimdBackend implements Backend {
     @Override
     public void histogram(float[] data, int offset, int length, int channels, float scale, float shift, int bins,
             int[] hist, int first) {
+        if (BOXES) {
+            Backend.super.histogram(data, offset, length, channels, scale, shift, bins, hist, first);
+            return;
+        }
         PixelKernel.checkHistogram(data, offset, length, channels, bins, hist.length, first);
         SimdColor.histogram(data, offset, length, channels, scale, shift, bins, hist, first);
     }
@@ -140,6 +155,10 @@ final class SimdBackend implements Backend {
     @Override
     public void equalize(float[] data, int offset, int length, int channels, float scale, float shift, int bins,
             float[] table, int first) {
+        if (BOXES) {
+            Backend.super.equalize(data, offset, length, channels, scale, shift, bins, table, first);
+            return;
+        }
         PixelKernel.checkHistogram(data, offset, length, channels, bins, table.length, first);
         SimdColor.equalize(data, offset, length, channels, scale, shift, bins, table, first);
     }

@@ -25,7 +25,8 @@ public final class SimdBackendProvider implements BackendProvider {
     /** The provider name. */
     public static final String NAME = "simd";
     private static final String MODULE = "jdk.incubator.vector";
-    private static final int FIRST_FAST_RELEASE = 21;
+    /** The first JDK whose Vector API does not box casts, gathers and two-vector rearranges. */
+    static final int FIRST_FAST_RELEASE = 21;
 
     @Override
     public String name() {

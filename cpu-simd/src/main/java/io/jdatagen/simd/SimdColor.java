@@ -16,8 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * tails run the plain formulas.
  *
  * <p>A clip {@code min(max(v, lo), hi)} runs as a compare and a blend per bound where that gives
- * {@code Math.max} and {@code Math.min}'s bits ({@link #clipsByComparing}), which on x86 take extra steps for NaN
- * and signed zeros otherwise.
+ * {@code Math.max} and {@code Math.min}'s bits ({@link #clipsByComparing}, the rule {@link SimdContrast} and
+ * {@link SimdSharpen} clip by too), which on x86 take extra steps for NaN and signed zeros otherwise.
  */
 final class SimdColor {
     private static final VectorSpecies<Float> FS = Boundaries.FS;

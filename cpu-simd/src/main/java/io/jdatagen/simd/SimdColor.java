@@ -277,7 +277,7 @@ final class SimdColor {
     static void histogram(float[] data, int offset, int length, int channels, float scale, float shift, int bins,
             int[] hist, int first) {
         int run = runOf(channels);
-        int[] firsts = firstBins(channels, bins, first, run);
+        int[] firsts = firstBins(channels, bins, first);
         int[] bin = new int[run];
         for (int at = 0; at < length; at += run) {
             int n = Math.min(run, length - at);
@@ -292,7 +292,7 @@ final class SimdColor {
     static void equalize(float[] data, int offset, int length, int channels, float scale, float shift, int bins,
             float[] table, int first) {
         int run = runOf(channels);
-        int[] firsts = firstBins(channels, bins, first, run);
+        int[] firsts = firstBins(channels, bins, first);
         int[] bin = new int[run];
         for (int at = 0; at < length; at += run) {
             int n = Math.min(run, length - at);
@@ -309,7 +309,7 @@ final class SimdColor {
 
     /**
      * Writes into {@code bin[0, n)} the bins of the {@code n} values from {@code from}, each offset by its
-     * channel's first bin ({@code firsts}, from the start of a run): {@code (int) (y·(bins − 1) / 255)} when
+     * channel's first bin ({@code firsts}, one period of them, from the start of a run): {@code (int) (y·(bins − 1) / 255)} when
      * {@code counting} (the histogram's order), else {@code (int) (y / 255·(bins − 1))}, clipped to
      * {@code [0, bins − 1]}, with {@code y = v·scale + shift}.
      */
@@ -317,16 +317,18 @@ final class SimdColor {
             int[] bin, boolean counting) {
         int top = bins - 1;
         float topF = top;
+        int period = firsts.length;
         int k = 0;
-        for (; k + L <= n; k += L) {
+        for (int p = 0; k + L <= n; k += L, p = p + L == period ? 0 : p + L) {
             FloatVector y = FloatVector.fromArray(FS, data, from + k).mul(scale).add(shift);
             y = counting ? y.mul(topF).div(255f) : y.div(255f).mul(topF);
-            ((IntVector) y.convert(VectorOperators.F2I, 0)).max(0).min(top).add(IntVector.fromArray(IS, firsts, k))
+            ((IntVector) y.convert(VectorOperators.F2I, 0)).max(0).min(top).add(IntVector.fromArray(IS, firsts, p))
                     .intoArray(bin, k);
         }
         for (; k < n; k++) {
             float y = data[from + k] * scale + shift;
-            bin[k] = firsts[k] + Math.min(Math.max((int) (counting ? y * topF / 255f : y / 255f * topF), 0), top);
+            int b = (int) (counting ? y * topF / 255f : y / 255f * topF);
+            bin[k] = firsts[k % period] + Math.min(Math.max(b, 0), top);
         }
     }
 
@@ -336,13 +338,15 @@ final class SimdColor {
         return Math.max(cycle, 2048 / cycle * cycle);
     }
 
-    /** {@return each value's first bin along a run: {@code first + (k % channels)·bins}} */
-    private static int[] firstBins(int channels, int bins, int first, int run) {
-        int[] firsts = new int[run];
-        for (int k = 0; k < run; k += channels) {
-            for (int c = 0; c < channels; c++) {
-                firsts[k + c] = first + c * bins;
-            }
+    /**
+     * {@return each value's first bin along one period of whole vectors and whole pixels ({@code channels·L}
+     * values): {@code first + (k % channels)·bins}} A run is whole periods, so value {@code k} of a run takes
+     * entry {@code k % (channels·L)}.
+     */
+    private static int[] firstBins(int channels, int bins, int first) {
+        int[] firsts = new int[channels * L];
+        for (int k = 0; k < firsts.length; k++) {
+            firsts[k] = first + k % channels * bins;
         }
         return firsts;
     }

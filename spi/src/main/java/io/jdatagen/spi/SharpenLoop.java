@@ -79,12 +79,19 @@ final class SharpenLoop {
         float[] dc = down[1];
         float[] dr = down[2];
         float[] y = out;
+        // The sum in two loops, the second going on from the partial sums the first stored (the same float
+        // additions in the same order): JDK 17's C2 does not vectorize one loop of all nine terms. RandomSharpness
+        // on the scalar backend, a 224x224 RGB image: JDK 17 376 -> 117-121 us, JDK 25 the same (122-125).
         for (int k = 0; k < length; k++) {
             float s = edge * ul[k];
             s += edge * uc[k];
             s += edge * ur[k];
             s += edge * ml[k];
             s += centre * mc[k];
+            y[k] = s;
+        }
+        for (int k = 0; k < length; k++) {
+            float s = y[k];
             s += edge * mr[k];
             s += edge * dl[k];
             s += edge * dc[k];

@@ -309,9 +309,9 @@ final class SimdColor {
 
     /**
      * Writes into {@code bin[0, n)} the bins of the {@code n} values from {@code from}, each offset by its
-     * channel's first bin ({@code firsts}, one period of them, from the start of a run): {@code (int) (y·(bins − 1) / 255)} when
-     * {@code counting} (the histogram's order), else {@code (int) (y / 255·(bins − 1))}, clipped to
-     * {@code [0, bins − 1]}, with {@code y = v·scale + shift}.
+     * channel's first bin ({@code firsts}: one period of them, from the start of a run):
+     * {@code (int) (y·(bins − 1) / 255)} when {@code counting} (the histogram's order), else
+     * {@code (int) (y / 255·(bins − 1))}, clipped to {@code [0, bins − 1]}, with {@code y = v·scale + shift}.
      */
     private static void bins(float[] data, int from, int n, float scale, float shift, int bins, int[] firsts,
             int[] bin, boolean counting) {

@@ -36,6 +36,7 @@ JMH_NAMES = {
     "stack-fused": "stack, fused",
     "stack-reference": "stack, KERAS_REFERENCE",
     "stack-constant": "stack with constant fill, fused",
+    "geometry-fused": "stack's geometric layers alone, fused",
     "randaugment": "RandAugment",
 }
 PEER_NAMES = {
@@ -127,6 +128,21 @@ def cpu_model():
     return platform.processor() or "unknown"
 
 
+def geometry_alone(scores):
+    """The stack's four geometric layers alone (one warp, no RandomContrast) against Keras 3's whole stack."""
+    lines = []
+    for kind in ("float32", "uint8"):
+        alone = figure(scores, f"jdatagen stack's geometric layers alone, fused (simd), {kind} input")
+        keras = figure(scores, f"Keras 3 stack, {kind} input")
+        if alone is not None and keras is not None:
+            lines.append(f"- from {kind}: {alone:.0f} img/s, {alone / keras:.2f}× Keras 3's whole stack")
+    if lines:
+        lines = ["", "The stack's geometric layers alone (`RandomFlip`, `RandomRotation`, `RandomZoom`,",
+                 "`RandomTranslation` in one warp, without `RandomContrast`; simd) against Keras 3's whole stack",
+                 "(not one of the issue's targets; it bounds what the fused stack can reach):", ""] + lines
+    return lines
+
+
 def write(raw, report, java):
     scores, versions, loads = read(raw)
     lines = ["# Keras 3 layers: jdatagen against Keras 3 and torchvision v2, one core each", "",
@@ -176,6 +192,7 @@ def write(raw, report, java):
     if constant is not None and tv is not None:
         lines += ["", "jdatagen's stack with constant fill (simd, float32 input; the fill torchvision's stack uses) /",
                   f"torchvision v2 stack, float32: {constant / tv:.2f}× (not one of the issue's targets)."]
+    lines += geometry_alone(scores)
     keras_ra = figure(scores, "Keras 3 RandAugment")
     if keras is not None and keras_ra is not None:
         lines += ["", "The issue expected Keras 3 at about 60 img/s on the stack and about 10 img/s on",

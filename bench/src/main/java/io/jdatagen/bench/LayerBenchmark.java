@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * batch the call before returned. Contenders: the typical stack
  * ({@code RandomFlip()} (both axes, Keras's default), {@code RandomRotation(0.1)}, {@code RandomZoom(0.1)},
  * {@code RandomTranslation(0.1, 0.1)}, {@code RandomContrast(0.2)}, Keras's defaults otherwise) fused and
- * in {@code KERAS_REFERENCE} mode, and {@code RandAugment(num_ops=2, factor=0.5)} alone. Scores are images
+ * in {@code KERAS_REFERENCE} mode, its geometric layers alone, and {@code RandAugment(num_ops=2, factor=0.5)}
+ * alone. Scores are images
  * per second; the Python peers (Keras 3 itself, torchvision v2) are measured by
  * {@code bench/peers/layers.py}, and {@code bench/peers/layers-run} runs both.
  */
@@ -59,9 +60,10 @@ public class LayerBenchmark {
     /**
      * {@code stack-fused}, {@code stack-reference} (Keras's layer-by-layer resampling), {@code stack-constant}
      * (fused, with {@code fill_mode="constant"} on the geometric layers: each tap outside reads the fill, the
-     * fill torchvision's stack uses) or {@code randaugment}.
+     * fill torchvision's stack uses), {@code geometry-fused} (the stack without its {@code RandomContrast}: what
+     * the one warp of its four geometric layers costs alone) or {@code randaugment}.
      */
-    @Param({"stack-fused", "stack-reference", "stack-constant", "randaugment"})
+    @Param({"stack-fused", "stack-reference", "stack-constant", "geometry-fused", "randaugment"})
     public String pipeline;
 
     /**
@@ -117,9 +119,15 @@ public class LayerBenchmark {
                                     0.0, "channels_last"),
                             new RandomContrast(new double[] {0.2}, null, null))
                     .mode(KerasPipeline.Mode.FUSED);
+            case "geometry-fused" -> builder.layers(
+                            new RandomFlip(),
+                            new RandomRotation(0.1),
+                            new RandomZoom(0.1),
+                            new RandomTranslation(0.1, 0.1))
+                    .mode(KerasPipeline.Mode.FUSED);
             case "randaugment" -> builder.layers(new RandAugment(null, 2, new double[] {0.5}, null, null));
             default -> throw new IllegalArgumentException("pipeline must be stack-fused, stack-reference, "
-                    + "stack-constant or randaugment; got: " + pipeline);
+                    + "stack-constant, geometry-fused or randaugment; got: " + pipeline);
         }
         layers = builder.build();
         epoch = 0;

@@ -37,8 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code RandomFlip()} (both axes, Keras's default), {@code RandomRotation(0.1)}, {@code RandomZoom(0.1)},
  * {@code RandomTranslation(0.1, 0.1)}, {@code RandomContrast(0.2)}, Keras's defaults otherwise) fused and
  * in {@code KERAS_REFERENCE} mode, its geometric layers alone, and {@code RandAugment(num_ops=2, factor=0.5)}
- * alone. Scores are images
- * per second; the Python peers (Keras 3 itself, torchvision v2) are measured by
+ * alone. Scores are images per second; the Python peers (Keras 3 itself, torchvision v2) are measured by
  * {@code bench/peers/layers.py}, and {@code bench/peers/layers-run} runs both.
  */
 @State(Scope.Thread)

@@ -95,8 +95,8 @@ class PackedPathTest {
         assertNotNull(packed);
         assertArrayEquals(bytes, Arrays.copyOf(packed.bytes(), bytes.length));
         float[] refused = {0.5f, -0f, -1f, 256f, Float.NaN, 1e9f, Float.POSITIVE_INFINITY, 254.99998f, 255.5f, -0.5f,
-            -255f, Float.MIN_VALUE, 8388607f, 8388608f, -8388608f, Float.NEGATIVE_INFINITY,
-            Float.intBitsToFloat(0xFFC00000)};
+                -255f, Float.MIN_VALUE, 8388607f, 8388608f, -8388608f, Float.NEGATIVE_INFINITY,
+                Float.intBitsToFloat(0xFFC00000)};
         for (float value : refused) {
             // At the first, a middle and the last sample (the last lies past the vector loop's end).
             for (int at : new int[] {0, image.size() / 2, image.size() - 1}) {

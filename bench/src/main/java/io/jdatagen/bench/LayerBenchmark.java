@@ -2,6 +2,7 @@ package io.jdatagen.bench;
 
 import io.jdatagen.core.Tensor;
 import io.jdatagen.io.ByteImage;
+import io.jdatagen.layers.KerasLayer;
 import io.jdatagen.layers.KerasPipeline;
 import io.jdatagen.layers.RandAugment;
 import io.jdatagen.layers.RandomContrast;
@@ -101,35 +102,39 @@ public class LayerBenchmark {
         }
         KerasPipeline.Builder builder = KerasPipeline.builder().backend(Backends.named(backend));
         switch (pipeline) {
-            case "stack-fused", "stack-reference" -> builder.layers(
-                            new RandomFlip(),
-                            new RandomRotation(0.1),
-                            new RandomZoom(0.1),
-                            new RandomTranslation(0.1, 0.1),
-                            new RandomContrast(new double[] {0.2}, null, null))
+            case "stack-fused", "stack-reference" -> builder.layers(withContrast(geometry()))
                     .mode(pipeline.equals("stack-fused") ? KerasPipeline.Mode.FUSED
                             : KerasPipeline.Mode.KERAS_REFERENCE);
-            case "stack-constant" -> builder.layers(
+            case "stack-constant" -> builder.layers(withContrast(List.of(
                             new RandomFlip(),
                             new RandomRotation(new double[] {0.1}, "constant", "bilinear", null, 0.0, "channels_last"),
                             new RandomZoom(new double[] {0.1}, null, "constant", "bilinear", null, 0.0,
                                     "channels_last"),
                             new RandomTranslation(new double[] {0.1}, new double[] {0.1}, "constant", "bilinear", null,
-                                    0.0, "channels_last"),
-                            new RandomContrast(new double[] {0.2}, null, null))
+                                    0.0, "channels_last"))))
                     .mode(KerasPipeline.Mode.FUSED);
-            case "geometry-fused" -> builder.layers(
-                            new RandomFlip(),
-                            new RandomRotation(0.1),
-                            new RandomZoom(0.1),
-                            new RandomTranslation(0.1, 0.1))
-                    .mode(KerasPipeline.Mode.FUSED);
+            case "geometry-fused" -> builder.layers(geometry()).mode(KerasPipeline.Mode.FUSED);
             case "randaugment" -> builder.layers(new RandAugment(null, 2, new double[] {0.5}, null, null));
             default -> throw new IllegalArgumentException("pipeline must be stack-fused, stack-reference, "
                     + "stack-constant, geometry-fused or randaugment; got: " + pipeline);
         }
         layers = builder.build();
         epoch = 0;
+    }
+
+    /**
+     * {@return the typical stack's geometric layers with Keras's defaults: {@code RandomFlip()},
+     * {@code RandomRotation(0.1)}, {@code RandomZoom(0.1)}, {@code RandomTranslation(0.1, 0.1)}}
+     */
+    private static List<KerasLayer> geometry() {
+        return List.of(new RandomFlip(), new RandomRotation(0.1), new RandomZoom(0.1), new RandomTranslation(0.1, 0.1));
+    }
+
+    /** {@return {@code geometry} followed by the stack's {@code RandomContrast(0.2)}} */
+    private static List<KerasLayer> withContrast(List<KerasLayer> geometry) {
+        List<KerasLayer> stack = new ArrayList<>(geometry);
+        stack.add(new RandomContrast(new double[] {0.2}, null, null));
+        return stack;
     }
 
     /**

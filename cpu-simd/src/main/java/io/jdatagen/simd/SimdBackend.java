@@ -28,6 +28,13 @@ import jdk.incubator.vector.FloatVector;
  */
 final class SimdBackend implements Backend {
     private static final ResampleKernel RESAMPLING = new SimdResampling();
+
+    /**
+     * Whether this JDK boxes the Vector API's casts, gathers and two-vector rearranges (below JDK 21, where
+     * {@code simd} is not auto-selected): the passes built on them then run the plain loops, which give the same
+     * bits and ran 1.6-2.1 times faster there (grey blends and equalization on JDK 17).
+     */
+    private static final boolean BOXES = Runtime.version().feature() < SimdBackendProvider.FIRST_FAST_RELEASE;
     private final ReferenceBackend reference = new ReferenceBackend();
 
     SimdBackend() {
@@ -116,13 +123,6 @@ final class SimdBackend implements Backend {
         PixelKernel.checkPeriod(data, offset, length, scales, offsets);
         SimdColor.stretch(data, offset, length, scales, offsets, lo, hi);
     }
-
-    /**
-     * Whether this JDK boxes the Vector API's casts, gathers and two-vector rearranges (below JDK 21, where
-     * {@code simd} is not auto-selected): the passes built on them then run the plain loops, which give the same
-     * bits and ran 1.6-2.1 times faster there (grey blends and equalization on JDK 17).
-     */
-    private static final boolean BOXES = Runtime.version().feature() < SimdBackendProvider.FIRST_FAST_RELEASE;
 
     @Override
     public void towardsGrey(float[] data, int offset, int pixels, float[] weights, float factor, float lo, float hi) {
